@@ -1,0 +1,341 @@
+//! Controlled vocabularies. Each is a closed enum with a stable code (stored in the database and
+//! the API, never translated) and an English label for pages and reports.
+//!
+//! Open vocabularies that editors extend (the mechanism functions) are data, not code: they live
+//! in the `function` table and the starter dataset.
+
+use crate::ValidationError;
+
+/// Defines a vocabulary enum with `code()`, `label()`, `ALL` and `parse()`.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $code:literal, $label:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vmeta])* #[doc = $label] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable code stored in the database and used in the API.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The English label shown to readers.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Parses a code; the error names `field` and lists what is accepted.
+            pub fn parse(field: &str, code: &str) -> Result<Self, $crate::ValidationError> {
+                match code {
+                    $($code => Ok($name::$variant),)+
+                    _ => Err($crate::ValidationError::new(field, format!(
+                        "{code:?} is not one of: {}",
+                        [$($code),+].join(", ")
+                    ))),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let code = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                $name::parse(stringify!($name), &code).map_err(|e| serde::de::Error::custom(e.message))
+            }
+        }
+    };
+}
+pub(crate) use vocabulary;
+
+vocabulary! {
+    /// The level at which a mechanism works.
+    MechanismLevel {
+        National => "national", "National",
+        Regional => "regional", "Regional",
+        International => "international", "International",
+        Subnational => "subnational", "Sub-national",
+        CivilSociety => "civil_society", "Civil society",
+        PrivateSector => "private_sector", "Private sector",
+    }
+}
+
+vocabulary! {
+    /// The institutional form of a mechanism.
+    MechanismType {
+        Committee => "committee", "Committee",
+        Commission => "commission", "Commission",
+        Board => "board", "Board",
+        TaskForce => "task_force", "Task force",
+        OmbudsmanOffice => "ombudsman_office", "Ombudsman office",
+        FocalPoint => "focal_point", "Focal point",
+        Law => "law", "Law mandating prevention structures",
+        Other => "other", "Other",
+    }
+}
+
+vocabulary! {
+    /// A step in a mechanism's dated status history.
+    MechanismStatus {
+        Proposed => "proposed", "Proposed",
+        InProcess => "in_process", "In process",
+        Established => "established", "Established",
+        Active => "active", "Active",
+        Dormant => "dormant", "Dormant",
+        Dissolved => "dissolved", "Dissolved",
+    }
+}
+
+vocabulary! {
+    /// The role of an organisation in a mechanism.
+    MemberRole {
+        Chair => "chair", "Chair",
+        Member => "member", "Member",
+        Observer => "observer", "Observer",
+        Secretariat => "secretariat", "Secretariat",
+        Partner => "partner", "Partner",
+    }
+}
+
+vocabulary! {
+    /// How far a mechanism carries out one of its functions in an edition's period.
+    FunctionLevel {
+        None => "none", "None",
+        Planned => "planned", "Planned",
+        Partial => "partial", "Partial",
+        Operational => "operational", "Operational",
+    }
+}
+
+vocabulary! {
+    /// What kind of actor an organisation is; the basis of the all-of-government breadth measure.
+    OrganizationKind {
+        HeadOfGovernment => "head_of_government", "Head of state or government office",
+        Ministry => "ministry", "Government ministry",
+        GovernmentAgency => "government_agency", "Government agency",
+        Legislature => "legislature", "Legislature",
+        Judiciary => "judiciary", "Judiciary",
+        Prosecution => "prosecution", "Prosecution service",
+        Police => "police", "Police",
+        Military => "military", "Armed forces",
+        Intelligence => "intelligence", "Intelligence service",
+        OmbudsmanNhri => "ombudsman_nhri", "Ombudsman or national human rights institution",
+        CivilSociety => "civil_society", "Civil society organisation",
+        Religious => "religious", "Religious organisation",
+        Corporation => "corporation", "Corporation",
+        Academic => "academic", "Academic body",
+        InternationalOrg => "international_org", "International organisation",
+        RegionalOrg => "regional_org", "Regional organisation",
+        ResearchInstitute => "research_institute", "Research or training institute",
+        Other => "other", "Other",
+    }
+}
+
+vocabulary! {
+    /// What kind of document a source is.
+    SourceKind {
+        Document => "document", "Document",
+        Law => "law", "Law or decree",
+        WebPage => "web_page", "Web page",
+        News => "news", "News item",
+        Report => "report", "Report",
+        Article => "article", "Journal article",
+        Interview => "interview", "Interview",
+        QuestionnaireResponse => "questionnaire_response", "Questionnaire response",
+    }
+}
+
+vocabulary! {
+    /// What kind of publication an edition is.
+    EditionKind {
+        AnnualReport => "annual_report", "Annual report",
+        PolicyPaper => "policy_paper", "Policy paper",
+    }
+}
+
+vocabulary! {
+    /// Where an edition is in its cycle.
+    EditionStatus {
+        Planning => "planning", "Planning",
+        Collecting => "collecting", "Collecting",
+        Drafting => "drafting", "Drafting",
+        Review => "review", "Review",
+        Published => "published", "Published",
+    }
+}
+
+vocabulary! {
+    /// The role an organisation had in producing an edition.
+    PublisherRole {
+        Publisher => "publisher", "Publisher",
+        CoPublisher => "co_publisher", "Co-publisher",
+        ResearchPartner => "research_partner", "Research partner",
+        LaunchHost => "launch_host", "Launch host",
+    }
+}
+
+vocabulary! {
+    /// The section of an edition in which a mechanism's profile appears.
+    ProfileSection {
+        Update => "update", "Updates to previously featured mechanisms",
+        NewAndEmerging => "new_and_emerging", "New and emerging mechanisms",
+        Highlighted => "highlighted", "Highlighted mechanisms",
+        Featured => "featured", "Featured mechanisms",
+    }
+}
+
+vocabulary! {
+    /// Where a piece of proposed or drafted content is in review.
+    ReviewState {
+        Draft => "draft", "Draft",
+        Proposed => "proposed", "Proposed",
+        Approved => "approved", "Approved",
+        Rejected => "rejected", "Rejected",
+    }
+}
+
+vocabulary! {
+    /// What an account may do (see docs/permissions.md once the workspace exists).
+    AccountRole {
+        Admin => "admin", "Administrator",
+        Editor => "editor", "Editor",
+        Researcher => "researcher", "Researcher",
+        Student => "student", "Student researcher",
+        Reviewer => "reviewer", "Reviewer",
+        Partner => "partner", "Partner organisation staff",
+    }
+}
+
+vocabulary! {
+    /// How well a stored fact is supported. `unverified` facts are shown with their note and never
+    /// counted in indicators.
+    Confidence {
+        Sourced => "sourced", "Sourced",
+        Unverified => "unverified", "Unverified",
+    }
+}
+
+vocabulary! {
+    /// The five UN regional groups of member states.
+    UnRegionalGroup {
+        African => "african", "African Group",
+        AsiaPacific => "asia_pacific", "Asia-Pacific Group",
+        EasternEuropean => "eastern_european", "Eastern European Group",
+        Grulac => "grulac", "Latin American and Caribbean Group (GRULAC)",
+        Weog => "weog", "Western European and Others Group (WEOG)",
+    }
+}
+
+vocabulary! {
+    /// A state's role in a network.
+    NetworkRole {
+        Member => "member", "Member",
+        FoundingMember => "founding_member", "Founding member",
+        Facilitator => "facilitator", "Facilitating state",
+        Chair => "chair", "Chair",
+        Participant => "participant", "Participant",
+    }
+}
+
+vocabulary! {
+    /// The UN status of a country in the reference list.
+    UnStatus {
+        Member => "member", "UN member state",
+        Observer => "observer", "UN non-member observer state",
+    }
+}
+
+/// Checks an ISO 3166-1 alpha-3 code's shape (three upper-case ASCII letters).
+pub fn validate_iso3(field: &str, code: &str) -> Result<(), ValidationError> {
+    if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(ValidationError::new(
+            field,
+            format!("{code:?} is not an ISO 3166-1 alpha-3 code (three upper-case letters)"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_are_unique() {
+        for v in OrganizationKind::ALL {
+            assert_eq!(OrganizationKind::parse("kind", v.code()).unwrap(), *v);
+        }
+        let mut codes: Vec<_> = MechanismStatus::ALL.iter().map(|v| v.code()).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), 6);
+    }
+
+    #[test]
+    fn unknown_code_names_field_and_lists_choices() {
+        let err = MemberRole::parse("role", "boss").unwrap_err();
+        assert_eq!(err.field, "role");
+        assert!(
+            err.message
+                .contains("chair, member, observer, secretariat, partner"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn iso3_shape() {
+        assert!(validate_iso3("country", "KEN").is_ok());
+        assert!(validate_iso3("country", "ke").is_err());
+        assert!(validate_iso3("country", "KENY").is_err());
+    }
+}
+
+vocabulary! {
+    /// The legal form of the act that founded a mechanism.
+    InstrumentKind {
+        Constitution => "constitution", "Constitution",
+        Statute => "statute", "Statute",
+        Decree => "decree", "Decree",
+        ExecutiveOrder => "executive_order", "Executive order",
+        PresidentialDirective => "presidential_directive", "Presidential directive",
+        GazetteNotice => "gazette_notice", "Gazette notice",
+        MinisterialResolution => "ministerial_resolution", "Ministerial resolution",
+        Treaty => "treaty", "Treaty or protocol",
+        Other => "other", "Other",
+    }
+}
+
+vocabulary! {
+    /// What kind of body a network is.
+    NetworkKind {
+        IntergovernmentalCommittee => "intergovernmental_committee", "Intergovernmental committee",
+        StateNetwork => "state_network", "Network of states",
+        FocalPointNetwork => "focal_point_network", "Network of focal points",
+        Partnership => "partnership", "Multi-stakeholder partnership",
+    }
+}
+
+vocabulary! {
+    /// A person's part in writing an edition.
+    ContributorRole {
+        LeadAuthor => "lead_author", "Lead author",
+        CoAuthor => "co_author", "Co-author",
+        Editor => "editor", "Editor",
+    }
+}

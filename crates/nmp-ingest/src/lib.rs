@@ -1,0 +1,11 @@
+//! Imports into NMP: the starter dataset and the country reference list, parsed and validated
+//! completely before anything is written, then written in one audited transaction.
+
+#![forbid(unsafe_code)]
+
+pub mod countries;
+mod error;
+pub mod seed;
+pub mod starter;
+
+pub use error::IngestError;

@@ -1,0 +1,71 @@
+//! Entities: one module per table, mirroring migration `m0001_foundation`. The [`editable!`]
+//! macro adds the columns every editable row carries (`created_at`, `updated_at`, `updated_by`,
+//! `version`) so no table can forget them.
+
+/// Rows that the audited writer can name in the audit log.
+pub trait Keyed {
+    /// The primary key as text (`KEN`, `42`).
+    fn key(&self) -> String;
+    /// The row's optimistic-concurrency version.
+    fn version(&self) -> i32;
+}
+
+macro_rules! editable {
+    ($table:literal, $pk:ident : $pkty:ty, auto = $auto:literal; $($field:ident : $ty:ty),* $(,)?) => {
+        use sea_orm::entity::prelude::*;
+
+        /// A row of the table.
+        #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
+        #[sea_orm(table_name = $table)]
+        pub struct Model {
+            #[sea_orm(primary_key, auto_increment = $auto)]
+            #[allow(missing_docs)]
+            pub $pk: $pkty,
+            $(#[allow(missing_docs)] pub $field: $ty,)*
+            /// When the row was created (UTC).
+            pub created_at: TimeDateTimeWithTimeZone,
+            /// When the row last changed (UTC).
+            pub updated_at: TimeDateTimeWithTimeZone,
+            /// Who last changed it (account email or `system:...`).
+            pub updated_by: String,
+            /// Optimistic-concurrency version, starting at 1.
+            pub version: i32,
+        }
+
+        /// No relations are declared: queries join explicitly.
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {}
+
+        impl ActiveModelBehavior for ActiveModel {}
+
+        impl $crate::entity::Keyed for Model {
+            fn key(&self) -> String {
+                self.$pk.to_string()
+            }
+            fn version(&self) -> i32 {
+                self.version
+            }
+        }
+    };
+}
+
+pub mod account;
+pub mod activity;
+pub mod audit_event;
+pub mod citation;
+pub mod country;
+pub mod edition;
+pub mod edition_contributor;
+pub mod edition_part;
+pub mod edition_publisher;
+pub mod function;
+pub mod mechanism;
+pub mod mechanism_function;
+pub mod mechanism_status;
+pub mod membership;
+pub mod network;
+pub mod network_count;
+pub mod network_membership;
+pub mod organization;
+pub mod profile;
+pub mod source;

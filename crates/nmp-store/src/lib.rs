@@ -1,0 +1,37 @@
+//! NMP's database: one query code path for SQLite (the embedded default) and PostgreSQL (the team
+//! server), chosen once from the URL prefix.
+//!
+//! - [`Store::connect`] opens (and for SQLite creates) the database; [`Store::migrate`] applies the
+//!   embedded migrations.
+//! - Every write goes through a [`Writer`]: one transaction that also appends a hash-chained
+//!   [`entity::audit_event`] for each change, and refuses an update that names a stale version.
+//! - Reads are use cases ([`Store::counts`], [`Store::countries_with_mechanisms`], ...), written once
+//!   with the sea-orm query builder so both engines run the same code.
+
+#![forbid(unsafe_code)]
+
+mod audit;
+mod connect;
+pub mod entity;
+mod error;
+mod introspect;
+pub mod migration;
+mod read;
+mod writer;
+
+pub use audit::ChainReport;
+pub use connect::{Engine, redact_url};
+pub use error::{Result, StoreError};
+pub use introspect::TableColumns;
+pub use read::{CountryWithMechanisms, Counts};
+pub use sea_orm::{ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+pub use writer::Writer;
+
+use sea_orm::DatabaseConnection;
+
+/// A handle on the database. Cheap to clone (it wraps a connection pool).
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: DatabaseConnection,
+    engine: Engine,
+}

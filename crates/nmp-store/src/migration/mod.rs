@@ -1,0 +1,17 @@
+//! Schema migrations, embedded in the binary. Each is written once with the sea-query schema
+//! builder, which renders the DDL for SQLite and for PostgreSQL; migrations are numbered and never
+//! edited once they have shipped (add a new one instead).
+
+use sea_orm_migration::prelude::*;
+
+mod m0001_foundation;
+
+/// All migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_foundation::Migration)]
+    }
+}

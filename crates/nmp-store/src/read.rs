@@ -1,0 +1,193 @@
+//! Reads, written once with the query builder so both engines run the same code.
+
+use std::collections::BTreeMap;
+
+use sea_orm::{
+    ColumnTrait, EntityTrait, PaginatorTrait, PrimaryKeyTrait, QueryFilter, QueryOrder, Value,
+};
+
+use crate::entity::{
+    account, activity, audit_event, citation, country, edition, edition_contributor, edition_part,
+    edition_publisher, function, mechanism, mechanism_function, mechanism_status, membership,
+    network, network_count, network_membership, organization, profile, source,
+};
+use crate::{Result, Store};
+
+/// Row counts per table, keyed by the plural names used in `/healthz`.
+pub type Counts = BTreeMap<&'static str, u64>;
+
+/// A country and the mechanisms it has.
+#[derive(Debug, Clone)]
+pub struct CountryWithMechanisms {
+    /// The country.
+    pub country: country::Model,
+    /// Its mechanisms, by name.
+    pub mechanisms: Vec<mechanism::Model>,
+}
+
+async fn count<E: EntityTrait>(store: &Store) -> Result<u64>
+where
+    E::Model: Sync,
+{
+    Ok(E::find().count(&store.db).await?)
+}
+
+impl Store {
+    /// How many rows each table holds.
+    pub async fn counts(&self) -> Result<Counts> {
+        Ok(BTreeMap::from([
+            ("accounts", count::<account::Entity>(self).await?),
+            ("activities", count::<activity::Entity>(self).await?),
+            ("audit_events", count::<audit_event::Entity>(self).await?),
+            ("citations", count::<citation::Entity>(self).await?),
+            ("countries", count::<country::Entity>(self).await?),
+            (
+                "edition_contributors",
+                count::<edition_contributor::Entity>(self).await?,
+            ),
+            ("edition_parts", count::<edition_part::Entity>(self).await?),
+            (
+                "edition_publishers",
+                count::<edition_publisher::Entity>(self).await?,
+            ),
+            ("editions", count::<edition::Entity>(self).await?),
+            ("functions", count::<function::Entity>(self).await?),
+            (
+                "mechanism_functions",
+                count::<mechanism_function::Entity>(self).await?,
+            ),
+            (
+                "mechanism_statuses",
+                count::<mechanism_status::Entity>(self).await?,
+            ),
+            ("mechanisms", count::<mechanism::Entity>(self).await?),
+            ("memberships", count::<membership::Entity>(self).await?),
+            (
+                "network_counts",
+                count::<network_count::Entity>(self).await?,
+            ),
+            (
+                "network_memberships",
+                count::<network_membership::Entity>(self).await?,
+            ),
+            ("networks", count::<network::Entity>(self).await?),
+            ("organizations", count::<organization::Entity>(self).await?),
+            ("profiles", count::<profile::Entity>(self).await?),
+            ("sources", count::<source::Entity>(self).await?),
+        ]))
+    }
+
+    /// Every row of a table, in primary-key order.
+    pub async fn all<E>(&self) -> Result<Vec<E::Model>>
+    where
+        E: EntityTrait,
+        E::Column: std::str::FromStr,
+    {
+        use sea_orm::{Iterable, PrimaryKeyToColumn};
+        let pk = E::PrimaryKey::iter()
+            .next()
+            .expect("every table has a primary key")
+            .into_column();
+        Ok(E::find().order_by_asc(pk).all(&self.db).await?)
+    }
+
+    /// One row by primary key.
+    pub async fn get<E>(
+        &self,
+        key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
+    ) -> Result<Option<E::Model>>
+    where
+        E: EntityTrait,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: Into<Value>,
+    {
+        Ok(E::find_by_id(key).one(&self.db).await?)
+    }
+
+    /// Countries that have at least one mechanism, by name, each with its mechanisms.
+    pub async fn countries_with_mechanisms(&self) -> Result<Vec<CountryWithMechanisms>> {
+        let mechanisms = mechanism::Entity::find()
+            .filter(mechanism::Column::CountryIso3.is_not_null())
+            .order_by_asc(mechanism::Column::Name)
+            .all(&self.db)
+            .await?;
+        let mut by_country: BTreeMap<String, Vec<mechanism::Model>> = BTreeMap::new();
+        for m in mechanisms {
+            if let Some(iso3) = m.country_iso3.clone() {
+                by_country.entry(iso3).or_default().push(m);
+            }
+        }
+        let countries = country::Entity::find()
+            .filter(country::Column::CountryIso3.is_in(by_country.keys().cloned()))
+            .order_by_asc(country::Column::Name)
+            .all(&self.db)
+            .await?;
+        Ok(countries
+            .into_iter()
+            .map(|c| {
+                let mechanisms = by_country.remove(&c.country_iso3).unwrap_or_default();
+                CountryWithMechanisms {
+                    country: c,
+                    mechanisms,
+                }
+            })
+            .collect())
+    }
+
+    /// A mechanism by its slug.
+    pub async fn mechanism_by_slug(&self, slug: &str) -> Result<Option<mechanism::Model>> {
+        Ok(mechanism::Entity::find()
+            .filter(mechanism::Column::Slug.eq(slug))
+            .one(&self.db)
+            .await?)
+    }
+
+    /// The citations of one record (`entity` is the table name), with their sources.
+    pub async fn citations_for(
+        &self,
+        entity: &str,
+        key: &str,
+    ) -> Result<Vec<(citation::Model, source::Model)>> {
+        let citations = citation::Entity::find()
+            .filter(citation::Column::Entity.eq(entity))
+            .filter(citation::Column::EntityId.eq(key))
+            .order_by_asc(citation::Column::CitationId)
+            .all(&self.db)
+            .await?;
+        let sources: BTreeMap<i32, source::Model> = source::Entity::find()
+            .filter(source::Column::SourceId.is_in(citations.iter().map(|c| c.source_id)))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|s| (s.source_id, s))
+            .collect();
+        Ok(citations
+            .into_iter()
+            .filter_map(|c| sources.get(&c.source_id).cloned().map(|s| (c, s)))
+            .collect())
+    }
+
+    /// Keys of the rows of `E` that no citation names: the facts a publication would refuse.
+    pub async fn uncited<E>(&self) -> Result<Vec<String>>
+    where
+        E: EntityTrait,
+        E::Model: crate::entity::Keyed,
+        E::Column: std::str::FromStr,
+    {
+        use crate::entity::Keyed;
+        let table = E::default().table_name().to_string();
+        let cited: std::collections::BTreeSet<String> = citation::Entity::find()
+            .filter(citation::Column::Entity.eq(table))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|c| c.entity_id)
+            .collect();
+        Ok(self
+            .all::<E>()
+            .await?
+            .into_iter()
+            .map(|m| m.key())
+            .filter(|k| !cited.contains(k))
+            .collect())
+    }
+}

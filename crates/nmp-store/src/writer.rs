@@ -1,0 +1,310 @@
+//! The audited writer: the one way to change the database.
+//!
+//! A [`Writer`] is a transaction that first takes the audit chain's head row (`UPDATE audit_head`),
+//! which serialises writers on both engines: SQLite's write lock is taken at once (so the busy
+//! timeout applies instead of a failed lock upgrade), and PostgreSQL holds the row lock until
+//! commit. Every insert, update and delete then appends an `audit_event` whose hash chains to the
+//! previous one. Updates and deletes name the version the caller read; a stale version is a
+//! [`StoreError::Conflict`], never an overwrite. Dropping a writer without [`Writer::commit`]
+//! rolls everything back.
+
+use std::str::FromStr;
+
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait,
+    DatabaseTransaction, EntityName, EntityTrait, IntoActiveModel, PrimaryKeyToColumn,
+    PrimaryKeyTrait, QueryFilter, TransactionTrait, Value,
+};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::audit::{EventFields, event_hash};
+use crate::entity::{Keyed, audit_event};
+use crate::{Result, Store, StoreError};
+
+/// An open write transaction with its place in the audit chain.
+pub struct Writer {
+    txn: DatabaseTransaction,
+    actor: String,
+    last_id: i64,
+    last_hash: String,
+    now: OffsetDateTime,
+}
+
+/// Now, truncated to microseconds so that both engines store it exactly.
+fn now_micros() -> OffsetDateTime {
+    let now = OffsetDateTime::now_utc();
+    now.replace_nanosecond(now.nanosecond() / 1000 * 1000)
+        .unwrap_or(now)
+}
+
+fn column<E: EntityTrait>(name: &str) -> E::Column
+where
+    E::Column: FromStr,
+{
+    E::Column::from_str(name).unwrap_or_else(|_| {
+        panic!(
+            "table {} has no column {name}: every editable table must",
+            E::default().table_name()
+        )
+    })
+}
+
+fn primary_column<E: EntityTrait>() -> E::Column {
+    use sea_orm::Iterable;
+    E::PrimaryKey::iter()
+        .next()
+        .expect("every table has a primary key")
+        .into_column()
+}
+
+fn to_json<M: Serialize>(model: &M) -> String {
+    serde_json::to_string(model).expect("rows serialise to JSON")
+}
+
+impl Store {
+    /// Starts an audited write on behalf of `actor` (an account email or `system:<what>`).
+    pub async fn writer(&self, actor: &str) -> Result<Writer> {
+        let txn = self.db.begin().await?;
+        // Take the head row first: this is the lock that orders writers.
+        txn.execute_unprepared(
+            "UPDATE audit_head SET last_event_id = last_event_id WHERE audit_head_id = 1",
+        )
+        .await?;
+        let head = txn
+            .query_one_raw(sea_orm::Statement::from_string(
+                txn.get_database_backend(),
+                "SELECT last_event_id, last_hash FROM audit_head WHERE audit_head_id = 1",
+            ))
+            .await?
+            .ok_or_else(|| {
+                sea_orm::DbErr::RecordNotFound("audit_head row 1 (run `nmp migrate`)".into())
+            })?;
+        Ok(Writer {
+            txn,
+            actor: actor.to_string(),
+            last_id: head.try_get("", "last_event_id")?,
+            last_hash: head.try_get("", "last_hash")?,
+            now: now_micros(),
+        })
+    }
+}
+
+impl Writer {
+    /// The transaction, for reads inside the write (look-ups by natural key and the like).
+    pub fn conn(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    /// Inserts a row (its `created_at`, `updated_at`, `updated_by` and `version` are set here) and
+    /// records a `create` event.
+    pub async fn insert<A>(&mut self, mut row: A) -> Result<<A::Entity as EntityTrait>::Model>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + Serialize + Keyed,
+        <A::Entity as EntityTrait>::Column: FromStr,
+    {
+        row.set(column::<A::Entity>("created_at"), self.now.into());
+        row.set(column::<A::Entity>("updated_at"), self.now.into());
+        row.set(column::<A::Entity>("updated_by"), self.actor.clone().into());
+        row.set(column::<A::Entity>("version"), 1i32.into());
+        let model = row.insert(&self.txn).await?;
+        let table = A::Entity::default().table_name().to_string();
+        self.append(&table, &model.key(), "create", None, Some(to_json(&model)))
+            .await?;
+        Ok(model)
+    }
+
+    /// Changes the row `key` that the caller read at `expected_version`. `change` sets the new
+    /// values on the row's active model. Fails with `Conflict` if the row moved on since.
+    pub async fn update<E>(
+        &mut self,
+        key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
+        expected_version: i32,
+        change: impl FnOnce(&mut E::ActiveModel),
+    ) -> Result<E::Model>
+    where
+        E: EntityTrait,
+        E::Model: IntoActiveModel<E::ActiveModel> + Serialize + Keyed,
+        E::ActiveModel: ActiveModelTrait<Entity = E> + ActiveModelBehavior + Send,
+        E::Column: FromStr,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: Clone + Into<Value>,
+    {
+        let before = self.current::<E>(key.clone(), expected_version).await?;
+        let mut row = before.clone().into_active_model();
+        change(&mut row);
+        row.set(column::<E>("version"), (expected_version + 1).into());
+        row.set(column::<E>("updated_at"), self.now.into());
+        row.set(column::<E>("updated_by"), self.actor.clone().into());
+        let result = E::update_many()
+            .set(row)
+            .filter(primary_column::<E>().eq(key.clone()))
+            .filter(column::<E>("version").eq(expected_version))
+            .exec(&self.txn)
+            .await?;
+        if result.rows_affected != 1 {
+            return Err(self.conflict::<E>(key, expected_version).await);
+        }
+        let after = E::find_by_id(key)
+            .one(&self.txn)
+            .await?
+            .expect("the row just updated exists");
+        let table = E::default().table_name().to_string();
+        self.append(
+            &table,
+            &after.key(),
+            "update",
+            Some(to_json(&before)),
+            Some(to_json(&after)),
+        )
+        .await?;
+        Ok(after)
+    }
+
+    /// Deletes the row `key` that the caller read at `expected_version`.
+    pub async fn delete<E>(
+        &mut self,
+        key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
+        expected_version: i32,
+    ) -> Result<()>
+    where
+        E: EntityTrait,
+        E::Model: Serialize + Keyed,
+        E::Column: FromStr,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: Clone + Into<Value>,
+    {
+        let before = self.current::<E>(key.clone(), expected_version).await?;
+        let result = E::delete_many()
+            .filter(primary_column::<E>().eq(key.clone()))
+            .filter(column::<E>("version").eq(expected_version))
+            .exec(&self.txn)
+            .await?;
+        if result.rows_affected != 1 {
+            return Err(self.conflict::<E>(key, expected_version).await);
+        }
+        let table = E::default().table_name().to_string();
+        self.append(
+            &table,
+            &before.key(),
+            "delete",
+            Some(to_json(&before)),
+            None,
+        )
+        .await
+    }
+
+    /// Commits the changes and the audit events together.
+    pub async fn commit(self) -> Result<()> {
+        let head = Query::update()
+            .table("audit_head")
+            .value("last_event_id", self.last_id)
+            .value("last_hash", self.last_hash.clone())
+            .and_where(Expr::col("audit_head_id").eq(1))
+            .to_owned();
+        self.txn.execute(&head).await?;
+        self.txn.commit().await?;
+        Ok(())
+    }
+
+    /// Reads the row and checks its version.
+    async fn current<E>(
+        &self,
+        key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
+        expected: i32,
+    ) -> Result<E::Model>
+    where
+        E: EntityTrait,
+        E::Model: Keyed,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: Clone + Into<Value>,
+    {
+        let entity = E::default().table_name().to_string();
+        let value: Value = key.clone().into();
+        let row = E::find_by_id(key)
+            .one(&self.txn)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: entity.clone(),
+                key: value_text(&value),
+            })?;
+        if row.version() != expected {
+            return Err(StoreError::Conflict {
+                entity,
+                key: row.key(),
+                expected,
+                current: row.version(),
+            });
+        }
+        Ok(row)
+    }
+
+    async fn conflict<E>(
+        &self,
+        key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
+        expected: i32,
+    ) -> StoreError
+    where
+        E: EntityTrait,
+        E::Model: Keyed,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: Clone + Into<Value>,
+    {
+        match self.current::<E>(key, expected).await {
+            Err(e) => e,
+            Ok(row) => StoreError::Conflict {
+                entity: E::default().table_name().to_string(),
+                key: row.key(),
+                expected,
+                current: row.version(),
+            },
+        }
+    }
+
+    async fn append(
+        &mut self,
+        entity: &str,
+        entity_id: &str,
+        action: &str,
+        before_json: Option<String>,
+        after_json: Option<String>,
+    ) -> Result<()> {
+        let id = self.last_id + 1;
+        let hash = event_hash(&EventFields {
+            id,
+            occurred_at: self.now,
+            actor: &self.actor,
+            entity,
+            entity_id,
+            action,
+            before_json: before_json.as_deref(),
+            after_json: after_json.as_deref(),
+            prev_hash: &self.last_hash,
+        });
+        let event = audit_event::ActiveModel {
+            audit_event_id: ActiveValue::Set(id),
+            occurred_at: ActiveValue::Set(self.now),
+            actor: ActiveValue::Set(self.actor.clone()),
+            entity: ActiveValue::Set(entity.to_string()),
+            entity_id: ActiveValue::Set(entity_id.to_string()),
+            action: ActiveValue::Set(action.to_string()),
+            before_json: ActiveValue::Set(before_json),
+            after_json: ActiveValue::Set(after_json),
+            prev_hash: ActiveValue::Set(self.last_hash.clone()),
+            hash: ActiveValue::Set(hash.clone()),
+        };
+        audit_event::Entity::insert(event)
+            .exec_without_returning(&self.txn)
+            .await?;
+        self.last_id = id;
+        self.last_hash = hash;
+        Ok(())
+    }
+}
+
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(Some(s)) => s.to_string(),
+        Value::Int(Some(i)) => i.to_string(),
+        Value::BigInt(Some(i)) => i.to_string(),
+        other => format!("{other:?}"),
+    }
+}
