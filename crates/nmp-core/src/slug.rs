@@ -24,6 +24,26 @@ pub fn validate(field: &str, value: &str) -> Result<(), ValidationError> {
     }
 }
 
+/// Checks that `value` is a vocabulary code: 1 to 64 characters of `a-z`, `0-9` and `_`,
+/// starting with a letter (`risk_assessment_early_warning`).
+pub fn validate_code(field: &str, value: &str) -> Result<(), ValidationError> {
+    let ok = value.len() <= 64
+        && value.starts_with(|c: char| c.is_ascii_lowercase())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(ValidationError::new(
+            field,
+            format!(
+                "{value:?} is not a code (lower-case letters, digits and underscores, starting with a letter)"
+            ),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::validate;
@@ -36,5 +56,8 @@ mod tests {
             let err = validate("slug", bad).unwrap_err();
             assert_eq!(err.field, "slug", "{bad}");
         }
+        assert!(super::validate_code("code", "risk_assessment_early_warning").is_ok());
+        assert!(super::validate_code("code", "Risk").is_err());
+        assert!(super::validate_code("code", "1st").is_err());
     }
 }

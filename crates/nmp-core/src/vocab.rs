@@ -339,3 +339,40 @@ vocabulary! {
         Editor => "editor", "Editor",
     }
 }
+
+/// The English name of a UN geoscheme region or sub-region code (`eastern-africa` →
+/// `Eastern Africa`, `south-eastern-asia` → `South-eastern Asia`).
+pub fn geo_label(code: &str) -> String {
+    if code == "south-eastern-asia" {
+        return "South-eastern Asia".into();
+    }
+    code.split('-')
+        .map(|word| match word {
+            "and" | "the" | "of" => word.to_string(),
+            _ => {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod geo_tests {
+    use super::geo_label;
+
+    #[test]
+    fn geo_codes_read_as_un_names() {
+        assert_eq!(geo_label("eastern-africa"), "Eastern Africa");
+        assert_eq!(
+            geo_label("australia-and-new-zealand"),
+            "Australia and New Zealand"
+        );
+        assert_eq!(geo_label("south-eastern-asia"), "South-eastern Asia");
+        assert_eq!(geo_label("americas"), "Americas");
+    }
+}

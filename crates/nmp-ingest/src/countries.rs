@@ -11,7 +11,8 @@ use nmp_core::vocab::{UnRegionalGroup, UnStatus, validate_iso3};
 use crate::IngestError;
 
 /// The regional groups file, embedded in the binary.
-pub const UN_REGIONAL_GROUPS_CSV: &str = include_str!("../../../data/reference/un-regional-groups.csv");
+pub const UN_REGIONAL_GROUPS_CSV: &str =
+    include_str!("../../../data/reference/un-regional-groups.csv");
 const FILE: &str = "data/reference/un-regional-groups.csv";
 const OBSERVERS: [&str; 2] = ["PSE", "VAT"];
 
@@ -26,9 +27,9 @@ pub struct CountryRef {
     pub m49: String,
     /// ISO short name.
     pub name: String,
-    /// UN geoscheme region.
+    /// UN geoscheme (M49) region code, e.g. `africa` (see `nmp_core::vocab::geo_label`).
     pub region: Option<String>,
-    /// UN geoscheme sub-region.
+    /// UN geoscheme (M49) sub-region code, e.g. `eastern-africa`.
     pub subregion: Option<String>,
     /// UN regional group.
     pub group: Option<UnRegionalGroup>,
@@ -51,17 +52,33 @@ pub fn load(csv_text: &str) -> Result<Vec<CountryRef>, IngestError> {
     let mut out = Vec::new();
     for (index, row) in reader.deserialize::<Row>().enumerate() {
         let line = index + 2;
-        let err = |message: String| IngestError::File { file: FILE.into(), line: Some(line), message };
+        let err = |message: String| IngestError::File {
+            file: FILE.into(),
+            line: Some(line),
+            message,
+        };
         let row = row.map_err(|e| err(e.to_string()))?;
         validate_iso3("iso3", &row.iso3).map_err(|e| err(e.to_string()))?;
         let country = Alpha3::try_from(row.iso3.as_str())
-            .map_err(|_| err(format!("iso3: {:?} is not a known ISO 3166-1 code", row.iso3)))?
+            .map_err(|_| {
+                err(format!(
+                    "iso3: {:?} is not a known ISO 3166-1 code",
+                    row.iso3
+                ))
+            })?
             .to_country();
         let group = match row.un_regional_group.as_str() {
             "" => None,
-            code => Some(UnRegionalGroup::parse("un_regional_group", code).map_err(|e| err(e.to_string()))?),
+            code => Some(
+                UnRegionalGroup::parse("un_regional_group", code)
+                    .map_err(|e| err(e.to_string()))?,
+            ),
         };
-        let status = if OBSERVERS.contains(&row.iso3.as_str()) { UnStatus::Observer } else { UnStatus::Member };
+        let status = if OBSERVERS.contains(&row.iso3.as_str()) {
+            UnStatus::Observer
+        } else {
+            UnStatus::Member
+        };
         out.push(CountryRef {
             iso2: country.alpha2().to_string(),
             m49: country.number().to_string(),
@@ -84,18 +101,26 @@ mod tests {
     #[test]
     fn the_list_has_193_members_and_2_observers_consistent_with_keshvar() {
         let countries = load(UN_REGIONAL_GROUPS_CSV).unwrap();
-        let members: Vec<_> = countries.iter().filter(|c| c.status == UnStatus::Member).collect();
+        let members: Vec<_> = countries
+            .iter()
+            .filter(|c| c.status == UnStatus::Member)
+            .collect();
         assert_eq!(members.len(), 193);
         assert_eq!(countries.len(), 195);
         for c in &members {
             let k = Alpha3::try_from(c.iso3.as_str()).unwrap().to_country();
-            assert!(k.un_member(), "{} is listed as a UN member but keshvar disagrees", c.iso3);
+            assert!(
+                k.un_member(),
+                "{} is listed as a UN member but keshvar disagrees",
+                c.iso3
+            );
             assert_eq!(c.m49.len(), 3, "{}", c.iso3);
         }
         let ken = countries.iter().find(|c| c.iso3 == "KEN").unwrap();
         assert_eq!((ken.iso2.as_str(), ken.m49.as_str()), ("KE", "404"));
         assert_eq!(ken.group, Some(UnRegionalGroup::African));
-        assert_eq!(ken.subregion.as_deref(), Some("Eastern Africa"));
+        assert_eq!(ken.subregion.as_deref(), Some("eastern-africa"));
+        assert_eq!(ken.region.as_deref(), Some("africa"));
         let count = |g| countries.iter().filter(|c| c.group == Some(g)).count();
         assert_eq!(count(UnRegionalGroup::African), 54);
         assert_eq!(count(UnRegionalGroup::EasternEuropean), 23);
@@ -108,7 +133,12 @@ mod tests {
         let err = load(text).unwrap_err().to_string();
         assert!(err.contains("un-regional-groups.csv:3"), "{err}");
         assert!(err.contains("XXQ"), "{err}");
-        let err = load("iso3,un_regional_group,source\nKEN,africa,x\n").unwrap_err().to_string();
-        assert!(err.contains(":2") && err.contains("un_regional_group"), "{err}");
+        let err = load("iso3,un_regional_group,source\nKEN,africa,x\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(":2") && err.contains("un_regional_group"),
+            "{err}"
+        );
     }
 }

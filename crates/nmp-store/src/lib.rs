@@ -17,6 +17,8 @@ mod error;
 mod introspect;
 pub mod migration;
 mod read;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod writer;
 
 pub use audit::ChainReport;

@@ -1,7 +1,8 @@
 //! The store suite: the same checks on SQLite and (when configured) PostgreSQL.
 
-mod common;
 mod fixtures;
+
+use nmp_store::testing as common;
 
 use nmp_store::entity::{
     account, activity, citation, edition, edition_publisher, function, mechanism,

@@ -2,16 +2,16 @@
 //! `NMP_TEST_POSTGRES_URL` is set, against a fresh PostgreSQL database that it creates and drops.
 //! With `NMP_REQUIRE_POSTGRES=1` (as `.ci/run` sets) a missing PostgreSQL URL is a failure.
 
-#![allow(dead_code, reason = "each test binary uses part of the harness")]
-
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use nmp_store::Store;
+use crate::Store;
 use sea_orm::{ConnectionTrait, Database};
 
 /// A migrated, empty database for one test.
 pub struct TestDb {
+    /// The store.
     pub store: Store,
+    /// `sqlite` or `postgres`.
     pub engine: &'static str,
     _dir: Option<tempfile::TempDir>,
     pg: Option<(String, String)>,

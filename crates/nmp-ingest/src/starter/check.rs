@@ -1,0 +1,480 @@
+//! Cross-reference checks of the starter dataset: unique keys, every reference resolves, every
+//! record cited. All problems are collected so one run shows them all.
+
+use std::collections::BTreeSet;
+
+use nmp_core::slug;
+
+use super::{Dataset, Located, split_ref};
+use crate::IngestError;
+
+/// Fields of a mechanism that a `[[mechanism.citation]]` may name.
+const MECHANISM_FIELDS: &[&str] = &[
+    "name",
+    "local_name",
+    "acronym",
+    "level",
+    "type",
+    "created_on",
+    "launched_on",
+    "lead_organization",
+    "website",
+    "mandate",
+    "instrument",
+    "note",
+    "status",
+    "member",
+    "activity",
+];
+const NETWORK_FIELDS: &[&str] = &[
+    "name",
+    "acronym",
+    "kind",
+    "founded_on",
+    "secretariat",
+    "description",
+    "note",
+];
+const EDITION_FIELDS: &[&str] = &[
+    "title",
+    "subtitle",
+    "kind",
+    "status",
+    "published_on",
+    "pages",
+    "licence",
+    "note",
+];
+
+struct Checker<'a> {
+    data: &'a Dataset,
+    errors: Vec<IngestError>,
+    sources: BTreeSet<&'a str>,
+    organizations: BTreeSet<&'a str>,
+    functions: BTreeSet<&'a str>,
+    editions: BTreeSet<&'a str>,
+    mechanisms: BTreeSet<&'a str>,
+    countries: &'a BTreeSet<String>,
+}
+
+/// The 1-based line of the first `needle` after `anchor` in `text` (or of `anchor` itself).
+fn line_of(text: &str, anchor: &str, needle: &str) -> Option<usize> {
+    let start = text.find(anchor).unwrap_or(0);
+    let at = text[start..]
+        .find(needle)
+        .map(|i| start + i)
+        .or_else(|| text.find(anchor))?;
+    Some(text[..at].matches('\n').count() + 1)
+}
+
+impl<'a> Checker<'a> {
+    fn fail<T>(&mut self, at: &Located<T>, anchor: &str, needle: &str, message: String) {
+        let file = &self.data.files[at.file];
+        self.errors.push(IngestError::File {
+            file: file.path.clone(),
+            line: line_of(&file.text, anchor, needle),
+            message,
+        });
+    }
+
+    fn unique<T>(
+        &mut self,
+        items: &'a [Located<T>],
+        what: &str,
+        key: impl Fn(&'a T) -> &'a str,
+    ) -> BTreeSet<&'a str> {
+        let mut set = BTreeSet::new();
+        let is_code = what.ends_with("code");
+        for item in items {
+            let k = key(&item.value);
+            let anchor = format!("\"{k}\"");
+            if !is_code && let Err(e) = slug::validate(what, k) {
+                self.fail(item, &anchor, &anchor, e.to_string());
+            }
+            if !set.insert(k) {
+                self.fail(
+                    item,
+                    &anchor,
+                    &anchor,
+                    format!("{what} {k:?} is used twice"),
+                );
+            }
+        }
+        set
+    }
+
+    fn refs<T>(
+        &mut self,
+        at: &Located<T>,
+        record: &str,
+        anchor: &str,
+        field: &str,
+        refs: &[String],
+    ) {
+        for r in refs {
+            let (key, _) = split_ref(r);
+            if !self.sources.contains(key) {
+                let needle = format!("\"{r}\"");
+                self.fail(
+                    at,
+                    anchor,
+                    &needle,
+                    format!("{record}: {field}: unknown source {key:?}"),
+                );
+            }
+        }
+    }
+
+    fn known<T>(
+        &mut self,
+        at: &Located<T>,
+        record: &str,
+        anchor: &str,
+        field: &str,
+        value: Option<&str>,
+        set: Set,
+    ) {
+        let Some(value) = value else { return };
+        let ok = match set {
+            Set::Organization => self.organizations.contains(value),
+            Set::Function => self.functions.contains(value),
+            Set::Edition => self.editions.contains(value),
+            Set::Mechanism => self.mechanisms.contains(value),
+            Set::Country => self.countries.contains(value),
+        };
+        if !ok {
+            let needle = format!("\"{value}\"");
+            self.fail(
+                at,
+                anchor,
+                &needle,
+                format!("{record}: {field}: unknown {} {value:?}", set.name()),
+            );
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Set {
+    Organization,
+    Function,
+    Edition,
+    Mechanism,
+    Country,
+}
+
+impl Set {
+    fn name(self) -> &'static str {
+        match self {
+            Set::Organization => "organization",
+            Set::Function => "function",
+            Set::Edition => "edition",
+            Set::Mechanism => "mechanism",
+            Set::Country => "country (ISO alpha-3 of a UN member or observer state)",
+        }
+    }
+}
+
+/// Checks every cross-reference of `data` against itself and the country list.
+pub fn check(data: &Dataset, countries: &BTreeSet<String>) -> Result<(), IngestError> {
+    let mut c = Checker {
+        data,
+        errors: Vec::new(),
+        sources: BTreeSet::new(),
+        organizations: BTreeSet::new(),
+        functions: BTreeSet::new(),
+        editions: BTreeSet::new(),
+        mechanisms: BTreeSet::new(),
+        countries,
+    };
+    c.sources = c.unique(&data.sources, "source key", |s| s.key.as_str());
+    c.organizations = c.unique(&data.organizations, "organization key", |o| o.key.as_str());
+    c.functions = c.unique(&data.functions, "function code", |f| f.code.as_str());
+    for f in &data.functions {
+        if let Err(e) = slug::validate_code("code", &f.value.code) {
+            let anchor = format!("\"{}\"", f.value.code);
+            c.fail(f, &anchor, &anchor, format!("function: {e}"));
+        }
+    }
+    c.editions = c.unique(&data.editions, "edition slug", |e| e.slug.as_str());
+    c.mechanisms = c.unique(&data.mechanisms, "mechanism slug", |m| m.slug.as_str());
+    c.unique(&data.networks, "network slug", |n| n.slug.as_str());
+
+    for s in &data.sources {
+        if s.value.url.as_deref().is_none_or(str::is_empty) {
+            let anchor = format!("\"{}\"", s.value.key);
+            c.fail(
+                s,
+                &anchor,
+                &anchor,
+                format!(
+                    "source {:?}: url: every starter source needs its URL",
+                    s.value.key
+                ),
+            );
+        }
+    }
+    for o in &data.organizations {
+        let (v, anchor) = (&o.value, format!("\"{}\"", o.value.key));
+        let record = format!("organization {:?}", v.key);
+        c.known(
+            o,
+            &record,
+            &anchor,
+            "parent",
+            v.parent.as_deref(),
+            Set::Organization,
+        );
+        c.known(
+            o,
+            &record,
+            &anchor,
+            "country",
+            v.country.as_deref(),
+            Set::Country,
+        );
+        c.refs(o, &record, &anchor, "sources", &v.sources);
+        if v.sources.is_empty() {
+            c.fail(
+                o,
+                &anchor,
+                &anchor,
+                format!("{record}: sources: every record needs at least one source"),
+            );
+        }
+    }
+    for f in &data.functions {
+        let anchor = format!("\"{}\"", f.value.code);
+        c.refs(
+            f,
+            &format!("function {:?}", f.value.code),
+            &anchor,
+            "sources",
+            &f.value.sources,
+        );
+    }
+    for m in &data.mechanisms {
+        check_mechanism(&mut c, m);
+    }
+    for n in &data.networks {
+        let (v, anchor) = (&n.value, format!("\"{}\"", n.value.slug));
+        let record = format!("network {:?}", v.slug);
+        c.known(
+            n,
+            &record,
+            &anchor,
+            "secretariat",
+            v.secretariat.as_deref(),
+            Set::Organization,
+        );
+        cited(
+            &mut c,
+            n,
+            &record,
+            &anchor,
+            &v.sources,
+            &v.citation,
+            NETWORK_FIELDS,
+        );
+        for member in &v.member {
+            c.known(
+                n,
+                &record,
+                &anchor,
+                "member.country",
+                Some(&member.country),
+                Set::Country,
+            );
+            c.refs(n, &record, &anchor, "member.sources", &member.sources);
+        }
+        for count in &v.count {
+            c.refs(n, &record, &anchor, "count.sources", &count.sources);
+        }
+    }
+    for e in &data.editions {
+        check_edition(&mut c, e);
+    }
+    match c.errors.len() {
+        0 => Ok(()),
+        1 => Err(c.errors.remove(0)),
+        _ => Err(IngestError::Many(c.errors)),
+    }
+}
+
+fn cited<T>(
+    c: &mut Checker<'_>,
+    at: &Located<T>,
+    record: &str,
+    anchor: &str,
+    sources: &[String],
+    citations: &[super::model::Citation],
+    fields: &[&str],
+) {
+    c.refs(at, record, anchor, "sources", sources);
+    for citation in citations {
+        c.refs(
+            at,
+            record,
+            anchor,
+            "citation.source",
+            std::slice::from_ref(&citation.source),
+        );
+        if !fields.contains(&citation.field.as_str()) {
+            let needle = format!("\"{}\"", citation.field);
+            c.fail(
+                at,
+                anchor,
+                &needle,
+                format!(
+                    "{record}: citation.field: {:?} is not one of {}",
+                    citation.field,
+                    fields.join(", ")
+                ),
+            );
+        }
+    }
+    if sources.is_empty() && citations.is_empty() {
+        c.fail(
+            at,
+            anchor,
+            anchor,
+            format!("{record}: every record needs at least one source or citation"),
+        );
+    }
+}
+
+fn check_mechanism(c: &mut Checker<'_>, m: &Located<super::model::Mechanism>) {
+    let (v, anchor) = (&m.value, format!("\"{}\"", m.value.slug));
+    let record = format!("mechanism {:?}", v.slug);
+    c.known(
+        m,
+        &record,
+        &anchor,
+        "country",
+        v.country.as_deref(),
+        Set::Country,
+    );
+    c.known(
+        m,
+        &record,
+        &anchor,
+        "lead_organization",
+        v.lead_organization.as_deref(),
+        Set::Organization,
+    );
+    cited(
+        c,
+        m,
+        &record,
+        &anchor,
+        &v.sources,
+        &v.citation,
+        MECHANISM_FIELDS,
+    );
+    for s in &v.status {
+        c.refs(m, &record, &anchor, "status.sources", &s.sources);
+    }
+    for member in &v.member {
+        c.known(
+            m,
+            &record,
+            &anchor,
+            "member.organization",
+            Some(&member.organization),
+            Set::Organization,
+        );
+        c.refs(m, &record, &anchor, "member.sources", &member.sources);
+    }
+    for f in &v.function {
+        c.known(
+            m,
+            &record,
+            &anchor,
+            "function.edition",
+            Some(&f.edition),
+            Set::Edition,
+        );
+        c.known(
+            m,
+            &record,
+            &anchor,
+            "function.function",
+            Some(&f.function),
+            Set::Function,
+        );
+        c.refs(m, &record, &anchor, "function.sources", &f.sources);
+    }
+    for a in &v.activity {
+        c.known(
+            m,
+            &record,
+            &anchor,
+            "activity.function",
+            a.function.as_deref(),
+            Set::Function,
+        );
+        c.refs(m, &record, &anchor, "activity.sources", &a.sources);
+    }
+}
+
+fn check_edition(c: &mut Checker<'_>, e: &Located<super::model::Edition>) {
+    let (v, anchor) = (&e.value, format!("\"{}\"", e.value.slug));
+    let record = format!("edition {:?}", v.slug);
+    cited(
+        c,
+        e,
+        &record,
+        &anchor,
+        &v.sources,
+        &v.citation,
+        EDITION_FIELDS,
+    );
+    for p in &v.publisher {
+        c.known(
+            e,
+            &record,
+            &anchor,
+            "publisher.organization",
+            Some(&p.organization),
+            Set::Organization,
+        );
+        c.refs(e, &record, &anchor, "publisher.sources", &p.sources);
+    }
+    for p in &v.contributor {
+        c.refs(e, &record, &anchor, "contributor.sources", &p.sources);
+    }
+    let parts: BTreeSet<&str> = v.part.iter().map(|p| p.key.as_str()).collect();
+    if parts.len() != v.part.len() {
+        c.fail(
+            e,
+            &anchor,
+            &anchor,
+            format!("{record}: part.key: keys must be unique within the edition"),
+        );
+    }
+    for p in &v.part {
+        c.refs(e, &record, &anchor, "part.sources", &p.sources);
+    }
+    for p in &v.profile {
+        c.known(
+            e,
+            &record,
+            &anchor,
+            "profile.mechanism",
+            Some(&p.mechanism),
+            Set::Mechanism,
+        );
+        c.refs(e, &record, &anchor, "profile.sources", &p.sources);
+        if let Some(part) = p.part.as_deref()
+            && !parts.contains(part)
+        {
+            let needle = format!("\"{part}\"");
+            c.fail(
+                e,
+                &anchor,
+                &needle,
+                format!("{record}: profile.part: unknown part {part:?}"),
+            );
+        }
+    }
+}
