@@ -5,7 +5,8 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use sea_orm::sqlx::postgres::PgPoolOptions;
+use sea_orm::sqlx::Connection;
+use sea_orm::sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions};
 use sea_orm::sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -84,10 +85,22 @@ impl Store {
                 engine: crate::Engine::Sqlite,
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            // One direct connection first: the pool would hide a refused connection or a bad
+            // password behind a time-out.
+            let options = PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl {
+                url: shown.clone(),
+                reason: e.to_string(),
+            })?;
+            PgConnection::connect_with(&options)
+                .await
+                .map_err(unreachable)?
+                .close()
+                .await
+                .map_err(unreachable)?;
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))
-                .connect(url)
+                .connect_with(options)
                 .await
                 .map_err(unreachable)?;
             Ok(Store {

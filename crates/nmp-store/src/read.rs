@@ -147,23 +147,7 @@ impl Store {
         entity: &str,
         key: &str,
     ) -> Result<Vec<(citation::Model, source::Model)>> {
-        let citations = citation::Entity::find()
-            .filter(citation::Column::Entity.eq(entity))
-            .filter(citation::Column::EntityId.eq(key))
-            .order_by_asc(citation::Column::CitationId)
-            .all(&self.db)
-            .await?;
-        let sources: BTreeMap<i32, source::Model> = source::Entity::find()
-            .filter(source::Column::SourceId.is_in(citations.iter().map(|c| c.source_id)))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|s| (s.source_id, s))
-            .collect();
-        Ok(citations
-            .into_iter()
-            .filter_map(|c| sources.get(&c.source_id).cloned().map(|s| (c, s)))
-            .collect())
+        self.citations_of(entity, [key.to_string()]).await
     }
 
     /// Keys of the rows of `E` that no citation names: the facts a publication would refuse.
@@ -188,6 +172,66 @@ impl Store {
             .into_iter()
             .map(|m| m.key())
             .filter(|k| !cited.contains(k))
+            .collect())
+    }
+}
+
+impl Store {
+    /// Every row of `E` whose `column` is one of `values`, in primary-key order: the batched
+    /// look-up pages use to fetch the children of many records in one query.
+    pub async fn rows_where<E, V>(
+        &self,
+        column: E::Column,
+        values: impl IntoIterator<Item = V>,
+    ) -> Result<Vec<E::Model>>
+    where
+        E: EntityTrait,
+        V: Into<Value>,
+    {
+        use sea_orm::{Iterable, PrimaryKeyToColumn};
+        let values: Vec<Value> = values.into_iter().map(Into::into).collect();
+        if values.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pk = E::PrimaryKey::iter()
+            .next()
+            .expect("every table has a primary key")
+            .into_column();
+        Ok(E::find()
+            .filter(column.is_in(values))
+            .order_by_asc(pk)
+            .all(&self.db)
+            .await?)
+    }
+
+    /// The citations of many records of one table, with their sources, in citation order.
+    pub async fn citations_of(
+        &self,
+        entity: &str,
+        keys: impl IntoIterator<Item = String>,
+    ) -> Result<Vec<(citation::Model, source::Model)>> {
+        let keys: Vec<String> = keys.into_iter().collect();
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let citations = citation::Entity::find()
+            .filter(citation::Column::Entity.eq(entity))
+            .filter(citation::Column::EntityId.is_in(keys))
+            .order_by_asc(citation::Column::CitationId)
+            .all(&self.db)
+            .await?;
+        let sources: BTreeMap<i32, source::Model> = self
+            .rows_where::<source::Entity, _>(
+                source::Column::SourceId,
+                citations.iter().map(|c| c.source_id),
+            )
+            .await?
+            .into_iter()
+            .map(|s| (s.source_id, s))
+            .collect();
+        Ok(citations
+            .into_iter()
+            .filter_map(|c| sources.get(&c.source_id).cloned().map(|s| (c, s)))
             .collect())
     }
 }

@@ -19,9 +19,8 @@ macro_rules! editable {
         #[sea_orm(table_name = $table)]
         pub struct Model {
             #[sea_orm(primary_key, auto_increment = $auto)]
-            #[allow(missing_docs)]
             pub $pk: $pkty,
-            $(#[allow(missing_docs)] pub $field: $ty,)*
+            $(pub $field: $ty,)*
             /// When the row was created (UTC).
             pub created_at: TimeDateTimeWithTimeZone,
             /// When the row last changed (UTC).

@@ -1,0 +1,91 @@
+//! The web layer's one error type. Pages get an HTML error page, `/api` and `/healthz` a JSON body
+//! `{"error": {"code", "message", "field"}}`. Internal errors are logged and shown to the client
+//! only as a plain message.
+
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use serde::Serialize;
+
+/// Errors a handler can return.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// No such page or record.
+    #[error("{0}")]
+    NotFound(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] nmp_store::StoreError),
+    /// A template failed to render.
+    #[error(transparent)]
+    Render(#[from] askama::Error),
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: Detail<'a>,
+}
+
+#[derive(Serialize)]
+struct Detail<'a> {
+    code: &'a str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+}
+
+impl WebError {
+    fn status_and_code(&self) -> (StatusCode, &'static str) {
+        match self {
+            WebError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            WebError::Store(nmp_store::StoreError::NotFound { .. }) => {
+                (StatusCode::NOT_FOUND, "not_found")
+            }
+            WebError::Store(nmp_store::StoreError::Conflict { .. }) => {
+                (StatusCode::CONFLICT, "conflict")
+            }
+            _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        }
+    }
+
+    fn public_message(&self) -> String {
+        match self.status_and_code().0 {
+            StatusCode::INTERNAL_SERVER_ERROR => {
+                tracing::error!(error = %self, "request failed");
+                "Something went wrong on our side; it has been logged.".into()
+            }
+            _ => self.to_string(),
+        }
+    }
+
+    /// The error as a JSON response.
+    pub fn json(self) -> Response {
+        let (status, code) = self.status_and_code();
+        let body = Body {
+            error: Detail {
+                code,
+                message: self.public_message(),
+                field: None,
+            },
+        };
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let (status, _) = self.status_and_code();
+        let message = self.public_message();
+        let page = crate::routes::pages::ErrorPage {
+            status: status.as_u16(),
+            message,
+        };
+        match askama::Template::render(&page) {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, message_fallback(status)).into_response(),
+        }
+    }
+}
+
+fn message_fallback(status: StatusCode) -> String {
+    status.canonical_reason().unwrap_or("error").to_string()
+}

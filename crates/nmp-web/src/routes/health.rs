@@ -1,0 +1,37 @@
+//! `GET /healthz`: is the platform up, on which engine, at which schema version, with how much data.
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+
+use crate::{AppState, WebError};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new().route("/healthz", get(healthz))
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    engine: &'static str,
+    schema_version: usize,
+    counts: nmp_store::Counts,
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    let store = &state.store;
+    let health = async {
+        Ok::<_, WebError>(Health {
+            status: "ok",
+            engine: store.engine().name(),
+            schema_version: store.schema_version().await?,
+            counts: store.counts().await?,
+        })
+    };
+    match health.await {
+        Ok(h) => Json(h).into_response(),
+        Err(e) => e.json(),
+    }
+}

@@ -1,0 +1,50 @@
+//! One module per command.
+
+mod audit;
+mod migrate;
+mod seed;
+mod serve;
+
+use anyhow::Context;
+use nmp_store::Store;
+
+use crate::config::Config;
+use crate::{AuditAction, Command, ConfigAction};
+
+pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { .. } => serve::run(&config).await,
+        Command::Migrate => migrate::run(&config).await,
+        Command::Seed { dir } => seed::run(&config, dir.as_deref()).await,
+        Command::Config {
+            action: ConfigAction::Show,
+        } => {
+            print!("{}", config.show());
+            Ok(())
+        }
+        Command::Audit {
+            action: AuditAction::Verify,
+        } => audit::verify(&config).await,
+    }
+}
+
+/// Opens the database and applies pending migrations.
+pub(crate) async fn open(config: &Config) -> anyhow::Result<Store> {
+    let store = Store::connect(&config.database_url).await?;
+    let applied = store.migrate().await.context("migrating the database")?;
+    if applied > 0 {
+        tracing::info!(applied, "applied migrations");
+    }
+    Ok(store)
+}
+
+pub(crate) fn init_logging(filter: &str) {
+    // The migrator announces every run at info; only its warnings are news.
+    let filter = format!("{filter},sea_orm_migration=warn,sqlx::postgres::notice=warn");
+    let filter = tracing_subscriber::EnvFilter::try_new(&filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

@@ -1,0 +1,220 @@
+//! Configuration: defaults, then `nmp.toml` (or the file `--config`/`NMP_CONFIG` names), then
+//! `NMP_*` environment variables, then command-line flags, into one typed struct. Unknown keys in
+//! the file and unknown `NMP_*` variables are errors that name the key, so a typo never passes
+//! silently. Every setting is listed in the README.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::{Deserialize, Serialize};
+
+/// The settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Config {
+    /// `sqlite://PATH` (default `sqlite://nmp.db`) or `postgres://USER:PASSWORD@HOST:PORT/DB`.
+    pub database_url: String,
+    /// Address `nmp serve` listens on.
+    pub addr: String,
+    /// Log filter (`info`, `debug`, `nmp_web=debug,info`, ...).
+    pub log: String,
+    /// Whether `nmp serve` loads the starter dataset into an empty database.
+    pub seed_on_empty: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database_url: "sqlite://nmp.db".into(),
+            addr: "127.0.0.1:8080".into(),
+            log: "info".into(),
+            seed_on_empty: true,
+        }
+    }
+}
+
+/// The same settings, each optional, as read from the file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    addr: Option<String>,
+    log: Option<String>,
+    seed_on_empty: Option<bool>,
+}
+
+/// Environment variables of ours that are not settings (read by the test suites).
+const TEST_VARIABLES: &[&str] = &[
+    "NMP_TEST_POSTGRES_URL",
+    "NMP_REQUIRE_POSTGRES",
+    "NMP_CONFIG",
+];
+
+/// Flags that override everything else.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    /// `--database-url`.
+    pub database_url: Option<String>,
+    /// `--addr`.
+    pub addr: Option<String>,
+}
+
+impl Config {
+    /// Loads the configuration. `file` is the explicit `--config` path; without it `nmp.toml` in
+    /// the working directory is read if it exists.
+    pub fn load(
+        file: Option<&Path>,
+        env: &BTreeMap<String, String>,
+        flags: &Overrides,
+    ) -> anyhow::Result<Config> {
+        let mut config = Config::default();
+        let explicit = file
+            .map(Path::to_path_buf)
+            .or_else(|| env.get("NMP_CONFIG").map(PathBuf::from));
+        let path = explicit
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("nmp.toml"));
+        if path.exists() {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let parsed: FileConfig = toml::from_str(&text).map_err(|e| {
+                let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
+                anyhow::anyhow!(
+                    "{}{}: {}",
+                    path.display(),
+                    line.map(|l| format!(":{l}")).unwrap_or_default(),
+                    e.message()
+                )
+            })?;
+            config.apply_file(parsed);
+        } else if let Some(p) = explicit {
+            bail!("config file {} does not exist", p.display());
+        }
+        config.apply_env(env)?;
+        if let Some(url) = &flags.database_url {
+            config.database_url = url.clone();
+        }
+        if let Some(addr) = &flags.addr {
+            config.addr = addr.clone();
+        }
+        Ok(config)
+    }
+
+    fn apply_file(&mut self, f: FileConfig) {
+        if let Some(v) = f.database_url {
+            self.database_url = v;
+        }
+        if let Some(v) = f.addr {
+            self.addr = v;
+        }
+        if let Some(v) = f.log {
+            self.log = v;
+        }
+        if let Some(v) = f.seed_on_empty {
+            self.seed_on_empty = v;
+        }
+    }
+
+    fn apply_env(&mut self, env: &BTreeMap<String, String>) -> anyhow::Result<()> {
+        for (key, value) in env.iter().filter(|(k, _)| k.starts_with("NMP_")) {
+            match key.as_str() {
+                "NMP_DATABASE_URL" => self.database_url = value.clone(),
+                "NMP_ADDR" => self.addr = value.clone(),
+                "NMP_LOG" => self.log = value.clone(),
+                "NMP_SEED_ON_EMPTY" => {
+                    self.seed_on_empty = match value.as_str() {
+                        "1" | "true" | "yes" => true,
+                        "0" | "false" | "no" => false,
+                        other => {
+                            bail!("NMP_SEED_ON_EMPTY: {other:?} is not a boolean (true or false)")
+                        }
+                    }
+                }
+                k if TEST_VARIABLES.contains(&k) => {}
+                unknown => bail!(
+                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY (and NMP_CONFIG for the file)"
+                ),
+            }
+        }
+        Ok(())
+    }
+
+    /// The settings as TOML, with secrets redacted.
+    pub fn show(&self) -> String {
+        let redacted = Config {
+            database_url: nmp_store::redact_url(&self.database_url),
+            ..self.clone()
+        };
+        toml::to_string(&redacted).expect("config serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn layers_apply_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("nmp.toml");
+        std::fs::write(&file, "addr = \"0.0.0.0:9000\"\nlog = \"debug\"\n").unwrap();
+        let flags = Overrides {
+            database_url: Some("sqlite://flag.db".into()),
+            addr: None,
+        };
+        let c = Config::load(
+            Some(&file),
+            &env(&[("NMP_LOG", "warn"), ("NMP_TEST_POSTGRES_URL", "x")]),
+            &flags,
+        )
+        .unwrap();
+        assert_eq!(c.addr, "0.0.0.0:9000", "file over default");
+        assert_eq!(c.log, "warn", "env over file");
+        assert_eq!(c.database_url, "sqlite://flag.db", "flag over all");
+        assert!(c.seed_on_empty);
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("nmp.toml");
+        std::fs::write(&file, "addr = \"x\"\ndatabse_url = \"y\"\n").unwrap();
+        let err = Config::load(Some(&file), &env(&[]), &Overrides::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("databse_url") && err.contains("nmp.toml:2"),
+            "{err}"
+        );
+        let err = Config::load(
+            None,
+            &env(&[("NMP_DATABSE_URL", "x")]),
+            &Overrides::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("NMP_DATABSE_URL"), "{err}");
+        let missing = dir.path().join("nope.toml");
+        assert!(Config::load(Some(&missing), &env(&[]), &Overrides::default()).is_err());
+    }
+
+    #[test]
+    fn show_redacts_the_password() {
+        let c = Config {
+            database_url: "postgres://nmp:hunter2@db/nmp".into(),
+            ..Config::default()
+        };
+        let shown = c.show();
+        assert!(
+            !shown.contains("hunter2") && shown.contains("***"),
+            "{shown}"
+        );
+    }
+}
