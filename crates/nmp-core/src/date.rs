@@ -30,12 +30,7 @@ pub struct PartialDate {
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse(field: &str, text: &str) -> Result<Self, ValidationError> {
-        let bad = || {
-            ValidationError::new(
-                field,
-                format!("{text:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-            )
-        };
+        let bad = || ValidationError::new(field, format!("{text:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
         let parts: Vec<&str> = text.trim().split('-').collect();
         let num = |s: &str, len: usize| -> Result<i32, ValidationError> {
             if s.len() == len && s.chars().all(|c| c.is_ascii_digit()) {
@@ -46,9 +41,7 @@ impl PartialDate {
         };
         let year = num(parts.first().copied().unwrap_or(""), 4)?;
         let month = match parts.get(1) {
-            Some(m) => {
-                Month::try_from(u8::try_from(num(m, 2)?).map_err(|_| bad())?).map_err(|_| bad())?
-            }
+            Some(m) => Month::try_from(u8::try_from(num(m, 2)?).map_err(|_| bad())?).map_err(|_| bad())?,
             None => Month::January,
         };
         let day = match parts.get(2) {
@@ -79,11 +72,7 @@ impl PartialDate {
 impl fmt::Display for PartialDate {
     /// Writes only what is known: `2012`, `2015-06` or `2014-12-05`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = (
-            self.date.year(),
-            u8::from(self.date.month()),
-            self.date.day(),
-        );
+        let (y, m, d) = (self.date.year(), u8::from(self.date.month()), self.date.day());
         match self.precision {
             DatePrecision::Year => write!(f, "{y:04}"),
             DatePrecision::Month => write!(f, "{y:04}-{m:02}"),
@@ -124,15 +113,7 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates_naming_the_field() {
-        for bad in [
-            "",
-            "12",
-            "2015-13",
-            "2015-02-30",
-            "2015-6",
-            "2015-06-01-01",
-            "20x5",
-        ] {
+        for bad in ["", "12", "2015-13", "2015-02-30", "2015-6", "2015-06-01-01", "20x5"] {
             let err = PartialDate::parse("launched_on", bad).unwrap_err();
             assert_eq!(err.field, "launched_on", "{bad:?}");
         }

@@ -17,9 +17,7 @@ pub fn validate(field: &str, value: &str) -> Result<(), ValidationError> {
     } else {
         Err(ValidationError::new(
             field,
-            format!(
-                "{value:?} is not a slug (lower-case letters, digits and single hyphens, at most 100 characters)"
-            ),
+            format!("{value:?} is not a slug (lower-case letters, digits and single hyphens, at most 100 characters)"),
         ))
     }
 }
@@ -37,9 +35,7 @@ pub fn validate_code(field: &str, value: &str) -> Result<(), ValidationError> {
     } else {
         Err(ValidationError::new(
             field,
-            format!(
-                "{value:?} is not a code (lower-case letters, digits and underscores, starting with a letter)"
-            ),
+            format!("{value:?} is not a code (lower-case letters, digits and underscores, starting with a letter)"),
         ))
     }
 }

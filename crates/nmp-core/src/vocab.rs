@@ -291,8 +291,7 @@ mod tests {
         let err = MemberRole::parse("role", "boss").unwrap_err();
         assert_eq!(err.field, "role");
         assert!(
-            err.message
-                .contains("chair, member, observer, secretariat, partner"),
+            err.message.contains("chair, member, observer, secretariat, partner"),
             "{}",
             err.message
         );
@@ -368,10 +367,7 @@ mod geo_tests {
     #[test]
     fn geo_codes_read_as_un_names() {
         assert_eq!(geo_label("eastern-africa"), "Eastern Africa");
-        assert_eq!(
-            geo_label("australia-and-new-zealand"),
-            "Australia and New Zealand"
-        );
+        assert_eq!(geo_label("australia-and-new-zealand"), "Australia and New Zealand");
         assert_eq!(geo_label("south-eastern-asia"), "South-eastern Asia");
         assert_eq!(geo_label("americas"), "Americas");
     }

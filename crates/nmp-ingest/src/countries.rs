@@ -11,8 +11,7 @@ use nmp_core::vocab::{UnRegionalGroup, UnStatus, validate_iso3};
 use crate::IngestError;
 
 /// The regional groups file, embedded in the binary.
-pub const UN_REGIONAL_GROUPS_CSV: &str =
-    include_str!("../../../data/reference/un-regional-groups.csv");
+pub const UN_REGIONAL_GROUPS_CSV: &str = include_str!("../../../data/reference/un-regional-groups.csv");
 const FILE: &str = "data/reference/un-regional-groups.csv";
 const OBSERVERS: [&str; 2] = ["PSE", "VAT"];
 
@@ -60,19 +59,11 @@ pub fn load(csv_text: &str) -> Result<Vec<CountryRef>, IngestError> {
         let row = row.map_err(|e| err(e.to_string()))?;
         validate_iso3("iso3", &row.iso3).map_err(|e| err(e.to_string()))?;
         let country = Alpha3::try_from(row.iso3.as_str())
-            .map_err(|_| {
-                err(format!(
-                    "iso3: {:?} is not a known ISO 3166-1 code",
-                    row.iso3
-                ))
-            })?
+            .map_err(|_| err(format!("iso3: {:?} is not a known ISO 3166-1 code", row.iso3)))?
             .to_country();
         let group = match row.un_regional_group.as_str() {
             "" => None,
-            code => Some(
-                UnRegionalGroup::parse("un_regional_group", code)
-                    .map_err(|e| err(e.to_string()))?,
-            ),
+            code => Some(UnRegionalGroup::parse("un_regional_group", code).map_err(|e| err(e.to_string()))?),
         };
         let status = if OBSERVERS.contains(&row.iso3.as_str()) {
             UnStatus::Observer
@@ -101,10 +92,7 @@ mod tests {
     #[test]
     fn the_list_has_193_members_and_2_observers_consistent_with_keshvar() {
         let countries = load(UN_REGIONAL_GROUPS_CSV).unwrap();
-        let members: Vec<_> = countries
-            .iter()
-            .filter(|c| c.status == UnStatus::Member)
-            .collect();
+        let members: Vec<_> = countries.iter().filter(|c| c.status == UnStatus::Member).collect();
         assert_eq!(members.len(), 193);
         assert_eq!(countries.len(), 195);
         for c in &members {
@@ -136,9 +124,6 @@ mod tests {
         let err = load("iso3,un_regional_group,source\nKEN,africa,x\n")
             .unwrap_err()
             .to_string();
-        assert!(
-            err.contains(":2") && err.contains("un_regional_group"),
-            "{err}"
-        );
+        assert!(err.contains(":2") && err.contains("un_regional_group"), "{err}");
     }
 }

@@ -1,4 +1,4 @@
-//! Import errors. Each names the file, and where it can the line, record and field.
+//! Import and export errors. Each names the file, and where it can the line, record and field.
 
 /// What can go wrong while reading or loading import files.
 #[derive(Debug, thiserror::Error)]
@@ -16,6 +16,22 @@ pub enum IngestError {
     /// Several problems; all are listed so that one run shows every error.
     #[error("{} problem(s) in the dataset:\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Many(Vec<IngestError>),
+    /// A record the caller named does not exist.
+    #[error("{what} {key:?} does not exist")]
+    NotFound {
+        /// What kind of record (`edition`).
+        what: &'static str,
+        /// The key the caller gave (a slug).
+        key: String,
+    },
+    /// Writing an export failed or was refused (nothing was left half-written).
+    #[error("{path}: {message}")]
+    Write {
+        /// The file or directory concerned.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
     /// Writing to the database failed (nothing was written).
     #[error(transparent)]
     Store(#[from] nmp_store::StoreError),

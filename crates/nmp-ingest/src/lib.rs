@@ -5,6 +5,7 @@
 
 pub mod countries;
 mod error;
+pub mod export;
 pub mod seed;
 pub mod starter;
 

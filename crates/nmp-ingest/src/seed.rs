@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use nmp_core::PartialDate;
 use nmp_store::entity::{
-    activity, citation, country, edition, edition_contributor, edition_part, edition_publisher,
-    function, mechanism, mechanism_function, mechanism_status, membership, network, network_count,
-    network_membership, organization, profile, source,
+    activity, citation, country, edition, edition_contributor, edition_part, edition_publisher, function, mechanism,
+    mechanism_function, mechanism_status, membership, network, network_count, network_membership, organization,
+    profile, source,
 };
 use nmp_store::{Set, Store, Writer};
 
@@ -44,10 +44,7 @@ pub async fn seed_embedded(store: &Store) -> Result<SeedReport, IngestError> {
 }
 
 /// Parses, checks and loads a starter dataset from `files`.
-pub async fn seed_files(
-    store: &Store,
-    files: Vec<crate::starter::DataFile>,
-) -> Result<SeedReport, IngestError> {
+pub async fn seed_files(store: &Store, files: Vec<crate::starter::DataFile>) -> Result<SeedReport, IngestError> {
     let countries = countries::load(countries::UN_REGIONAL_GROUPS_CSV)?;
     let codes: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
     let data = crate::starter::parse(files)?;
@@ -70,11 +67,7 @@ struct Seeder {
 }
 
 /// Loads an already checked dataset.
-pub async fn seed(
-    store: &Store,
-    countries: &[CountryRef],
-    data: &Dataset,
-) -> Result<SeedReport, IngestError> {
+pub async fn seed(store: &Store, countries: &[CountryRef], data: &Dataset) -> Result<SeedReport, IngestError> {
     let existing_countries: BTreeSet<String> = store
         .all::<country::Entity>()
         .await?
@@ -223,7 +216,9 @@ impl Seeder {
 
     async fn country(&mut self, c: &CountryRef) -> Result<(), IngestError> {
         let note = match (&c.group, &c.group_source) {
-            (None, _) => Some("UN regional group: none listed in the source of data/reference/un-regional-groups.csv".to_string()),
+            (None, _) => Some(
+                "UN regional group: none listed in the source of data/reference/un-regional-groups.csv".to_string(),
+            ),
             (Some(_), Some(src)) => Some(format!("UN regional group from {src}")),
             _ => None,
         };
@@ -279,19 +274,15 @@ impl Seeder {
             !present
         });
         while !pending.is_empty() {
-            let (ready, rest): (Vec<_>, Vec<_>) = pending.into_iter().partition(|o| {
-                o.parent
-                    .as_ref()
-                    .is_none_or(|p| self.organizations.contains_key(p))
-            });
+            let (ready, rest): (Vec<_>, Vec<_>) = pending
+                .into_iter()
+                .partition(|o| o.parent.as_ref().is_none_or(|p| self.organizations.contains_key(p)));
             if ready.is_empty() {
                 let keys: Vec<_> = rest.iter().map(|o| o.key.as_str()).collect();
                 return Err(IngestError::File {
                     file: "data/starter/organizations.toml".into(),
                     line: None,
-                    message: format!(
-                        "parent: the organisations {keys:?} are each other's parents (a cycle)"
-                    ),
+                    message: format!("parent: the organisations {keys:?} are each other's parents (a cycle)"),
                 });
             }
             for o in ready {
@@ -310,8 +301,7 @@ impl Seeder {
                         ..Default::default()
                     })
                     .await?;
-                self.organizations
-                    .insert(o.key.clone(), row.organization_id);
+                self.organizations.insert(o.key.clone(), row.organization_id);
                 self.count("organization");
                 self.cite_all("organization", row.organization_id, &o.sources, &[])
                     .await?;
@@ -333,14 +323,10 @@ impl Seeder {
             .await?;
         self.functions.insert(f.code.clone(), row.function_id);
         self.count("function");
-        self.cite_all("function", row.function_id, &f.sources, &[])
-            .await
+        self.cite_all("function", row.function_id, &f.sources, &[]).await
     }
 
-    async fn edition<'e>(
-        &mut self,
-        e: &'e Edition,
-    ) -> Result<(&'e Edition, BTreeMap<String, i32>), IngestError> {
+    async fn edition<'e>(&mut self, e: &'e Edition) -> Result<(&'e Edition, BTreeMap<String, i32>), IngestError> {
         let row = self
             .w
             .insert(edition::ActiveModel {
@@ -362,8 +348,7 @@ impl Seeder {
         let id = row.edition_id;
         self.editions.insert(e.slug.clone(), id);
         self.count("edition");
-        self.cite_all("edition", id, &e.sources, &e.citation)
-            .await?;
+        self.cite_all("edition", id, &e.sources, &e.citation).await?;
         for p in &e.publisher {
             let r = self
                 .w
@@ -391,13 +376,8 @@ impl Seeder {
                 })
                 .await?;
             self.count("edition_contributor");
-            self.cite_all(
-                "edition_contributor",
-                r.edition_contributor_id,
-                &p.sources,
-                &[],
-            )
-            .await?;
+            self.cite_all("edition_contributor", r.edition_contributor_id, &p.sources, &[])
+                .await?;
         }
         let mut parts = BTreeMap::new();
         for p in &e.part {
@@ -421,11 +401,7 @@ impl Seeder {
         Ok((e, parts))
     }
 
-    async fn profiles(
-        &mut self,
-        e: &Edition,
-        parts: &BTreeMap<String, i32>,
-    ) -> Result<(), IngestError> {
+    async fn profiles(&mut self, e: &Edition, parts: &BTreeMap<String, i32>) -> Result<(), IngestError> {
         for p in &e.profile {
             let r = self
                 .w
@@ -449,8 +425,7 @@ impl Seeder {
                 })
                 .await?;
             self.count("profile");
-            self.cite_all("profile", r.profile_id, &p.sources, &[])
-                .await?;
+            self.cite_all("profile", r.profile_id, &p.sources, &[]).await?;
         }
         Ok(())
     }
@@ -469,10 +444,7 @@ impl Seeder {
                 mechanism_type: Set(m.kind.code().into()),
                 created_on: Set(text(&m.created_on)),
                 launched_on: Set(text(&m.launched_on)),
-                lead_organization_id: Set(m
-                    .lead_organization
-                    .as_ref()
-                    .map(|k| self.organizations[k])),
+                lead_organization_id: Set(m.lead_organization.as_ref().map(|k| self.organizations[k])),
                 website: Set(m.website.clone()),
                 mandate: Set(m.mandate.clone()),
                 instrument_kind: Set(i.map(|i| i.kind.code().into())),
@@ -487,8 +459,7 @@ impl Seeder {
         let id = row.mechanism_id;
         self.mechanisms.insert(m.slug.clone(), id);
         self.count("mechanism");
-        self.cite_all("mechanism", id, &m.sources, &m.citation)
-            .await?;
+        self.cite_all("mechanism", id, &m.sources, &m.citation).await?;
         for st in &m.status {
             let r = self
                 .w
@@ -520,8 +491,7 @@ impl Seeder {
                 })
                 .await?;
             self.count("membership");
-            self.cite_all("membership", r.membership_id, &mem.sources, &[])
-                .await?;
+            self.cite_all("membership", r.membership_id, &mem.sources, &[]).await?;
         }
         for f in &m.function {
             let r = self
@@ -536,13 +506,8 @@ impl Seeder {
                 })
                 .await?;
             self.count("mechanism_function");
-            self.cite_all(
-                "mechanism_function",
-                r.mechanism_function_id,
-                &f.sources,
-                &[],
-            )
-            .await?;
+            self.cite_all("mechanism_function", r.mechanism_function_id, &f.sources, &[])
+                .await?;
         }
         for a in &m.activity {
             let r = self
@@ -559,8 +524,7 @@ impl Seeder {
                 })
                 .await?;
             self.count("activity");
-            self.cite_all("activity", r.activity_id, &a.sources, &[])
-                .await?;
+            self.cite_all("activity", r.activity_id, &a.sources, &[]).await?;
         }
         Ok(())
     }
@@ -574,10 +538,7 @@ impl Seeder {
                 acronym: Set(n.acronym.clone()),
                 kind: Set(n.kind.code().into()),
                 founded_on: Set(text(&n.founded_on)),
-                secretariat_organization_id: Set(n
-                    .secretariat
-                    .as_ref()
-                    .map(|k| self.organizations[k])),
+                secretariat_organization_id: Set(n.secretariat.as_ref().map(|k| self.organizations[k])),
                 description: Set(n.description.clone()),
                 note: Set(n.note.clone()),
                 ..Default::default()
@@ -585,8 +546,7 @@ impl Seeder {
             .await?;
         let id = row.network_id;
         self.count("network");
-        self.cite_all("network", id, &n.sources, &n.citation)
-            .await?;
+        self.cite_all("network", id, &n.sources, &n.citation).await?;
         for m in &n.member {
             let r = self
                 .w
@@ -602,13 +562,8 @@ impl Seeder {
                 })
                 .await?;
             self.count("network_membership");
-            self.cite_all(
-                "network_membership",
-                r.network_membership_id,
-                &m.sources,
-                &[],
-            )
-            .await?;
+            self.cite_all("network_membership", r.network_membership_id, &m.sources, &[])
+                .await?;
         }
         for c in &n.count {
             let r = self

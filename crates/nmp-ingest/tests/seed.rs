@@ -28,12 +28,7 @@ async fn the_starter_dataset_loads_once_and_every_mechanism_is_cited() {
         );
         assert!(s.uncited::<network::Entity>().await.unwrap().is_empty());
         assert!(s.uncited::<edition::Entity>().await.unwrap().is_empty());
-        assert!(
-            s.uncited::<organization::Entity>()
-                .await
-                .unwrap()
-                .is_empty()
-        );
+        assert!(s.uncited::<organization::Entity>().await.unwrap().is_empty());
         for src in s.all::<source::Entity>().await.unwrap() {
             assert!(
                 src.url.as_deref().is_some_and(|u| u.starts_with("http")),
@@ -50,12 +45,7 @@ async fn the_starter_dataset_loads_once_and_every_mechanism_is_cited() {
         assert_eq!(drc.launched_on.as_deref(), Some("2014-12-05"));
 
         let again = seed_embedded(s).await.unwrap();
-        assert_eq!(
-            again.total_inserted(),
-            0,
-            "{}: second load inserts nothing",
-            db.engine
-        );
+        assert_eq!(again.total_inserted(), 0, "{}: second load inserts nothing", db.engine);
         assert_eq!(
             s.counts().await.unwrap(),
             counts,
@@ -82,10 +72,7 @@ async fn rejected(files: Vec<DataFile>) -> String {
     let db = engines().await.remove(0);
     let err = seed_files(&db.store, files).await.unwrap_err().to_string();
     let counts = db.store.counts().await.unwrap();
-    assert!(
-        counts.values().all(|n| *n == 0),
-        "nothing may be written: {counts:?}"
-    );
+    assert!(counts.values().all(|n| *n == 0), "nothing may be written: {counts:?}");
     db.finish().await;
     err
 }
@@ -100,13 +87,7 @@ async fn a_malformed_file_names_file_line_and_field_and_writes_nothing() {
     .await;
     assert!(err.contains("data/starter/mechanisms/cod.toml:"), "{err}");
     assert!(err.contains("planetary"), "{err}");
-    let line: usize = err
-        .split(':')
-        .nth(1)
-        .unwrap()
-        .trim()
-        .parse()
-        .expect("a line number");
+    let line: usize = err.split(':').nth(1).unwrap().trim().parse().expect("a line number");
     let text = &embedded_files()
         .into_iter()
         .find(|f| f.path.ends_with("cod.toml"))
@@ -123,10 +104,7 @@ async fn a_malformed_file_names_file_line_and_field_and_writes_nothing() {
         "launched_on = \"2014-13-05\"",
     ))
     .await;
-    assert!(
-        err.contains("cod.toml:") && err.contains("2014-13-05"),
-        "{err}"
-    );
+    assert!(err.contains("cod.toml:") && err.contains("2014-13-05"), "{err}");
 
     let err = rejected(with_replaced(
         "editions.toml",
@@ -134,10 +112,7 @@ async fn a_malformed_file_names_file_line_and_field_and_writes_nothing() {
         "slug = \"2017\"\ncolour = \"red\"",
     ))
     .await;
-    assert!(
-        err.contains("editions.toml:") && err.contains("colour"),
-        "{err}"
-    );
+    assert!(err.contains("editions.toml:") && err.contains("colour"), "{err}");
 }
 
 #[tokio::test]
@@ -150,8 +125,7 @@ async fn a_broken_reference_is_named_with_its_record_and_field() {
     let err = rejected(files).await;
     assert!(err.contains("mechanisms/cod.toml:"), "{err}");
     assert!(
-        err.contains("mechanism \"cod-national-committee\"")
-            && err.contains("unknown source \"no-such-source\""),
+        err.contains("mechanism \"cod-national-committee\"") && err.contains("unknown source \"no-such-source\""),
         "{err}"
     );
 

@@ -31,9 +31,7 @@ pub(crate) struct EventFields<'a> {
 
 /// SHA-256 (hex) of the event's canonical JSON (keys sorted, no spaces).
 pub(crate) fn event_hash(e: &EventFields<'_>) -> String {
-    let parse = |s: Option<&str>| {
-        s.map(|t| serde_json::from_str::<Value>(t).unwrap_or(Value::String(t.to_string())))
-    };
+    let parse = |s: Option<&str>| s.map(|t| serde_json::from_str::<Value>(t).unwrap_or(Value::String(t.to_string())));
     let canonical = json!({
         "id": e.id,
         "occurred_at": e.occurred_at.format(&Rfc3339).unwrap_or_default(),
@@ -72,14 +70,10 @@ impl Store {
                 reason,
             };
             if event.audit_event_id != expected_id {
-                return Err(broken(format!(
-                    "expected event {expected_id}: events are missing"
-                )));
+                return Err(broken(format!("expected event {expected_id}: events are missing")));
             }
             if event.prev_hash != prev {
-                return Err(broken(
-                    "its previous hash does not match the event before it".into(),
-                ));
+                return Err(broken("its previous hash does not match the event before it".into()));
             }
             let hash = event_hash(&EventFields {
                 id: event.audit_event_id,
@@ -93,9 +87,7 @@ impl Store {
                 prev_hash: &event.prev_hash,
             });
             if hash != event.hash {
-                return Err(broken(
-                    "its content does not match its hash (it was altered)".into(),
-                ));
+                return Err(broken("its content does not match its hash (it was altered)".into()));
             }
             prev = hash;
         }

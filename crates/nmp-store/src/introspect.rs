@@ -36,10 +36,7 @@ impl Store {
             if table == "seaql_migrations" {
                 continue;
             }
-            tables
-                .entry(table)
-                .or_default()
-                .push(row.try_get("", "column_name")?);
+            tables.entry(table).or_default().push(row.try_get("", "column_name")?);
         }
         for columns in tables.values_mut() {
             columns.sort();

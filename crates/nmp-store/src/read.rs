@@ -2,14 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use sea_orm::{
-    ColumnTrait, EntityTrait, PaginatorTrait, PrimaryKeyTrait, QueryFilter, QueryOrder, Value,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, PrimaryKeyTrait, QueryFilter, QueryOrder, Value};
 
 use crate::entity::{
-    account, activity, audit_event, citation, country, edition, edition_contributor, edition_part,
-    edition_publisher, function, mechanism, mechanism_function, mechanism_status, membership,
-    network, network_count, network_membership, organization, profile, source,
+    account, activity, audit_event, citation, country, edition, edition_contributor, edition_part, edition_publisher,
+    function, mechanism, mechanism_function, mechanism_status, membership, network, network_count, network_membership,
+    organization, profile, source,
 };
 use crate::{Result, Store};
 
@@ -46,30 +44,15 @@ impl Store {
                 count::<edition_contributor::Entity>(self).await?,
             ),
             ("edition_parts", count::<edition_part::Entity>(self).await?),
-            (
-                "edition_publishers",
-                count::<edition_publisher::Entity>(self).await?,
-            ),
+            ("edition_publishers", count::<edition_publisher::Entity>(self).await?),
             ("editions", count::<edition::Entity>(self).await?),
             ("functions", count::<function::Entity>(self).await?),
-            (
-                "mechanism_functions",
-                count::<mechanism_function::Entity>(self).await?,
-            ),
-            (
-                "mechanism_statuses",
-                count::<mechanism_status::Entity>(self).await?,
-            ),
+            ("mechanism_functions", count::<mechanism_function::Entity>(self).await?),
+            ("mechanism_statuses", count::<mechanism_status::Entity>(self).await?),
             ("mechanisms", count::<mechanism::Entity>(self).await?),
             ("memberships", count::<membership::Entity>(self).await?),
-            (
-                "network_counts",
-                count::<network_count::Entity>(self).await?,
-            ),
-            (
-                "network_memberships",
-                count::<network_membership::Entity>(self).await?,
-            ),
+            ("network_counts", count::<network_count::Entity>(self).await?),
+            ("network_memberships", count::<network_membership::Entity>(self).await?),
             ("networks", count::<network::Entity>(self).await?),
             ("organizations", count::<organization::Entity>(self).await?),
             ("profiles", count::<profile::Entity>(self).await?),
@@ -92,10 +75,7 @@ impl Store {
     }
 
     /// One row by primary key.
-    pub async fn get<E>(
-        &self,
-        key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
-    ) -> Result<Option<E::Model>>
+    pub async fn get<E>(&self, key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType) -> Result<Option<E::Model>>
     where
         E: EntityTrait,
         <E::PrimaryKey as PrimaryKeyTrait>::ValueType: Into<Value>,
@@ -125,10 +105,7 @@ impl Store {
             .into_iter()
             .map(|c| {
                 let mechanisms = by_country.remove(&c.country_iso3).unwrap_or_default();
-                CountryWithMechanisms {
-                    country: c,
-                    mechanisms,
-                }
+                CountryWithMechanisms { country: c, mechanisms }
             })
             .collect())
     }
@@ -142,11 +119,7 @@ impl Store {
     }
 
     /// The citations of one record (`entity` is the table name), with their sources.
-    pub async fn citations_for(
-        &self,
-        entity: &str,
-        key: &str,
-    ) -> Result<Vec<(citation::Model, source::Model)>> {
+    pub async fn citations_for(&self, entity: &str, key: &str) -> Result<Vec<(citation::Model, source::Model)>> {
         self.citations_of(entity, [key.to_string()]).await
     }
 
@@ -221,10 +194,7 @@ impl Store {
             .all(&self.db)
             .await?;
         let sources: BTreeMap<i32, source::Model> = self
-            .rows_where::<source::Entity, _>(
-                source::Column::SourceId,
-                citations.iter().map(|c| c.source_id),
-            )
+            .rows_where::<source::Entity, _>(source::Column::SourceId, citations.iter().map(|c| c.source_id))
             .await?
             .into_iter()
             .map(|s| (s.source_id, s))

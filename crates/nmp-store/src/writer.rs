@@ -12,9 +12,8 @@ use std::str::FromStr;
 
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelBehavior, ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait,
-    DatabaseTransaction, EntityName, EntityTrait, IntoActiveModel, PrimaryKeyToColumn,
-    PrimaryKeyTrait, QueryFilter, TransactionTrait, Value,
+    ActiveModelBehavior, ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityName,
+    EntityTrait, IntoActiveModel, PrimaryKeyToColumn, PrimaryKeyTrait, QueryFilter, TransactionTrait, Value,
 };
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -35,8 +34,7 @@ pub struct Writer {
 /// Now, truncated to microseconds so that both engines store it exactly.
 fn now_micros() -> OffsetDateTime {
     let now = OffsetDateTime::now_utc();
-    now.replace_nanosecond(now.nanosecond() / 1000 * 1000)
-        .unwrap_or(now)
+    now.replace_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now)
 }
 
 fn column<E: EntityTrait>(name: &str) -> E::Column
@@ -68,19 +66,15 @@ impl Store {
     pub async fn writer(&self, actor: &str) -> Result<Writer> {
         let txn = self.db.begin().await?;
         // Take the head row first: this is the lock that orders writers.
-        txn.execute_unprepared(
-            "UPDATE audit_head SET last_event_id = last_event_id WHERE audit_head_id = 1",
-        )
-        .await?;
+        txn.execute_unprepared("UPDATE audit_head SET last_event_id = last_event_id WHERE audit_head_id = 1")
+            .await?;
         let head = txn
             .query_one_raw(sea_orm::Statement::from_string(
                 txn.get_database_backend(),
                 "SELECT last_event_id, last_hash FROM audit_head WHERE audit_head_id = 1",
             ))
             .await?
-            .ok_or_else(|| {
-                sea_orm::DbErr::RecordNotFound("audit_head row 1 (run `nmp migrate`)".into())
-            })?;
+            .ok_or_else(|| sea_orm::DbErr::RecordNotFound("audit_head row 1 (run `nmp migrate`)".into()))?;
         Ok(Writer {
             txn,
             actor: actor.to_string(),
@@ -184,14 +178,8 @@ impl Writer {
             return Err(self.conflict::<E>(key, expected_version).await);
         }
         let table = E::default().table_name().to_string();
-        self.append(
-            &table,
-            &before.key(),
-            "delete",
-            Some(to_json(&before)),
-            None,
-        )
-        .await
+        self.append(&table, &before.key(), "delete", Some(to_json(&before)), None)
+            .await
     }
 
     /// Commits the changes and the audit events together.
@@ -208,11 +196,7 @@ impl Writer {
     }
 
     /// Reads the row and checks its version.
-    async fn current<E>(
-        &self,
-        key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
-        expected: i32,
-    ) -> Result<E::Model>
+    async fn current<E>(&self, key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType, expected: i32) -> Result<E::Model>
     where
         E: EntityTrait,
         E::Model: Keyed,
@@ -238,11 +222,7 @@ impl Writer {
         Ok(row)
     }
 
-    async fn conflict<E>(
-        &self,
-        key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType,
-        expected: i32,
-    ) -> StoreError
+    async fn conflict<E>(&self, key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType, expected: i32) -> StoreError
     where
         E: EntityTrait,
         E::Model: Keyed,

@@ -5,11 +5,7 @@ use nmp_store::testing::engines;
 
 #[tokio::test]
 async fn the_data_dictionary_documents_every_table_and_column() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/data-dictionary.md"
-    ))
-    .unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/data-dictionary.md")).unwrap();
     let db = engines().await.remove(0);
     let tables = db.store.table_columns().await.unwrap();
     let mut missing = Vec::new();

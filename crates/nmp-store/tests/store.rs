@@ -5,8 +5,8 @@ mod fixtures;
 use nmp_store::testing as common;
 
 use nmp_store::entity::{
-    account, activity, citation, edition, edition_publisher, function, mechanism,
-    mechanism_function, mechanism_status, membership, network, network_membership, profile,
+    account, activity, citation, edition, edition_publisher, function, mechanism, mechanism_function, mechanism_status,
+    membership, network, network_membership, profile,
 };
 use nmp_store::{Set, StoreError};
 use sea_orm::{ConnectionTrait, Statement};
@@ -32,11 +32,7 @@ async fn migrations_apply_once_and_both_engines_have_the_same_schema() {
             "account",
             "profile",
         ] {
-            assert!(
-                columns.contains_key(table),
-                "{}: missing table {table}",
-                db.engine
-            );
+            assert!(columns.contains_key(table), "{}: missing table {table}", db.engine);
         }
         assert!(columns["mechanism"].contains(&"version".to_string()));
         schemas.push((db.engine, columns));
@@ -227,10 +223,7 @@ async fn every_kind_of_record_is_written_audited_and_read_back() {
         assert_eq!(with.len(), 1, "{}: only Kenya has a mechanism", db.engine);
         assert_eq!(with[0].country, ken);
         assert_eq!(with[0].mechanisms[0].slug, "ken-committee");
-        let cited = s
-            .citations_for("mechanism", &m.mechanism_id.to_string())
-            .await
-            .unwrap();
+        let cited = s.citations_for("mechanism", &m.mechanism_id.to_string()).await.unwrap();
         assert_eq!(cited.len(), 1);
         assert_eq!(cited[0].1.slug, "src-one");
         assert_eq!(cited[0].0.locator.as_deref(), Some("p. 6"));
@@ -257,9 +250,7 @@ async fn a_stale_version_is_a_conflict_and_changes_nothing() {
 
         let mut w = s.writer("a@example.org").await.unwrap();
         let updated = w
-            .update::<mechanism::Entity>(m.mechanism_id, 1, |row| {
-                row.acronym = Set(Some("KNC".into()))
-            })
+            .update::<mechanism::Entity>(m.mechanism_id, 1, |row| row.acronym = Set(Some("KNC".into())))
             .await
             .unwrap();
         w.commit().await.unwrap();
@@ -270,23 +261,15 @@ async fn a_stale_version_is_a_conflict_and_changes_nothing() {
 
         let mut w = s.writer("b@example.org").await.unwrap();
         let err = w
-            .update::<mechanism::Entity>(m.mechanism_id, 1, |row| {
-                row.acronym = Set(Some("LOST".into()))
-            })
+            .update::<mechanism::Entity>(m.mechanism_id, 1, |row| row.acronym = Set(Some("LOST".into())))
             .await
             .unwrap_err();
         drop(w);
         match err {
-            StoreError::Conflict {
-                expected, current, ..
-            } => assert_eq!((expected, current), (1, 2)),
+            StoreError::Conflict { expected, current, .. } => assert_eq!((expected, current), (1, 2)),
             other => panic!("{}: expected a conflict, got {other}", db.engine),
         }
-        let now = s
-            .get::<mechanism::Entity>(m.mechanism_id)
-            .await
-            .unwrap()
-            .unwrap();
+        let now = s.get::<mechanism::Entity>(m.mechanism_id).await.unwrap().unwrap();
         assert_eq!(
             now.acronym.as_deref(),
             Some("KNC"),
@@ -296,10 +279,7 @@ async fn a_stale_version_is_a_conflict_and_changes_nothing() {
         assert_eq!(s.counts().await.unwrap()["audit_events"], events_before);
 
         let mut w = s.writer("b@example.org").await.unwrap();
-        let missing = w
-            .update::<mechanism::Entity>(9999, 1, |_| {})
-            .await
-            .unwrap_err();
+        let missing = w.update::<mechanism::Entity>(9999, 1, |_| {}).await.unwrap_err();
         assert!(matches!(missing, StoreError::NotFound { .. }), "{missing}");
         drop(w);
         db.finish().await;
@@ -319,10 +299,8 @@ async fn concurrent_editors_of_one_version_never_lose_an_update() {
             let s = s.clone();
             tokio::spawn(async move {
                 let mut w = s.writer(who).await?;
-                w.update::<mechanism::Entity>(m.mechanism_id, 1, |row| {
-                    row.note = Set(Some(who.into()))
-                })
-                .await?;
+                w.update::<mechanism::Entity>(m.mechanism_id, 1, |row| row.note = Set(Some(who.into())))
+                    .await?;
                 tokio::time::sleep(std::time::Duration::from_millis(50)).await;
                 w.commit().await
             })
@@ -335,11 +313,7 @@ async fn concurrent_editors_of_one_version_never_lose_an_update() {
             .filter(|r| matches!(r, Err(StoreError::Conflict { .. })))
             .count();
         assert_eq!((wins, conflicts), (1, 1), "{}: {results:?}", db.engine);
-        let now = s
-            .get::<mechanism::Entity>(m.mechanism_id)
-            .await
-            .unwrap()
-            .unwrap();
+        let now = s.get::<mechanism::Entity>(m.mechanism_id).await.unwrap().unwrap();
         assert_eq!(now.version, 2);
         let winner = if results[0].is_ok() { "alice" } else { "bob" };
         assert_eq!(now.note.as_deref(), Some(winner), "{}", db.engine);
@@ -356,12 +330,7 @@ async fn an_uncommitted_writer_leaves_no_trace() {
         fixtures::country(&mut w, "KEN", "Kenya").await;
         drop(w);
         let counts = s.counts().await.unwrap();
-        assert_eq!(
-            (counts["countries"], counts["audit_events"]),
-            (0, 0),
-            "{}",
-            db.engine
-        );
+        assert_eq!((counts["countries"], counts["audit_events"]), (0, 0), "{}", db.engine);
         // The chain continues from the genesis hash afterwards.
         let mut w = s.writer("x").await.unwrap();
         fixtures::country(&mut w, "TZA", "Tanzania").await;

@@ -12,9 +12,20 @@ pub enum WebError {
     /// No such page or record.
     #[error("{0}")]
     NotFound(String),
+    /// A query parameter is unknown or has a bad value.
+    #[error("parameter {param}: {message}")]
+    BadParam {
+        /// The parameter.
+        param: String,
+        /// What is wrong and what is accepted.
+        message: String,
+    },
     /// The store failed.
     #[error(transparent)]
     Store(#[from] nmp_store::StoreError),
+    /// Anything else that went wrong on our side.
+    #[error("{0}")]
+    Internal(String),
     /// A template failed to render.
     #[error(transparent)]
     Render(#[from] askama::Error),
@@ -34,15 +45,20 @@ struct Detail<'a> {
 }
 
 impl WebError {
+    /// A bad parameter error.
+    pub(crate) fn bad_param(param: &str, message: &str) -> Self {
+        WebError::BadParam {
+            param: param.to_string(),
+            message: message.to_string(),
+        }
+    }
+
     fn status_and_code(&self) -> (StatusCode, &'static str) {
         match self {
             WebError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
-            WebError::Store(nmp_store::StoreError::NotFound { .. }) => {
-                (StatusCode::NOT_FOUND, "not_found")
-            }
-            WebError::Store(nmp_store::StoreError::Conflict { .. }) => {
-                (StatusCode::CONFLICT, "conflict")
-            }
+            WebError::BadParam { .. } => (StatusCode::BAD_REQUEST, "bad_parameter"),
+            WebError::Store(nmp_store::StoreError::NotFound { .. }) => (StatusCode::NOT_FOUND, "not_found"),
+            WebError::Store(nmp_store::StoreError::Conflict { .. }) => (StatusCode::CONFLICT, "conflict"),
             _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -60,11 +76,15 @@ impl WebError {
     /// The error as a JSON response.
     pub fn json(self) -> Response {
         let (status, code) = self.status_and_code();
+        let field = match &self {
+            WebError::BadParam { param, .. } => Some(param.clone()),
+            _ => None,
+        };
         let body = Body {
             error: Detail {
                 code,
                 message: self.public_message(),
-                field: None,
+                field: field.as_deref(),
             },
         };
         (status, axum::Json(body)).into_response()

@@ -5,11 +5,16 @@
 
 #![forbid(unsafe_code)]
 
+mod api;
 mod error;
+mod http;
+mod params;
 mod routes;
+pub mod views;
 
 use axum::Router;
 use nmp_store::Store;
+use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::WebError;
@@ -25,5 +30,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     routes::router()
         .with_state(state)
+        .layer(axum::middleware::from_fn(http::etag))
+        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }

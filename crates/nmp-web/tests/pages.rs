@@ -21,11 +21,7 @@ async fn get(db: &TestDb, path: &str) -> (StatusCode, String, String) {
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default();
     let body = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        content_type,
-        String::from_utf8(body.to_vec()).unwrap(),
-    )
+    (status, content_type, String::from_utf8(body.to_vec()).unwrap())
 }
 
 #[tokio::test]
@@ -41,10 +37,7 @@ async fn healthz_reports_engine_schema_and_counts() {
         assert_eq!(json["schema_version"], 1);
         assert_eq!(json["counts"]["countries"], 195);
         assert!(json["counts"]["mechanisms"].as_u64().unwrap() >= 12);
-        assert!(
-            json["counts"]["citations"].as_u64().unwrap()
-                >= json["counts"]["mechanisms"].as_u64().unwrap()
-        );
+        assert!(json["counts"]["citations"].as_u64().unwrap() >= json["counts"]["mechanisms"].as_u64().unwrap());
         db.finish().await;
     }
 }

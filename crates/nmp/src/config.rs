@@ -44,11 +44,7 @@ struct FileConfig {
 }
 
 /// Environment variables of ours that are not settings (read by the test suites).
-const TEST_VARIABLES: &[&str] = &[
-    "NMP_TEST_POSTGRES_URL",
-    "NMP_REQUIRE_POSTGRES",
-    "NMP_CONFIG",
-];
+const TEST_VARIABLES: &[&str] = &["NMP_TEST_POSTGRES_URL", "NMP_REQUIRE_POSTGRES", "NMP_CONFIG"];
 
 /// Flags that override everything else.
 #[derive(Debug, Default, Clone)]
@@ -62,21 +58,14 @@ pub struct Overrides {
 impl Config {
     /// Loads the configuration. `file` is the explicit `--config` path; without it `nmp.toml` in
     /// the working directory is read if it exists.
-    pub fn load(
-        file: Option<&Path>,
-        env: &BTreeMap<String, String>,
-        flags: &Overrides,
-    ) -> anyhow::Result<Config> {
+    pub fn load(file: Option<&Path>, env: &BTreeMap<String, String>, flags: &Overrides) -> anyhow::Result<Config> {
         let mut config = Config::default();
         let explicit = file
             .map(Path::to_path_buf)
             .or_else(|| env.get("NMP_CONFIG").map(PathBuf::from));
-        let path = explicit
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("nmp.toml"));
+        let path = explicit.clone().unwrap_or_else(|| PathBuf::from("nmp.toml"));
         if path.exists() {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
             let parsed: FileConfig = toml::from_str(&text).map_err(|e| {
                 let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
                 anyhow::anyhow!(
@@ -154,10 +143,7 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -189,17 +175,10 @@ mod tests {
         let err = Config::load(Some(&file), &env(&[]), &Overrides::default())
             .unwrap_err()
             .to_string();
-        assert!(
-            err.contains("databse_url") && err.contains("nmp.toml:2"),
-            "{err}"
-        );
-        let err = Config::load(
-            None,
-            &env(&[("NMP_DATABSE_URL", "x")]),
-            &Overrides::default(),
-        )
-        .unwrap_err()
-        .to_string();
+        assert!(err.contains("databse_url") && err.contains("nmp.toml:2"), "{err}");
+        let err = Config::load(None, &env(&[("NMP_DATABSE_URL", "x")]), &Overrides::default())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("NMP_DATABSE_URL"), "{err}");
         let missing = dir.path().join("nope.toml");
         assert!(Config::load(Some(&missing), &env(&[]), &Overrides::default()).is_err());
@@ -212,9 +191,6 @@ mod tests {
             ..Config::default()
         };
         let shown = c.show();
-        assert!(
-            !shown.contains("hunter2") && shown.contains("***"),
-            "{shown}"
-        );
+        assert!(!shown.contains("hunter2") && shown.contains("***"), "{shown}");
     }
 }

@@ -52,6 +52,11 @@ enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// Export data for reuse
+    Export {
+        #[command(subcommand)]
+        action: ExportAction,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -64,6 +69,19 @@ enum ConfigAction {
 enum AuditAction {
     /// Recompute every audit event's hash and report the first broken link
     Verify,
+}
+
+#[derive(Subcommand, Debug)]
+enum ExportAction {
+    /// Write an edition's data as a Frictionless tabular data package (CSV files and datapackage.json)
+    Datapackage {
+        /// The edition's slug (for annual reports, the year: 2017)
+        #[arg(long)]
+        edition: String,
+        /// Directory to create (it must not exist, or be empty)
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {

@@ -69,10 +69,7 @@ fn serve_seeds_an_empty_database_and_answers_healthz() {
     );
 
     // A second server on the same port fails with one line and a non-zero exit.
-    let out = nmp(dir.path())
-        .args(["serve", "--addr", &addr])
-        .output()
-        .unwrap();
+    let out = nmp(dir.path()).args(["serve", "--addr", &addr]).output().unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -90,11 +87,7 @@ fn bad_database_urls_and_settings_are_one_clear_line() {
             "expected sqlite://PATH or postgres://",
         ),
         (
-            vec![
-                "--database-url",
-                "postgres://nmp:secret@127.0.0.1:1/nmp",
-                "migrate",
-            ],
+            vec!["--database-url", "postgres://nmp:secret@127.0.0.1:1/nmp", "migrate"],
             "cannot connect to the database",
         ),
     ] {
@@ -118,11 +111,7 @@ fn bad_database_urls_and_settings_are_one_clear_line() {
 fn seed_twice_then_verify_the_audit_chain() {
     let dir = tempfile::tempdir().unwrap();
     let first = nmp(dir.path()).arg("seed").output().unwrap();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     assert!(String::from_utf8_lossy(&first.stdout).contains("loaded the starter dataset"));
     let second = nmp(dir.path()).arg("seed").output().unwrap();
     assert!(String::from_utf8_lossy(&second.stdout).starts_with("nothing to add"));

@@ -77,12 +77,7 @@ impl<'a> Checker<'a> {
         });
     }
 
-    fn unique<T>(
-        &mut self,
-        items: &'a [Located<T>],
-        what: &str,
-        key: impl Fn(&'a T) -> &'a str,
-    ) -> BTreeSet<&'a str> {
+    fn unique<T>(&mut self, items: &'a [Located<T>], what: &str, key: impl Fn(&'a T) -> &'a str) -> BTreeSet<&'a str> {
         let mut set = BTreeSet::new();
         let is_code = what.ends_with("code");
         for item in items {
@@ -92,25 +87,13 @@ impl<'a> Checker<'a> {
                 self.fail(item, &anchor, &anchor, e.to_string());
             }
             if !set.insert(k) {
-                self.fail(
-                    item,
-                    &anchor,
-                    &anchor,
-                    format!("{what} {k:?} is used twice"),
-                );
+                self.fail(item, &anchor, &anchor, format!("{what} {k:?} is used twice"));
             }
         }
         set
     }
 
-    fn refs<T>(
-        &mut self,
-        at: &Located<T>,
-        record: &str,
-        anchor: &str,
-        field: &str,
-        refs: &[String],
-    ) {
+    fn refs<T>(&mut self, at: &Located<T>, record: &str, anchor: &str, field: &str, refs: &[String]) {
         for r in refs {
             let (key, _) = split_ref(r);
             if !self.sources.contains(key) {
@@ -125,15 +108,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn known<T>(
-        &mut self,
-        at: &Located<T>,
-        record: &str,
-        anchor: &str,
-        field: &str,
-        value: Option<&str>,
-        set: Set,
-    ) {
+    fn known<T>(&mut self, at: &Located<T>, record: &str, anchor: &str, field: &str, value: Option<&str>, set: Set) {
         let Some(value) = value else { return };
         let ok = match set {
             Set::Organization => self.organizations.contains(value),
@@ -207,32 +182,15 @@ pub fn check(data: &Dataset, countries: &BTreeSet<String>) -> Result<(), IngestE
                 s,
                 &anchor,
                 &anchor,
-                format!(
-                    "source {:?}: url: every starter source needs its URL",
-                    s.value.key
-                ),
+                format!("source {:?}: url: every starter source needs its URL", s.value.key),
             );
         }
     }
     for o in &data.organizations {
         let (v, anchor) = (&o.value, format!("\"{}\"", o.value.key));
         let record = format!("organization {:?}", v.key);
-        c.known(
-            o,
-            &record,
-            &anchor,
-            "parent",
-            v.parent.as_deref(),
-            Set::Organization,
-        );
-        c.known(
-            o,
-            &record,
-            &anchor,
-            "country",
-            v.country.as_deref(),
-            Set::Country,
-        );
+        c.known(o, &record, &anchor, "parent", v.parent.as_deref(), Set::Organization);
+        c.known(o, &record, &anchor, "country", v.country.as_deref(), Set::Country);
         c.refs(o, &record, &anchor, "sources", &v.sources);
         if v.sources.is_empty() {
             c.fail(
@@ -267,15 +225,7 @@ pub fn check(data: &Dataset, countries: &BTreeSet<String>) -> Result<(), IngestE
             v.secretariat.as_deref(),
             Set::Organization,
         );
-        cited(
-            &mut c,
-            n,
-            &record,
-            &anchor,
-            &v.sources,
-            &v.citation,
-            NETWORK_FIELDS,
-        );
+        cited(&mut c, n, &record, &anchor, &v.sources, &v.citation, NETWORK_FIELDS);
         for member in &v.member {
             c.known(
                 n,
@@ -346,14 +296,7 @@ fn cited<T>(
 fn check_mechanism(c: &mut Checker<'_>, m: &Located<super::model::Mechanism>) {
     let (v, anchor) = (&m.value, format!("\"{}\"", m.value.slug));
     let record = format!("mechanism {:?}", v.slug);
-    c.known(
-        m,
-        &record,
-        &anchor,
-        "country",
-        v.country.as_deref(),
-        Set::Country,
-    );
+    c.known(m, &record, &anchor, "country", v.country.as_deref(), Set::Country);
     c.known(
         m,
         &record,
@@ -362,15 +305,7 @@ fn check_mechanism(c: &mut Checker<'_>, m: &Located<super::model::Mechanism>) {
         v.lead_organization.as_deref(),
         Set::Organization,
     );
-    cited(
-        c,
-        m,
-        &record,
-        &anchor,
-        &v.sources,
-        &v.citation,
-        MECHANISM_FIELDS,
-    );
+    cited(c, m, &record, &anchor, &v.sources, &v.citation, MECHANISM_FIELDS);
     for s in &v.status {
         c.refs(m, &record, &anchor, "status.sources", &s.sources);
     }
@@ -386,14 +321,7 @@ fn check_mechanism(c: &mut Checker<'_>, m: &Located<super::model::Mechanism>) {
         c.refs(m, &record, &anchor, "member.sources", &member.sources);
     }
     for f in &v.function {
-        c.known(
-            m,
-            &record,
-            &anchor,
-            "function.edition",
-            Some(&f.edition),
-            Set::Edition,
-        );
+        c.known(m, &record, &anchor, "function.edition", Some(&f.edition), Set::Edition);
         c.known(
             m,
             &record,
@@ -420,15 +348,7 @@ fn check_mechanism(c: &mut Checker<'_>, m: &Located<super::model::Mechanism>) {
 fn check_edition(c: &mut Checker<'_>, e: &Located<super::model::Edition>) {
     let (v, anchor) = (&e.value, format!("\"{}\"", e.value.slug));
     let record = format!("edition {:?}", v.slug);
-    cited(
-        c,
-        e,
-        &record,
-        &anchor,
-        &v.sources,
-        &v.citation,
-        EDITION_FIELDS,
-    );
+    cited(c, e, &record, &anchor, &v.sources, &v.citation, EDITION_FIELDS);
     for p in &v.publisher {
         c.known(
             e,

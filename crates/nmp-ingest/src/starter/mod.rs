@@ -13,8 +13,8 @@ use serde::de::DeserializeOwned;
 
 pub use check::check;
 use model::{
-    Edition, EditionsFile, Function, FunctionsFile, Mechanism, MechanismsFile, Network,
-    NetworksFile, Organization, OrganizationsFile, Source, SourcesFile,
+    Edition, EditionsFile, Function, FunctionsFile, Mechanism, MechanismsFile, Network, NetworksFile, Organization,
+    OrganizationsFile, Source, SourcesFile,
 };
 
 use crate::IngestError;
@@ -114,9 +114,7 @@ pub fn files_from_dir(dir: &Path) -> Result<Vec<DataFile>, IngestError> {
 fn parse_file<T: DeserializeOwned>(file: &DataFile) -> Result<T, IngestError> {
     toml::from_str(&file.text).map_err(|e| IngestError::File {
         file: file.path.clone(),
-        line: e
-            .span()
-            .map(|s| file.text[..s.start].matches('\n').count() + 1),
+        line: e.span().map(|s| file.text[..s.start].matches('\n').count() + 1),
         message: e.message().to_string(),
     })
 }
@@ -128,8 +126,7 @@ pub fn parse(files: Vec<DataFile>) -> Result<Dataset, IngestError> {
     let mut seen = std::collections::BTreeSet::new();
     for (index, file) in files.iter().enumerate() {
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
-        let in_mechanisms =
-            file.path.contains("/mechanisms/") || file.path.starts_with("mechanisms/");
+        let in_mechanisms = file.path.contains("/mechanisms/") || file.path.starts_with("mechanisms/");
 
         let result = match (in_mechanisms, name) {
             (true, _) => parse_file::<MechanismsFile>(file).map(|f| data.mechanisms.extend(f.mechanism.into_iter().map(|value| Located { value, file: index }))),

@@ -8,9 +8,9 @@
 
 use nmp_core::PartialDate;
 use nmp_core::vocab::{
-    Confidence, ContributorRole, EditionKind, EditionStatus, FunctionLevel, InstrumentKind,
-    MechanismLevel, MechanismStatus, MechanismType, MemberRole, NetworkKind, NetworkRole,
-    OrganizationKind, ProfileSection, PublisherRole, SourceKind,
+    Confidence, ContributorRole, EditionKind, EditionStatus, FunctionLevel, InstrumentKind, MechanismLevel,
+    MechanismStatus, MechanismType, MemberRole, NetworkKind, NetworkRole, OrganizationKind, ProfileSection,
+    PublisherRole, SourceKind,
 };
 use serde::Deserialize;
 

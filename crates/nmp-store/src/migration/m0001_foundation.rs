@@ -30,12 +30,7 @@ fn table_with_id(name: &'static str, id: &'static str) -> TableCreateStatement {
 }
 
 /// A nullable foreign key column `col` → `target(target_col)`.
-fn fk(
-    table: &mut TableCreateStatement,
-    col: &'static str,
-    target: &'static str,
-    target_col: &'static str,
-) {
+fn fk(table: &mut TableCreateStatement, col: &'static str, target: &'static str, target_col: &'static str) {
     table.foreign_key(
         ForeignKey::create()
             .from_col(col)
@@ -88,12 +83,7 @@ fn tables() -> Vec<TableCreateStatement> {
         .col(string_null("website"))
         .col(text_null("note"));
     fk(&mut organization, "country_iso3", "country", "country_iso3");
-    fk(
-        &mut organization,
-        "parent_id",
-        "organization",
-        "organization_id",
-    );
+    fk(&mut organization, "parent_id", "organization", "organization_id");
 
     let mut source = table_with_id("source", "source_id");
     source
@@ -161,12 +151,7 @@ fn tables() -> Vec<TableCreateStatement> {
         .col(string("confidence"))
         .col(text_null("note"));
     fk(&mut membership, "mechanism_id", "mechanism", "mechanism_id");
-    fk(
-        &mut membership,
-        "organization_id",
-        "organization",
-        "organization_id",
-    );
+    fk(&mut membership, "organization_id", "organization", "organization_id");
 
     let mut edition = table_with_id("edition", "edition_id");
     edition
@@ -190,12 +175,7 @@ fn tables() -> Vec<TableCreateStatement> {
         .col(string("role"))
         .col(text_null("note"));
     fk(&mut publisher, "edition_id", "edition", "edition_id");
-    fk(
-        &mut publisher,
-        "organization_id",
-        "organization",
-        "organization_id",
-    );
+    fk(&mut publisher, "organization_id", "organization", "organization_id");
 
     let mut contributor = table_with_id("edition_contributor", "edition_contributor_id");
     contributor
@@ -221,24 +201,9 @@ fn tables() -> Vec<TableCreateStatement> {
         .col(integer("function_id"))
         .col(string("level"))
         .col(text_null("evidence"));
-    fk(
-        &mut mechanism_function,
-        "mechanism_id",
-        "mechanism",
-        "mechanism_id",
-    );
-    fk(
-        &mut mechanism_function,
-        "edition_id",
-        "edition",
-        "edition_id",
-    );
-    fk(
-        &mut mechanism_function,
-        "function_id",
-        "function",
-        "function_id",
-    );
+    fk(&mut mechanism_function, "mechanism_id", "mechanism", "mechanism_id");
+    fk(&mut mechanism_function, "edition_id", "edition", "edition_id");
+    fk(&mut mechanism_function, "function_id", "function", "function_id");
 
     let mut activity = table_with_id("activity", "activity_id");
     activity
@@ -278,18 +243,8 @@ fn tables() -> Vec<TableCreateStatement> {
         .col(string_null("left_on"))
         .col(string("confidence"))
         .col(text_null("note"));
-    fk(
-        &mut network_membership,
-        "network_id",
-        "network",
-        "network_id",
-    );
-    fk(
-        &mut network_membership,
-        "country_iso3",
-        "country",
-        "country_iso3",
-    );
+    fk(&mut network_membership, "network_id", "network", "network_id");
+    fk(&mut network_membership, "country_iso3", "country", "country_iso3");
 
     let mut network_count = table_with_id("network_count", "network_count_id");
     network_count
@@ -326,18 +281,8 @@ fn tables() -> Vec<TableCreateStatement> {
         .col(text_null("recent_developments"));
     fk(&mut profile, "edition_id", "edition", "edition_id");
     fk(&mut profile, "mechanism_id", "mechanism", "mechanism_id");
-    fk(
-        &mut profile,
-        "edition_part_id",
-        "edition_part",
-        "edition_part_id",
-    );
-    fk(
-        &mut profile,
-        "owner_organization_id",
-        "organization",
-        "organization_id",
-    );
+    fk(&mut profile, "edition_part_id", "edition_part", "edition_part_id");
+    fk(&mut profile, "owner_organization_id", "organization", "organization_id");
     fk(&mut profile, "assignee_account_id", "account", "account_id");
 
     let mut citation = table_with_id("citation", "citation_id");
@@ -403,11 +348,7 @@ fn tables() -> Vec<TableCreateStatement> {
 fn indexes() -> Vec<IndexCreateStatement> {
     vec![
         index("mechanism_country_idx", "mechanism", &["country_iso3"]),
-        index(
-            "mechanism_status_mechanism_idx",
-            "mechanism_status",
-            &["mechanism_id"],
-        ),
+        index("mechanism_status_mechanism_idx", "mechanism_status", &["mechanism_id"]),
         index("membership_mechanism_idx", "membership", &["mechanism_id"]),
         unique(
             "mechanism_function_uniq",
@@ -425,19 +366,11 @@ fn indexes() -> Vec<IndexCreateStatement> {
             "edition_publisher",
             &["edition_id", "organization_id", "role"],
         ),
-        unique(
-            "edition_part_uniq",
-            "edition_part",
-            &["edition_id", "part_key"],
-        ),
+        unique("edition_part_uniq", "edition_part", &["edition_id", "part_key"]),
         unique("profile_uniq", "profile", &["edition_id", "mechanism_id"]),
         index("citation_entity_idx", "citation", &["entity", "entity_id"]),
         index("citation_source_idx", "citation", &["source_id"]),
-        index(
-            "audit_event_entity_idx",
-            "audit_event",
-            &["entity", "entity_id"],
-        ),
+        index("audit_event_entity_idx", "audit_event", &["entity", "entity_id"]),
     ]
 }
 

@@ -1,4 +1,4 @@
-//! `GET /`: what the review is, and the countries that have a mechanism.
+//! `GET /`: what the review is, key figures, the latest edition, the countries with a mechanism.
 
 use askama::Template;
 use axum::Router;
@@ -7,6 +7,8 @@ use axum::response::Html;
 use axum::routing::get;
 use nmp_core::vocab::{MechanismType, geo_label};
 
+use crate::views::editions::{self, EditionItem};
+use crate::views::label;
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -17,7 +19,7 @@ struct CountryRow {
     name: String,
     iso3: String,
     region: String,
-    mechanisms: Vec<(String, String)>,
+    mechanisms: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -25,38 +27,33 @@ struct CountryRow {
 struct Home {
     countries: Vec<CountryRow>,
     mechanism_count: usize,
+    network_count: u64,
+    source_count: u64,
+    latest: Option<EditionItem>,
 }
 
 async fn home(State(state): State<AppState>) -> Result<Html<String>, WebError> {
-    let rows = state.store.countries_with_mechanisms().await?;
-    let countries: Vec<CountryRow> = rows
+    let store = &state.store;
+    let countries: Vec<CountryRow> = store
+        .countries_with_mechanisms()
+        .await?
         .into_iter()
         .map(|row| CountryRow {
             name: row.country.name,
             iso3: row.country.country_iso3.to_lowercase(),
-            region: row
-                .country
-                .un_region
-                .as_deref()
-                .map(geo_label)
-                .unwrap_or_default(),
-            mechanisms: row
-                .mechanisms
-                .into_iter()
-                .map(|m| {
-                    let kind = MechanismType::parse("type", &m.mechanism_type)
-                        .map(|t| t.label())
-                        .unwrap_or("");
-                    (m.name, kind.to_string())
-                })
-                .collect(),
+            region: row.country.un_region.as_deref().map(geo_label).unwrap_or_default(),
+            mechanisms: row.mechanisms.into_iter().map(|m| (m.slug, m.name, label!(MechanismType, m.mechanism_type))).collect(),
         })
         .collect();
-    let mechanism_count = countries.iter().map(|c| c.mechanisms.len()).sum();
+    let counts = store.counts().await?;
+    let latest = editions::list(store).await?.into_iter().find(|e| e.status == "published");
     Ok(Html(
         Home {
+            mechanism_count: countries.iter().map(|c| c.mechanisms.len()).sum(),
             countries,
-            mechanism_count,
+            network_count: counts["networks"],
+            source_count: counts["sources"],
+            latest,
         }
         .render()?,
     ))

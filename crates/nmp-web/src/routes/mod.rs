@@ -1,7 +1,10 @@
 //! Route modules; each owns its `router()`.
 
+mod catalog;
+mod countries;
 mod health;
 mod home;
+mod mechanisms;
 pub(crate) mod pages;
 
 use axum::Router;
@@ -10,7 +13,11 @@ use crate::AppState;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
+        .merge(crate::api::router())
         .merge(health::router())
         .merge(home::router())
+        .merge(countries::router())
+        .merge(mechanisms::router())
+        .merge(catalog::router())
         .merge(pages::router())
 }

@@ -1,6 +1,7 @@
 //! One module per command.
 
 mod audit;
+mod export;
 mod migrate;
 mod seed;
 mod serve;
@@ -9,7 +10,7 @@ use anyhow::Context;
 use nmp_store::Store;
 
 use crate::config::Config;
-use crate::{AuditAction, Command, ConfigAction};
+use crate::{AuditAction, Command, ConfigAction, ExportAction};
 
 pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
@@ -25,6 +26,9 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Audit {
             action: AuditAction::Verify,
         } => audit::verify(&config).await,
+        Command::Export {
+            action: ExportAction::Datapackage { edition, out },
+        } => export::datapackage(&config, &edition, &out).await,
     }
 }
 
@@ -41,8 +45,8 @@ pub(crate) async fn open(config: &Config) -> anyhow::Result<Store> {
 pub(crate) fn init_logging(filter: &str) {
     // The migrator announces every run at info; only its warnings are news.
     let filter = format!("{filter},sea_orm_migration=warn,sqlx::postgres::notice=warn");
-    let filter = tracing_subscriber::EnvFilter::try_new(&filter)
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let filter =
+        tracing_subscriber::EnvFilter::try_new(&filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

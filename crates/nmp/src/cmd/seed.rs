@@ -25,11 +25,7 @@ pub(crate) fn describe(report: &SeedReport) -> String {
             report.already_present
         );
     }
-    let tables: Vec<String> = report
-        .inserted
-        .iter()
-        .map(|(t, n)| format!("{t}: {n}"))
-        .collect();
+    let tables: Vec<String> = report.inserted.iter().map(|(t, n)| format!("{t}: {n}")).collect();
     format!(
         "loaded the starter dataset: {} rows ({}); {} records were already present",
         report.total_inserted(),

@@ -24,9 +24,7 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
         store.engine().name()
     );
     let app = nmp_web::router(nmp_web::AppState { store });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }
 

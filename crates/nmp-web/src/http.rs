@@ -1,0 +1,51 @@
+//! Response middleware for reads: a strong `ETag` (SHA-256 of the body) with `304 Not Modified`
+//! for a matching `If-None-Match`, and a `Cache-Control` for successful GETs that did not set one.
+//! Compression (gzip) is a tower-http layer applied after this one.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::Request;
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+
+/// Bodies above this size are passed through without an ETag (exports stream elsewhere).
+const MAX_ETAG_BODY: usize = 16 * 1024 * 1024;
+
+/// Adds ETag and Cache-Control to successful GET and HEAD responses.
+pub(crate) async fn etag(request: Request, next: Next) -> Response {
+    let is_read = matches!(*request.method(), Method::GET | Method::HEAD);
+    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let response = next.run(request).await;
+    if !is_read || response.status() != StatusCode::OK {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_ETAG_BODY).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "response too large").into_response();
+    };
+    let tag = format!("\"{}\"", &hex::encode(Sha256::digest(&bytes))[..32]);
+    let value = HeaderValue::from_str(&tag).expect("hex is a valid header value");
+    if !parts.headers.contains_key(header::CACHE_CONTROL) {
+        parts.headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=60, must-revalidate"),
+        );
+    }
+    parts.headers.insert(header::ETAG, value.clone());
+    if if_none_match.is_some_and(|v| {
+        v.as_bytes()
+            .split(|b| *b == b',')
+            .any(|t| t.trim_ascii() == value.as_bytes() || t.trim_ascii() == b"*")
+    }) {
+        let mut not_modified = Response::new(Body::empty());
+        *not_modified.status_mut() = StatusCode::NOT_MODIFIED;
+        for name in [header::ETAG, header::CACHE_CONTROL] {
+            if let Some(v) = parts.headers.get(&name) {
+                not_modified.headers_mut().insert(name, v.clone());
+            }
+        }
+        return not_modified;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}

@@ -1,0 +1,142 @@
+//! `/networks`, `/networks/{slug}`, `/editions`, `/editions/{slug}`, `/sources`, `/about`, `/data`.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use axum::routing::get;
+use nmp_core::vocab::NetworkKind;
+use nmp_store::entity::function;
+
+use crate::views::editions::{self, EditionDetail, EditionItem};
+use crate::views::networks::{self, NetworkDetail};
+use crate::views::sources::{self, SourceDetail};
+use crate::views::label;
+use crate::{AppState, WebError};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/networks", get(list_networks))
+        .route("/networks/{slug}", get(show_network))
+        .route("/editions", get(list_editions))
+        .route("/editions/{slug}", get(show_edition))
+        .route("/sources", get(list_sources))
+        .route("/about", get(about))
+        .route("/data", get(data))
+}
+
+struct NetworkRow {
+    slug: String,
+    name: String,
+    acronym: Option<String>,
+    kind_label: String,
+    founded: String,
+    member_count: usize,
+}
+
+#[derive(Template)]
+#[template(path = "networks.html")]
+struct NetworksPage {
+    networks: Vec<NetworkRow>,
+}
+
+async fn list_networks(State(s): State<AppState>) -> Result<Html<String>, WebError> {
+    let networks = networks::list(&s.store)
+        .await?
+        .into_iter()
+        .map(|n| NetworkRow {
+            kind_label: label!(NetworkKind, n.kind),
+            founded: n.founded_on.unwrap_or_default(),
+            slug: n.slug,
+            name: n.name,
+            acronym: n.acronym,
+            member_count: n.member_count,
+        })
+        .collect();
+    Ok(Html(NetworksPage { networks }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "network.html")]
+struct NetworkPage {
+    n: NetworkDetail,
+}
+
+async fn show_network(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
+    let n = networks::detail(&s.store, &slug).await?.ok_or_else(|| WebError::NotFound(format!("There is no network {slug:?}.")))?;
+    Ok(Html(NetworkPage { n }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "editions.html")]
+struct EditionsPage {
+    editions: Vec<EditionItem>,
+}
+
+async fn list_editions(State(s): State<AppState>) -> Result<Html<String>, WebError> {
+    Ok(Html(EditionsPage { editions: editions::list(&s.store).await? }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "edition.html")]
+struct EditionPage {
+    e: EditionDetail,
+}
+
+async fn show_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
+    let e = editions::detail(&s.store, &slug).await?.ok_or_else(|| WebError::NotFound(format!("There is no edition {slug:?}.")))?;
+    Ok(Html(EditionPage { e }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "sources.html")]
+struct SourcesPage {
+    sources: Vec<SourceDetail>,
+}
+
+async fn list_sources(State(s): State<AppState>) -> Result<Html<String>, WebError> {
+    Ok(Html(SourcesPage { sources: sources::detailed(&s.store).await? }.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "about.html")]
+struct AboutPage {
+    functions: Vec<(String, String, String)>,
+}
+
+async fn about(State(s): State<AppState>) -> Result<Html<String>, WebError> {
+    let functions = s.store.all::<function::Entity>().await?.into_iter().map(|f| (f.code, f.label, f.description)).collect();
+    Ok(Html(AboutPage { functions }.render()?))
+}
+
+struct Endpoint {
+    path: String,
+    summary: String,
+    params: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "data.html")]
+struct DataPage {
+    editions: Vec<(String, String)>,
+    endpoints: Vec<Endpoint>,
+}
+
+async fn data(State(s): State<AppState>) -> Result<Html<String>, WebError> {
+    let editions = editions::list(&s.store).await?.into_iter().map(|e| (e.slug.clone(), format!("{} ({})", e.title, e.slug))).collect();
+    let spec = crate::api::openapi::spec();
+    let endpoints = spec
+        .paths
+        .paths
+        .iter()
+        .filter_map(|(path, item)| {
+            let op = item.get.as_ref()?;
+            Some(Endpoint {
+                path: path.clone(),
+                summary: op.summary.clone().or_else(|| op.description.clone()).unwrap_or_default(),
+                params: op.parameters.iter().flatten().filter_map(|p| match p { utoipa::openapi::RefOr::T(p) => Some(p.name.clone()), _ => None }).collect(),
+            })
+        })
+        .collect();
+    Ok(Html(DataPage { editions, endpoints }.render()?))
+}

@@ -1,0 +1,89 @@
+//! `/mechanisms` (filterable list) and `/mechanisms/{slug}`.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::Html;
+use axum::routing::get;
+use nmp_core::vocab::{MechanismStatus, MechanismType, geo_label};
+
+use super::countries::sanitize_query as filter_query;
+use crate::api::handlers::{REGIONS, mechanism_filter};
+use crate::params::Params;
+use crate::views::label;
+use crate::views::mechanisms::{self, MechanismDetail};
+use crate::views::Note;
+use crate::{AppState, WebError};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new().route("/mechanisms", get(list_mechanisms)).route("/mechanisms/{slug}", get(show_mechanism))
+}
+
+struct Row {
+    slug: String,
+    name: String,
+    iso3_lower: Option<String>,
+    country: String,
+    kind: String,
+    created_on: String,
+    launched_on: String,
+    status: String,
+}
+
+#[derive(Template)]
+#[template(path = "mechanisms.html")]
+struct MechanismsPage {
+    mechanisms: Vec<Row>,
+    regions: Vec<(String, String)>,
+    types: Vec<(String, String)>,
+    statuses: Vec<(String, String)>,
+    filter_region: String,
+    filter_type: String,
+    filter_status: String,
+    csv_href: String,
+}
+
+async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
+    let p = Params::parse(q.as_deref(), &["country", "region", "group", "level", "type", "status"], false)?;
+    let filter = mechanism_filter(&p)?;
+    let rows = mechanisms::list(&s.store, &filter)
+        .await?
+        .into_iter()
+        .map(|m| Row {
+            iso3_lower: m.country_iso3.as_ref().map(|c| c.to_lowercase()),
+            country: m.country_name.unwrap_or_default(),
+            kind: label!(MechanismType, m.kind),
+            created_on: m.created_on.unwrap_or_default(),
+            launched_on: m.launched_on.unwrap_or_default(),
+            status: m.status.map(|s| label!(MechanismStatus, s)).unwrap_or_default(),
+            slug: m.slug,
+            name: m.name,
+        })
+        .collect();
+    let page = MechanismsPage {
+        mechanisms: rows,
+        regions: REGIONS.iter().map(|r| (r.to_string(), geo_label(r))).collect(),
+        types: MechanismType::ALL.iter().map(|t| (t.code().to_string(), t.label().to_string())).collect(),
+        statuses: MechanismStatus::ALL.iter().map(|t| (t.code().to_string(), t.label().to_string())).collect(),
+        filter_region: filter.region.unwrap_or_default(),
+        filter_type: filter.kind.unwrap_or_default(),
+        filter_status: filter.status.unwrap_or_default(),
+        csv_href: format!("/api/v1/mechanisms.csv{}", filter_query(q.as_deref().unwrap_or(""))),
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "mechanism.html")]
+struct MechanismPage {
+    mech: MechanismDetail,
+    notes: Vec<Note>,
+    iso3_lower: Option<String>,
+    standalone: bool,
+}
+
+async fn show_mechanism(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
+    let (mech, notes) = mechanisms::detail(&s.store, &slug).await?.ok_or_else(|| WebError::NotFound(format!("There is no mechanism {slug:?}.")))?;
+    let iso3_lower = mech.item.country_iso3.as_ref().map(|c| c.to_lowercase());
+    Ok(Html(MechanismPage { mech, notes, iso3_lower, standalone: true }.render()?))
+}

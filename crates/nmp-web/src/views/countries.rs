@@ -1,0 +1,218 @@
+//! Countries: the list with its filters (region, regional group, network, has a mechanism) and the
+//! country page's data (mechanisms in full, network memberships), every fact cited.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use nmp_core::vocab::{NetworkRole, UnRegionalGroup, geo_label};
+use nmp_store::Store;
+use nmp_store::entity::{country, mechanism, network, network_membership};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::mechanisms::{self, MechanismDetail};
+use super::{Cite, Citer, Note, label};
+use crate::WebError;
+
+/// A country as a flat row.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CountryItem {
+    /// ISO 3166-1 alpha-3 (upper case).
+    pub iso3: String,
+    /// ISO 3166-1 alpha-2.
+    pub iso2: String,
+    /// UN M49 code.
+    pub m49: String,
+    /// Name.
+    pub name: String,
+    /// UN geoscheme region code (e.g. `africa`).
+    pub un_region: Option<String>,
+    /// UN geoscheme sub-region code (e.g. `eastern-africa`).
+    pub un_subregion: Option<String>,
+    /// UN regional group code (`african`, `asia_pacific`, `eastern_european`, `grulac`, `weog`).
+    pub un_regional_group: Option<String>,
+    /// `member` or `observer`.
+    pub un_status: String,
+    /// Number of mechanisms recorded.
+    pub mechanism_count: usize,
+    /// Slugs of the networks it belongs to, separated by `;`.
+    pub networks: String,
+}
+
+/// Filters of the country list. `None` means "any".
+#[derive(Debug, Default, Clone)]
+pub struct CountryFilter {
+    /// UN region code.
+    pub region: Option<String>,
+    /// UN regional group code.
+    pub group: Option<String>,
+    /// Network slug.
+    pub network: Option<String>,
+    /// Whether the country has at least one mechanism.
+    pub has_mechanism: Option<bool>,
+}
+
+/// A country's membership of a network.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CountryNetwork {
+    /// Network slug.
+    pub slug: String,
+    /// Network name.
+    pub name: String,
+    /// Role code.
+    pub role: String,
+    /// Role label.
+    pub role_label: String,
+    /// Joined.
+    pub joined_on: Option<String>,
+    /// Left.
+    pub left_on: Option<String>,
+    /// `sourced` or `unverified`.
+    pub confidence: String,
+    /// Caveats.
+    pub note: Option<String>,
+    /// Citations.
+    pub cites: Vec<Cite>,
+}
+
+/// A country with everything recorded about it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CountryDetail {
+    /// The flat fields.
+    #[serde(flatten)]
+    pub item: CountryItem,
+    /// Region label.
+    pub un_region_label: Option<String>,
+    /// Sub-region label.
+    pub un_subregion_label: Option<String>,
+    /// Regional group label.
+    pub un_regional_group_label: Option<String>,
+    /// Notes on the reference data.
+    pub note: Option<String>,
+    /// Its mechanisms in full.
+    pub mechanisms: Vec<MechanismDetail>,
+    /// Its network memberships.
+    pub network_memberships: Vec<CountryNetwork>,
+    /// The numbered notes of this page.
+    pub notes: Vec<Note>,
+}
+
+/// Every country matching `filter`, by name.
+pub(crate) async fn list(store: &Store, filter: &CountryFilter) -> Result<Vec<CountryItem>, WebError> {
+    let mechanisms = store.all::<mechanism::Entity>().await?;
+    let memberships = store.all::<network_membership::Entity>().await?;
+    let networks: BTreeMap<i32, String> = store
+        .all::<network::Entity>()
+        .await?
+        .into_iter()
+        .map(|n| (n.network_id, n.slug))
+        .collect();
+    let mut per_country: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for m in &memberships {
+        if let Some(slug) = networks.get(&m.network_id) {
+            per_country
+                .entry(m.country_iso3.clone())
+                .or_default()
+                .insert(slug.clone());
+        }
+    }
+    let mut countries = store.all::<country::Entity>().await?;
+    countries.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(countries
+        .into_iter()
+        .map(|c| {
+            let mechanism_count = mechanisms
+                .iter()
+                .filter(|m| m.country_iso3.as_deref() == Some(&c.country_iso3))
+                .count();
+            let nets = per_country.get(&c.country_iso3).cloned().unwrap_or_default();
+            item(c, mechanism_count, &nets)
+        })
+        .filter(|c| filter.region.as_ref().is_none_or(|r| c.un_region.as_ref() == Some(r)))
+        .filter(|c| {
+            filter
+                .group
+                .as_ref()
+                .is_none_or(|g| c.un_regional_group.as_ref() == Some(g))
+        })
+        .filter(|c| {
+            filter
+                .network
+                .as_ref()
+                .is_none_or(|n| c.networks.split(';').any(|x| x == n))
+        })
+        .filter(|c| filter.has_mechanism.is_none_or(|h| (c.mechanism_count > 0) == h))
+        .collect())
+}
+
+fn item(c: country::Model, mechanism_count: usize, networks: &BTreeSet<String>) -> CountryItem {
+    CountryItem {
+        iso3: c.country_iso3,
+        iso2: c.iso2,
+        m49: c.m49,
+        name: c.name,
+        un_region: c.un_region,
+        un_subregion: c.un_subregion,
+        un_regional_group: c.un_regional_group,
+        un_status: c.un_status,
+        mechanism_count,
+        networks: networks.iter().cloned().collect::<Vec<_>>().join(";"),
+    }
+}
+
+/// One country by ISO alpha-3 (any case).
+pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDetail>, WebError> {
+    let iso3 = iso3.to_ascii_uppercase();
+    let Some(c) = store.get::<country::Entity>(iso3.clone()).await? else {
+        return Ok(None);
+    };
+    let mut citer = Citer::default();
+    let mut own = mechanisms::of_country(store, &iso3).await?;
+    own.sort_by(|a, b| a.name.cmp(&b.name));
+    let mechanisms = mechanisms::details(store, &mut citer, own).await?;
+    let memberships = store
+        .rows_where::<network_membership::Entity, _>(network_membership::Column::CountryIso3, [iso3.clone()])
+        .await?;
+    let networks: BTreeMap<i32, network::Model> = store
+        .all::<network::Entity>()
+        .await?
+        .into_iter()
+        .map(|n| (n.network_id, n))
+        .collect();
+    citer
+        .load(
+            store,
+            "network_membership",
+            memberships.iter().map(|m| m.network_membership_id.to_string()),
+        )
+        .await?;
+    let network_memberships: Vec<CountryNetwork> = memberships
+        .iter()
+        .filter_map(|m| {
+            let n = networks.get(&m.network_id)?;
+            Some(CountryNetwork {
+                slug: n.slug.clone(),
+                name: n.name.clone(),
+                role_label: label!(NetworkRole, m.role),
+                role: m.role.clone(),
+                joined_on: m.joined_on.clone(),
+                left_on: m.left_on.clone(),
+                confidence: m.confidence.clone(),
+                note: m.note.clone(),
+                cites: citer.cite("network_membership", m.network_membership_id),
+            })
+        })
+        .collect();
+    let slugs: BTreeSet<String> = network_memberships.iter().map(|n| n.slug.clone()).collect();
+    let note = c.note.clone();
+    let item = item(c, mechanisms.len(), &slugs);
+    Ok(Some(CountryDetail {
+        un_region_label: item.un_region.as_deref().map(geo_label),
+        un_subregion_label: item.un_subregion.as_deref().map(geo_label),
+        un_regional_group_label: item.un_regional_group.as_ref().map(|g| label!(UnRegionalGroup, g)),
+        note,
+        item,
+        mechanisms,
+        network_memberships,
+        notes: citer.notes,
+    }))
+}

@@ -1,0 +1,364 @@
+//! The bibliography: every source with what cites it, and the flat list of citations.
+
+use std::collections::HashMap;
+
+use nmp_core::vocab::SourceKind;
+use nmp_store::Store;
+use nmp_store::entity::{
+    activity, citation, country, edition, edition_contributor, edition_part, edition_publisher, function, mechanism,
+    mechanism_function, mechanism_status, membership, network, network_count, network_membership, organization,
+    profile, source,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::label;
+use crate::WebError;
+
+/// A source as a flat row.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SourceItem {
+    /// Slug.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Kind code (vocabulary `SourceKind`).
+    pub kind: String,
+    /// Author(s).
+    pub author: Option<String>,
+    /// Publisher or site.
+    pub publisher: Option<String>,
+    /// Date (ISO 8601, reduced precision).
+    pub published_on: Option<String>,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// ISO 639-1 language.
+    pub language: Option<String>,
+    /// How many citations name it.
+    pub citation_count: usize,
+}
+
+/// A record that cites a source.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CitedBy {
+    /// Table of the record.
+    pub entity: String,
+    /// Key of the record.
+    pub entity_id: String,
+    /// What the record is, in words.
+    pub label: String,
+    /// Page where it is shown.
+    pub href: Option<String>,
+    /// Field cited, if one.
+    pub field: Option<String>,
+    /// Page or section of the source.
+    pub locator: Option<String>,
+}
+
+/// A source with what cites it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SourceDetail {
+    /// The flat fields.
+    #[serde(flatten)]
+    pub item: SourceItem,
+    /// Kind label.
+    pub kind_label: String,
+    /// Notes on the source.
+    pub note: Option<String>,
+    /// Records citing it.
+    pub cited_by: Vec<CitedBy>,
+}
+
+/// A citation as a flat row.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CitationItem {
+    /// Citation id.
+    pub citation_id: i32,
+    /// Source slug.
+    pub source: String,
+    /// Table of the cited record.
+    pub entity: String,
+    /// Key of the cited record.
+    pub entity_id: String,
+    /// Field cited (empty: the whole record).
+    pub field: Option<String>,
+    /// Page or section of the source.
+    pub locator: Option<String>,
+    /// Exact words quoted.
+    pub quote: Option<String>,
+}
+
+/// Every source with what cites it, by title.
+pub(crate) async fn detailed(store: &Store) -> Result<Vec<SourceDetail>, WebError> {
+    let citations = store.all::<citation::Entity>().await?;
+    let describe = Describer::load(store, &citations).await?;
+    let mut out: Vec<SourceDetail> = store
+        .all::<source::Entity>()
+        .await?
+        .into_iter()
+        .map(|s| {
+            let cited_by: Vec<CitedBy> = citations
+                .iter()
+                .filter(|c| c.source_id == s.source_id)
+                .map(|c| {
+                    let (label, href) = describe.describe(&c.entity, &c.entity_id);
+                    CitedBy {
+                        entity: c.entity.clone(),
+                        entity_id: c.entity_id.clone(),
+                        label,
+                        href,
+                        field: c.field.clone(),
+                        locator: c.locator.clone(),
+                    }
+                })
+                .collect();
+            SourceDetail {
+                kind_label: label!(SourceKind, s.kind),
+                note: s.note.clone(),
+                item: source_item(s, cited_by.len()),
+                cited_by,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.item.title.to_lowercase().cmp(&b.item.title.to_lowercase()));
+    Ok(out)
+}
+
+fn source_item(s: source::Model, citation_count: usize) -> SourceItem {
+    SourceItem {
+        slug: s.slug,
+        title: s.title,
+        kind: s.kind,
+        author: s.author,
+        publisher: s.publisher,
+        published_on: s.published_on,
+        url: s.url,
+        language: s.language,
+        citation_count,
+    }
+}
+
+/// Every citation, optionally only of one table or one source.
+pub(crate) async fn citations(
+    store: &Store,
+    entity: Option<&str>,
+    source_slug: Option<&str>,
+) -> Result<Vec<CitationItem>, WebError> {
+    let sources: HashMap<i32, String> = store
+        .all::<source::Entity>()
+        .await?
+        .into_iter()
+        .map(|s| (s.source_id, s.slug))
+        .collect();
+    Ok(store
+        .all::<citation::Entity>()
+        .await?
+        .into_iter()
+        .filter(|c| entity.is_none_or(|e| c.entity == e))
+        .filter_map(|c| {
+            let slug = sources.get(&c.source_id)?.clone();
+            source_slug.is_none_or(|s| s == slug).then(|| CitationItem {
+                citation_id: c.citation_id,
+                source: slug,
+                entity: c.entity,
+                entity_id: c.entity_id,
+                field: c.field,
+                locator: c.locator,
+                quote: c.quote,
+            })
+        })
+        .collect())
+}
+
+/// Names and links for cited records.
+struct Describer {
+    mechanisms: HashMap<i32, mechanism::Model>,
+    networks: HashMap<i32, network::Model>,
+    editions: HashMap<i32, edition::Model>,
+    organizations: HashMap<i32, organization::Model>,
+    countries: HashMap<String, String>,
+    functions: HashMap<i32, String>,
+    parents: HashMap<(String, String), (String, i32)>,
+}
+
+impl Describer {
+    async fn load(store: &Store, citations: &[citation::Model]) -> Result<Self, WebError> {
+        let ids = |entity: &str| -> Vec<i32> {
+            citations
+                .iter()
+                .filter(|c| c.entity == entity)
+                .filter_map(|c| c.entity_id.parse().ok())
+                .collect()
+        };
+        let mut parents = HashMap::new();
+        let mut put = |entity: &str, id: i32, parent: &str, parent_id: i32| {
+            parents.insert((entity.to_string(), id.to_string()), (parent.to_string(), parent_id));
+        };
+        for r in store
+            .rows_where::<mechanism_status::Entity, _>(
+                mechanism_status::Column::MechanismStatusId,
+                ids("mechanism_status"),
+            )
+            .await?
+        {
+            put("mechanism_status", r.mechanism_status_id, "mechanism", r.mechanism_id);
+        }
+        for r in store
+            .rows_where::<membership::Entity, _>(membership::Column::MembershipId, ids("membership"))
+            .await?
+        {
+            put("membership", r.membership_id, "mechanism", r.mechanism_id);
+        }
+        for r in store
+            .rows_where::<activity::Entity, _>(activity::Column::ActivityId, ids("activity"))
+            .await?
+        {
+            put("activity", r.activity_id, "mechanism", r.mechanism_id);
+        }
+        for r in store
+            .rows_where::<mechanism_function::Entity, _>(
+                mechanism_function::Column::MechanismFunctionId,
+                ids("mechanism_function"),
+            )
+            .await?
+        {
+            put(
+                "mechanism_function",
+                r.mechanism_function_id,
+                "mechanism",
+                r.mechanism_id,
+            );
+        }
+        for r in store
+            .rows_where::<network_membership::Entity, _>(
+                network_membership::Column::NetworkMembershipId,
+                ids("network_membership"),
+            )
+            .await?
+        {
+            put("network_membership", r.network_membership_id, "network", r.network_id);
+        }
+        for r in store
+            .rows_where::<network_count::Entity, _>(network_count::Column::NetworkCountId, ids("network_count"))
+            .await?
+        {
+            put("network_count", r.network_count_id, "network", r.network_id);
+        }
+        for r in store
+            .rows_where::<edition_publisher::Entity, _>(
+                edition_publisher::Column::EditionPublisherId,
+                ids("edition_publisher"),
+            )
+            .await?
+        {
+            put("edition_publisher", r.edition_publisher_id, "edition", r.edition_id);
+        }
+        for r in store
+            .rows_where::<edition_contributor::Entity, _>(
+                edition_contributor::Column::EditionContributorId,
+                ids("edition_contributor"),
+            )
+            .await?
+        {
+            put("edition_contributor", r.edition_contributor_id, "edition", r.edition_id);
+        }
+        for r in store
+            .rows_where::<edition_part::Entity, _>(edition_part::Column::EditionPartId, ids("edition_part"))
+            .await?
+        {
+            put("edition_part", r.edition_part_id, "edition", r.edition_id);
+        }
+        for r in store
+            .rows_where::<profile::Entity, _>(profile::Column::ProfileId, ids("profile"))
+            .await?
+        {
+            put("profile", r.profile_id, "edition", r.edition_id);
+        }
+        Ok(Describer {
+            mechanisms: store
+                .all::<mechanism::Entity>()
+                .await?
+                .into_iter()
+                .map(|m| (m.mechanism_id, m))
+                .collect(),
+            networks: store
+                .all::<network::Entity>()
+                .await?
+                .into_iter()
+                .map(|m| (m.network_id, m))
+                .collect(),
+            editions: store
+                .all::<edition::Entity>()
+                .await?
+                .into_iter()
+                .map(|m| (m.edition_id, m))
+                .collect(),
+            organizations: store
+                .all::<organization::Entity>()
+                .await?
+                .into_iter()
+                .map(|m| (m.organization_id, m))
+                .collect(),
+            countries: store
+                .all::<country::Entity>()
+                .await?
+                .into_iter()
+                .map(|c| (c.country_iso3, c.name))
+                .collect(),
+            functions: store
+                .all::<function::Entity>()
+                .await?
+                .into_iter()
+                .map(|f| (f.function_id, f.label))
+                .collect(),
+            parents,
+        })
+    }
+
+    /// What the record is, and where it is shown.
+    fn describe(&self, entity: &str, key: &str) -> (String, Option<String>) {
+        let id: i32 = key.parse().unwrap_or_default();
+        let what = |e: &str| e.replace('_', " ");
+        match entity {
+            "mechanism" => match self.mechanisms.get(&id) {
+                Some(m) => (m.name.clone(), Some(format!("/mechanisms/{}", m.slug))),
+                None => (format!("mechanism {key}"), None),
+            },
+            "network" => match self.networks.get(&id) {
+                Some(n) => (n.name.clone(), Some(format!("/networks/{}", n.slug))),
+                None => (format!("network {key}"), None),
+            },
+            "edition" => match self.editions.get(&id) {
+                Some(e) => (
+                    format!("{} ({})", e.title, e.slug),
+                    Some(format!("/editions/{}", e.slug)),
+                ),
+                None => (format!("edition {key}"), None),
+            },
+            "organization" => match self.organizations.get(&id) {
+                Some(o) => (
+                    o.name.clone(),
+                    o.country_iso3
+                        .as_ref()
+                        .map(|c| format!("/countries/{}", c.to_lowercase())),
+                ),
+                None => (format!("organization {key}"), None),
+            },
+            "function" => (
+                format!("Function: {}", self.functions.get(&id).cloned().unwrap_or_default()),
+                Some("/about#functions".into()),
+            ),
+            "country" => (
+                self.countries.get(key).cloned().unwrap_or_else(|| key.to_string()),
+                Some(format!("/countries/{}", key.to_lowercase())),
+            ),
+            child => match self.parents.get(&(child.to_string(), key.to_string())) {
+                Some((parent, parent_id)) => {
+                    let (label, href) = self.describe(parent, &parent_id.to_string());
+                    (format!("{label}: {}", what(child)), href)
+                }
+                None => (format!("{} {key}", what(child)), None),
+            },
+        }
+    }
+}
