@@ -112,29 +112,16 @@ async fn the_2017_package_describes_every_file_and_holds_what_the_store_holds() 
         );
 
         // Every CSV file is a resource, and every resource a file.
-        let csv_files: BTreeSet<&str> = package.files[1..]
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .collect();
+        let csv_files: BTreeSet<&str> = package.files[1..].iter().map(|(n, _)| n.as_str()).collect();
         let resources = desc["resources"].as_array().unwrap();
-        let paths: BTreeSet<&str> = resources
-            .iter()
-            .map(|r| r["path"].as_str().unwrap())
-            .collect();
+        let paths: BTreeSet<&str> = resources.iter().map(|r| r["path"].as_str().unwrap()).collect();
         assert_eq!(csv_files, paths);
-        let names: Vec<&str> = resources
-            .iter()
-            .map(|r| r["name"].as_str().unwrap())
-            .collect();
+        let names: Vec<&str> = resources.iter().map(|r| r["name"].as_str().unwrap()).collect();
         let expected: Vec<&str> = RESOURCES.iter().map(|(r, _, _)| *r).collect();
         assert_eq!(names, expected);
 
         let counts = s.counts().await.unwrap();
-        let rows: BTreeMap<&str, usize> = package
-            .rows
-            .iter()
-            .map(|(r, n)| (r.as_str(), *n))
-            .collect();
+        let rows: BTreeMap<&str, usize> = package.rows.iter().map(|(r, n)| (r.as_str(), *n)).collect();
         for r in resources {
             let name = r["name"].as_str().unwrap();
             assert_eq!(r["profile"], "tabular-data-resource");
@@ -150,10 +137,7 @@ async fn the_2017_package_describes_every_file_and_holds_what_the_store_holds() 
             for f in fields {
                 let ty = f["type"].as_str().unwrap();
                 assert!(["integer", "string", "boolean"].contains(&ty), "{name}: {f}");
-                assert!(
-                    !f["description"].as_str().unwrap().is_empty(),
-                    "{name}: {f}"
-                );
+                assert!(!f["description"].as_str().unwrap().is_empty(), "{name}: {f}");
                 assert!(!LEFT_OUT.contains(&f["name"].as_str().unwrap()), "{name}: {f}");
             }
             assert!(
@@ -310,11 +294,7 @@ async fn a_recorded_licence_is_declared_and_editors_emails_stay_out() {
     let s = &db.store;
     seed_embedded(s).await.unwrap();
     let e = edition_row(s, "2018").await;
-    let m = s
-        .mechanism_by_slug("cod-national-committee")
-        .await
-        .unwrap()
-        .unwrap();
+    let m = s.mechanism_by_slug("cod-national-committee").await.unwrap().unwrap();
     let mut w = s.writer("editor@example.org").await.unwrap();
     w.update::<edition::Entity>(e.edition_id, e.version, |row| {
         row.licence = Set(Some("CC-BY-4.0".into()))
@@ -357,17 +337,12 @@ async fn a_reference_that_would_not_resolve_is_refused_naming_the_file() {
         .find(|p| p.edition_part_id.is_some())
         .unwrap();
     let mut w = s.writer("editor@example.org").await.unwrap();
-    w.update::<profile::Entity>(p.profile_id, p.version, |row| {
-        row.edition_id = Set(e2018.edition_id)
-    })
-    .await
-    .unwrap();
+    w.update::<profile::Entity>(p.profile_id, p.version, |row| row.edition_id = Set(e2018.edition_id))
+        .await
+        .unwrap();
     w.commit().await.unwrap();
     let err = datapackage(s, "2018").await.unwrap_err().to_string();
-    assert!(
-        err.contains("profiles.csv") && err.contains("edition_part_id"),
-        "{err}"
-    );
+    assert!(err.contains("profiles.csv") && err.contains("edition_part_id"), "{err}");
     db.finish().await;
 }
 
@@ -391,7 +366,10 @@ async fn writing_is_all_or_nothing_and_never_into_a_non_empty_directory() {
         assert_eq!(&std::fs::read(out.join(name)).unwrap(), bytes, "{name}");
     }
     assert_eq!(entries(&out).len(), package.files.len());
-    assert_eq!(entries(&tmp.path().join("nested")), BTreeSet::from(["2017".to_string()]));
+    assert_eq!(
+        entries(&tmp.path().join("nested")),
+        BTreeSet::from(["2017".to_string()])
+    );
 
     // A non-empty directory is refused, by name, and left as it was.
     let err = package.write_to(&out).unwrap_err().to_string();

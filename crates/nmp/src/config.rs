@@ -43,8 +43,15 @@ struct FileConfig {
     seed_on_empty: Option<bool>,
 }
 
-/// Environment variables of ours that are not settings (read by the test suites).
-const TEST_VARIABLES: &[&str] = &["NMP_TEST_POSTGRES_URL", "NMP_REQUIRE_POSTGRES", "NMP_CONFIG"];
+/// Environment variables of ours that are not settings (read by the test and tool scripts).
+const TEST_VARIABLES: &[&str] = &[
+    "NMP_TEST_POSTGRES_URL",
+    "NMP_REQUIRE_POSTGRES",
+    "NMP_CONFIG",
+    "NMP_TOOLS_DIR",
+    "NMP_ARTIFACTS",
+    "NMP_BASE_URL",
+];
 
 /// Flags that override everything else.
 #[derive(Debug, Default, Clone)]

@@ -9,9 +9,9 @@ use nmp_core::vocab::NetworkKind;
 use nmp_store::entity::function;
 
 use crate::views::editions::{self, EditionDetail, EditionItem};
+use crate::views::label;
 use crate::views::networks::{self, NetworkDetail};
 use crate::views::sources::{self, SourceDetail};
-use crate::views::label;
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -63,7 +63,9 @@ struct NetworkPage {
 }
 
 async fn show_network(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
-    let n = networks::detail(&s.store, &slug).await?.ok_or_else(|| WebError::NotFound(format!("There is no network {slug:?}.")))?;
+    let n = networks::detail(&s.store, &slug)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("There is no network {slug:?}.")))?;
     Ok(Html(NetworkPage { n }.render()?))
 }
 
@@ -74,7 +76,12 @@ struct EditionsPage {
 }
 
 async fn list_editions(State(s): State<AppState>) -> Result<Html<String>, WebError> {
-    Ok(Html(EditionsPage { editions: editions::list(&s.store).await? }.render()?))
+    Ok(Html(
+        EditionsPage {
+            editions: editions::list(&s.store).await?,
+        }
+        .render()?,
+    ))
 }
 
 #[derive(Template)]
@@ -84,7 +91,9 @@ struct EditionPage {
 }
 
 async fn show_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
-    let e = editions::detail(&s.store, &slug).await?.ok_or_else(|| WebError::NotFound(format!("There is no edition {slug:?}.")))?;
+    let e = editions::detail(&s.store, &slug)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("There is no edition {slug:?}.")))?;
     Ok(Html(EditionPage { e }.render()?))
 }
 
@@ -95,7 +104,12 @@ struct SourcesPage {
 }
 
 async fn list_sources(State(s): State<AppState>) -> Result<Html<String>, WebError> {
-    Ok(Html(SourcesPage { sources: sources::detailed(&s.store).await? }.render()?))
+    Ok(Html(
+        SourcesPage {
+            sources: sources::detailed(&s.store).await?,
+        }
+        .render()?,
+    ))
 }
 
 #[derive(Template)]
@@ -105,7 +119,13 @@ struct AboutPage {
 }
 
 async fn about(State(s): State<AppState>) -> Result<Html<String>, WebError> {
-    let functions = s.store.all::<function::Entity>().await?.into_iter().map(|f| (f.code, f.label, f.description)).collect();
+    let functions = s
+        .store
+        .all::<function::Entity>()
+        .await?
+        .into_iter()
+        .map(|f| (f.code, f.label, f.description))
+        .collect();
     Ok(Html(AboutPage { functions }.render()?))
 }
 
@@ -123,7 +143,11 @@ struct DataPage {
 }
 
 async fn data(State(s): State<AppState>) -> Result<Html<String>, WebError> {
-    let editions = editions::list(&s.store).await?.into_iter().map(|e| (e.slug.clone(), format!("{} ({})", e.title, e.slug))).collect();
+    let editions = editions::list(&s.store)
+        .await?
+        .into_iter()
+        .map(|e| (e.slug.clone(), format!("{} ({})", e.title, e.slug)))
+        .collect();
     let spec = crate::api::openapi::spec();
     let endpoints = spec
         .paths
@@ -133,8 +157,20 @@ async fn data(State(s): State<AppState>) -> Result<Html<String>, WebError> {
             let op = item.get.as_ref()?;
             Some(Endpoint {
                 path: path.clone(),
-                summary: op.summary.clone().or_else(|| op.description.clone()).unwrap_or_default(),
-                params: op.parameters.iter().flatten().filter_map(|p| match p { utoipa::openapi::RefOr::T(p) => Some(p.name.clone()), _ => None }).collect(),
+                summary: op
+                    .summary
+                    .clone()
+                    .or_else(|| op.description.clone())
+                    .unwrap_or_default(),
+                params: op
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .filter_map(|p| match p {
+                        utoipa::openapi::RefOr::T(p) => Some(p.name.clone()),
+                        _ => None,
+                    })
+                    .collect(),
             })
         })
         .collect();

@@ -14,7 +14,9 @@ use crate::views::{label, networks};
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/countries", get(list_countries)).route("/countries/{iso3}", get(show_country))
+    Router::new()
+        .route("/countries", get(list_countries))
+        .route("/countries/{iso3}", get(show_country))
 }
 
 struct Row {
@@ -49,32 +51,57 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
         && !nets.iter().any(|x| &x.slug == n)
     {
         let known: Vec<&str> = nets.iter().map(|x| x.slug.as_str()).collect();
-        return Err(WebError::bad_param("network", &format!("{n:?} is not one of: {}", known.join(", "))));
+        return Err(WebError::bad_param(
+            "network",
+            &format!("{n:?} is not one of: {}", known.join(", ")),
+        ));
     }
-    let names: std::collections::HashMap<&str, &str> = nets.iter().map(|n| (n.slug.as_str(), n.name.as_str())).collect();
+    let names: std::collections::HashMap<&str, &str> =
+        nets.iter().map(|n| (n.slug.as_str(), n.name.as_str())).collect();
     let rows = countries::list(&s.store, &filter)
         .await?
         .into_iter()
         .map(|c| Row {
             region_label: c.un_region.as_deref().map(geo_label).unwrap_or_default(),
-            group_label: c.un_regional_group.as_ref().map(|g| label!(UnRegionalGroup, g)).unwrap_or_default(),
-            network_names: c.networks.split(';').filter(|x| !x.is_empty()).map(|x| names.get(x).copied().unwrap_or(x)).collect::<Vec<_>>().join("; "),
+            group_label: c
+                .un_regional_group
+                .as_ref()
+                .map(|g| label!(UnRegionalGroup, g))
+                .unwrap_or_default(),
+            network_names: c
+                .networks
+                .split(';')
+                .filter(|x| !x.is_empty())
+                .map(|x| names.get(x).copied().unwrap_or(x))
+                .collect::<Vec<_>>()
+                .join("; "),
             iso3: c.iso3,
             name: c.name,
             un_status: c.un_status,
             mechanism_count: c.mechanism_count,
         })
         .collect();
-    let csv_query = q.as_deref().filter(|q| !q.is_empty()).map(|q| format!("?{q}")).unwrap_or_default();
+    let csv_query = q
+        .as_deref()
+        .filter(|q| !q.is_empty())
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
     let page = CountriesPage {
         countries: rows,
         regions: REGIONS.iter().map(|r| (r.to_string(), geo_label(r))).collect(),
-        groups: UnRegionalGroup::ALL.iter().map(|g| (g.code().to_string(), g.label().to_string())).collect(),
+        groups: UnRegionalGroup::ALL
+            .iter()
+            .map(|g| (g.code().to_string(), g.label().to_string()))
+            .collect(),
         networks: nets.iter().map(|n| (n.slug.clone(), n.name.clone())).collect(),
         filter_region: filter.region.unwrap_or_default(),
         filter_group: filter.group.unwrap_or_default(),
         filter_network: filter.network.unwrap_or_default(),
-        filter_has: p.get("has_mechanism").map(|v| if matches!(v, "yes" | "true") { "yes" } else { "no" }).unwrap_or("").to_string(),
+        filter_has: p
+            .get("has_mechanism")
+            .map(|v| if matches!(v, "yes" | "true") { "yes" } else { "no" })
+            .unwrap_or("")
+            .to_string(),
         csv_href: format!("/api/v1/countries.csv{}", sanitize_query(&csv_query)),
     };
     Ok(Html(page.render()?))
@@ -83,14 +110,28 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
 /// Keeps only the filter parameters of a query string for the CSV link.
 pub(crate) fn sanitize_query(query: &str) -> String {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
-    let kept: Vec<(String, String)> =
-        pairs.into_iter().filter(|(k, v)| ["region", "group", "network", "has_mechanism", "type", "status", "level", "country"].contains(&k.as_str()) && !v.is_empty()).collect();
+    let kept: Vec<(String, String)> = pairs
+        .into_iter()
+        .filter(|(k, v)| {
+            [
+                "region",
+                "group",
+                "network",
+                "has_mechanism",
+                "type",
+                "status",
+                "level",
+                "country",
+            ]
+            .contains(&k.as_str())
+                && !v.is_empty()
+        })
+        .collect();
     match serde_urlencoded::to_string(&kept) {
         Ok(s) if !s.is_empty() => format!("?{s}"),
         _ => String::new(),
     }
 }
-
 
 #[derive(Template)]
 #[template(path = "country.html")]
@@ -101,8 +142,12 @@ struct CountryPage {
 
 async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Result<Html<String>, WebError> {
     if iso3.len() != 3 || !iso3.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Err(WebError::NotFound(format!("{iso3:?} is not an ISO 3166-1 alpha-3 country code.")));
+        return Err(WebError::NotFound(format!(
+            "{iso3:?} is not an ISO 3166-1 alpha-3 country code."
+        )));
     }
-    let c = countries::detail(&s.store, &iso3).await?.ok_or_else(|| WebError::NotFound(format!("There is no country with the code {iso3:?}.")))?;
+    let c = countries::detail(&s.store, &iso3)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("There is no country with the code {iso3:?}.")))?;
     Ok(Html(CountryPage { c, standalone: false }.render()?))
 }

@@ -42,11 +42,18 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, WebError> {
             name: row.country.name,
             iso3: row.country.country_iso3.to_lowercase(),
             region: row.country.un_region.as_deref().map(geo_label).unwrap_or_default(),
-            mechanisms: row.mechanisms.into_iter().map(|m| (m.slug, m.name, label!(MechanismType, m.mechanism_type))).collect(),
+            mechanisms: row
+                .mechanisms
+                .into_iter()
+                .map(|m| (m.slug, m.name, label!(MechanismType, m.mechanism_type)))
+                .collect(),
         })
         .collect();
     let counts = store.counts().await?;
-    let latest = editions::list(store).await?.into_iter().find(|e| e.status == "published");
+    let latest = editions::list(store)
+        .await?
+        .into_iter()
+        .find(|e| e.status == "published");
     Ok(Html(
         Home {
             mechanism_count: countries.iter().map(|c| c.mechanisms.len()).sum(),

@@ -10,13 +10,15 @@ use nmp_core::vocab::{MechanismStatus, MechanismType, geo_label};
 use super::countries::sanitize_query as filter_query;
 use crate::api::handlers::{REGIONS, mechanism_filter};
 use crate::params::Params;
+use crate::views::Note;
 use crate::views::label;
 use crate::views::mechanisms::{self, MechanismDetail};
-use crate::views::Note;
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/mechanisms", get(list_mechanisms)).route("/mechanisms/{slug}", get(show_mechanism))
+    Router::new()
+        .route("/mechanisms", get(list_mechanisms))
+        .route("/mechanisms/{slug}", get(show_mechanism))
 }
 
 struct Row {
@@ -44,7 +46,11 @@ struct MechanismsPage {
 }
 
 async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
-    let p = Params::parse(q.as_deref(), &["country", "region", "group", "level", "type", "status"], false)?;
+    let p = Params::parse(
+        q.as_deref(),
+        &["country", "region", "group", "level", "type", "status"],
+        false,
+    )?;
     let filter = mechanism_filter(&p)?;
     let rows = mechanisms::list(&s.store, &filter)
         .await?
@@ -63,8 +69,14 @@ async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Re
     let page = MechanismsPage {
         mechanisms: rows,
         regions: REGIONS.iter().map(|r| (r.to_string(), geo_label(r))).collect(),
-        types: MechanismType::ALL.iter().map(|t| (t.code().to_string(), t.label().to_string())).collect(),
-        statuses: MechanismStatus::ALL.iter().map(|t| (t.code().to_string(), t.label().to_string())).collect(),
+        types: MechanismType::ALL
+            .iter()
+            .map(|t| (t.code().to_string(), t.label().to_string()))
+            .collect(),
+        statuses: MechanismStatus::ALL
+            .iter()
+            .map(|t| (t.code().to_string(), t.label().to_string()))
+            .collect(),
         filter_region: filter.region.unwrap_or_default(),
         filter_type: filter.kind.unwrap_or_default(),
         filter_status: filter.status.unwrap_or_default(),
@@ -83,7 +95,17 @@ struct MechanismPage {
 }
 
 async fn show_mechanism(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
-    let (mech, notes) = mechanisms::detail(&s.store, &slug).await?.ok_or_else(|| WebError::NotFound(format!("There is no mechanism {slug:?}.")))?;
+    let (mech, notes) = mechanisms::detail(&s.store, &slug)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("There is no mechanism {slug:?}.")))?;
     let iso3_lower = mech.item.country_iso3.as_ref().map(|c| c.to_lowercase());
-    Ok(Html(MechanismPage { mech, notes, iso3_lower, standalone: true }.render()?))
+    Ok(Html(
+        MechanismPage {
+            mech,
+            notes,
+            iso3_lower,
+            standalone: true,
+        }
+        .render()?,
+    ))
 }

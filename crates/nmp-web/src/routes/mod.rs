@@ -2,6 +2,7 @@
 
 mod catalog;
 mod countries;
+mod downloads;
 mod health;
 mod home;
 mod mechanisms;
@@ -19,5 +20,6 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(countries::router())
         .merge(mechanisms::router())
         .merge(catalog::router())
+        .merge(downloads::router())
         .merge(pages::router())
 }

@@ -109,6 +109,7 @@ impl Citer {
                 source: s.slug.clone(),
             });
         }
+        cites.sort_by_key(|c| c.note);
         cites
     }
 }

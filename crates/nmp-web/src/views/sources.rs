@@ -120,7 +120,7 @@ pub(crate) async fn detailed(store: &Store) -> Result<Vec<SourceDetail>, WebErro
             }
         })
         .collect();
-    out.sort_by(|a, b| a.item.title.to_lowercase().cmp(&b.item.title.to_lowercase()));
+    out.sort_by_key(|d| d.item.title.to_lowercase());
     Ok(out)
 }
 
@@ -157,7 +157,7 @@ pub(crate) async fn citations(
         .filter(|c| entity.is_none_or(|e| c.entity == e))
         .filter_map(|c| {
             let slug = sources.get(&c.source_id)?.clone();
-            source_slug.is_none_or(|s| s == slug).then(|| CitationItem {
+            source_slug.is_none_or(|s| s == slug).then_some(CitationItem {
                 citation_id: c.citation_id,
                 source: slug,
                 entity: c.entity,
