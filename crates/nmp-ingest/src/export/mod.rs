@@ -6,8 +6,11 @@
 //! to a directory, all or nothing. Until editions are frozen into snapshots, a package holds the
 //! platform's current data plus the edition's own records.
 
+mod columns;
+mod descriptor;
 mod dictionary;
 mod package;
 mod write;
 
-pub use package::{DESCRIPTOR, DataPackage, LEFT_OUT, NATMEC_URL, datapackage};
+pub use columns::LEFT_OUT;
+pub use package::{DESCRIPTOR, DataPackage, NATMEC_URL, datapackage};
