@@ -24,7 +24,8 @@ pub struct CountryRef {
     pub iso2: String,
     /// UN M49 (= ISO numeric) code, three digits.
     pub m49: String,
-    /// ISO short name.
+    /// English short name as the UN uses it (UN M49), or the ISO short name where the reference
+    /// file's UN name is out of date.
     pub name: String,
     /// UN geoscheme (M49) region code, e.g. `africa` (see `nmp_core::vocab::geo_label`).
     pub region: Option<String>,
@@ -43,7 +44,13 @@ struct Row {
     iso3: String,
     un_regional_group: String,
     source: String,
+    un_name: String,
 }
+
+/// States whose `un_name` in the reference file predates a change of name the UN has since
+/// adopted; for these the current ISO 3166 short name from keshvar is used instead (see
+/// `data/reference/un-regional-groups.md`).
+const OUTDATED_UN_NAMES: [&str; 3] = ["MKD", "NLD", "TUR"];
 
 /// Reads the reference list from `csv_text` (the embedded file by default).
 pub fn load(csv_text: &str) -> Result<Vec<CountryRef>, IngestError> {
@@ -73,7 +80,11 @@ pub fn load(csv_text: &str) -> Result<Vec<CountryRef>, IngestError> {
         out.push(CountryRef {
             iso2: country.alpha2().to_string(),
             m49: country.number().to_string(),
-            name: country.iso_short_name().to_string(),
+            name: if row.un_name.is_empty() || OUTDATED_UN_NAMES.contains(&row.iso3.as_str()) {
+                country.iso_short_name().to_string()
+            } else {
+                row.un_name
+            },
             region: country.maybe_region().map(|r| r.to_string()),
             subregion: country.maybe_subregion().map(|r| r.to_string()),
             group,
@@ -107,6 +118,18 @@ mod tests {
         let ken = countries.iter().find(|c| c.iso3 == "KEN").unwrap();
         assert_eq!((ken.iso2.as_str(), ken.m49.as_str()), ("KE", "404"));
         assert_eq!(ken.group, Some(UnRegionalGroup::African));
+        let name = |iso: &str| countries.iter().find(|c| c.iso3 == iso).unwrap().name.clone();
+        assert_eq!(
+            name("COD"),
+            "Democratic Republic of the Congo",
+            "UN names, not ISO's inverted ones"
+        );
+        assert_eq!(name("TZA"), "United Republic of Tanzania");
+        assert_eq!(
+            name("MKD"),
+            "North Macedonia",
+            "an outdated UN name gives way to the current ISO name"
+        );
         assert_eq!(ken.subregion.as_deref(), Some("eastern-africa"));
         assert_eq!(ken.region.as_deref(), Some("africa"));
         let count = |g| countries.iter().filter(|c| c.group == Some(g)).count();
@@ -117,11 +140,11 @@ mod tests {
 
     #[test]
     fn a_bad_row_is_reported_with_its_line() {
-        let text = "iso3,un_regional_group,source\nKEN,african,x\nXXQ,african,x\n";
+        let text = "iso3,un_regional_group,source,un_name\nKEN,african,x,Kenya\nXXQ,african,x,Nowhere\n";
         let err = load(text).unwrap_err().to_string();
         assert!(err.contains("un-regional-groups.csv:3"), "{err}");
         assert!(err.contains("XXQ"), "{err}");
-        let err = load("iso3,un_regional_group,source\nKEN,africa,x\n")
+        let err = load("iso3,un_regional_group,source,un_name\nKEN,africa,x,Kenya\n")
             .unwrap_err()
             .to_string();
         assert!(err.contains(":2") && err.contains("un_regional_group"), "{err}");

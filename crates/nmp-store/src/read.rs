@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, PrimaryKeyTrait, QueryFilter, QueryOrder, Value};
 
 use crate::entity::{
-    account, activity, audit_event, citation, country, edition, edition_contributor, edition_part, edition_publisher,
-    function, mechanism, mechanism_function, mechanism_status, membership, network, network_count, network_membership,
-    organization, profile, source,
+    account, activity, audit_event, citation, country, dataset, edition, edition_contributor, edition_part,
+    edition_publisher, function, indicator, mechanism, mechanism_function, mechanism_status, membership, network,
+    network_count, network_membership, observation, organization, profile, source,
 };
 use crate::{Result, Store};
 
@@ -39,6 +39,9 @@ impl Store {
             ("audit_events", count::<audit_event::Entity>(self).await?),
             ("citations", count::<citation::Entity>(self).await?),
             ("countries", count::<country::Entity>(self).await?),
+            ("datasets", count::<dataset::Entity>(self).await?),
+            ("indicators", count::<indicator::Entity>(self).await?),
+            ("observations", count::<observation::Entity>(self).await?),
             (
                 "edition_contributors",
                 count::<edition_contributor::Entity>(self).await?,

@@ -31,6 +31,10 @@ pub struct Writer {
     now: OffsetDateTime,
 }
 
+/// Rows per INSERT statement in bulk inserts (5 columns x 1000 stays far below both engines'
+/// parameter limits).
+const INSERT_BATCH: usize = 1000;
+
 /// Now, truncated to microseconds so that both engines store it exactly.
 fn now_micros() -> OffsetDateTime {
     let now = OffsetDateTime::now_utc();
@@ -180,6 +184,45 @@ impl Writer {
         let table = E::default().table_name().to_string();
         self.append(&table, &before.key(), "delete", Some(to_json(&before)), None)
             .await
+    }
+
+    /// Inserts many rows of a bulk table (one without version columns, such as `observation`) in
+    /// batches, and records ONE audit event for them all: `action = "import"`, `entity_id =
+    /// batch_key`, and `summary` (counts, file hash, ...) as the event's `after`.
+    pub async fn insert_many<A>(&mut self, rows: Vec<A>, batch_key: &str, summary: serde_json::Value) -> Result<u64>
+    where
+        A: ActiveModelTrait + Send,
+    {
+        let mut inserted = 0u64;
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let batch: Vec<A> = rows.by_ref().take(INSERT_BATCH).collect();
+            inserted += batch.len() as u64;
+            A::Entity::insert_many(batch).exec_without_returning(&self.txn).await?;
+        }
+        let table = A::Entity::default().table_name().to_string();
+        let mut after = summary;
+        if let serde_json::Value::Object(map) = &mut after {
+            map.insert("rows".into(), inserted.into());
+        }
+        self.append(&table, batch_key, "import", None, Some(after.to_string()))
+            .await?;
+        Ok(inserted)
+    }
+
+    /// Deletes every row of a bulk table where `column` equals `value`, recorded as ONE audit
+    /// event (`action = "delete_many"`) with the number of rows removed.
+    pub async fn delete_many<E, V>(&mut self, column: E::Column, value: V, batch_key: &str) -> Result<u64>
+    where
+        E: EntityTrait,
+        V: Into<Value>,
+    {
+        let result = E::delete_many().filter(column.eq(value)).exec(&self.txn).await?;
+        let table = E::default().table_name().to_string();
+        let after = serde_json::json!({ "rows": result.rows_affected });
+        self.append(&table, batch_key, "delete_many", None, Some(after.to_string()))
+            .await?;
+        Ok(result.rows_affected)
     }
 
     /// Commits the changes and the audit events together.
