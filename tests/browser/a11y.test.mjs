@@ -25,6 +25,10 @@ const PAGES = [
   ['sources', '/sources', 200],
   ['about', '/about', 200],
   ['data', '/data', 200],
+  ['analysis', '/analysis', 200],
+  ['analysis-2015', '/analysis?edition=2015', 200],
+  ['compare', '/compare?countries=ken,tza,uga', 200],
+  ['datasets', '/datasets', 200],
   ['404', '/no-such-page', 404],
 ];
 

@@ -7,6 +7,7 @@
 
 pub mod date;
 pub mod error;
+pub mod indicators;
 pub mod slug;
 pub mod vocab;
 

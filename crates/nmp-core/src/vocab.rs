@@ -372,3 +372,53 @@ mod geo_tests {
         assert_eq!(geo_label("americas"), "Americas");
     }
 }
+
+vocabulary! {
+    /// The part of state or society an organisation belongs to: the basis of the
+    /// all-of-government breadth indicator (see docs/methodology.md). A classification of the
+    /// organisation by its name and mandate, not a fact taken from a source.
+    Sector {
+        Legislature => "legislature", "Legislature",
+        Judiciary => "judiciary", "Judiciary",
+        Justice => "justice", "Justice and prosecution",
+        ForeignAffairs => "foreign_affairs", "Foreign affairs",
+        Defence => "defence", "Defence",
+        InteriorPolice => "interior_police", "Interior and police",
+        Intelligence => "intelligence", "Intelligence",
+        Education => "education", "Education",
+        HumanRightsOffice => "human_rights_office", "Human rights office or ombudsman",
+        CivilSociety => "civil_society", "Civil society",
+        Religious => "religious", "Religious organisations",
+        PrivateSector => "private_sector", "Private sector",
+        Academia => "academia", "Academia",
+        Executive => "executive", "Head of state or government office",
+        Other => "other", "Other",
+    }
+}
+
+impl Sector {
+    /// The thirteen sectors counted by the all-of-government breadth indicator.
+    pub const BREADTH: &'static [Sector] = &[
+        Sector::Legislature,
+        Sector::Judiciary,
+        Sector::Justice,
+        Sector::ForeignAffairs,
+        Sector::Defence,
+        Sector::InteriorPolice,
+        Sector::Intelligence,
+        Sector::Education,
+        Sector::HumanRightsOffice,
+        Sector::CivilSociety,
+        Sector::Religious,
+        Sector::PrivateSector,
+        Sector::Academia,
+    ];
+
+    /// Whether the sector is outside government (civil society, religious, private, academic).
+    pub fn is_non_state(self) -> bool {
+        matches!(
+            self,
+            Sector::CivilSociety | Sector::Religious | Sector::PrivateSector | Sector::Academia
+        )
+    }
+}

@@ -32,6 +32,19 @@ pub enum IngestError {
         /// What went wrong.
         message: String,
     },
+    /// Rows of a data file that failed validation, each as `FILE:ROW:COLUMN: message` (the header
+    /// is row 1); only the first ones are kept, `total` counts them all. Nothing was written.
+    #[error("{file}: {total} problem(s), nothing was written:\n{}{}",
+        .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"),
+        if *.total > .problems.len() { format!("\n  and {} more", .total - .problems.len()) } else { String::new() })]
+    Rows {
+        /// The file, as the user named it.
+        file: String,
+        /// The first problems (at most [`crate::import::MAX_REPORTED`]).
+        problems: Vec<String>,
+        /// How many problems there are in all.
+        total: usize,
+    },
     /// Writing to the database failed (nothing was written).
     #[error(transparent)]
     Store(#[from] nmp_store::StoreError),

@@ -6,6 +6,7 @@
 pub mod countries;
 mod error;
 pub mod export;
+pub mod import;
 pub mod seed;
 pub mod starter;
 

@@ -298,6 +298,7 @@ impl Seeder {
                         parent_id: Set(o.parent.as_ref().map(|p| self.organizations[p])),
                         website: Set(o.website.clone()),
                         note: Set(o.note.clone()),
+                        sector: Set(o.sector.map(|s| s.code().to_string())),
                         ..Default::default()
                     })
                     .await?;

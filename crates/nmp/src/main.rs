@@ -57,6 +57,11 @@ enum Command {
         #[command(subcommand)]
         action: ExportAction,
     },
+    /// Import external country-year data (the Early Warning Project, or any long-format CSV)
+    Import {
+        #[command(subcommand)]
+        action: cmd::import::ImportAction,
+    },
 }
 
 #[derive(Subcommand, Debug)]

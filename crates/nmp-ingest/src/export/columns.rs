@@ -34,6 +34,7 @@ pub(super) const ORGANIZATIONS: &[&str] = &[
     "parent_id",
     "website",
     "note",
+    "sector",
 ];
 pub(super) const SOURCES: &[&str] = &[
     "source_id",

@@ -16,7 +16,7 @@ use std::str::FromStr;
 use nmp_core::vocab::{
     AccountRole, Confidence, ContributorRole, EditionKind, EditionStatus, FunctionLevel, InstrumentKind,
     MechanismLevel, MechanismStatus, MechanismType, MemberRole, NetworkKind, NetworkRole, OrganizationKind,
-    ProfileSection, PublisherRole, ReviewState, SourceKind, UnRegionalGroup, UnStatus,
+    ProfileSection, PublisherRole, ReviewState, Sector, SourceKind, UnRegionalGroup, UnStatus,
 };
 use nmp_store::entity::{
     activity, citation, country, edition, edition_contributor, edition_part, edition_publisher, function, mechanism,
@@ -363,6 +363,7 @@ pub(super) fn vocabulary(name: &str) -> Option<Vec<(&'static str, &'static str)>
         ProfileSection,
         PublisherRole,
         ReviewState,
+        Sector,
         SourceKind,
         UnRegionalGroup,
         UnStatus,

@@ -10,7 +10,7 @@ use nmp_core::PartialDate;
 use nmp_core::vocab::{
     Confidence, ContributorRole, EditionKind, EditionStatus, FunctionLevel, InstrumentKind, MechanismLevel,
     MechanismStatus, MechanismType, MemberRole, NetworkKind, NetworkRole, OrganizationKind, ProfileSection,
-    PublisherRole, SourceKind,
+    PublisherRole, Sector, SourceKind,
 };
 use serde::Deserialize;
 
@@ -72,6 +72,8 @@ pub struct Organization {
     pub kind: OrganizationKind,
     /// ISO alpha-3 code of its country, if national.
     pub country: Option<String>,
+    /// Part of state or society (vocabulary `Sector`), for the breadth indicator.
+    pub sector: Option<Sector>,
     /// Key of the organisation it belongs to.
     pub parent: Option<String>,
     /// Website.

@@ -3,6 +3,7 @@
 //! `{"error": {"code", "message", "field"}}`. Described by the OpenAPI document at
 //! `/api/openapi.json`.
 
+pub(crate) mod analysis;
 pub(crate) mod handlers;
 pub(crate) mod openapi;
 
@@ -36,6 +37,9 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/api/v1/sources/{slug}", get(get_source))
         .route("/api/v1/citations", get(list_citations))
         .route("/api/v1/citations.csv", get(list_citations_csv))
+        .route("/api/v1/indicators", get(analysis::indicators))
+        .route("/api/v1/high-risk", get(analysis::high_risk))
+        .route("/api/v1/datasets", get(analysis::datasets))
         .route("/api/openapi.json", get(openapi::document))
         .route("/api", get(api_not_found))
         .route("/api/{*rest}", get(api_not_found))

@@ -5,6 +5,8 @@ use axum::Json;
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
+use super::analysis::DatasetItem;
+use crate::views::analysis::HighRiskRow;
 use crate::views::countries::{CountryDetail, CountryItem, CountryNetwork};
 use crate::views::editions::{ContributorView, EditionDetail, EditionItem, PartView, ProfileView, PublisherView};
 use crate::views::mechanisms::{
@@ -38,6 +40,8 @@ list_type!(NetworkList, NetworkItem);
 list_type!(EditionList, EditionItem);
 list_type!(SourceList, SourceItem);
 list_type!(CitationList, CitationItem);
+list_type!(HighRiskList, HighRiskRow);
+list_type!(DatasetList, DatasetItem);
 
 /// A mechanism and the numbered notes its citations refer to.
 #[derive(Serialize, ToSchema)]
@@ -78,13 +82,14 @@ pub(crate) struct ErrorDetail {
         super::handlers::list_editions, super::handlers::get_edition,
         super::handlers::list_sources, super::handlers::get_source,
         super::handlers::list_citations,
+        super::analysis::indicators, super::analysis::high_risk, super::analysis::datasets,
     ),
     components(schemas(
         CountryList, MechanismList, NetworkList, EditionList, SourceList, CitationList, MechanismWithNotes, ErrorBody,
         ErrorDetail, CountryItem, CountryDetail, CountryNetwork, MechanismItem, MechanismDetail, StatusView, MemberView,
         FunctionView, ActivityView, InstrumentView, FeaturedIn, OrgRef, NetworkItem, NetworkDetail, NetworkMemberView,
         NetworkCountView, EditionItem, EditionDetail, PublisherView, ContributorView, PartView, ProfileView, SourceItem,
-        SourceDetail, CitedBy, CitationItem, Cite, Note,
+        SourceDetail, CitedBy, CitationItem, Cite, Note, HighRiskList, HighRiskRow, DatasetList, DatasetItem,
     )),
     tags(
         (name = "countries", description = "UN member and observer states"),
@@ -92,6 +97,7 @@ pub(crate) struct ErrorDetail {
         (name = "networks", description = "Regional and global networks of states"),
         (name = "editions", description = "Editions of the report"),
         (name = "sources", description = "The bibliography and the citations that tie facts to it"),
+        (name = "analysis", description = "Indicators, external risk data and the highest-risk states"),
     )
 )]
 struct ApiDoc;

@@ -1,5 +1,6 @@
 //! Route modules; each owns its `router()`.
 
+mod analysis;
 mod catalog;
 mod countries;
 mod downloads;
@@ -20,6 +21,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(countries::router())
         .merge(mechanisms::router())
         .merge(catalog::router())
+        .merge(analysis::router())
         .merge(downloads::router())
         .merge(pages::router())
 }

@@ -2,6 +2,8 @@
 //! rendered by the templates and serialised by the JSON API, so the two never disagree; database
 //! rows are never serialised directly.
 
+pub(crate) mod analysis;
+pub(crate) mod charts;
 pub(crate) mod countries;
 pub(crate) mod editions;
 pub(crate) mod mechanisms;

@@ -2,6 +2,7 @@
 
 mod audit;
 mod export;
+pub(crate) mod import;
 mod migrate;
 mod seed;
 mod serve;
@@ -29,6 +30,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Export {
             action: ExportAction::Datapackage { edition, out },
         } => export::datapackage(&config, &edition, &out).await,
+        Command::Import { action } => import::run(&config, action).await,
     }
 }
 

@@ -1,0 +1,85 @@
+//! SVG charts and the world map, shared by the website and the PDF report.
+//!
+//! Every function here is pure: it takes a description of a chart and returns an SVG document as a
+//! string (the map also returns the codes of the countries it drew). The only data read is the world
+//! map vendored from the npm package `world-atlas` (Natural Earth 1:110m), embedded at compile time
+//! from `data/reference/world-atlas/`. [`png`] rasterises any of these documents with `resvg`.
+//!
+//! The documents are meant to look sober in print and on screen: one font family
+//! ([`FONT_FAMILY`]), thin grey gridlines, the colour-blind-safe Okabe–Ito [`PALETTE`], and no
+//! gradients. Each one carries `role="img"` with `aria-labelledby` pointing to its `<title>` and
+//! `<desc>`, and every bar, point and country has a `<title>` that browsers show on hover. The same
+//! input always gives the same bytes.
+
+#![forbid(unsafe_code)]
+
+mod bar;
+mod line;
+mod map;
+mod png;
+mod projection;
+mod scale;
+mod scatter;
+mod svg;
+#[cfg(test)]
+mod tests;
+mod topo;
+
+pub use bar::{BarChart, bar};
+pub use line::{LineChart, line};
+pub use map::{MapChart, MapSvg, map};
+pub use png::png;
+pub use scatter::{Point, ScatterChart, scatter};
+
+/// The Okabe–Ito colour-blind-safe palette, in the order series and classes use it.
+///
+/// Reordered from the published order so that the first colours are the ones that read best on
+/// white (blue, orange, bluish green, reddish purple), with yellow and black last.
+pub const PALETTE: [&str; 8] = [
+    "#0072b2", // blue
+    "#e69f00", // orange
+    "#009e73", // bluish green
+    "#cc79a7", // reddish purple
+    "#56b4e9", // sky blue
+    "#d55e00", // vermillion
+    "#f0e442", // yellow
+    "#000000", // black
+];
+
+/// The colour of countries without a value on the map ("No data").
+pub const NO_DATA: &str = "#d9d9d9";
+
+/// The font family every text element uses (DejaVu Sans is what [`png`] finds on the server).
+pub const FONT_FAMILY: &str = "DejaVu Sans, Arial, sans-serif";
+
+/// One named row of values: a bar series (aligned with the categories) or a line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Series {
+    /// The name shown in the legend and in hover titles.
+    pub name: String,
+    /// One value per category or x label; non-finite values are treated as missing.
+    pub values: Vec<f64>,
+}
+
+/// What can go wrong when rendering a chart to PNG.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ChartError {
+    /// The SVG document could not be parsed.
+    #[error("the SVG could not be read: {0}")]
+    Svg(String),
+    /// The requested width is zero, too large, or gives an empty image.
+    #[error("cannot render a PNG {width} pixels wide (allowed: 1 to {max})", max = png::MAX_WIDTH_PX)]
+    Size {
+        /// The width that was asked for.
+        width: u32,
+    },
+    /// The rendered image could not be encoded as PNG.
+    #[error("the PNG could not be encoded: {0}")]
+    Encode(String),
+}
+
+/// The colour of series or class `index` (the palette repeats after eight).
+pub fn colour(index: usize) -> &'static str {
+    PALETTE[index % PALETTE.len()]
+}

@@ -1,0 +1,601 @@
+//! The Early Warning Project's statistical risk assessment (`nmp import ewp DIR`).
+//!
+//! DIR holds the project's published files: exactly one `final_forecasts_data_<D><Mon><YYYY>.csv`
+//! (one row per country: `ewp_name`, the risk columns, predictors and `ccode`, the Correlates of
+//! War code) and `countrynamesheet_complete.csv` (names and codes). The file-name date gives the
+//! dataset's version (`10Oct2024` → `2024-10-10`) and slug (`ewp-2024`).
+//!
+//! The forecast year Y is found from the header: the latest `risk.<Y>and<Y+1>.from<Y-1>` column.
+//! Four indicators are read, each stored with year Y:
+//!
+//! | code | column |
+//! |---|---|
+//! | `risk_2yr` | `risk.<Y>and<Y+1>.from<Y-1>` |
+//! | `rank_2yr` | `rank.<Y>and<Y+1>.from<Y-1>` |
+//! | `risk_1yr` | `risk.<Y>only.from<Y-1>` |
+//! | `rank_1yr` | `riskrank.<Y>only.from<Y-1>` |
+//!
+//! Rows are matched to ISO alpha-3 through the crosswalk ([`super::crosswalk`]) by name and code;
+//! a row that is not in it, or whose entity is not one of the 195 states, is reported as
+//! unmatched (not an error). A value that is not a number is an error naming file, row and column.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use nmp_store::Store;
+
+use super::crosswalk::Crosswalk;
+use super::{
+    DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, Problems, WriteOutcome, WriteRequest, country_codes,
+    country_index, sha256_hex, write_dataset,
+};
+use crate::IngestError;
+
+/// The publisher, as the dataset row names it.
+pub const PUBLISHER: &str = "Simon-Skjodt Center for the Prevention of Genocide, US Holocaust Memorial Museum, and Dickey Center for International Understanding, Dartmouth College";
+/// The name sheet's file name.
+pub const NAMESHEET: &str = "countrynamesheet_complete.csv";
+const FORECASTS_PREFIX: &str = "final_forecasts_data_";
+const LICENCE_NOTE: &str = "The repository states no licence (not found)";
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The two files of an EWP directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EwpFiles {
+    /// `final_forecasts_data_*.csv`.
+    pub forecasts: PathBuf,
+    /// `countrynamesheet_complete.csv`.
+    pub namesheet: PathBuf,
+    /// Release date from the forecasts file name: year, month, day.
+    pub released: (i32, u8, u8),
+}
+
+/// Finds the forecasts file (exactly one) and the name sheet in `dir`.
+pub fn locate(dir: &Path) -> Result<EwpFiles, IngestError> {
+    let dir_err = |message: String| IngestError::File {
+        file: dir.display().to_string(),
+        line: None,
+        message,
+    };
+    let listing = std::fs::read_dir(dir).map_err(|e| dir_err(format!("cannot read the directory: {e}")))?;
+    let mut forecasts = Vec::new();
+    for entry in listing {
+        let entry = entry.map_err(|e| dir_err(format!("cannot read the directory: {e}")))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(FORECASTS_PREFIX) && name.ends_with(".csv") {
+            forecasts.push(entry.path());
+        }
+    }
+    forecasts.sort();
+    let forecasts = match forecasts.len() {
+        0 => return Err(dir_err(format!("no {FORECASTS_PREFIX}*.csv file here"))),
+        1 => forecasts.remove(0),
+        n => {
+            let names: Vec<String> = forecasts
+                .iter()
+                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect();
+            return Err(dir_err(format!(
+                "{n} {FORECASTS_PREFIX}*.csv files here ({}); keep exactly one",
+                names.join(", ")
+            )));
+        }
+    };
+    let name = forecasts
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let released = release_date(&name).ok_or_else(|| IngestError::File {
+        file: forecasts.display().to_string(),
+        line: None,
+        message: format!("the file name should end with a date like {FORECASTS_PREFIX}10Oct2024.csv"),
+    })?;
+    let namesheet = dir.join(NAMESHEET);
+    if !namesheet.is_file() {
+        return Err(dir_err(format!("no {NAMESHEET} here")));
+    }
+    Ok(EwpFiles {
+        forecasts,
+        namesheet,
+        released,
+    })
+}
+
+/// The date in a forecasts file name: `final_forecasts_data_10Oct2024.csv` → (2024, 10, 10).
+pub fn release_date(file_name: &str) -> Option<(i32, u8, u8)> {
+    let text = file_name.strip_prefix(FORECASTS_PREFIX)?.strip_suffix(".csv")?;
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let (day, rest) = text.split_at(digits);
+    let day: u8 = day.parse().ok()?;
+    let month = rest.get(..3)?;
+    let year = rest.get(3..)?;
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let month_index = MONTHS.iter().position(|m| *m == month)?;
+    let month_number = u8::try_from(month_index + 1).ok()?;
+    let valid = time::Month::try_from(month_number)
+        .ok()
+        .and_then(|m| time::Date::from_calendar_date(year, m, day).ok());
+    valid.map(|_| (year, month_number, day))
+}
+
+/// One row of the forecasts file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Forecast {
+    /// Row number (the header is row 1).
+    pub row: usize,
+    /// `ewp_name`.
+    pub ewp_name: String,
+    /// `ccode`.
+    pub ccode: u32,
+    /// Two-year risk.
+    pub risk_2yr: f64,
+    /// Its rank.
+    pub rank_2yr: f64,
+    /// One-year risk.
+    pub risk_1yr: f64,
+    /// Its rank.
+    pub rank_1yr: f64,
+}
+
+/// The forecasts file, parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForecastFile {
+    /// The first forecast year Y.
+    pub year: i32,
+    /// The columns read for `risk_2yr`, `rank_2yr`, `risk_1yr`, `rank_1yr`.
+    pub columns: [String; 4],
+    /// The rows.
+    pub rows: Vec<Forecast>,
+}
+
+/// The forecast year: the latest Y with a `risk.<Y>and<Y+1>.from<Y-1>` column.
+fn forecast_year<'a>(headers: impl Iterator<Item = &'a str>) -> Option<i32> {
+    headers
+        .filter_map(|h| {
+            let rest = h.strip_prefix("risk.")?;
+            let (first, rest) = rest.split_once("and")?;
+            let (second, from) = rest.split_once(".from")?;
+            let (y, y1, y0): (i32, i32, i32) = (first.parse().ok()?, second.parse().ok()?, from.parse().ok()?);
+            (y1 == y + 1 && y0 == y - 1).then_some(y)
+        })
+        .max()
+}
+
+/// Column names of the four indicators for forecast year `y`.
+pub fn columns_for(y: i32) -> [String; 4] {
+    [
+        format!("risk.{y}and{}.from{}", y + 1, y - 1),
+        format!("rank.{y}and{}.from{}", y + 1, y - 1),
+        format!("risk.{y}only.from{}", y - 1),
+        format!("riskrank.{y}only.from{}", y - 1),
+    ]
+}
+
+fn column(headers: &csv::StringRecord, file: &str, name: &str) -> Result<usize, IngestError> {
+    headers.iter().position(|h| h == name).ok_or_else(|| IngestError::File {
+        file: file.to_string(),
+        line: Some(1),
+        message: format!("no column {name:?} in the header"),
+    })
+}
+
+fn number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Parses the forecasts file (`file` names it in messages). Every value that is not a number is
+/// reported, with its row and column.
+pub fn parse_forecasts(file: &str, bytes: &[u8]) -> Result<ForecastFile, IngestError> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers = reader
+        .headers()
+        .map_err(|e| IngestError::File {
+            file: file.to_string(),
+            line: Some(1),
+            message: e.to_string(),
+        })?
+        .clone();
+    let year = forecast_year(headers.iter()).ok_or_else(|| IngestError::File {
+        file: file.to_string(),
+        line: Some(1),
+        message: "no column like risk.<Y>and<Y+1>.from<Y-1> (the two-year risk) in the header".into(),
+    })?;
+    let columns = columns_for(year);
+    let name_col = column(&headers, file, "ewp_name")?;
+    let ccode_col = column(&headers, file, "ccode")?;
+    let mut value_cols = [0usize; 4];
+    for (slot, name) in value_cols.iter_mut().zip(&columns) {
+        *slot = column(&headers, file, name)?;
+    }
+    let mut problems = Problems::default();
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.add(file, row, None, || e.to_string());
+                continue;
+            }
+        };
+        if record.len() != headers.len() {
+            problems.add(file, row, None, || {
+                format!("{} fields where the header has {}", record.len(), headers.len())
+            });
+            continue;
+        }
+        let ewp_name = record.get(name_col).unwrap_or_default().trim().to_string();
+        if ewp_name.is_empty() {
+            problems.add(file, row, Some("ewp_name"), || "empty".into());
+        }
+        let ccode_text = record.get(ccode_col).unwrap_or_default();
+        let ccode = ccode_text.trim().parse::<u32>().ok();
+        if ccode.is_none() {
+            problems.add(file, row, Some("ccode"), || {
+                format!("{ccode_text:?} is not a Correlates of War country code (a whole number)")
+            });
+        }
+        let mut values = [0f64; 4];
+        let mut ok = true;
+        for ((value, &col), name) in values.iter_mut().zip(&value_cols).zip(&columns) {
+            let text = record.get(col).unwrap_or_default();
+            match number(text) {
+                Some(v) => *value = v,
+                None => {
+                    ok = false;
+                    problems.add(file, row, Some(name), || format!("{text:?} is not a number"));
+                }
+            }
+        }
+        if let (Some(ccode), true, false) = (ccode, ok, ewp_name.is_empty()) {
+            let [risk_2yr, rank_2yr, risk_1yr, rank_1yr] = values;
+            rows.push(Forecast {
+                row,
+                ewp_name,
+                ccode,
+                risk_2yr,
+                rank_2yr,
+                risk_1yr,
+                rank_1yr,
+            });
+        }
+    }
+    problems.into_result(file)?;
+    Ok(ForecastFile { year, columns, rows })
+}
+
+/// One entry of `countrynamesheet_complete.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSheetEntry {
+    /// Row number (the header is row 1).
+    pub row: usize,
+    /// `country` (the COW name).
+    pub country: String,
+    /// `ccode`.
+    pub ccode: u32,
+    /// `ewp_name`.
+    pub ewp_name: String,
+}
+
+/// Parses the name sheet.
+pub fn parse_namesheet(file: &str, bytes: &[u8]) -> Result<Vec<NameSheetEntry>, IngestError> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers = reader
+        .headers()
+        .map_err(|e| IngestError::File {
+            file: file.to_string(),
+            line: Some(1),
+            message: e.to_string(),
+        })?
+        .clone();
+    let country_col = column(&headers, file, "country")?;
+    let ccode_col = column(&headers, file, "ccode")?;
+    let name_col = column(&headers, file, "ewp_name")?;
+    let mut problems = Problems::default();
+    let mut out = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.add(file, row, None, || e.to_string());
+                continue;
+            }
+        };
+        let ccode_text = record.get(ccode_col).unwrap_or_default();
+        match ccode_text.trim().parse::<u32>() {
+            Ok(ccode) => out.push(NameSheetEntry {
+                row,
+                country: record.get(country_col).unwrap_or_default().trim().to_string(),
+                ccode,
+                ewp_name: record.get(name_col).unwrap_or_default().trim().to_string(),
+            }),
+            Err(_) => problems.add(file, row, Some("ccode"), || {
+                format!("{ccode_text:?} is not a Correlates of War country code (a whole number)")
+            }),
+        }
+    }
+    problems.into_result(file)?;
+    Ok(out)
+}
+
+/// A forecast row that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmatched {
+    /// Row number in the forecasts file.
+    pub row: usize,
+    /// `ewp_name`.
+    pub ewp_name: String,
+    /// `ccode`.
+    pub ccode: u32,
+    /// Why it was not matched.
+    pub reason: String,
+}
+
+/// A row of the top of the ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopRow {
+    /// `rank_2yr`.
+    pub rank: f64,
+    /// ISO alpha-3, when matched.
+    pub iso3: Option<String>,
+    /// `ewp_name`.
+    pub ewp_name: String,
+    /// `risk_2yr`.
+    pub risk_2yr: f64,
+}
+
+/// What an EWP import read, matched and wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EwpReport {
+    /// The dataset row written.
+    pub dataset: DatasetMeta,
+    /// The forecasts file, as found in the directory.
+    pub forecasts_path: String,
+    /// First forecast year (the observations' year).
+    pub forecast_year: i32,
+    /// The indicators.
+    pub indicators: Vec<IndicatorMeta>,
+    /// Forecast rows read.
+    pub rows_read: usize,
+    /// Rows matched to one of the 195 states.
+    pub matched: usize,
+    /// Rows not matched.
+    pub unmatched: Vec<Unmatched>,
+    /// Inconsistencies between the forecasts, the name sheet and the crosswalk (not errors).
+    pub warnings: Vec<String>,
+    /// What was written.
+    pub outcome: WriteOutcome,
+    /// Rows ranked 1 to 30 by `rank_2yr`, in rank order.
+    pub top: Vec<TopRow>,
+}
+
+/// The four indicators, described for forecast year `y`.
+pub fn indicators_for(y: i32) -> Vec<IndicatorMeta> {
+    let [risk2, rank2, risk1, rank1] = columns_for(y);
+    let year_note = format!(
+        "Stored with year {y}, the first forecast year (from data through {}).",
+        y - 1
+    );
+    vec![
+        IndicatorMeta {
+            code: "risk_2yr".into(),
+            label: "Two-year risk of a new mass-killing onset".into(),
+            unit: Some("probability".into()),
+            description: Some(format!(
+                "Estimated probability that a new episode of mass killing begins in {y} or {} (column {risk2}). {year_note}",
+                y + 1
+            )),
+        },
+        IndicatorMeta {
+            code: "rank_2yr".into(),
+            label: "Rank of the two-year risk of a new mass-killing onset".into(),
+            unit: Some("rank".into()),
+            description: Some(format!(
+                "Rank of risk_2yr among the countries assessed, 1 = highest risk; the top 30 are treated as high risk (column {rank2}). {year_note}"
+            )),
+        },
+        IndicatorMeta {
+            code: "risk_1yr".into(),
+            label: "One-year risk of a new mass-killing onset".into(),
+            unit: Some("probability".into()),
+            description: Some(format!(
+                "Estimated probability that a new episode of mass killing begins in {y} (column {risk1}). {year_note}"
+            )),
+        },
+        IndicatorMeta {
+            code: "rank_1yr".into(),
+            label: "Rank of the one-year risk of a new mass-killing onset".into(),
+            unit: Some("rank".into()),
+            description: Some(format!(
+                "Rank of risk_1yr among the countries assessed, 1 = highest risk (column {rank1}). {year_note}"
+            )),
+        },
+    ]
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, IngestError> {
+    std::fs::read(path).map_err(|e| IngestError::File {
+        file: path.display().to_string(),
+        line: None,
+        message: format!("cannot read: {e}"),
+    })
+}
+
+/// Imports the EWP files in `dir` (see the module documentation). With `dry_run` nothing is
+/// written and the report says what would be.
+pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Result<EwpReport, IngestError> {
+    let files = locate(dir)?;
+    let forecasts_label = files.forecasts.display().to_string();
+    let forecast_bytes = read(&files.forecasts)?;
+    let namesheet_bytes = read(&files.namesheet)?;
+    let parsed = parse_forecasts(&forecasts_label, &forecast_bytes)?;
+    let sheet = parse_namesheet(&files.namesheet.display().to_string(), &namesheet_bytes)?;
+    let crosswalk = Crosswalk::embedded()?;
+    let countries = country_codes(store).await?;
+    let index = country_index(&countries);
+
+    let (year, month, day) = files.released;
+    let file_name = files
+        .forecasts
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dataset = DatasetMeta {
+        slug: format!("ewp-{year}"),
+        title: format!("Early Warning Project Statistical Risk Assessment {year}"),
+        publisher: PUBLISHER.into(),
+        version: Some(format!("{year:04}-{month:02}-{day:02}")),
+        url: Some(format!(
+            "https://github.com/EarlyWarningProject/{year}-Statistical-Risk-Assessment"
+        )),
+        licence: None,
+        file_name,
+        file_sha256: sha256_hex(&forecast_bytes),
+        note: Some(LICENCE_NOTE.into()),
+    };
+    let indicators = indicators_for(parsed.year);
+
+    let mut warnings = Vec::new();
+    let in_sheet: HashSet<(&str, u32)> = sheet.iter().map(|e| (e.ewp_name.as_str(), e.ccode)).collect();
+    for e in &sheet {
+        if crosswalk.get(&e.ewp_name, e.ccode).is_none() {
+            warnings.push(format!(
+                "{NAMESHEET}:{}: {} (ccode {}) is not in the crosswalk (data/reference/ewp-crosswalk.csv)",
+                e.row, e.ewp_name, e.ccode
+            ));
+        }
+    }
+
+    let mut unmatched = Vec::new();
+    let mut obs = Vec::new();
+    let mut iso_of_row: HashMap<usize, String> = HashMap::new();
+    let mut first_row_of: HashMap<u16, usize> = HashMap::new();
+    let mut problems = Problems::default();
+    for f in &parsed.rows {
+        if !in_sheet.contains(&(f.ewp_name.as_str(), f.ccode)) {
+            warnings.push(format!(
+                "{forecasts_label}:{}: {} (ccode {}) is not in {NAMESHEET}",
+                f.row, f.ewp_name, f.ccode
+            ));
+        }
+        let iso3 = match crosswalk.get(&f.ewp_name, f.ccode) {
+            Some(e) => match &e.iso3 {
+                Some(iso3) => iso3.clone(),
+                None => {
+                    unmatched.push(unmatched_row(f, e.note.clone()));
+                    continue;
+                }
+            },
+            None => {
+                let reason = match (crosswalk.by_code(f.ccode), crosswalk.by_name(&f.ewp_name)) {
+                    (Some(e), _) => format!("not in the crosswalk (it has ccode {} as {:?})", e.ccode, e.ewp_name),
+                    (None, Some(e)) => format!("not in the crosswalk (it has {:?} with ccode {})", e.ewp_name, e.ccode),
+                    (None, None) => "not in the crosswalk".to_string(),
+                };
+                unmatched.push(unmatched_row(f, reason));
+                continue;
+            }
+        };
+        let b = iso3.as_bytes();
+        let Some(&country) = (b.len() == 3).then(|| [b[0], b[1], b[2]]).and_then(|k| index.get(&k)) else {
+            unmatched.push(unmatched_row(f, format!("{iso3} is not in the country table")));
+            continue;
+        };
+        if let Some(first) = first_row_of.insert(country, f.row) {
+            problems.add(&forecasts_label, f.row, Some("ewp_name"), || {
+                format!("{} maps to {iso3}, as row {first} does", f.ewp_name)
+            });
+            continue;
+        }
+        iso_of_row.insert(f.row, iso3);
+        // In the order of `indicators_for`: risk_2yr, rank_2yr, risk_1yr, rank_1yr.
+        for (indicator, value) in [(0, f.risk_2yr), (1, f.rank_2yr), (2, f.risk_1yr), (3, f.rank_1yr)] {
+            obs.push(Obs {
+                indicator,
+                country,
+                year: parsed.year,
+                value,
+            });
+        }
+    }
+    problems.into_result(&forecasts_label)?;
+
+    let mut top: Vec<TopRow> = parsed
+        .rows
+        .iter()
+        .filter(|f| f.rank_2yr <= 30.0)
+        .map(|f| TopRow {
+            rank: f.rank_2yr,
+            iso3: iso_of_row.get(&f.row).cloned(),
+            ewp_name: f.ewp_name.clone(),
+            risk_2yr: f.risk_2yr,
+        })
+        .collect();
+    top.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.ewp_name.cmp(&b.ewp_name)));
+
+    let request = WriteRequest {
+        meta: &dataset,
+        indicators: &indicators,
+        existing_indicators: ExistingIndicators::Update,
+        countries: &countries,
+        rows: &obs,
+        dry_run,
+    };
+    let outcome = write_dataset(store, actor, request).await?;
+    Ok(EwpReport {
+        dataset,
+        forecasts_path: forecasts_label,
+        forecast_year: parsed.year,
+        indicators,
+        rows_read: parsed.rows.len(),
+        matched: iso_of_row.len(),
+        unmatched,
+        warnings,
+        outcome,
+        top,
+    })
+}
+
+fn unmatched_row(f: &Forecast, reason: String) -> Unmatched {
+    Unmatched {
+        row: f.row,
+        ewp_name: f.ewp_name.clone(),
+        ccode: f.ccode,
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn release_dates_are_read_from_file_names() {
+        assert_eq!(release_date("final_forecasts_data_10Oct2024.csv"), Some((2024, 10, 10)));
+        assert_eq!(release_date("final_forecasts_data_3Sep2025.csv"), Some((2025, 9, 3)));
+        assert_eq!(release_date("final_forecasts_data_01Jan2030.csv"), Some((2030, 1, 1)));
+        assert_eq!(release_date("final_forecasts_data_31Feb2024.csv"), None);
+        assert_eq!(release_date("final_forecasts_data_10October2024.csv"), None);
+        assert_eq!(release_date("final_forecasts_data_.csv"), None);
+    }
+
+    #[test]
+    fn the_forecast_year_is_the_latest_two_year_risk_column() {
+        let headers = [
+            "",
+            "ewp_name",
+            "risk.2024and2025.from2023",
+            "risk.2023and2024.from2022",
+            "risk.2024only.from2023",
+        ];
+        assert_eq!(forecast_year(headers.into_iter()), Some(2024));
+        assert_eq!(forecast_year(["risk.2024and2026.from2023"].into_iter()), None);
+        assert_eq!(columns_for(2024)[3], "riskrank.2024only.from2023");
+    }
+}

@@ -1,0 +1,484 @@
+//! Generic country-year indicators in long format (`nmp import indicators FILE.csv`).
+//!
+//! The file's header is exactly `iso3,year,indicator,value`; each row is one observation. Every
+//! row is validated before anything is written, and every problem is reported as
+//! `FILE:ROW:COLUMN: message` (the header is row 1):
+//!
+//! - `iso3`: one of the countries in the database (the 195 states), upper case;
+//! - `year`: a whole number from 1800 to 2200;
+//! - `indicator`: the indicator's code, 1 to 100 characters; the distinct codes become the
+//!   dataset's indicators (label = code, which an editor can improve: a re-import keeps it);
+//! - `value`: a finite number;
+//! - each (iso3, year, indicator) at most once.
+//!
+//! The parser is built for files of millions of rows: one reused `csv::ByteRecord`, no
+//! allocation per row, hash look-ups for countries, codes and duplicate keys, and a compact
+//! [`Obs`] per row; the rows are then inserted by the audited bulk insert.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::path::Path;
+use std::time::Instant;
+
+use nmp_store::Store;
+
+use super::{
+    DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, Problems, WriteOutcome, WriteRequest, country_codes,
+    country_index, sha256_hex, write_dataset,
+};
+use crate::IngestError;
+
+/// The one accepted header.
+pub const HEADER: [&str; 4] = ["iso3", "year", "indicator", "value"];
+/// Years accepted.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+/// Above this many rows, progress is reported every [`PROGRESS_EVERY`] rows.
+pub const PROGRESS_ABOVE: usize = 200_000;
+/// Progress interval, in rows.
+pub const PROGRESS_EVERY: usize = 100_000;
+const MAX_CODE_LEN: usize = 100;
+
+/// The dataset an import of indicators creates or replaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorsOptions {
+    /// Dataset slug.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// The publisher's version.
+    pub version: Option<String>,
+    /// Where it can be obtained.
+    pub url: Option<String>,
+    /// Licence as stated.
+    pub licence: Option<String>,
+    /// Check everything, write nothing.
+    pub dry_run: bool,
+}
+
+/// A validated long-format file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LongFile {
+    /// Indicator codes in order of first appearance; [`Obs::indicator`] indexes into them.
+    pub indicators: Vec<String>,
+    /// The observations ([`Obs::country`] indexes into the country list given to the parser).
+    pub rows: Vec<Obs>,
+    /// Distinct countries.
+    pub countries: usize,
+    /// Smallest and largest year.
+    pub years: Option<(i32, i32)>,
+}
+
+/// What an import of indicators did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorsReport {
+    /// The dataset row.
+    pub dataset: DatasetMeta,
+    /// Data rows read.
+    pub rows_read: usize,
+    /// Indicator codes.
+    pub indicators: Vec<String>,
+    /// Distinct countries.
+    pub countries: usize,
+    /// Smallest and largest year.
+    pub years: Option<(i32, i32)>,
+    /// What was written.
+    pub outcome: WriteOutcome,
+    /// Seconds spent reading and validating.
+    pub read_seconds: f64,
+    /// Seconds spent writing.
+    pub write_seconds: f64,
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn parse_year(bytes: &[u8]) -> Option<i32> {
+    if bytes.is_empty() || bytes.len() > 4 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(bytes.iter().fold(0i32, |n, b| n * 10 + i32::from(b - b'0')))
+}
+
+fn parse_value(bytes: &[u8]) -> Option<f64> {
+    std::str::from_utf8(bytes)
+        .ok()?
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+}
+
+fn check_code(bytes: &[u8]) -> Result<String, String> {
+    let code = std::str::from_utf8(bytes).map_err(|_| "the indicator code is not valid UTF-8".to_string())?;
+    if code.is_empty() {
+        return Err("empty (an indicator code is needed)".into());
+    }
+    if code.len() > MAX_CODE_LEN {
+        return Err(format!("indicator code {code:?} is longer than {MAX_CODE_LEN} bytes"));
+    }
+    if code.trim() != code || code.chars().any(char::is_control) {
+        return Err(format!(
+            "indicator code {code:?} has spaces at its ends or control characters"
+        ));
+    }
+    Ok(code.to_string())
+}
+
+/// Validates a long-format file. `file` names it in messages; `countries` are the accepted ISO
+/// codes. `progress` receives a line every [`PROGRESS_EVERY`] rows when the file has more than
+/// [`PROGRESS_ABOVE`].
+pub fn parse_long(
+    file: &str,
+    bytes: &[u8],
+    countries: &[String],
+    progress: &mut (dyn FnMut(&str) + Send),
+) -> Result<LongFile, IngestError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+    let report_progress = lines > PROGRESS_ABOVE;
+    let index = country_index(countries);
+
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(bytes);
+    let header_err = |message: String| IngestError::File {
+        file: file.to_string(),
+        line: Some(1),
+        message,
+    };
+    let headers = reader.byte_headers().map_err(|e| header_err(e.to_string()))?.clone();
+    if headers.is_empty() || (headers.len() == 1 && headers.get(0).is_some_and(<[u8]>::is_empty)) {
+        return Err(header_err(format!(
+            "the file is empty; expected the header {}",
+            HEADER.join(",")
+        )));
+    }
+    if headers.iter().ne(HEADER.iter().map(|h| h.as_bytes())) {
+        let found: Vec<String> = headers.iter().map(text).collect();
+        return Err(header_err(format!(
+            "expected the header {}, found {}",
+            HEADER.join(","),
+            found.join(",")
+        )));
+    }
+
+    let mut problems = Problems::default();
+    let mut codes: HashMap<Box<[u8]>, u16> = HashMap::new();
+    let mut indicators: Vec<String> = Vec::new();
+    let mut seen: HashMap<u64, u32> = HashMap::with_capacity(lines);
+    let mut rows: Vec<Obs> = Vec::with_capacity(lines);
+    let mut countries_seen = vec![false; countries.len()];
+    let mut years: Option<(i32, i32)> = None;
+    let mut record = csv::ByteRecord::new();
+    let mut row = 1usize;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => row += 1,
+            Ok(false) => break,
+            Err(e) => {
+                row += 1;
+                problems.add(file, row, None, || e.to_string());
+                continue;
+            }
+        }
+        if report_progress && (row - 1) % PROGRESS_EVERY == 0 {
+            progress(&format!("read {} rows", row - 1));
+        }
+        if record.len() != HEADER.len() {
+            problems.add(file, row, None, || {
+                format!(
+                    "expected {} fields ({}), found {}",
+                    HEADER.len(),
+                    HEADER.join(","),
+                    record.len()
+                )
+            });
+            continue;
+        }
+        let field = |i: usize| record.get(i).unwrap_or_default();
+
+        let iso = field(0);
+        let country = match iso {
+            [a, b, c] => index.get(&[*a, *b, *c]).copied(),
+            _ => None,
+        };
+        if country.is_none() {
+            problems.add(file, row, Some("iso3"), || {
+                let upper = iso.to_ascii_uppercase();
+                match upper.as_slice() {
+                    [a, b, c] if upper.as_slice() != iso && index.contains_key(&[*a, *b, *c]) => format!(
+                        "unknown country {:?}: ISO alpha-3 codes are upper case ({})",
+                        text(iso),
+                        text(&upper)
+                    ),
+                    _ => format!(
+                        "unknown country {:?}: not the ISO alpha-3 code of one of the UN member and observer states",
+                        text(iso)
+                    ),
+                }
+            });
+        }
+
+        let year_text = field(1);
+        let year = match parse_year(year_text) {
+            Some(y) if YEARS.contains(&y) => Some(y),
+            Some(y) => {
+                problems.add(file, row, Some("year"), || {
+                    format!("year {y} is outside {}-{}", YEARS.start(), YEARS.end())
+                });
+                None
+            }
+            None => {
+                problems.add(file, row, Some("year"), || {
+                    format!(
+                        "{:?} is not a year (a whole number from {} to {})",
+                        text(year_text),
+                        YEARS.start(),
+                        YEARS.end()
+                    )
+                });
+                None
+            }
+        };
+
+        let code_bytes = field(2);
+        let indicator = match codes.get(code_bytes) {
+            Some(&i) => Some(i),
+            None => match check_code(code_bytes) {
+                Ok(code) => match u16::try_from(indicators.len()) {
+                    Ok(i) if i < u16::MAX => {
+                        codes.insert(code_bytes.into(), i);
+                        indicators.push(code);
+                        Some(i)
+                    }
+                    _ => {
+                        problems.add(file, row, Some("indicator"), || {
+                            format!("more than {} distinct indicators", u16::MAX - 1)
+                        });
+                        None
+                    }
+                },
+                Err(message) => {
+                    problems.add(file, row, Some("indicator"), || message);
+                    None
+                }
+            },
+        };
+
+        let value_text = field(3);
+        let value = parse_value(value_text);
+        if value.is_none() {
+            problems.add(file, row, Some("value"), || {
+                if value_text.is_empty() {
+                    "empty (a number is needed)".to_string()
+                } else {
+                    format!("{:?} is not a number", text(value_text))
+                }
+            });
+        }
+
+        if let (Some(country), Some(year), Some(indicator), Some(value)) = (country, year, indicator, value) {
+            // Year is within 1800-2200, so it fits the low 16 bits.
+            let key = (u64::from(indicator) << 32) | (u64::from(country) << 16) | u64::from(year.unsigned_abs());
+            match seen.entry(key) {
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    problems.add(file, row, Some("indicator"), || {
+                        format!(
+                            "duplicate of row {first}: {} {year} {} appears twice",
+                            text(iso),
+                            text(code_bytes)
+                        )
+                    });
+                    continue;
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(u32::try_from(row).unwrap_or(u32::MAX));
+                }
+            }
+            if let Some(seen_country) = countries_seen.get_mut(usize::from(country)) {
+                *seen_country = true;
+            }
+            years = Some(match years {
+                Some((lo, hi)) => (lo.min(year), hi.max(year)),
+                None => (year, year),
+            });
+            rows.push(Obs {
+                indicator,
+                country,
+                year,
+                value,
+            });
+        }
+    }
+    if report_progress {
+        progress(&format!("read {} rows: {} problem(s)", row - 1, problems.total()));
+    }
+    problems.into_result(file)?;
+    Ok(LongFile {
+        indicators,
+        rows,
+        countries: countries_seen.iter().filter(|&&s| s).count(),
+        years,
+    })
+}
+
+/// Reads, validates and (unless a dry run) writes the long-format file at `path` as dataset
+/// `options.slug`, replacing its observations if it exists.
+pub async fn import(
+    store: &Store,
+    path: &Path,
+    options: &IndicatorsOptions,
+    actor: &str,
+    progress: &mut (dyn FnMut(&str) + Send),
+) -> Result<IndicatorsReport, IngestError> {
+    let label = path.display().to_string();
+    nmp_core::slug::validate("--dataset", &options.slug).map_err(|e| IngestError::File {
+        file: label.clone(),
+        line: None,
+        message: e.to_string(),
+    })?;
+    let started = Instant::now();
+    let bytes = std::fs::read(path).map_err(|e| IngestError::File {
+        file: label.clone(),
+        line: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    let countries = country_codes(store).await?;
+    let parsed = parse_long(&label, &bytes, &countries, progress)?;
+    let dataset = DatasetMeta {
+        slug: options.slug.clone(),
+        title: options.title.clone(),
+        publisher: options.publisher.clone(),
+        version: options.version.clone(),
+        url: options.url.clone(),
+        licence: options.licence.clone(),
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| label.clone()),
+        file_sha256: sha256_hex(&bytes),
+        note: None,
+    };
+    drop(bytes);
+    let indicators: Vec<IndicatorMeta> = parsed
+        .indicators
+        .iter()
+        .map(|code| IndicatorMeta {
+            code: code.clone(),
+            label: code.clone(),
+            unit: None,
+            description: None,
+        })
+        .collect();
+    let read_seconds = started.elapsed().as_secs_f64();
+    let large = parsed.rows.len() > PROGRESS_ABOVE;
+    if large && !options.dry_run {
+        progress(&format!(
+            "validated in {read_seconds:.2} s; writing {} observations in one transaction",
+            parsed.rows.len()
+        ));
+    }
+    let writing = Instant::now();
+    let request = WriteRequest {
+        meta: &dataset,
+        indicators: &indicators,
+        existing_indicators: ExistingIndicators::Keep,
+        countries: &countries,
+        rows: &parsed.rows,
+        dry_run: options.dry_run,
+    };
+    let outcome = write_dataset(store, actor, request).await?;
+    let write_seconds = writing.elapsed().as_secs_f64();
+    if large && !options.dry_run {
+        progress(&format!(
+            "wrote {} observations in {write_seconds:.2} s",
+            outcome.observations_written
+        ));
+    }
+    Ok(IndicatorsReport {
+        dataset,
+        rows_read: parsed.rows.len(),
+        indicators: parsed.indicators,
+        countries: parsed.countries,
+        years: parsed.years,
+        outcome,
+        read_seconds,
+        write_seconds,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn countries() -> Vec<String> {
+        ["KEN", "UGA", "USA"].iter().map(|s| s.to_string()).collect()
+    }
+
+    fn parse(text: &str) -> Result<LongFile, IngestError> {
+        parse_long("t.csv", text.as_bytes(), &countries(), &mut |_| {})
+    }
+
+    #[test]
+    fn a_good_file_parses_with_a_bom_and_crlf() {
+        let f =
+            parse("\u{feff}iso3,year,indicator,value\r\nKEN,2020,gdp,1.5\r\nUGA,2021,gdp,-2e3\r\nKEN,2020,pop,3\r\n")
+                .unwrap();
+        assert_eq!(f.indicators, ["gdp", "pop"]);
+        assert_eq!(f.rows.len(), 3);
+        assert_eq!(f.countries, 2);
+        assert_eq!(f.years, Some((2020, 2021)));
+        assert_eq!(f.rows[1].value, -2000.0);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_row_and_column() {
+        let err = parse(
+            "iso3,year,indicator,value\nken,2020,gdp,1\nKEN,1799,gdp,1\nKEN,2020,gdp,NaN\nKEN,2020,gdp,1\nKEN,2020,gdp,2\nKEN,20x0,,\nKEN,2020\n",
+        )
+        .unwrap_err()
+        .to_string();
+        for expected in [
+            "t.csv:2:iso3: unknown country \"ken\": ISO alpha-3 codes are upper case (KEN)",
+            "t.csv:3:year: year 1799 is outside 1800-2200",
+            "t.csv:4:value: \"NaN\" is not a number",
+            "t.csv:6:indicator: duplicate of row 5: KEN 2020 gdp appears twice",
+            "t.csv:7:year: \"20x0\" is not a year",
+            "t.csv:7:indicator: empty",
+            "t.csv:7:value: empty",
+            "t.csv:8: expected 4 fields",
+        ] {
+            assert!(err.contains(expected), "{expected:?} missing from:\n{err}");
+        }
+        assert!(err.starts_with("t.csv: 8 problem(s)"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_header_names_the_expected_one() {
+        let err = parse("country,year,indicator,value\nKEN,2020,gdp,1\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "t.csv:1: expected the header iso3,year,indicator,value, found country,year,indicator,value"
+        );
+        let err = parse("").unwrap_err().to_string();
+        assert!(err.contains("the file is empty"), "{err}");
+    }
+
+    #[test]
+    fn at_most_fifty_problems_are_listed() {
+        let mut text = String::from("iso3,year,indicator,value\n");
+        for _ in 0..70 {
+            text.push_str("XXX,2020,gdp,1\n");
+        }
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(err.contains("t.csv:51:iso3"), "{err}");
+        assert!(!err.contains("t.csv:52:iso3"), "{err}");
+        assert!(err.ends_with("and 20 more"), "{err}");
+    }
+}

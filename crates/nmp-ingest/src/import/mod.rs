@@ -1,0 +1,345 @@
+//! Imports of external country-year data into `dataset`, `indicator` and `observation`.
+//!
+//! Every import reads and validates its whole file first and reports every problem at once
+//! (`FILE:ROW:COLUMN: message`, the header being row 1); only a file without problems is written,
+//! in one audited transaction:
+//!
+//! - the `dataset` row is created, or updated in place when its slug is already there;
+//! - a re-imported dataset's observations are removed first (one `delete_many` audit event per
+//!   indicator), its indicators are updated, added or removed to match the file;
+//! - the observations are inserted in bulk as ONE audit event (`action = import`) whose summary
+//!   records the dataset, the file and its SHA-256.
+//!
+//! Two formats: the Early Warning Project's statistical risk assessment files ([`ewp`], matched to
+//! ISO codes through the crosswalk in [`crosswalk`]) and a generic long format ([`indicators`]).
+
+pub mod crosswalk;
+pub mod ewp;
+pub mod indicators;
+
+use std::collections::{BTreeMap, HashMap};
+
+use nmp_store::entity::{country, dataset, indicator, observation};
+use nmp_store::{ColumnTrait, EntityTrait, NotSet, QueryFilter, Set, Store, StoreError};
+use sha2::{Digest, Sha256};
+
+use crate::IngestError;
+
+/// The actor imports write as, unless the caller names another.
+pub const ACTOR: &str = "system:import";
+
+/// How many problems an error keeps (the rest are counted).
+pub const MAX_REPORTED: usize = 50;
+
+/// The dataset row an import creates or replaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetMeta {
+    /// Stable key, e.g. `ewp-2024`.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// The publisher's version or release date.
+    pub version: Option<String>,
+    /// Where it can be obtained.
+    pub url: Option<String>,
+    /// Its licence as stated; `None` when not stated.
+    pub licence: Option<String>,
+    /// The file it was read from (its name, without the directory).
+    pub file_name: String,
+    /// SHA-256 of that file, hex.
+    pub file_sha256: String,
+    /// Caveats.
+    pub note: Option<String>,
+}
+
+/// One indicator of the dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorMeta {
+    /// Code, unique within the dataset.
+    pub code: String,
+    /// What it measures.
+    pub label: String,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Definition and caveats.
+    pub description: Option<String>,
+}
+
+/// A validated observation, compact: indexes into the import's indicator and country lists.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Obs {
+    /// Index into the indicator list.
+    pub indicator: u16,
+    /// Index into the country list.
+    pub country: u16,
+    /// Calendar year.
+    pub year: i32,
+    /// Value.
+    pub value: f64,
+}
+
+/// What writing a dataset did (or, for a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WriteOutcome {
+    /// Whether a dataset with this slug existed and was replaced.
+    pub replaced: bool,
+    /// Observations of the earlier import removed (0 for a dry run).
+    pub observations_removed: u64,
+    /// Observations written (for a dry run: that would be written).
+    pub observations_written: u64,
+    /// Whether this was a dry run (nothing written).
+    pub dry_run: bool,
+}
+
+/// SHA-256 of `bytes`, lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// The ISO alpha-3 codes of the countries in the database, in key order.
+pub async fn country_codes(store: &Store) -> Result<Vec<String>, IngestError> {
+    let codes: Vec<String> = store
+        .all::<country::Entity>()
+        .await?
+        .into_iter()
+        .map(|c| c.country_iso3)
+        .collect();
+    if codes.is_empty() {
+        return Err(IngestError::File {
+            file: "country table".into(),
+            line: None,
+            message: "the database has no countries: run `nmp seed` first".into(),
+        });
+    }
+    Ok(codes)
+}
+
+/// Collects row problems, keeping the first [`MAX_REPORTED`] and counting the rest.
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    kept: Vec<String>,
+    total: usize,
+}
+
+impl Problems {
+    /// Records `FILE:ROW:COLUMN: message` (or `FILE:ROW: message` without a column).
+    pub(crate) fn add(&mut self, file: &str, row: usize, column: Option<&str>, message: impl FnOnce() -> String) {
+        self.total += 1;
+        if self.kept.len() < MAX_REPORTED {
+            let at = match column {
+                Some(c) => format!("{file}:{row}:{c}"),
+                None => format!("{file}:{row}"),
+            };
+            self.kept.push(format!("{at}: {}", message()));
+        }
+    }
+
+    /// How many problems there are.
+    pub(crate) fn total(&self) -> usize {
+        self.total
+    }
+
+    /// `Ok` when there are none, else the error listing them.
+    pub(crate) fn into_result(self, file: &str) -> Result<(), IngestError> {
+        if self.total == 0 {
+            Ok(())
+        } else {
+            Err(IngestError::Rows {
+                file: file.to_string(),
+                problems: self.kept,
+                total: self.total,
+            })
+        }
+    }
+}
+
+/// How [`write_dataset`] treats an indicator the dataset already has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ExistingIndicators {
+    /// Set its label, unit and description to the import's (the importer defines them).
+    Update,
+    /// Leave them as they are (an editor may have written them; the file only gives codes).
+    Keep,
+}
+
+/// What [`write_dataset`] writes.
+pub(crate) struct WriteRequest<'a> {
+    /// The dataset row.
+    pub meta: &'a DatasetMeta,
+    /// Its indicators; [`Obs::indicator`] indexes into them.
+    pub indicators: &'a [IndicatorMeta],
+    /// What to do with indicators the dataset already has.
+    pub existing_indicators: ExistingIndicators,
+    /// ISO codes; [`Obs::country`] indexes into them.
+    pub countries: &'a [String],
+    /// The observations.
+    pub rows: &'a [Obs],
+    /// Only check what would be replaced; write nothing.
+    pub dry_run: bool,
+}
+
+/// Writes (or, for a dry run, only checks what it would replace) a dataset, its indicators and
+/// observations in one audited transaction.
+pub(crate) async fn write_dataset(
+    store: &Store,
+    actor: &str,
+    req: WriteRequest<'_>,
+) -> Result<WriteOutcome, IngestError> {
+    let WriteRequest {
+        meta,
+        indicators,
+        existing_indicators,
+        countries,
+        rows,
+        dry_run,
+    } = req;
+    nmp_core::slug::validate("dataset", &meta.slug).map_err(StoreError::from)?;
+    if dry_run {
+        let existing = store
+            .rows_where::<dataset::Entity, _>(dataset::Column::Slug, [meta.slug.clone()])
+            .await?;
+        return Ok(WriteOutcome {
+            replaced: !existing.is_empty(),
+            observations_removed: 0,
+            observations_written: rows.len() as u64,
+            dry_run: true,
+        });
+    }
+    let mut w = store.writer(actor).await?;
+    let existing = dataset::Entity::find()
+        .filter(dataset::Column::Slug.eq(meta.slug.as_str()))
+        .one(w.conn())
+        .await
+        .map_err(StoreError::from)?;
+    let replaced = existing.is_some();
+    let dataset_id = match existing {
+        Some(old) => {
+            let m = meta.clone();
+            w.update::<dataset::Entity>(old.dataset_id, old.version, move |row| {
+                row.title = Set(m.title);
+                row.publisher = Set(m.publisher);
+                row.dataset_version = Set(m.version);
+                row.url = Set(m.url);
+                row.licence = Set(m.licence);
+                row.file_name = Set(Some(m.file_name));
+                row.file_sha256 = Set(Some(m.file_sha256));
+                row.note = Set(m.note);
+            })
+            .await?
+            .dataset_id
+        }
+        None => {
+            w.insert(dataset::ActiveModel {
+                slug: Set(meta.slug.clone()),
+                title: Set(meta.title.clone()),
+                publisher: Set(meta.publisher.clone()),
+                dataset_version: Set(meta.version.clone()),
+                url: Set(meta.url.clone()),
+                licence: Set(meta.licence.clone()),
+                file_name: Set(Some(meta.file_name.clone())),
+                file_sha256: Set(Some(meta.file_sha256.clone())),
+                note: Set(meta.note.clone()),
+                ..Default::default()
+            })
+            .await?
+            .dataset_id
+        }
+    };
+
+    // Remove the earlier import's observations, then bring the indicators in line with the file.
+    let old_indicators = indicator::Entity::find()
+        .filter(indicator::Column::DatasetId.eq(dataset_id))
+        .all(w.conn())
+        .await
+        .map_err(StoreError::from)?;
+    let mut removed = 0;
+    for old in &old_indicators {
+        removed += w
+            .delete_many::<observation::Entity, _>(
+                observation::Column::IndicatorId,
+                old.indicator_id,
+                &format!("{}:{}", meta.slug, old.code),
+            )
+            .await?;
+    }
+    let mut old_by_code: BTreeMap<String, indicator::Model> =
+        old_indicators.into_iter().map(|i| (i.code.clone(), i)).collect();
+    let mut ids = Vec::with_capacity(indicators.len());
+    for ind in indicators {
+        let id = match old_by_code.remove(&ind.code) {
+            Some(old)
+                if existing_indicators == ExistingIndicators::Keep
+                    || (old.label == ind.label && old.unit == ind.unit && old.description == ind.description) =>
+            {
+                old.indicator_id
+            }
+            Some(old) => {
+                let new = ind.clone();
+                w.update::<indicator::Entity>(old.indicator_id, old.version, move |row| {
+                    row.label = Set(new.label);
+                    row.unit = Set(new.unit);
+                    row.description = Set(new.description);
+                })
+                .await?
+                .indicator_id
+            }
+            None => {
+                w.insert(indicator::ActiveModel {
+                    dataset_id: Set(dataset_id),
+                    code: Set(ind.code.clone()),
+                    label: Set(ind.label.clone()),
+                    unit: Set(ind.unit.clone()),
+                    description: Set(ind.description.clone()),
+                    ..Default::default()
+                })
+                .await?
+                .indicator_id
+            }
+        };
+        ids.push(id);
+    }
+    for gone in old_by_code.into_values() {
+        w.delete::<indicator::Entity>(gone.indicator_id, gone.version).await?;
+    }
+
+    let models: Vec<observation::ActiveModel> = rows
+        .iter()
+        .map(|o| observation::ActiveModel {
+            observation_id: NotSet,
+            indicator_id: Set(ids[usize::from(o.indicator)]),
+            country_iso3: Set(countries[usize::from(o.country)].clone()),
+            year: Set(o.year),
+            value: Set(o.value),
+        })
+        .collect();
+    let summary = serde_json::json!({
+        "dataset": meta.slug,
+        "file_name": meta.file_name,
+        "file_sha256": meta.file_sha256,
+        "indicators": indicators.len(),
+        "replaced_rows": removed,
+    });
+    let written = w.insert_many(models, &meta.slug, summary).await?;
+    w.commit().await?;
+    Ok(WriteOutcome {
+        replaced,
+        observations_removed: removed,
+        observations_written: written,
+        dry_run: false,
+    })
+}
+
+/// Index of every country code, for validation.
+pub(crate) fn country_index(countries: &[String]) -> HashMap<[u8; 3], u16> {
+    countries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let b = c.as_bytes();
+            let idx = u16::try_from(i).ok()?;
+            (b.len() == 3).then(|| ([b[0], b[1], b[2]], idx))
+        })
+        .collect()
+}

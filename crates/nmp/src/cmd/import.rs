@@ -1,0 +1,214 @@
+//! `nmp import`: external country-year data into datasets, indicators and observations.
+//!
+//! - `nmp import ewp DIR`: the Early Warning Project's statistical risk assessment files;
+//! - `nmp import indicators FILE.csv --dataset SLUG ...`: any data in long format
+//!   (`iso3,year,indicator,value`).
+//!
+//! Both validate the whole file first and write nothing if anything is wrong; `--dry-run` checks
+//! and reports without writing. Re-importing a dataset replaces its observations.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::Subcommand;
+use nmp_ingest::import::ewp::EwpReport;
+use nmp_ingest::import::indicators::{IndicatorsOptions, IndicatorsReport};
+use nmp_ingest::import::{ACTOR, WriteOutcome};
+
+use crate::config::Config;
+
+/// What to import.
+#[derive(Subcommand, Debug)]
+pub(crate) enum ImportAction {
+    /// Import the Early Warning Project's statistical risk assessment from its published files
+    /// (final_forecasts_data_*.csv and countrynamesheet_complete.csv) as dataset ewp-<year>
+    Ewp {
+        /// Directory with the EWP files, e.g. ../shared/data/ewp-2024
+        dir: PathBuf,
+        /// Read, match and check everything, but write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Import country-year indicators from a CSV file with the header iso3,year,indicator,value
+    Indicators {
+        /// The CSV file
+        file: PathBuf,
+        /// Dataset slug (created, or replaced if it exists), e.g. wdi-2024
+        #[arg(long = "dataset")]
+        slug: String,
+        /// Dataset title
+        #[arg(long)]
+        title: String,
+        /// Who publishes the data
+        #[arg(long)]
+        publisher: String,
+        /// The publisher's version or release date
+        #[arg(long)]
+        dataset_version: Option<String>,
+        /// Where the data can be obtained
+        #[arg(long)]
+        url: Option<String>,
+        /// The licence, as the publisher states it
+        #[arg(long)]
+        licence: Option<String>,
+        /// Read and check everything, but write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+pub(crate) async fn run(config: &Config, action: ImportAction) -> anyhow::Result<()> {
+    // Check the input exists before opening (and perhaps creating) the database.
+    match &action {
+        ImportAction::Ewp { dir, .. } => {
+            nmp_ingest::import::ewp::locate(dir)?;
+        }
+        ImportAction::Indicators { file, .. } => {
+            std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
+        }
+    }
+    let store = super::open(config).await?;
+    match action {
+        ImportAction::Ewp { dir, dry_run } => {
+            let report = nmp_ingest::import::ewp::import(&store, &dir, dry_run, ACTOR).await?;
+            print!("{}", describe_ewp(&report));
+        }
+        ImportAction::Indicators {
+            file,
+            slug,
+            title,
+            publisher,
+            dataset_version,
+            url,
+            licence,
+            dry_run,
+        } => {
+            let options = IndicatorsOptions {
+                slug,
+                title,
+                publisher,
+                version: dataset_version,
+                url,
+                licence,
+                dry_run,
+            };
+            let report = indicators(&store, &file, &options).await?;
+            print!("{}", describe_indicators(&report));
+        }
+    }
+    store.close().await?;
+    Ok(())
+}
+
+async fn indicators(
+    store: &nmp_store::Store,
+    file: &Path,
+    options: &IndicatorsOptions,
+) -> anyhow::Result<IndicatorsReport> {
+    let mut progress = |line: &str| eprintln!("{line}");
+    Ok(nmp_ingest::import::indicators::import(store, file, options, ACTOR, &mut progress).await?)
+}
+
+fn written(outcome: &WriteOutcome, what: &str) -> String {
+    if outcome.dry_run {
+        format!(
+            "would write: {} {what} (dry run: nothing was written{})",
+            outcome.observations_written,
+            if outcome.replaced {
+                "; the dataset exists and would be replaced"
+            } else {
+                ""
+            }
+        )
+    } else if outcome.replaced {
+        format!(
+            "written: {} {what} (replacing the {} of the earlier import)",
+            outcome.observations_written, outcome.observations_removed
+        )
+    } else {
+        format!("written: {} {what}", outcome.observations_written)
+    }
+}
+
+/// Quotes a CSV field when it needs it.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The EWP summary: dataset, file hash, counts, unmatched rows, then the top 30 as CSV.
+pub(crate) fn describe_ewp(r: &EwpReport) -> String {
+    let d = &r.dataset;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "dataset: {} \"{}\" (version {}){}",
+        d.slug,
+        d.title,
+        d.version.as_deref().unwrap_or("-"),
+        if r.outcome.replaced { ", replaced" } else { "" }
+    );
+    let _ = writeln!(out, "file: {}", r.forecasts_path);
+    let _ = writeln!(out, "sha256: {}", d.file_sha256);
+    let codes: Vec<&str> = r.indicators.iter().map(|i| i.code.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "indicators: {} (year {}, the first forecast year)",
+        codes.join(", "),
+        r.forecast_year
+    );
+    let _ = writeln!(out, "rows read: {}", r.rows_read);
+    let _ = writeln!(out, "matched: {}", r.matched);
+    let _ = writeln!(out, "unmatched: {}", r.unmatched.len());
+    for u in &r.unmatched {
+        let _ = writeln!(out, "unmatched: {} (ccode {}): {}", u.ewp_name, u.ccode, u.reason);
+    }
+    for w in &r.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    let _ = writeln!(out, "{}", written(&r.outcome, "observations"));
+    let _ = writeln!(out);
+    let _ = writeln!(out, "top 30 by rank_2yr:");
+    let _ = writeln!(out, "rank,iso3,ewp_name,risk_2yr");
+    for t in &r.top {
+        let _ = writeln!(
+            out,
+            "{},{},{},{}",
+            t.rank,
+            t.iso3.as_deref().unwrap_or(""),
+            csv_field(&t.ewp_name),
+            t.risk_2yr
+        );
+    }
+    out
+}
+
+/// The summary of a generic import.
+pub(crate) fn describe_indicators(r: &IndicatorsReport) -> String {
+    let d = &r.dataset;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "dataset: {} \"{}\"{}",
+        d.slug,
+        d.title,
+        if r.outcome.replaced { ", replaced" } else { "" }
+    );
+    let _ = writeln!(out, "file: {}", d.file_name);
+    let _ = writeln!(out, "sha256: {}", d.file_sha256);
+    let _ = writeln!(out, "rows read: {}", r.rows_read);
+    let _ = writeln!(out, "indicators: {} ({})", r.indicators.len(), r.indicators.join(", "));
+    let years = r.years.map(|(a, b)| format!(", years {a}-{b}")).unwrap_or_default();
+    let _ = writeln!(out, "countries: {}{years}", r.countries);
+    let _ = writeln!(out, "{}", written(&r.outcome, "observations"));
+    let _ = writeln!(
+        out,
+        "time: {:.2} s reading and checking, {:.2} s writing",
+        r.read_seconds, r.write_seconds
+    );
+    out
+}
