@@ -55,7 +55,11 @@ pub fn bar(chart: &BarChart) -> String {
         return empty(&id, chart);
     }
     let segments = segments(chart);
-    let (lo, hi) = extent(&segments);
+    let (mut lo, hi) = extent(&segments);
+    if lo < 0.0 {
+        // Room below the lowest bar for its value label, away from the category labels.
+        lo -= (hi - lo) * 0.1;
+    }
     let integer = all_integers(chart.series.iter().flat_map(|series| series.values.iter()));
     let ticks = nice_ticks(lo, hi, 5, integer);
 

@@ -34,6 +34,9 @@ pub struct MapChart {
     /// Country code to the text shown when hovering over it; the default is the country's name
     /// and class.
     pub hover: BTreeMap<String, String>,
+    /// Colours of the classes (`"#rrggbb"`), overriding [`crate::PALETTE`] class by class: a
+    /// "none" class, for example, reads best in a light neutral. Empty: the palette.
+    pub colours: Vec<String>,
 }
 
 /// A rendered map.
@@ -245,13 +248,14 @@ pub fn map(chart: &MapChart) -> MapSvg {
             .copied()
             .filter(|class| *class < chart.classes.len())
     };
+    let class_colour = |i: usize| chart.colours.get(i).map_or(colour(i), String::as_str);
     let any_missing = world.countries.keys().any(|code| class_of(code).is_none());
     let mut items: Vec<LegendItem<'_>> = chart
         .classes
         .iter()
         .enumerate()
         .map(|(i, label)| LegendItem {
-            colour: colour(i),
+            colour: class_colour(i),
             label,
             swatch: Swatch::Square,
         })
@@ -276,7 +280,7 @@ pub fn map(chart: &MapChart) -> MapSvg {
     let mut drawn = BTreeSet::new();
     for (code, (name, d)) in &world.countries {
         let class = class_of(code);
-        let fill = class.map_or(NO_DATA, colour);
+        let fill = class.map_or(NO_DATA, class_colour);
         let hover = match (chart.hover.get(code), class) {
             (Some(text), _) => text.clone(),
             (None, Some(class)) => format!("{name}: {}", chart.classes.get(class).map_or("", String::as_str)),

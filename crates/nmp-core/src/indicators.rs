@@ -235,7 +235,7 @@ fn latest_status(m: &MechanismFact, year: Option<i32>) -> Option<MechanismStatus
         .filter(|s| s.on.is_some_and(|d| dated_by(&d, year)))
         .collect();
     dated.sort_by_key(|s| s.on);
-    let undated = m.statuses.iter().filter(|s| s.on.is_none()).last();
+    let undated = m.statuses.iter().rfind(|s| s.on.is_none());
     match (dated.last(), undated) {
         (_, Some(u)) if year.is_none() => Some(u.status),
         (Some(d), _) => Some(d.status),
@@ -328,7 +328,7 @@ pub fn compute(facts: &Facts, year: Option<i32>, edition: Option<&str>) -> Indic
         let members: Vec<&MemberFact> = m
             .members
             .iter()
-            .filter(|x| by(&x.since, year) && !x.until.is_some_and(|u| year.is_some_and(|y| u.date.year() < y)))
+            .filter(|x| by(&x.since, year) && x.until.is_none_or(|u| year.is_none_or(|y| u.date.year() >= y)))
             .collect();
         if members.is_empty() {
             continue;
@@ -361,7 +361,7 @@ pub fn compute(facts: &Facts, year: Option<i32>, edition: Option<&str>) -> Indic
     let mut networks: BTreeMap<String, BTreeMap<String, BTreeSet<&str>>> = BTreeMap::new();
     for n in &facts.networks {
         let joined = by(&n.joined, year);
-        let still = !n.left.is_some_and(|l| year.is_none_or(|y| l.date.year() <= y));
+        let still = n.left.is_none_or(|l| year.is_some_and(|y| l.date.year() > y));
         if joined && still {
             let region = region_of.get(n.iso3.as_str()).copied().unwrap_or("none");
             networks

@@ -23,12 +23,7 @@ pub(crate) async fn indicators(State(s): State<AppState>, RawQuery(q): RawQuery)
     let p = Params::parse(q.as_deref(), &["edition"], true)?;
     let facts = analysis::facts(&s.store).await?;
     let editions = analysis::editions(&s.store).await?;
-    let chosen = match p.get("edition") {
-        Some("all") => None,
-        Some(slug) => Some(slug.to_string()),
-        None => editions.last().map(|e| e.slug.clone()),
-    };
-    let a = analysis::analysis(&s.store, &facts, chosen.as_deref()).await?;
+    let a = analysis::for_param(&s.store, &facts, p.get("edition")).await?;
     Ok(Json(serde_json::json!({ "editions": editions, "analysis": a })).into_response())
 }
 

@@ -39,12 +39,7 @@ pub(crate) struct Bench {
 pub(crate) async fn bench(s: &AppState, p: &Params) -> Result<Bench, WebError> {
     let facts = analysis::facts(&s.store).await?;
     let editions = analysis::editions(&s.store).await?;
-    let chosen = match p.get("edition") {
-        Some("all") => None,
-        Some(slug) => Some(slug.to_string()),
-        None => editions.last().map(|e| e.slug.clone()),
-    };
-    let a = analysis::analysis(&s.store, &facts, chosen.as_deref()).await?;
+    let a = analysis::for_param(&s.store, &facts, p.get("edition")).await?;
     let high_risk = analysis::high_risk(&s.store, &facts, 30).await?;
     let countries = s.store.all::<country::Entity>().await?;
     let m49: BTreeMap<String, String> = countries

@@ -231,6 +231,17 @@ pub(crate) async fn analysis(store: &Store, facts: &Facts, edition: Option<&str>
     })
 }
 
+/// The analysis for an `edition` parameter: a slug, `all` for all data recorded, or absent for
+/// the latest edition.
+pub(crate) async fn for_param(store: &Store, facts: &Facts, edition: Option<&str>) -> Result<Analysis, WebError> {
+    let chosen = match edition {
+        Some("all") => None,
+        Some(slug) => Some(slug.to_string()),
+        None => editions(store).await?.last().map(|e| e.slug.clone()),
+    };
+    analysis(store, facts, chosen.as_deref()).await
+}
+
 /// One of the highest-risk states.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct HighRiskRow {

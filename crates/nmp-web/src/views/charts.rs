@@ -314,6 +314,12 @@ fn map_status(
         classes,
         values,
         hover,
+        colours: vec![
+            nmp_charts::PALETTE[0].into(),
+            nmp_charts::PALETTE[1].into(),
+            nmp_charts::PALETTE[2].into(),
+            "#eeeeee".into(),
+        ],
     });
     let not_drawn = m49
         .iter()
@@ -393,6 +399,7 @@ fn high_risk_map(h: &HighRisk, m49: &BTreeMap<String, String>) -> Figure {
         classes,
         values,
         hover,
+        colours: vec![],
     });
     let not_drawn = h
         .rows
