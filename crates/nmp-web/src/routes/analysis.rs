@@ -10,7 +10,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use nmp_core::vocab::{MechanismType, geo_label};
-use nmp_store::entity::{country, dataset, indicator};
+use nmp_store::entity::{country, dataset, indicator, observation};
 
 use crate::params::Params;
 use crate::views::analysis::{self, Analysis, HighRisk};
@@ -25,6 +25,8 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/analysis/figures/{file}", get(figure_file))
         .route("/compare", get(compare))
         .route("/datasets", get(datasets))
+        .route("/datasets/{slug}/{code}", get(indicator_page))
+        .route("/datasets/{slug}/{code}/{file}", get(indicator_file))
 }
 
 /// What the analysis page and its downloads are built from.
@@ -314,4 +316,94 @@ async fn datasets(State(s): State<AppState>) -> Result<Html<String>, WebError> {
         })
         .collect();
     Ok(Html(DatasetsPage { datasets }.render()?))
+}
+
+/// The latest year's map of one imported indicator, with its dataset.
+async fn indicator_figure(
+    s: &AppState,
+    slug: &str,
+    code: &str,
+) -> Result<(dataset::Model, indicator::Model, i32, Figure), WebError> {
+    let missing = || WebError::NotFound(format!("There is no indicator {code:?} in a dataset {slug:?}."));
+    let ds = s
+        .store
+        .rows_where::<dataset::Entity, _>(dataset::Column::Slug, [slug.to_string()])
+        .await?
+        .pop()
+        .ok_or_else(missing)?;
+    let ind = s
+        .store
+        .rows_where::<indicator::Entity, _>(indicator::Column::DatasetId, [ds.dataset_id])
+        .await?
+        .into_iter()
+        .find(|i| i.code == code)
+        .ok_or_else(missing)?;
+    let observations = s
+        .store
+        .rows_where::<observation::Entity, _>(observation::Column::IndicatorId, [ind.indicator_id])
+        .await?;
+    let year = observations
+        .iter()
+        .map(|o| o.year)
+        .max()
+        .ok_or_else(|| WebError::NotFound(format!("The indicator {code:?} has no values.")))?;
+    let values: Vec<(String, f64)> = observations
+        .into_iter()
+        .filter(|o| o.year == year)
+        .map(|o| (o.country_iso3, o.value))
+        .collect();
+    let countries = s.store.all::<country::Entity>().await?;
+    let m49: BTreeMap<String, String> = countries
+        .iter()
+        .map(|c| (c.country_iso3.clone(), c.m49.clone()))
+        .collect();
+    let names: BTreeMap<String, String> = countries.into_iter().map(|c| (c.country_iso3, c.name)).collect();
+    let title = format!("{} ({}), {year}", ind.label, ds.title);
+    let figure = charts::indicator_map(&title, ind.unit.as_deref(), &values, &m49, &names);
+    Ok((ds, ind, year, figure))
+}
+
+#[derive(Template)]
+#[template(path = "indicator.html")]
+struct IndicatorPage {
+    dataset: dataset::Model,
+    indicator: indicator::Model,
+    year: i32,
+    figure: Figure,
+}
+
+async fn indicator_page(
+    State(s): State<AppState>,
+    Path((slug, code)): Path<(String, String)>,
+) -> Result<Html<String>, WebError> {
+    let (dataset, indicator, year, figure) = indicator_figure(&s, &slug, &code).await?;
+    Ok(Html(
+        IndicatorPage {
+            dataset,
+            indicator,
+            year,
+            figure,
+        }
+        .render()?,
+    ))
+}
+
+async fn indicator_file(
+    State(s): State<AppState>,
+    Path((slug, code, file)): Path<(String, String, String)>,
+) -> Result<Response, WebError> {
+    let (_, _, _, figure) = indicator_figure(&s, &slug, &code).await?;
+    Ok(match file.as_str() {
+        "map.svg" => ([(header::CONTENT_TYPE, "image/svg+xml")], figure.svg).into_response(),
+        "map.png" => {
+            let png = nmp_charts::png(&figure.svg, 1600).map_err(|e| WebError::Internal(e.to_string()))?;
+            ([(header::CONTENT_TYPE, "image/png")], png).into_response()
+        }
+        "data.csv" => ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], figure.csv()).into_response(),
+        _ => {
+            return Err(WebError::NotFound(format!(
+                "Indicator files are map.svg, map.png and data.csv, not {file:?}."
+            )));
+        }
+    })
 }

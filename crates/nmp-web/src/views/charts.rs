@@ -58,6 +58,7 @@ pub(crate) fn figures(
         .map(|e| format!("edition {}", e.slug))
         .unwrap_or_else(|| "all recorded data".into());
     let mut out = vec![
+        map_networks(facts, a, m49, names, &when),
         by_region(a, &when),
         by_status(a, &when),
         functions(a, &when),
@@ -427,5 +428,159 @@ pub(crate) fn group_label(code: &str) -> String {
         "None".into()
     } else {
         label!(UnRegionalGroup, code)
+    }
+}
+
+fn map_networks(
+    facts: &Facts,
+    a: &Analysis,
+    m49: &BTreeMap<String, String>,
+    names: &BTreeMap<String, String>,
+    when: &str,
+) -> Figure {
+    let year = a.edition.as_ref().and_then(|e| e.year);
+    let mut per_country: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for n in &facts.networks {
+        let joined = n.joined.is_none_or(|d| year.is_none_or(|y| d.date.year() <= y));
+        let still = n.left.is_none_or(|l| year.is_some_and(|y| l.date.year() > y));
+        if joined && still {
+            let list = per_country.entry(n.iso3.as_str()).or_default();
+            if !list.contains(&n.network.as_str()) {
+                list.push(n.network.as_str());
+            }
+        }
+    }
+    let classes = vec![
+        "One network".to_string(),
+        "Two networks".into(),
+        "Three or more".into(),
+        "None recorded".into(),
+    ];
+    let mut values = BTreeMap::new();
+    let mut hover = BTreeMap::new();
+    let mut rows = Vec::new();
+    for (iso3, code) in m49 {
+        let nets = per_country.get(iso3.as_str()).cloned().unwrap_or_default();
+        let class = match nets.len() {
+            0 => 3,
+            n => (n - 1).min(2),
+        };
+        let name = names.get(iso3).cloned().unwrap_or_else(|| iso3.clone());
+        values.insert(code.clone(), class);
+        hover.insert(
+            code.clone(),
+            if nets.is_empty() {
+                format!("{name}: no network recorded")
+            } else {
+                format!("{name}: {}", nets.join(", "))
+            },
+        );
+        if !nets.is_empty() {
+            rows.push(vec![name, iso3.clone(), nets.len().to_string(), nets.join("; ")]);
+        }
+    }
+    let title = format!("Membership of prevention networks ({when})");
+    let drawn = nmp_charts::map(&MapChart {
+        title: title.clone(),
+        description: format!(
+            "World map: each state coloured by how many of the recorded prevention networks it belongs to, {when}."
+        ),
+        classes,
+        values,
+        hover,
+        colours: vec!["#56b4e9".into(), "#0072b2".into(), "#003f63".into(), "#eeeeee".into()],
+    });
+    let not_drawn = rows
+        .iter()
+        .filter(|r| m49.get(&r[1]).is_none_or(|c| !drawn.drawn.contains(c)))
+        .map(|r| r[0].clone())
+        .collect();
+    Figure {
+        name: "map-networks",
+        title,
+        svg: drawn.svg,
+        header: vec!["country".into(), "iso3".into(), "networks".into(), "which".into()],
+        rows,
+        not_drawn,
+    }
+}
+
+/// A choropleth of one imported indicator (its latest year), in quintiles.
+pub(crate) fn indicator_map(
+    title: &str,
+    unit: Option<&str>,
+    values: &[(String, f64)],
+    m49: &BTreeMap<String, String>,
+    names: &BTreeMap<String, String>,
+) -> Figure {
+    let mut sorted: Vec<f64> = values.iter().map(|(_, v)| *v).filter(|v| v.is_finite()).collect();
+    sorted.sort_by(f64::total_cmp);
+    let cut = |q: usize| {
+        sorted
+            .get((sorted.len() * q / 5).min(sorted.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let bounds = [cut(1), cut(2), cut(3), cut(4)];
+    let fmt = |v: f64| {
+        if v.abs() >= 100.0 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.3}")
+        }
+    };
+    let classes: Vec<String> = (0..5)
+        .map(|i| match i {
+            0 => format!("below {}", fmt(bounds[0])),
+            4 => format!("{} and above", fmt(bounds[3])),
+            _ => format!("{} to {}", fmt(bounds[i - 1]), fmt(bounds[i])),
+        })
+        .collect();
+    let mut map_values = BTreeMap::new();
+    let mut hover = BTreeMap::new();
+    let mut rows = Vec::new();
+    for (iso3, v) in values {
+        let Some(code) = m49.get(iso3) else { continue };
+        let class = bounds.iter().take_while(|b| v >= *b).count();
+        let name = names.get(iso3).cloned().unwrap_or_else(|| iso3.clone());
+        map_values.insert(code.clone(), class);
+        hover.insert(
+            code.clone(),
+            format!(
+                "{name}: {}{}",
+                fmt(*v),
+                unit.map(|u| format!(" {u}")).unwrap_or_default()
+            ),
+        );
+        rows.push(vec![name, iso3.clone(), fmt(*v)]);
+    }
+    let drawn = nmp_charts::map(&MapChart {
+        title: title.to_string(),
+        description: format!(
+            "World map: {title}, each state coloured by the quintile of its value; states without a value in grey."
+        ),
+        classes,
+        values: map_values,
+        hover,
+        colours: vec![
+            "#fde0c5".into(),
+            "#facba6".into(),
+            "#f59e72".into(),
+            "#d55e00".into(),
+            "#8c3d00".into(),
+        ],
+    });
+    let not_drawn = rows
+        .iter()
+        .filter(|r| m49.get(&r[1]).is_none_or(|c| !drawn.drawn.contains(c)))
+        .map(|r| r[0].clone())
+        .collect();
+    Figure {
+        name: "map-indicator",
+        title: title.to_string(),
+        svg: drawn.svg,
+        header: vec!["country".into(), "iso3".into(), "value".into()],
+        rows,
+        not_drawn,
     }
 }
