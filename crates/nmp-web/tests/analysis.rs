@@ -212,13 +212,24 @@ async fn the_high_risk_table_tells_mechanism_network_or_neither() {
     assert!(page.contains("<svg") && page.contains("Kenya"), "map and table");
     let (_, content_type, csv) = get(&db, "/datasets/ewp-2099/risk_2yr/data.csv").await;
     assert!(content_type.starts_with("text/csv"));
-    assert_eq!(String::from_utf8(csv).unwrap().lines().count(), 5, "header and four states");
+    assert_eq!(
+        String::from_utf8(csv).unwrap().lines().count(),
+        5,
+        "header and four states"
+    );
     let (_, content_type, _) = get(&db, "/datasets/ewp-2099/risk_2yr/map.png").await;
     assert_eq!(content_type, "image/png");
     assert_eq!(get(&db, "/datasets/ewp-2099/nope").await.0, StatusCode::NOT_FOUND);
-    assert_eq!(get(&db, "/datasets/ewp-2099/risk_2yr/map.gif").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&db, "/datasets/ewp-2099/risk_2yr/map.gif").await.0,
+        StatusCode::NOT_FOUND
+    );
     let (_, _, datasets) = get(&db, "/datasets").await;
-    assert!(String::from_utf8(datasets).unwrap().contains("/datasets/ewp-2099/rank_2yr"));
+    assert!(
+        String::from_utf8(datasets)
+            .unwrap()
+            .contains("/datasets/ewp-2099/rank_2yr")
+    );
     db.finish().await;
 }
 

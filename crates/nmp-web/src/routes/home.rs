@@ -30,6 +30,7 @@ struct Home {
     network_count: u64,
     source_count: u64,
     latest: Option<EditionItem>,
+    map_svg: String,
 }
 
 async fn home(State(state): State<AppState>) -> Result<Html<String>, WebError> {
@@ -54,6 +55,13 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, WebError> {
         .await?
         .into_iter()
         .find(|e| e.status == "published");
+    let map_svg = crate::routes::analysis::bench(&state, &crate::params::Params::default())
+        .await?
+        .figures
+        .into_iter()
+        .find(|f| f.name == "map-status")
+        .map(|f| f.svg)
+        .unwrap_or_default();
     Ok(Html(
         Home {
             mechanism_count: countries.iter().map(|c| c.mechanisms.len()).sum(),
@@ -61,6 +69,7 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, WebError> {
             network_count: counts["networks"],
             source_count: counts["sources"],
             latest,
+            map_svg,
         }
         .render()?,
     ))
