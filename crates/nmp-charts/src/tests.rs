@@ -91,12 +91,18 @@ fn sample_map() -> MapChart {
 
 #[test]
 fn map_class_colours_can_be_overridden() {
-    let chart = MapChart { colours: vec!["#123456".to_owned()], ..sample_map() };
+    let chart = MapChart {
+        colours: vec!["#123456".to_owned()],
+        ..sample_map()
+    };
     let svg = map(&chart).svg;
     let kenya = svg.split("data-m49=\"404\"").nth(1).expect("Kenya is drawn");
     assert!(kenya.starts_with(" fill=\"#123456\""), "class 0 uses the override");
     let argentina = svg.split("data-m49=\"032\"").nth(1).expect("Argentina is drawn");
-    assert!(argentina.starts_with(&format!(" fill=\"{}\"", PALETTE[1])), "other classes keep the palette");
+    assert!(
+        argentina.starts_with(&format!(" fill=\"{}\"", PALETTE[1])),
+        "other classes keep the palette"
+    );
 }
 
 /// Parses the document and checks the accessible name and description; returns the document.

@@ -62,7 +62,10 @@ async fn ewp_import_writes_the_dataset_and_lists_the_unmatched_rows() {
         assert!(report.unmatched[0].reason.contains("not in the crosswalk"));
         assert!(report.unmatched[1].reason.contains("not one of the 195 states"));
         assert!(
-            report.warnings.iter().any(|w| w.contains("Atlantis (ccode 999) is not in the crosswalk")),
+            report
+                .warnings
+                .iter()
+                .any(|w| w.contains("Atlantis (ccode 999) is not in the crosswalk")),
             "{:?}",
             report.warnings
         );
@@ -97,7 +100,13 @@ async fn ewp_import_writes_the_dataset_and_lists_the_unmatched_rows() {
         assert_eq!(codes, ["risk_2yr", "rank_2yr", "risk_1yr", "rank_1yr"]);
         assert_eq!(inds[0].unit.as_deref(), Some("probability"));
         assert_eq!(inds[1].unit.as_deref(), Some("rank"));
-        assert!(inds[0].description.as_deref().unwrap_or_default().contains("risk.2030and2031.from2029"));
+        assert!(
+            inds[0]
+                .description
+                .as_deref()
+                .unwrap_or_default()
+                .contains("risk.2030and2031.from2029")
+        );
         let obs = s.all::<observation::Entity>().await.unwrap();
         assert_eq!(obs.len(), 16);
         assert!(obs.iter().all(|o| o.year == 2030));
@@ -156,7 +165,9 @@ async fn an_ewp_value_that_is_not_a_number_fails_naming_file_row_and_column() {
     let dir = fixtures_with("0.04025,4,", "abc,4,");
     let err = ewp::import(s, dir.path(), false, ACTOR).await.unwrap_err().to_string();
     assert!(
-        err.contains(&format!("{FORECASTS}:5:risk.2030and2031.from2029: \"abc\" is not a number")),
+        err.contains(&format!(
+            "{FORECASTS}:5:risk.2030and2031.from2029: \"abc\" is not a number"
+        )),
         "{err}"
     );
     assert_eq!(s.counts().await.unwrap(), before, "nothing may be written");
@@ -168,7 +179,10 @@ async fn an_ewp_directory_needs_exactly_one_forecasts_file() {
     let db = engines().await.remove(0);
     let s = &db.store;
     let empty = tempfile::tempdir().unwrap();
-    let err = ewp::import(s, empty.path(), false, ACTOR).await.unwrap_err().to_string();
+    let err = ewp::import(s, empty.path(), false, ACTOR)
+        .await
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with(&empty.path().display().to_string()), "{err}");
     assert!(err.contains("no final_forecasts_data_*.csv file"), "{err}");
 
@@ -240,7 +254,10 @@ async fn a_long_file_imports_and_a_reimport_replaces_it() {
         import_text(s, dir.path(), "smaller.csv", smaller, false).await.unwrap();
         assert_eq!(imported(&s.counts().await.unwrap()), (1, 1, 1));
         let obs = s.all::<observation::Entity>().await.unwrap();
-        assert_eq!((obs[0].country_iso3.as_str(), obs[0].year, obs[0].value), ("KEN", 2022, 2.5));
+        assert_eq!(
+            (obs[0].country_iso3.as_str(), obs[0].year, obs[0].value),
+            ("KEN", 2022, 2.5)
+        );
 
         // Dry run: nothing changes.
         let before = s.counts().await.unwrap();
@@ -280,7 +297,10 @@ fn good_with(row: usize, replacement: &str) -> String {
 #[tokio::test]
 async fn a_bad_header_names_the_file_and_the_expected_header() {
     let err = rejected("iso,year,indicator,value\nKEN,2020,gdp,1\n").await;
-    assert!(err.ends_with("bad.csv:1: expected the header iso3,year,indicator,value, found iso,year,indicator,value"), "{err}");
+    assert!(
+        err.ends_with("bad.csv:1: expected the header iso3,year,indicator,value, found iso,year,indicator,value"),
+        "{err}"
+    );
     let err = rejected("iso3,year,indicator,value,unit\nKEN,2020,gdp,1,usd\n").await;
     assert!(err.contains("expected the header iso3,year,indicator,value"), "{err}");
 }
@@ -295,8 +315,16 @@ async fn each_kind_of_bad_row_is_reported_with_row_and_column() {
         (6, "UGA,2020,pop,", "bad.csv:6:value: empty"),
         (2, "XKX,2020,gdp,1", "bad.csv:2:iso3: unknown country \"XKX\""),
         (2, "Kenya,2020,gdp,1", "bad.csv:2:iso3: unknown country \"Kenya\""),
-        (3, "ken,2021,gdp,1", "bad.csv:3:iso3: unknown country \"ken\": ISO alpha-3 codes are upper case (KEN)"),
-        (4, "KEN,2020,gdp,9", "bad.csv:4:indicator: duplicate of row 2: KEN 2020 gdp appears twice"),
+        (
+            3,
+            "ken,2021,gdp,1",
+            "bad.csv:3:iso3: unknown country \"ken\": ISO alpha-3 codes are upper case (KEN)",
+        ),
+        (
+            4,
+            "KEN,2020,gdp,9",
+            "bad.csv:4:indicator: duplicate of row 2: KEN 2020 gdp appears twice",
+        ),
     ] {
         let err = rejected(&good_with(row, line)).await;
         assert!(err.contains(expected), "{expected:?} not in:\n{err}");
@@ -306,7 +334,8 @@ async fn each_kind_of_bad_row_is_reported_with_row_and_column() {
 
 #[tokio::test]
 async fn several_bad_rows_are_reported_together() {
-    let text = "iso3,year,indicator,value\nKEN,2020,gdp,x\nFRA,1700,gdp,1\nZZZ,2020,gdp,1\nFRA,2020,gdp,1\nFRA,2020,gdp,2\n";
+    let text =
+        "iso3,year,indicator,value\nKEN,2020,gdp,x\nFRA,1700,gdp,1\nZZZ,2020,gdp,1\nFRA,2020,gdp,1\nFRA,2020,gdp,2\n";
     let err = rejected(text).await;
     for expected in [
         "bad.csv:2:value: \"x\" is not a number",
@@ -316,7 +345,10 @@ async fn several_bad_rows_are_reported_together() {
     ] {
         assert!(err.contains(expected), "{expected:?} not in:\n{err}");
     }
-    assert!(err.starts_with("bad.csv: 4 problem(s)") || err.contains("bad.csv: 4 problem(s)"), "{err}");
+    assert!(
+        err.starts_with("bad.csv: 4 problem(s)") || err.contains("bad.csv: 4 problem(s)"),
+        "{err}"
+    );
 }
 
 #[tokio::test]

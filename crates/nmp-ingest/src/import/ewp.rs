@@ -502,8 +502,7 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
                 continue;
             }
         };
-        let b = iso3.as_bytes();
-        let Some(&country) = (b.len() == 3).then(|| [b[0], b[1], b[2]]).and_then(|k| index.get(&k)) else {
+        let Some(country) = index.get(iso3.as_bytes()) else {
             unmatched.push(unmatched_row(f, format!("{iso3} is not in the country table")));
             continue;
         };

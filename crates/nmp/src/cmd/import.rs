@@ -201,7 +201,12 @@ pub(crate) fn describe_indicators(r: &IndicatorsReport) -> String {
     let _ = writeln!(out, "file: {}", d.file_name);
     let _ = writeln!(out, "sha256: {}", d.file_sha256);
     let _ = writeln!(out, "rows read: {}", r.rows_read);
-    let _ = writeln!(out, "indicators: {} ({})", r.indicators.len(), r.indicators.join(", "));
+    const SHOWN: usize = 20;
+    let mut codes = r.indicators.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if r.indicators.len() > SHOWN {
+        let _ = write!(codes, " and {} more", r.indicators.len() - SHOWN);
+    }
+    let _ = writeln!(out, "indicators: {} ({codes})", r.indicators.len());
     let years = r.years.map(|(a, b)| format!(", years {a}-{b}")).unwrap_or_default();
     let _ = writeln!(out, "countries: {}{years}", r.countries);
     let _ = writeln!(out, "{}", written(&r.outcome, "observations"));
