@@ -337,10 +337,18 @@ fn map_status(
     }
 }
 
+/// A short name of the risk dataset for titles: "EWP 2024".
+fn short(h: &HighRisk) -> String {
+    match h.dataset.strip_prefix("ewp-") {
+        Some(year) => format!("EWP {year}"),
+        None => h.dataset.clone(),
+    }
+}
+
 const RISK_GROUPS: [&str; 3] = ["mechanism", "network only", "neither"];
 
 fn high_risk_scatter(h: &HighRisk) -> Figure {
-    let title = format!("Highest-risk states and national mechanisms ({})", h.title);
+    let title = format!("The 30 highest-risk states and national mechanisms ({})", short(h));
     Figure {
         name: "high-risk",
         svg: nmp_charts::scatter(&ScatterChart {
@@ -371,8 +379,9 @@ fn high_risk_map(h: &HighRisk, m49: &BTreeMap<String, String>) -> Figure {
         "Top 30 with a national mechanism".to_string(),
         "Top 30 with a network membership only".into(),
         "Top 30 with neither".into(),
+        "Not in the top 30".into(),
     ];
-    let mut values = BTreeMap::new();
+    let mut values: BTreeMap<String, usize> = m49.values().map(|code| (code.clone(), 3)).collect();
     let mut hover = BTreeMap::new();
     for r in &h.rows {
         if let Some(code) = m49.get(&r.iso3) {
@@ -390,17 +399,14 @@ fn high_risk_map(h: &HighRisk, m49: &BTreeMap<String, String>) -> Figure {
             );
         }
     }
-    let title = format!(
-        "The highest-risk states and their prevention architecture ({})",
-        h.title
-    );
+    let title = format!("The 30 highest-risk states on the map ({})", short(h));
     let drawn = nmp_charts::map(&MapChart {
         title: title.clone(),
         description: "World map of the Early Warning Project's 30 highest-risk states, coloured by whether each has a national mechanism, only a network membership, or neither.".into(),
         classes,
         values,
         hover,
-        colours: vec![],
+        colours: vec![nmp_charts::PALETTE[0].into(), nmp_charts::PALETTE[1].into(), nmp_charts::PALETTE[2].into(), "#eeeeee".into()],
     });
     let not_drawn = h
         .rows
