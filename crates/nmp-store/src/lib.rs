@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 mod audit;
+pub mod auth;
 mod connect;
 pub mod entity;
 mod error;

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 mod api;
+pub mod auth;
 mod error;
 mod http;
 mod params;

@@ -62,6 +62,16 @@ enum Command {
         #[command(subcommand)]
         action: cmd::import::ImportAction,
     },
+    /// Staff accounts: add, reset a password, list
+    User {
+        #[command(subcommand)]
+        action: cmd::user::UserAction,
+    },
+    /// Build an edition's PDF report (typeset in-process with Typst)
+    Report {
+        #[command(subcommand)]
+        action: cmd::report::ReportAction,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -23,5 +23,6 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(catalog::router())
         .merge(analysis::router())
         .merge(downloads::router())
+        .merge(crate::auth::router())
         .merge(pages::router())
 }

@@ -4,8 +4,10 @@ mod audit;
 mod export;
 pub(crate) mod import;
 mod migrate;
+pub(crate) mod report;
 mod seed;
 mod serve;
+pub(crate) mod user;
 
 use anyhow::Context;
 use nmp_store::Store;
@@ -31,6 +33,8 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
             action: ExportAction::Datapackage { edition, out },
         } => export::datapackage(&config, &edition, &out).await,
         Command::Import { action } => import::run(&config, action).await,
+        Command::User { action } => user::run(&config, action).await,
+        Command::Report { action } => report::run(&config, action).await,
     }
 }
 
@@ -46,7 +50,7 @@ pub(crate) async fn open(config: &Config) -> anyhow::Result<Store> {
 
 pub(crate) fn init_logging(filter: &str) {
     // The migrator announces every run at info; only its warnings are news.
-    let filter = format!("{filter},sea_orm_migration=warn,sqlx::postgres::notice=warn");
+    let filter = format!("{filter},sea_orm_migration=warn,sqlx::postgres::notice=warn,usvg=error");
     let filter =
         tracing_subscriber::EnvFilter::try_new(&filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()

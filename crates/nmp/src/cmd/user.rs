@@ -1,0 +1,95 @@
+//! `nmp user`: staff accounts from the command line.
+//!
+//! - `nmp user add --email E --name N --role R` creates an account and prints a one-time link
+//!   where the person sets their password;
+//! - `nmp user reset --email E` prints a new one-time link for a forgotten password (the web
+//!   platform does not send email yet);
+//! - `nmp user list` lists the accounts.
+//!
+//! Links are printed once and stored only as a hash; they use the configured `addr`.
+
+use anyhow::Context;
+use clap::Subcommand;
+use nmp_core::vocab::AccountRole;
+use nmp_store::auth::LinkPurpose;
+
+use crate::config::Config;
+
+/// Who the audit log names for these commands.
+const ACTOR: &str = "system:nmp-user";
+
+/// What to do with accounts.
+#[derive(Subcommand, Debug)]
+pub(crate) enum UserAction {
+    /// Create an account and print a one-time link to set its password
+    Add {
+        /// Email address (unique; it signs in with it)
+        #[arg(long)]
+        email: String,
+        /// The person's name
+        #[arg(long)]
+        name: String,
+        /// Role: admin, editor, researcher, student, reviewer or partner
+        #[arg(long)]
+        role: String,
+    },
+    /// Print a new one-time link to reset an account's password
+    Reset {
+        /// The account's email
+        #[arg(long)]
+        email: String,
+    },
+    /// List the accounts
+    List,
+}
+
+pub(crate) async fn run(config: &Config, action: UserAction) -> anyhow::Result<()> {
+    match action {
+        UserAction::Add { email, name, role } => {
+            let role = AccountRole::parse("role", role.trim())?;
+            let store = super::open(config).await?;
+            let account = store.create_account(ACTOR, &email, &name, role).await?;
+            let (_, token) = store
+                .issue_link(ACTOR, &account.email, LinkPurpose::SetPassword)
+                .await
+                .context("issuing the set-password link")?;
+            println!("created account {} ({}, {})", account.email, account.name, role.code());
+            println!(
+                "one-time link to set the password (valid {} days, works once):",
+                LinkPurpose::SetPassword.lifetime().whole_days()
+            );
+            println!("{}", link(config, &token));
+        }
+        UserAction::Reset { email } => {
+            let store = super::open(config).await?;
+            let (account, token) = store.issue_link(ACTOR, &email, LinkPurpose::ResetPassword).await?;
+            println!(
+                "one-time link to reset the password of {} (valid {} hours, works once):",
+                account.email,
+                LinkPurpose::ResetPassword.lifetime().whole_hours()
+            );
+            println!("{}", link(config, &token));
+        }
+        UserAction::List => {
+            let store = super::open(config).await?;
+            let accounts = store.accounts().await?;
+            if accounts.is_empty() {
+                println!("no accounts (add one with `nmp user add --email E --name N --role R`)");
+            }
+            for a in accounts {
+                let password = if a.password_hash.is_some() {
+                    "password set"
+                } else {
+                    "no password"
+                };
+                let active = if a.active { "active" } else { "inactive" };
+                println!("{}\t{}\t{}\t{}\t{}", a.email, a.name, a.role, active, password);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn link(config: &Config, token: &str) -> String {
+    format!("http://{}/set-password/{token}", config.addr)
+}
