@@ -2,14 +2,13 @@
 //! deterministic structure (sorted, no wall clock), serialised as `/edition.json` for the
 //! template and hashed to identify the facts a PDF was built from.
 //!
-//! The overview counts (states with a national mechanism, by UN region) follow the rule of
-//! `nmp_core::indicators::exists` as the web's analysis bench feeds it, copied here in
-//! simplified form for now: a national mechanism counts for the edition's year when one of its
-//! dates (created, launched, an activity, a sourced status step, the year of an edition that
-//! profiles it) falls in or before that year and its latest sourced status by then is not
-//! "dissolved".
+//! The overview counts (states with a national mechanism, by UN region) use the same facts and
+//! the same existence rule as the analysis bench (`Store::indicator_facts`,
+//! `nmp_core::indicators::exists`; see docs/methodology.md), so the report and the website agree.
 
 use std::collections::{BTreeMap, BTreeSet};
+
+use nmp_core::indicators::exists;
 
 use nmp_core::vocab::{
     ContributorRole, EditionKind, EditionStatus, InstrumentKind, MechanismLevel, MechanismStatus, MechanismType,
@@ -298,10 +297,6 @@ pub fn edition_year(slug: &str, published_on: Option<&str>) -> Option<i32> {
     slug.parse()
         .ok()
         .or_else(|| published_on.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok()))
-}
-
-fn year_of(date: &Option<String>) -> Option<i32> {
-    date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
 }
 
 /// Reads the snapshot of the edition `edition_slug`.
@@ -594,53 +589,13 @@ pub async fn build(store: &Store, edition_slug: &str) -> Result<Snapshot, Report
 
 /// States with a national mechanism as of `year`, by UN region.
 async fn overview(store: &Store, countries: &[country::Model], year: Option<i32>) -> Result<Overview, ReportError> {
-    let by = |d: &Option<String>| year_of(d).is_some_and(|y| year.is_none_or(|limit| y <= limit));
-    let statuses: Vec<mechanism_status::Model> = store
-        .all::<mechanism_status::Entity>()
-        .await?
-        .into_iter()
-        .filter(|s| s.confidence == "sourced")
+    let facts = store.indicator_facts().await?;
+    let with: BTreeSet<String> = facts
+        .mechanisms
+        .iter()
+        .filter(|m| m.level == "national" && exists(m, year))
+        .filter_map(|m| m.iso3.clone())
         .collect();
-    let activities = store.all::<activity::Entity>().await?;
-    let edition_years: BTreeMap<i32, Option<i32>> = store
-        .all::<edition::Entity>()
-        .await?
-        .into_iter()
-        .map(|e| (e.edition_id, edition_year(&e.slug, e.published_on.as_deref())))
-        .collect();
-    let profiled: Vec<(i32, Option<String>)> = store
-        .all::<profile::Entity>()
-        .await?
-        .into_iter()
-        .map(|p| {
-            let year = edition_years.get(&p.edition_id).copied().flatten();
-            (p.mechanism_id, year.map(|y| format!("{y:04}")))
-        })
-        .collect();
-    let mut with: BTreeSet<String> = BTreeSet::new();
-    for m in store.all::<mechanism::Entity>().await? {
-        let Some(iso3) = m.country_iso3.clone() else { continue };
-        if m.level != "national" {
-            continue;
-        }
-        let mine: Vec<&mechanism_status::Model> =
-            statuses.iter().filter(|s| s.mechanism_id == m.mechanism_id).collect();
-        let dated = by(&m.created_on)
-            || by(&m.launched_on)
-            || mine.iter().any(|s| by(&s.status_on))
-            || activities
-                .iter()
-                .any(|a| a.mechanism_id == m.mechanism_id && by(&Some(a.occurred_on.clone())))
-            || profiled.iter().any(|(id, y)| *id == m.mechanism_id && by(y));
-        let latest = mine
-            .iter()
-            .filter(|s| year.is_none() || by(&s.status_on))
-            .max_by_key(|s| (s.status_on.clone(), s.mechanism_status_id));
-        let dissolved = latest.is_some_and(|s| s.status == "dissolved");
-        if (year.is_none() || dated) && !dissolved {
-            with.insert(iso3);
-        }
-    }
     let mut regions: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut rows = Vec::new();
     for c in countries {
