@@ -1,5 +1,5 @@
 //! Imports of external data: the Early Warning Project files (synthetic fixtures in
-//! `tests/fixtures/ewp/`) and generic long-format CSV. Each writes the dataset, its indicators and
+//! `tests/fixtures/ewp/`, laid out under EWP's file names in a temporary directory) and generic long-format CSV. Each writes the dataset, its indicators and
 //! observations; a re-import replaces them; a dry run and a bad file write nothing; the audit chain
 //! verifies afterwards.
 
@@ -14,15 +14,28 @@ use nmp_store::{Counts, Store};
 
 const FORECASTS: &str = "final_forecasts_data_01Jan2030.csv";
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ewp")
+/// The synthetic fixture files, kept under names that cannot be mistaken for EWP's own files.
+fn source(name: &str) -> PathBuf {
+    let file = if name == FORECASTS {
+        "forecasts.csv"
+    } else {
+        "namesheet.csv"
+    };
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ewp")
+        .join(file)
+}
+
+/// The fixtures laid out as EWP publishes them, in a temporary directory.
+fn fixtures() -> tempfile::TempDir {
+    fixtures_with("", "")
 }
 
 /// A copy of the fixtures in a temporary directory, with `from` replaced by `to` in the forecasts.
 fn fixtures_with(from: &str, to: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for name in [FORECASTS, ewp::NAMESHEET] {
-        let text = std::fs::read_to_string(fixtures().join(name)).unwrap();
+        let text = std::fs::read_to_string(source(name)).unwrap();
         let text = if name == FORECASTS {
             assert!(text.contains(from), "{from:?} not in the fixture");
             text.replacen(from, to, 1)
@@ -43,7 +56,7 @@ async fn ewp_import_writes_the_dataset_and_lists_the_unmatched_rows() {
     for db in engines().await {
         let s = &db.store;
         seed_embedded(s).await.unwrap();
-        let report = ewp::import(s, &fixtures(), false, ACTOR).await.unwrap();
+        let report = ewp::import(s, fixtures().path(), false, ACTOR).await.unwrap();
 
         assert_eq!(report.dataset.slug, "ewp-2030");
         assert_eq!(report.dataset.version.as_deref(), Some("2030-01-01"));
@@ -86,7 +99,7 @@ async fn ewp_import_writes_the_dataset_and_lists_the_unmatched_rows() {
         let datasets = s.all::<dataset::Entity>().await.unwrap();
         assert_eq!(datasets.len(), 1);
         let d = &datasets[0];
-        let bytes = std::fs::read(fixtures().join(FORECASTS)).unwrap();
+        let bytes = std::fs::read(source(FORECASTS)).unwrap();
         assert_eq!(d.file_sha256.as_deref(), Some(sha256_hex(&bytes).as_str()));
         assert_eq!(d.file_name.as_deref(), Some(FORECASTS));
         assert_eq!(d.licence, None);
@@ -124,7 +137,7 @@ async fn ewp_import_writes_the_dataset_and_lists_the_unmatched_rows() {
 
         // Re-import: replaced, not doubled.
         let before = s.counts().await.unwrap();
-        let again = ewp::import(s, &fixtures(), false, ACTOR).await.unwrap();
+        let again = ewp::import(s, fixtures().path(), false, ACTOR).await.unwrap();
         assert!(again.outcome.replaced);
         assert_eq!(again.outcome.observations_removed, 16);
         let after = s.counts().await.unwrap();
@@ -133,7 +146,7 @@ async fn ewp_import_writes_the_dataset_and_lists_the_unmatched_rows() {
         assert_eq!(s.all::<dataset::Entity>().await.unwrap()[0].version, 2);
 
         // Dry run: nothing written, not even an audit event.
-        let dry = ewp::import(s, &fixtures(), true, ACTOR).await.unwrap();
+        let dry = ewp::import(s, fixtures().path(), true, ACTOR).await.unwrap();
         assert!(dry.outcome.dry_run && dry.outcome.replaced);
         assert_eq!(dry.outcome.observations_written, 16);
         assert_eq!(s.counts().await.unwrap(), after);
@@ -149,7 +162,7 @@ async fn an_ewp_dry_run_on_an_empty_dataset_writes_nothing() {
     let s = &db.store;
     seed_embedded(s).await.unwrap();
     let before = s.counts().await.unwrap();
-    let report = ewp::import(s, &fixtures(), true, ACTOR).await.unwrap();
+    let report = ewp::import(s, fixtures().path(), true, ACTOR).await.unwrap();
     assert!(report.outcome.dry_run && !report.outcome.replaced);
     assert_eq!(report.outcome.observations_written, 16);
     assert_eq!(s.counts().await.unwrap(), before);
