@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 pub mod figures;
+mod overview;
 pub mod snapshot;
 pub mod typeset;
 

@@ -2,17 +2,13 @@
 //! deterministic structure (sorted, no wall clock), serialised as `/edition.json` for the
 //! template and hashed to identify the facts a PDF was built from.
 //!
-//! The overview counts (states with a national mechanism, by UN region) use the same facts and
-//! the same existence rule as the analysis bench (`Store::indicator_facts`,
-//! `nmp_core::indicators::exists`; see docs/methodology.md), so the report and the website agree.
+//! The overview counts (states with a national mechanism, by UN region) are in `overview.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use nmp_core::indicators::exists;
-
 use nmp_core::vocab::{
     ContributorRole, EditionKind, EditionStatus, InstrumentKind, MechanismLevel, MechanismStatus, MechanismType,
-    MemberRole, ProfileSection, PublisherRole, SourceKind, geo_label,
+    MemberRole, ProfileSection, PublisherRole, SourceKind,
 };
 use nmp_store::Store;
 use nmp_store::entity::{
@@ -23,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::ReportError;
+use crate::overview::overview;
+pub use crate::overview::{CountryRow, Overview, RegionRow};
 
 /// The English label of a vocabulary code, or the code itself when it is not in the vocabulary.
 macro_rules! label {
@@ -95,47 +93,6 @@ pub struct Contributor {
     pub role: String,
     /// Affiliation.
     pub affiliation: Option<String>,
-}
-
-/// The global overview.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Overview {
-    /// The year the counts are "as of" (`None`: all recorded data).
-    pub year: Option<i32>,
-    /// States in the reference list.
-    pub states: usize,
-    /// States with a national mechanism.
-    pub with_mechanism: usize,
-    /// By UN region, in region order.
-    pub regions: Vec<RegionRow>,
-    /// States with a national mechanism, by name.
-    pub countries: Vec<CountryRow>,
-    /// M49 codes of every state in the reference list (for the map).
-    pub m49: Vec<String>,
-}
-
-/// One UN region of the overview.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RegionRow {
-    /// Region label (`Africa`).
-    pub region: String,
-    /// States in the region with a national mechanism.
-    pub with_mechanism: usize,
-    /// States in the region.
-    pub states: usize,
-}
-
-/// A state with a national mechanism.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CountryRow {
-    /// ISO alpha-3 code.
-    pub iso3: String,
-    /// M49 code.
-    pub m49: String,
-    /// Name.
-    pub name: String,
-    /// UN region label.
-    pub region: String,
 }
 
 /// One part of the edition.
@@ -584,54 +541,5 @@ pub async fn build(store: &Store, edition_slug: &str) -> Result<Snapshot, Report
         overview,
         parts: out_parts,
         bibliography,
-    })
-}
-
-/// States with a national mechanism as of `year`, by UN region.
-async fn overview(store: &Store, countries: &[country::Model], year: Option<i32>) -> Result<Overview, ReportError> {
-    let facts = store.indicator_facts().await?;
-    let with: BTreeSet<String> = facts
-        .mechanisms
-        .iter()
-        .filter(|m| m.level == "national" && exists(m, year))
-        .filter_map(|m| m.iso3.clone())
-        .collect();
-    let mut regions: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut rows = Vec::new();
-    for c in countries {
-        let region = c
-            .un_region
-            .as_deref()
-            .map(geo_label)
-            .unwrap_or_else(|| "No region".into());
-        let entry = regions.entry(region.clone()).or_default();
-        entry.1 += 1;
-        if with.contains(&c.country_iso3) {
-            entry.0 += 1;
-            rows.push(CountryRow {
-                iso3: c.country_iso3.clone(),
-                m49: c.m49.clone(),
-                name: c.name.clone(),
-                region,
-            });
-        }
-    }
-    rows.sort_by(|a, b| (&a.name, &a.iso3).cmp(&(&b.name, &b.iso3)));
-    let mut m49: Vec<String> = countries.iter().map(|c| c.m49.clone()).collect();
-    m49.sort();
-    Ok(Overview {
-        year,
-        states: countries.len(),
-        with_mechanism: rows.len(),
-        regions: regions
-            .into_iter()
-            .map(|(region, (n, of))| RegionRow {
-                region,
-                with_mechanism: n,
-                states: of,
-            })
-            .collect(),
-        countries: rows,
-        m49,
     })
 }
