@@ -188,9 +188,9 @@ fn number(text: &str) -> Option<f64> {
     text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Parses the forecasts file (`file` names it in messages). Every value that is not a number is
-/// reported, with its row and column.
-pub fn parse_forecasts(file: &str, bytes: &[u8]) -> Result<ForecastFile, IngestError> {
+/// A CSV reader over `bytes` and its header row; a header that cannot be read is reported as
+/// line 1 of `file`.
+fn open_csv<'a>(file: &str, bytes: &'a [u8]) -> Result<(csv::Reader<&'a [u8]>, csv::StringRecord), IngestError> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let headers = reader
         .headers()
@@ -200,6 +200,13 @@ pub fn parse_forecasts(file: &str, bytes: &[u8]) -> Result<ForecastFile, IngestE
             message: e.to_string(),
         })?
         .clone();
+    Ok((reader, headers))
+}
+
+/// Parses the forecasts file (`file` names it in messages). Every value that is not a number is
+/// reported, with its row and column.
+pub fn parse_forecasts(file: &str, bytes: &[u8]) -> Result<ForecastFile, IngestError> {
+    let (mut reader, headers) = open_csv(file, bytes)?;
     let year = forecast_year(headers.iter()).ok_or_else(|| IngestError::File {
         file: file.to_string(),
         line: Some(1),
@@ -284,15 +291,7 @@ pub struct NameSheetEntry {
 
 /// Parses the name sheet.
 pub fn parse_namesheet(file: &str, bytes: &[u8]) -> Result<Vec<NameSheetEntry>, IngestError> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headers = reader
-        .headers()
-        .map_err(|e| IngestError::File {
-            file: file.to_string(),
-            line: Some(1),
-            message: e.to_string(),
-        })?
-        .clone();
+    let (mut reader, headers) = open_csv(file, bytes)?;
     let country_col = column(&headers, file, "country")?;
     let ccode_col = column(&headers, file, "ccode")?;
     let name_col = column(&headers, file, "ewp_name")?;
