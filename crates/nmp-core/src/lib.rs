@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod date;
+pub mod dictionary;
 pub mod error;
 pub mod indicators;
 pub mod slug;

@@ -242,6 +242,61 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a proposed change does to its record.
+    ChangeAction {
+        Create => "create", "Create",
+        Update => "update", "Update",
+        Delete => "delete", "Delete",
+    }
+}
+
+vocabulary! {
+    /// Where an assignment stands.
+    AssignmentState {
+        Open => "open", "Open",
+        Done => "done", "Done",
+    }
+}
+
+/// The codes and labels of the vocabulary called `name` (as the data dictionary names it, for
+/// example `MechanismLevel`), in display order; `None` if there is no such vocabulary.
+pub fn options(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
+    macro_rules! list {
+        ($($v:ident),+) => {
+            match name {
+                $(stringify!($v) => Some($v::ALL.iter().map(|x| (x.code(), x.label())).collect()),)+
+                _ => None,
+            }
+        };
+    }
+    list!(
+        MechanismLevel,
+        MechanismType,
+        MechanismStatus,
+        MemberRole,
+        FunctionLevel,
+        OrganizationKind,
+        SourceKind,
+        EditionKind,
+        EditionStatus,
+        PublisherRole,
+        ProfileSection,
+        ReviewState,
+        AccountRole,
+        Confidence,
+        UnRegionalGroup,
+        NetworkRole,
+        UnStatus,
+        InstrumentKind,
+        NetworkKind,
+        ContributorRole,
+        Sector,
+        ChangeAction,
+        AssignmentState
+    )
+}
+
+vocabulary! {
     /// A state's role in a network.
     NetworkRole {
         Member => "member", "Member",

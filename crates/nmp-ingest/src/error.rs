@@ -49,3 +49,13 @@ pub enum IngestError {
     #[error(transparent)]
     Store(#[from] nmp_store::StoreError),
 }
+
+impl From<nmp_core::dictionary::DictionaryError> for IngestError {
+    fn from(e: nmp_core::dictionary::DictionaryError) -> Self {
+        IngestError::File {
+            file: nmp_core::dictionary::FILE.to_string(),
+            line: None,
+            message: e.message,
+        }
+    }
+}

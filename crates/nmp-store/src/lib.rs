@@ -19,6 +19,7 @@ mod facts;
 mod introspect;
 pub mod migration;
 mod read;
+pub mod records;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod writer;

@@ -13,11 +13,6 @@
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
-use nmp_core::vocab::{
-    AccountRole, Confidence, ContributorRole, EditionKind, EditionStatus, FunctionLevel, InstrumentKind,
-    MechanismLevel, MechanismStatus, MechanismType, MemberRole, NetworkKind, NetworkRole, OrganizationKind,
-    ProfileSection, PublisherRole, ReviewState, Sector, SourceKind, UnRegionalGroup, UnStatus,
-};
 use nmp_store::entity::{
     activity, citation, country, edition, edition_contributor, edition_part, edition_publisher, function, mechanism,
     mechanism_function, mechanism_status, membership, network, network_count, network_membership, organization,
@@ -337,37 +332,7 @@ fn code_note(table: &str, column: &str, vocab: &str) -> Result<(Option<String>, 
 
 /// `(code, label)` of every value of the named vocabulary.
 pub(super) fn vocabulary(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
-    macro_rules! known {
-        ($($v:ident),+ $(,)?) => {
-            match name {
-                $(stringify!($v) => Some($v::ALL.iter().map(|v| (v.code(), v.label())).collect()),)+
-                _ => None,
-            }
-        };
-    }
-    known!(
-        AccountRole,
-        Confidence,
-        ContributorRole,
-        EditionKind,
-        EditionStatus,
-        FunctionLevel,
-        InstrumentKind,
-        MechanismLevel,
-        MechanismStatus,
-        MechanismType,
-        MemberRole,
-        NetworkKind,
-        NetworkRole,
-        OrganizationKind,
-        ProfileSection,
-        PublisherRole,
-        ReviewState,
-        Sector,
-        SourceKind,
-        UnRegionalGroup,
-        UnStatus,
-    )
+    nmp_core::vocab::options(name)
 }
 
 /// The foreign keys of `t`, each pointing to the primary key of a table in the package. A value

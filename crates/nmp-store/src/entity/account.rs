@@ -23,6 +23,8 @@ pub struct Model {
     pub password_hash: Option<String>,
     /// Whether the account may sign in.
     pub active: bool,
+    /// The organisation a partner account works for (→ `organization`); NULL for staff.
+    pub organization_id: Option<i32>,
     /// When the row was created (UTC).
     pub created_at: TimeDateTimeWithTimeZone,
     /// When the row last changed (UTC).

@@ -50,6 +50,7 @@ macro_rules! editable {
 
 pub mod account;
 pub mod activity;
+pub mod assignment;
 pub mod audit_event;
 pub mod citation;
 pub mod country;
@@ -72,5 +73,6 @@ pub mod observation;
 pub mod one_time_link;
 pub mod organization;
 pub mod profile;
+pub mod proposal;
 pub mod session;
 pub mod source;

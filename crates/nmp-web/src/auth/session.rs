@@ -174,6 +174,7 @@ mod tests {
             role: role.code().into(),
             password_hash: None,
             active: true,
+            organization_id: None,
             created_at: at,
             updated_at: at,
             updated_by: "system:test".into(),
