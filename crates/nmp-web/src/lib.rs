@@ -12,6 +12,7 @@ mod http;
 mod params;
 mod routes;
 pub mod views;
+mod workspace;
 
 use axum::Router;
 use nmp_store::Store;

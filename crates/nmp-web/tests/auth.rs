@@ -122,7 +122,7 @@ async fn a_link_sets_the_password_then_sign_in_account_and_sign_out_work() {
 
         let answer = sign_in(s, "ana@example.org", PASSWORD).await;
         assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
-        assert_eq!(answer.location.as_deref(), Some("/account"));
+        assert_eq!(answer.location.as_deref(), Some("/staff"));
         let set = answer
             .set_cookies
             .iter()

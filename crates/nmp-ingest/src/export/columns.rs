@@ -165,6 +165,7 @@ pub(super) const EDITION_PARTS: &[&str] = &[
     "title",
     "page",
     "summary",
+    "owner_organization_id",
 ];
 /// Without `assignee_account_id`: accounts are staff records and are not exported, so the
 /// number would point nowhere (and says who on the team was assigned the text).

@@ -49,7 +49,8 @@ impl Writer {
         let table = change.table.as_str();
         super::check_table(table)?;
         if change.action != ChangeAction::Delete {
-            let errors = check_fields(self.conn(), table, change.key, &change.fields).await?;
+            let merged = super::merged_fields(self.conn(), change).await?;
+            let errors = check_fields(self.conn(), table, change.key, &merged).await?;
             if !errors.is_empty() {
                 return Err(ApplyError::Fields(errors));
             }

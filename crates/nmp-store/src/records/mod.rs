@@ -268,11 +268,30 @@ pub fn check_table(table: &str) -> Result<()> {
     }
 }
 
+/// One record of an editable table, read on `conn` (the store or a writer's transaction).
+pub(crate) async fn record_on<C: sea_orm::ConnectionTrait>(conn: &C, table: &str, key: i32) -> Result<Option<Record>> {
+    use sea_orm::EntityTrait;
+    with_entity!(table, E => Ok(E::find_by_id(key).one(conn).await?.map(|m| record_of(table, &m))))
+}
+
+/// The values a change leaves the record with: the current fields with the change's on top (only
+/// the change's for a create). Checks run on these, so that rules across fields see the whole row.
+pub(crate) async fn merged_fields<C: sea_orm::ConnectionTrait>(conn: &C, change: &Change) -> Result<Fields> {
+    let mut merged = match change.key {
+        Some(key) => record_on(conn, &change.table, key)
+            .await?
+            .map(|r| r.fields)
+            .unwrap_or_default(),
+        None => Fields::new(),
+    };
+    merged.extend(change.fields.clone());
+    Ok(merged)
+}
+
 impl Store {
     /// One record of an editable table.
     pub async fn record(&self, table: &str, key: i32) -> Result<Option<Record>> {
-        use sea_orm::EntityTrait;
-        with_entity!(table, E => Ok(E::find_by_id(key).one(&self.db).await?.map(|m| record_of(table, &m))))
+        record_on(&self.db, table, key).await
     }
 
     /// Every record of an editable table, in key order (at most `limit`, from `offset`).

@@ -240,7 +240,8 @@ impl Store {
     ) -> std::result::Result<proposal::Model, ApplyError> {
         check_table(&change.table)?;
         if change.action != ChangeAction::Delete {
-            let errors = self.check_fields(&change.table, change.key, &change.fields).await?;
+            let merged = super::merged_fields(&self.db, change).await?;
+            let errors = self.check_fields(&change.table, change.key, &merged).await?;
             if !errors.is_empty() {
                 return Err(ApplyError::Fields(errors));
             }

@@ -17,7 +17,8 @@ use axum::routing::{get, post};
 use nmp_store::auth::{AuthError, LinkProblem, MIN_PASSWORD_CHARS};
 
 pub use session::{CurrentUser, Refusal, require_role};
-use session::{SESSION_COOKIE, cookie, csrf_ok, csrf_refused, form_csrf, message, no_store, set_cookie};
+use session::{SESSION_COOKIE, cookie, form_csrf, no_store, set_cookie};
+pub(crate) use session::{csrf_ok, csrf_refused, message};
 
 use crate::{AppState, WebError};
 
@@ -91,24 +92,24 @@ struct ResetPage {
 }
 
 /// A submitted form: `application/x-www-form-urlencoded` pairs.
-struct Form(Vec<(String, String)>);
+pub(crate) struct Form(pub(crate) Vec<(String, String)>);
 
 impl Form {
-    fn parse(body: &[u8]) -> Form {
+    pub(crate) fn parse(body: &[u8]) -> Form {
         Form(serde_urlencoded::from_bytes(body).unwrap_or_default())
     }
 
-    fn get(&self, name: &str) -> Option<&str> {
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
-    fn text(&self, name: &str) -> &str {
+    pub(crate) fn text(&self, name: &str) -> &str {
         self.get(name).unwrap_or_default()
     }
 }
 
 /// Renders a page with `status`, never cached, with an optional `Set-Cookie`.
-fn page(status: StatusCode, template: &impl Template, cookie: Option<header::HeaderValue>) -> Response {
+pub(crate) fn page(status: StatusCode, template: &impl Template, cookie: Option<header::HeaderValue>) -> Response {
     match template.render() {
         Ok(html) => {
             let mut response = (status, no_store(), Html(html)).into_response();
@@ -169,7 +170,7 @@ async fn login(State(state): State<AppState>, headers: HeaderMap, user: CurrentU
                 .await
             {
                 Ok(new) => {
-                    let mut response = Redirect::to("/account").into_response();
+                    let mut response = Redirect::to("/staff").into_response();
                     response.headers_mut().append(
                         header::SET_COOKIE,
                         set_cookie(&headers, SESSION_COOKIE, Some(&new.token)),

@@ -24,5 +24,6 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(analysis::router())
         .merge(downloads::router())
         .merge(crate::auth::router())
+        .merge(crate::workspace::router())
         .merge(pages::router())
 }

@@ -1,0 +1,270 @@
+//! Assignments: editors give a country or a profile of an edition to a researcher or student with
+//! a due date; everyone sees their own ("my assignments") and the overdue ones are marked and can
+//! be listed alone.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use nmp_store::Store;
+use nmp_store::entity::{account, country, edition, mechanism, profile};
+use nmp_store::records::apply::ApplyError;
+use nmp_store::records::schema;
+
+use super::{DECIDERS, Nav, render, staff};
+use crate::auth::{CurrentUser, Form, csrf_ok, csrf_refused};
+use crate::{AppState, WebError};
+
+/// An assignment in a list.
+pub(crate) struct AssignmentRow {
+    pub id: i32,
+    pub version: i32,
+    pub edition: String,
+    pub what: String,
+    pub assignee: String,
+    pub due_on: String,
+    pub state: String,
+    pub overdue: bool,
+    pub note: Option<String>,
+}
+
+/// Rows for `assignee`'s assignments (everyone's if `None`).
+pub(crate) async fn rows(
+    store: &Store,
+    assignee: Option<i32>,
+    only_overdue: bool,
+) -> Result<Vec<AssignmentRow>, WebError> {
+    let views = store.assignments(assignee, only_overdue).await?;
+    let editions: HashMap<i32, String> = store
+        .all::<edition::Entity>()
+        .await?
+        .into_iter()
+        .map(|e| (e.edition_id, e.title))
+        .collect();
+    let people: HashMap<i32, String> = store
+        .all::<account::Entity>()
+        .await?
+        .into_iter()
+        .map(|a| (a.account_id, a.name))
+        .collect();
+    let mut out = Vec::new();
+    for v in views {
+        let a = v.assignment;
+        let what = match (&a.country_iso3, a.profile_id) {
+            (Some(iso3), _) => {
+                let name = store.get::<country::Entity>(iso3.clone()).await?.map(|c| c.name);
+                format!("Country: {}", name.unwrap_or_else(|| iso3.clone()))
+            }
+            (None, Some(pid)) => {
+                let m = match store.get::<profile::Entity>(pid).await? {
+                    Some(p) => store.get::<mechanism::Entity>(p.mechanism_id).await?.map(|m| m.name),
+                    None => None,
+                };
+                format!("Profile: {}", m.unwrap_or_else(|| format!("#{pid}")))
+            }
+            _ => String::new(),
+        };
+        out.push(AssignmentRow {
+            id: a.assignment_id,
+            version: a.version,
+            edition: editions.get(&a.edition_id).cloned().unwrap_or_default(),
+            what,
+            assignee: people.get(&a.assignee_account_id).cloned().unwrap_or_default(),
+            due_on: a.due_on.clone(),
+            state: a.state.clone(),
+            overdue: v.overdue,
+            note: a.note.clone(),
+        });
+    }
+    Ok(out)
+}
+
+#[derive(Template)]
+#[template(path = "staff/assignments.html")]
+struct AssignmentsPage {
+    nav: Nav,
+    rows: Vec<AssignmentRow>,
+    overdue_only: bool,
+    can_assign: bool,
+    editions: Vec<(String, String)>,
+    people: Vec<(String, String)>,
+    countries: Vec<(String, String)>,
+    profiles: Vec<(String, String)>,
+    errors: Vec<(String, String)>,
+    form: Vec<(String, String)>,
+}
+
+impl AssignmentsPage {
+    fn value(&self, name: &str) -> &str {
+        self.form
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub(super) struct ListQuery {
+    overdue: Option<String>,
+}
+
+async fn page(
+    state: &AppState,
+    signed_in: &nmp_store::auth::SignedIn,
+    overdue_only: bool,
+    errors: Vec<(String, String)>,
+    form: Vec<(String, String)>,
+) -> Result<AssignmentsPage, WebError> {
+    let can_assign = super::decides(signed_in.role);
+    let who = if can_assign {
+        None
+    } else {
+        Some(signed_in.account.account_id)
+    };
+    let rows = rows(&state.store, who, overdue_only).await?;
+    let (editions, people, countries, profiles) = if can_assign {
+        let people = state
+            .store
+            .all::<account::Entity>()
+            .await?
+            .into_iter()
+            .filter(|a| a.active && matches!(a.role.as_str(), "researcher" | "student" | "editor" | "partner"))
+            .map(|a| (a.account_id.to_string(), format!("{} ({})", a.name, a.role)))
+            .collect();
+        (
+            schema::choices(&state.store, "edition").await?,
+            people,
+            schema::choices(&state.store, "country").await?,
+            schema::choices(&state.store, "profile").await?,
+        )
+    } else {
+        Default::default()
+    };
+    Ok(AssignmentsPage {
+        nav: Nav::of(signed_in),
+        rows,
+        overdue_only,
+        can_assign,
+        editions,
+        people,
+        countries,
+        profiles,
+        errors,
+        form,
+    })
+}
+
+pub(super) async fn list(State(state): State<AppState>, user: CurrentUser, Query(q): Query<ListQuery>) -> Response {
+    let signed_in = match staff(&user, &[]) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    match page(&state, signed_in, q.overdue.is_some(), Vec::new(), Vec::new()).await {
+        Ok(view) => render(StatusCode::OK, &view),
+        Err(e) => e.into_response(),
+    }
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    body: Bytes,
+) -> Response {
+    let signed_in = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let form = Form::parse(&body);
+    if !csrf_ok(&headers, &user, form.get("csrf")) {
+        return csrf_refused();
+    }
+    let mut errors = Vec::new();
+    let int = |name: &str, errors: &mut Vec<(String, String)>| -> Option<i32> {
+        let text = form.text(name).trim();
+        if text.is_empty() {
+            return None;
+        }
+        match text.parse() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                errors.push((name.to_string(), format!("{text:?} is not a choice")));
+                None
+            }
+        }
+    };
+    let edition = int("edition_id", &mut errors);
+    let assignee = int("assignee_account_id", &mut errors);
+    let profile = int("profile_id", &mut errors);
+    if edition.is_none() {
+        errors.push(("edition_id".into(), "choose an edition".into()));
+    }
+    if assignee.is_none() {
+        errors.push(("assignee_account_id".into(), "choose a person".into()));
+    }
+    let country = Some(form.text("country_iso3").trim()).filter(|c| !c.is_empty());
+    let result = match (edition, assignee, errors.is_empty()) {
+        (Some(e), Some(a), true) => state
+            .store
+            .assign(
+                &signed_in.account,
+                e,
+                a,
+                country,
+                profile,
+                form.text("due_on"),
+                form.get("note"),
+            )
+            .await
+            .map(|_| ()),
+        _ => Err(ApplyError::Fields(Vec::new())),
+    };
+    match result {
+        Ok(()) => Redirect::to("/staff/assignments").into_response(),
+        Err(ApplyError::Fields(problems)) => {
+            errors.extend(problems.into_iter().map(|p| (p.field, p.message)));
+            let submitted = form.0.clone();
+            match page(&state, signed_in, false, errors, submitted).await {
+                Ok(view) => render(StatusCode::UNPROCESSABLE_ENTITY, &view),
+                Err(e) => e.into_response(),
+            }
+        }
+        Err(e) => super::store_failure(e),
+    }
+}
+
+pub(super) async fn done(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path(id): Path<i32>,
+    body: Bytes,
+) -> Response {
+    let signed_in = match staff(&user, &[]) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let form = Form::parse(&body);
+    if !csrf_ok(&headers, &user, form.get("csrf")) {
+        return csrf_refused();
+    }
+    let version = form.text("version").trim().parse::<i32>().unwrap_or_default();
+    match state
+        .store
+        .complete_assignment(&signed_in.account, signed_in.role, id, version)
+        .await
+    {
+        Ok(_) => Redirect::to("/staff/assignments").into_response(),
+        Err(ApplyError::Fields(errors)) => crate::auth::message(
+            StatusCode::FORBIDDEN,
+            "Not allowed",
+            &errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "),
+            Some(("/staff/assignments", "Assignments")),
+        ),
+        Err(e) => super::store_failure(e),
+    }
+}

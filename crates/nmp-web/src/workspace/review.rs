@@ -1,0 +1,387 @@
+//! The review queue: pending proposals, one proposal with its before/after diff and citation, and
+//! the editor's decision (approve or reject, with a comment the proposer sees).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use nmp_core::vocab::{ChangeAction, ReviewState};
+use nmp_store::entity::{account, proposal, source};
+use nmp_store::records::apply::ApplyError;
+use nmp_store::records::workspace::may_review;
+use nmp_store::records::{Fields, SourceRef, schema};
+use nmp_store::{Store, StoreError};
+
+use super::forms::shown;
+use super::records::title;
+use super::{DECIDERS, Nav, REVIEWERS, render, staff};
+use crate::auth::{CurrentUser, Form, csrf_ok, csrf_refused, message};
+use crate::{AppState, WebError};
+
+/// A proposal in a list.
+pub(crate) struct ProposalRow {
+    pub id: i32,
+    pub what: String,
+    pub action: &'static str,
+    pub proposer: String,
+    pub when: String,
+    pub state: String,
+    pub comment: Option<String>,
+}
+
+/// A timestamp for people: `2026-11-25 10:04 UTC`.
+pub(crate) fn timestamp(t: time::OffsetDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+async fn names(store: &Store) -> Result<HashMap<i32, String>, WebError> {
+    Ok(store
+        .all::<account::Entity>()
+        .await?
+        .into_iter()
+        .map(|a| (a.account_id, a.name))
+        .collect())
+}
+
+fn after_fields(p: &proposal::Model) -> Fields {
+    p.after_json
+        .as_deref()
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default()
+}
+
+fn before_fields(p: &proposal::Model) -> Fields {
+    p.before_json
+        .as_deref()
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default()
+}
+
+/// What a proposal is about, in words: "Mechanism: Kenya's committee".
+async fn what(store: &Store, p: &proposal::Model) -> Result<String, WebError> {
+    let key = p.entity_id.as_deref().and_then(|k| k.parse::<i32>().ok());
+    let label = match key {
+        Some(k) => store.record(&p.entity, k).await?.map(|r| r.label()),
+        None => None,
+    };
+    let label = label.unwrap_or_else(|| {
+        let mut r = nmp_store::records::Record {
+            table: p.entity.clone(),
+            key: key.unwrap_or_default(),
+            version: 0,
+            updated_by: String::new(),
+            fields: before_fields(p),
+        };
+        r.fields.extend(after_fields(p));
+        if key.is_none() && p.action == "create" {
+            format!("new: {}", r.label())
+        } else {
+            r.label()
+        }
+    });
+    Ok(format!("{}: {label}", title(&p.entity)))
+}
+
+/// List rows for proposals.
+pub(crate) async fn rows(store: &Store, proposals: Vec<proposal::Model>) -> Result<Vec<ProposalRow>, WebError> {
+    let names = names(store).await?;
+    let mut out = Vec::new();
+    for p in proposals {
+        out.push(ProposalRow {
+            id: p.proposal_id,
+            what: what(store, &p).await?,
+            action: ChangeAction::parse("action", &p.action)
+                .map(|a| a.label())
+                .unwrap_or("Change"),
+            proposer: names.get(&p.proposed_by).cloned().unwrap_or_default(),
+            when: timestamp(p.created_at),
+            state: p.state.clone(),
+            comment: p.decision_comment.clone(),
+        });
+    }
+    Ok(out)
+}
+
+#[derive(Template)]
+#[template(path = "staff/review.html")]
+struct QueuePage {
+    nav: Nav,
+    rows: Vec<ProposalRow>,
+}
+
+pub(super) async fn queue(State(state): State<AppState>, user: CurrentUser) -> Response {
+    let signed_in = match staff(&user, REVIEWERS) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let result = async {
+        let pending = state.store.proposals(Some(ReviewState::Proposed), None).await?;
+        rows(&state.store, pending).await
+    }
+    .await;
+    match result {
+        Ok(rows) => render(
+            StatusCode::OK,
+            &QueuePage {
+                nav: Nav::of(signed_in),
+                rows,
+            },
+        ),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/proposal.html")]
+struct ProposalPage {
+    nav: Nav,
+    id: i32,
+    version: i32,
+    what: String,
+    action: &'static str,
+    proposer: String,
+    when: String,
+    state: String,
+    message: Option<String>,
+    /// (field, before, proposed, current) for the fields the proposal touches.
+    diff: Vec<(String, String, String, String)>,
+    moved_on: bool,
+    citation: Option<String>,
+    decided: Option<String>,
+    comment: Option<String>,
+    can_decide: bool,
+    record_link: Option<String>,
+    error: Option<String>,
+}
+
+async fn proposal_page(
+    store: &Store,
+    signed_in: &nmp_store::auth::SignedIn,
+    p: &proposal::Model,
+    error: Option<String>,
+) -> Result<ProposalPage, WebError> {
+    let names = names(store).await?;
+    let before = before_fields(p);
+    let after = after_fields(p);
+    let key = p.entity_id.as_deref().and_then(|k| k.parse::<i32>().ok());
+    let current = match key {
+        Some(k) => store.record(&p.entity, k).await?,
+        None => None,
+    };
+    let mut diff = Vec::new();
+    for spec in schema::fields(&p.entity)? {
+        let touched = match p.action.as_str() {
+            "update" => after.contains_key(&spec.name),
+            "create" => !shown(after.get(&spec.name)).is_empty(),
+            _ => !shown(before.get(&spec.name)).is_empty(),
+        };
+        if touched {
+            diff.push((
+                spec.label(),
+                shown(before.get(&spec.name)),
+                shown(after.get(&spec.name)),
+                current
+                    .as_ref()
+                    .map(|r| shown(r.fields.get(&spec.name)))
+                    .unwrap_or_default(),
+            ));
+        }
+    }
+    let pending = p.state == ReviewState::Proposed.code();
+    let moved_on = pending && p.base_version.is_some() && current.as_ref().map(|r| r.version) != p.base_version;
+    let citation = match Store::proposal_change(p)
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .1
+    {
+        None => None,
+        Some(c) => {
+            let source = match &c.source {
+                SourceRef::Existing(id) => store
+                    .get::<source::Entity>(*id)
+                    .await?
+                    .map(|s| format!("{} ({})", s.title, s.slug))
+                    .unwrap_or_else(|| format!("source {id} (no longer exists)")),
+                SourceRef::New(fields) => format!(
+                    "new source: {} ({})",
+                    shown(fields.get("title")),
+                    shown(fields.get("slug"))
+                ),
+            };
+            let mut text = source;
+            if let Some(f) = &c.field {
+                text.push_str(&format!("; supports the field {f}"));
+            }
+            if let Some(l) = &c.locator {
+                text.push_str(&format!("; at {l}"));
+            }
+            if let Some(q) = &c.quote {
+                text.push_str(&format!("; quote: “{q}”"));
+            }
+            Some(text)
+        }
+    };
+    let decided = p.decided_by.map(|d| {
+        format!(
+            "{} by {} on {}",
+            p.state,
+            names.get(&d).cloned().unwrap_or_default(),
+            p.decided_at.map(timestamp).unwrap_or_default()
+        )
+    });
+    let record_link = match (key, &current) {
+        (Some(k), Some(_)) => Some(format!("/staff/records/{}/{k}", p.entity)),
+        _ => None,
+    };
+    Ok(ProposalPage {
+        nav: Nav::of(signed_in),
+        id: p.proposal_id,
+        version: p.version,
+        what: what(store, p).await?,
+        action: ChangeAction::parse("action", &p.action)
+            .map(|a| a.label())
+            .unwrap_or("Change"),
+        proposer: names.get(&p.proposed_by).cloned().unwrap_or_default(),
+        when: timestamp(p.created_at),
+        state: p.state.clone(),
+        message: p.message.clone(),
+        diff,
+        moved_on,
+        citation,
+        decided,
+        comment: p.decision_comment.clone(),
+        can_decide: pending && super::decides(signed_in.role),
+        record_link,
+        error,
+    })
+}
+
+async fn visible(
+    state: &AppState,
+    signed_in: &nmp_store::auth::SignedIn,
+    id: i32,
+) -> Result<proposal::Model, Response> {
+    let p = match state.store.get::<proposal::Entity>(id).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return Err(WebError::NotFound(format!("proposal {id} does not exist")).into_response()),
+        Err(e) => return Err(WebError::Store(e).into_response()),
+    };
+    if p.proposed_by != signed_in.account.account_id && !may_review(signed_in.role) {
+        return Err(message(
+            StatusCode::FORBIDDEN,
+            "Not allowed",
+            "You can see your own proposals; the review queue is for editors and reviewers.",
+            Some(("/staff", "Your workspace")),
+        ));
+    }
+    Ok(p)
+}
+
+pub(super) async fn show(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i32>) -> Response {
+    let signed_in = match staff(&user, &[]) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let p = match visible(&state, signed_in, id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    match proposal_page(&state.store, signed_in, &p, None).await {
+        Ok(view) => render(StatusCode::OK, &view),
+        Err(e) => e.into_response(),
+    }
+}
+
+pub(super) async fn decide(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path(id): Path<i32>,
+    body: Bytes,
+) -> Response {
+    let signed_in = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let form = Form::parse(&body);
+    if !csrf_ok(&headers, &user, form.get("csrf")) {
+        return csrf_refused();
+    }
+    let p = match visible(&state, signed_in, id).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let approve = match form.text("decision") {
+        "approve" => true,
+        "reject" => false,
+        other => {
+            return again(
+                &state,
+                signed_in,
+                &p,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("decision: {other:?} is not approve or reject"),
+            )
+            .await;
+        }
+    };
+    let Ok(version) = form.text("version").trim().parse::<i32>() else {
+        return again(
+            &state,
+            signed_in,
+            &p,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "version: reload the page and decide again".into(),
+        )
+        .await;
+    };
+    let comment = form.get("comment");
+    match state.store.decide(&signed_in.account, id, version, approve, comment).await {
+        Ok(_) => Redirect::to(&format!("/staff/proposals/{id}")).into_response(),
+        Err(ApplyError::Store(StoreError::Conflict { entity, .. })) if entity != "proposal" => {
+            again(
+                &state,
+                signed_in,
+                &p,
+                StatusCode::CONFLICT,
+                "The record changed after this proposal was made, so approving it would overwrite someone else's change. Nothing was written. Compare the proposed and current values below, then reject it with a comment (the proposer can propose again from the current version).".into(),
+            )
+            .await
+        }
+        Err(ApplyError::Store(StoreError::Conflict { .. })) => {
+            again(&state, signed_in, &p, StatusCode::CONFLICT, "Someone else decided this proposal first; see its outcome below.".into()).await
+        }
+        Err(ApplyError::Fields(errors)) => {
+            let text = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
+            again(&state, signed_in, &p, StatusCode::UNPROCESSABLE_ENTITY, format!("Not approved: {text}")).await
+        }
+        Err(e) => super::store_failure(e),
+    }
+}
+
+async fn again(
+    state: &AppState,
+    signed_in: &nmp_store::auth::SignedIn,
+    p: &proposal::Model,
+    status: StatusCode,
+    error: String,
+) -> Response {
+    let fresh = match state.store.get::<proposal::Entity>(p.proposal_id).await {
+        Ok(Some(fresh)) => fresh,
+        Ok(None) => p.clone(),
+        Err(e) => return WebError::Store(e).into_response(),
+    };
+    match proposal_page(&state.store, signed_in, &fresh, Some(error)).await {
+        Ok(view) => render(status, &view),
+        Err(e) => e.into_response(),
+    }
+}

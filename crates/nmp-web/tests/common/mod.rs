@@ -1,0 +1,115 @@
+//! A small HTTP client for the web tests: requests through the router, answers with status,
+//! redirect, cookies and body, and signed-in staff accounts.
+
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use nmp_core::vocab::AccountRole;
+use nmp_store::Store;
+use tower::ServiceExt;
+
+/// A test password (long enough for the policy).
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// What the server answered.
+pub struct Answer {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub set_cookies: Vec<String>,
+    pub body: String,
+}
+
+impl Answer {
+    /// The hidden `csrf` field of the page's first form.
+    pub fn csrf(&self) -> String {
+        let start = self.body.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
+        self.body[start..start + 64].to_string()
+    }
+
+    /// The value of the hidden input `name`.
+    pub fn hidden(&self, name: &str) -> String {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self.body.find(&marker).unwrap_or_else(|| panic!("no hidden {name}")) + marker.len();
+        let end = self.body[start..].find('"').unwrap() + start;
+        self.body[start..end].to_string()
+    }
+}
+
+/// A signed-in person: the session cookie and the form token.
+#[derive(Clone)]
+pub struct Session {
+    pub token: String,
+    pub csrf: String,
+    pub account_id: i32,
+    pub email: String,
+}
+
+/// Sends a request; `form` is sent url-encoded for POST.
+pub async fn send(store: &Store, method: &str, path: &str, session: Option<&Session>, form: &[(&str, &str)]) -> Answer {
+    let app = nmp_web::router(nmp_web::AppState { store: store.clone() });
+    let mut request = Request::builder().method(method).uri(path);
+    if let Some(s) = session {
+        request = request.header(header::COOKIE, format!("nmp_session={}", s.token));
+    }
+    let body = if method == "POST" {
+        request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        Body::from(serde_urlencoded::to_string(form).unwrap())
+    } else {
+        Body::empty()
+    };
+    let response = app.oneshot(request.body(body).unwrap()).await.unwrap();
+    let status = response.status();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_string());
+    let set_cookies = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        location,
+        set_cookies,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+/// GET as `session`.
+pub async fn get(store: &Store, path: &str, session: Option<&Session>) -> Answer {
+    send(store, "GET", path, session, &[]).await
+}
+
+/// POST `form` as `session`, with its CSRF token added.
+pub async fn post(store: &Store, path: &str, session: &Session, form: &[(&str, &str)]) -> Answer {
+    let mut fields: Vec<(&str, &str)> = vec![("csrf", session.csrf.as_str())];
+    fields.extend_from_slice(form);
+    send(store, "POST", path, Some(session), &fields).await
+}
+
+/// A signed-in account with `role` (a synthetic test person).
+pub async fn staff(store: &Store, email: &str, role: AccountRole) -> Session {
+    store
+        .create_account("system:test", email, &format!("Synthetic {}", role.code()), role)
+        .await
+        .unwrap();
+    let (_, link) = store
+        .issue_link("system:test", email, nmp_store::auth::LinkPurpose::SetPassword)
+        .await
+        .unwrap();
+    store.set_password_with_link(&link, PASSWORD).await.unwrap();
+    let account = store.verify_login(email, PASSWORD).await.unwrap();
+    let session = store.create_session(&account, None, None).await.unwrap();
+    let signed_in = store.session(&session.token).await.unwrap().unwrap();
+    Session {
+        token: session.token,
+        csrf: signed_in.csrf_token,
+        account_id: account.account_id,
+        email: email.to_string(),
+    }
+}
