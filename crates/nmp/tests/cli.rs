@@ -162,3 +162,49 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn user_add_prints_a_link_and_a_partner_needs_a_known_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(nmp(dir.path()).arg("seed").output().unwrap().status.success());
+    let add = |args: &[&str]| nmp(dir.path()).args(["user", "add"]).args(args).output().unwrap();
+    let ok = add(&[
+        "--email",
+        "ed@example.org",
+        "--name",
+        "Synthetic Editor",
+        "--role",
+        "editor",
+    ]);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("/set-password/"));
+    let partner = [
+        "--email",
+        "p@example.org",
+        "--name",
+        "Synthetic Partner",
+        "--role",
+        "partner",
+    ];
+    let missing = add(&partner);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("--organization"));
+    let unknown = add(&[&partner[..], &["--organization", "no-such-organisation"]].concat());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no organisation has the slug"));
+    let known = add(&[&partner[..], &["--organization", "binghamton-university"]].concat());
+    assert!(known.status.success(), "{}", String::from_utf8_lossy(&known.stderr));
+    let editor_with_org = add(&[
+        "--email",
+        "e2@example.org",
+        "--name",
+        "X",
+        "--role",
+        "editor",
+        "--organization",
+        "binghamton-university",
+    ]);
+    assert!(String::from_utf8_lossy(&editor_with_org.stderr).contains("only partner accounts"));
+    let list = nmp(dir.path()).args(["user", "list"]).output().unwrap();
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(text.contains("ed@example.org") && text.contains("p@example.org") && !text.contains("e2@example.org"));
+}

@@ -100,9 +100,8 @@ fn nullable<E: EntityTrait>() -> HashMap<String, bool> {
 }
 
 fn build(table: &str) -> std::result::Result<Vec<FieldSpec>, String> {
-    let nulls: HashMap<String, bool> =
-        (|| -> Result<HashMap<String, bool>> { with_entity!(table, E => Ok(nullable::<E>())) })()
-            .map_err(|e| e.to_string())?;
+    let nulls: Result<HashMap<String, bool>> = with_entity!(table, E => Ok(nullable::<E>()));
+    let nulls = nulls.map_err(|e| e.to_string())?;
     let doc = dictionary::table(table).map_err(|e| e.to_string())?;
     let mut fields = Vec::new();
     for column in doc.columns {
@@ -449,7 +448,7 @@ pub async fn choices(store: &Store, target: &str) -> Result<Vec<(String, String)
                 .collect()
         }
     };
-    out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    out.sort_by_key(|a| a.1.to_lowercase());
     Ok(out)
 }
 

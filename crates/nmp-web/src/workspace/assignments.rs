@@ -161,7 +161,7 @@ async fn page(
 pub(super) async fn list(State(state): State<AppState>, user: CurrentUser, Query(q): Query<ListQuery>) -> Response {
     let signed_in = match staff(&user, &[]) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     match page(&state, signed_in, q.overdue.is_some(), Vec::new(), Vec::new()).await {
         Ok(view) => render(StatusCode::OK, &view),
@@ -177,7 +177,7 @@ pub(super) async fn create(
 ) -> Response {
     let signed_in = match staff(&user, DECIDERS) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let form = Form::parse(&body);
     if !csrf_ok(&headers, &user, form.get("csrf")) {
@@ -246,7 +246,7 @@ pub(super) async fn done(
 ) -> Response {
     let signed_in = match staff(&user, &[]) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let form = Form::parse(&body);
     if !csrf_ok(&headers, &user, form.get("csrf")) {

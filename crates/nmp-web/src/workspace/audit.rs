@@ -89,7 +89,7 @@ pub(super) async fn history(
 ) -> Response {
     let signed_in = match staff(&user, &[]) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     if check_table(&table).is_err() {
         return WebError::NotFound(format!("{table:?} is not a table the workspace edits")).into_response();
@@ -141,7 +141,7 @@ pub(super) struct LogQuery {
 pub(super) async fn log(State(state): State<AppState>, user: CurrentUser, Query(q): Query<LogQuery>) -> Response {
     let signed_in = match staff(&user, REVIEWERS) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let actor = q.actor.unwrap_or_default().trim().to_string();
     let page = q.page.unwrap_or(1).max(1);

@@ -3,6 +3,7 @@
 //! `docs/permissions.md`), check the CSRF token on every POST, parse the form, and call one store
 //! use case from `nmp_store::records`. Every page is personal: never cached.
 
+mod api;
 mod assignments;
 mod audit;
 mod forms;
@@ -14,7 +15,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use nmp_core::vocab::{AccountRole, ReviewState};
 use nmp_store::auth::SignedIn;
 use nmp_store::records::apply::ApplyError;
@@ -41,6 +42,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/assignments", get(assignments::list).post(assignments::create))
         .route("/staff/assignments/{id}/done", post(assignments::done))
         .route("/staff/audit", get(audit::log))
+        .route("/api/v1/records/{table}/{id}", patch(api::patch))
 }
 
 /// What the workspace's navigation shows for the signed-in person.
@@ -66,8 +68,8 @@ impl Nav {
 
 /// The signed-in user, or the refusal: anonymous visitors are sent to `/login`, and roles outside
 /// `roles` (when it is not empty) get a 403 page.
-pub(crate) fn staff<'a>(user: &'a CurrentUser, roles: &[AccountRole]) -> Result<&'a SignedIn, Response> {
-    require_role(user, roles).map_err(Refusal::into_response)
+pub(crate) fn staff<'a>(user: &'a CurrentUser, roles: &[AccountRole]) -> Result<&'a SignedIn, Refusal> {
+    require_role(user, roles)
 }
 
 /// Roles that may change records (directly or as proposals).
@@ -114,7 +116,7 @@ struct Dashboard {
 async fn dashboard(State(state): State<AppState>, user: CurrentUser) -> Response {
     let signed_in = match staff(&user, &[]) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let result: Result<Dashboard, WebError> = async {
         let store = &state.store;

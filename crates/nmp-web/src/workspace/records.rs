@@ -33,7 +33,7 @@ struct IndexPage {
 pub(super) async fn index(State(state): State<AppState>, user: CurrentUser) -> Response {
     let signed_in = match staff(&user, &[]) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let mut tables = Vec::new();
     for table in EDITABLE_TABLES {
@@ -85,7 +85,7 @@ pub(super) async fn list(
 ) -> Response {
     let signed_in = match staff(&user, &[]) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     if check_table(&table).is_err() {
         return WebError::NotFound(format!("{table:?} is not a table the workspace edits")).into_response();
@@ -203,7 +203,7 @@ fn respond(status: StatusCode, page: Result<EditPage, WebError>) -> Response {
 pub(super) async fn new_form(State(state): State<AppState>, user: CurrentUser, Path(table): Path<String>) -> Response {
     let signed_in = match staff(&user, EDITORS_AND_PROPOSERS) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     if check_table(&table).is_err() {
         return WebError::NotFound(format!("{table:?} is not a table the workspace edits")).into_response();
@@ -225,7 +225,7 @@ pub(super) async fn edit_form(
 ) -> Response {
     let signed_in = match staff(&user, EDITORS_AND_PROPOSERS) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let record = match load(&state, &table, id).await {
         Ok(r) => r,
@@ -285,7 +285,7 @@ pub(super) async fn create(
 ) -> Response {
     let signed_in = match staff(&user, EDITORS_AND_PROPOSERS) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let form = Form::parse(&body);
     if !csrf_ok(&headers, &user, form.get("csrf")) {
@@ -427,7 +427,7 @@ pub(super) async fn save(
 ) -> Response {
     let signed_in = match staff(&user, EDITORS_AND_PROPOSERS) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let form = Form::parse(&body);
     if !csrf_ok(&headers, &user, form.get("csrf")) {
@@ -520,7 +520,7 @@ pub(super) async fn delete(
 ) -> Response {
     let signed_in = match staff(&user, EDITORS_AND_PROPOSERS) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let form = Form::parse(&body);
     if !csrf_ok(&headers, &user, form.get("csrf")) {

@@ -122,7 +122,7 @@ struct QueuePage {
 pub(super) async fn queue(State(state): State<AppState>, user: CurrentUser) -> Response {
     let signed_in = match staff(&user, REVIEWERS) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let result = async {
         let pending = state.store.proposals(Some(ReviewState::Proposed), None).await?;
@@ -289,11 +289,11 @@ async fn visible(
 pub(super) async fn show(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i32>) -> Response {
     let signed_in = match staff(&user, &[]) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let p = match visible(&state, signed_in, id).await {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     match proposal_page(&state.store, signed_in, &p, None).await {
         Ok(view) => render(StatusCode::OK, &view),
@@ -310,7 +310,7 @@ pub(super) async fn decide(
 ) -> Response {
     let signed_in = match staff(&user, DECIDERS) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let form = Form::parse(&body);
     if !csrf_ok(&headers, &user, form.get("csrf")) {
@@ -318,7 +318,7 @@ pub(super) async fn decide(
     }
     let p = match visible(&state, signed_in, id).await {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let approve = match form.text("decision") {
         "approve" => true,

@@ -113,3 +113,39 @@ pub async fn staff(store: &Store, email: &str, role: AccountRole) -> Session {
         email: email.to_string(),
     }
 }
+
+/// Sends a JSON body with `method` as `session`, with its CSRF token in `X-CSRF-Token`.
+pub async fn send_json(
+    store: &Store,
+    method: &str,
+    path: &str,
+    session: Option<&Session>,
+    body: &serde_json::Value,
+) -> Answer {
+    let app = nmp_web::router(nmp_web::AppState { store: store.clone() });
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(s) = session {
+        request = request
+            .header(header::COOKIE, format!("nmp_session={}", s.token))
+            .header("x-csrf-token", s.csrf.clone());
+    }
+    let response = app
+        .oneshot(request.body(Body::from(body.to_string())).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_string());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        location,
+        set_cookies: Vec::new(),
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}

@@ -1,7 +1,8 @@
 //! `nmp user`: staff accounts from the command line.
 //!
-//! - `nmp user add --email E --name N --role R` creates an account and prints a one-time link
-//!   where the person sets their password;
+//! - `nmp user add --email E --name N --role R [--organization SLUG]` creates an account (a
+//!   partner's with the organisation they work for) and prints a one-time link where the person
+//!   sets their password;
 //! - `nmp user reset --email E` prints a new one-time link for a forgotten password (the web
 //!   platform does not send email yet);
 //! - `nmp user list` lists the accounts.
@@ -12,6 +13,7 @@ use anyhow::Context;
 use clap::Subcommand;
 use nmp_core::vocab::AccountRole;
 use nmp_store::auth::LinkPurpose;
+use nmp_store::entity::organization;
 
 use crate::config::Config;
 
@@ -32,6 +34,10 @@ pub(crate) enum UserAction {
         /// Role: admin, editor, researcher, student, reviewer or partner
         #[arg(long)]
         role: String,
+        /// For a partner: the slug of the organisation they work for (its profiles and edition
+        /// parts are what they may propose changes to)
+        #[arg(long)]
+        organization: Option<String>,
     },
     /// Print a new one-time link to reset an account's password
     Reset {
@@ -45,10 +51,37 @@ pub(crate) enum UserAction {
 
 pub(crate) async fn run(config: &Config, action: UserAction) -> anyhow::Result<()> {
     match action {
-        UserAction::Add { email, name, role } => {
+        UserAction::Add {
+            email,
+            name,
+            role,
+            organization,
+        } => {
             let role = AccountRole::parse("role", role.trim())?;
             let store = super::open(config).await?;
+            let organization_id = match (role, organization.as_deref()) {
+                (AccountRole::Partner, None) => {
+                    anyhow::bail!("--organization: a partner account needs the slug of its organisation")
+                }
+                (AccountRole::Partner, Some(slug)) => {
+                    let found = store
+                        .rows_where::<organization::Entity, _>(organization::Column::Slug, [slug.trim().to_string()])
+                        .await?;
+                    match found.first() {
+                        Some(o) => Some(o.organization_id),
+                        None => anyhow::bail!("--organization: no organisation has the slug {slug:?}"),
+                    }
+                }
+                (_, Some(_)) => anyhow::bail!("--organization: only partner accounts belong to an organisation"),
+                (_, None) => None,
+            };
             let account = store.create_account(ACTOR, &email, &name, role).await?;
+            if let Some(org) = organization_id {
+                store
+                    .set_account_organization(ACTOR, account.account_id, Some(org))
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
             let (_, token) = store
                 .issue_link(ACTOR, &account.email, LinkPurpose::SetPassword)
                 .await

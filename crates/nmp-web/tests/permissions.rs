@@ -1,0 +1,321 @@
+//! The permission matrix of `docs/permissions.md`, read from the document itself: every row of
+//! its "Staff routes" table, for every role and for anonymous visitors, on SQLite and (when
+//! configured) PostgreSQL. Accounts are synthetic test data.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Answer, Session, get, post, send, send_json, staff};
+use nmp_core::vocab::AccountRole;
+use nmp_store::Store;
+use nmp_store::testing::engines;
+
+const WHO: [&str; 7] = [
+    "anonymous",
+    "admin",
+    "editor",
+    "researcher",
+    "student",
+    "reviewer",
+    "partner",
+];
+
+struct Row {
+    method: String,
+    template: String,
+    cells: Vec<String>,
+}
+
+fn matrix() -> Vec<Row> {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/permissions.md")).unwrap();
+    let section = doc.split("## Staff routes").nth(1).expect("a Staff routes section");
+    let header = section
+        .lines()
+        .find(|l| l.starts_with("| route"))
+        .expect("a header row");
+    let columns: Vec<&str> = header.trim_matches('|').split('|').map(str::trim).collect();
+    assert_eq!(columns[1..], WHO, "the table's columns");
+    let rows: Vec<Row> = section
+        .lines()
+        .take_while(|l| l.starts_with('|') || l.trim().is_empty())
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            let cells: Vec<String> = l.trim_matches('|').split('|').map(|c| c.trim().to_string()).collect();
+            let route = cells[0].trim_matches('`');
+            let (method, template) = route.split_once(' ').expect("METHOD /path");
+            Row {
+                method: method.to_string(),
+                template: template.to_string(),
+                cells: cells[1..].to_vec(),
+            }
+        })
+        .collect();
+    assert!(rows.len() >= 18, "{} rows", rows.len());
+    rows
+}
+
+struct World {
+    mechanism: i32,
+    proposal: i32,
+    assignment: i32,
+    edition: i32,
+    sessions: Vec<Option<Session>>,
+}
+
+async fn world(s: &Store) -> World {
+    nmp_ingest::seed::seed_embedded(s).await.unwrap();
+    let mechanism = s
+        .mechanism_by_slug("ken-national-committee")
+        .await
+        .unwrap()
+        .unwrap()
+        .mechanism_id;
+    let mut sessions = vec![None];
+    for who in &WHO[1..] {
+        let role = AccountRole::parse("role", who).unwrap();
+        sessions.push(Some(staff(s, &format!("{who}@example.org"), role).await));
+    }
+    // The partner works for an organisation that owns nothing.
+    let orgs = s.all::<nmp_store::entity::organization::Entity>().await.unwrap();
+    let partner_id = sessions[6].as_ref().unwrap().account_id;
+    s.set_account_organization("system:test", partner_id, Some(orgs[0].organization_id))
+        .await
+        .unwrap();
+    // Someone else's proposal and someone else's assignment.
+    let other = staff(s, "other-researcher@example.org", AccountRole::Researcher).await;
+    let other_student = staff(s, "other-student@example.org", AccountRole::Student).await;
+    let form = record_form(s, "mechanism", mechanism, "ProposalSample").await;
+    let proposed = post(
+        s,
+        &format!("/staff/records/mechanism/{mechanism}"),
+        &other,
+        &pairs(&form),
+    )
+    .await;
+    assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
+    let proposal: i32 = proposed.location.unwrap().rsplit('/').next().unwrap().parse().unwrap();
+    let edition = s.all::<nmp_store::entity::edition::Entity>().await.unwrap()[0].edition_id;
+    let editor = sessions[2].as_ref().unwrap();
+    let a = post(
+        s,
+        "/staff/assignments",
+        editor,
+        &[
+            ("edition_id", &edition.to_string()),
+            ("assignee_account_id", &other_student.account_id.to_string()),
+            ("country_iso3", "UGA"),
+            ("due_on", "2099-01-01"),
+        ],
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let assignment = s.assignments(Some(other_student.account_id), false).await.unwrap()[0]
+        .assignment
+        .assignment_id;
+    World {
+        mechanism,
+        proposal,
+        assignment,
+        edition,
+        sessions,
+    }
+}
+
+async fn record_form(s: &Store, table: &str, id: i32, acronym: &str) -> Vec<(String, String)> {
+    let r = s.record(table, id).await.unwrap().unwrap();
+    let mut form: Vec<(String, String)> = r
+        .fields
+        .iter()
+        .filter(|(k, _)| k.as_str() != "acronym")
+        .map(|(k, v)| (k.clone(), nmp_store::records::value_text(v)))
+        .collect();
+    form.push(("acronym".into(), acronym.into()));
+    form.push(("version".into(), r.version.to_string()));
+    form
+}
+
+fn pairs(form: &[(String, String)]) -> Vec<(&str, &str)> {
+    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
+
+async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: usize) -> Answer {
+    // New records are status rows of the sample mechanism; the rest works on the mechanism.
+    let table = if row.template == "/staff/records/{table}" {
+        "mechanism_status"
+    } else {
+        "mechanism"
+    };
+    let path = row
+        .template
+        .replace("{table}", table)
+        .replace("{id}", &w.mechanism.to_string())
+        .replace("{proposal}", &w.proposal.to_string())
+        .replace("{assignment}", &w.assignment.to_string());
+    let acronym = format!("MATRIX-{n}");
+    match row.method.as_str() {
+        "GET" => get(s, &path, session).await,
+        "PATCH" => {
+            let version = s.record("mechanism", w.mechanism).await.unwrap().unwrap().version;
+            let body = serde_json::json!({ "version": version, "fields": { "acronym": acronym } });
+            send_json(s, "PATCH", &path, session, &body).await
+        }
+        "POST" => {
+            let form: Vec<(String, String)> = match row.template.as_str() {
+                "/staff/records/{table}" => vec![
+                    ("mechanism_id".into(), w.mechanism.to_string()),
+                    ("status".into(), "active".into()),
+                    ("confidence".into(), "unverified".into()),
+                    ("note".into(), "Synthetic permission-test row".into()),
+                ],
+                "/staff/records/{table}/{id}" => record_form(s, "mechanism", w.mechanism, &acronym).await,
+                "/staff/records/{table}/{id}/delete" => {
+                    let v = s.record("mechanism", w.mechanism).await.unwrap().unwrap().version;
+                    vec![("version".into(), v.to_string())]
+                }
+                "/staff/proposals/{proposal}/decide" => {
+                    let p = s
+                        .get::<nmp_store::entity::proposal::Entity>(w.proposal)
+                        .await
+                        .unwrap()
+                        .unwrap();
+                    vec![
+                        ("version".into(), p.version.to_string()),
+                        ("decision".into(), "reject".into()),
+                    ]
+                }
+                "/staff/assignments" => vec![
+                    ("edition_id".into(), w.edition.to_string()),
+                    (
+                        "assignee_account_id".into(),
+                        w.sessions[3].as_ref().unwrap().account_id.to_string(),
+                    ),
+                    ("country_iso3".into(), "KEN".into()),
+                    ("due_on".into(), "2099-06-30".into()),
+                ],
+                "/staff/assignments/{assignment}/done" => {
+                    let a = s
+                        .get::<nmp_store::entity::assignment::Entity>(w.assignment)
+                        .await
+                        .unwrap()
+                        .unwrap();
+                    vec![("version".into(), a.version.to_string())]
+                }
+                other => panic!("the matrix test has no request for POST {other}; add one"),
+            };
+            match session {
+                Some(sess) => post(s, &path, sess, &pairs(&form)).await,
+                None => send(s, "POST", &path, None, &pairs(&form)).await,
+            }
+        }
+        other => panic!("unknown method {other}"),
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_the_permission_table_says() {
+    let rows = matrix();
+    for db in engines().await {
+        let s = &db.store;
+        let w = world(s).await;
+        let mut n = 0;
+        for row in &rows {
+            for (i, who) in WHO.iter().enumerate() {
+                n += 1;
+                let answer = request(s, &w, row, w.sessions[i].as_ref(), n).await;
+                let what = format!("{} {} {} as {who}", db.engine, row.method, row.template);
+                let api = row.template.starts_with("/api/");
+                match row.cells[i].as_str() {
+                    "sign in" if api => assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{what}"),
+                    "sign in" => {
+                        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{what}");
+                        assert_eq!(answer.location.as_deref(), Some("/login"), "{what}");
+                    }
+                    "no" | "own" => assert_eq!(answer.status, StatusCode::FORBIDDEN, "{what}: {}", answer.body),
+                    "yes" => {
+                        assert!(
+                            ![StatusCode::FORBIDDEN, StatusCode::UNAUTHORIZED, StatusCode::NOT_FOUND]
+                                .contains(&answer.status)
+                                && answer.location.as_deref() != Some("/login"),
+                            "{what}: {} {}",
+                            answer.status,
+                            answer.body.chars().take(400).collect::<String>()
+                        );
+                        if row.method == "GET" {
+                            assert_eq!(answer.status, StatusCode::OK, "{what}");
+                        }
+                    }
+                    other => panic!("{what}: unknown cell {other:?}"),
+                }
+            }
+        }
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn the_json_api_saves_proposes_and_answers_409_and_422() {
+    let db = engines().await.remove(0);
+    let s = &db.store;
+    let w = world(s).await;
+    let path = format!("/api/v1/records/mechanism/{}", w.mechanism);
+    let editor = w.sessions[2].as_ref().unwrap();
+    let researcher = w.sessions[3].as_ref().unwrap();
+    let version = s.record("mechanism", w.mechanism).await.unwrap().unwrap().version;
+    let body = serde_json::json!({ "version": version, "fields": { "acronym": "API-1" }, "citation": { "source_id": 1, "locator": "p. 1" } });
+    let saved = send_json(s, "PATCH", &path, Some(editor), &body).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let json: serde_json::Value = serde_json::from_str(&saved.body).unwrap();
+    assert_eq!(json["record"]["fields"]["acronym"], "API-1");
+    // The same version again: 409 with the current record.
+    let stale = send_json(
+        s,
+        "PATCH",
+        &path,
+        Some(editor),
+        &serde_json::json!({ "version": version, "fields": { "acronym": "API-2" } }),
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let json: serde_json::Value = serde_json::from_str(&stale.body).unwrap();
+    assert_eq!(json["error"]["code"], "conflict");
+    assert_eq!(json["current"]["fields"]["acronym"], "API-1");
+    // Bad values: 422 naming each field; nothing written.
+    let bad = serde_json::json!({ "version": version + 1, "fields": { "level": "galactic", "nonsense": 1 } });
+    let answer = send_json(s, "PATCH", &path, Some(editor), &bad).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let json: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    let fields: Vec<&str> = json["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["nonsense", "level"]);
+    // A researcher's change is a proposal: 202.
+    let proposed = send_json(
+        s,
+        "PATCH",
+        &path,
+        Some(researcher),
+        &serde_json::json!({ "version": version + 1, "fields": { "acronym": "API-3" } }),
+    )
+    .await;
+    assert_eq!(proposed.status, StatusCode::ACCEPTED, "{}", proposed.body);
+    assert_eq!(
+        s.record("mechanism", w.mechanism).await.unwrap().unwrap().fields["acronym"],
+        "API-1"
+    );
+    // Without the CSRF header: 403.
+    let mut no_csrf = editor.clone();
+    no_csrf.csrf = "0".repeat(64);
+    let refused = send_json(
+        s,
+        "PATCH",
+        &path,
+        Some(&no_csrf),
+        &serde_json::json!({ "version": version + 1, "fields": {} }),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    db.finish().await;
+}
