@@ -392,3 +392,75 @@ async fn creating_and_deleting_records_and_the_workspace_lists() {
     assert!(history.body.contains("delete") && history.body.contains("(deleted)"));
     db.finish().await;
 }
+
+#[tokio::test]
+async fn a_shared_edition_shows_who_owns_each_part_and_partners_edit_only_what_they_own() {
+    for db in engines().await {
+        let s = &db.store;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
+        let partner = staff(s, "partner@example.org", AccountRole::Partner).await;
+        let orgs = s.all::<nmp_store::entity::organization::Entity>().await.unwrap();
+        let igmap = orgs.iter().find(|o| o.slug == "binghamton-university").unwrap();
+        s.set_account_organization("system:test", partner.account_id, Some(igmap.organization_id))
+            .await
+            .unwrap();
+        let e2017 = s
+            .all::<nmp_store::entity::edition::Entity>()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|e| e.slug == "2017")
+            .unwrap();
+        let profiles = s.profile_owners(e2017.edition_id).await.unwrap();
+        let (profile, owner) = profiles.iter().find(|(p, _)| p.edition_part_id.is_some()).unwrap();
+        assert_eq!(*owner, None);
+        let part_id = profile.edition_part_id.unwrap();
+        let profile_path = format!("/staff/records/profile/{}", profile.profile_id);
+        // Before the part is theirs, the partner may not touch the profile.
+        assert_eq!(
+            get(s, &profile_path, Some(&partner)).await.status,
+            StatusCode::FORBIDDEN
+        );
+        // The editor gives the part to the partner's organisation.
+        let part_path = format!("/staff/records/edition_part/{part_id}");
+        let form = current_form(s, "edition_part", part_id).await;
+        let org = igmap.organization_id.to_string();
+        let saved = post(
+            s,
+            &part_path,
+            &editor,
+            &pairs(&with(&form, &[("owner_organization_id", &org)])),
+        )
+        .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let page = get(s, "/editions/2017", None).await;
+        assert!(
+            page.body.contains(&format!("responsible: {}", igmap.name)),
+            "{}",
+            db.engine
+        );
+        // Now the partner may propose a change to the profile in that part, and not to others.
+        assert_eq!(get(s, &profile_path, Some(&partner)).await.status, StatusCode::OK);
+        let form = current_form(s, "profile", profile.profile_id).await;
+        let proposed = post(
+            s,
+            &profile_path,
+            &partner,
+            &pairs(&with(
+                &form,
+                &[("challenges", "Synthetic text written in the partner test")],
+            )),
+        )
+        .await;
+        assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
+        assert!(proposed.location.unwrap().starts_with("/staff/proposals/"));
+        let elsewhere = profiles
+            .iter()
+            .find(|(p, _)| p.edition_part_id != Some(part_id))
+            .unwrap();
+        let other_path = format!("/staff/records/profile/{}", elsewhere.0.profile_id);
+        assert_eq!(get(s, &other_path, Some(&partner)).await.status, StatusCode::FORBIDDEN);
+        db.finish().await;
+    }
+}

@@ -84,6 +84,8 @@ pub struct ProfileView {
     pub page: Option<i32>,
     /// Citations.
     pub cites: Vec<Cite>,
+    /// The organisation responsible for this profile's text, when it is not the part's owner.
+    pub owner: Option<String>,
 }
 
 /// A part of the edition, with the mechanisms it featured.
@@ -101,6 +103,8 @@ pub struct PartView {
     pub profiles: Vec<ProfileView>,
     /// Citations.
     pub cites: Vec<Cite>,
+    /// The organisation responsible for this part, when the edition is shared.
+    pub owner: Option<String>,
 }
 
 /// An edition with everything recorded about it.
@@ -194,7 +198,11 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
     let orgs: HashMap<i32, String> = store
         .rows_where::<organization::Entity, _>(
             organization::Column::OrganizationId,
-            publishers.iter().map(|p| p.organization_id),
+            publishers
+                .iter()
+                .map(|p| p.organization_id)
+                .chain(parts.iter().filter_map(|p| p.owner_organization_id))
+                .chain(profiles.iter().filter_map(|p| p.owner_organization_id)),
         )
         .await?
         .into_iter()
@@ -272,6 +280,16 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
             section: p.section.clone(),
             page: p.page,
             cites: citer.cite("profile", p.profile_id),
+            owner: p
+                .owner_organization_id
+                .filter(|o| {
+                    let part_owner = p
+                        .edition_part_id
+                        .and_then(|id| parts.iter().find(|x| x.edition_part_id == id))
+                        .and_then(|x| x.owner_organization_id);
+                    part_owner != Some(*o)
+                })
+                .and_then(|o| orgs.get(&o).cloned()),
         }
     };
     let mut parts_view = Vec::new();
@@ -289,6 +307,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
             summary: part.summary.clone(),
             profiles: in_part,
             cites: part_cites,
+            owner: part.owner_organization_id.and_then(|o| orgs.get(&o).cloned()),
         });
     }
     let other_profiles = profiles
