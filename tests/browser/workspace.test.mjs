@@ -93,13 +93,15 @@ test('the student proposes a change with a new source', async () => {
   await noSeriousAxeViolations('edit form');
 
   // A bad date first: the error shows beside the field and nothing is saved.
+  const createdOn = await page.inputValue('#f-created_on');
   await page.fill('#f-created_on', '2012-13');
   await page.click('form.record button[type=submit]');
   await page.waitForSelector('#e-created_on');
   assert.match(await page.locator('#e-created_on').textContent(), /not a date/);
   assert.equal(await page.locator('#f-created_on').getAttribute('aria-invalid'), 'true');
 
-  await page.fill('#f-created_on', '');
+  assert.equal(await page.inputValue('#f-created_on'), '2012-13', 'the form keeps what was typed');
+  await page.fill('#f-created_on', createdOn);
   await page.fill('#f-acronym', ACRONYM);
   await page.selectOption('#f-cite_source', 'new');
   await page.click('fieldset.citation summary');
@@ -129,6 +131,7 @@ test('the editor approves it from the review queue', async () => {
   await page.waitForSelector('table.diff');
   const diff = await page.locator('table.diff').textContent();
   assert.match(diff, new RegExp(ACRONYM));
+  assert.equal(await page.locator('table.diff tbody tr').count(), 1, 'only the acronym changes');
   assert.match(await page.locator('main').textContent(), new RegExp(SOURCE_TITLE));
   await noSeriousAxeViolations('proposal page');
   await page.fill('#f-comment', 'Approved in the synthetic browser test');
