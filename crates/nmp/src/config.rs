@@ -51,6 +51,10 @@ const TEST_VARIABLES: &[&str] = &[
     "NMP_TOOLS_DIR",
     "NMP_ARTIFACTS",
     "NMP_BASE_URL",
+    "NMP_TEST_SMTP_PYTHON",
+    "NMP_REQUIRE_SMTP",
+    "NMP_TEST_EDITOR_LINK",
+    "NMP_TEST_STUDENT_LINK",
 ];
 
 /// Flags that override everything else.
