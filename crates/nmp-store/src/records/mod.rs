@@ -42,6 +42,8 @@ pub const EDITABLE_TABLES: &[&str] = &[
     "source",
     "citation",
     "function",
+    "questionnaire",
+    "question",
 ];
 
 /// A record's editable fields: column name → JSON value (`null` for NULL).
