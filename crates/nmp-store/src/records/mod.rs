@@ -227,6 +227,14 @@ macro_rules! with_entity {
                 type $E = function::Entity;
                 $body
             }
+            "questionnaire" => {
+                type $E = $crate::entity::questionnaire::Entity;
+                $body
+            }
+            "question" => {
+                type $E = $crate::entity::question::Entity;
+                $body
+            }
             other => Err(StoreError::NotFound {
                 entity: "editable table".into(),
                 key: other.to_string(),
