@@ -259,7 +259,7 @@ async fn proposal_page(
         action: ChangeAction::parse("action", &p.action)
             .map(|a| a.label())
             .unwrap_or("Change"),
-        proposer: proposer_name(&names, &p),
+        proposer: proposer_name(&names, p),
         when: timestamp(p.created_at),
         state: p.state.clone(),
         message: p.message.clone(),
