@@ -5,6 +5,7 @@ mod export;
 pub(crate) mod import;
 mod migrate;
 pub(crate) mod report;
+pub(crate) mod questionnaire;
 mod seed;
 mod serve;
 pub(crate) mod user;
@@ -35,6 +36,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Import { action } => import::run(&config, action).await,
         Command::User { action } => user::run(&config, action).await,
         Command::Report { action } => report::run(&config, action).await,
+        Command::Questionnaire { action } => questionnaire::run(&config, action).await,
     }
 }
 
