@@ -250,5 +250,9 @@ fn questionnaire_default_remind_and_export_from_the_command_line() {
         .args(["questionnaire", "remind"])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("smtp_security"), "{}", String::from_utf8_lossy(&bad.stderr));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("smtp_security"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
 }

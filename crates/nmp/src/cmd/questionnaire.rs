@@ -46,8 +46,13 @@ pub(crate) async fn run(config: &Config, action: QuestionnaireAction) -> anyhow:
     match action {
         QuestionnaireAction::Default { edition } => {
             let q = nmp_collect::questionnaire::create_default(&store, ACTOR, &edition).await?;
-            let n = nmp_collect::questionnaire::questions(&store, q.questionnaire_id).await?.len();
-            println!("created questionnaire {} ({}) with {n} questions", q.questionnaire_id, q.slug);
+            let n = nmp_collect::questionnaire::questions(&store, q.questionnaire_id)
+                .await?
+                .len();
+            println!(
+                "created questionnaire {} ({}) with {n} questions",
+                q.questionnaire_id, q.slug
+            );
         }
         QuestionnaireAction::Remind { dry_run } => {
             let mail = config.mail(&config.addr)?;
@@ -57,8 +62,14 @@ pub(crate) async fn run(config: &Config, action: QuestionnaireAction) -> anyhow:
             }
             for r in sent {
                 match r.status {
-                    Some(status) => println!("invitation {}: {} reminder to {} ({status})", r.invitation_id, r.why, r.to),
-                    None => println!("invitation {}: would send a {} reminder to {}", r.invitation_id, r.why, r.to),
+                    Some(status) => println!(
+                        "invitation {}: {} reminder to {} ({status})",
+                        r.invitation_id, r.why, r.to
+                    ),
+                    None => println!(
+                        "invitation {}: would send a {} reminder to {}",
+                        r.invitation_id, r.why, r.to
+                    ),
                 }
             }
         }
@@ -67,7 +78,11 @@ pub(crate) async fn run(config: &Config, action: QuestionnaireAction) -> anyhow:
             let partial = out.with_extension("csv.part");
             std::fs::write(&partial, &csv).with_context(|| format!("cannot write {}", partial.display()))?;
             std::fs::rename(&partial, &out).with_context(|| format!("cannot write {}", out.display()))?;
-            println!("wrote {} ({} responses)", out.display(), csv.lines().count().saturating_sub(1));
+            println!(
+                "wrote {} ({} responses)",
+                out.display(),
+                csv.lines().count().saturating_sub(1)
+            );
         }
     }
     Ok(())
