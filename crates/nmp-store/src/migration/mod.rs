@@ -8,6 +8,7 @@ mod m0001_foundation;
 mod m0002_datasets;
 mod m0003_sector;
 mod m0004_accounts;
+mod m0006_publication;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_datasets::Migration),
             Box::new(m0003_sector::Migration),
             Box::new(m0004_accounts::Migration),
+            Box::new(m0006_publication::Migration),
         ]
     }
 }
