@@ -33,6 +33,14 @@ pub async fn uncited(store: &Store, slug: &str) -> Result<Vec<String>, ReportErr
     Ok(build_checked(store, slug).await?.1)
 }
 
+/// The SHA-256 of the snapshot that publishing the edition `slug` would freeze now: to check a
+/// loaded data package against the hash it records for its edition.
+pub async fn snapshot_sha256(store: &Store, slug: &str) -> Result<String, ReportError> {
+    let mut snapshot = crate::snapshot::build(store, slug).await?;
+    mark_published(&mut snapshot);
+    snapshot.sha256()
+}
+
 /// Publishes the edition `slug` on behalf of `actor`.
 pub async fn publish(store: &Store, slug: &str, actor: &str) -> Result<Outcome, ReportError> {
     let read_at = store.last_audit_event_id().await?;

@@ -277,6 +277,23 @@ impl Writer {
         Ok(result.rows_affected)
     }
 
+    /// After rows were inserted with explicit keys (loading a data package), moves the key
+    /// sequence of `table` past its largest `key`, so that the next insert without a key does
+    /// not collide. PostgreSQL keeps a separate sequence (the only engine-specific statement
+    /// here, like DDL); SQLite's AUTOINCREMENT follows explicit keys by itself.
+    pub async fn advance_key_sequence(&self, table: &str, key: &str) -> Result<()> {
+        if self.txn.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+            return Ok(());
+        }
+        let ident = |s: &str| s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        assert!(ident(table) && ident(key), "table and key names are identifiers");
+        let sql = format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', '{key}'), COALESCE((SELECT MAX({key}) FROM {table}), 0) + 1, false)"
+        );
+        self.txn.execute_unprepared(&sql).await?;
+        Ok(())
+    }
+
     /// Commits the changes and the audit events together.
     pub async fn commit(self) -> Result<()> {
         let head = Query::update()
