@@ -158,11 +158,12 @@ impl Bib {
             if cited.iter().any(Option::is_none) {
                 continue;
             }
-            let by_parent = s.parent.as_ref().is_some_and(|(id, field)| {
-                fields_of("mechanism", id)
-                    .iter()
-                    .any(|f| f.as_deref().is_none_or(|f| covers(f, field)))
-            });
+            // A citation of the mechanism naming `member` (say) backs each membership; one of
+            // the mechanism as a whole backs only the mechanism's own fields.
+            let by_parent = s
+                .parent
+                .as_ref()
+                .is_some_and(|(id, field)| fields_of("mechanism", id).iter().flatten().any(|f| covers(f, field)));
             for field in &s.fields {
                 let ok = match field {
                     None => !cited.is_empty() || by_parent,
@@ -200,7 +201,7 @@ impl Bib {
         number
     }
 
-    /// The notes of the rows `(table, key, what they are)`, one per source and locator: a
+    /// The notes of the rows `(table, key, what they are)`, one per source, locator and field: a
     /// citation naming a field says so in `about`, others take the row's category.
     pub(crate) fn notes(&mut self, rows: &[(&str, String, &str)]) -> Vec<Citation> {
         let mut notes = Vec::new();
@@ -213,7 +214,9 @@ impl Bib {
                 .unwrap_or_default();
             for (c, s) in list {
                 let number = self.number(&s);
-                if seen.insert((number, c.locator.clone())) {
+                // A citation naming a field keeps its own note even when its source already
+                // backs the record: the note says what it supports.
+                if seen.insert((number, c.locator.clone(), c.field.clone())) {
                     notes.push(Citation {
                         source: number,
                         about: c.field.clone().unwrap_or_else(|| about.to_string()),
