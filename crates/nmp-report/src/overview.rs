@@ -126,29 +126,38 @@ pub(crate) struct World<'a> {
     pub featured: &'a BTreeSet<i32>,
 }
 
-/// The thematic sections: which organisation kinds, sectors and mechanism levels each gathers.
-const THEMES: [(&str, &str, &[&str], &[&str], &[&str]); 3] = [
-    (
-        "civil-society",
-        "Civil society",
-        &["civil_society"],
-        &["civil_society"],
-        &["civil_society"],
-    ),
-    (
-        "corporations",
-        "Corporations and the private sector",
-        &["corporation"],
-        &["private_sector"],
-        &["private_sector"],
-    ),
-    (
-        "religious",
-        "Religious organisations",
-        &["religious"],
-        &["religious"],
-        &[],
-    ),
+/// A thematic section: which organisation kinds, sectors and mechanism levels it gathers.
+struct ThemeDef {
+    key: &'static str,
+    title: &'static str,
+    kinds: &'static [&'static str],
+    sectors: &'static [&'static str],
+    levels: &'static [&'static str],
+}
+
+/// The thematic sections.
+const THEMES: [ThemeDef; 3] = [
+    ThemeDef {
+        key: "civil-society",
+        title: "Civil society",
+        kinds: &["civil_society"],
+        sectors: &["civil_society"],
+        levels: &["civil_society"],
+    },
+    ThemeDef {
+        key: "corporations",
+        title: "Corporations and the private sector",
+        kinds: &["corporation"],
+        sectors: &["private_sector"],
+        levels: &["private_sector"],
+    },
+    ThemeDef {
+        key: "religious",
+        title: "Religious organisations",
+        kinds: &["religious"],
+        sectors: &["religious"],
+        levels: &[],
+    },
 ];
 
 macro_rules! label {
@@ -327,49 +336,57 @@ fn member_in(m: &membership::Model, year: Option<i32>) -> bool {
 pub(crate) fn themes(w: &World<'_>, bib: &mut Bib) -> Vec<Theme> {
     THEMES
         .iter()
-        .map(|(key, title, kinds, sectors, levels)| {
-            let mut members: Vec<(String, String, i32, ThemeRow)> = Vec::new();
-            for x in w.members {
-                let (Some(org), Some(m)) = (
-                    w.organizations.get(&x.organization_id),
-                    w.mechanisms.get(&x.mechanism_id),
-                ) else {
-                    continue;
-                };
-                let in_theme =
-                    kinds.contains(&org.kind.as_str()) || org.sector.as_deref().is_some_and(|s| sectors.contains(&s));
-                if !in_theme || x.confidence != "sourced" || !member_in(x, w.year) || !w.exists(m) {
-                    continue;
+        .map(
+            |ThemeDef {
+                 key,
+                 title,
+                 kinds,
+                 sectors,
+                 levels,
+             }| {
+                let mut members: Vec<(String, String, i32, ThemeRow)> = Vec::new();
+                for x in w.members {
+                    let (Some(org), Some(m)) = (
+                        w.organizations.get(&x.organization_id),
+                        w.mechanisms.get(&x.mechanism_id),
+                    ) else {
+                        continue;
+                    };
+                    let in_theme = kinds.contains(&org.kind.as_str())
+                        || org.sector.as_deref().is_some_and(|s| sectors.contains(&s));
+                    if !in_theme || x.confidence != "sourced" || !member_in(x, w.year) || !w.exists(m) {
+                        continue;
+                    }
+                    bib.show_row(
+                        "membership",
+                        x.membership_id.to_string(),
+                        format!("membership {} ({}: {})", x.membership_id, m.slug, org.name),
+                        Some((m.mechanism_id, "member")),
+                    );
+                    let row = ThemeRow {
+                        organization: org.name.clone(),
+                        kind: label!(OrganizationKind, org.kind),
+                        mechanism: m.name.clone(),
+                        country: w.country_name(&m.country_iso3),
+                        role: label!(MemberRole, x.role),
+                        sources: bib.numbers(&[("membership", x.membership_id.to_string())]),
+                    };
+                    members.push((org.name.clone(), m.name.clone(), x.membership_id, row));
                 }
-                bib.show_row(
-                    "membership",
-                    x.membership_id.to_string(),
-                    format!("membership {} ({}: {})", x.membership_id, m.slug, org.name),
-                    Some((m.mechanism_id, "member")),
-                );
-                let row = ThemeRow {
-                    organization: org.name.clone(),
-                    kind: label!(OrganizationKind, org.kind),
-                    mechanism: m.name.clone(),
-                    country: w.country_name(&m.country_iso3),
-                    role: label!(MemberRole, x.role),
-                    sources: bib.numbers(&[("membership", x.membership_id.to_string())]),
-                };
-                members.push((org.name.clone(), m.name.clone(), x.membership_id, row));
-            }
-            members.sort_by(|a, b| (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2)));
-            let mut mechanisms: Vec<&mechanism::Model> = w
-                .mechanisms
-                .values()
-                .filter(|m| levels.contains(&m.level.as_str()) && w.exists(m))
-                .collect();
-            mechanisms.sort_by(|a, b| (&a.name, a.mechanism_id).cmp(&(&b.name, b.mechanism_id)));
-            Theme {
-                key: key.to_string(),
-                title: title.to_string(),
-                members: members.into_iter().map(|(_, _, _, r)| r).collect(),
-                mechanisms: mechanisms.into_iter().map(|m| w.row(m, bib)).collect(),
-            }
-        })
+                members.sort_by(|a, b| (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2)));
+                let mut mechanisms: Vec<&mechanism::Model> = w
+                    .mechanisms
+                    .values()
+                    .filter(|m| levels.contains(&m.level.as_str()) && w.exists(m))
+                    .collect();
+                mechanisms.sort_by(|a, b| (&a.name, a.mechanism_id).cmp(&(&b.name, b.mechanism_id)));
+                Theme {
+                    key: key.to_string(),
+                    title: title.to_string(),
+                    members: members.into_iter().map(|(_, _, _, r)| r).collect(),
+                    mechanisms: mechanisms.into_iter().map(|m| w.row(m, bib)).collect(),
+                }
+            },
+        )
         .collect()
 }

@@ -436,7 +436,7 @@ fn parents_first(t: &Table) -> Vec<usize> {
         });
         if left.len() == before {
             // A cycle: load the rest as they are and let the database say which row is wrong.
-            order.extend(left.drain(..));
+            order.append(&mut left);
         }
     }
     order
@@ -452,9 +452,7 @@ fn cell_value(ty: &ColumnType, cell: Option<&str>) -> Result<Value, String> {
         ),
         ColumnType::BigInteger => Value::BigInt(cell.map(int).transpose()?),
         ColumnType::Boolean => Value::Bool(cell.map(|c| c == "true")),
-        ColumnType::String(_) | ColumnType::Text | ColumnType::Char(_) => {
-            Value::String(cell.map(|c| c.to_string().into()))
-        }
+        ColumnType::String(_) | ColumnType::Text | ColumnType::Char(_) => Value::String(cell.map(|c| c.to_string())),
         other => return Err(format!("columns of type {other:?} cannot be loaded")),
     })
 }
