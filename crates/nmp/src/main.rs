@@ -72,7 +72,12 @@ enum Command {
         #[command(subcommand)]
         action: cmd::questionnaire::QuestionnaireAction,
     },
-    /// Build an edition's PDF report (typeset in-process with Typst)
+    /// Publish an edition (freeze its snapshot and lock it), check its citations, record errata
+    Edition {
+        #[command(subcommand)]
+        action: cmd::edition::EditionAction,
+    },
+    /// Build an edition's report: PDF (typeset in-process with Typst), static site, data package
     Report {
         #[command(subcommand)]
         action: cmd::report::ReportAction,

@@ -1,4 +1,5 @@
-//! Imports of external country-year data into `dataset`, `indicator` and `observation`.
+//! Imports of external country-year data into `dataset`, `indicator` and `observation`, and of
+//! an edition's data package into a new database ([`datapackage`]).
 //!
 //! Every import reads and validates its whole file first and reports every problem at once
 //! (`FILE:ROW:COLUMN: message`, the header being row 1); only a file without problems is written,
@@ -14,6 +15,7 @@
 //! ISO codes through the crosswalk in [`crosswalk`]) and a generic long format ([`indicators`]).
 
 pub mod crosswalk;
+pub mod datapackage;
 pub mod ewp;
 pub mod indicators;
 
