@@ -29,7 +29,7 @@ pub use error::{Result, StoreError};
 pub use facts::edition_year;
 pub use introspect::TableColumns;
 pub use read::{CountryWithMechanisms, Counts};
-pub use sea_orm::{ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+pub use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 pub use writer::Writer;
 
 use sea_orm::DatabaseConnection;

@@ -1,6 +1,7 @@
 //! One module per command.
 
 mod audit;
+pub(crate) mod demo;
 mod export;
 pub(crate) mod import;
 mod migrate;
@@ -35,6 +36,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Import { action } => import::run(&config, action).await,
         Command::User { action } => user::run(&config, action).await,
         Command::Report { action } => report::run(&config, action).await,
+        Command::Demo { action } => demo::run(&config, action).await,
     }
 }
 
