@@ -78,6 +78,7 @@ impl Store {
             Ok(Store {
                 db: SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
                 engine: crate::Engine::Sqlite,
+                generation: Default::default(),
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // One direct connection first: the pool would hide a refused connection or a bad
@@ -101,6 +102,7 @@ impl Store {
             Ok(Store {
                 db: SqlxPostgresConnector::from_sqlx_postgres_pool(pool),
                 engine: crate::Engine::Postgres,
+                generation: Default::default(),
             })
         } else {
             Err(StoreError::BadUrl {

@@ -16,6 +16,7 @@ mod connect;
 pub mod entity;
 mod error;
 mod facts;
+mod generation;
 mod introspect;
 pub mod migration;
 mod read;
@@ -39,4 +40,5 @@ use sea_orm::DatabaseConnection;
 pub struct Store {
     db: DatabaseConnection,
     engine: Engine,
+    generation: std::sync::Arc<generation::Generation>,
 }

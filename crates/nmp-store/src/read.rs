@@ -207,4 +207,32 @@ impl Store {
             .filter_map(|c| sources.get(&c.source_id).cloned().map(|s| (c, s)))
             .collect())
     }
+
+    /// How many citations each of the records `keys` of table `entity` has (records without any
+    /// are absent), counted in the database.
+    pub async fn citation_counts(
+        &self,
+        entity: &str,
+        keys: impl IntoIterator<Item = String>,
+    ) -> Result<BTreeMap<String, u64>> {
+        use sea_orm::QuerySelect;
+        let keys: Vec<String> = keys.into_iter().collect();
+        if keys.is_empty() {
+            return Ok(BTreeMap::new());
+        }
+        let rows: Vec<(String, i64)> = citation::Entity::find()
+            .select_only()
+            .column(citation::Column::EntityId)
+            .column_as(citation::Column::CitationId.count(), "n")
+            .filter(citation::Column::Entity.eq(entity))
+            .filter(citation::Column::EntityId.is_in(keys))
+            .group_by(citation::Column::EntityId)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, n)| (key, u64::try_from(n).unwrap_or(0)))
+            .collect())
+    }
 }

@@ -29,6 +29,7 @@ pub struct Writer {
     last_id: i64,
     last_hash: String,
     now: OffsetDateTime,
+    generation: std::sync::Arc<crate::generation::Generation>,
 }
 
 /// At most this many rows per INSERT statement in bulk inserts.
@@ -87,6 +88,7 @@ impl Store {
             last_id: head.try_get("", "last_event_id")?,
             last_hash: head.try_get("", "last_hash")?,
             now: now_micros(),
+            generation: self.generation.clone(),
         })
     }
 }
@@ -270,6 +272,7 @@ impl Writer {
             .to_owned();
         self.txn.execute(&head).await?;
         self.txn.commit().await?;
+        self.generation.committed(self.last_id);
         Ok(())
     }
 
