@@ -12,6 +12,7 @@
 
 mod audit;
 pub mod auth;
+mod bulk;
 mod connect;
 pub mod entity;
 mod error;
@@ -25,6 +26,7 @@ pub mod testing;
 mod writer;
 
 pub use audit::ChainReport;
+pub use bulk::{BulkRow, NewObservation};
 pub use connect::{Engine, redact_url};
 pub use error::{Result, StoreError};
 pub use facts::edition_year;

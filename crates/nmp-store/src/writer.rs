@@ -320,7 +320,7 @@ impl Writer {
         }
     }
 
-    async fn append(
+    pub(crate) async fn append(
         &mut self,
         entity: &str,
         entity_id: &str,

@@ -20,7 +20,7 @@ pub mod indicators;
 use std::collections::BTreeMap;
 
 use nmp_store::entity::{country, dataset, indicator, observation};
-use nmp_store::{ColumnTrait, EntityTrait, NotSet, QueryFilter, Set, Store, StoreError};
+use nmp_store::{ColumnTrait, EntityTrait, NewObservation, QueryFilter, Set, Store, StoreError};
 use sha2::{Digest, Sha256};
 
 use crate::IngestError;
@@ -308,14 +308,13 @@ pub(crate) async fn write_dataset(
     // few points instead of all over the B-tree: about a third faster on SQLite for large files.
     let mut order: Vec<&Obs> = rows.iter().collect();
     order.sort_unstable_by_key(|o| (o.country, o.indicator, o.year));
-    let models: Vec<observation::ActiveModel> = order
+    let new_rows: Vec<NewObservation> = order
         .into_iter()
-        .map(|o| observation::ActiveModel {
-            observation_id: NotSet,
-            indicator_id: Set(ids[usize::from(o.indicator)]),
-            country_iso3: Set(countries[usize::from(o.country)].clone()),
-            year: Set(o.year),
-            value: Set(o.value),
+        .map(|o| NewObservation {
+            indicator_id: ids[usize::from(o.indicator)],
+            country_iso3: &countries[usize::from(o.country)],
+            year: o.year,
+            value: o.value,
         })
         .collect();
     let summary = serde_json::json!({
@@ -325,7 +324,7 @@ pub(crate) async fn write_dataset(
         "indicators": indicators.len(),
         "replaced_rows": removed,
     });
-    let written = w.insert_many(models, &meta.slug, summary).await?;
+    let written = w.insert_bulk(&new_rows, &meta.slug, summary).await?;
     w.commit().await?;
     Ok(WriteOutcome {
         replaced,

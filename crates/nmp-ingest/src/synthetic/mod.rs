@@ -1,9 +1,10 @@
 //! The synthetic dataset for benchmarks (`nmp demo synthetic [--seed N]`): made up by code at the
 //! scale of a mature review (the real countries; 12 editions, about 150 mechanisms, 3,000
 //! memberships, 50,000 activities, 100,000 citations; a profile of every mechanism in the last
-//! edition), and labelled synthetic wherever it shows: every name ends in "(synthetic data)",
-//! edition titles start with "SYNTHETIC", narratives with "[Synthetic text]", and each mechanism,
-//! edition and organisation carries a note saying it is generated.
+//! edition, which is in drafting like an edition being written, the others published), and
+//! labelled synthetic wherever it shows: every name ends in "(synthetic data)", edition titles
+//! start with "SYNTHETIC", narratives with "[Synthetic text]", and each mechanism, edition and
+//! organisation carries a note saying it is generated.
 //!
 //! The same seed gives the same records ([`plan`] is a pure function of the seed, the scale, the
 //! countries and the function codes). Everything is written in one audited transaction as

@@ -220,7 +220,14 @@ async fn write_editions(l: &mut Loader, p: &Plan, orgs: &[i32]) -> Result<(Vec<i
             title: Set(e.title.clone()),
             subtitle: Set(Some(e.subtitle.clone())),
             kind: Set(EditionKind::AnnualReport.code().into()),
-            status: Set(EditionStatus::Published.code().into()),
+            // The full edition is the one being written (and previewed); the others are out.
+            status: Set(if e.full {
+                EditionStatus::Drafting
+            } else {
+                EditionStatus::Published
+            }
+            .code()
+            .into()),
             period_start: Set(None),
             period_end: Set(None),
             published_on: Set(Some(e.published_on.clone())),
