@@ -51,6 +51,9 @@ const TEST_VARIABLES: &[&str] = &[
     "NMP_TOOLS_DIR",
     "NMP_ARTIFACTS",
     "NMP_BASE_URL",
+    "NMP_BENCH_DIR",
+    "NMP_BENCH_SEED",
+    "NMP_DATASETTE_VERSION",
 ];
 
 /// Flags that override everything else.

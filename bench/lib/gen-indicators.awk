@@ -2,7 +2,7 @@
 # data rows: for each country (one ISO code a line on input), each year from 1960 on, and
 # indicators synthetic_001, synthetic_002, ... Values are made up by a fixed formula
 # (deterministic, so every run imports the same file).
-#   awk -v rows=1000000 -f bench/gen-indicators.awk countries.txt > indicators.csv
+#   awk -v rows=1000000 -f bench/lib/gen-indicators.awk countries.txt > indicators.csv
 { iso[n++] = $1 }
 END {
   indicators = 104
