@@ -256,6 +256,18 @@ pub fn edition_year(slug: &str, published_on: Option<&str>) -> Option<i32> {
         .or_else(|| published_on.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok()))
 }
 
+/// Whether the partial date `date` falls in the period from `start` to `end` (either may be
+/// open; both are inclusive), compared at the coarser precision: `2017-05` is in `2017`, and
+/// `2017` is in `2017-03`..`2018`.
+fn in_period(date: &str, start: Option<&str>, end: Option<&str>) -> bool {
+    use std::cmp::Ordering;
+    let compare = |bound: &str| {
+        let n = date.len().min(bound.len());
+        date.get(..n).cmp(&bound.get(..n))
+    };
+    start.is_none_or(|s| compare(s) != Ordering::Less) && end.is_none_or(|e| compare(e) != Ordering::Greater)
+}
+
 /// Reads the snapshot of the edition `edition_slug`.
 pub async fn build(store: &Store, edition_slug: &str) -> Result<Snapshot, ReportError> {
     let e = store
@@ -327,9 +339,13 @@ pub async fn build(store: &Store, edition_slug: &str) -> Result<Snapshot, Report
     let members = store
         .rows_where::<membership::Entity, _>(membership::Column::MechanismId, mechanism_ids.clone())
         .await?;
-    let activities = store
+    // A report covers its period: when the edition records one, only the activities in it.
+    let activities: Vec<activity::Model> = store
         .rows_where::<activity::Entity, _>(activity::Column::MechanismId, mechanism_ids.clone())
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|a| in_period(&a.occurred_on, e.period_start.as_deref(), e.period_end.as_deref()))
+        .collect();
 
     // Citations of every record shown, keyed by (table, key).
     let mut cited: BTreeMap<
@@ -542,4 +558,19 @@ pub async fn build(store: &Store, edition_slug: &str) -> Result<Snapshot, Report
         parts: out_parts,
         bibliography,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_period;
+
+    #[test]
+    fn a_period_holds_the_dates_inside_it_at_any_precision() {
+        assert!(in_period("2017-05-03", Some("2017"), Some("2017")));
+        assert!(in_period("2017", Some("2017-03"), Some("2018")));
+        assert!(in_period("2016-12", None, Some("2017")));
+        assert!(in_period("1999", None, None));
+        assert!(!in_period("2016-12-31", Some("2017"), Some("2017")));
+        assert!(!in_period("2018-01", Some("2017"), Some("2017-12")));
+    }
 }

@@ -62,6 +62,8 @@ pub struct Edition {
     pub slug: String,
     pub title: String,
     pub subtitle: String,
+    /// The year it covers.
+    pub year: i32,
     pub published_on: String,
     /// Whether this is the edition with a profile of every mechanism.
     pub full: bool,
@@ -365,6 +367,7 @@ fn editions(p: &mut Plan, scale: &Scale) {
                 "Generated benchmark data (nmp demo synthetic --seed {}); not real facts",
                 p.seed
             ),
+            year,
             published_on: format!("{year}-11"),
             full,
         });
@@ -492,7 +495,8 @@ fn activities(p: &mut Plan, rng: &mut Rng, scale: &Scale, functions: usize) {
     for a in 0..scale.activities {
         let m = a % mechanisms;
         let n = a + 1;
-        let year = rng.between(FIRST_YEAR - 4, last_year);
+        // Spread over 32 years: an edition's year holds about a thirtieth of them.
+        let year = rng.between(last_year - 31, last_year);
         p.activities.push(Activity {
             mechanism: m,
             on: rng.partial_date(year),

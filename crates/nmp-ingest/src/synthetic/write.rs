@@ -228,8 +228,8 @@ async fn write_editions(l: &mut Loader, p: &Plan, orgs: &[i32]) -> Result<(Vec<i
             }
             .code()
             .into()),
-            period_start: Set(None),
-            period_end: Set(None),
+            period_start: Set(Some(e.year.to_string())),
+            period_end: Set(Some(e.year.to_string())),
             published_on: Set(Some(e.published_on.clone())),
             pages: Set(None),
             licence: Set(None),
