@@ -102,25 +102,59 @@ impl Writer {
     /// Inserts `rows` into their bulk table and records ONE audit event for them all (`action =
     /// "import"`, `entity_id = batch_key`, `summary` with the row count added as its `after`),
     /// exactly as [`Writer::insert_many`] does, only faster (see the module documentation).
-    pub async fn insert_bulk<R: BulkRow + Sync>(
+    pub async fn insert_bulk<R: BulkRow>(
         &mut self,
         rows: &[R],
         batch_key: &str,
         summary: serde_json::Value,
     ) -> Result<u64> {
+        let mut bulk = self.bulk::<R>();
+        bulk.push(self, rows).await?;
+        bulk.finish(self, batch_key, summary).await
+    }
+
+    /// Starts a bulk insert into `R`'s table whose rows come in several parts (as a file is
+    /// read): [`BulkInsert::push`] each part, then [`BulkInsert::finish`] records the one audit
+    /// event. Dropping the writer instead rolls every part back.
+    pub fn bulk<R: BulkRow>(&self) -> BulkInsert {
         let backend = self.conn().get_database_backend();
         let batch_rows = (MAX_PARAMETERS / R::COLUMNS.len().max(1)).clamp(1, MAX_BATCH_ROWS);
-        let full_sql = insert_sql(backend, R::TABLE, R::COLUMNS, batch_rows);
-        let mut chunks = rows.chunks(batch_rows);
+        BulkInsert {
+            table: R::TABLE,
+            columns: R::COLUMNS,
+            backend,
+            batch_rows,
+            full_sql: insert_sql(backend, R::TABLE, R::COLUMNS, batch_rows),
+            rows: 0,
+        }
+    }
+}
+
+/// A bulk insert in progress (see [`Writer::bulk`]).
+#[derive(Debug)]
+pub struct BulkInsert {
+    table: &'static str,
+    columns: &'static [&'static str],
+    backend: DbBackend,
+    batch_rows: usize,
+    full_sql: String,
+    rows: u64,
+}
+
+impl BulkInsert {
+    /// Inserts `rows` (of the table this bulk insert was started for) in `w`'s transaction.
+    pub async fn push<R: BulkRow>(&mut self, w: &Writer, rows: &[R]) -> Result<()> {
+        assert_eq!(R::TABLE, self.table, "a bulk insert writes one table");
+        let mut chunks = rows.chunks(self.batch_rows);
         let mut next = chunks.next().map(|c| (c.len(), values_of(c)));
         while let Some((len, values)) = next.take() {
-            let sql = if len == batch_rows {
-                full_sql.clone()
+            let sql = if len == self.batch_rows {
+                self.full_sql.clone()
             } else {
-                insert_sql(backend, R::TABLE, R::COLUMNS, len)
+                insert_sql(self.backend, self.table, self.columns, len)
             };
-            let statement = Statement::from_sql_and_values(backend, sql, values);
-            let mut exec = std::pin::pin!(self.conn().execute_raw(statement));
+            let statement = Statement::from_sql_and_values(self.backend, sql, values);
+            let mut exec = std::pin::pin!(w.conn().execute_raw(statement));
             // Poll once, which hands the statement to the database, then make the next batch
             // while it runs.
             let early = std::future::poll_fn(|cx| Poll::Ready(exec.as_mut().poll(cx))).await;
@@ -129,14 +163,26 @@ impl Writer {
                 Poll::Ready(result) => result?,
                 Poll::Pending => exec.await?,
             };
+            self.rows += len as u64;
         }
+        Ok(())
+    }
+
+    /// Rows inserted so far.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Records the ONE audit event of the whole bulk insert (`action = "import"`, `entity_id =
+    /// batch_key`, `summary` with the row count added as its `after`); returns the row count.
+    pub async fn finish(self, w: &mut Writer, batch_key: &str, summary: serde_json::Value) -> Result<u64> {
         let mut after = summary;
         if let serde_json::Value::Object(map) = &mut after {
-            map.insert("rows".into(), rows.len().into());
+            map.insert("rows".into(), self.rows.into());
         }
-        self.append(R::TABLE, batch_key, "import", None, Some(after.to_string()))
+        w.append(self.table, batch_key, "import", None, Some(after.to_string()))
             .await?;
-        Ok(rows.len() as u64)
+        Ok(self.rows)
     }
 }
 

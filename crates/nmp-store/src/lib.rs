@@ -26,7 +26,7 @@ pub mod testing;
 mod writer;
 
 pub use audit::ChainReport;
-pub use bulk::{BulkRow, NewObservation};
+pub use bulk::{BulkInsert, BulkRow, NewObservation};
 pub use connect::{Engine, redact_url};
 pub use error::{Result, StoreError};
 pub use facts::edition_year;
