@@ -481,7 +481,7 @@ fn function_levels(p: &mut Plan, rng: &mut Rng, functions: usize) {
                     mechanism: m,
                     edition: e,
                     function: f,
-                    level: *rng.pick(LEVELS),
+                    level: rng.pick::<&str>(LEVELS),
                     evidence: rng.prose(1),
                 });
             }
@@ -500,7 +500,7 @@ fn activities(p: &mut Plan, rng: &mut Rng, scale: &Scale, functions: usize) {
         p.activities.push(Activity {
             mechanism: m,
             on: rng.partial_date(year),
-            kind: *rng.pick(ACTIVITY_KINDS),
+            kind: rng.pick::<&str>(ACTIVITY_KINDS),
             function: (functions > 0 && rng.chance(70)).then(|| rng.below(functions)),
             title: format!("Synthetic activity {n} {LABEL}"),
             description: rng.prose(2),
