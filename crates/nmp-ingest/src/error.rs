@@ -45,6 +45,9 @@ pub enum IngestError {
         /// How many problems there are in all.
         total: usize,
     },
+    /// The database is not one this operation may write to (it says why and what to do).
+    #[error("{0}")]
+    Refused(String),
     /// Writing to the database failed (nothing was written).
     #[error(transparent)]
     Store(#[from] nmp_store::StoreError),

@@ -9,5 +9,6 @@ pub mod export;
 pub mod import;
 pub mod seed;
 pub mod starter;
+pub mod synthetic;
 
 pub use error::IngestError;

@@ -14,10 +14,12 @@
 
 mod audit;
 pub mod auth;
+mod bulk;
 mod connect;
 pub mod entity;
 mod error;
 mod facts;
+mod generation;
 mod introspect;
 pub mod migration;
 mod publish;
@@ -28,13 +30,14 @@ pub mod testing;
 mod writer;
 
 pub use audit::ChainReport;
+pub use bulk::{BulkInsert, BulkRow, NewObservation};
 pub use connect::{Engine, redact_url};
 pub use error::{Result, StoreError};
 pub use facts::edition_year;
 pub use introspect::TableColumns;
 pub use publish::{LOCKED_TABLES, Published};
 pub use read::{CountryWithMechanisms, Counts};
-pub use sea_orm::{ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+pub use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 pub use writer::Writer;
 
 use sea_orm::DatabaseConnection;
@@ -44,4 +47,5 @@ use sea_orm::DatabaseConnection;
 pub struct Store {
     db: DatabaseConnection,
     engine: Engine,
+    generation: std::sync::Arc<generation::Generation>,
 }

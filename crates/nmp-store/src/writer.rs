@@ -30,11 +30,14 @@ pub struct Writer {
     last_id: i64,
     last_hash: String,
     now: OffsetDateTime,
+    generation: std::sync::Arc<crate::generation::Generation>,
 }
 
-/// Rows per INSERT statement in bulk inserts (5 columns x 1000 stays far below both engines'
-/// parameter limits).
+/// At most this many rows per INSERT statement in bulk inserts.
 const INSERT_BATCH: usize = 1000;
+
+/// Bound parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535.
+const MAX_PARAMETERS: usize = 30_000;
 
 /// Now, truncated to microseconds so that both engines store it exactly.
 fn now_micros() -> OffsetDateTime {
@@ -86,6 +89,7 @@ impl Store {
             last_id: head.try_get("", "last_event_id")?,
             last_hash: head.try_get("", "last_hash")?,
             now: now_micros(),
+            generation: self.generation.clone(),
         })
     }
 }
@@ -234,10 +238,14 @@ impl Writer {
                 self.check_active_lock(&table, row, "(new)").await?;
             }
         }
+        use sea_orm::Iterable;
+        // Stay below both engines' limits on bound parameters per statement.
+        let columns = <A::Entity as EntityTrait>::Column::iter().count().max(1);
+        let per_batch = (MAX_PARAMETERS / columns).clamp(1, INSERT_BATCH);
         let mut inserted = 0u64;
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
-            let batch: Vec<A> = rows.by_ref().take(INSERT_BATCH).collect();
+            let batch: Vec<A> = rows.by_ref().take(per_batch).collect();
             inserted += batch.len() as u64;
             A::Entity::insert_many(batch).exec_without_returning(&self.txn).await?;
         }
@@ -248,6 +256,35 @@ impl Writer {
         self.append(&table, batch_key, "import", None, Some(after.to_string()))
             .await?;
         Ok(inserted)
+    }
+
+    /// Inserts many editable rows (each gets `created_at`, `updated_at`, `updated_by` and `version
+    /// = 1`, as with [`Writer::insert`]) in batches, recorded as ONE audit event like
+    /// [`Writer::insert_many`]. For records made in bulk by code, such as the synthetic benchmark
+    /// dataset, where an event per row would cost more than the rows. The caller reads the new
+    /// keys back by natural key (slug, or the columns it set) if it needs them.
+    pub async fn insert_many_editable<A>(
+        &mut self,
+        mut rows: Vec<A>,
+        batch_key: &str,
+        summary: serde_json::Value,
+    ) -> Result<u64>
+    where
+        A: ActiveModelTrait + Send,
+        <A::Entity as EntityTrait>::Column: FromStr,
+    {
+        let stamps = [
+            (column::<A::Entity>("created_at"), Value::from(self.now)),
+            (column::<A::Entity>("updated_at"), Value::from(self.now)),
+            (column::<A::Entity>("updated_by"), Value::from(self.actor.clone())),
+            (column::<A::Entity>("version"), Value::from(1i32)),
+        ];
+        for row in &mut rows {
+            for (col, value) in &stamps {
+                row.set(*col, value.clone());
+            }
+        }
+        self.insert_many(rows, batch_key, summary).await
     }
 
     /// Deletes every row of a bulk table where `column` equals `value`, recorded as ONE audit
@@ -304,6 +341,7 @@ impl Writer {
             .to_owned();
         self.txn.execute(&head).await?;
         self.txn.commit().await?;
+        self.generation.committed(self.last_id);
         Ok(())
     }
 
@@ -377,7 +415,7 @@ impl Writer {
             .await
     }
 
-    async fn append(
+    pub(crate) async fn append(
         &mut self,
         entity: &str,
         entity_id: &str,

@@ -2,6 +2,7 @@
 
 mod audit;
 pub(crate) mod edition;
+pub(crate) mod demo;
 mod export;
 pub(crate) mod import;
 mod migrate;
@@ -39,6 +40,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Edition { action } => edition::run(&config, action).await,
         Command::Report { action } => report::run(&config, action).await,
         Command::Questionnaire { action } => questionnaire::run(&config, action).await,
+        Command::Demo { action } => demo::run(&config, action).await,
     }
 }
 
