@@ -7,7 +7,9 @@ pub mod countries;
 mod error;
 pub mod export;
 pub mod import;
+pub mod records;
 pub mod seed;
+pub mod sheet;
 pub mod starter;
 
 pub use error::IngestError;
