@@ -12,4 +12,4 @@ pub mod seed;
 pub mod sheet;
 pub mod starter;
 
-pub use error::IngestError;
+pub use error::{CellProblem, IngestError};

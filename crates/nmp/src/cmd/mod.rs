@@ -4,6 +4,7 @@ mod audit;
 mod export;
 pub(crate) mod import;
 mod migrate;
+pub(crate) mod records;
 pub(crate) mod report;
 mod seed;
 mod serve;
@@ -32,6 +33,9 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Export {
             action: ExportAction::Datapackage { edition, out },
         } => export::datapackage(&config, &edition, &out).await,
+        Command::Export {
+            action: ExportAction::Records { kind, format, out },
+        } => records::export(&config, &kind, format.as_deref(), &out).await,
         Command::Import { action } => import::run(&config, action).await,
         Command::User { action } => user::run(&config, action).await,
         Command::Report { action } => report::run(&config, action).await,
