@@ -91,7 +91,14 @@ where
     s.all::<E>().await.unwrap().len()
 }
 
-async fn run(s: &Store, file: &str, bytes: &[u8], kind: RecordKind, who: &Importer, dry: bool) -> Result<ImportReport, IngestError> {
+async fn run(
+    s: &Store,
+    file: &str,
+    bytes: &[u8],
+    kind: RecordKind,
+    who: &Importer,
+    dry: bool,
+) -> Result<ImportReport, IngestError> {
     import(s, file, bytes, kind, who, dry, &mut |_| {}).await
 }
 
@@ -168,7 +175,10 @@ async fn ten_thousand_rows_are_rejected_by_their_errors_or_written_in_one_transa
             .collect();
         assert_eq!(new.len(), ROWS);
         // One transaction: every row carries the transaction's one timestamp.
-        assert!(new.iter().all(|m| m.created_at == new[0].created_at && m.updated_by == "system:import"));
+        assert!(
+            new.iter()
+                .all(|m| m.created_at == new[0].created_at && m.updated_by == "system:import")
+        );
         let m4711 = new.iter().find(|m| m.slug == "synthetic-mechanism-04709").unwrap();
         assert_eq!(m4711.country_iso3.as_deref(), Some(COUNTRIES[4709 % 6]));
         assert_eq!(s.verify_audit_chain().await.unwrap().events as usize, events + 2 * ROWS);
@@ -188,14 +198,20 @@ async fn export_then_import_changes_nothing_and_an_edited_export_updates_with_it
                 let name = format!("{}.{}", kind.name(), format.extension());
                 let report = run(s, &name, &bytes, kind, &editor(), false).await.unwrap();
                 assert!(!report.rows.is_empty(), "{name}");
-                assert_eq!(report.count(RowAction::Unchanged), report.rows.len(), "{name}: {report:#?}");
+                assert_eq!(
+                    report.count(RowAction::Unchanged),
+                    report.rows.len(),
+                    "{name}: {report:#?}"
+                );
                 assert_eq!(count::<audit_event::Entity>(s).await, events, "{name}");
             }
         }
 
         // Edit one cell of the CSV export and cite it: one update, with its citation.
         let ken = s.mechanism_by_slug("ken-national-committee").await.unwrap().unwrap();
-        let mut sheet = nmp_ingest::records::export::sheet(s, RecordKind::Mechanisms).await.unwrap();
+        let mut sheet = nmp_ingest::records::export::sheet(s, RecordKind::Mechanisms)
+            .await
+            .unwrap();
         let col = |name: &str| sheet.columns.iter().position(|c| c.name == name).unwrap();
         let (name, source, locator) = (col("name"), col("source"), col("locator"));
         let row = sheet
@@ -207,24 +223,48 @@ async fn export_then_import_changes_nothing_and_an_edited_export_updates_with_it
         row[source] = SOURCE.into();
         row[locator] = "p. 3".into();
         let edited = String::from_utf8(nmp_ingest::sheet::write::csv(&sheet).unwrap()).unwrap();
-        let report = run(s, "edited.csv", edited.as_bytes(), RecordKind::Mechanisms, &editor(), false)
-            .await
-            .unwrap();
+        let report = run(
+            s,
+            "edited.csv",
+            edited.as_bytes(),
+            RecordKind::Mechanisms,
+            &editor(),
+            false,
+        )
+        .await
+        .unwrap();
         assert_eq!(report.count(RowAction::Update), 1, "{report:#?}");
         let row = report.rows.iter().find(|r| r.action == RowAction::Update).unwrap();
         assert_eq!(row.changed, ["name"]);
         let now = s.mechanism_by_slug("ken-national-committee").await.unwrap().unwrap();
         assert_eq!(now.version, ken.version + 1);
         assert!(now.name.ends_with("(synthetic edit)"));
-        let cites = s.citations_for("mechanism", &ken.mechanism_id.to_string()).await.unwrap();
-        assert!(cites.iter().any(|(c, src)| src.slug == SOURCE && c.locator.as_deref() == Some("p. 3")));
+        let cites = s
+            .citations_for("mechanism", &ken.mechanism_id.to_string())
+            .await
+            .unwrap();
+        assert!(
+            cites
+                .iter()
+                .any(|(c, src)| src.slug == SOURCE && c.locator.as_deref() == Some("p. 3"))
+        );
 
         // The same file again is stale: refused, naming the version.
-        let err = run(s, "edited.csv", edited.as_bytes(), RecordKind::Mechanisms, &editor(), false)
-            .await
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("was changed since this file was made") && err.contains("column B (version)"), "{err}");
+        let err = run(
+            s,
+            "edited.csv",
+            edited.as_bytes(),
+            RecordKind::Mechanisms,
+            &editor(),
+            false,
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("was changed since this file was made") && err.contains("column B (version)"),
+            "{err}"
+        );
         db.finish().await;
     }
 }
@@ -235,17 +275,35 @@ async fn a_students_import_becomes_proposals_within_their_assignment() {
         let s = &db.store;
         seed_embedded(s).await.unwrap();
         let editor_account = s
-            .create_account("system:test", "editor@example.org", "Synthetic editor", AccountRole::Editor)
+            .create_account(
+                "system:test",
+                "editor@example.org",
+                "Synthetic editor",
+                AccountRole::Editor,
+            )
             .await
             .unwrap();
         let student = s
-            .create_account("system:test", "student@example.org", "Synthetic student", AccountRole::Student)
+            .create_account(
+                "system:test",
+                "student@example.org",
+                "Synthetic student",
+                AccountRole::Student,
+            )
             .await
             .unwrap();
         let edition = s.all::<nmp_store::entity::edition::Entity>().await.unwrap()[0].edition_id;
-        s.assign(&editor_account, edition, student.account_id, Some("KEN"), None, "2099-01-01", None)
-            .await
-            .unwrap();
+        s.assign(
+            &editor_account,
+            edition,
+            student.account_id,
+            Some("KEN"),
+            None,
+            "2099-01-01",
+            None,
+        )
+        .await
+        .unwrap();
         let importer = Importer::for_account(student.clone()).unwrap();
         let csv = format!(
             "mechanism,occurred_on,kind,title,source,locator\n\
@@ -253,32 +311,59 @@ async fn a_students_import_becomes_proposals_within_their_assignment() {
              ken-national-committee,2016-04,meeting,Synthetic meeting (synthetic test data),{SOURCE},p. 10\n"
         );
         let activities = count::<nmp_store::entity::activity::Entity>(s).await;
-        let report = run(s, "activities.csv", csv.as_bytes(), RecordKind::Activities, &importer, false)
-            .await
-            .unwrap();
+        let report = run(
+            s,
+            "activities.csv",
+            csv.as_bytes(),
+            RecordKind::Activities,
+            &importer,
+            false,
+        )
+        .await
+        .unwrap();
         assert!(report.proposed);
         assert_eq!(report.count(RowAction::Create), 2);
         assert_eq!(count::<nmp_store::entity::activity::Entity>(s).await, activities);
         let proposals = s.proposals(None, Some(student.account_id)).await.unwrap();
         assert_eq!(proposals.len(), 2);
         assert!(proposals.iter().all(|p| p.entity == "activity" && p.action == "create"));
-        assert!(proposals.iter().any(|p| p.message.as_deref() == Some("Imported from activities.csv, sheet activities, row 3")));
-        assert!(proposals.iter().all(|p| p.citation_json.as_deref().is_some_and(|c| c.contains("p. 9") || c.contains("p. 10"))));
+        assert!(
+            proposals
+                .iter()
+                .any(|p| p.message.as_deref() == Some("Imported from activities.csv, sheet activities, row 3"))
+        );
+        assert!(proposals.iter().all(|p| {
+            p.citation_json
+                .as_deref()
+                .is_some_and(|c| c.contains("p. 9") || c.contains("p. 10"))
+        }));
 
         // A row outside the assignment (a Ugandan mechanism) rejects the whole file.
         let outside = format!(
             "{csv}uga-national-committee,2016-05,meeting,Synthetic meeting (synthetic test data),{SOURCE},p. 11\n"
         );
-        let err = run(s, "activities.csv", outside.as_bytes(), RecordKind::Activities, &importer, false)
-            .await
-            .unwrap_err()
-            .to_string();
+        let err = run(
+            s,
+            "activities.csv",
+            outside.as_bytes(),
+            RecordKind::Activities,
+            &importer,
+            false,
+        )
+        .await
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("row 4") && err.contains("open assignments"), "{err}");
         assert_eq!(count::<proposal::Entity>(s).await, 2);
 
         // A reviewer may not import at all.
         let reviewer = s
-            .create_account("system:test", "reviewer@example.org", "Synthetic reviewer", AccountRole::Reviewer)
+            .create_account(
+                "system:test",
+                "reviewer@example.org",
+                "Synthetic reviewer",
+                AccountRole::Reviewer,
+            )
             .await
             .unwrap();
         assert!(Importer::for_account(reviewer).unwrap_err().contains("reviewers"));
@@ -295,25 +380,52 @@ async fn bad_files_and_bad_headers_are_clear_errors_and_write_nothing() {
     let csv = "slug,name\nsynthetic-org,Synthetic organisation (synthetic test data)\n";
 
     // A CSV file renamed .xlsx.
-    let err = run(s, "organizations.xlsx", csv.as_bytes(), RecordKind::Organizations, &editor(), false)
-        .await
-        .unwrap_err()
-        .to_string();
-    assert!(err.starts_with("organizations.xlsx: the file is named .xlsx but is not an XLSX workbook"), "{err}");
+    let err = run(
+        s,
+        "organizations.xlsx",
+        csv.as_bytes(),
+        RecordKind::Organizations,
+        &editor(),
+        false,
+    )
+    .await
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("organizations.xlsx: the file is named .xlsx but is not an XLSX workbook"),
+        "{err}"
+    );
     assert!(err.contains("CSV file renamed .xlsx"), "{err}");
 
     // An unknown column is named; a missing required column too.
     let unknown = "slug,name,kind,sector,colour\nsynthetic-org,Synthetic organisation,ngo,,red\n";
-    let err = run(s, "o.csv", unknown.as_bytes(), RecordKind::Organizations, &editor(), false)
-        .await
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("row 1, column E (colour): unknown column \"colour\""), "{err}");
+    let err = run(
+        s,
+        "o.csv",
+        unknown.as_bytes(),
+        RecordKind::Organizations,
+        &editor(),
+        false,
+    )
+    .await
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("row 1, column E (colour): unknown column \"colour\""),
+        "{err}"
+    );
     let missing = "slug,name\nsynthetic-org,Synthetic organisation\n";
-    let err = run(s, "o.csv", missing.as_bytes(), RecordKind::Organizations, &editor(), false)
-        .await
-        .unwrap_err()
-        .to_string();
+    let err = run(
+        s,
+        "o.csv",
+        missing.as_bytes(),
+        RecordKind::Organizations,
+        &editor(),
+        false,
+    )
+    .await
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("missing column kind: new records need it"), "{err}");
 
     // A workbook without the kind's sheet names the sheets it has.
@@ -325,7 +437,10 @@ async fn bad_files_and_bad_headers_are_clear_errors_and_write_nothing() {
         .await
         .unwrap_err()
         .to_string();
-    assert!(err.contains("no sheet named \"sources\"") && err.contains("first, second"), "{err}");
+    assert!(
+        err.contains("no sheet named \"sources\"") && err.contains("first, second"),
+        "{err}"
+    );
     assert_eq!(count::<audit_event::Entity>(s).await, events);
     db.finish().await;
 }
@@ -340,7 +455,16 @@ async fn the_template_has_a_readme_and_a_sheet_per_kind_with_the_export_layout()
     let names: Vec<&str> = tables.iter().map(|t| t.sheet.as_str()).collect();
     assert_eq!(
         names,
-        ["README", "sources", "organizations", "mechanisms", "memberships", "activities", "citations", "lists"]
+        [
+            "README",
+            "sources",
+            "organizations",
+            "mechanisms",
+            "memberships",
+            "activities",
+            "citations",
+            "lists"
+        ]
     );
     for kind in RecordKind::ALL {
         let t = tables.iter().find(|t| t.sheet == kind.name()).unwrap();
@@ -352,7 +476,10 @@ async fn the_template_has_a_readme_and_a_sheet_per_kind_with_the_export_layout()
     let column_holding = |code: &str| {
         (0..lists.header.len()).find(|&j| {
             lists.header.get(j).map(String::as_str) == Some(code)
-                || lists.rows.iter().any(|r| r.cells.get(j).map(String::as_str) == Some(code))
+                || lists
+                    .rows
+                    .iter()
+                    .any(|r| r.cells.get(j).map(String::as_str) == Some(code))
         })
     };
     assert!(column_holding("focal_point").is_some() && column_holding("KEN").is_some());

@@ -68,7 +68,11 @@ impl Layout {
             layout.labels.push(label.clone());
             let at = Some(label);
             if name.is_empty() {
-                if table.rows.iter().any(|r| r.cells.get(i).is_some_and(|c| !c.trim().is_empty())) {
+                if table
+                    .rows
+                    .iter()
+                    .any(|r| r.cells.get(i).is_some_and(|c| !c.trim().is_empty()))
+                {
                     problems.add(1, at, "the column has values but no name in row 1");
                 }
                 layout.cols.push(Col::Ignored);
@@ -137,7 +141,11 @@ impl Layout {
             layout.cols.push(col);
         }
         if layout.cite_source.is_some() && layout.cite_source_id.is_some() {
-            problems.add(1, None, "give the source by slug (source) or by number (source_id), not both");
+            problems.add(
+                1,
+                None,
+                "give the source by slug (source) or by number (source_id), not both",
+            );
         }
         Ok(layout)
     }
@@ -446,7 +454,11 @@ impl<'a> Checker<'a> {
         let key_text = l.cell(row, l.key);
         if key_text.is_empty() {
             if !l.cell(row, l.version).is_empty() {
-                problems.add(n, l.label(l.version), "a version without a record key: leave both empty for a new record");
+                problems.add(
+                    n,
+                    l.label(l.version),
+                    "a version without a record key: leave both empty for a new record",
+                );
             }
             return None;
         }
@@ -456,7 +468,11 @@ impl<'a> Checker<'a> {
             return None;
         };
         if let Some(first) = self.seen_keys.insert(key, n) {
-            problems.add(n, l.label(l.key), format!("{table} {key} is also in row {first}; give each record once"));
+            problems.add(
+                n,
+                l.label(l.key),
+                format!("{table} {key} is also in row {first}; give each record once"),
+            );
         }
         let Some(record) = self.current.get(&key).cloned() else {
             problems.add(n, l.label(l.key), format!("no {table} has the number {key}"));
@@ -508,7 +524,13 @@ impl<'a> Checker<'a> {
     }
 
     /// Fills `entity_id` from the `entity_key` column; `false` (and a problem) when it names no row.
-    fn entity_key(&self, row: &sheet::Row, i: usize, form: &mut BTreeMap<String, String>, problems: &mut Problems) -> bool {
+    fn entity_key(
+        &self,
+        row: &sheet::Row,
+        i: usize,
+        form: &mut BTreeMap<String, String>,
+        problems: &mut Problems,
+    ) -> bool {
         let l = self.layout;
         let key = l.cell(row, Some(i));
         if key.is_empty() {
@@ -550,9 +572,16 @@ impl<'a> Checker<'a> {
             }
             id
         } else if !number.is_empty() {
-            let id = number.parse::<i32>().ok().filter(|id| self.keys.key("source", *id).is_some());
+            let id = number
+                .parse::<i32>()
+                .ok()
+                .filter(|id| self.keys.key("source", *id).is_some());
             if id.is_none() {
-                problems.add(n, l.label(l.cite_source_id), format!("no source has the number {number:?}"));
+                problems.add(
+                    n,
+                    l.label(l.cite_source_id),
+                    format!("no source has the number {number:?}"),
+                );
             }
             id
         } else {
@@ -561,13 +590,25 @@ impl<'a> Checker<'a> {
         let locator = l.cell(row, l.locator);
         let quote = l.cell(row, l.quote);
         if locator.chars().count() > MAX_LOCATOR_CHARS {
-            problems.add(n, l.label(l.locator), format!("is longer than {MAX_LOCATOR_CHARS} characters"));
+            problems.add(
+                n,
+                l.label(l.locator),
+                format!("is longer than {MAX_LOCATOR_CHARS} characters"),
+            );
         }
         if quote.chars().count() > schema::MAX_TEXT_CHARS {
-            problems.add(n, l.label(l.quote), format!("is longer than {} characters", schema::MAX_TEXT_CHARS));
+            problems.add(
+                n,
+                l.label(l.quote),
+                format!("is longer than {} characters", schema::MAX_TEXT_CHARS),
+            );
         }
         if slug.is_empty() && number.is_empty() && !(locator.is_empty() && quote.is_empty()) {
-            problems.add(n, l.label(l.cite_source), "missing source: a locator or quote needs its source (its slug)");
+            problems.add(
+                n,
+                l.label(l.cite_source),
+                "missing source: a locator or quote needs its source (its slug)",
+            );
         }
         if problems.list.len() > before {
             return Err(());

@@ -161,7 +161,11 @@ pub fn readme() -> Vec<String> {
         "Sheets".into(),
     ];
     for kind in RecordKind::ALL {
-        lines.push(format!("- {}: rows of the table {} (see docs/data-dictionary.md)", kind.name(), kind.table()));
+        lines.push(format!(
+            "- {}: rows of the table {} (see docs/data-dictionary.md)",
+            kind.name(),
+            kind.table()
+        ));
     }
     lines
 }

@@ -174,10 +174,12 @@ pub async fn import(
         return Ok(report);
     }
     let started = Instant::now();
-    let keys = write(store, file, &plan, importer, progress).await.map_err(|p| match p {
-        WriteFailure::Cells(problems) => cells(problems),
-        WriteFailure::Store(e) => IngestError::Store(e),
-    })?;
+    let keys = write(store, file, &plan, importer, progress)
+        .await
+        .map_err(|p| match p {
+            WriteFailure::Cells(problems) => cells(problems),
+            WriteFailure::Store(e) => IngestError::Store(e),
+        })?;
     for (outcome, key) in report.rows.iter_mut().zip(keys) {
         if outcome.key.is_none() {
             outcome.key = key;
@@ -261,7 +263,9 @@ async fn write(
                     }
                     keys.push(None);
                 }
-                Err(ApplyError::Store(StoreError::Conflict { entity, key, current, .. })) => {
+                Err(ApplyError::Store(StoreError::Conflict {
+                    entity, key, current, ..
+                })) => {
                     problems.push(CellProblem {
                         sheet: plan.sheet.clone(),
                         row: row.outcome.row,
@@ -274,8 +278,14 @@ async fn write(
             },
             Importer::Propose { account, .. } => {
                 let message = format!("Imported from {file}, sheet {}, row {}", plan.sheet, row.outcome.row);
-                w.propose(account, change, row.before.as_ref(), row.citation.as_ref(), Some(&message))
-                    .await?;
+                w.propose(
+                    account,
+                    change,
+                    row.before.as_ref(),
+                    row.citation.as_ref(),
+                    Some(&message),
+                )
+                .await?;
                 keys.push(row.outcome.key);
             }
         }

@@ -143,7 +143,9 @@ impl Keys {
         let mut keys = Keys::default();
         for table in tables {
             let pairs: Vec<(i32, String)> = match *table {
-                "organization" => pairs(store.all::<organization::Entity>().await?, |r| (r.organization_id, r.slug)),
+                "organization" => pairs(store.all::<organization::Entity>().await?, |r| {
+                    (r.organization_id, r.slug)
+                }),
                 "mechanism" => pairs(store.all::<mechanism::Entity>().await?, |r| (r.mechanism_id, r.slug)),
                 "source" => pairs(store.all::<source::Entity>().await?, |r| (r.source_id, r.slug)),
                 "network" => pairs(store.all::<network::Entity>().await?, |r| (r.network_id, r.slug)),
@@ -153,7 +155,8 @@ impl Keys {
             };
             let name = natural_table(table);
             keys.by_id.insert(name, pairs.iter().cloned().collect());
-            keys.by_key.insert(name, pairs.into_iter().map(|(id, k)| (k, id)).collect());
+            keys.by_key
+                .insert(name, pairs.into_iter().map(|(id, k)| (k, id)).collect());
         }
         Ok(keys)
     }
@@ -199,7 +202,14 @@ fn pairs<M>(rows: Vec<M>, f: impl Fn(M) -> (i32, String)) -> Vec<(i32, String)> 
 pub fn key_tables(kind: RecordKind) -> Result<Vec<&'static str>, IngestError> {
     if kind == RecordKind::Citations {
         // `entity_key` may name a row of any table that has a natural key.
-        return Ok(vec!["organization", "mechanism", "source", "network", "edition", "function"]);
+        return Ok(vec![
+            "organization",
+            "mechanism",
+            "source",
+            "network",
+            "edition",
+            "function",
+        ]);
     }
     let mut out = Vec::new();
     for f in schema::fields(kind.table())? {
@@ -234,7 +244,16 @@ mod tests {
         let cols = columns(RecordKind::Citations).unwrap();
         assert_eq!(
             cols,
-            ["citation_id", "version", "source", "entity", "entity_id", "field", "locator", "quote"]
+            [
+                "citation_id",
+                "version",
+                "source",
+                "entity",
+                "entity_id",
+                "field",
+                "locator",
+                "quote"
+            ]
         );
         assert_eq!(RecordKind::parse(" Mechanisms"), Some(RecordKind::Mechanisms));
         assert_eq!(RecordKind::parse("mechanism"), None);

@@ -148,9 +148,13 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<Table>, IngestError> {
                 } else if std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok() {
                     "it holds plain text (a CSV file renamed .xlsx?); rename it to .csv, or open it in a spreadsheet program and save it as an Excel workbook (.xlsx)".to_string()
                 } else {
-                    "it is not an Excel workbook (an old .xls file?); save it as an Excel workbook (.xlsx) or as CSV".to_string()
+                    "it is not an Excel workbook (an old .xls file?); save it as an Excel workbook (.xlsx) or as CSV"
+                        .to_string()
                 };
-                return Err(file_error(file, format!("the file is named .xlsx but is not an XLSX workbook: {hint}")));
+                return Err(file_error(
+                    file,
+                    format!("the file is named .xlsx but is not an XLSX workbook: {hint}"),
+                ));
             }
             read_xlsx(file, bytes)
         }
@@ -225,8 +229,8 @@ fn too_many_rows(file: &str, sheet: &str) -> IngestError {
 }
 
 fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Vec<Table>, IngestError> {
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| file_error(file, format!("not a readable XLSX workbook: {e}")))?;
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| file_error(file, format!("not a readable XLSX workbook: {e}")))?;
     let mut tables = Vec::new();
     for sheet in book.sheet_names() {
         let range = book
@@ -342,12 +346,17 @@ mod tests {
     #[test]
     fn a_file_that_is_not_what_its_name_says_is_refused() {
         let err = read("data.xlsx", b"slug,name\nx,y\n").unwrap_err().to_string();
-        assert!(err.contains("data.xlsx") && err.contains("CSV file renamed .xlsx"), "{err}");
+        assert!(
+            err.contains("data.xlsx") && err.contains("CSV file renamed .xlsx"),
+            "{err}"
+        );
         let err = read("data.csv", b"PK\x03\x04rest").unwrap_err().to_string();
         assert!(err.contains("ZIP archive"), "{err}");
         let err = read("data.txt", b"a").unwrap_err().to_string();
         assert!(err.contains(".csv or .xlsx"), "{err}");
-        let err = read("data.xlsx", b"PK\x03\x04not really a zip").unwrap_err().to_string();
+        let err = read("data.xlsx", b"PK\x03\x04not really a zip")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("not a readable XLSX workbook"), "{err}");
     }
 

@@ -120,7 +120,11 @@ fn build(sheets: &[SheetOut], readme: &[String]) -> Result<Vec<u8>, XlsxError> {
         for (j, c) in s.columns.iter().enumerate() {
             let col = u16::try_from(j).map_err(|_| XlsxError::RowColumnLimitError)?;
             sheet.write_string_with_format(0, col, &c.name, &bold)?;
-            let longest = s.rows.iter().take(200).map(|r| r.get(j).map_or(0, |t| t.chars().count()));
+            let longest = s
+                .rows
+                .iter()
+                .take(200)
+                .map(|r| r.get(j).map_or(0, |t| t.chars().count()));
             let width = longest.chain([c.name.len() + 2, 10]).max().unwrap_or(10).min(50);
             sheet.set_column_width(col, width as f64)?;
             if let Some(text) = &c.note {
@@ -128,10 +132,7 @@ fn build(sheets: &[SheetOut], readme: &[String]) -> Result<Vec<u8>, XlsxError> {
             }
             if let Some(list) = refs[j] {
                 let n = lists[list].len();
-                let range = format!(
-                    "={LISTS_SHEET}!${letter}$1:${letter}${n}",
-                    letter = column_letter(list)
-                );
+                let range = format!("={LISTS_SHEET}!${letter}$1:${letter}${n}", letter = column_letter(list));
                 let rule = DataValidation::new()
                     .allow_list_formula(Formula::new(range))
                     .set_error_message(format!("Choose one of the values of the list for {}.", c.name))?;

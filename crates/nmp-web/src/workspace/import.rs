@@ -225,7 +225,11 @@ pub(super) async fn upload(
 /// The uploaded file's name without any directory part, for messages.
 fn plain_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default().trim();
-    if base.is_empty() { "upload".into() } else { base.chars().take(200).collect() }
+    if base.is_empty() {
+        "upload".into()
+    } else {
+        base.chars().take(200).collect()
+    }
 }
 
 fn summary(r: &ImportReport, kind: RecordKind) -> Summary {
@@ -240,7 +244,9 @@ fn summary(r: &ImportReport, kind: RecordKind) -> Summary {
         (true, true, _) => format!(
             "The file is fine. Importing it would propose {created} new and {updated} changed records for review. Check the rows, then confirm below."
         ),
-        (false, false, _) => format!("Imported: {created} records created and {updated} changed, in one audited transaction."),
+        (false, false, _) => {
+            format!("Imported: {created} records created and {updated} changed, in one audited transaction.")
+        }
         (false, true, _) => format!(
             "Proposed: {} changes are waiting in the review queue; an editor will approve or reject each.",
             created + updated
@@ -264,7 +270,10 @@ fn download(format: Format, name: &str, bytes: Vec<u8>) -> Response {
     let disposition = format!("attachment; filename=\"{name}\"");
     let mut response = (StatusCode::OK, bytes).into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, header::HeaderValue::from_static(format.content_type()));
+    headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static(format.content_type()),
+    );
     headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     if let Ok(v) = header::HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, v);

@@ -183,10 +183,10 @@ pub async fn post_multipart(
     }
     body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
     let app = nmp_web::router(nmp_web::AppState { store: store.clone() });
-    let mut request = Request::builder()
-        .method("POST")
-        .uri(path)
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"));
+    let mut request = Request::builder().method("POST").uri(path).header(
+        header::CONTENT_TYPE,
+        format!("multipart/form-data; boundary={BOUNDARY}"),
+    );
     if let Some(s) = session {
         request = request.header(header::COOKIE, format!("nmp_session={}", s.token));
     }

@@ -55,7 +55,8 @@ pub(crate) async fn import(
             eprintln!("{line}");
         }
     };
-    let report = nmp_ingest::records::import::import(&store, &name, &bytes, kind, &importer, dry_run, &mut progress).await;
+    let report =
+        nmp_ingest::records::import::import(&store, &name, &bytes, kind, &importer, dry_run, &mut progress).await;
     store.close().await?;
     print!("{}", describe(&report?));
     Ok(())
@@ -67,7 +68,14 @@ pub(crate) fn describe(r: &ImportReport) -> String {
     let created = r.count(RowAction::Create);
     let updated = r.count(RowAction::Update);
     let unchanged = r.count(RowAction::Unchanged);
-    let _ = writeln!(out, "file: {} (sheet {}, {} rows of {})", r.file, r.sheet, r.rows.len(), r.kind);
+    let _ = writeln!(
+        out,
+        "file: {} (sheet {}, {} rows of {})",
+        r.file,
+        r.sheet,
+        r.rows.len(),
+        r.kind
+    );
     let verb = match (r.dry_run, r.proposed) {
         (true, false) => "would write",
         (true, true) => "would propose",
@@ -83,7 +91,13 @@ pub(crate) fn describe(r: &ImportReport) -> String {
             } else {
                 format!(" ({})", row.changed.join(", "))
             };
-            let _ = writeln!(out, "  row {}: {}{key} {}{changed}", row.row, row.action.code(), row.label);
+            let _ = writeln!(
+                out,
+                "  row {}: {}{key} {}{changed}",
+                row.row,
+                row.action.code(),
+                row.label
+            );
         }
     }
     if r.dry_run {
@@ -99,7 +113,10 @@ pub(crate) fn describe(r: &ImportReport) -> String {
 
 pub(crate) async fn template(config: &Config, out: &Path) -> anyhow::Result<()> {
     if Format::of_name(&out.display().to_string()) != Some(Format::Xlsx) {
-        bail!("--out {}: the template is an XLSX workbook; name a file ending in .xlsx", out.display());
+        bail!(
+            "--out {}: the template is an XLSX workbook; name a file ending in .xlsx",
+            out.display()
+        );
     }
     let store = super::open(config).await?;
     let bytes = nmp_ingest::records::export::template(&store).await?;
@@ -133,7 +150,7 @@ pub(crate) async fn export(config: &Config, kind_name: &str, format: Option<&str
     store.close().await?;
     let bytes = match format {
         Format::Csv => nmp_ingest::sheet::write::csv(&sheet)?,
-        Format::Xlsx => nmp_ingest::sheet::write::xlsx(&[sheet.clone()], &[])?,
+        Format::Xlsx => nmp_ingest::sheet::write::xlsx(std::slice::from_ref(&sheet), &[])?,
     };
     std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     println!(
