@@ -16,6 +16,7 @@
 mod check;
 pub mod export;
 pub mod import;
+mod layout;
 
 use std::collections::HashMap;
 
