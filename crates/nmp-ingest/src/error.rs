@@ -48,9 +48,42 @@ pub enum IngestError {
     /// The database is not one this operation may write to (it says why and what to do).
     #[error("{0}")]
     Refused(String),
+    /// Problems in the cells of a spreadsheet: every one found, by sheet, row and column. Nothing
+    /// was written.
+    #[error("{file}: {} problem(s), nothing was written:\n{}", .problems.len(),
+        .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Cells {
+        /// The file, as the user named it.
+        file: String,
+        /// Every problem, in sheet and row order.
+        problems: Vec<CellProblem>,
+    },
     /// Writing to the database failed (nothing was written).
     #[error(transparent)]
     Store(#[from] nmp_store::StoreError),
+}
+
+/// One problem in a spreadsheet: where it is and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CellProblem {
+    /// The worksheet (for a CSV file, the file name without its extension).
+    pub sheet: String,
+    /// The row as a spreadsheet program numbers it (the header is row 1).
+    pub row: usize,
+    /// The column: its letter and header name, `D (level)`; `None` for the row as a whole.
+    pub column: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for CellProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "sheet {}, row {}", self.sheet, self.row)?;
+        if let Some(c) = &self.column {
+            write!(f, ", column {c}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
 }
 
 impl From<nmp_core::dictionary::DictionaryError> for IngestError {

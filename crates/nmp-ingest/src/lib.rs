@@ -7,8 +7,10 @@ pub mod countries;
 mod error;
 pub mod export;
 pub mod import;
+pub mod records;
 pub mod seed;
+pub mod sheet;
 pub mod starter;
 pub mod synthetic;
 
-pub use error::IngestError;
+pub use error::{CellProblem, IngestError};

@@ -43,7 +43,7 @@ async fn rename(store: &Store, slug: &str, name: &str) {
 }
 
 fn app(store: &Store, check_every: Duration) -> Router {
-    nmp_web::router_with_cache_check(nmp_web::AppState { store: store.clone() }, check_every)
+    nmp_web::router_with_cache_check(nmp_web::AppState::new(store.clone()), check_every)
 }
 
 #[tokio::test]

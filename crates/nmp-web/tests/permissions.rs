@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Answer, Session, get, post, send, send_json, staff};
+use common::{Answer, Session, get, post, post_multipart, send, send_json, staff};
 use nmp_core::vocab::AccountRole;
 use nmp_store::Store;
 use nmp_store::testing::engines;
@@ -179,8 +179,23 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
         .replace("{proposal}", &w.proposal.to_string())
         .replace("{assignment}", &w.assignment.to_string())
         .replace("{questionnaire}", &w.questionnaire.to_string())
-        .replace("{invitation}", &w.invitation.to_string());
+        .replace("{invitation}", &w.invitation.to_string())
+        .replace("{kind}", "mechanisms")
+        .replace("{format}", "csv");
     let acronym = format!("MATRIX-{n}");
+    if row.method == "POST" && row.template == "/staff/import" {
+        // A check (dry run) of a one-row file of synthetic sources: anyone who may propose may
+        // propose a new source, so every role allowed here gets the summary page.
+        let csv = format!("slug,title,kind\nmatrix-source-{n},Synthetic source {n} (synthetic test data),report\n");
+        return post_multipart(
+            s,
+            &path,
+            session,
+            &[("kind", "sources"), ("step", "check")],
+            Some(("file", "sources.csv", csv.as_bytes())),
+        )
+        .await;
+    }
     match row.method.as_str() {
         "GET" => get(s, &path, session).await,
         "PATCH" => {

@@ -57,7 +57,7 @@ enum Command {
         #[command(subcommand)]
         action: ExportAction,
     },
-    /// Import external country-year data (the Early Warning Project, or any long-format CSV)
+    /// Import records from CSV/XLSX files, or external country-year data (the Early Warning Project, or any long-format CSV)
     Import {
         #[command(subcommand)]
         action: cmd::import::ImportAction,
@@ -109,6 +109,18 @@ enum ExportAction {
         #[arg(long)]
         edition: String,
         /// Directory to create (it must not exist, or be empty)
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write the current records of a kind as CSV or XLSX, in the layout `nmp import records` reads
+    Records {
+        /// mechanisms, memberships, activities, organizations, sources or citations
+        #[arg(long)]
+        kind: String,
+        /// csv or xlsx (default: from the --out file's extension)
+        #[arg(long)]
+        format: Option<String>,
+        /// The file to write
         #[arg(long)]
         out: PathBuf,
     },

@@ -153,6 +153,14 @@ pub type FieldErrors = Vec<ValidationError>;
 /// dates, codes, slugs, web addresses and over-long text. Unknown names are ignored by the caller's
 /// choice of which names to pass.
 pub fn parse(table: &str, form: &BTreeMap<String, String>) -> Result<std::result::Result<Fields, FieldErrors>> {
+    let (out, errors) = parse_partial(table, form)?;
+    Ok(if errors.is_empty() { Ok(out) } else { Err(errors) })
+}
+
+/// Like [`parse`], but keeps the values that parsed beside the problems of the others, so that a
+/// caller checking many rows (a bulk import) can check those values further and report every
+/// problem of a row at once.
+pub fn parse_partial(table: &str, form: &BTreeMap<String, String>) -> Result<(Fields, FieldErrors)> {
     let specs = fields(table)?;
     let mut out = Fields::new();
     let mut errors = FieldErrors::new();
@@ -165,7 +173,7 @@ pub fn parse(table: &str, form: &BTreeMap<String, String>) -> Result<std::result
             Err(message) => errors.push(ValidationError::new(spec.name.clone(), message)),
         }
     }
-    Ok(if errors.is_empty() { Ok(out) } else { Err(errors) })
+    Ok((out, errors))
 }
 
 fn parse_value(spec: &FieldSpec, raw: &str) -> std::result::Result<Value, String> {

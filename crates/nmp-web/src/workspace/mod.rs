@@ -8,12 +8,13 @@ mod assignments;
 mod audit;
 mod collect;
 mod forms;
+mod import;
 mod records;
 mod review;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
@@ -43,6 +44,14 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/assignments", get(assignments::list).post(assignments::create))
         .route("/staff/assignments/{id}/done", post(assignments::done))
         .route("/staff/audit", get(audit::log))
+        .route(
+            "/staff/import",
+            get(import::form)
+                .post(import::upload)
+                .layer(DefaultBodyLimit::max(import::MAX_BODY_BYTES)),
+        )
+        .route("/staff/import/template.xlsx", get(import::template))
+        .route("/staff/export/{file}", get(import::export))
         .route("/api/v1/records/{table}/{id}", patch(api::patch))
         .route("/staff/questionnaires", get(collect::list).post(collect::create))
         .route("/staff/questionnaires/{id}", get(collect::show))

@@ -76,7 +76,7 @@ pub async fn send(store: &Store, method: &str, path: &str, session: Option<&Sess
         status,
         location,
         set_cookies,
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
     }
 }
 
@@ -146,6 +146,61 @@ pub async fn send_json(
         status,
         location,
         set_cookies: Vec::new(),
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// POSTs a `multipart/form-data` body as `session` (its CSRF token added as the first field):
+/// `fields` are text fields, `file` an optional `(field name, file name, bytes)`.
+pub async fn post_multipart(
+    store: &Store,
+    path: &str,
+    session: Option<&Session>,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &str, &[u8])>,
+) -> Answer {
+    const BOUNDARY: &str = "nmp-test-boundary-7d1f";
+    let mut body: Vec<u8> = Vec::new();
+    let mut all: Vec<(&str, &str)> = Vec::new();
+    if let Some(s) = session {
+        all.push(("csrf", s.csrf.as_str()));
+    }
+    all.extend_from_slice(fields);
+    for (name, value) in all {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
+    if let Some((name, file_name, bytes)) = file {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    let app = nmp_web::router(nmp_web::AppState::new(store.clone()));
+    let mut request = Request::builder().method("POST").uri(path).header(
+        header::CONTENT_TYPE,
+        format!("multipart/form-data; boundary={BOUNDARY}"),
+    );
+    if let Some(s) = session {
+        request = request.header(header::COOKIE, format!("nmp_session={}", s.token));
+    }
+    let response = app.oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
+    let status = response.status();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_string());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        location,
+        set_cookies: Vec::new(),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
     }
 }

@@ -4,7 +4,10 @@
 //! - `nmp import indicators FILE.csv --dataset SLUG ...`: any data in long format
 //!   (`iso3,year,indicator,value`).
 //!
-//! Both validate the whole file first and write nothing if anything is wrong; `--dry-run` checks
+//! - `nmp import records FILE --kind K` and `nmp import template`: records from spreadsheets (see
+//!   [`super::records`]).
+//!
+//! All validate the whole file first and write nothing if anything is wrong; `--dry-run` checks
 //! and reports without writing. Re-importing a dataset replaces its observations.
 //!
 //! - `nmp import datapackage DIR`: an edition's data package into a new, empty database; when
@@ -66,6 +69,29 @@ pub(crate) enum ImportAction {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Import records (mechanisms, memberships, activities, organizations, sources or citations)
+    /// from a CSV or XLSX file: every row is checked first; any problem and nothing is written
+    Records {
+        /// The CSV or XLSX file (an XLSX workbook is read from the sheet named after the kind)
+        file: PathBuf,
+        /// What the rows are: mechanisms, memberships, activities, organizations, sources or citations
+        #[arg(long)]
+        kind: String,
+        /// Check everything and report what would be created or changed, but write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Import as this staff account: an editor's rows are written, a researcher's, student's
+        /// or partner's become proposals for review (default: system:import, written directly)
+        #[arg(long = "as", value_name = "EMAIL")]
+        as_email: Option<String>,
+    },
+    /// Write the XLSX template for record imports: a README and one sheet per kind, with notes
+    /// on every column and drop-down lists of the accepted values
+    Template {
+        /// The workbook to write (.xlsx)
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 pub(crate) async fn run(config: &Config, action: ImportAction) -> anyhow::Result<()> {
@@ -75,6 +101,13 @@ pub(crate) async fn run(config: &Config, action: ImportAction) -> anyhow::Result
             let descriptor = dir.join(nmp_ingest::export::DESCRIPTOR);
             std::fs::metadata(&descriptor).with_context(|| format!("cannot read {}", descriptor.display()))?;
         }
+        ImportAction::Records {
+            file,
+            kind,
+            dry_run,
+            as_email,
+        } => return super::records::import(config, file, kind, *dry_run, as_email.as_deref()).await,
+        ImportAction::Template { out } => return super::records::template(config, out).await,
         ImportAction::Ewp { dir, .. } => {
             nmp_ingest::import::ewp::locate(dir)?;
         }
@@ -111,6 +144,7 @@ pub(crate) async fn run(config: &Config, action: ImportAction) -> anyhow::Result
             let report = indicators(&store, &file, &options).await?;
             print!("{}", describe_indicators(&report));
         }
+        ImportAction::Records { .. } | ImportAction::Template { .. } => unreachable!("handled above"),
     }
     store.close().await?;
     Ok(())

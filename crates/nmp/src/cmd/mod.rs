@@ -7,6 +7,7 @@ mod export;
 pub(crate) mod import;
 mod migrate;
 pub(crate) mod questionnaire;
+pub(crate) mod records;
 pub(crate) mod report;
 mod seed;
 mod serve;
@@ -35,6 +36,9 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Export {
             action: ExportAction::Datapackage { edition, out },
         } => export::datapackage(&config, &edition, &out).await,
+        Command::Export {
+            action: ExportAction::Records { kind, format, out },
+        } => records::export(&config, &kind, format.as_deref(), &out).await,
         Command::Import { action } => import::run(&config, action).await,
         Command::User { action } => user::run(&config, action).await,
         Command::Edition { action } => edition::run(&config, action).await,

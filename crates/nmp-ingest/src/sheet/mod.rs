@@ -1,0 +1,376 @@
+//! Spreadsheets in and out: CSV and XLSX files as plain tables of text, so that imports and exports
+//! handle both formats with one code path.
+//!
+//! - [`read`] turns a file's bytes into [`Table`]s (one per worksheet; a CSV file is one table),
+//!   every cell as text, every row with its number as the spreadsheet shows it (the header is
+//!   row 1). The format is taken from the file name's extension and checked against the bytes, so
+//!   a CSV file renamed `.xlsx` (or the other way round) is a clear error, not garbage.
+//! - [`write`] writes tables as CSV or as an XLSX workbook (header notes, drop-down lists, a frozen
+//!   header row), for exports and import templates alike.
+
+pub mod write;
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+use crate::IngestError;
+
+/// Most data rows a file may have.
+pub const MAX_ROWS: usize = 100_000;
+/// Most columns a table may have.
+pub const MAX_COLUMNS: usize = 200;
+
+/// The two spreadsheet formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Comma-separated values, UTF-8.
+    Csv,
+    /// An Office Open XML workbook.
+    Xlsx,
+}
+
+impl Format {
+    /// The format a file name's extension says (`.csv`, `.xlsx`, any case).
+    pub fn of_name(name: &str) -> Option<Format> {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".csv") {
+            Some(Format::Csv)
+        } else if lower.ends_with(".xlsx") {
+            Some(Format::Xlsx)
+        } else {
+            None
+        }
+    }
+
+    /// `csv` or `xlsx`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    /// The format named `csv` or `xlsx`.
+    pub fn parse(text: &str) -> Option<Format> {
+        match text.to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+
+    /// The HTTP content type of files in this format.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
+}
+
+/// One data row: its number in the spreadsheet (the header is row 1) and its cells as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based row number, as a spreadsheet program shows it.
+    pub number: usize,
+    /// The cells, left to right, as text (empty for an empty cell).
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// Whether every cell is empty or blank.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// A table read from a file: a worksheet of a workbook, or the whole of a CSV file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// The worksheet's name (for a CSV file, the file name without its extension).
+    pub sheet: String,
+    /// The header row's cells.
+    pub header: Vec<String>,
+    /// The rows under the header, blank rows included (callers skip them).
+    pub rows: Vec<Row>,
+}
+
+/// The spreadsheet name of column `index` (0 → `A`, 26 → `AA`).
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
+}
+
+fn file_error(file: &str, message: impl Into<String>) -> IngestError {
+    IngestError::File {
+        file: file.to_string(),
+        line: None,
+        message: message.into(),
+    }
+}
+
+/// Whether `bytes` start like a ZIP archive (which every XLSX workbook is).
+fn looks_like_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Reads the tables of a file named `file` (its extension says the format) from `bytes`.
+pub fn read(file: &str, bytes: &[u8]) -> Result<Vec<Table>, IngestError> {
+    match Format::of_name(file) {
+        Some(Format::Csv) => {
+            if looks_like_zip(bytes) {
+                return Err(file_error(
+                    file,
+                    "the file is named .csv but holds a ZIP archive (an XLSX workbook?); rename it to .xlsx, or save it as CSV",
+                ));
+            }
+            let sheet = file
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(file)
+                .rsplit_once('.')
+                .map_or(file, |(stem, _)| stem)
+                .to_string();
+            Ok(vec![read_csv(file, &sheet, bytes)?])
+        }
+        Some(Format::Xlsx) => {
+            if !looks_like_zip(bytes) {
+                let hint = if bytes.is_empty() {
+                    "the file is empty".to_string()
+                } else if std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok() {
+                    "it holds plain text (a CSV file renamed .xlsx?); rename it to .csv, or open it in a spreadsheet program and save it as an Excel workbook (.xlsx)".to_string()
+                } else {
+                    "it is not an Excel workbook (an old .xls file?); save it as an Excel workbook (.xlsx) or as CSV"
+                        .to_string()
+                };
+                return Err(file_error(
+                    file,
+                    format!("the file is named .xlsx but is not an XLSX workbook: {hint}"),
+                ));
+            }
+            read_xlsx(file, bytes)
+        }
+        None => Err(file_error(
+            file,
+            "the file name must end in .csv or .xlsx (the extension says how to read it)",
+        )),
+    }
+}
+
+fn read_csv(file: &str, sheet: &str, bytes: &[u8]) -> Result<Table, IngestError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut header: Option<Vec<String>> = None;
+    loop {
+        let more = reader.read_byte_record(&mut record).map_err(|e| {
+            let line = e.position().map(|p| p.line() as usize);
+            IngestError::File {
+                file: file.to_string(),
+                line,
+                message: format!("not readable as CSV: {e}"),
+            }
+        })?;
+        if !more {
+            break;
+        }
+        let line = record.position().map_or(rows.len() + 2, |p| p.line() as usize);
+        let mut cells = Vec::with_capacity(record.len());
+        for (i, cell) in record.iter().enumerate() {
+            let text = std::str::from_utf8(cell).map_err(|_| IngestError::File {
+                file: file.to_string(),
+                line: Some(line),
+                message: format!(
+                    "column {} is not UTF-8 text; save the file as CSV UTF-8",
+                    column_letter(i)
+                ),
+            })?;
+            cells.push(text.to_string());
+        }
+        match header {
+            None => header = Some(cells),
+            Some(_) => {
+                if rows.len() >= MAX_ROWS {
+                    return Err(too_many_rows(file, sheet));
+                }
+                // The row number a spreadsheet program shows: records are counted, not lines
+                // (a quoted cell may span lines).
+                rows.push(Row {
+                    number: rows.len() + 2,
+                    cells,
+                });
+            }
+        }
+    }
+    Ok(Table {
+        sheet: sheet.to_string(),
+        header: header.unwrap_or_default(),
+        rows,
+    })
+}
+
+fn too_many_rows(file: &str, sheet: &str) -> IngestError {
+    file_error(
+        file,
+        format!("sheet {sheet:?} has more than {MAX_ROWS} data rows; split it into smaller files"),
+    )
+}
+
+fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Vec<Table>, IngestError> {
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| file_error(file, format!("not a readable XLSX workbook: {e}")))?;
+    let mut tables = Vec::new();
+    for sheet in book.sheet_names() {
+        let range = book
+            .worksheet_range(&sheet)
+            .map_err(|e| file_error(file, format!("sheet {sheet:?} is not readable: {e}")))?;
+        let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        let height = range.height();
+        if height.saturating_sub(1) + top > MAX_ROWS {
+            return Err(too_many_rows(file, &sheet));
+        }
+        let mut header = Vec::new();
+        let mut rows = Vec::with_capacity(height);
+        for (i, cells) in range.rows().enumerate() {
+            let index = top + i;
+            let mut texts = vec![String::new(); left];
+            for (j, cell) in cells.iter().enumerate() {
+                texts.push(cell_text(cell).map_err(|message| {
+                    file_error(
+                        file,
+                        format!(
+                            "sheet {sheet:?}, row {}, column {}: {message}",
+                            index + 1,
+                            column_letter(left + j)
+                        ),
+                    )
+                })?);
+            }
+            while texts.last().is_some_and(String::is_empty) {
+                texts.pop();
+            }
+            if index == 0 {
+                header = texts;
+            } else {
+                rows.push(Row {
+                    number: index + 1,
+                    cells: texts,
+                });
+            }
+        }
+        tables.push(Table { sheet, header, rows });
+    }
+    Ok(tables)
+}
+
+/// A cell's value as the text an import parses: numbers without a needless `.0`, dates as ISO
+/// 8601, booleans as `true`/`false`. A formula error (`#N/A`) is refused.
+fn cell_text(cell: &Data) -> Result<String, String> {
+    Ok(match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => float_text(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => excel_date_text(d.as_f64(), d.is_datetime()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => return Err(format!("the cell holds the error {e}; enter a value")),
+    })
+}
+
+fn float_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
+    }
+}
+
+/// An Excel serial date (days since 1899-12-30) as `YYYY-MM-DD` (with the time when it has one).
+fn excel_date_text(serial: f64, is_datetime: bool) -> String {
+    let epoch = time::Date::from_calendar_date(1899, time::Month::December, 30).expect("a valid date");
+    let days = serial.floor() as i64;
+    let Some(date) = epoch.checked_add(time::Duration::days(days)) else {
+        return float_text(serial);
+    };
+    let text = format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day());
+    let seconds = ((serial - serial.floor()) * 86_400.0).round() as i64;
+    if is_datetime && seconds > 0 {
+        format!(
+            "{text}T{:02}:{:02}:{:02}",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_run_like_a_spreadsheet() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn csv_rows_keep_their_spreadsheet_numbers() {
+        let t = read("x.csv", "a,b\n1,\"two\nlines\"\n\n3,4,5\n".as_bytes()).unwrap();
+        assert_eq!(t[0].sheet, "x");
+        assert_eq!(t[0].header, ["a", "b"]);
+        let numbers: Vec<usize> = t[0].rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [2, 3]);
+        assert_eq!(t[0].rows[0].cells[1], "two\nlines");
+        assert_eq!(t[0].rows[1].cells, ["3", "4", "5"]);
+    }
+
+    #[test]
+    fn a_file_that_is_not_what_its_name_says_is_refused() {
+        let err = read("data.xlsx", b"slug,name\nx,y\n").unwrap_err().to_string();
+        assert!(
+            err.contains("data.xlsx") && err.contains("CSV file renamed .xlsx"),
+            "{err}"
+        );
+        let err = read("data.csv", b"PK\x03\x04rest").unwrap_err().to_string();
+        assert!(err.contains("ZIP archive"), "{err}");
+        let err = read("data.txt", b"a").unwrap_err().to_string();
+        assert!(err.contains(".csv or .xlsx"), "{err}");
+        let err = read("data.xlsx", b"PK\x03\x04not really a zip")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a readable XLSX workbook"), "{err}");
+    }
+
+    #[test]
+    fn csv_that_is_not_utf8_names_the_line_and_column() {
+        let err = read("latin.csv", b"a,b\nx,caf\xe9\n").unwrap_err().to_string();
+        assert!(err.contains("latin.csv:2") && err.contains("column B"), "{err}");
+    }
+
+    #[test]
+    fn excel_numbers_and_dates_read_as_plain_text() {
+        assert_eq!(cell_text(&Data::Float(2012.0)).unwrap(), "2012");
+        assert_eq!(cell_text(&Data::Float(0.25)).unwrap(), "0.25");
+        assert_eq!(excel_date_text(45_292.0, false), "2024-01-01");
+        assert_eq!(excel_date_text(45_292.5, true), "2024-01-01T12:00:00");
+    }
+}

@@ -1,0 +1,313 @@
+//! Importing records from a spreadsheet in the workspace, and downloading spreadsheets:
+//!
+//! - `GET /staff/import`: the upload form;
+//! - `POST /staff/import` (multipart): step `check` reads the uploaded file and runs the import as
+//!   a dry run, showing every problem in a table or what would be created and changed, with a
+//!   confirm form that carries the file back (base64, in the page: nothing is kept on the server
+//!   between the two steps, so any instance can take the second); step `import` checks the file
+//!   again and writes it (editors) or proposes every row (researchers, students, partners);
+//! - `GET /staff/import/template.xlsx`: the import template;
+//! - `GET /staff/export/{kind}.{csv|xlsx}`: the current records of a kind in the import layout.
+//!
+//! The checking and writing are `nmp_ingest::records::import`, the same as `nmp import records`.
+
+use askama::Template;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use nmp_ingest::records::RecordKind;
+use nmp_ingest::records::import::{ImportReport, Importer, RowAction, RowOutcome};
+use nmp_ingest::sheet::Format;
+use nmp_ingest::{CellProblem, IngestError};
+use nmp_store::auth::SignedIn;
+use nmp_store::records::workspace::{EditMode, edit_mode};
+
+use super::{EDITORS_AND_PROPOSERS, Nav, render, staff};
+use crate::auth::{CurrentUser, csrf_ok, csrf_refused};
+use crate::{AppState, WebError};
+
+/// The largest file accepted, in bytes.
+pub(crate) const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The largest request body: the file, base64-encoded on the confirm step, and the form fields.
+pub(crate) const MAX_BODY_BYTES: usize = MAX_FILE_BYTES / 3 * 4 + 64 * 1024;
+/// Rows listed in the summary; the rest are counted.
+const LISTED: usize = 200;
+
+pub(crate) struct Summary {
+    headline: String,
+    file_name: String,
+    sheet: String,
+    table: &'static str,
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+    rows: Vec<RowOutcome>,
+    more: usize,
+    proposed: bool,
+}
+
+pub(crate) struct Confirm {
+    kind: String,
+    file_name: String,
+    file_data: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/import.html")]
+struct ImportPage {
+    nav: Nav,
+    kinds: Vec<&'static str>,
+    kind: String,
+    propose: bool,
+    error: Option<String>,
+    file_name: String,
+    problems: Vec<CellProblem>,
+    summary: Option<Summary>,
+    confirm: Option<Confirm>,
+}
+
+impl ImportPage {
+    fn new(signed_in: &SignedIn) -> ImportPage {
+        ImportPage {
+            nav: Nav::of(signed_in),
+            kinds: RecordKind::ALL.map(RecordKind::name).to_vec(),
+            kind: RecordKind::Mechanisms.name().into(),
+            propose: edit_mode(signed_in.role) == Some(EditMode::Propose),
+            error: None,
+            file_name: String::new(),
+            problems: Vec::new(),
+            summary: None,
+            confirm: None,
+        }
+    }
+}
+
+pub(super) async fn form(user: CurrentUser) -> Response {
+    match staff(&user, EDITORS_AND_PROPOSERS) {
+        Ok(s) => render(StatusCode::OK, &ImportPage::new(s)),
+        Err(r) => r.into_response(),
+    }
+}
+
+/// What the multipart form carried.
+#[derive(Default)]
+struct Upload {
+    csrf: String,
+    kind: String,
+    step: String,
+    file_name: String,
+    bytes: Vec<u8>,
+    file_data: String,
+}
+
+async fn read_upload(multipart: Result<Multipart, MultipartRejection>) -> Result<Upload, String> {
+    let mut multipart = multipart.map_err(|e| format!("the upload could not be read: {}", e.body_text()))?;
+    let mut up = Upload::default();
+    let bad = |e: axum::extract::multipart::MultipartError| format!("the upload could not be read: {}", e.body_text());
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or_default().to_string();
+        match name.as_str() {
+            "file" => {
+                up.file_name = field.file_name().unwrap_or_default().to_string();
+                up.bytes = field.bytes().await.map_err(bad)?.to_vec();
+            }
+            "csrf" | "kind" | "step" | "file_name" | "file_data" => {
+                let text = field.text().await.map_err(bad)?;
+                match name.as_str() {
+                    "csrf" => up.csrf = text,
+                    "kind" => up.kind = text,
+                    "step" => up.step = text,
+                    "file_name" => up.file_name = text,
+                    _ => up.file_data = text,
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(up)
+}
+
+pub(super) async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let signed_in = match staff(&user, EDITORS_AND_PROPOSERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    let upload = read_upload(multipart).await;
+    if !csrf_ok(&headers, &user, upload.as_ref().ok().map(|u| u.csrf.as_str())) {
+        return csrf_refused();
+    }
+    let mut page = ImportPage::new(signed_in);
+    let mut up = match upload {
+        Ok(up) => up,
+        Err(e) => {
+            page.error = Some(e);
+            return render(StatusCode::BAD_REQUEST, &page);
+        }
+    };
+    page.kind = up.kind.clone();
+    let Some(kind) = RecordKind::parse(&up.kind) else {
+        page.error = Some(format!("Choose what the rows are: one of {}.", RecordKind::names()));
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let confirming = up.step == "import";
+    if confirming {
+        match BASE64.decode(up.file_data.as_bytes()) {
+            Ok(bytes) => up.bytes = bytes,
+            Err(_) => {
+                page.error = Some("The confirmed file was damaged on the way; upload it again.".into());
+                return render(StatusCode::BAD_REQUEST, &page);
+            }
+        }
+    }
+    let file_name = plain_name(&up.file_name);
+    if up.bytes.is_empty() {
+        page.error = Some("Choose a file to upload (a .csv or .xlsx file with rows under its header).".into());
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    if up.bytes.len() > MAX_FILE_BYTES {
+        page.error = Some(format!(
+            "{file_name} is larger than {} MB; split it into smaller files.",
+            MAX_FILE_BYTES / 1024 / 1024
+        ));
+        return render(StatusCode::PAYLOAD_TOO_LARGE, &page);
+    }
+    let importer = match Importer::for_account(signed_in.account.clone()) {
+        Ok(i) => i,
+        Err(e) => {
+            page.error = Some(e);
+            return render(StatusCode::FORBIDDEN, &page);
+        }
+    };
+    let dry_run = !confirming;
+    let result = nmp_ingest::records::import::import(
+        &state.store,
+        &file_name,
+        &up.bytes,
+        kind,
+        &importer,
+        dry_run,
+        &mut |_| {},
+    )
+    .await;
+    page.file_name = file_name.clone();
+    match result {
+        Ok(report) => {
+            if dry_run && report.rows.iter().any(|r| r.action != RowAction::Unchanged) {
+                page.confirm = Some(Confirm {
+                    kind: kind.name().into(),
+                    file_name,
+                    file_data: BASE64.encode(&up.bytes),
+                });
+            }
+            page.summary = Some(summary(&report, kind));
+            render(StatusCode::OK, &page)
+        }
+        Err(IngestError::Cells { problems, .. }) => {
+            page.problems = problems;
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(IngestError::Store(e)) => WebError::Store(e).into_response(),
+        Err(e) => {
+            page.error = Some(e.to_string());
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}
+
+/// The uploaded file's name without any directory part, for messages.
+fn plain_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default().trim();
+    if base.is_empty() {
+        "upload".into()
+    } else {
+        base.chars().take(200).collect()
+    }
+}
+
+fn summary(r: &ImportReport, kind: RecordKind) -> Summary {
+    let created = r.count(RowAction::Create);
+    let updated = r.count(RowAction::Update);
+    let unchanged = r.count(RowAction::Unchanged);
+    let headline = match (r.dry_run, r.proposed, created + updated) {
+        (_, _, 0) => "The file holds no changes: every record already has these values. Nothing to import.".into(),
+        (true, false, _) => format!(
+            "The file is fine. Importing it would create {created} and change {updated} records. Check the rows, then confirm below."
+        ),
+        (true, true, _) => format!(
+            "The file is fine. Importing it would propose {created} new and {updated} changed records for review. Check the rows, then confirm below."
+        ),
+        (false, false, _) => {
+            format!("Imported: {created} records created and {updated} changed, in one audited transaction.")
+        }
+        (false, true, _) => format!(
+            "Proposed: {} changes are waiting in the review queue; an editor will approve or reject each.",
+            created + updated
+        ),
+    };
+    Summary {
+        headline,
+        file_name: r.file.clone(),
+        sheet: r.sheet.clone(),
+        table: kind.table(),
+        created,
+        updated,
+        unchanged,
+        rows: r.rows.iter().take(LISTED).cloned().collect(),
+        more: r.rows.len().saturating_sub(LISTED),
+        proposed: r.proposed,
+    }
+}
+
+fn download(format: Format, name: &str, bytes: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    let mut response = (StatusCode::OK, bytes).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static(format.content_type()),
+    );
+    headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    if let Ok(v) = header::HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
+pub(super) async fn template(State(state): State<AppState>, user: CurrentUser) -> Response {
+    if let Err(r) = staff(&user, &[]) {
+        return r.into_response();
+    }
+    match nmp_ingest::records::export::template(&state.store).await {
+        Ok(bytes) => download(Format::Xlsx, "nmp-import-template.xlsx", bytes),
+        Err(e) => WebError::Internal(e.to_string()).into_response(),
+    }
+}
+
+pub(super) async fn export(State(state): State<AppState>, user: CurrentUser, Path(file): Path<String>) -> Response {
+    if let Err(r) = staff(&user, &[]) {
+        return r.into_response();
+    }
+    let parsed = file
+        .rsplit_once('.')
+        .and_then(|(k, ext)| Some((RecordKind::parse(k)?, Format::parse(ext)?)));
+    let Some((kind, format)) = parsed else {
+        return WebError::NotFound(format!(
+            "{file:?}: exports are KIND.csv or KIND.xlsx, KIND one of {}",
+            RecordKind::names()
+        ))
+        .into_response();
+    };
+    match nmp_ingest::records::export::export(&state.store, kind, format).await {
+        Ok(bytes) => download(format, &format!("{}.{}", kind.name(), format.extension()), bytes),
+        Err(IngestError::Store(e)) => WebError::Store(e).into_response(),
+        Err(e) => WebError::Internal(e.to_string()).into_response(),
+    }
+}
