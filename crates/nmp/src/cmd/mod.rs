@@ -1,8 +1,8 @@
 //! One module per command.
 
 mod audit;
-pub(crate) mod edition;
 pub(crate) mod demo;
+pub(crate) mod edition;
 mod export;
 pub(crate) mod import;
 mod migrate;
