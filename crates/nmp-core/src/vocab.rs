@@ -258,6 +258,50 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The kind of answer a questionnaire question takes.
+    QuestionKind {
+        ShortText => "short_text", "Short text",
+        LongText => "long_text", "Long text",
+        SingleChoice => "single_choice", "One choice",
+        MultipleChoice => "multiple_choice", "Several choices",
+        YesNo => "yes_no", "Yes or no",
+        Number => "number", "Number",
+        Date => "date", "Date (year, month or day)",
+        File => "file", "File upload",
+        Group => "group", "Repeating group",
+    }
+}
+
+vocabulary! {
+    /// Where a questionnaire is in its life.
+    QuestionnaireStatus {
+        Draft => "draft", "Draft",
+        Open => "open", "Open for answers",
+        Closed => "closed", "Closed",
+    }
+}
+
+vocabulary! {
+    /// Where an invitation to answer a questionnaire stands.
+    InvitationState {
+        Invited => "invited", "Invited",
+        Draft => "draft", "Draft saved",
+        Submitted => "submitted", "Submitted",
+        HasIssues => "has_issues", "Returned with issues",
+        Reviewed => "reviewed", "Reviewed",
+    }
+}
+
+vocabulary! {
+    /// What happened to an email.
+    MailStatus {
+        Sent => "sent", "Sent over SMTP",
+        Outbox => "outbox", "Written to the outbox folder",
+        Failed => "failed", "Failed",
+    }
+}
+
 /// The codes and labels of the vocabulary called `name` (as the data dictionary names it, for
 /// example `MechanismLevel`), in display order; `None` if there is no such vocabulary.
 pub fn options(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
@@ -292,7 +336,11 @@ pub fn options(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
         ContributorRole,
         Sector,
         ChangeAction,
-        AssignmentState
+        AssignmentState,
+        QuestionKind,
+        QuestionnaireStatus,
+        InvitationState,
+        MailStatus
     )
 }
 

@@ -122,6 +122,12 @@ impl Store {
         Ok(Migrator::get_applied_migrations(&self.db).await?.len())
     }
 
+    /// The connection, for read queries that other crates build with the query builder. Writes
+    /// never go through it: they go through [`Store::writer`], which audits them.
+    pub fn conn(&self) -> &sea_orm::DatabaseConnection {
+        &self.db
+    }
+
     /// Which engine this store runs on.
     pub fn engine(&self) -> crate::Engine {
         self.engine

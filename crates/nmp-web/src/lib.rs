@@ -26,6 +26,45 @@ pub use error::WebError;
 pub struct AppState {
     /// The database.
     pub store: Store,
+    /// Where invitation and reminder mail goes, and the address links in it start with.
+    pub mail: MailSetup,
+}
+
+/// Outgoing mail for data collection.
+#[derive(Clone, Debug)]
+pub struct MailSetup {
+    /// Sends over SMTP or files in the outbox.
+    pub mailer: nmp_mail::Mailer,
+    /// The site's public address (`https://nmp.example.org`), for links in mail.
+    pub public_url: String,
+}
+
+impl AppState {
+    /// The state for `store`, with mail filed in the system's temporary directory
+    /// (`nmp-outbox`) and links to `http://127.0.0.1:8080`
+    /// (what tests and a default `nmp serve` use; `nmp serve` passes its settings with
+    /// [`AppState::with_mail`]).
+    pub fn new(store: Store) -> AppState {
+        let mailer = nmp_mail::Mailer::new(nmp_mail::MailSettings {
+            from: "NMP <nmp@localhost>".into(),
+            smtp: None,
+            outbox: std::env::temp_dir().join("nmp-outbox"),
+        })
+        .expect("the default sender is an address");
+        AppState {
+            store,
+            mail: MailSetup {
+                mailer,
+                public_url: "http://127.0.0.1:8080".into(),
+            },
+        }
+    }
+
+    /// The same state with these mail settings.
+    pub fn with_mail(mut self, mail: MailSetup) -> AppState {
+        self.mail = mail;
+        self
+    }
 }
 
 /// The whole application.

@@ -10,9 +10,7 @@ use nmp_store::{NotSet, Set};
 use tower::ServiceExt;
 
 async fn get(db: &TestDb, path: &str) -> (StatusCode, String, Vec<u8>) {
-    let app = nmp_web::router(nmp_web::AppState {
-        store: db.store.clone(),
-    });
+    let app = nmp_web::router(nmp_web::AppState::new(db.store.clone()));
     let response = app
         .oneshot(Request::get(path).body(Body::empty()).unwrap())
         .await

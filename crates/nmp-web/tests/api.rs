@@ -21,9 +21,7 @@ impl Answer {
 }
 
 async fn request(db: &TestDb, path: &str, headers: &[(&str, &str)]) -> Answer {
-    let app = nmp_web::router(nmp_web::AppState {
-        store: db.store.clone(),
-    });
+    let app = nmp_web::router(nmp_web::AppState::new(db.store.clone()));
     let mut req = Request::get(path);
     for (k, v) in headers {
         req = req.header(*k, *v);

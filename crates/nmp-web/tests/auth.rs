@@ -38,7 +38,7 @@ impl Answer {
 }
 
 async fn send(store: &Store, method: &str, path: &str, cookies: &[(&str, &str)], form: &[(&str, &str)]) -> Answer {
-    let app = nmp_web::router(nmp_web::AppState { store: store.clone() });
+    let app = nmp_web::router(nmp_web::AppState::new(store.clone()));
     let mut request = Request::builder().method(method).uri(path);
     if !cookies.is_empty() {
         let header: Vec<String> = cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
@@ -359,9 +359,7 @@ async fn reset_requests_answer_the_same_for_any_email() {
 #[tokio::test]
 async fn the_session_cookie_is_secure_behind_tls() {
     let db = engines().await.remove(0);
-    let app = nmp_web::router(nmp_web::AppState {
-        store: db.store.clone(),
-    });
+    let app = nmp_web::router(nmp_web::AppState::new(db.store.clone()));
     let response = app
         .oneshot(
             Request::get("/login")

@@ -166,7 +166,7 @@ async fn the_template_and_exports_download_as_spreadsheets() {
     let s = &db.store;
     nmp_ingest::seed::seed_embedded(s).await.unwrap();
     let reviewer = staff(s, "reviewer@example.org", AccountRole::Reviewer).await;
-    let app = nmp_web::router(nmp_web::AppState { store: s.clone() });
+    let app = nmp_web::router(nmp_web::AppState::new(s.clone()));
     let request = axum::http::Request::builder()
         .uri("/staff/import/template.xlsx")
         .header("cookie", format!("nmp_session={}", reviewer.token))

@@ -7,9 +7,7 @@ use nmp_store::testing::{TestDb, engines};
 use tower::ServiceExt;
 
 async fn get(db: &TestDb, path: &str) -> (StatusCode, String, String) {
-    let app = nmp_web::router(nmp_web::AppState {
-        store: db.store.clone(),
-    });
+    let app = nmp_web::router(nmp_web::AppState::new(db.store.clone()));
     let response = app
         .oneshot(Request::get(path).body(Body::empty()).unwrap())
         .await

@@ -55,6 +55,8 @@ fn matrix() -> Vec<Row> {
 }
 
 struct World {
+    questionnaire: i32,
+    invitation: i32,
     mechanism: i32,
     proposal: i32,
     assignment: i32,
@@ -112,7 +114,32 @@ async fn world(s: &Store) -> World {
     let assignment = s.assignments(Some(other_student.account_id), false).await.unwrap()[0]
         .assignment
         .assignment_id;
+    let q = nmp_collect::questionnaire::create_default(s, "system:test", "2017")
+        .await
+        .unwrap();
+    let mailer = nmp_mail::Mailer::new(nmp_mail::MailSettings {
+        from: "nmp@example.org".into(),
+        smtp: None,
+        outbox: std::env::temp_dir().join("nmp-outbox"),
+    })
+    .unwrap();
+    let editor_account = s
+        .get::<nmp_store::entity::account::Entity>(editor.account_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let who = nmp_collect::invite::Invitee {
+        name: "Synthetic Respondent".into(),
+        email: "respondent@example.org".into(),
+        due_on: "2099-01-01".into(),
+        ..Default::default()
+    };
+    let invited = nmp_collect::invite::invite(s, &mailer, "http://nmp.test", &editor_account, q.questionnaire_id, &who)
+        .await
+        .unwrap();
     World {
+        questionnaire: q.questionnaire_id,
+        invitation: invited.invitation.invitation_id,
         mechanism,
         proposal,
         assignment,
@@ -151,6 +178,8 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
         .replace("{id}", &w.mechanism.to_string())
         .replace("{proposal}", &w.proposal.to_string())
         .replace("{assignment}", &w.assignment.to_string())
+        .replace("{questionnaire}", &w.questionnaire.to_string())
+        .replace("{invitation}", &w.invitation.to_string())
         .replace("{kind}", "mechanisms")
         .replace("{format}", "csv");
     let acronym = format!("MATRIX-{n}");
@@ -215,6 +244,21 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
                         .unwrap();
                     vec![("version".into(), a.version.to_string())]
                 }
+                "/staff/questionnaires" => {
+                    // Another edition each time: an edition has one default questionnaire.
+                    let editions = s.all::<nmp_store::entity::edition::Entity>().await.unwrap();
+                    vec![("edition_id".into(), editions[n % editions.len()].edition_id.to_string())]
+                }
+                "/staff/questionnaires/{questionnaire}/invitations" => vec![
+                    ("respondent_name".into(), format!("Synthetic respondent {n}")),
+                    ("respondent_email".into(), format!("r{n}@example.org")),
+                    ("due_on".into(), "2099-02-01".into()),
+                ],
+                "/staff/questionnaires/{questionnaire}/remind"
+                | "/staff/questionnaires/{questionnaire}/revision"
+                | "/staff/invitations/{invitation}/reviewed"
+                | "/staff/invitations/{invitation}/revoke" => Vec::new(),
+                "/staff/invitations/{invitation}/issues" => vec![("comment".into(), "Synthetic comment".into())],
                 other => panic!("the matrix test has no request for POST {other}; add one"),
             };
             match session {

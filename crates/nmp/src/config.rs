@@ -20,6 +20,22 @@ pub struct Config {
     pub log: String,
     /// Whether `nmp serve` loads the starter dataset into an empty database.
     pub seed_on_empty: bool,
+    /// The site's public address for links in mail (default `http://ADDR`).
+    pub public_url: Option<String>,
+    /// The sender of invitations and reminders.
+    pub mail_from: String,
+    /// SMTP server; without it, mail is written to `outbox_dir`.
+    pub smtp_host: Option<String>,
+    /// SMTP port.
+    pub smtp_port: u16,
+    /// `starttls`, `tls` or `none`.
+    pub smtp_security: String,
+    /// SMTP user name, if the server wants one.
+    pub smtp_username: Option<String>,
+    /// SMTP password (redacted by `config show`).
+    pub smtp_password: Option<String>,
+    /// Where mail goes when no SMTP server is set.
+    pub outbox_dir: String,
 }
 
 impl Default for Config {
@@ -29,6 +45,14 @@ impl Default for Config {
             addr: "127.0.0.1:8080".into(),
             log: "info".into(),
             seed_on_empty: true,
+            public_url: None,
+            mail_from: "NMP <nmp@localhost>".into(),
+            smtp_host: None,
+            smtp_port: 587,
+            smtp_security: "starttls".into(),
+            smtp_username: None,
+            smtp_password: None,
+            outbox_dir: "outbox".into(),
         }
     }
 }
@@ -41,6 +65,14 @@ struct FileConfig {
     addr: Option<String>,
     log: Option<String>,
     seed_on_empty: Option<bool>,
+    public_url: Option<String>,
+    mail_from: Option<String>,
+    smtp_host: Option<String>,
+    smtp_port: Option<u16>,
+    smtp_security: Option<String>,
+    smtp_username: Option<String>,
+    smtp_password: Option<String>,
+    outbox_dir: Option<String>,
 }
 
 /// Environment variables of ours that are not settings (read by the test and tool scripts).
@@ -51,6 +83,11 @@ const TEST_VARIABLES: &[&str] = &[
     "NMP_TOOLS_DIR",
     "NMP_ARTIFACTS",
     "NMP_BASE_URL",
+    "NMP_TEST_SMTP_PYTHON",
+    "NMP_REQUIRE_SMTP",
+    "NMP_TEST_EDITOR_LINK",
+    "NMP_TEST_STUDENT_LINK",
+    "NMP_TEST_COORDINATOR_LINK",
 ];
 
 /// Flags that override everything else.
@@ -109,6 +146,30 @@ impl Config {
         if let Some(v) = f.seed_on_empty {
             self.seed_on_empty = v;
         }
+        if f.public_url.is_some() {
+            self.public_url = f.public_url;
+        }
+        if let Some(v) = f.mail_from {
+            self.mail_from = v;
+        }
+        if f.smtp_host.is_some() {
+            self.smtp_host = f.smtp_host;
+        }
+        if let Some(v) = f.smtp_port {
+            self.smtp_port = v;
+        }
+        if let Some(v) = f.smtp_security {
+            self.smtp_security = v;
+        }
+        if f.smtp_username.is_some() {
+            self.smtp_username = f.smtp_username;
+        }
+        if f.smtp_password.is_some() {
+            self.smtp_password = f.smtp_password;
+        }
+        if let Some(v) = f.outbox_dir {
+            self.outbox_dir = v;
+        }
     }
 
     fn apply_env(&mut self, env: &BTreeMap<String, String>) -> anyhow::Result<()> {
@@ -126,19 +187,59 @@ impl Config {
                         }
                     }
                 }
+                "NMP_PUBLIC_URL" => self.public_url = Some(value.clone()),
+                "NMP_MAIL_FROM" => self.mail_from = value.clone(),
+                "NMP_SMTP_HOST" => self.smtp_host = Some(value.clone()),
+                "NMP_SMTP_PORT" => {
+                    self.smtp_port = value
+                        .parse()
+                        .map_err(|_| anyhow::anyhow!("NMP_SMTP_PORT: {value:?} is not a port number"))?
+                }
+                "NMP_SMTP_SECURITY" => self.smtp_security = value.clone(),
+                "NMP_SMTP_USERNAME" => self.smtp_username = Some(value.clone()),
+                "NMP_SMTP_PASSWORD" => self.smtp_password = Some(value.clone()),
+                "NMP_OUTBOX_DIR" => self.outbox_dir = value.clone(),
                 k if TEST_VARIABLES.contains(&k) => {}
                 unknown => bail!(
-                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY (and NMP_CONFIG for the file)"
+                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR (and NMP_CONFIG for the file)"
                 ),
             }
         }
         Ok(())
     }
 
+    /// The mail settings, checked (`smtp_security` and `mail_from` must make sense).
+    pub fn mail(&self, local_addr: &str) -> anyhow::Result<nmp_web::MailSetup> {
+        let smtp = match &self.smtp_host {
+            None => None,
+            Some(host) => Some(nmp_mail::Smtp {
+                host: host.clone(),
+                port: self.smtp_port,
+                security: nmp_mail::Security::parse(&self.smtp_security)?,
+                credentials: match (&self.smtp_username, &self.smtp_password) {
+                    (Some(u), Some(p)) => Some((u.clone(), p.clone())),
+                    (None, None) => None,
+                    _ => bail!("smtp_username and smtp_password go together: set both or neither"),
+                },
+            }),
+        };
+        let mailer = nmp_mail::Mailer::new(nmp_mail::MailSettings {
+            from: self.mail_from.clone(),
+            smtp,
+            outbox: PathBuf::from(&self.outbox_dir),
+        })?;
+        let public_url = self
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{local_addr}"));
+        Ok(nmp_web::MailSetup { mailer, public_url })
+    }
+
     /// The settings as TOML, with secrets redacted.
     pub fn show(&self) -> String {
         let redacted = Config {
             database_url: nmp_store::redact_url(&self.database_url),
+            smtp_password: self.smtp_password.as_ref().map(|_| "********".to_string()),
             ..self.clone()
         };
         toml::to_string(&redacted).expect("config serialises")

@@ -67,6 +67,11 @@ enum Command {
         #[command(subcommand)]
         action: cmd::user::UserAction,
     },
+    /// Data collection: the default questionnaire, reminders, the responses as CSV
+    Questionnaire {
+        #[command(subcommand)]
+        action: cmd::questionnaire::QuestionnaireAction,
+    },
     /// Build an edition's PDF report (typeset in-process with Typst)
     Report {
         #[command(subcommand)]

@@ -208,3 +208,51 @@ fn user_add_prints_a_link_and_a_partner_needs_a_known_organisation() {
     let text = String::from_utf8_lossy(&list.stdout);
     assert!(text.contains("ed@example.org") && text.contains("p@example.org") && !text.contains("e2@example.org"));
 }
+
+#[test]
+fn questionnaire_default_remind_and_export_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(nmp(dir.path()).arg("seed").output().unwrap().status.success());
+    let made = nmp(dir.path())
+        .args(["questionnaire", "default", "--edition", "2017"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert!(String::from_utf8_lossy(&made.stdout).contains("2017-default-r1"));
+    let again = nmp(dir.path())
+        .args(["questionnaire", "default", "--edition", "2017"])
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already has the default questionnaire"));
+    let unknown = nmp(dir.path())
+        .args(["questionnaire", "default", "--edition", "1999"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no edition has the slug \"1999\""));
+    let remind = nmp(dir.path())
+        .args(["questionnaire", "remind", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&remind.stdout).contains("no reminders are due"));
+    let out = dir.path().join("responses.csv");
+    let export = nmp(dir.path())
+        .args(["questionnaire", "export", "--id", "1", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with("invitation_id,respondent_name"));
+    // A bad mail setting is named.
+    let bad = nmp(dir.path())
+        .env("NMP_SMTP_HOST", "127.0.0.1")
+        .env("NMP_SMTP_SECURITY", "ssl")
+        .args(["questionnaire", "remind"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("smtp_security"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}

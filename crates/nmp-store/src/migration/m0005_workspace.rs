@@ -45,7 +45,8 @@ impl MigrationTrait for Migration {
             .col(text_null("citation_json"))
             .col(text_null("message"))
             .col(string("state"))
-            .col(integer("proposed_by"))
+            .col(integer_null("proposed_by"))
+            .col(integer_null("invitation_id"))
             .col(integer_null("decided_by"))
             .col(timestamp_with_time_zone_null("decided_at"))
             .col(text_null("decision_comment"));

@@ -48,6 +48,7 @@ impl Writer {
     ) -> std::result::Result<Option<Record>, ApplyError> {
         let table = change.table.as_str();
         super::check_table(table)?;
+        self.check_shape(change).await?;
         if change.action != ChangeAction::Delete {
             let merged = super::merged_fields(self.conn(), change).await?;
             let errors = check_fields(self.conn(), table, change.key, &merged).await?;
@@ -71,6 +72,40 @@ impl Writer {
             self.cite(record, cite).await?;
         }
         Ok(record)
+    }
+
+    /// A questionnaire that has answers keeps its shape: its questions cannot be added, changed or
+    /// removed (make a new revision instead).
+    async fn check_shape(&self, change: &Change) -> std::result::Result<(), ApplyError> {
+        use crate::entity::{invitation, question};
+        if change.table != "question" {
+            return Ok(());
+        }
+        let mut ids = Vec::new();
+        if let Some(key) = change.key
+            && let Some(q) = question::Entity::find_by_id(key).one(self.conn()).await?
+        {
+            ids.push(q.questionnaire_id);
+        }
+        if let Some(id) = change.fields.get("questionnaire_id").and_then(Value::as_i64) {
+            ids.push(id as i32);
+        }
+        for id in ids {
+            let answered = invitation::Entity::find()
+                .filter(invitation::Column::QuestionnaireId.eq(id))
+                .filter(invitation::Column::SubmittedAt.is_not_null())
+                .one(self.conn())
+                .await?;
+            if answered.is_some() {
+                return Err(ApplyError::Fields(vec![nmp_core::ValidationError::new(
+                    "questionnaire_id",
+                    format!(
+                        "questionnaire {id} has answers, so its questions cannot change; make a new revision of it instead"
+                    ),
+                )]));
+            }
+        }
+        Ok(())
     }
 
     async fn create_record(&mut self, table: &str, fields: &Fields) -> std::result::Result<Record, ApplyError> {

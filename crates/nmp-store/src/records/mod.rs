@@ -42,6 +42,8 @@ pub const EDITABLE_TABLES: &[&str] = &[
     "source",
     "citation",
     "function",
+    "questionnaire",
+    "question",
 ];
 
 /// A record's editable fields: column name → JSON value (`null` for NULL).
@@ -223,6 +225,14 @@ macro_rules! with_entity {
             }
             "function" => {
                 type $E = function::Entity;
+                $body
+            }
+            "questionnaire" => {
+                type $E = $crate::entity::questionnaire::Entity;
+                $body
+            }
+            "question" => {
+                type $E = $crate::entity::question::Entity;
                 $body
             }
             other => Err(StoreError::NotFound {

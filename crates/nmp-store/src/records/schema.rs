@@ -253,6 +253,23 @@ fn is_web_address(text: &str) -> bool {
     rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
 }
 
+/// Whether a row of `table` (`country` by ISO code, others by id) with key `value` exists.
+pub async fn exists(store: &Store, table: &str, value: &Value) -> Result<bool> {
+    exists_on(store.conn(), table, value).await
+}
+
+/// Parses one field of `table` from its text, as a form would (`Err` is the message).
+pub fn parse_field(table: &str, field: &str, raw: &str) -> Result<std::result::Result<Value, String>> {
+    let spec = fields(table)?
+        .iter()
+        .find(|f| f.name == field)
+        .ok_or_else(|| StoreError::NotFound {
+            entity: format!("field of {table}"),
+            key: field.to_string(),
+        })?;
+    Ok(parse_value(spec, raw))
+}
+
 /// Whether a row of `table` with key `value` exists (`country` by its ISO code, others by id).
 pub(crate) async fn exists_on<C: ConnectionTrait>(db: &C, table: &str, value: &Value) -> Result<bool> {
     use crate::entity::{account, country};
@@ -287,6 +304,9 @@ pub(crate) async fn exists_on<C: ConnectionTrait>(db: &C, table: &str, value: &V
         "source" => by_id!(source::Entity),
         "citation" => by_id!(citation::Entity),
         "function" => by_id!(function::Entity),
+        "questionnaire" => by_id!(crate::entity::questionnaire::Entity),
+        "question" => by_id!(crate::entity::question::Entity),
+        "invitation" => by_id!(crate::entity::invitation::Entity),
         other => Err(StoreError::NotFound {
             entity: "table".into(),
             key: other.to_string(),

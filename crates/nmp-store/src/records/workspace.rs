@@ -59,6 +59,17 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
+/// Who a proposal comes from.
+#[derive(Clone, Debug)]
+pub struct Proposer {
+    /// The audit log's actor (`ana@example.org`, `respondent:x@example.org`).
+    pub actor: String,
+    /// The staff account, if any.
+    pub account_id: Option<i32>,
+    /// The questionnaire invitation, for a respondent's answers.
+    pub invitation_id: Option<i32>,
+}
+
 /// An assignment with what it is about, for lists.
 #[derive(Clone, Debug)]
 pub struct AssignmentView {
@@ -238,6 +249,23 @@ impl Store {
         citation: Option<&CitationInput>,
         message: Option<&str>,
     ) -> std::result::Result<proposal::Model, ApplyError> {
+        let proposer = Proposer {
+            actor: account.email.clone(),
+            account_id: Some(account.account_id),
+            invitation_id: None,
+        };
+        self.propose_as(&proposer, change, citation, message).await
+    }
+
+    /// [`Store::propose`] on behalf of any [`Proposer`]: a staff account or a questionnaire
+    /// respondent.
+    pub async fn propose_as(
+        &self,
+        proposer: &Proposer,
+        change: &Change,
+        citation: Option<&CitationInput>,
+        message: Option<&str>,
+    ) -> std::result::Result<proposal::Model, ApplyError> {
         check_table(&change.table)?;
         if change.action != ChangeAction::Delete {
             let merged = super::merged_fields(&self.db, change).await?;
@@ -277,8 +305,8 @@ impl Store {
                 return Err(ApplyError::Fields(super::apply::prefixed("source.", errors)));
             }
         }
-        let mut w = self.writer(&account.email).await?;
-        let row = w.propose(account, change, before.as_ref(), citation, message).await?;
+        let mut w = self.writer(&proposer.actor).await?;
+        let row = w.propose(proposer, change, before.as_ref(), citation, message).await?;
         w.commit().await?;
         Ok(row)
     }
@@ -343,7 +371,24 @@ impl Store {
         }
         let mut entity_id = p.entity_id.clone();
         if approve {
-            let (change, citation) = Self::proposal_change(&p)?;
+            let (mut change, citation) = Self::proposal_change(&p)?;
+            // An update whose own fields are unchanged since it was proposed applies to the
+            // current version (other fields may have moved on: answers proposed field by field
+            // from one questionnaire response, say). If any of its fields changed, it conflicts.
+            if change.action == ChangeAction::Update
+                && let (Some(key), Some(base)) = (change.key, change.base_version)
+                && let Some(current) = super::record_on(w.conn(), &change.table, key).await?
+                && current.version != base
+            {
+                let before: Fields = p
+                    .before_json
+                    .as_deref()
+                    .and_then(|t| serde_json::from_str(t).ok())
+                    .unwrap_or_default();
+                if change.fields.keys().all(|f| current.fields.get(f) == before.get(f)) {
+                    change.base_version = Some(current.version);
+                }
+            }
             if let Some(record) = w.apply(&change, citation.as_ref()).await? {
                 entity_id = Some(record.key.to_string());
             }
@@ -611,13 +656,13 @@ impl Store {
 }
 
 impl crate::Writer {
-    /// Records `change` as a proposal by `account` in this writer's transaction, with the record as
+    /// Records `change` as a proposal by `proposer` in this writer's transaction, with the record as
     /// it was when proposed (`before`, `None` for a create). The caller has checked the change
     /// ([`Store::propose`] does; bulk imports check every row first and write all their proposals
     /// in one transaction).
     pub async fn propose(
         &mut self,
-        account: &account::Model,
+        proposer: &Proposer,
         change: &Change,
         before: Option<&Record>,
         citation: Option<&CitationInput>,
@@ -634,7 +679,8 @@ impl crate::Writer {
             citation_json: Set(citation.map(|c| serde_json::to_string(c).expect("citations serialise"))),
             message: Set(message.map(str::trim).filter(|m| !m.is_empty()).map(str::to_string)),
             state: Set(ReviewState::Proposed.code().to_string()),
-            proposed_by: Set(account.account_id),
+            proposed_by: Set(proposer.account_id),
+            invitation_id: Set(proposer.invitation_id),
             decided_by: Set(None),
             decided_at: Set(None),
             decision_comment: Set(None),

@@ -8,6 +8,7 @@ mod health;
 mod home;
 mod mechanisms;
 pub(crate) mod pages;
+mod respond;
 
 use axum::Router;
 
@@ -25,5 +26,6 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(downloads::router())
         .merge(crate::auth::router())
         .merge(crate::workspace::router())
+        .merge(respond::router())
         .merge(pages::router())
 }

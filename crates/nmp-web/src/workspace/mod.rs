@@ -6,6 +6,7 @@
 mod api;
 mod assignments;
 mod audit;
+mod collect;
 mod forms;
 mod import;
 mod records;
@@ -52,6 +53,15 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/import/template.xlsx", get(import::template))
         .route("/staff/export/{file}", get(import::export))
         .route("/api/v1/records/{table}/{id}", patch(api::patch))
+        .route("/staff/questionnaires", get(collect::list).post(collect::create))
+        .route("/staff/questionnaires/{id}", get(collect::show))
+        .route("/staff/questionnaires/{id}/invitations", post(collect::invite))
+        .route("/staff/questionnaires/{id}/remind", post(collect::remind))
+        .route("/staff/questionnaires/{id}/revision", post(collect::revision))
+        .route("/staff/questionnaires/{id}/responses.csv", get(collect::csv))
+        .route("/staff/invitations/{id}", get(collect::response))
+        .route("/staff/invitations/{id}/{action}", post(collect::act))
+        .route("/staff/mail", get(collect::mail_log))
 }
 
 /// What the workspace's navigation shows for the signed-in person.
@@ -61,6 +71,7 @@ pub(crate) struct Nav {
     pub csrf: String,
     pub can_edit: bool,
     pub can_review: bool,
+    pub can_decide: bool,
 }
 
 impl Nav {
@@ -71,6 +82,7 @@ impl Nav {
             csrf: s.csrf_token.clone(),
             can_edit: edit_mode(s.role).is_some(),
             can_review: may_review(s.role),
+            can_decide: may_decide(s.role),
         }
     }
 }

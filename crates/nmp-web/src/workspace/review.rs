@@ -53,6 +53,15 @@ async fn names(store: &Store) -> Result<HashMap<i32, String>, WebError> {
         .collect())
 }
 
+/// Who proposed it: the account's name, or the respondent of a questionnaire response.
+fn proposer_name(names: &HashMap<i32, String>, p: &proposal::Model) -> String {
+    match (p.proposed_by, p.invitation_id) {
+        (Some(id), _) => names.get(&id).cloned().unwrap_or_default(),
+        (None, Some(inv)) => format!("questionnaire respondent (invitation {inv})"),
+        (None, None) => String::new(),
+    }
+}
+
 fn after_fields(p: &proposal::Model) -> Fields {
     p.after_json
         .as_deref()
@@ -103,7 +112,7 @@ pub(crate) async fn rows(store: &Store, proposals: Vec<proposal::Model>) -> Resu
             action: ChangeAction::parse("action", &p.action)
                 .map(|a| a.label())
                 .unwrap_or("Change"),
-            proposer: names.get(&p.proposed_by).cloned().unwrap_or_default(),
+            proposer: proposer_name(&names, &p),
             when: timestamp(p.created_at),
             state: p.state.clone(),
             comment: p.decision_comment.clone(),
@@ -250,7 +259,7 @@ async fn proposal_page(
         action: ChangeAction::parse("action", &p.action)
             .map(|a| a.label())
             .unwrap_or("Change"),
-        proposer: names.get(&p.proposed_by).cloned().unwrap_or_default(),
+        proposer: proposer_name(&names, p),
         when: timestamp(p.created_at),
         state: p.state.clone(),
         message: p.message.clone(),
@@ -275,7 +284,7 @@ async fn visible(
         Ok(None) => return Err(WebError::NotFound(format!("proposal {id} does not exist")).into_response()),
         Err(e) => return Err(WebError::Store(e).into_response()),
     };
-    if p.proposed_by != signed_in.account.account_id && !may_review(signed_in.role) {
+    if p.proposed_by != Some(signed_in.account.account_id) && !may_review(signed_in.role) {
         return Err(message(
             StatusCode::FORBIDDEN,
             "Not allowed",

@@ -48,7 +48,7 @@ pub struct Session {
 
 /// Sends a request; `form` is sent url-encoded for POST.
 pub async fn send(store: &Store, method: &str, path: &str, session: Option<&Session>, form: &[(&str, &str)]) -> Answer {
-    let app = nmp_web::router(nmp_web::AppState { store: store.clone() });
+    let app = nmp_web::router(nmp_web::AppState::new(store.clone()));
     let mut request = Request::builder().method(method).uri(path);
     if let Some(s) = session {
         request = request.header(header::COOKIE, format!("nmp_session={}", s.token));
@@ -122,7 +122,7 @@ pub async fn send_json(
     session: Option<&Session>,
     body: &serde_json::Value,
 ) -> Answer {
-    let app = nmp_web::router(nmp_web::AppState { store: store.clone() });
+    let app = nmp_web::router(nmp_web::AppState::new(store.clone()));
     let mut request = Request::builder()
         .method(method)
         .uri(path)
@@ -182,7 +182,7 @@ pub async fn post_multipart(
         body.extend_from_slice(b"\r\n");
     }
     body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    let app = nmp_web::router(nmp_web::AppState { store: store.clone() });
+    let app = nmp_web::router(nmp_web::AppState::new(store.clone()));
     let mut request = Request::builder().method("POST").uri(path).header(
         header::CONTENT_TYPE,
         format!("multipart/form-data; boundary={BOUNDARY}"),

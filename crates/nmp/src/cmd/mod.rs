@@ -4,6 +4,7 @@ mod audit;
 mod export;
 pub(crate) mod import;
 mod migrate;
+pub(crate) mod questionnaire;
 pub(crate) mod records;
 pub(crate) mod report;
 mod seed;
@@ -39,6 +40,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Import { action } => import::run(&config, action).await,
         Command::User { action } => user::run(&config, action).await,
         Command::Report { action } => report::run(&config, action).await,
+        Command::Questionnaire { action } => questionnaire::run(&config, action).await,
     }
 }
 

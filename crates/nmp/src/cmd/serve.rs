@@ -10,6 +10,8 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(&config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
+    let local = listener.local_addr()?;
+    let mail = config.mail(&local.to_string())?;
     let store = super::open(config).await?;
     if config.seed_on_empty && store.all::<country::Entity>().await?.is_empty() {
         let report = nmp_ingest::seed::seed_embedded(&store)
@@ -17,13 +19,12 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
             .context("loading the starter dataset")?;
         println!("{}", super::seed::describe(&report));
     }
-    let local = listener.local_addr()?;
     println!(
         "NMP is serving {} on http://{local}/ ({})",
         nmp_store::redact_url(&config.database_url),
         store.engine().name()
     );
-    let app = nmp_web::router(nmp_web::AppState { store });
+    let app = nmp_web::router(nmp_web::AppState::new(store).with_mail(mail));
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }

@@ -1,0 +1,506 @@
+//! Invitations: a respondent (person, organisation, country, the mechanism their answers are
+//! about, email, due date) gets a personal link; the token is random, stored only as its SHA-256,
+//! expires, and can be revoked. Invitations and reminders are mailed (or filed in the outbox) and
+//! every message is recorded in `mail`.
+
+use nmp_core::vocab::{InvitationState, MailStatus};
+use nmp_mail::{Delivery, Mail, Mailer};
+use nmp_store::auth::{random_token, token_hash};
+use nmp_store::entity::{account, invitation, mail, organization, questionnaire};
+use nmp_store::{Set, Store};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use time::{Date, Duration, OffsetDateTime};
+
+use crate::{CollectError, invalid, now};
+
+/// How long a link works after its due date.
+pub const GRACE_AFTER_DUE: Duration = Duration::days(60);
+/// A "due soon" reminder goes out this many days before the due date.
+pub const REMIND_BEFORE_DAYS: i64 = 3;
+/// After the due date, a reminder goes out at most this often.
+pub const REMIND_OVERDUE_EVERY: Duration = Duration::days(7);
+
+/// Who is invited, about what, by when.
+#[derive(Clone, Debug, Default)]
+pub struct Invitee {
+    /// The person's name.
+    pub name: String,
+    /// Their email.
+    pub email: String,
+    /// The organisation they answer for.
+    pub organization_id: Option<i32>,
+    /// The country their answers are about.
+    pub country_iso3: Option<String>,
+    /// The mechanism their answers are about (pre-fills the questionnaire).
+    pub mechanism_id: Option<i32>,
+    /// Due date, `YYYY-MM-DD`.
+    pub due_on: String,
+}
+
+/// A new invitation, with the personal link (shown once) and what happened to the mail.
+#[derive(Debug)]
+pub struct Invited {
+    /// The row.
+    pub invitation: invitation::Model,
+    /// The respondent's link.
+    pub link: String,
+    /// The invitation mail.
+    pub mail: mail::Model,
+}
+
+fn parse_day(field: &str, text: &str) -> Result<Date, CollectError> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(text.trim(), &format).map_err(|_| invalid(field, format!("{text:?} is not a date (YYYY-MM-DD)")))
+}
+
+fn is_email(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 254
+        && t.split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !t.contains(char::is_whitespace))
+}
+
+/// The link a respondent opens.
+pub fn link(base_url: &str, token: &str) -> String {
+    format!("{}/respond/{token}", base_url.trim_end_matches('/'))
+}
+
+/// Invites `who` to answer `questionnaire_id` on behalf of `editor`, and mails the link.
+pub async fn invite(
+    store: &Store,
+    mailer: &Mailer,
+    base_url: &str,
+    editor: &account::Model,
+    questionnaire_id: i32,
+    who: &Invitee,
+) -> Result<Invited, CollectError> {
+    let mut errors = Vec::new();
+    if who.name.trim().is_empty() {
+        errors.push(nmp_core::ValidationError::new("respondent_name", "is required"));
+    }
+    if !is_email(&who.email) {
+        errors.push(nmp_core::ValidationError::new(
+            "respondent_email",
+            format!("{:?} is not an email address", who.email),
+        ));
+    }
+    let due = match parse_day("due_on", &who.due_on) {
+        Ok(d) => Some(d),
+        Err(CollectError::Invalid(mut e)) => {
+            errors.append(&mut e);
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    let Some(q) = store.get::<questionnaire::Entity>(questionnaire_id).await? else {
+        return Err(invalid(
+            "questionnaire",
+            format!("questionnaire {questionnaire_id} does not exist"),
+        ));
+    };
+    if q.status != "open" {
+        errors.push(nmp_core::ValidationError::new(
+            "questionnaire",
+            format!("{} is {}, not open for answers", q.slug, q.status),
+        ));
+    }
+    let mut refs = nmp_store::records::Fields::new();
+    if let Some(o) = who.organization_id {
+        refs.insert("organization_id".into(), o.into());
+    }
+    if let Some(c) = &who.country_iso3 {
+        refs.insert("country_iso3".into(), c.clone().into());
+    }
+    if let Some(m) = who.mechanism_id {
+        refs.insert("mechanism_id".into(), m.into());
+    }
+    for (field, target) in [
+        ("organization_id", "organization"),
+        ("country_iso3", "country"),
+        ("mechanism_id", "mechanism"),
+    ] {
+        if let Some(v) = refs.get(field)
+            && !nmp_store::records::schema::exists(store, target, v).await?
+        {
+            errors.push(nmp_core::ValidationError::new(
+                field,
+                format!("no {target} has the key {v}"),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(CollectError::Invalid(errors));
+    }
+    let due = due.expect("checked above");
+    let token = random_token();
+    let expires = due.midnight().assume_utc() + GRACE_AFTER_DUE;
+    let mut w = store.writer(&editor.email).await?;
+    let row = w
+        .insert(invitation::ActiveModel {
+            questionnaire_id: Set(questionnaire_id),
+            respondent_name: Set(who.name.trim().to_string()),
+            respondent_email: Set(who.email.trim().to_string()),
+            organization_id: Set(who.organization_id),
+            country_iso3: Set(who.country_iso3.clone()),
+            mechanism_id: Set(who.mechanism_id),
+            token_hash: Set(token_hash(&token)),
+            expires_at: Set(expires),
+            revoked_at: Set(None),
+            due_on: Set(who.due_on.trim().to_string()),
+            state: Set(InvitationState::Invited.code().to_string()),
+            answers_json: Set(None),
+            submitted_at: Set(None),
+            review_comment: Set(None),
+            source_id: Set(None),
+            last_reminder_at: Set(None),
+            reminders_sent: Set(0),
+            invited_by: Set(editor.account_id),
+            ..Default::default()
+        })
+        .await?;
+    w.commit().await?;
+    let link = link(base_url, &token);
+    let body = format!(
+        "Dear {name},\n\nThe research team of the review \"National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes\" invites you to answer its questionnaire:\n\n  {title}\n\nPlease answer by {due}. Your personal link (do not share it; it works until {expires}):\n\n  {link}\n\nYou can save a draft and come back with the same link. We show you what we already hold, so you only need to correct and add. An editor reviews every answer before it is published, and your response is cited as the source of each accepted fact.\n\nWith thanks,\n{editor}\n",
+        name = row.respondent_name,
+        title = q.title,
+        due = row.due_on,
+        expires = expires.date(),
+        editor = editor.name,
+    );
+    let sent = deliver(
+        store,
+        mailer,
+        Some(row.invitation_id),
+        "invitation",
+        Mail {
+            to: row.respondent_email.clone(),
+            subject: format!("Invitation: {}", q.title),
+            body,
+        },
+    )
+    .await?;
+    Ok(Invited {
+        invitation: row,
+        link,
+        mail: sent,
+    })
+}
+
+/// Sends `mail` and records what happened in the `mail` table (a failure is recorded too, and
+/// returned as the row with status `failed`).
+pub async fn deliver(
+    store: &Store,
+    mailer: &Mailer,
+    invitation_id: Option<i32>,
+    kind: &str,
+    message: Mail,
+) -> Result<mail::Model, CollectError> {
+    let (status, detail) = match mailer.send(&message).await {
+        Ok(Delivery::Sent(reply)) => (MailStatus::Sent, reply),
+        Ok(Delivery::Outbox(path)) => (MailStatus::Outbox, path.display().to_string()),
+        Err(e) => (MailStatus::Failed, e.to_string()),
+    };
+    let row = mail::ActiveModel {
+        invitation_id: Set(invitation_id),
+        kind: Set(kind.to_string()),
+        to_address: Set(message.to.clone()),
+        subject: Set(message.subject.clone()),
+        body: Set(message.body.clone()),
+        status: Set(status.code().to_string()),
+        detail: Set(Some(detail)),
+        created_at: Set(now()),
+        ..Default::default()
+    };
+    let mut w = store.writer("system:mail").await?;
+    let summary =
+        serde_json::json!({ "kind": kind, "to": message.to, "status": status.code(), "invitation": invitation_id });
+    w.insert_many(vec![row], &format!("mail:{kind}"), summary).await?;
+    w.commit().await?;
+    let latest = mail::Entity::find()
+        .order_by_desc(mail::Column::MailId)
+        .one(store.conn())
+        .await?
+        .expect("the row just written");
+    Ok(latest)
+}
+
+/// Revokes an invitation's link.
+pub async fn revoke(
+    store: &Store,
+    editor: &account::Model,
+    invitation_id: i32,
+) -> Result<invitation::Model, CollectError> {
+    let Some(inv) = store.get::<invitation::Entity>(invitation_id).await? else {
+        return Err(invalid(
+            "invitation",
+            format!("invitation {invitation_id} does not exist"),
+        ));
+    };
+    let mut w = store.writer(&editor.email).await?;
+    let row = w
+        .update::<invitation::Entity>(invitation_id, inv.version, |row| {
+            row.revoked_at = Set(Some(now()));
+        })
+        .await?;
+    w.commit().await?;
+    Ok(row)
+}
+
+/// Returns a submitted response to the respondent with the editor's comment: the link opens the
+/// questionnaire again, with the comment shown.
+pub async fn return_with_issues(
+    store: &Store,
+    editor: &account::Model,
+    invitation_id: i32,
+    comment: &str,
+) -> Result<invitation::Model, CollectError> {
+    let Some(inv) = store.get::<invitation::Entity>(invitation_id).await? else {
+        return Err(invalid(
+            "invitation",
+            format!("invitation {invitation_id} does not exist"),
+        ));
+    };
+    if comment.trim().is_empty() {
+        return Err(invalid("comment", "say what the respondent should look at again"));
+    }
+    if inv.state != InvitationState::Submitted.code() {
+        return Err(invalid(
+            "state",
+            format!("the response is {}, not submitted", inv.state),
+        ));
+    }
+    let mut w = store.writer(&editor.email).await?;
+    let row = w
+        .update::<invitation::Entity>(invitation_id, inv.version, |row| {
+            row.state = Set(InvitationState::HasIssues.code().to_string());
+            row.review_comment = Set(Some(comment.trim().to_string()));
+        })
+        .await?;
+    w.commit().await?;
+    Ok(row)
+}
+
+/// Marks a submitted response as reviewed (its proposals are decided one by one in the queue).
+pub async fn mark_reviewed(
+    store: &Store,
+    editor: &account::Model,
+    invitation_id: i32,
+) -> Result<invitation::Model, CollectError> {
+    let Some(inv) = store.get::<invitation::Entity>(invitation_id).await? else {
+        return Err(invalid(
+            "invitation",
+            format!("invitation {invitation_id} does not exist"),
+        ));
+    };
+    if inv.state != InvitationState::Submitted.code() {
+        return Err(invalid(
+            "state",
+            format!("the response is {}, not submitted", inv.state),
+        ));
+    }
+    let mut w = store.writer(&editor.email).await?;
+    let row = w
+        .update::<invitation::Entity>(invitation_id, inv.version, |row| {
+            row.state = Set(InvitationState::Reviewed.code().to_string());
+        })
+        .await?;
+    w.commit().await?;
+    Ok(row)
+}
+
+/// A reminder that was (or would be) sent.
+#[derive(Clone, Debug)]
+pub struct Reminder {
+    /// The invitation.
+    pub invitation_id: i32,
+    /// To whom.
+    pub to: String,
+    /// `due soon` or `overdue`.
+    pub why: &'static str,
+    /// What happened to the mail (`None` on a dry run).
+    pub status: Option<String>,
+}
+
+/// Which reminder, if any, an invitation needs `today`.
+pub fn reminder_due(inv: &invitation::Model, today: Date, now: OffsetDateTime) -> Option<&'static str> {
+    if inv.revoked_at.is_some() || inv.expires_at <= now {
+        return None;
+    }
+    if !matches!(inv.state.as_str(), "invited" | "draft" | "has_issues") {
+        return None;
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let due = Date::parse(&inv.due_on, &format).ok()?;
+    let last = inv.last_reminder_at;
+    if today > due {
+        match last {
+            Some(l) if now - l < REMIND_OVERDUE_EVERY && l.date() > due => None,
+            _ => Some("overdue"),
+        }
+    } else if (due - today).whole_days() <= REMIND_BEFORE_DAYS {
+        match last {
+            Some(l) if l.date() >= due - Duration::days(REMIND_BEFORE_DAYS) => None,
+            _ => Some("due soon"),
+        }
+    } else {
+        None
+    }
+}
+
+/// Sends the reminders that are due (or, with `dry_run`, lists them).
+pub async fn remind(
+    store: &Store,
+    mailer: &Mailer,
+    base_url: &str,
+    dry_run: bool,
+) -> Result<Vec<Reminder>, CollectError> {
+    let now = now();
+    let today = now.date();
+    let open = invitation::Entity::find()
+        .filter(invitation::Column::State.is_in(["invited", "draft", "has_issues"]))
+        .order_by_asc(invitation::Column::InvitationId)
+        .all(store.conn())
+        .await?;
+    let mut out = Vec::new();
+    for inv in open {
+        let Some(why) = reminder_due(&inv, today, now) else {
+            continue;
+        };
+        if dry_run {
+            out.push(Reminder {
+                invitation_id: inv.invitation_id,
+                to: inv.respondent_email.clone(),
+                why,
+                status: None,
+            });
+            continue;
+        }
+        let q = store.get::<questionnaire::Entity>(inv.questionnaire_id).await?;
+        let title = q.map(|q| q.title).unwrap_or_default();
+        let subject = match why {
+            "overdue" => format!("Reminder (past the due date): {title}"),
+            _ => format!("Reminder (due {}): {title}", inv.due_on),
+        };
+        let body = format!(
+            "Dear {name},\n\nThis is a reminder about the questionnaire \"{title}\", due on {due}. Your answers so far are saved; please use the personal link from your invitation to continue. If you have lost it, reply to this message and the research team will send a new one.\n\nWith thanks,\nThe research team\n",
+            name = inv.respondent_name,
+            due = inv.due_on,
+        );
+        let _ = base_url;
+        let sent = deliver(
+            store,
+            mailer,
+            Some(inv.invitation_id),
+            "reminder",
+            Mail {
+                to: inv.respondent_email.clone(),
+                subject,
+                body,
+            },
+        )
+        .await?;
+        let mut w = store.writer("system:reminders").await?;
+        w.update::<invitation::Entity>(inv.invitation_id, inv.version, |row| {
+            row.last_reminder_at = Set(Some(now));
+            row.reminders_sent = Set(inv.reminders_sent + 1);
+        })
+        .await?;
+        w.commit().await?;
+        out.push(Reminder {
+            invitation_id: inv.invitation_id,
+            to: inv.respondent_email.clone(),
+            why,
+            status: Some(sent.status),
+        });
+    }
+    Ok(out)
+}
+
+/// The organisation's name, for display.
+pub async fn organization_name(store: &Store, id: Option<i32>) -> Result<Option<String>, CollectError> {
+    Ok(match id {
+        Some(id) => store.get::<organization::Entity>(id).await?.map(|o| o.name),
+        None => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inv(due: &str, state: &str, last: Option<OffsetDateTime>) -> invitation::Model {
+        let t = OffsetDateTime::UNIX_EPOCH;
+        invitation::Model {
+            invitation_id: 1,
+            questionnaire_id: 1,
+            respondent_name: "R".into(),
+            respondent_email: "r@example.org".into(),
+            organization_id: None,
+            country_iso3: None,
+            mechanism_id: None,
+            token_hash: "0".repeat(64),
+            expires_at: time::macros::datetime!(2100-01-01 0:00 UTC),
+            revoked_at: None,
+            due_on: due.into(),
+            state: state.into(),
+            answers_json: None,
+            submitted_at: None,
+            review_comment: None,
+            source_id: None,
+            last_reminder_at: last,
+            reminders_sent: 0,
+            invited_by: 1,
+            created_at: t,
+            updated_at: t,
+            updated_by: "x".into(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn reminders_go_out_before_the_due_date_and_weekly_after_it() {
+        let today = time::macros::date!(2026 - 11 - 25);
+        let now = time::macros::datetime!(2026-11-25 12:00 UTC);
+        assert_eq!(reminder_due(&inv("2026-12-31", "invited", None), today, now), None);
+        assert_eq!(
+            reminder_due(&inv("2026-11-27", "invited", None), today, now),
+            Some("due soon")
+        );
+        let yesterday = Some(time::macros::datetime!(2026-11-24 12:00 UTC));
+        assert_eq!(
+            reminder_due(&inv("2026-11-27", "draft", yesterday), today, now),
+            None,
+            "once"
+        );
+        assert_eq!(
+            reminder_due(&inv("2026-11-20", "invited", None), today, now),
+            Some("overdue")
+        );
+        assert_eq!(
+            reminder_due(&inv("2026-11-20", "invited", yesterday), today, now),
+            None,
+            "weekly"
+        );
+        let long_ago = Some(time::macros::datetime!(2026-11-10 12:00 UTC));
+        assert_eq!(
+            reminder_due(&inv("2026-11-20", "has_issues", long_ago), today, now),
+            Some("overdue")
+        );
+        assert_eq!(
+            reminder_due(&inv("2026-11-20", "submitted", None), today, now),
+            None,
+            "answered"
+        );
+        let mut revoked = inv("2026-11-20", "invited", None);
+        revoked.revoked_at = Some(now);
+        assert_eq!(reminder_due(&revoked, today, now), None);
+    }
+
+    #[test]
+    fn email_shape() {
+        assert!(is_email("a@example.org"));
+        assert!(!is_email("a@b"));
+        assert!(!is_email("a b@example.org"));
+    }
+}

@@ -1,0 +1,210 @@
+//! Questionnaires: the default one (`data/questionnaires/default.toml`, embedded), new revisions
+//! of one that already has answers, and reading the questions back.
+
+use nmp_core::vocab::{QuestionKind, QuestionnaireStatus};
+use nmp_store::entity::{edition, question, questionnaire};
+use nmp_store::{Set, Store};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::Deserialize;
+
+use crate::{CollectError, invalid};
+
+const DEFAULT: &str = include_str!("../../../data/questionnaires/default.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Definition {
+    title: String,
+    intro: Option<String>,
+    question: Vec<QuestionDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionDef {
+    key: String,
+    group: Option<String>,
+    section: Option<String>,
+    prompt: String,
+    help: Option<String>,
+    kind: String,
+    vocabulary: Option<String>,
+    target: Option<String>,
+    #[serde(default)]
+    required: bool,
+}
+
+fn definition() -> Result<Definition, CollectError> {
+    let def: Definition =
+        toml::from_str(DEFAULT).map_err(|e| invalid("data/questionnaires/default.toml", e.to_string()))?;
+    for q in &def.question {
+        QuestionKind::parse(&format!("question {}: kind", q.key), &q.kind)
+            .map_err(|e| CollectError::Invalid(vec![e]))?;
+    }
+    Ok(def)
+}
+
+/// Creates the default questionnaire for the edition `edition_slug` (open for answers) on behalf
+/// of `actor`, with slug `<edition>-default-r1`.
+pub async fn create_default(
+    store: &Store,
+    actor: &str,
+    edition_slug: &str,
+) -> Result<questionnaire::Model, CollectError> {
+    let def = definition()?;
+    let Some(e) = store
+        .rows_where::<edition::Entity, _>(edition::Column::Slug, [edition_slug.to_string()])
+        .await?
+        .into_iter()
+        .next()
+    else {
+        return Err(invalid("edition", format!("no edition has the slug {edition_slug:?}")));
+    };
+    let slug = format!("{}-default-r1", e.slug);
+    if !store
+        .rows_where::<questionnaire::Entity, _>(questionnaire::Column::Slug, [slug.clone()])
+        .await?
+        .is_empty()
+    {
+        return Err(invalid(
+            "slug",
+            format!("the edition already has the default questionnaire {slug}"),
+        ));
+    }
+    let mut w = store.writer(actor).await?;
+    let q = w
+        .insert(questionnaire::ActiveModel {
+            edition_id: Set(e.edition_id),
+            slug: Set(slug),
+            title: Set(format!("{} ({})", def.title, e.title)),
+            revision: Set(1),
+            previous_id: Set(None),
+            intro: Set(def.intro.clone()),
+            status: Set(QuestionnaireStatus::Open.code().to_string()),
+            ..Default::default()
+        })
+        .await?;
+    for (i, d) in def.question.iter().enumerate() {
+        let (table, field) = match d.target.as_deref().map(|t| t.split_once('.').unwrap_or((t, ""))) {
+            Some((t, f)) => (Some(t.to_string()), (!f.is_empty()).then(|| f.to_string())),
+            None => (None, None),
+        };
+        w.insert(question::ActiveModel {
+            questionnaire_id: Set(q.questionnaire_id),
+            position: Set(i as i32 + 1),
+            question_key: Set(d.key.clone()),
+            group_key: Set(d.group.clone()),
+            section: Set(d.section.clone()),
+            prompt: Set(d.prompt.clone()),
+            help: Set(d.help.clone()),
+            kind: Set(d.kind.clone()),
+            vocabulary: Set(d.vocabulary.clone()),
+            target_table: Set(table),
+            target_field: Set(field),
+            required: Set(d.required),
+            ..Default::default()
+        })
+        .await?;
+    }
+    w.commit().await?;
+    Ok(q)
+}
+
+/// The questions of a questionnaire, in order.
+pub async fn questions(store: &Store, questionnaire_id: i32) -> Result<Vec<question::Model>, CollectError> {
+    Ok(question::Entity::find()
+        .filter(question::Column::QuestionnaireId.eq(questionnaire_id))
+        .order_by_asc(question::Column::Position)
+        .all(store.conn())
+        .await?)
+}
+
+/// A new revision of `questionnaire_id` with the same questions (which can then be changed);
+/// the old one is closed.
+pub async fn new_revision(
+    store: &Store,
+    actor: &str,
+    questionnaire_id: i32,
+) -> Result<questionnaire::Model, CollectError> {
+    let Some(old) = store.get::<questionnaire::Entity>(questionnaire_id).await? else {
+        return Err(invalid(
+            "questionnaire",
+            format!("questionnaire {questionnaire_id} does not exist"),
+        ));
+    };
+    let questions = questions(store, questionnaire_id).await?;
+    let base = old
+        .slug
+        .rsplit_once("-r")
+        .map(|(b, _)| b)
+        .unwrap_or(&old.slug)
+        .to_string();
+    let mut w = store.writer(actor).await?;
+    let new = w
+        .insert(questionnaire::ActiveModel {
+            edition_id: Set(old.edition_id),
+            slug: Set(format!("{base}-r{}", old.revision + 1)),
+            title: Set(old.title.clone()),
+            revision: Set(old.revision + 1),
+            previous_id: Set(Some(old.questionnaire_id)),
+            intro: Set(old.intro.clone()),
+            status: Set(QuestionnaireStatus::Open.code().to_string()),
+            ..Default::default()
+        })
+        .await?;
+    for q in questions {
+        w.insert(question::ActiveModel {
+            questionnaire_id: Set(new.questionnaire_id),
+            position: Set(q.position),
+            question_key: Set(q.question_key),
+            group_key: Set(q.group_key),
+            section: Set(q.section),
+            prompt: Set(q.prompt),
+            help: Set(q.help),
+            kind: Set(q.kind),
+            vocabulary: Set(q.vocabulary),
+            target_table: Set(q.target_table),
+            target_field: Set(q.target_field),
+            required: Set(q.required),
+            ..Default::default()
+        })
+        .await?;
+    }
+    w.update::<questionnaire::Entity>(old.questionnaire_id, old.version, |row| {
+        row.status = Set(QuestionnaireStatus::Closed.code().to_string());
+    })
+    .await?;
+    w.commit().await?;
+    Ok(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_questionnaire_parses_and_every_target_is_a_real_field() {
+        let def = definition().unwrap();
+        assert!(def.question.len() >= 25);
+        for q in &def.question {
+            if let Some(target) = &q.target {
+                let (table, field) = target.split_once('.').unwrap_or((target, ""));
+                let fields = nmp_store::records::schema::fields(table).unwrap_or_else(|e| panic!("{}: {e}", q.key));
+                if !field.is_empty() {
+                    assert!(
+                        fields.iter().any(|f| f.name == field),
+                        "{}: {table} has no field {field}",
+                        q.key
+                    );
+                }
+            }
+            if let Some(group) = &q.group {
+                assert!(
+                    def.question.iter().any(|g| &g.key == group && g.kind == "group"),
+                    "{}",
+                    q.key
+                );
+            }
+        }
+    }
+}

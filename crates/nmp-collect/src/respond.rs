@@ -1,0 +1,500 @@
+//! The respondent's side: opening the personal link, the questionnaire pre-filled with what the
+//! platform holds, saving drafts, and submitting. A submission creates a `source` for the response
+//! (kind `questionnaire_response`) and proposes, field by field, every answer that differs from the
+//! record, each citing that source; rows of repeating groups become proposed new records. Answers
+//! without a target field stay in the response. Resubmitting (after an editor returned the
+//! response with issues) replaces the pending proposals of the earlier submission.
+
+use std::collections::BTreeMap;
+
+use nmp_core::ValidationError;
+use nmp_core::vocab::{ChangeAction, InvitationState, ReviewState};
+use nmp_store::auth::token_hash;
+use nmp_store::entity::{invitation, mechanism, profile, proposal, question, questionnaire};
+use nmp_store::records::workspace::Proposer;
+use nmp_store::records::{Change, CitationInput, Fields, SourceRef, schema, value_text};
+use nmp_store::{Set, Store};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::Value;
+
+use crate::{CollectError, LinkProblem, invalid, now, today};
+
+/// The answers: question key → text, a list of codes (several choices), or rows of a group
+/// (`[{"role": "member", ...}]`, keyed by the part of the child's key after the dot).
+pub type Answers = serde_json::Map<String, Value>;
+
+/// An opened questionnaire.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    /// The invitation (and response).
+    pub invitation: invitation::Model,
+    /// The questionnaire.
+    pub questionnaire: questionnaire::Model,
+    /// Its questions, in order.
+    pub questions: Vec<question::Model>,
+    /// The answers so far, or what the platform holds.
+    pub answers: Answers,
+    /// Whether the respondent may still change them.
+    pub editable: bool,
+    /// The mechanism the answers are about.
+    pub mechanism_name: Option<String>,
+}
+
+/// Opens the questionnaire behind a personal link.
+pub async fn open(store: &Store, token: &str) -> Result<Opened, CollectError> {
+    let inv = invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(token_hash(token.trim())))
+        .one(store.conn())
+        .await?
+        .ok_or(CollectError::Link(LinkProblem::Unknown))?;
+    if inv.revoked_at.is_some() {
+        return Err(CollectError::Link(LinkProblem::Revoked));
+    }
+    if inv.expires_at <= now() {
+        return Err(CollectError::Link(LinkProblem::Expired));
+    }
+    opened(store, inv).await
+}
+
+/// The questionnaire of an invitation, with its answers (for the workspace's response page too).
+pub async fn opened(store: &Store, inv: invitation::Model) -> Result<Opened, CollectError> {
+    let q = store
+        .get::<questionnaire::Entity>(inv.questionnaire_id)
+        .await?
+        .ok_or_else(|| invalid("questionnaire", "the invitation's questionnaire no longer exists"))?;
+    let questions = crate::questionnaire::questions(store, q.questionnaire_id).await?;
+    let answers = match &inv.answers_json {
+        Some(text) => serde_json::from_str(text).unwrap_or_default(),
+        None => prefill(store, &inv, &q, &questions).await?,
+    };
+    let mechanism_name = match inv.mechanism_id {
+        Some(id) => store.get::<mechanism::Entity>(id).await?.map(|m| m.name),
+        None => None,
+    };
+    let editable = matches!(inv.state.as_str(), "invited" | "draft" | "has_issues");
+    Ok(Opened {
+        invitation: inv,
+        questionnaire: q,
+        questions,
+        answers,
+        editable,
+        mechanism_name,
+    })
+}
+
+async fn profile_of(
+    store: &Store,
+    q: &questionnaire::Model,
+    mechanism_id: i32,
+) -> Result<Option<profile::Model>, CollectError> {
+    Ok(profile::Entity::find()
+        .filter(profile::Column::EditionId.eq(q.edition_id))
+        .filter(profile::Column::MechanismId.eq(mechanism_id))
+        .one(store.conn())
+        .await?)
+}
+
+/// What the platform holds for the questions' target fields.
+async fn prefill(
+    store: &Store,
+    inv: &invitation::Model,
+    q: &questionnaire::Model,
+    questions: &[question::Model],
+) -> Result<Answers, CollectError> {
+    let mut answers = Answers::new();
+    let Some(mid) = inv.mechanism_id else {
+        return Ok(answers);
+    };
+    let mechanism = store.record("mechanism", mid).await?;
+    let profile = match profile_of(store, q, mid).await? {
+        Some(p) => store.record("profile", p.profile_id).await?,
+        None => None,
+    };
+    for question in questions.iter().filter(|x| x.group_key.is_none()) {
+        let record = match question.target_table.as_deref() {
+            Some("mechanism") => mechanism.as_ref(),
+            Some("profile") => profile.as_ref(),
+            _ => None,
+        };
+        if let (Some(r), Some(field)) = (record, &question.target_field) {
+            let text = r.text(field);
+            if !text.is_empty() {
+                answers.insert(question.question_key.clone(), Value::String(text));
+            }
+        }
+    }
+    Ok(answers)
+}
+
+/// The choices a question offers: `(code or key, label)`.
+pub async fn choices(store: &Store, q: &question::Model) -> Result<Vec<(String, String)>, CollectError> {
+    if q.kind == "yes_no" {
+        return Ok(vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())]);
+    }
+    if let (Some(table), Some(field)) = (&q.target_table, &q.target_field) {
+        let spec = schema::fields(table)?.iter().find(|f| &f.name == field).cloned();
+        if let Some(spec) = spec {
+            if let Some(target) = &spec.target {
+                return Ok(schema::choices(store, target).await?);
+            }
+            let options = spec.options();
+            if !options.is_empty() {
+                return Ok(options
+                    .into_iter()
+                    .map(|(c, l)| (c.to_string(), l.to_string()))
+                    .collect());
+            }
+        }
+    }
+    if let Some(v) = &q.vocabulary {
+        return Ok(nmp_core::vocab::options(v)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(c, l)| (c.to_string(), l.to_string()))
+            .collect());
+    }
+    Ok(Vec::new())
+}
+
+/// The part of a child question's key after its group's (`members.role` → `role`).
+pub fn child_name(q: &question::Model) -> String {
+    q.question_key
+        .rsplit_once('.')
+        .map(|(_, n)| n.to_string())
+        .unwrap_or_else(|| q.question_key.clone())
+}
+
+/// Checks one answer's text; `Err` is the message for beside the question.
+async fn check(store: &Store, q: &question::Model, raw: &str) -> Result<Result<Value, String>, CollectError> {
+    let text = raw.trim();
+    if text.chars().count() > schema::MAX_TEXT_CHARS {
+        return Ok(Err(format!("is longer than {} characters", schema::MAX_TEXT_CHARS)));
+    }
+    if let (Some(table), Some(field)) = (&q.target_table, &q.target_field) {
+        return Ok(schema::parse_field(table, field, text)?);
+    }
+    Ok(match q.kind.as_str() {
+        "number" => text
+            .parse::<f64>()
+            .map(|n| Value::String(n.to_string()))
+            .map_err(|_| format!("{text:?} is not a number")),
+        "date" => nmp_core::PartialDate::parse(&q.question_key, text)
+            .map(|d| Value::String(d.to_string()))
+            .map_err(|e| e.message),
+        "yes_no" if text != "yes" && text != "no" => Err("answer yes or no".into()),
+        "single_choice" => {
+            let options = choices(store, q).await?;
+            if options.iter().any(|(c, _)| c == text) {
+                Ok(Value::String(text.into()))
+            } else {
+                Err(format!("{text:?} is not one of the choices"))
+            }
+        }
+        "short_text" if text.contains('\n') => Err("must be one line".into()),
+        _ => Ok(Value::String(text.into())),
+    })
+}
+
+/// Problems with answers, each keyed by the question (`acronym`, `members.2.role`).
+pub type AnswerErrors = BTreeMap<String, String>;
+
+/// Checks `answers`; on submission, required questions must be answered.
+pub async fn validate(
+    store: &Store,
+    opened: &Opened,
+    answers: &Answers,
+    submit: bool,
+) -> Result<AnswerErrors, CollectError> {
+    let mut errors = AnswerErrors::new();
+    for q in opened.questions.iter().filter(|q| q.group_key.is_none()) {
+        if q.kind == "group" {
+            let children: Vec<&question::Model> = opened
+                .questions
+                .iter()
+                .filter(|c| c.group_key.as_deref() == Some(q.question_key.as_str()))
+                .collect();
+            let rows = answers
+                .get(&q.question_key)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            for (i, row) in rows.iter().enumerate() {
+                for c in &children {
+                    let raw = row.get(child_name(c)).map(value_text).unwrap_or_default();
+                    if raw.trim().is_empty() {
+                        continue;
+                    }
+                    if let Err(message) = check(store, c, &raw).await? {
+                        errors.insert(format!("{}.{i}.{}", q.question_key, child_name(c)), message);
+                    }
+                }
+            }
+            continue;
+        }
+        let raw = answers.get(&q.question_key).map(value_text).unwrap_or_default();
+        if raw.trim().is_empty() {
+            if submit && q.required {
+                errors.insert(q.question_key.clone(), "please answer this question".into());
+            }
+            continue;
+        }
+        if let Err(message) = check(store, q, &raw).await? {
+            errors.insert(q.question_key.clone(), message);
+        }
+    }
+    Ok(errors)
+}
+
+/// Saves the answers behind `token` as a draft or, with `submit`, submits them. Bad answers are
+/// returned keyed by question (the draft is saved all the same, so nothing typed is lost; a
+/// submission with errors stays a draft).
+pub async fn save(
+    store: &Store,
+    token: &str,
+    answers: Answers,
+    submit: bool,
+) -> Result<(Opened, AnswerErrors), CollectError> {
+    let opened = open(store, token).await?;
+    if !opened.editable {
+        return Err(invalid(
+            "state",
+            "this response has been submitted and is with the research team",
+        ));
+    }
+    let mut errors = validate(store, &opened, &answers, submit).await?;
+    // What a submission would propose is worked out (and checked) before anything is written.
+    let mut proposed = Vec::new();
+    if submit && errors.is_empty() {
+        match changes(store, &opened, &answers).await {
+            Ok(c) => proposed = c,
+            Err(CollectError::Invalid(problems)) => {
+                for p in problems {
+                    errors.insert(p.field, p.message);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let inv = &opened.invitation;
+    let actor = format!("respondent:{}", inv.respondent_email);
+    let json = serde_json::to_string(&answers).expect("answers serialise");
+    if !submit || !errors.is_empty() {
+        let mut w = store.writer(&actor).await?;
+        let state = if inv.state == "has_issues" {
+            InvitationState::HasIssues
+        } else {
+            InvitationState::Draft
+        };
+        w.update::<invitation::Entity>(inv.invitation_id, inv.version, |row| {
+            row.answers_json = Set(Some(json));
+            row.state = Set(state.code().to_string());
+        })
+        .await?;
+        w.commit().await?;
+        let reopened = open(store, token).await?;
+        return Ok((reopened, errors));
+    }
+    submit_answers(store, &opened, answers, proposed, &actor).await?;
+    Ok((open(store, token).await?, errors))
+}
+
+async fn submit_answers(
+    store: &Store,
+    opened: &Opened,
+    answers: Answers,
+    proposed: Vec<(Change, Option<String>)>,
+    actor: &str,
+) -> Result<(), CollectError> {
+    let inv = &opened.invitation;
+    let q = &opened.questionnaire;
+    // The response itself becomes the source the accepted facts cite.
+    let org = crate::invite::organization_name(store, inv.organization_id).await?;
+    let day = today();
+    let mut source = Fields::new();
+    source.insert(
+        "slug".into(),
+        format!("response-{}-{}", inv.invitation_id, now().unix_timestamp()).into(),
+    );
+    source.insert(
+        "title".into(),
+        format!(
+            "Response to \"{}\" by {}{}",
+            q.title,
+            inv.respondent_name,
+            org.as_ref().map(|o| format!(", {o}")).unwrap_or_default()
+        )
+        .into(),
+    );
+    source.insert("kind".into(), "questionnaire_response".into());
+    source.insert("author".into(), inv.respondent_name.clone().into());
+    source.insert(
+        "publisher".into(),
+        org.clone().map(Value::String).unwrap_or(Value::Null),
+    );
+    source.insert("published_on".into(), day.clone().into());
+    source.insert(
+        "note".into(),
+        format!(
+            "Submitted through the NMP questionnaire on {day} (invitation {}); the answers are kept with the invitation.",
+            inv.invitation_id
+        )
+        .into(),
+    );
+    let mut w = store.writer(actor).await?;
+    let change = Change {
+        table: "source".into(),
+        action: ChangeAction::Create,
+        key: None,
+        base_version: None,
+        fields: source,
+    };
+    let src = w.apply(&change, None).await?.expect("a created record");
+    // Earlier pending proposals from this invitation are superseded by this submission.
+    let pending = proposal::Entity::find()
+        .filter(proposal::Column::InvitationId.eq(inv.invitation_id))
+        .filter(proposal::Column::State.eq(ReviewState::Proposed.code()))
+        .all(w.conn())
+        .await?;
+    for p in pending {
+        w.update::<proposal::Entity>(p.proposal_id, p.version, |row| {
+            row.state = Set(ReviewState::Rejected.code().to_string());
+            row.decision_comment = Set(Some("Superseded: the respondent submitted the response again.".into()));
+        })
+        .await?;
+    }
+    let submitted_at = now();
+    w.update::<invitation::Entity>(inv.invitation_id, inv.version, |row| {
+        row.answers_json = Set(Some(serde_json::to_string(&answers).expect("answers serialise")));
+        row.state = Set(InvitationState::Submitted.code().to_string());
+        row.submitted_at = Set(Some(submitted_at));
+        row.source_id = Set(Some(src.key));
+    })
+    .await?;
+    w.commit().await?;
+
+    let proposer = Proposer {
+        actor: actor.to_string(),
+        account_id: None,
+        invitation_id: Some(inv.invitation_id),
+    };
+    let message = format!("From the questionnaire response of {}", inv.respondent_name);
+    for (change, field) in proposed {
+        let cite = CitationInput {
+            source: SourceRef::Existing(src.key),
+            field: field.clone(),
+            locator: None,
+            quote: None,
+        };
+        store
+            .propose_as(&proposer, &change, Some(&cite), Some(&message))
+            .await?;
+    }
+    Ok(())
+}
+
+/// The changes a submission proposes, each with the field its citation supports.
+async fn changes(
+    store: &Store,
+    opened: &Opened,
+    answers: &Answers,
+) -> Result<Vec<(Change, Option<String>)>, CollectError> {
+    let inv = &opened.invitation;
+    let mut out = Vec::new();
+    let Some(mid) = inv.mechanism_id else {
+        return Ok(out);
+    };
+    let mechanism = store.record("mechanism", mid).await?;
+    let profile = match profile_of(store, &opened.questionnaire, mid).await? {
+        Some(p) => store.record("profile", p.profile_id).await?,
+        None => None,
+    };
+    for q in opened.questions.iter().filter(|q| q.group_key.is_none()) {
+        let (Some(table), Some(field)) = (&q.target_table, &q.target_field) else {
+            continue;
+        };
+        let record = match table.as_str() {
+            "mechanism" => mechanism.as_ref(),
+            "profile" => profile.as_ref(),
+            _ => None,
+        };
+        let Some(record) = record else { continue };
+        let raw = answers.get(&q.question_key).map(value_text).unwrap_or_default();
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let value = match schema::parse_field(table, field, &raw)? {
+            Ok(v) => v,
+            Err(message) => return Err(invalid(&q.question_key, message)),
+        };
+        if record.fields.get(field) == Some(&value) {
+            continue;
+        }
+        let mut fields = Fields::new();
+        fields.insert(field.clone(), value);
+        out.push((
+            Change {
+                table: table.clone(),
+                action: ChangeAction::Update,
+                key: Some(record.key),
+                base_version: Some(record.version),
+                fields,
+            },
+            Some(field.clone()),
+        ));
+    }
+    // Rows of repeating groups: proposed new records of the group's table.
+    for g in opened.questions.iter().filter(|q| q.kind == "group") {
+        let Some(table) = &g.target_table else { continue };
+        let children: Vec<&question::Model> = opened
+            .questions
+            .iter()
+            .filter(|c| c.group_key.as_deref() == Some(g.question_key.as_str()))
+            .collect();
+        let rows = answers
+            .get(&g.question_key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for (i, row) in rows.iter().enumerate() {
+            let mut form: BTreeMap<String, String> = BTreeMap::new();
+            for c in &children {
+                if let Some(field) = &c.target_field {
+                    let raw = row.get(child_name(c)).map(value_text).unwrap_or_default();
+                    if !raw.trim().is_empty() {
+                        form.insert(field.clone(), raw);
+                    }
+                }
+            }
+            if form.is_empty() {
+                continue;
+            }
+            form.insert("mechanism_id".into(), mid.to_string());
+            if table == "mechanism_function" {
+                form.insert("edition_id".into(), opened.questionnaire.edition_id.to_string());
+            }
+            if table == "membership" {
+                form.insert("confidence".into(), "sourced".into());
+            }
+            match schema::parse(table, &form)? {
+                Ok(fields) => out.push((
+                    Change {
+                        table: table.clone(),
+                        action: ChangeAction::Create,
+                        key: None,
+                        base_version: None,
+                        fields,
+                    },
+                    None,
+                )),
+                Err(problems) => {
+                    let errors = problems
+                        .into_iter()
+                        .map(|p| ValidationError::new(format!("{}.{i}.{}", g.question_key, p.field), p.message))
+                        .collect();
+                    return Err(CollectError::Invalid(errors));
+                }
+            }
+        }
+    }
+    Ok(out)
+}

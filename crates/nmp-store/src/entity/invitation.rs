@@ -1,0 +1,3 @@
+//! Invitations to answer a questionnaire, with the response they collect.
+
+editable!("invitation", invitation_id: i32, auto = true; questionnaire_id: i32, respondent_name: String, respondent_email: String, organization_id: Option<i32>, country_iso3: Option<String>, mechanism_id: Option<i32>, token_hash: String, expires_at: TimeDateTimeWithTimeZone, revoked_at: Option<TimeDateTimeWithTimeZone>, due_on: String, state: String, answers_json: Option<String>, submitted_at: Option<TimeDateTimeWithTimeZone>, review_comment: Option<String>, source_id: Option<i32>, last_reminder_at: Option<TimeDateTimeWithTimeZone>, reminders_sent: i32, invited_by: i32);

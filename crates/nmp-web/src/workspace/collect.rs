@@ -1,0 +1,488 @@
+//! Data collection in the workspace (editors and administrators): questionnaires and their
+//! questions, invitations (with the personal link shown once), each response with the proposals it
+//! led to, returning a response with issues, reminders, the mail log and the CSV export.
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use nmp_collect::CollectError;
+use nmp_collect::invite::Invitee;
+use nmp_store::entity::{edition, invitation, mail, proposal, questionnaire};
+use nmp_store::records::{schema, value_text};
+use nmp_store::{ColumnTrait, EntityTrait, QueryFilter};
+
+use super::review::timestamp;
+use super::{DECIDERS, Nav, render, staff};
+use crate::auth::{CurrentUser, Form, csrf_ok, csrf_refused, message};
+use crate::{AppState, WebError};
+
+fn failure(e: CollectError) -> Response {
+    match e {
+        CollectError::Invalid(errors) => message(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Not done",
+            &errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
+            None,
+        ),
+        CollectError::Store(e) => WebError::Store(e).into_response(),
+        other => WebError::Internal(other.to_string()).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/questionnaires.html")]
+struct ListPage {
+    nav: Nav,
+    rows: Vec<(i32, String, String, i32, String, usize, usize)>,
+    editions: Vec<(String, String)>,
+}
+
+pub(super) async fn list(State(state): State<AppState>, user: CurrentUser) -> Response {
+    let s = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    let result: Result<ListPage, WebError> = async {
+        let editions: std::collections::HashMap<i32, String> = state
+            .store
+            .all::<edition::Entity>()
+            .await?
+            .into_iter()
+            .map(|e| (e.edition_id, e.title))
+            .collect();
+        let invitations = state.store.all::<invitation::Entity>().await?;
+        let rows = state
+            .store
+            .all::<questionnaire::Entity>()
+            .await?
+            .into_iter()
+            .map(|q| {
+                let mine: Vec<_> = invitations
+                    .iter()
+                    .filter(|i| i.questionnaire_id == q.questionnaire_id)
+                    .collect();
+                let submitted = mine.iter().filter(|i| i.submitted_at.is_some()).count();
+                (
+                    q.questionnaire_id,
+                    q.title,
+                    editions.get(&q.edition_id).cloned().unwrap_or_default(),
+                    q.revision,
+                    q.status,
+                    mine.len(),
+                    submitted,
+                )
+            })
+            .collect();
+        let editions = schema::choices(&state.store, "edition").await?;
+        Ok(ListPage {
+            nav: Nav::of(s),
+            rows,
+            editions,
+        })
+    }
+    .await;
+    match result {
+        Ok(view) => render(StatusCode::OK, &view),
+        Err(e) => e.into_response(),
+    }
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    body: Bytes,
+) -> Response {
+    let s = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    let form = Form::parse(&body);
+    if !csrf_ok(&headers, &user, form.get("csrf")) {
+        return csrf_refused();
+    }
+    let edition_slug = match form.text("edition_id").parse::<i32>() {
+        Ok(id) => match state.store.get::<edition::Entity>(id).await {
+            Ok(Some(e)) => e.slug,
+            Ok(None) => {
+                return failure(nmp_collect::CollectError::Invalid(vec![
+                    nmp_core::ValidationError::new("edition_id", "no such edition"),
+                ]));
+            }
+            Err(e) => return WebError::Store(e).into_response(),
+        },
+        Err(_) => {
+            return failure(CollectError::Invalid(vec![nmp_core::ValidationError::new(
+                "edition_id",
+                "choose an edition",
+            )]));
+        }
+    };
+    match nmp_collect::questionnaire::create_default(&state.store, &s.account.email, &edition_slug).await {
+        Ok(q) => Redirect::to(&format!("/staff/questionnaires/{}", q.questionnaire_id)).into_response(),
+        Err(e) => failure(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/questionnaire.html")]
+struct ShowPage {
+    nav: Nav,
+    q: questionnaire::Model,
+    questions: Vec<(i32, i32, String, String, String, String)>,
+    invitations: Vec<(i32, String, String, String, String, i32)>,
+    organizations: Vec<(String, String)>,
+    countries: Vec<(String, String)>,
+    mechanisms: Vec<(String, String)>,
+    created: Option<(String, String, String)>,
+    reminders: Option<String>,
+}
+
+async fn show_page(
+    state: &AppState,
+    s: &nmp_store::auth::SignedIn,
+    id: i32,
+    created: Option<(String, String, String)>,
+    reminders: Option<String>,
+) -> Result<ShowPage, WebError> {
+    let q = state
+        .store
+        .get::<questionnaire::Entity>(id)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("questionnaire {id} does not exist")))?;
+    let questions = nmp_collect::questionnaire::questions(&state.store, id)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .into_iter()
+        .map(|x| {
+            let target = match (&x.target_table, &x.target_field) {
+                (Some(t), Some(f)) => format!("{t}.{f}"),
+                (Some(t), None) => format!("{t} (new rows)"),
+                _ => "kept in the response".into(),
+            };
+            (x.question_id, x.position, x.question_key, x.prompt, x.kind, target)
+        })
+        .collect();
+    let invitations = invitation::Entity::find()
+        .filter(invitation::Column::QuestionnaireId.eq(id))
+        .all(state.store.conn())
+        .await
+        .map_err(|e| WebError::Store(e.into()))?
+        .into_iter()
+        .map(|i| {
+            let state = if i.revoked_at.is_some() {
+                "revoked".to_string()
+            } else {
+                i.state.clone()
+            };
+            (
+                i.invitation_id,
+                i.respondent_name,
+                i.respondent_email,
+                i.due_on,
+                state,
+                i.reminders_sent,
+            )
+        })
+        .collect();
+    Ok(ShowPage {
+        nav: Nav::of(s),
+        q,
+        questions,
+        invitations,
+        organizations: schema::choices(&state.store, "organization").await?,
+        countries: schema::choices(&state.store, "country").await?,
+        mechanisms: schema::choices(&state.store, "mechanism").await?,
+        created,
+        reminders,
+    })
+}
+
+pub(super) async fn show(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i32>) -> Response {
+    let s = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    match show_page(&state, s, id, None, None).await {
+        Ok(view) => render(StatusCode::OK, &view),
+        Err(e) => e.into_response(),
+    }
+}
+
+fn opt_int(form: &Form, name: &str) -> Option<i32> {
+    form.text(name).trim().parse().ok()
+}
+
+pub(super) async fn invite(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path(id): Path<i32>,
+    body: Bytes,
+) -> Response {
+    let s = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    let form = Form::parse(&body);
+    if !csrf_ok(&headers, &user, form.get("csrf")) {
+        return csrf_refused();
+    }
+    let who = Invitee {
+        name: form.text("respondent_name").to_string(),
+        email: form.text("respondent_email").to_string(),
+        organization_id: opt_int(&form, "organization_id"),
+        country_iso3: Some(form.text("country_iso3").trim().to_string()).filter(|c| !c.is_empty()),
+        mechanism_id: opt_int(&form, "mechanism_id"),
+        due_on: form.text("due_on").to_string(),
+    };
+    let mail = &state.mail;
+    match nmp_collect::invite::invite(&state.store, &mail.mailer, &mail.public_url, &s.account, id, &who).await {
+        Ok(invited) => {
+            let how = match invited.mail.status.as_str() {
+                "sent" => "The invitation was sent by email.".to_string(),
+                "outbox" => format!(
+                    "No SMTP server is configured, so the invitation was written to the outbox ({}); send it on yourself.",
+                    invited.mail.detail.clone().unwrap_or_default()
+                ),
+                _ => format!(
+                    "The invitation could not be sent ({}); give the respondent the link yourself.",
+                    invited.mail.detail.clone().unwrap_or_default()
+                ),
+            };
+            let created = Some((invited.invitation.respondent_name.clone(), invited.link.clone(), how));
+            match show_page(&state, s, id, created, None).await {
+                Ok(view) => render(StatusCode::CREATED, &view),
+                Err(e) => e.into_response(),
+            }
+        }
+        Err(e) => failure(e),
+    }
+}
+
+pub(super) async fn remind(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path(id): Path<i32>,
+    body: Bytes,
+) -> Response {
+    let s = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    let form = Form::parse(&body);
+    if !csrf_ok(&headers, &user, form.get("csrf")) {
+        return csrf_refused();
+    }
+    let mail = &state.mail;
+    match nmp_collect::invite::remind(&state.store, &mail.mailer, &mail.public_url, false).await {
+        Ok(sent) => {
+            let text = if sent.is_empty() {
+                "No reminders were due.".to_string()
+            } else {
+                format!(
+                    "Reminders: {}.",
+                    sent.iter()
+                        .map(|r| format!("{} ({}, {})", r.to, r.why, r.status.clone().unwrap_or_default()))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            };
+            match show_page(&state, s, id, None, Some(text)).await {
+                Ok(view) => render(StatusCode::OK, &view),
+                Err(e) => e.into_response(),
+            }
+        }
+        Err(e) => failure(e),
+    }
+}
+
+pub(super) async fn revision(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path(id): Path<i32>,
+    body: Bytes,
+) -> Response {
+    let s = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    let form = Form::parse(&body);
+    if !csrf_ok(&headers, &user, form.get("csrf")) {
+        return csrf_refused();
+    }
+    match nmp_collect::questionnaire::new_revision(&state.store, &s.account.email, id).await {
+        Ok(q) => Redirect::to(&format!("/staff/questionnaires/{}", q.questionnaire_id)).into_response(),
+        Err(e) => failure(e),
+    }
+}
+
+pub(super) async fn csv(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i32>) -> Response {
+    if let Err(r) = staff(&user, DECIDERS) {
+        return r.into_response();
+    }
+    match nmp_collect::export::responses_csv(&state.store, id).await {
+        Ok(text) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"questionnaire-{id}-responses.csv\""),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            text,
+        )
+            .into_response(),
+        Err(e) => failure(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/invitation.html")]
+struct InvitationPage {
+    nav: Nav,
+    inv: invitation::Model,
+    questionnaire: String,
+    questionnaire_id: i32,
+    answers: Vec<(String, String)>,
+    proposals: Vec<(i32, String, String, String)>,
+    revoked: bool,
+}
+
+pub(super) async fn response(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i32>) -> Response {
+    let s = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    let result: Result<InvitationPage, WebError> = async {
+        let inv = state
+            .store
+            .get::<invitation::Entity>(id)
+            .await?
+            .ok_or_else(|| WebError::NotFound(format!("invitation {id} does not exist")))?;
+        let opened = nmp_collect::respond::opened(&state.store, inv.clone())
+            .await
+            .map_err(|e| WebError::Internal(e.to_string()))?;
+        let answers = opened
+            .questions
+            .iter()
+            .filter(|q| q.group_key.is_none())
+            .filter_map(|q| {
+                let v = opened.answers.get(&q.question_key)?;
+                let text = match v {
+                    serde_json::Value::Array(rows) => rows
+                        .iter()
+                        .map(|r| match r {
+                            serde_json::Value::Object(m) => m
+                                .iter()
+                                .map(|(k, v)| format!("{k}: {}", value_text(v)))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            other => value_text(other),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                    other => value_text(other),
+                };
+                (!text.is_empty()).then(|| (q.prompt.clone(), text))
+            })
+            .collect();
+        let proposals = proposal::Entity::find()
+            .filter(proposal::Column::InvitationId.eq(id))
+            .all(state.store.conn())
+            .await
+            .map_err(|e| WebError::Store(e.into()))?
+            .into_iter()
+            .map(|p| (p.proposal_id, p.entity, p.action, p.state))
+            .collect();
+        Ok(InvitationPage {
+            nav: Nav::of(s),
+            revoked: inv.revoked_at.is_some(),
+            questionnaire: opened.questionnaire.title.clone(),
+            questionnaire_id: opened.questionnaire.questionnaire_id,
+            inv,
+            answers,
+            proposals,
+        })
+    }
+    .await;
+    match result {
+        Ok(view) => render(StatusCode::OK, &view),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST /staff/invitations/{id}/{action}`: `issues` (with a comment), `reviewed` or `revoke`.
+pub(super) async fn act(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path((id, action)): Path<(i32, String)>,
+    body: Bytes,
+) -> Response {
+    let s = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    let form = Form::parse(&body);
+    if !csrf_ok(&headers, &user, form.get("csrf")) {
+        return csrf_refused();
+    }
+    let store = &state.store;
+    let result = match action.as_str() {
+        "issues" => nmp_collect::invite::return_with_issues(store, &s.account, id, form.text("comment")).await,
+        "reviewed" => nmp_collect::invite::mark_reviewed(store, &s.account, id).await,
+        "revoke" => nmp_collect::invite::revoke(store, &s.account, id).await,
+        other => return WebError::NotFound(format!("no action {other:?}")).into_response(),
+    };
+    match result {
+        Ok(_) => Redirect::to(&format!("/staff/invitations/{id}")).into_response(),
+        Err(e) => failure(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/mail.html")]
+struct MailPage {
+    nav: Nav,
+    rows: Vec<(String, String, String, String, String, String)>,
+    outbox: String,
+    smtp: bool,
+}
+
+pub(super) async fn mail_log(State(state): State<AppState>, user: CurrentUser) -> Response {
+    let s = match staff(&user, DECIDERS) {
+        Ok(s) => s,
+        Err(r) => return r.into_response(),
+    };
+    match state.store.all::<mail::Entity>().await {
+        Ok(rows) => render(
+            StatusCode::OK,
+            &MailPage {
+                nav: Nav::of(s),
+                rows: rows
+                    .into_iter()
+                    .rev()
+                    .map(|m| {
+                        (
+                            timestamp(m.created_at),
+                            m.kind,
+                            m.to_address,
+                            m.subject,
+                            m.status,
+                            m.detail.unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+                outbox: state.mail.mailer.outbox().display().to_string(),
+                smtp: state.mail.mailer.uses_smtp(),
+            },
+        ),
+        Err(e) => WebError::Store(e).into_response(),
+    }
+}

@@ -1,0 +1,115 @@
+// The data-collection journey: an editor creates the default questionnaire for the 2017 edition
+// and invites a respondent about Zambia's committee; the respondent opens the personal link, sees
+// what the platform holds, gets a message beside a bad answer, and submits; the editor approves
+// one proposed change and rejects another; the public page shows the approved fact cited to the
+// response. Every value typed here is synthetic test data, labelled so.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { launchBrowser, newContext, screenshot } from './lib.mjs';
+
+const PASSWORD = 'a synthetic test password';
+const ACRONYM = 'ZMB-SYNTH';
+const MECHANISM = 'zmb-national-committee';
+
+let browser;
+let page;
+let respondentLink;
+
+before(async () => {
+  assert.ok(process.env.NMP_TEST_COORDINATOR_LINK, 'scripts/browser-tests passes the coordinator link');
+  browser = await launchBrowser();
+  page = await (await newContext(browser)).newPage();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function signIn() {
+  await page.goto('/login');
+  await page.fill('#email', 'coordinator@example.org');
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL('**/staff'), page.click('button[type=submit]')]);
+}
+
+async function selectByLabel(selector, pattern) {
+  const options = await page.$$eval(`${selector} option`, (os) => os.map((o) => [o.value, o.textContent]));
+  const match = options.find(([, label]) => pattern.test(label));
+  assert.ok(match, `${selector} has an option matching ${pattern}`);
+  await page.selectOption(selector, match[0]);
+}
+
+test('the editor creates the questionnaire and invites a respondent', async () => {
+  await page.goto(process.env.NMP_TEST_COORDINATOR_LINK);
+  await page.fill('#password', PASSWORD);
+  await page.fill('#confirm_password', PASSWORD);
+  await page.click('button[type=submit]');
+  await signIn();
+  await page.click('nav.staff a[href="/staff/questionnaires"]');
+  await selectByLabel('#f-edition_id', /\(2017\)$/);
+  await Promise.all([page.waitForURL('**/staff/questionnaires/*'), page.click('form.record button[type=submit]')]);
+  assert.match(await page.locator('h1').textContent(), /Questionnaire on national mechanisms/);
+  await page.fill('#f-respondent_name', 'Synthetic respondent (browser test)');
+  await page.fill('#f-respondent_email', 'respondent@example.org');
+  await page.selectOption('#f-country_iso3', 'ZMB');
+  await selectByLabel('#f-mechanism_id', /\(ZMB\)$/);
+  await page.fill('#f-due_on', '2099-03-31');
+  await Promise.all([page.waitForLoadState(), page.click('form[action$="/invitations"] button[type=submit]')]);
+  const link = (await page.locator('code.link').textContent()).trim();
+  assert.match(link, /\/respond\/[0-9a-f]{64}$/);
+  respondentLink = new URL(link).pathname;
+  assert.match(await page.locator('.notice').first().textContent(), /outbox/);
+  await page.click('nav.staff button[type=submit]');
+});
+
+test('the respondent answers, is told about a bad date, and submits', async () => {
+  assert.equal((await page.goto('/respond/' + '0'.repeat(64))).status(), 404, 'an unknown link is a clear 404');
+  assert.equal((await page.goto(respondentLink)).status(), 200);
+  assert.match(await page.locator('main').textContent(), /Zambia|National Committee/);
+  const name = await page.inputValue('[id="f-q.name"]');
+  assert.ok(name.length > 0, 'the name is pre-filled from the record');
+  const created = await page.inputValue('[id="f-q.created_on"]');
+  await page.fill('[id="f-q.acronym"]', ACRONYM);
+  await page.fill('[id="f-q.created_on"]', '2010-13');
+  await page.fill('[id="f-q.civil_society"]', 'Synthetic answer typed by the browser test');
+  await selectByLabel('[id="f-g.members.0.organization_id"]', /Binghamton/);
+  await page.selectOption('[id="f-g.members.0.role"]', 'observer');
+  await Promise.all([page.waitForLoadState(), page.click('button[value=submit]')]);
+  await page.waitForSelector('[id="e-q.created_on"]');
+  assert.match(await page.locator('[id="e-q.created_on"]').textContent(), /not a date/);
+  assert.equal(await page.inputValue('[id="f-q.acronym"]'), ACRONYM, 'what was typed is kept');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], 'questionnaire page accessibility');
+  await screenshot(page, 'collect-respondent-error.png');
+  await page.fill('[id="f-q.created_on"]', created);
+  await Promise.all([page.waitForLoadState(), page.click('button[value=submit]')]);
+  assert.match(await page.locator('h1').textContent(), /submitted/);
+});
+
+test('the editor approves the acronym and rejects the new member', async () => {
+  await signIn();
+  await page.click('nav.staff a[href="/staff/questionnaires"]');
+  await page.locator('table.data a').first().click();
+  await page.getByRole('link', { name: 'Synthetic respondent (browser test)' }).click();
+  assert.match(await page.locator('main').textContent(), /Synthetic answer typed by the browser test/);
+  const proposals = page.locator('main ul li a[href^="/staff/proposals/"]');
+  assert.equal(await proposals.count(), 2, 'one proposal per changed field or new row');
+  const hrefs = await proposals.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.parentElement.textContent]));
+  for (const [href, text] of hrefs) {
+    await page.goto(href);
+    assert.match(await page.locator('main').textContent(), /Response to/, 'cites the response');
+    const decision = /mechanism/.test(text) ? 'approve' : 'reject';
+    await Promise.all([page.waitForLoadState(), page.click(`button[value=${decision}]`)]);
+    assert.match(await page.locator('.state').first().textContent(), decision === 'approve' ? /approved/ : /rejected/);
+  }
+  await page.click('nav.staff button[type=submit]');
+});
+
+test('the public page shows the approved fact cited to the response', async () => {
+  await page.goto(`/mechanisms/${MECHANISM}`);
+  assert.match(await page.locator('main').textContent(), new RegExp(ACRONYM));
+  assert.match(await page.locator('section.notes').textContent(), /Response to/);
+  await screenshot(page, 'collect-public-after-approval.png');
+});
