@@ -45,6 +45,9 @@ pub enum IngestError {
         /// How many problems there are in all.
         total: usize,
     },
+    /// The database is not one this operation may write to (it says why and what to do).
+    #[error("{0}")]
+    Refused(String),
     /// Problems in the cells of a spreadsheet: every one found, by sheet, row and column. Nothing
     /// was written.
     #[error("{file}: {} problem(s), nothing was written:\n{}", .problems.len(),

@@ -11,5 +11,6 @@ pub mod records;
 pub mod seed;
 pub mod sheet;
 pub mod starter;
+pub mod synthetic;
 
 pub use error::{CellProblem, IngestError};

@@ -343,6 +343,7 @@ impl Seeder {
                 licence: Set(e.licence.clone()),
                 snapshot_hash: Set(None),
                 note: Set(e.note.clone()),
+                methodology: Set(e.methodology.clone()),
                 ..Default::default()
             })
             .await?;
@@ -391,6 +392,7 @@ impl Seeder {
                     title: Set(p.title.clone()),
                     page: Set(p.page.map(|n| n as i32)),
                     summary: Set(p.summary.clone()),
+                    body: Set(p.body.clone()),
                     ..Default::default()
                 })
                 .await?;

@@ -376,3 +376,47 @@ async fn more_than_fifty_problems_are_cut_short() {
     assert!(!err.contains("bad.csv:52:value"), "{err}");
     assert!(err.ends_with("and 70 more"), "{err}");
 }
+
+/// 210,600 rows: three countries, every year from 1800 to 2200, 175 indicators; written while
+/// it is read, in three batches.
+fn large_file() -> String {
+    let mut text = String::from("iso3,year,indicator,value\n");
+    for i in 0..175 {
+        for c in ["KEN", "UGA", "TZA"] {
+            for y in 1800..=2200 {
+                text.push_str(&format!("{c},{y},ind{i},{}.5\n", y - 1800));
+            }
+        }
+    }
+    text
+}
+
+#[tokio::test]
+async fn a_large_file_is_written_while_it_is_read_and_a_late_problem_undoes_it() {
+    let text = large_file();
+    let rows = text.lines().count() - 1;
+    for db in engines().await {
+        let s = &db.store;
+        seed_embedded(s).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let before = s.counts().await.unwrap();
+
+        // A bad last row, after two batches went to the database: nothing stays.
+        let bad = format!("{text}KEN,2020,late,not-a-number\n");
+        let err = import_text(s, dir.path(), "late.csv", &bad, false)
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(&format!("late.csv:{}:value", rows + 2)), "{err}");
+        assert_eq!(s.counts().await.unwrap(), before, "{}: nothing written", db.engine);
+
+        let report = import_text(s, dir.path(), "large.csv", &text, false).await.unwrap();
+        assert_eq!(report.outcome.observations_written, rows as u64);
+        let after = s.counts().await.unwrap();
+        assert_eq!(imported(&after), (1, 175, rows as u64), "{}", db.engine);
+        // The dataset, its 175 indicators, and ONE event for all the observations.
+        assert_eq!(after["audit_events"], before["audit_events"] + 1 + 175 + 1);
+        s.verify_audit_chain().await.unwrap();
+        db.finish().await;
+    }
+}

@@ -1,11 +1,12 @@
 //! The report's figures, drawn by `nmp-charts` from the snapshot alone (so the same snapshot
-//! gives the same SVGs): states with a national mechanism by UN region, and the world map.
+//! gives the same SVGs): states with a national mechanism by UN region and by UN regional
+//! group, and the world map.
 
 use std::collections::BTreeMap;
 
 use nmp_charts::{BarChart, MapChart, Series};
 
-use crate::snapshot::Snapshot;
+use crate::snapshot::{RegionRow, Snapshot};
 
 /// The report's accent colour (the website's).
 const ACCENT: &str = "#7a1f2b";
@@ -20,36 +21,8 @@ pub fn build(snapshot: &Snapshot) -> BTreeMap<String, String> {
         .map(|y| format!("as of {y}"))
         .unwrap_or_else(|| "all recorded data".into());
     let mut figures = BTreeMap::new();
-    let bars = nmp_charts::bar(&BarChart {
-        title: format!("States with a national mechanism, by UN region ({when})"),
-        description: format!(
-            "Stacked bars: for each UN region, the states with at least one national mechanism and the states without one, {when}."
-        ),
-        categories: o.regions.iter().map(|r| r.region.clone()).collect(),
-        series: vec![
-            Series {
-                name: "With a mechanism".into(),
-                values: o.regions.iter().map(|r| r.with_mechanism as f64).collect(),
-            },
-            Series {
-                name: "Without".into(),
-                values: o
-                    .regions
-                    .iter()
-                    .map(|r| r.states.saturating_sub(r.with_mechanism) as f64)
-                    .collect(),
-            },
-        ],
-        stacked: true,
-        unit: "states".into(),
-    });
-    // The charts' palette is the website's colour-blind-safe one; the report recolours its two
-    // series in its own accent and a light neutral (nmp-charts has no per-chart colours for bars).
-    figures.insert(
-        "by-region.svg".to_string(),
-        bars.replace(nmp_charts::PALETTE[0], ACCENT)
-            .replace(nmp_charts::PALETTE[1], NEUTRAL),
-    );
+    figures.insert("by-region.svg".to_string(), bars(&o.regions, "UN region", &when));
+    figures.insert("by-group.svg".to_string(), bars(&o.groups, "UN regional group", &when));
     let with: BTreeMap<&str, &str> = o.countries.iter().map(|c| (c.m49.as_str(), c.name.as_str())).collect();
     let values = o
         .m49
@@ -69,4 +42,34 @@ pub fn build(snapshot: &Snapshot) -> BTreeMap<String, String> {
         .svg,
     );
     figures
+}
+
+/// Stacked bars of states with and without a national mechanism, one bar per row.
+fn bars(rows: &[RegionRow], what: &str, when: &str) -> String {
+    let svg = nmp_charts::bar(&BarChart {
+        title: format!("States with a national mechanism, by {what} ({when})"),
+        description: format!(
+            "Stacked bars: for each {what}, the states with at least one national mechanism and the states without one, {when}."
+        ),
+        categories: rows.iter().map(|r| r.region.clone()).collect(),
+        series: vec![
+            Series {
+                name: "With a mechanism".into(),
+                values: rows.iter().map(|r| r.with_mechanism as f64).collect(),
+            },
+            Series {
+                name: "Without".into(),
+                values: rows
+                    .iter()
+                    .map(|r| r.states.saturating_sub(r.with_mechanism) as f64)
+                    .collect(),
+            },
+        ],
+        stacked: true,
+        unit: "states".into(),
+    });
+    // The charts' palette is the website's colour-blind-safe one; the report recolours its two
+    // series in its own accent and a light neutral (nmp-charts has no per-chart colours for bars).
+    svg.replace(nmp_charts::PALETTE[0], ACCENT)
+        .replace(nmp_charts::PALETTE[1], NEUTRAL)
 }

@@ -1,17 +1,27 @@
-//! NMP PDF report: an edition's [`snapshot`] (every fact it shows, hashed), its [`figures`]
-//! drawn by `nmp-charts`, and the template `templates/report.typ` typeset in-process by Typst
-//! ([`typeset`]) into a PDF. The same snapshot gives byte-identical PDFs: no wall clock, fixed
-//! document identifier and date.
+//! NMP report: an edition's [`snapshot`] (every fact it shows, hashed), frozen by [`publish`];
+//! its [`figures`] drawn by `nmp-charts`; the template `templates/report.typ` typeset in-process
+//! by Typst ([`typeset`]) into a PDF; the same content as a static HTML site ([`site`]) and as
+//! Markdown ([`markdown`]). The same snapshot and errata give byte-identical outputs: no wall
+//! clock, fixed document identifier and date.
+//!
+//! The pipeline: [`load`] (the frozen snapshot of a published edition, or a draft read from the
+//! store) → [`render`] (PDF) and [`site::build`] / [`markdown::render`].
 
 #![forbid(unsafe_code)]
 
 use std::collections::BTreeMap;
 
+mod collect;
 pub mod figures;
+pub mod markdown;
 mod overview;
+pub mod publish;
+pub mod site;
 pub mod snapshot;
+mod text;
 pub mod typeset;
 
+use serde::{Deserialize, Serialize};
 pub use snapshot::Snapshot;
 
 /// The report template, embedded in the binary.
@@ -23,10 +33,32 @@ pub enum ReportError {
     /// No edition has that slug.
     #[error("unknown edition {0:?}")]
     UnknownEdition(String),
+    /// The edition is not published and a draft was not asked for.
+    #[error("edition {0:?} is not published: publish it with `nmp edition publish {0}`, or build a draft with --draft")]
+    Unpublished(String),
+    /// The edition is already published.
+    #[error("edition {slug:?} is already published (snapshot sha256 {sha256}); corrections are errata")]
+    AlreadyPublished {
+        /// The edition.
+        slug: String,
+        /// Its snapshot's hash.
+        sha256: String,
+    },
+    /// Facts the edition shows have no citation; each names the record and field.
+    #[error("edition {slug:?} cannot be published: {} fact(s) it shows have no citation:\n{}", .facts.len(), .facts.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n"))]
+    Uncited {
+        /// The edition.
+        slug: String,
+        /// `record: field` of each uncited fact.
+        facts: Vec<String>,
+    },
     /// Reading the store failed.
     #[error(transparent)]
     Store(#[from] nmp_store::StoreError),
-    /// The snapshot could not be serialised.
+    /// Building the data package failed.
+    #[error(transparent)]
+    Ingest(#[from] nmp_ingest::IngestError),
+    /// The snapshot could not be serialised or read back.
     #[error("snapshot: {0}")]
     Snapshot(String),
     /// The template could not be set up.
@@ -35,6 +67,35 @@ pub enum ReportError {
     /// Typst reported errors (each with file and line).
     #[error("typesetting failed:\n{0}")]
     Typeset(String),
+}
+
+/// A correction to a published edition, as the report lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Erratum {
+    /// When it was issued (partial date).
+    pub issued_on: String,
+    /// Where the error is.
+    pub location: String,
+    /// The correction.
+    pub correction: String,
+}
+
+/// What a build of an edition is made from.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    /// The snapshot.
+    pub snapshot: Snapshot,
+    /// SHA-256 of the snapshot's JSON (hex).
+    pub sha256: String,
+    /// Whether it is the frozen snapshot of a published edition (else a draft read from the
+    /// store).
+    pub frozen: bool,
+    /// Whether every page is marked DRAFT (always, when not frozen).
+    pub draft: bool,
+    /// The edition's errata, by date.
+    pub errata: Vec<Erratum>,
+    /// The data package: file name to contents (frozen with the snapshot when published).
+    pub datapackage: Vec<(String, Vec<u8>)>,
 }
 
 /// A built report.
@@ -50,44 +111,88 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
-/// Builds the PDF of the edition `slug`. A draft carries a "DRAFT" watermark; every edition that
-/// is not published is a draft.
-pub async fn build(store: &nmp_store::Store, slug: &str, draft: bool) -> Result<Report, ReportError> {
-    let snapshot = snapshot::build(store, slug).await?;
-    render(&snapshot, &figures::build(&snapshot), draft)
+/// Loads what a build of the edition `slug` is made from: a published edition's frozen snapshot
+/// and data package; an unpublished edition only when `draft` is asked for (read from the
+/// store as it is now). `draft` also marks a published edition's pages DRAFT.
+pub async fn load(store: &nmp_store::Store, slug: &str, draft: bool) -> Result<Edition, ReportError> {
+    let (e, frozen) = store
+        .frozen_edition(slug)
+        .await?
+        .ok_or_else(|| ReportError::UnknownEdition(slug.to_string()))?;
+    let errata = store
+        .errata(e.edition_id)
+        .await?
+        .into_iter()
+        .map(|x| Erratum {
+            issued_on: x.issued_on,
+            location: x.location,
+            correction: x.correction,
+        })
+        .collect();
+    match frozen {
+        Some(f) => {
+            let snapshot = Snapshot::from_json(&f.snapshot)?;
+            let sha256 = snapshot.sha256()?;
+            if sha256 != f.sha256 {
+                return Err(ReportError::Snapshot(format!(
+                    "the frozen snapshot of edition {slug:?} does not match its hash (stored {}, computed {sha256})",
+                    f.sha256
+                )));
+            }
+            let datapackage: BTreeMap<String, String> = serde_json::from_str(&f.datapackage)
+                .map_err(|e| ReportError::Snapshot(format!("the frozen data package is not readable: {e}")))?;
+            Ok(Edition {
+                snapshot,
+                sha256,
+                frozen: true,
+                draft,
+                errata,
+                datapackage: package_files(datapackage),
+            })
+        }
+        None if draft => {
+            let snapshot = snapshot::build(store, slug).await?;
+            let package = nmp_ingest::export::datapackage(store, slug).await?;
+            Ok(Edition {
+                sha256: snapshot.sha256()?,
+                snapshot,
+                frozen: false,
+                draft: true,
+                errata,
+                datapackage: package.files,
+            })
+        }
+        None => Err(ReportError::Unpublished(slug.to_string())),
+    }
 }
 
-/// Typesets a snapshot with its figures using the embedded template.
-pub fn render(snapshot: &Snapshot, figures: &BTreeMap<String, String>, draft: bool) -> Result<Report, ReportError> {
-    render_with_template(snapshot, figures, draft, TEMPLATE)
+/// A frozen package's files, `datapackage.json` first and the CSV files in name order (the
+/// order the exporter writes them in does not matter to readers; this one is stable).
+fn package_files(files: BTreeMap<String, String>) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    for (name, text) in files {
+        if name == nmp_ingest::export::DESCRIPTOR {
+            out.insert(0, (name, text.into_bytes()));
+        } else {
+            out.push((name, text.into_bytes()));
+        }
+    }
+    out
 }
 
-/// Typesets a snapshot with another template (for tests of error reporting).
+/// Typesets an edition with the embedded template.
+pub fn render(edition: &Edition) -> Result<Report, ReportError> {
+    render_with_template(edition, TEMPLATE)
+}
+
+/// Typesets an edition with another template (for tests of error reporting).
 #[doc(hidden)]
-pub fn render_with_template(
-    snapshot: &Snapshot,
-    figures: &BTreeMap<String, String>,
-    draft: bool,
-    template: &str,
-) -> Result<Report, ReportError> {
-    let sha = snapshot.sha256()?;
-    let draft = draft || snapshot.edition.status != "published";
-    let inputs = BTreeMap::from([
-        ("draft".to_string(), draft.to_string()),
-        ("version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
-        ("sha256".to_string(), sha.clone()),
-    ]);
-    let out = typeset::typeset(typeset::Job {
-        template,
-        data: snapshot.to_json()?,
-        figures,
-        inputs,
-        date: edition_date(snapshot),
-        ident: format!("nmp-edition-{}-{sha}", snapshot.edition.slug),
-    })?;
+pub fn render_with_template(edition: &Edition, template: &str) -> Result<Report, ReportError> {
+    let job = typeset::job(edition, template)?;
+    let out = typeset::typeset(job)?;
     Ok(Report {
         pdf: out.pdf,
-        snapshot_sha256: sha,
+        snapshot_sha256: edition.sha256.clone(),
         pages: out.pages,
         warnings: out.warnings,
     })

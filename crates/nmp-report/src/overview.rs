@@ -1,17 +1,19 @@
-//! The report's global overview: the states with a national mechanism as of the edition's year,
-//! by UN region. It uses the same facts and existence rule as the analysis bench
-//! (`Store::indicator_facts`, `nmp_core::indicators::exists`; see docs/methodology.md), so the
-//! report and the website agree.
+//! The report's derived figures, "as of" the edition's year: the states with a national
+//! mechanism by UN region and by UN regional group (the regional chapters), the table of those
+//! states and their mechanisms (the annex), and the thematic sections (civil society,
+//! corporations, religious organisations in mechanisms). It uses the same facts and existence
+//! rule as the analysis bench (`Store::indicator_facts`, `nmp_core::indicators::exists`; see
+//! docs/methodology.md), so the report and the website agree.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use nmp_core::indicators::exists;
-use nmp_core::vocab::geo_label;
-use nmp_store::Store;
-use nmp_store::entity::country;
+use nmp_core::PartialDate;
+use nmp_core::indicators::{Facts, MechanismFact, exists, latest_status};
+use nmp_core::vocab::{MechanismType, MemberRole, OrganizationKind, UnRegionalGroup, geo_label};
+use nmp_store::entity::{country, mechanism, mechanism_status, membership, organization};
 use serde::{Deserialize, Serialize};
 
-use crate::ReportError;
+use crate::collect::Bib;
 
 /// The global overview.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,20 +26,22 @@ pub struct Overview {
     pub with_mechanism: usize,
     /// By UN region, in region order.
     pub regions: Vec<RegionRow>,
-    /// States with a national mechanism, by name.
+    /// By UN regional group, in the order of the vocabulary (then states in no group).
+    pub groups: Vec<RegionRow>,
+    /// States with a national mechanism, by name, each with its mechanisms.
     pub countries: Vec<CountryRow>,
     /// M49 codes of every state in the reference list (for the map).
     pub m49: Vec<String>,
 }
 
-/// One UN region of the overview.
+/// One UN region or regional group of the overview.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionRow {
-    /// Region label (`Africa`).
+    /// Label (`Africa`, `African Group`).
     pub region: String,
-    /// States in the region with a national mechanism.
+    /// States in it with a national mechanism.
     pub with_mechanism: usize,
-    /// States in the region.
+    /// States in it.
     pub states: usize,
 }
 
@@ -52,48 +56,234 @@ pub struct CountryRow {
     pub name: String,
     /// UN region label.
     pub region: String,
+    /// UN regional group label (`None`: in no group).
+    pub group: Option<String>,
+    /// Its national mechanisms as of the year, by name.
+    pub mechanisms: Vec<MechanismRow>,
 }
 
-/// States with a national mechanism as of `year`, by UN region.
-pub(crate) async fn overview(
-    store: &Store,
-    countries: &[country::Model],
-    year: Option<i32>,
-) -> Result<Overview, ReportError> {
-    let facts = store.indicator_facts().await?;
-    let with: BTreeSet<String> = facts
-        .mechanisms
-        .iter()
-        .filter(|m| m.level == "national" && exists(m, year))
-        .filter_map(|m| m.iso3.clone())
-        .collect();
+/// A mechanism in a table of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MechanismRow {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Country name, when it has one.
+    pub country: Option<String>,
+    /// Type (label).
+    pub kind: String,
+    /// Created on or, when that is not recorded, launched on (partial date).
+    pub since: Option<String>,
+    /// Latest status as of the year (label).
+    pub status: Option<String>,
+    /// Whether this edition profiles it.
+    pub featured: bool,
+    /// Bibliography numbers of the sources of the mechanism and its status history.
+    pub sources: Vec<usize>,
+}
+
+/// A thematic section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    /// Key (`civil-society`).
+    pub key: String,
+    /// Title.
+    pub title: String,
+    /// Organisations of this kind that are members of a mechanism, as of the year.
+    pub members: Vec<ThemeRow>,
+    /// Mechanisms set up at this level of society (civil society, private sector), as of the year.
+    pub mechanisms: Vec<MechanismRow>,
+}
+
+/// An organisation's membership of a mechanism, in a thematic section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeRow {
+    /// Organisation.
+    pub organization: String,
+    /// What kind of organisation it is (label).
+    pub kind: String,
+    /// The mechanism.
+    pub mechanism: String,
+    /// The mechanism's country.
+    pub country: Option<String>,
+    /// Role (label).
+    pub role: String,
+    /// Bibliography numbers of the sources of the membership.
+    pub sources: Vec<usize>,
+}
+
+/// What the derived figures are computed from.
+pub(crate) struct World<'a> {
+    pub year: Option<i32>,
+    pub countries: &'a [country::Model],
+    pub facts: &'a Facts,
+    pub mechanisms: &'a BTreeMap<i32, mechanism::Model>,
+    pub statuses: &'a [mechanism_status::Model],
+    pub members: &'a [membership::Model],
+    pub organizations: &'a BTreeMap<i32, organization::Model>,
+    /// Mechanisms this edition profiles.
+    pub featured: &'a BTreeSet<i32>,
+}
+
+/// A thematic section: which organisation kinds, sectors and mechanism levels it gathers.
+struct ThemeDef {
+    key: &'static str,
+    title: &'static str,
+    kinds: &'static [&'static str],
+    sectors: &'static [&'static str],
+    levels: &'static [&'static str],
+}
+
+/// The thematic sections.
+const THEMES: [ThemeDef; 3] = [
+    ThemeDef {
+        key: "civil-society",
+        title: "Civil society",
+        kinds: &["civil_society"],
+        sectors: &["civil_society"],
+        levels: &["civil_society"],
+    },
+    ThemeDef {
+        key: "corporations",
+        title: "Corporations and the private sector",
+        kinds: &["corporation"],
+        sectors: &["private_sector"],
+        levels: &["private_sector"],
+    },
+    ThemeDef {
+        key: "religious",
+        title: "Religious organisations",
+        kinds: &["religious"],
+        sectors: &["religious"],
+        levels: &[],
+    },
+];
+
+macro_rules! label {
+    ($vocab:ty, $code:expr) => {
+        <$vocab>::parse("", &$code)
+            .map(|v| v.label().to_string())
+            .unwrap_or_else(|_| $code.to_string())
+    };
+}
+
+impl World<'_> {
+    fn fact(&self, slug: &str) -> Option<&MechanismFact> {
+        self.facts.mechanisms.iter().find(|f| f.slug == slug)
+    }
+
+    /// Whether the mechanism is known to exist as of the year.
+    fn exists(&self, m: &mechanism::Model) -> bool {
+        self.fact(&m.slug).is_some_and(|f| exists(f, self.year))
+    }
+
+    fn country_name(&self, iso3: &Option<String>) -> Option<String> {
+        let iso3 = iso3.as_ref()?;
+        Some(
+            self.countries
+                .iter()
+                .find(|c| &c.country_iso3 == iso3)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| iso3.clone()),
+        )
+    }
+
+    fn row(&self, m: &mechanism::Model, bib: &mut Bib) -> MechanismRow {
+        bib.show_mechanism(m, &["name", "country_iso3", "created_on", "launched_on"]);
+        let status = self.fact(&m.slug).and_then(|f| latest_status(f, self.year));
+        for s in self
+            .statuses
+            .iter()
+            .filter(|s| s.mechanism_id == m.mechanism_id && Some(s.status.as_str()) == status.map(|x| x.code()))
+        {
+            let label = format!("mechanism_status {} ({}: {})", s.mechanism_status_id, m.slug, s.status);
+            bib.show_row(
+                "mechanism_status",
+                s.mechanism_status_id.to_string(),
+                label,
+                Some((m.mechanism_id, "status")),
+            );
+        }
+        let id = m.mechanism_id.to_string();
+        let mut cited = vec![("mechanism", id)];
+        cited.extend(
+            self.statuses
+                .iter()
+                .filter(|s| s.mechanism_id == m.mechanism_id)
+                .map(|s| ("mechanism_status", s.mechanism_status_id.to_string())),
+        );
+        MechanismRow {
+            slug: m.slug.clone(),
+            name: m.name.clone(),
+            country: self.country_name(&m.country_iso3),
+            kind: label!(MechanismType, m.mechanism_type),
+            since: m.created_on.clone().or_else(|| m.launched_on.clone()),
+            status: status.map(|s| s.label().to_string()),
+            featured: self.featured.contains(&m.mechanism_id),
+            sources: bib.numbers(&cited),
+        }
+    }
+}
+
+/// States with a national mechanism as of the year, by UN region and regional group.
+pub(crate) fn overview(w: &World<'_>, bib: &mut Bib) -> Overview {
+    let mut national: BTreeMap<&str, Vec<&mechanism::Model>> = BTreeMap::new();
+    for m in w.mechanisms.values() {
+        if m.level == "national"
+            && let Some(iso3) = m.country_iso3.as_deref()
+            && w.exists(m)
+        {
+            national.entry(iso3).or_default().push(m);
+        }
+    }
     let mut regions: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut rows = Vec::new();
-    for c in countries {
+    let mut groups: BTreeMap<usize, (String, usize, usize)> = BTreeMap::new();
+    let mut with: Vec<&country::Model> = Vec::new();
+    for c in w.countries {
+        let has = national.contains_key(c.country_iso3.as_str());
         let region = c
             .un_region
             .as_deref()
             .map(geo_label)
             .unwrap_or_else(|| "No region".into());
-        let entry = regions.entry(region.clone()).or_default();
-        entry.1 += 1;
-        if with.contains(&c.country_iso3) {
-            entry.0 += 1;
-            rows.push(CountryRow {
+        let r = regions.entry(region).or_default();
+        r.1 += 1;
+        let (order, group) = group_of(c);
+        let g = groups.entry(order).or_insert_with(|| (group, 0, 0));
+        g.2 += 1;
+        if has {
+            r.0 += 1;
+            g.1 += 1;
+            with.push(c);
+        }
+    }
+    with.sort_by(|a, b| (&a.name, &a.country_iso3).cmp(&(&b.name, &b.country_iso3)));
+    let countries = with
+        .into_iter()
+        .map(|c| {
+            let mut ms = national[c.country_iso3.as_str()].clone();
+            ms.sort_by(|a, b| (&a.name, a.mechanism_id).cmp(&(&b.name, b.mechanism_id)));
+            CountryRow {
                 iso3: c.country_iso3.clone(),
                 m49: c.m49.clone(),
                 name: c.name.clone(),
-                region,
-            });
-        }
-    }
-    rows.sort_by(|a, b| (&a.name, &a.iso3).cmp(&(&b.name, &b.iso3)));
-    let mut m49: Vec<String> = countries.iter().map(|c| c.m49.clone()).collect();
+                region: c
+                    .un_region
+                    .as_deref()
+                    .map(geo_label)
+                    .unwrap_or_else(|| "No region".into()),
+                group: c.un_regional_group.as_deref().map(|g| label!(UnRegionalGroup, g)),
+                mechanisms: ms.into_iter().map(|m| w.row(m, bib)).collect(),
+            }
+        })
+        .collect::<Vec<_>>();
+    let mut m49: Vec<String> = w.countries.iter().map(|c| c.m49.clone()).collect();
     m49.sort();
-    Ok(Overview {
-        year,
-        states: countries.len(),
-        with_mechanism: rows.len(),
+    Overview {
+        year: w.year,
+        states: w.countries.len(),
+        with_mechanism: countries.len(),
         regions: regions
             .into_iter()
             .map(|(region, (n, of))| RegionRow {
@@ -102,7 +292,101 @@ pub(crate) async fn overview(
                 states: of,
             })
             .collect(),
-        countries: rows,
+        groups: groups
+            .into_values()
+            .map(|(region, n, of)| RegionRow {
+                region,
+                with_mechanism: n,
+                states: of,
+            })
+            .collect(),
+        countries,
         m49,
-    })
+    }
+}
+
+/// The position of a country's UN regional group in the vocabulary, and its label.
+fn group_of(c: &country::Model) -> (usize, String) {
+    match c
+        .un_regional_group
+        .as_deref()
+        .and_then(|g| UnRegionalGroup::parse("", g).ok())
+    {
+        Some(g) => (
+            UnRegionalGroup::ALL
+                .iter()
+                .position(|x| *x == g)
+                .unwrap_or(usize::MAX - 1),
+            g.label().to_string(),
+        ),
+        None => (usize::MAX, "In no UN regional group".to_string()),
+    }
+}
+
+/// Whether a membership was current at some time in the year.
+fn member_in(m: &membership::Model, year: Option<i32>) -> bool {
+    let Some(year) = year else { return true };
+    let parse = |d: &Option<String>| d.as_deref().and_then(|t| PartialDate::parse("date", t).ok());
+    let started = parse(&m.since_on).is_none_or(|d| d.date.year() <= year);
+    let ended = parse(&m.until_on).is_some_and(|d| d.date.year() < year);
+    started && !ended
+}
+
+/// The thematic sections.
+pub(crate) fn themes(w: &World<'_>, bib: &mut Bib) -> Vec<Theme> {
+    THEMES
+        .iter()
+        .map(
+            |ThemeDef {
+                 key,
+                 title,
+                 kinds,
+                 sectors,
+                 levels,
+             }| {
+                let mut members: Vec<(String, String, i32, ThemeRow)> = Vec::new();
+                for x in w.members {
+                    let (Some(org), Some(m)) = (
+                        w.organizations.get(&x.organization_id),
+                        w.mechanisms.get(&x.mechanism_id),
+                    ) else {
+                        continue;
+                    };
+                    let in_theme = kinds.contains(&org.kind.as_str())
+                        || org.sector.as_deref().is_some_and(|s| sectors.contains(&s));
+                    if !in_theme || x.confidence != "sourced" || !member_in(x, w.year) || !w.exists(m) {
+                        continue;
+                    }
+                    bib.show_row(
+                        "membership",
+                        x.membership_id.to_string(),
+                        format!("membership {} ({}: {})", x.membership_id, m.slug, org.name),
+                        Some((m.mechanism_id, "member")),
+                    );
+                    let row = ThemeRow {
+                        organization: org.name.clone(),
+                        kind: label!(OrganizationKind, org.kind),
+                        mechanism: m.name.clone(),
+                        country: w.country_name(&m.country_iso3),
+                        role: label!(MemberRole, x.role),
+                        sources: bib.numbers(&[("membership", x.membership_id.to_string())]),
+                    };
+                    members.push((org.name.clone(), m.name.clone(), x.membership_id, row));
+                }
+                members.sort_by(|a, b| (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2)));
+                let mut mechanisms: Vec<&mechanism::Model> = w
+                    .mechanisms
+                    .values()
+                    .filter(|m| levels.contains(&m.level.as_str()) && w.exists(m))
+                    .collect();
+                mechanisms.sort_by(|a, b| (&a.name, a.mechanism_id).cmp(&(&b.name, b.mechanism_id)));
+                Theme {
+                    key: key.to_string(),
+                    title: title.to_string(),
+                    members: members.into_iter().map(|(_, _, _, r)| r).collect(),
+                    mechanisms: mechanisms.into_iter().map(|m| w.row(m, bib)).collect(),
+                }
+            },
+        )
+        .collect()
 }

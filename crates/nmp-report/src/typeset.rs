@@ -1,6 +1,6 @@
 //! Typst in-process: our own [`World`] serving the template as `/main.typ`, the snapshot as
-//! `/edition.json` and the figures as `/figures/*.svg`, with the fonts embedded by
-//! `typst-assets`. Nothing is read from disk or the network, and `today()` is the edition's date,
+//! `/edition.json`, the errata as `/errata.json` and the figures as `/figures/*.svg`, with the
+//! fonts embedded by `typst-assets`. Nothing is read from disk or the network, and `today()` is the edition's date,
 //! so the same inputs give byte-identical PDFs.
 
 use std::collections::{BTreeMap, HashMap};
@@ -27,18 +27,79 @@ static FONTS: LazyLock<(Vec<Font>, LazyHash<FontBook>)> = LazyLock::new(|| {
 
 /// What one typesetting run needs.
 pub struct Job<'a> {
-    /// The Typst template (main source).
+    /// The Typst template (main source, `/main.typ`).
     pub template: &'a str,
-    /// The snapshot as JSON, served as `/edition.json`.
-    pub data: Vec<u8>,
-    /// Figures: file name (`map.svg`) to SVG, served under `/figures/`.
-    pub figures: &'a BTreeMap<String, String>,
+    /// Every other file the template reads, by virtual path (`/edition.json`, `/errata.json`,
+    /// `/figures/map.svg`).
+    pub files: BTreeMap<String, Vec<u8>>,
     /// Scalars passed as `sys.inputs`.
     pub inputs: BTreeMap<String, String>,
     /// The document date (also `today()`): year, month, day.
     pub date: (i32, u8, u8),
     /// Stable identifier of the document (the snapshot hash).
     pub ident: String,
+}
+
+/// The typesetting job of an edition: the snapshot as `/edition.json`, its errata as
+/// `/errata.json`, the figures under `/figures/`, and `draft`, `version` and `sha256` as inputs.
+pub fn job<'a>(edition: &crate::Edition, template: &'a str) -> Result<Job<'a>, ReportError> {
+    let mut files = BTreeMap::new();
+    files.insert("/edition.json".to_string(), edition.snapshot.to_json()?);
+    files.insert(
+        "/errata.json".to_string(),
+        serde_json::to_vec(&edition.errata).map_err(|e| ReportError::Snapshot(e.to_string()))?,
+    );
+    for (name, svg) in crate::figures::build(&edition.snapshot) {
+        files.insert(format!("/figures/{name}"), svg.into_bytes());
+    }
+    let inputs = BTreeMap::from([
+        ("draft".to_string(), edition.draft.to_string()),
+        ("version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
+        ("sha256".to_string(), edition.sha256.clone()),
+    ]);
+    Ok(Job {
+        template,
+        files,
+        inputs,
+        date: crate::edition_date(&edition.snapshot),
+        ident: format!("nmp-edition-{}-{}", edition.snapshot.edition.slug, edition.sha256),
+    })
+}
+
+/// The job as files for the Typst command-line compiler (`main.typ` and the files it reads,
+/// relative paths) and the `typst compile` arguments that pass the same inputs, so that the bare
+/// compile of the same document can be timed against NMP's own build.
+pub fn emit(job: &Job<'_>) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let mut files = vec![("main.typ".to_string(), job.template.as_bytes().to_vec())];
+    files.extend(
+        job.files
+            .iter()
+            .map(|(path, bytes)| (path.trim_start_matches('/').to_string(), bytes.clone())),
+    );
+    let (y, m, d) = job.date;
+    let mut args = vec!["compile".to_string(), "--root".to_string(), ".".to_string()];
+    for (k, v) in &job.inputs {
+        args.push("--input".to_string());
+        args.push(format!("{k}={v}"));
+    }
+    args.push("--creation-timestamp".to_string());
+    args.push(unix_time(y, m, d).to_string());
+    args.push("--ignore-system-fonts".to_string());
+    args.push("main.typ".to_string());
+    args.push("report.pdf".to_string());
+    (files, args)
+}
+
+/// Seconds since 1970-01-01 at midnight UTC of a calendar date (proleptic Gregorian).
+fn unix_time(y: i32, m: u8, d: u8) -> i64 {
+    // Days from civil (H. Hinnant's algorithm).
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468) * 86_400
 }
 
 /// A typeset PDF.
@@ -133,9 +194,8 @@ impl ReportWorld {
 pub fn typeset(job: Job<'_>) -> Result<Typeset, ReportError> {
     let main = file_id("/main.typ")?;
     let mut files = HashMap::new();
-    files.insert(file_id("/edition.json")?, Bytes::new(job.data));
-    for (name, svg) in job.figures {
-        files.insert(file_id(&format!("/figures/{name}"))?, Bytes::from_string(svg.clone()));
+    for (path, bytes) in job.files {
+        files.insert(file_id(&path)?, Bytes::new(bytes));
     }
     let mut inputs = Dict::new();
     for (k, v) in job.inputs {

@@ -69,7 +69,10 @@ impl Store {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(30));
+                .busy_timeout(Duration::from_secs(30))
+                // Statement journals and sorts in memory rather than in temporary files: a bulk
+                // insert's statement journal otherwise costs a write per page it touches.
+                .pragma("temp_store", "memory");
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .connect_with(options)
@@ -78,6 +81,7 @@ impl Store {
             Ok(Store {
                 db: SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
                 engine: crate::Engine::Sqlite,
+                generation: Default::default(),
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // One direct connection first: the pool would hide a refused connection or a bad
@@ -101,6 +105,7 @@ impl Store {
             Ok(Store {
                 db: SqlxPostgresConnector::from_sqlx_postgres_pool(pool),
                 engine: crate::Engine::Postgres,
+                generation: Default::default(),
             })
         } else {
             Err(StoreError::BadUrl {

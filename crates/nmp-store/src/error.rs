@@ -36,6 +36,26 @@ pub enum StoreError {
         /// The version in the database.
         current: i32,
     },
+    /// The row belongs to a published edition, whose rows are locked: corrections are errata.
+    #[error(
+        "{entity} {key} belongs to edition {edition}, which is published and locked: record the correction as an erratum instead"
+    )]
+    Locked {
+        /// Slug of the published edition.
+        edition: String,
+        /// Table of the row.
+        entity: String,
+        /// Key of the row (`(new)` for a row being inserted).
+        key: String,
+    },
+    /// Something was written between reading what was to be frozen and freezing it.
+    #[error("the data changed while the edition was being frozen (audit event {since}, now {now}): publish again")]
+    Moved {
+        /// The audit event the snapshot was read at.
+        since: i64,
+        /// The latest audit event when freezing.
+        now: i64,
+    },
     /// No row with that key.
     #[error("{entity} {key} does not exist")]
     NotFound {

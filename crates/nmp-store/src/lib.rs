@@ -5,6 +5,8 @@
 //!   embedded migrations.
 //! - Every write goes through a [`Writer`]: one transaction that also appends a hash-chained
 //!   [`entity::audit_event`] for each change, and refuses an update that names a stale version.
+//! - A published edition's rows are locked ([`LOCKED_TABLES`], [`Store::edition_lock`]): the
+//!   writer refuses to change them, and corrections become errata.
 //! - Reads are use cases ([`Store::counts`], [`Store::countries_with_mechanisms`], ...), written once
 //!   with the sea-orm query builder so both engines run the same code.
 
@@ -12,12 +14,15 @@
 
 mod audit;
 pub mod auth;
+mod bulk;
 mod connect;
 pub mod entity;
 mod error;
 mod facts;
+mod generation;
 mod introspect;
 pub mod migration;
+mod publish;
 mod read;
 pub mod records;
 #[cfg(feature = "testing")]
@@ -25,12 +30,14 @@ pub mod testing;
 mod writer;
 
 pub use audit::ChainReport;
+pub use bulk::{BulkInsert, BulkRow, NewObservation};
 pub use connect::{Engine, redact_url};
 pub use error::{Result, StoreError};
 pub use facts::edition_year;
 pub use introspect::TableColumns;
+pub use publish::{LOCKED_TABLES, Published};
 pub use read::{CountryWithMechanisms, Counts};
-pub use sea_orm::{ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+pub use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 pub use writer::Writer;
 
 use sea_orm::DatabaseConnection;
@@ -40,4 +47,5 @@ use sea_orm::DatabaseConnection;
 pub struct Store {
     db: DatabaseConnection,
     engine: Engine,
+    generation: std::sync::Arc<generation::Generation>,
 }

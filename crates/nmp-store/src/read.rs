@@ -1,6 +1,6 @@
 //! Reads, written once with the query builder so both engines run the same code.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, PrimaryKeyTrait, QueryFilter, QueryOrder, Value};
 
@@ -152,6 +152,23 @@ impl Store {
     }
 }
 
+/// Values per `IN (...)` list: far below SQLite's limit of 32,766 bound parameters (a look-up of
+/// more values is split into several queries).
+const MAX_IN_LIST: usize = 10_000;
+
+/// Orders primary-key values (integers, then text).
+fn key_order(a: &Value, b: &Value) -> std::cmp::Ordering {
+    fn key(v: &Value) -> (i64, Option<&str>) {
+        match v {
+            Value::Int(Some(i)) => (i64::from(*i), None),
+            Value::BigInt(Some(i)) => (*i, None),
+            Value::String(Some(s)) => (0, Some(s.as_str())),
+            _ => (0, None),
+        }
+    }
+    key(a).cmp(&key(b))
+}
+
 impl Store {
     /// Every row of `E` whose `column` is one of `values`, in primary-key order: the batched
     /// look-up pages use to fetch the children of many records in one query.
@@ -164,20 +181,27 @@ impl Store {
         E: EntityTrait,
         V: Into<Value>,
     {
-        use sea_orm::{Iterable, PrimaryKeyToColumn};
+        use sea_orm::{Iterable, ModelTrait, PrimaryKeyToColumn};
         let values: Vec<Value> = values.into_iter().map(Into::into).collect();
-        if values.is_empty() {
-            return Ok(Vec::new());
-        }
         let pk = E::PrimaryKey::iter()
             .next()
             .expect("every table has a primary key")
             .into_column();
-        Ok(E::find()
-            .filter(column.is_in(values))
-            .order_by_asc(pk)
-            .all(&self.db)
-            .await?)
+        let mut rows = Vec::new();
+        for chunk in values.chunks(MAX_IN_LIST) {
+            rows.extend(
+                E::find()
+                    .filter(column.is_in(chunk.to_vec()))
+                    .order_by_asc(pk)
+                    .all(&self.db)
+                    .await?,
+            );
+        }
+        if values.len() > MAX_IN_LIST {
+            rows.sort_by(|a, b| key_order(&a.get(pk), &b.get(pk)));
+            rows.dedup_by(|a, b| a.get(pk) == b.get(pk));
+        }
+        Ok(rows)
     }
 
     /// The citations of many records of one table, with their sources, in citation order.
@@ -186,18 +210,23 @@ impl Store {
         entity: &str,
         keys: impl IntoIterator<Item = String>,
     ) -> Result<Vec<(citation::Model, source::Model)>> {
-        let keys: Vec<String> = keys.into_iter().collect();
-        if keys.is_empty() {
-            return Ok(Vec::new());
+        let mut keys: Vec<String> = keys.into_iter().collect();
+        keys.sort();
+        keys.dedup();
+        let mut citations = Vec::new();
+        for chunk in keys.chunks(MAX_IN_LIST) {
+            citations.extend(
+                citation::Entity::find()
+                    .filter(citation::Column::Entity.eq(entity))
+                    .filter(citation::Column::EntityId.is_in(chunk.to_vec()))
+                    .all(&self.db)
+                    .await?,
+            );
         }
-        let citations = citation::Entity::find()
-            .filter(citation::Column::Entity.eq(entity))
-            .filter(citation::Column::EntityId.is_in(keys))
-            .order_by_asc(citation::Column::CitationId)
-            .all(&self.db)
-            .await?;
+        citations.sort_by_key(|c| c.citation_id);
+        let source_ids: BTreeSet<i32> = citations.iter().map(|c| c.source_id).collect();
         let sources: BTreeMap<i32, source::Model> = self
-            .rows_where::<source::Entity, _>(source::Column::SourceId, citations.iter().map(|c| c.source_id))
+            .rows_where::<source::Entity, _>(source::Column::SourceId, source_ids)
             .await?
             .into_iter()
             .map(|s| (s.source_id, s))
@@ -206,5 +235,95 @@ impl Store {
             .into_iter()
             .filter_map(|c| sources.get(&c.source_id).cloned().map(|s| (c, s)))
             .collect())
+    }
+
+    /// How many citations each of the records `keys` of table `entity` has (records without any
+    /// are absent), counted in the database.
+    pub async fn citation_counts(
+        &self,
+        entity: &str,
+        keys: impl IntoIterator<Item = String>,
+    ) -> Result<BTreeMap<String, u64>> {
+        use sea_orm::QuerySelect;
+        let mut keys: Vec<String> = keys.into_iter().collect();
+        keys.sort();
+        keys.dedup();
+        let mut counts = BTreeMap::new();
+        for chunk in keys.chunks(MAX_IN_LIST) {
+            let rows: Vec<(String, i64)> = citation::Entity::find()
+                .select_only()
+                .column(citation::Column::EntityId)
+                .column_as(citation::Column::CitationId.count(), "n")
+                .filter(citation::Column::Entity.eq(entity))
+                .filter(citation::Column::EntityId.is_in(chunk.to_vec()))
+                .group_by(citation::Column::EntityId)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            counts.extend(rows.into_iter().map(|(key, n)| (key, u64::try_from(n).unwrap_or(0))));
+        }
+        Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entity::{citation, source};
+    use crate::testing::engines;
+    use crate::{Set, Store};
+
+    async fn add_sources(store: &Store, n: usize) -> Vec<i32> {
+        let mut w = store.writer("test").await.unwrap();
+        let mut ids = Vec::new();
+        for i in 0..n {
+            let s = w
+                .insert(source::ActiveModel {
+                    slug: Set(format!("s{i}")),
+                    title: Set("A source".into()),
+                    kind: Set("document".into()),
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            w.insert(citation::ActiveModel {
+                source_id: Set(s.source_id),
+                entity: Set("source".into()),
+                entity_id: Set(s.source_id.to_string()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            ids.push(s.source_id);
+        }
+        w.commit().await.unwrap();
+        ids
+    }
+
+    #[tokio::test]
+    async fn look_ups_of_more_values_than_an_in_list_takes_are_split() {
+        for db in engines().await {
+            let store = &db.store;
+            let ids = add_sources(store, 3).await;
+            // 25,000 values (three queries), the real ones last and twice.
+            let values: Vec<i32> = (100_000..125_000)
+                .chain(ids.iter().rev().copied())
+                .chain(ids.clone())
+                .collect();
+            let rows = store
+                .rows_where::<source::Entity, _>(source::Column::SourceId, values)
+                .await
+                .unwrap();
+            let found: Vec<i32> = rows.iter().map(|s| s.source_id).collect();
+            assert_eq!(found, ids, "{}: once each, in key order", db.engine);
+
+            let keys = (100_000..125_000)
+                .map(|i| i.to_string())
+                .chain(ids.iter().map(i32::to_string));
+            let cited = store.citations_of("source", keys.clone()).await.unwrap();
+            assert_eq!(cited.len(), 3);
+            assert!(cited.windows(2).all(|w| w[0].0.citation_id < w[1].0.citation_id));
+            let counts = store.citation_counts("source", keys).await.unwrap();
+            assert_eq!(counts.values().sum::<u64>(), 3);
+        }
     }
 }

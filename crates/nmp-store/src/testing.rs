@@ -13,6 +13,7 @@ pub struct TestDb {
     pub store: Store,
     /// `sqlite` or `postgres`.
     pub engine: &'static str,
+    url: String,
     _dir: Option<tempfile::TempDir>,
     pg: Option<(String, String)>,
 }
@@ -42,6 +43,7 @@ async fn sqlite() -> TestDb {
     TestDb {
         store,
         engine: "sqlite",
+        url,
         _dir: Some(dir),
         pg: None,
     }
@@ -72,12 +74,18 @@ async fn postgres(admin_url: &str) -> TestDb {
     TestDb {
         store,
         engine: "postgres",
+        url,
         _dir: None,
         pg: Some((admin_url.to_string(), name)),
     }
 }
 
 impl TestDb {
+    /// A second, independent store on the same database, as another process would open it.
+    pub async fn reopen(&self) -> Store {
+        Store::connect(&self.url).await.unwrap()
+    }
+
     /// Closes the store and drops a PostgreSQL test database.
     pub async fn finish(self) {
         self.store.close().await.unwrap();

@@ -20,6 +20,7 @@ use time::OffsetDateTime;
 
 use crate::audit::{EventFields, event_hash};
 use crate::entity::{Keyed, audit_event};
+use crate::publish::{Cell, LOCKED_TABLES, active_cell};
 use crate::{Result, Store, StoreError};
 
 /// An open write transaction with its place in the audit chain.
@@ -29,11 +30,14 @@ pub struct Writer {
     last_id: i64,
     last_hash: String,
     now: OffsetDateTime,
+    generation: std::sync::Arc<crate::generation::Generation>,
 }
 
-/// Rows per INSERT statement in bulk inserts (5 columns x 1000 stays far below both engines'
-/// parameter limits).
+/// At most this many rows per INSERT statement in bulk inserts.
 const INSERT_BATCH: usize = 1000;
+
+/// Bound parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535.
+const MAX_PARAMETERS: usize = 30_000;
 
 /// Now, truncated to microseconds so that both engines store it exactly.
 fn now_micros() -> OffsetDateTime {
@@ -85,6 +89,7 @@ impl Store {
             last_id: head.try_get("", "last_event_id")?,
             last_hash: head.try_get("", "last_hash")?,
             now: now_micros(),
+            generation: self.generation.clone(),
         })
     }
 }
@@ -95,6 +100,34 @@ impl Writer {
         &self.txn
     }
 
+    /// The id of the latest audit event in the chain, as this writer sees it.
+    pub fn last_event_id(&self) -> i64 {
+        self.last_id
+    }
+
+    /// The time every change of this writer is stamped with (UTC).
+    pub(crate) fn now(&self) -> OffsetDateTime {
+        self.now
+    }
+
+    /// Who this writer writes as.
+    pub(crate) fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Appends one audit event with `summary` as its `after`, for changes that are not row
+    /// inserts, updates or deletes of editable tables (publishing an edition).
+    pub(crate) async fn record(
+        &mut self,
+        entity: &str,
+        entity_id: &str,
+        action: &str,
+        summary: serde_json::Value,
+    ) -> Result<()> {
+        self.append(entity, entity_id, action, None, Some(summary.to_string()))
+            .await
+    }
+
     /// Inserts a row (its `created_at`, `updated_at`, `updated_by` and `version` are set here) and
     /// records a `create` event.
     pub async fn insert<A>(&mut self, mut row: A) -> Result<<A::Entity as EntityTrait>::Model>
@@ -103,12 +136,13 @@ impl Writer {
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + Serialize + Keyed,
         <A::Entity as EntityTrait>::Column: FromStr,
     {
+        let table = A::Entity::default().table_name().to_string();
+        self.check_active_lock(&table, &row, "(new)").await?;
         row.set(column::<A::Entity>("created_at"), self.now.into());
         row.set(column::<A::Entity>("updated_at"), self.now.into());
         row.set(column::<A::Entity>("updated_by"), self.actor.clone().into());
         row.set(column::<A::Entity>("version"), 1i32.into());
         let model = row.insert(&self.txn).await?;
-        let table = A::Entity::default().table_name().to_string();
         self.append(&table, &model.key(), "create", None, Some(to_json(&model)))
             .await?;
         Ok(model)
@@ -130,8 +164,12 @@ impl Writer {
         <E::PrimaryKey as PrimaryKeyTrait>::ValueType: Clone + Into<Value>,
     {
         let before = self.current::<E>(key.clone(), expected_version).await?;
+        let table = E::default().table_name().to_string();
+        self.check_model_lock(&table, &before).await?;
         let mut row = before.clone().into_active_model();
         change(&mut row);
+        // Moving a row into a published edition is a change to that edition too.
+        self.check_active_lock(&table, &row, &before.key()).await?;
         row.set(column::<E>("version"), (expected_version + 1).into());
         row.set(column::<E>("updated_at"), self.now.into());
         row.set(column::<E>("updated_by"), self.actor.clone().into());
@@ -148,7 +186,6 @@ impl Writer {
             .one(&self.txn)
             .await?
             .expect("the row just updated exists");
-        let table = E::default().table_name().to_string();
         self.append(
             &table,
             &after.key(),
@@ -173,6 +210,7 @@ impl Writer {
         <E::PrimaryKey as PrimaryKeyTrait>::ValueType: Clone + Into<Value>,
     {
         let before = self.current::<E>(key.clone(), expected_version).await?;
+        self.check_model_lock(E::default().table_name(), &before).await?;
         let result = E::delete_many()
             .filter(primary_column::<E>().eq(key.clone()))
             .filter(column::<E>("version").eq(expected_version))
@@ -192,15 +230,25 @@ impl Writer {
     pub async fn insert_many<A>(&mut self, rows: Vec<A>, batch_key: &str, summary: serde_json::Value) -> Result<u64>
     where
         A: ActiveModelTrait + Send,
+        <A::Entity as EntityTrait>::Column: FromStr,
     {
+        let table = A::Entity::default().table_name().to_string();
+        if lockable(&table) {
+            for row in &rows {
+                self.check_active_lock(&table, row, "(new)").await?;
+            }
+        }
+        use sea_orm::Iterable;
+        // Stay below both engines' limits on bound parameters per statement.
+        let columns = <A::Entity as EntityTrait>::Column::iter().count().max(1);
+        let per_batch = (MAX_PARAMETERS / columns).clamp(1, INSERT_BATCH);
         let mut inserted = 0u64;
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
-            let batch: Vec<A> = rows.by_ref().take(INSERT_BATCH).collect();
+            let batch: Vec<A> = rows.by_ref().take(per_batch).collect();
             inserted += batch.len() as u64;
             A::Entity::insert_many(batch).exec_without_returning(&self.txn).await?;
         }
-        let table = A::Entity::default().table_name().to_string();
         let mut after = summary;
         if let serde_json::Value::Object(map) = &mut after {
             map.insert("rows".into(), inserted.into());
@@ -210,6 +258,35 @@ impl Writer {
         Ok(inserted)
     }
 
+    /// Inserts many editable rows (each gets `created_at`, `updated_at`, `updated_by` and `version
+    /// = 1`, as with [`Writer::insert`]) in batches, recorded as ONE audit event like
+    /// [`Writer::insert_many`]. For records made in bulk by code, such as the synthetic benchmark
+    /// dataset, where an event per row would cost more than the rows. The caller reads the new
+    /// keys back by natural key (slug, or the columns it set) if it needs them.
+    pub async fn insert_many_editable<A>(
+        &mut self,
+        mut rows: Vec<A>,
+        batch_key: &str,
+        summary: serde_json::Value,
+    ) -> Result<u64>
+    where
+        A: ActiveModelTrait + Send,
+        <A::Entity as EntityTrait>::Column: FromStr,
+    {
+        let stamps = [
+            (column::<A::Entity>("created_at"), Value::from(self.now)),
+            (column::<A::Entity>("updated_at"), Value::from(self.now)),
+            (column::<A::Entity>("updated_by"), Value::from(self.actor.clone())),
+            (column::<A::Entity>("version"), Value::from(1i32)),
+        ];
+        for row in &mut rows {
+            for (col, value) in &stamps {
+                row.set(*col, value.clone());
+            }
+        }
+        self.insert_many(rows, batch_key, summary).await
+    }
+
     /// Deletes every row of a bulk table where `column` equals `value`, recorded as ONE audit
     /// event (`action = "delete_many"`) with the number of rows removed.
     pub async fn delete_many<E, V>(&mut self, column: E::Column, value: V, batch_key: &str) -> Result<u64>
@@ -217,12 +294,41 @@ impl Writer {
         E: EntityTrait,
         V: Into<Value>,
     {
-        let result = E::delete_many().filter(column.eq(value)).exec(&self.txn).await?;
         let table = E::default().table_name().to_string();
+        let value: Value = value.into();
+        if lockable(&table) {
+            let rows = E::find()
+                .filter(column.eq(value.clone()))
+                .into_json()
+                .all(&self.txn)
+                .await?;
+            for row in &rows {
+                self.check_lock(&table, |name| Cell::from_json(row.get(name)), batch_key)
+                    .await?;
+            }
+        }
+        let result = E::delete_many().filter(column.eq(value)).exec(&self.txn).await?;
         let after = serde_json::json!({ "rows": result.rows_affected });
         self.append(&table, batch_key, "delete_many", None, Some(after.to_string()))
             .await?;
         Ok(result.rows_affected)
+    }
+
+    /// After rows were inserted with explicit keys (loading a data package), moves the key
+    /// sequence of `table` past its largest `key`, so that the next insert without a key does
+    /// not collide. PostgreSQL keeps a separate sequence (the only engine-specific statement
+    /// here, like DDL); SQLite's AUTOINCREMENT follows explicit keys by itself.
+    pub async fn advance_key_sequence(&self, table: &str, key: &str) -> Result<()> {
+        if self.txn.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+            return Ok(());
+        }
+        let ident = |s: &str| s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        assert!(ident(table) && ident(key), "table and key names are identifiers");
+        let sql = format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', '{key}'), COALESCE((SELECT MAX({key}) FROM {table}), 0) + 1, false)"
+        );
+        self.txn.execute_unprepared(&sql).await?;
+        Ok(())
     }
 
     /// Commits the changes and the audit events together.
@@ -235,6 +341,7 @@ impl Writer {
             .to_owned();
         self.txn.execute(&head).await?;
         self.txn.commit().await?;
+        self.generation.committed(self.last_id);
         Ok(())
     }
 
@@ -282,7 +389,33 @@ impl Writer {
         }
     }
 
-    async fn append(
+    /// The lock check for a row about to be inserted or updated.
+    async fn check_active_lock<A: ActiveModelTrait>(&self, table: &str, row: &A, key: &str) -> Result<()>
+    where
+        <A::Entity as EntityTrait>::Column: FromStr,
+    {
+        if !lockable(table) {
+            return Ok(());
+        }
+        let field = |name: &str| {
+            <A::Entity as EntityTrait>::Column::from_str(name)
+                .ok()
+                .and_then(|c| active_cell(row.get(c)))
+        };
+        self.check_lock(table, field, key).await
+    }
+
+    /// The lock check for a row as it is in the database.
+    async fn check_model_lock<M: Serialize + Keyed>(&self, table: &str, row: &M) -> Result<()> {
+        if !lockable(table) {
+            return Ok(());
+        }
+        let json = serde_json::to_value(row).expect("rows serialise to JSON");
+        self.check_lock(table, |name| Cell::from_json(json.get(name)), &row.key())
+            .await
+    }
+
+    pub(crate) async fn append(
         &mut self,
         entity: &str,
         entity_id: &str,
@@ -321,6 +454,11 @@ impl Writer {
         self.last_hash = hash;
         Ok(())
     }
+}
+
+/// Whether rows of `table` can belong to an edition (and so be locked).
+fn lockable(table: &str) -> bool {
+    table == "citation" || LOCKED_TABLES.contains(&table)
 }
 
 fn value_text(value: &Value) -> String {

@@ -59,6 +59,8 @@ impl WebError {
             WebError::BadParam { .. } => (StatusCode::BAD_REQUEST, "bad_parameter"),
             WebError::Store(nmp_store::StoreError::NotFound { .. }) => (StatusCode::NOT_FOUND, "not_found"),
             WebError::Store(nmp_store::StoreError::Conflict { .. }) => (StatusCode::CONFLICT, "conflict"),
+            // A published edition's rows are locked: the edit conflicts with its publication.
+            WebError::Store(nmp_store::StoreError::Locked { .. }) => (StatusCode::CONFLICT, "locked"),
             _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }

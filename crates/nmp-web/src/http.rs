@@ -33,11 +33,7 @@ pub(crate) async fn etag(request: Request, next: Next) -> Response {
         );
     }
     parts.headers.insert(header::ETAG, value.clone());
-    if if_none_match.is_some_and(|v| {
-        v.as_bytes()
-            .split(|b| *b == b',')
-            .any(|t| t.trim_ascii() == value.as_bytes() || t.trim_ascii() == b"*")
-    }) {
+    if if_none_match.is_some_and(|v| crate::cache::etag_matches(&v, &value)) {
         let mut not_modified = Response::new(Body::empty());
         *not_modified.status_mut() = StatusCode::NOT_MODIFIED;
         for name in [header::ETAG, header::CACHE_CONTROL] {

@@ -7,6 +7,7 @@
 
 mod api;
 pub mod auth;
+mod cache;
 mod error;
 mod http;
 mod params;
@@ -69,9 +70,17 @@ impl AppState {
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
+    router_with_cache_check(state, cache::CHECK_EVERY)
+}
+
+/// The application, reading the audit head at most every `check_every` to notice other
+/// processes' writes (see the read cache in `cache.rs`).
+pub fn router_with_cache_check(state: AppState, check_every: std::time::Duration) -> Router {
+    let cache = std::sync::Arc::new(cache::ReadCache::new(state.store.clone(), check_every));
     routes::router()
         .with_state(state)
         .layer(axum::middleware::from_fn(http::etag))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(cache, cache::serve))
         .layer(TraceLayer::new_for_http())
 }

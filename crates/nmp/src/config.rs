@@ -88,6 +88,9 @@ const TEST_VARIABLES: &[&str] = &[
     "NMP_TEST_EDITOR_LINK",
     "NMP_TEST_STUDENT_LINK",
     "NMP_TEST_COORDINATOR_LINK",
+    "NMP_BENCH_DIR",
+    "NMP_BENCH_SEED",
+    "NMP_DATASETTE_VERSION",
 ];
 
 /// Flags that override everything else.

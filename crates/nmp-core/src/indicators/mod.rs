@@ -228,7 +228,7 @@ fn dated_by(date: &PartialDate, year: Option<i32>) -> bool {
 }
 
 /// The latest status of `m` by `year` (dated statuses in date order, then undated ones).
-fn latest_status(m: &MechanismFact, year: Option<i32>) -> Option<MechanismStatus> {
+pub fn latest_status(m: &MechanismFact, year: Option<i32>) -> Option<MechanismStatus> {
     let mut dated: Vec<&StatusFact> = m
         .statuses
         .iter()

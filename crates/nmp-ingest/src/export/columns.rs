@@ -152,6 +152,7 @@ pub(super) const EDITIONS: &[&str] = &[
     "licence",
     "snapshot_hash",
     "note",
+    "methodology",
 ];
 pub(super) const EDITION_PUBLISHERS: &[&str] =
     &["edition_publisher_id", "edition_id", "organization_id", "role", "note"];
@@ -166,6 +167,7 @@ pub(super) const EDITION_PARTS: &[&str] = &[
     "page",
     "summary",
     "owner_organization_id",
+    "body",
 ];
 /// Without `assignee_account_id`: accounts are staff records and are not exported, so the
 /// number would point nowhere (and says who on the team was assigned the text).

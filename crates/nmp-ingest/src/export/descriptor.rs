@@ -33,9 +33,14 @@ pub(super) fn package_json(
         format!(
             "Data from NMP, the National Mechanisms Platform, for the {slug} edition of the report \"{report}\"."
         ),
-        format!(
-            "Editions are not yet frozen into snapshots. Until they are, this package holds the platform's current data as of the export (every country, organisation, source, citation, function, mechanism and network, with mechanism statuses, memberships and activities, and network memberships and counts) plus the {slug} edition's own records (the edition, its publishers, contributors, parts, mechanism profiles and function assessments). It is therefore not necessarily the data as the edition printed it."
-        ),
+        match &edition.snapshot_hash {
+            Some(sha) => format!(
+                "This package was frozen when the {slug} edition was published, together with the snapshot of everything the edition shows (SHA-256 {sha}, recorded in editions.csv as snapshot_hash). It holds the platform's data at that moment (every country, organisation, source, citation, function, mechanism and network, with mechanism statuses, memberships and activities, and network memberships and counts) plus the edition's own records (the edition, its publishers, contributors, parts, mechanism profiles and function assessments)."
+            ),
+            None => format!(
+                "The {slug} edition is not published (frozen) in NMP, so this package holds the platform's current data as of the export (every country, organisation, source, citation, function, mechanism and network, with mechanism statuses, memberships and activities, and network memberships and counts) plus the edition's own records (the edition, its publishers, contributors, parts, mechanism profiles and function assessments). It is therefore not necessarily the data as the edition printed it."
+            ),
+        },
         "An empty cell means NULL: not known or not recorded, unless the field's description says otherwise. Each field's description comes from the NMP data dictionary. The bookkeeping columns created_at, updated_at, updated_by and version are left out.".to_string(),
         licence_note,
     ]

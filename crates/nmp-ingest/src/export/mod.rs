@@ -3,8 +3,8 @@
 //! for each, described by `datapackage.json`.
 //!
 //! [`datapackage`] builds the package in memory from the store; [`DataPackage::write_to`] writes it
-//! to a directory, all or nothing. Until editions are frozen into snapshots, a package holds the
-//! platform's current data plus the edition's own records.
+//! to a directory, all or nothing. A package holds the platform's data as of the export plus the
+//! edition's own records; publishing an edition freezes its package with its snapshot.
 
 mod columns;
 mod descriptor;
@@ -13,4 +13,4 @@ mod package;
 mod write;
 
 pub use columns::LEFT_OUT;
-pub use package::{DESCRIPTOR, DataPackage, NATMEC_URL, datapackage};
+pub use package::{DESCRIPTOR, DataPackage, NATMEC_URL, datapackage, datapackage_of};

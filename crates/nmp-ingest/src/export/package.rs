@@ -57,6 +57,12 @@ pub async fn datapackage(store: &Store, edition_slug: &str) -> Result<DataPackag
             what: "edition",
             key: edition_slug.to_string(),
         })?;
+    datapackage_of(store, edition).await
+}
+
+/// The data package of `edition` as given (publishing passes the edition row as it will be once
+/// published, with its status and snapshot hash, so that the frozen package says so).
+pub async fn datapackage_of(store: &Store, edition: edition::Model) -> Result<DataPackage, IngestError> {
     let id = edition.edition_id;
     let scope = Some(edition.slug.as_str());
     let organizations = store.all::<organization::Entity>().await?;

@@ -19,13 +19,14 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
-use nmp_store::Store;
+use nmp_store::{NewObservation, Store};
 
 use super::{
-    DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, Problems, WriteOutcome, WriteRequest, country_codes,
-    country_index, sha256_hex, write_dataset,
+    DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, OpenDataset, Problems, WriteOutcome, WriteRequest,
+    country_codes, country_index, import_summary, new_observation, sha256_hex, write_dataset,
 };
 use crate::IngestError;
 
@@ -86,10 +87,12 @@ pub struct IndicatorsReport {
     pub years: Option<(i32, i32)>,
     /// What was written.
     pub outcome: WriteOutcome,
-    /// Seconds spent reading and validating.
+    /// Seconds from the start until the file was read and checked.
     pub read_seconds: f64,
-    /// Seconds spent writing.
+    /// Seconds spent writing (alongside the reading, which runs on another thread).
     pub write_seconds: f64,
+    /// Seconds in all.
+    pub total_seconds: f64,
 }
 
 /// Hasher for the packed (indicator, country, year) keys: one multiplication instead of SipHash,
@@ -156,6 +159,26 @@ pub fn parse_long(
     countries: &[String],
     progress: &mut (dyn FnMut(&str) + Send),
 ) -> Result<LongFile, IngestError> {
+    parse_long_into(file, bytes, countries, progress, None)
+}
+
+/// Where [`parse_long_into`] hands on good rows as it reads them: a batch of rows and the
+/// indicator codes known so far (the rows' [`Obs::indicator`] index into them).
+type Sink<'a> = &'a mut (dyn FnMut(Vec<Obs>, &[String]) + Send);
+
+/// Rows per batch handed to a sink.
+const SINK_ROWS: usize = 100_000;
+
+/// [`parse_long`], handing the good rows to `sink` in batches while no problem has been found
+/// (they are then not kept in [`LongFile::rows`]). A file with problems still ends in the error
+/// listing them, so the receiver must be able to undo what it did with the rows.
+fn parse_long_into(
+    file: &str,
+    bytes: &[u8],
+    countries: &[String],
+    progress: &mut (dyn FnMut(&str) + Send),
+    mut sink: Option<Sink<'_>>,
+) -> Result<LongFile, IngestError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let lines = bytes.iter().filter(|&&b| b == b'\n').count();
     let report_progress = lines > PROGRESS_ABOVE;
@@ -194,7 +217,7 @@ pub fn parse_long(
     let mut indicators: Vec<String> = Vec::new();
     let mut seen: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> =
         HashMap::with_capacity_and_hasher(lines, BuildHasherDefault::default());
-    let mut rows: Vec<Obs> = Vec::with_capacity(lines);
+    let mut rows: Vec<Obs> = Vec::with_capacity(if sink.is_some() { SINK_ROWS } else { lines });
     let mut countries_seen = vec![false; countries.len()];
     let mut years: Option<(i32, i32)> = None;
     let mut record = csv::ByteRecord::new();
@@ -344,7 +367,19 @@ pub fn parse_long(
                 year,
                 value,
             });
+            if rows.len() >= SINK_ROWS
+                && problems.total() == 0
+                && let Some(sink) = sink.as_mut()
+            {
+                sink(std::mem::replace(&mut rows, Vec::with_capacity(SINK_ROWS)), &indicators);
+            }
         }
+    }
+    if problems.total() == 0
+        && !rows.is_empty()
+        && let Some(sink) = sink.as_mut()
+    {
+        sink(std::mem::take(&mut rows), &indicators);
     }
     if report_progress {
         progress(&format!("read {} rows: {} problem(s)", row - 1, problems.total()));
@@ -363,6 +398,11 @@ pub fn parse_long(
 
 /// Reads, validates and (unless a dry run) writes the long-format file at `path` as dataset
 /// `options.slug`, replacing its observations if it exists.
+///
+/// The file is read and checked on a blocking thread while the rows checked so far are written
+/// in the writer's transaction, so the two cores of a small server share the work; if any row
+/// has a problem, the transaction is dropped and nothing is written. A dry run reads and checks
+/// the whole file, then says what it would write.
 pub async fn import(
     store: &Store,
     path: &Path,
@@ -383,66 +423,162 @@ pub async fn import(
         message: format!("cannot read: {e}"),
     })?;
     let countries = country_codes(store).await?;
-    let parsed = parse_long(&label, &bytes, &countries, progress)?;
-    let dataset = DatasetMeta {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| label.clone());
+    let meta = |sha: String| DatasetMeta {
         slug: options.slug.clone(),
         title: options.title.clone(),
         publisher: options.publisher.clone(),
         version: options.version.clone(),
         url: options.url.clone(),
         licence: options.licence.clone(),
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| label.clone()),
-        file_sha256: sha256_hex(&bytes),
+        file_name: file_name.clone(),
+        file_sha256: sha,
         note: None,
     };
-    drop(bytes);
-    let indicators: Vec<IndicatorMeta> = parsed
-        .indicators
-        .iter()
-        .map(|code| IndicatorMeta {
-            code: code.clone(),
-            label: code.clone(),
-            unit: None,
-            description: None,
-        })
-        .collect();
-    let read_seconds = started.elapsed().as_secs_f64();
-    let large = parsed.rows.len() > PROGRESS_ABOVE;
-    if large && !options.dry_run {
-        progress(&format!(
-            "validated in {read_seconds:.2} s; writing {} observations in one transaction",
-            parsed.rows.len()
-        ));
+    if options.dry_run {
+        let parsed = parse_long(&label, &bytes, &countries, progress)?;
+        let dataset = meta(sha256_hex(&bytes));
+        let read_seconds = started.elapsed().as_secs_f64();
+        let request = WriteRequest {
+            meta: &dataset,
+            indicators: &indicator_metas(&parsed.indicators),
+            existing_indicators: ExistingIndicators::Keep,
+            countries: &countries,
+            rows: &parsed.rows,
+            dry_run: true,
+        };
+        let outcome = write_dataset(store, actor, request).await?;
+        return Ok(IndicatorsReport {
+            dataset,
+            rows_read: parsed.rows.len(),
+            indicators: parsed.indicators,
+            countries: parsed.countries,
+            years: parsed.years,
+            outcome,
+            read_seconds,
+            write_seconds: 0.0,
+            total_seconds: started.elapsed().as_secs_f64(),
+        });
     }
-    let writing = Instant::now();
-    let request = WriteRequest {
-        meta: &dataset,
-        indicators: &indicators,
-        existing_indicators: ExistingIndicators::Keep,
-        countries: &countries,
-        rows: &parsed.rows,
-        dry_run: options.dry_run,
+    stream(store, label, bytes, countries, &meta, actor, progress, started).await
+}
+
+/// What the reading thread hands to the writer.
+enum Parsed {
+    /// A line for the user.
+    Progress(String),
+    /// Good rows, and the indicator codes first seen since the previous batch.
+    Rows { new_codes: Vec<String>, rows: Vec<Obs> },
+}
+
+fn indicator_metas(codes: &[String]) -> Vec<IndicatorMeta> {
+    codes.iter().map(|code| indicator_meta(code)).collect()
+}
+
+/// An indicator known only by its code (label = code, which an editor can improve).
+fn indicator_meta(code: &str) -> IndicatorMeta {
+    IndicatorMeta {
+        code: code.to_string(),
+        label: code.to_string(),
+        unit: None,
+        description: None,
+    }
+}
+
+/// Reads on a blocking thread, writes here; see [`import`].
+#[expect(clippy::too_many_arguments, reason = "the pieces of one import, each used once")]
+async fn stream(
+    store: &Store,
+    label: String,
+    bytes: Vec<u8>,
+    countries: Vec<String>,
+    meta: &dyn Fn(String) -> DatasetMeta,
+    actor: &str,
+    progress: &mut (dyn FnMut(&str) + Send),
+    started: Instant,
+) -> Result<IndicatorsReport, IngestError> {
+    let bytes = Arc::new(bytes);
+    let countries = Arc::new(countries);
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Parsed>(4);
+    let reader = {
+        let (bytes, countries, label) = (bytes.clone(), countries.clone(), label.clone());
+        tokio::task::spawn_blocking(move || {
+            let progress_tx = tx.clone();
+            let mut progress = move |line: &str| {
+                let _ = progress_tx.blocking_send(Parsed::Progress(line.to_string()));
+            };
+            let mut known = 0;
+            let mut sink = move |rows: Vec<Obs>, codes: &[String]| {
+                let new_codes = codes.get(known..).unwrap_or_default().to_vec();
+                known = codes.len();
+                // A closed channel means the writer failed; its error is the one reported.
+                let _ = tx.blocking_send(Parsed::Rows { new_codes, rows });
+            };
+            let parsed = parse_long_into(&label, &bytes, &countries, &mut progress, Some(&mut sink));
+            (parsed, started.elapsed().as_secs_f64())
+        })
     };
-    let outcome = write_dataset(store, actor, request).await?;
+    // The file's hash, while the reader reads it.
+    let dataset = meta(sha256_hex(&bytes));
+    let mut w = store.writer(actor).await?;
+    let mut open = OpenDataset::open(&mut w, &dataset, ExistingIndicators::Keep).await?;
+    let mut ids: Vec<i32> = Vec::new();
+    let mut bulk = w.bulk::<NewObservation>();
+    let writing = Instant::now();
+    while let Some(message) = rx.recv().await {
+        match message {
+            Parsed::Progress(line) => progress(&line),
+            Parsed::Rows { new_codes, mut rows } => {
+                for code in new_codes {
+                    ids.push(open.indicator(&mut w, &indicator_meta(&code)).await?);
+                }
+                // In (country, indicator, year) order the observation indexes grow at a few
+                // points instead of all over the B-tree (files usually come by country).
+                rows.sort_unstable_by_key(|o| (o.country, o.indicator, o.year));
+                let new_rows: Vec<NewObservation> = rows.iter().map(|o| new_observation(o, &ids, &countries)).collect();
+                bulk.push(&w, &new_rows).await?;
+            }
+        }
+    }
+    let (parsed, read_seconds) = reader.await.map_err(|e| IngestError::File {
+        file: label.clone(),
+        line: None,
+        message: format!("reading stopped: {e}"),
+    })?;
+    // A problem anywhere: dropping the writer undoes everything written so far.
+    let parsed = parsed?;
+    for code in parsed.indicators.iter().skip(ids.len()) {
+        ids.push(open.indicator(&mut w, &indicator_meta(code)).await?);
+    }
+    let (replaced, removed) = (open.replaced, open.removed);
+    open.close(&mut w).await?;
+    let summary = import_summary(&dataset, parsed.indicators.len(), removed);
+    let written = bulk.finish(&mut w, &dataset.slug, summary).await?;
+    w.commit().await?;
     let write_seconds = writing.elapsed().as_secs_f64();
-    if large && !options.dry_run {
+    if written as usize > PROGRESS_ABOVE {
         progress(&format!(
-            "wrote {} observations in {write_seconds:.2} s",
-            outcome.observations_written
+            "wrote {written} observations in one transaction, {write_seconds:.2} s (reading and checking alongside)"
         ));
     }
     Ok(IndicatorsReport {
         dataset,
-        rows_read: parsed.rows.len(),
+        rows_read: written as usize,
         indicators: parsed.indicators,
         countries: parsed.countries,
         years: parsed.years,
-        outcome,
+        outcome: WriteOutcome {
+            replaced,
+            observations_removed: removed,
+            observations_written: written,
+            dry_run: false,
+        },
         read_seconds,
         write_seconds,
+        total_seconds: started.elapsed().as_secs_f64(),
     })
 }
 

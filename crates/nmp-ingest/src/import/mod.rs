@@ -1,4 +1,5 @@
-//! Imports of external country-year data into `dataset`, `indicator` and `observation`.
+//! Imports of external country-year data into `dataset`, `indicator` and `observation`, and of
+//! an edition's data package into a new database ([`datapackage`]).
 //!
 //! Every import reads and validates its whole file first and reports every problem at once
 //! (`FILE:ROW:COLUMN: message`, the header being row 1); only a file without problems is written,
@@ -14,13 +15,14 @@
 //! ISO codes through the crosswalk in [`crosswalk`]) and a generic long format ([`indicators`]).
 
 pub mod crosswalk;
+pub mod datapackage;
 pub mod ewp;
 pub mod indicators;
 
 use std::collections::BTreeMap;
 
 use nmp_store::entity::{country, dataset, indicator, observation};
-use nmp_store::{ColumnTrait, EntityTrait, NotSet, QueryFilter, Set, Store, StoreError};
+use nmp_store::{ColumnTrait, EntityTrait, NewObservation, QueryFilter, Set, Store, StoreError, Writer};
 use sha2::{Digest, Sha256};
 
 use crate::IngestError;
@@ -208,69 +210,144 @@ pub(crate) async fn write_dataset(
         });
     }
     let mut w = store.writer(actor).await?;
-    let existing = dataset::Entity::find()
-        .filter(dataset::Column::Slug.eq(meta.slug.as_str()))
-        .one(w.conn())
-        .await
-        .map_err(StoreError::from)?;
-    let replaced = existing.is_some();
-    let dataset_id = match existing {
-        Some(old) => {
-            let m = meta.clone();
-            w.update::<dataset::Entity>(old.dataset_id, old.version, move |row| {
-                row.title = Set(m.title);
-                row.publisher = Set(m.publisher);
-                row.dataset_version = Set(m.version);
-                row.url = Set(m.url);
-                row.licence = Set(m.licence);
-                row.file_name = Set(Some(m.file_name));
-                row.file_sha256 = Set(Some(m.file_sha256));
-                row.note = Set(m.note);
-            })
-            .await?
-            .dataset_id
-        }
-        None => {
-            w.insert(dataset::ActiveModel {
-                slug: Set(meta.slug.clone()),
-                title: Set(meta.title.clone()),
-                publisher: Set(meta.publisher.clone()),
-                dataset_version: Set(meta.version.clone()),
-                url: Set(meta.url.clone()),
-                licence: Set(meta.licence.clone()),
-                file_name: Set(Some(meta.file_name.clone())),
-                file_sha256: Set(Some(meta.file_sha256.clone())),
-                note: Set(meta.note.clone()),
-                ..Default::default()
-            })
-            .await?
-            .dataset_id
-        }
-    };
-
-    // Remove the earlier import's observations, then bring the indicators in line with the file.
-    let old_indicators = indicator::Entity::find()
-        .filter(indicator::Column::DatasetId.eq(dataset_id))
-        .all(w.conn())
-        .await
-        .map_err(StoreError::from)?;
-    let mut removed = 0;
-    for old in &old_indicators {
-        removed += w
-            .delete_many::<observation::Entity, _>(
-                observation::Column::IndicatorId,
-                old.indicator_id,
-                &format!("{}:{}", meta.slug, old.code),
-            )
-            .await?;
-    }
-    let mut old_by_code: BTreeMap<String, indicator::Model> =
-        old_indicators.into_iter().map(|i| (i.code.clone(), i)).collect();
+    let mut open = OpenDataset::open(&mut w, meta, existing_indicators).await?;
     let mut ids = Vec::with_capacity(indicators.len());
     for ind in indicators {
-        let id = match old_by_code.remove(&ind.code) {
+        ids.push(open.indicator(&mut w, ind).await?);
+    }
+    let (replaced, removed) = (open.replaced, open.removed);
+    open.close(&mut w).await?;
+
+    // Inserting in (country, indicator, year) order keeps both observation indexes growing at a
+    // few points instead of all over the B-tree: about a third faster on SQLite for large files.
+    let mut order: Vec<&Obs> = rows.iter().collect();
+    order.sort_unstable_by_key(|o| (o.country, o.indicator, o.year));
+    let new_rows: Vec<NewObservation> = order.into_iter().map(|o| new_observation(o, &ids, countries)).collect();
+    let summary = import_summary(meta, indicators.len(), removed);
+    let written = w.insert_bulk(&new_rows, &meta.slug, summary).await?;
+    w.commit().await?;
+    Ok(WriteOutcome {
+        replaced,
+        observations_removed: removed,
+        observations_written: written,
+        dry_run: false,
+    })
+}
+
+/// The observation row of `o`, given the indicator keys (by the import's indicator index) and
+/// the country list.
+pub(crate) fn new_observation<'a>(o: &Obs, ids: &[i32], countries: &'a [String]) -> NewObservation<'a> {
+    NewObservation {
+        indicator_id: ids[usize::from(o.indicator)],
+        country_iso3: &countries[usize::from(o.country)],
+        year: o.year,
+        value: o.value,
+    }
+}
+
+/// The summary recorded with the observations' audit event.
+pub(crate) fn import_summary(meta: &DatasetMeta, indicators: usize, removed: u64) -> serde_json::Value {
+    serde_json::json!({
+        "dataset": meta.slug,
+        "file_name": meta.file_name,
+        "file_sha256": meta.file_sha256,
+        "indicators": indicators,
+        "replaced_rows": removed,
+    })
+}
+
+/// A dataset being written in a writer's transaction: its row is created or updated, its
+/// earlier observations are gone, and the import's indicators are matched to its existing ones
+/// one by one ([`OpenDataset::indicator`]); [`OpenDataset::close`] removes those the import no
+/// longer has.
+pub(crate) struct OpenDataset {
+    /// The dataset's key.
+    pub dataset_id: i32,
+    /// Whether it existed before.
+    pub replaced: bool,
+    /// Observations of the earlier import removed.
+    pub removed: u64,
+    existing: ExistingIndicators,
+    old_by_code: BTreeMap<String, indicator::Model>,
+}
+
+impl OpenDataset {
+    /// Creates or updates the dataset row and removes its earlier observations.
+    pub(crate) async fn open(
+        w: &mut Writer,
+        meta: &DatasetMeta,
+        existing: ExistingIndicators,
+    ) -> Result<OpenDataset, IngestError> {
+        let found = dataset::Entity::find()
+            .filter(dataset::Column::Slug.eq(meta.slug.as_str()))
+            .one(w.conn())
+            .await
+            .map_err(StoreError::from)?;
+        let replaced = found.is_some();
+        let dataset_id = match found {
+            Some(old) => {
+                let m = meta.clone();
+                w.update::<dataset::Entity>(old.dataset_id, old.version, move |row| {
+                    row.title = Set(m.title);
+                    row.publisher = Set(m.publisher);
+                    row.dataset_version = Set(m.version);
+                    row.url = Set(m.url);
+                    row.licence = Set(m.licence);
+                    row.file_name = Set(Some(m.file_name));
+                    row.file_sha256 = Set(Some(m.file_sha256));
+                    row.note = Set(m.note);
+                })
+                .await?
+                .dataset_id
+            }
+            None => {
+                w.insert(dataset::ActiveModel {
+                    slug: Set(meta.slug.clone()),
+                    title: Set(meta.title.clone()),
+                    publisher: Set(meta.publisher.clone()),
+                    dataset_version: Set(meta.version.clone()),
+                    url: Set(meta.url.clone()),
+                    licence: Set(meta.licence.clone()),
+                    file_name: Set(Some(meta.file_name.clone())),
+                    file_sha256: Set(Some(meta.file_sha256.clone())),
+                    note: Set(meta.note.clone()),
+                    ..Default::default()
+                })
+                .await?
+                .dataset_id
+            }
+        };
+        let old_indicators = indicator::Entity::find()
+            .filter(indicator::Column::DatasetId.eq(dataset_id))
+            .all(w.conn())
+            .await
+            .map_err(StoreError::from)?;
+        let mut removed = 0;
+        for old in &old_indicators {
+            removed += w
+                .delete_many::<observation::Entity, _>(
+                    observation::Column::IndicatorId,
+                    old.indicator_id,
+                    &format!("{}:{}", meta.slug, old.code),
+                )
+                .await?;
+        }
+        Ok(OpenDataset {
+            dataset_id,
+            replaced,
+            removed,
+            existing,
+            old_by_code: old_indicators.into_iter().map(|i| (i.code.clone(), i)).collect(),
+        })
+    }
+
+    /// The key of the import's indicator `ind`: the dataset's existing one with that code
+    /// (updated if the import defines it differently and [`ExistingIndicators::Update`]), or a
+    /// new one. Each code is asked for once.
+    pub(crate) async fn indicator(&mut self, w: &mut Writer, ind: &IndicatorMeta) -> Result<i32, IngestError> {
+        Ok(match self.old_by_code.remove(&ind.code) {
             Some(old)
-                if existing_indicators == ExistingIndicators::Keep
+                if self.existing == ExistingIndicators::Keep
                     || (old.label == ind.label && old.unit == ind.unit && old.description == ind.description) =>
             {
                 old.indicator_id
@@ -287,7 +364,7 @@ pub(crate) async fn write_dataset(
             }
             None => {
                 w.insert(indicator::ActiveModel {
-                    dataset_id: Set(dataset_id),
+                    dataset_id: Set(self.dataset_id),
                     code: Set(ind.code.clone()),
                     label: Set(ind.label.clone()),
                     unit: Set(ind.unit.clone()),
@@ -297,42 +374,16 @@ pub(crate) async fn write_dataset(
                 .await?
                 .indicator_id
             }
-        };
-        ids.push(id);
-    }
-    for gone in old_by_code.into_values() {
-        w.delete::<indicator::Entity>(gone.indicator_id, gone.version).await?;
+        })
     }
 
-    // Inserting in (country, indicator, year) order keeps both observation indexes growing at a
-    // few points instead of all over the B-tree: about a third faster on SQLite for large files.
-    let mut order: Vec<&Obs> = rows.iter().collect();
-    order.sort_unstable_by_key(|o| (o.country, o.indicator, o.year));
-    let models: Vec<observation::ActiveModel> = order
-        .into_iter()
-        .map(|o| observation::ActiveModel {
-            observation_id: NotSet,
-            indicator_id: Set(ids[usize::from(o.indicator)]),
-            country_iso3: Set(countries[usize::from(o.country)].clone()),
-            year: Set(o.year),
-            value: Set(o.value),
-        })
-        .collect();
-    let summary = serde_json::json!({
-        "dataset": meta.slug,
-        "file_name": meta.file_name,
-        "file_sha256": meta.file_sha256,
-        "indicators": indicators.len(),
-        "replaced_rows": removed,
-    });
-    let written = w.insert_many(models, &meta.slug, summary).await?;
-    w.commit().await?;
-    Ok(WriteOutcome {
-        replaced,
-        observations_removed: removed,
-        observations_written: written,
-        dry_run: false,
-    })
+    /// Removes the indicators the import did not ask for (their observations are gone already).
+    pub(crate) async fn close(self, w: &mut Writer) -> Result<(), IngestError> {
+        for gone in self.old_by_code.into_values() {
+            w.delete::<indicator::Entity>(gone.indicator_id, gone.version).await?;
+        }
+        Ok(())
+    }
 }
 
 /// Look-up of the country codes: a direct table over the 26³ upper-case three-letter codes, so a

@@ -44,6 +44,7 @@ const EDITION_FIELDS: &[&str] = &[
     "pages",
     "licence",
     "note",
+    "methodology",
 ];
 
 struct Checker<'a> {

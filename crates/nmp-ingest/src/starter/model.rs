@@ -388,6 +388,8 @@ pub struct Edition {
     pub licence: Option<String>,
     /// Gaps and caveats.
     pub note: Option<String>,
+    /// How the edition's research was done (its methodology section), where known.
+    pub methodology: Option<String>,
     /// Sources for the record.
     #[serde(default)]
     pub sources: Vec<String>,
@@ -452,6 +454,8 @@ pub struct Part {
     pub page: Option<u32>,
     /// What it holds, when it holds no mechanism profiles.
     pub summary: Option<String>,
+    /// Its text, where recorded.
+    pub body: Option<String>,
     /// Sources.
     #[serde(default)]
     pub sources: Vec<String>,

@@ -59,6 +59,8 @@ pub mod edition;
 pub mod edition_contributor;
 pub mod edition_part;
 pub mod edition_publisher;
+pub mod edition_snapshot;
+pub mod erratum;
 pub mod function;
 pub mod indicator;
 pub mod invitation;

@@ -9,6 +9,7 @@ mod m0002_datasets;
 mod m0003_sector;
 mod m0004_accounts;
 mod m0005_workspace;
+mod m0006_publication;
 mod m0009_collection;
 
 /// All migrations in order.
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_sector::Migration),
             Box::new(m0004_accounts::Migration),
             Box::new(m0005_workspace::Migration),
+            Box::new(m0006_publication::Migration),
             Box::new(m0009_collection::Migration),
         ]
     }

@@ -30,8 +30,10 @@ async fn healthz(State(state): State<AppState>) -> Response {
             counts: store.counts().await?,
         })
     };
+    // Never from a cache: the answer says whether the database answers now.
+    let no_store = [(axum::http::header::CACHE_CONTROL, "no-store")];
     match health.await {
-        Ok(h) => Json(h).into_response(),
-        Err(e) => e.json(),
+        Ok(h) => (no_store, Json(h)).into_response(),
+        Err(e) => (no_store, e.json()).into_response(),
     }
 }

@@ -50,6 +50,9 @@ pub struct MechanismItem {
     pub instrument_kind: Option<String>,
     /// Number of member organisations recorded.
     pub member_count: usize,
+    /// Number of citations of the mechanism record and its fields (its facts, such as statuses and
+    /// memberships, are cited separately).
+    pub citation_count: u64,
 }
 
 /// A dated status.
@@ -284,19 +287,31 @@ async fn items(store: &Store, mechanisms: Vec<mechanism::Model>) -> Result<Vec<M
         .into_iter()
         .map(|c| (c.country_iso3.clone(), c))
         .collect();
-    let statuses = store
+    let mut statuses: HashMap<i32, Vec<mechanism_status::Model>> = HashMap::new();
+    for s in store
         .rows_where::<mechanism_status::Entity, _>(mechanism_status::Column::MechanismId, ids.clone())
-        .await?;
-    let members = store
-        .rows_where::<membership::Entity, _>(membership::Column::MechanismId, ids)
+        .await?
+    {
+        statuses.entry(s.mechanism_id).or_default().push(s);
+    }
+    let mut member_counts: HashMap<i32, usize> = HashMap::new();
+    for m in store
+        .rows_where::<membership::Entity, _>(membership::Column::MechanismId, ids.clone())
+        .await?
+    {
+        *member_counts.entry(m.mechanism_id).or_default() += 1;
+    }
+    let citation_counts = store
+        .citation_counts("mechanism", ids.iter().map(i32::to_string))
         .await?;
     let mut out: Vec<MechanismItem> = mechanisms
         .into_iter()
         .map(|m| {
             let c = m.country_iso3.as_ref().and_then(|iso| countries.get(iso));
-            let own: Vec<_> = statuses.iter().filter(|s| s.mechanism_id == m.mechanism_id).collect();
+            let own: Vec<_> = statuses.get(&m.mechanism_id).into_iter().flatten().collect();
             MechanismItem {
-                member_count: members.iter().filter(|x| x.mechanism_id == m.mechanism_id).count(),
+                member_count: member_counts.get(&m.mechanism_id).copied().unwrap_or(0),
+                citation_count: citation_counts.get(&m.mechanism_id.to_string()).copied().unwrap_or(0),
                 status: latest_status(&own),
                 country_name: c.map(|c| c.name.clone()),
                 un_region: c.and_then(|c| c.un_region.clone()),

@@ -1,6 +1,8 @@
 //! One module per command.
 
 mod audit;
+pub(crate) mod demo;
+pub(crate) mod edition;
 mod export;
 pub(crate) mod import;
 mod migrate;
@@ -39,8 +41,10 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         } => records::export(&config, &kind, format.as_deref(), &out).await,
         Command::Import { action } => import::run(&config, action).await,
         Command::User { action } => user::run(&config, action).await,
+        Command::Edition { action } => edition::run(&config, action).await,
         Command::Report { action } => report::run(&config, action).await,
         Command::Questionnaire { action } => questionnaire::run(&config, action).await,
+        Command::Demo { action } => demo::run(&config, action).await,
     }
 }
 

@@ -1,0 +1,85 @@
+//! Small text helpers shared by the site and the Markdown: dates in words, paragraphs, and
+//! the edition's citation line (the template has its own copies in Typst).
+
+use crate::snapshot::Snapshot;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A partial date (`2014`, `2014-12`, `2014-12-05`) in words; anything else as it is.
+pub fn fmt_date(date: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    match parts.as_slice() {
+        [y] => y.to_string(),
+        [y, m] => match month(m) {
+            Some(name) => format!("{name} {y}"),
+            None => date.to_string(),
+        },
+        [y, m, d] => match (month(m), d.parse::<u32>()) {
+            (Some(name), Ok(d)) => format!("{d} {name} {y}"),
+            _ => date.to_string(),
+        },
+        _ => date.to_string(),
+    }
+}
+
+/// The paragraphs of a text stored with blank lines between them.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The year an edition is cited with: its year, else its slug.
+pub fn year(snapshot: &Snapshot) -> String {
+    snapshot
+        .edition
+        .year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| snapshot.edition.slug.clone())
+}
+
+/// How to cite the edition: publishers (year). Title: subtitle. Kind, edition slug.
+pub fn how_to_cite(snapshot: &Snapshot) -> String {
+    let e = &snapshot.edition;
+    let publishers: Vec<&str> = e.publishers.iter().map(|p| p.name.as_str()).collect();
+    let mut text = format!("{} ({}). {}", publishers.join(" and "), year(snapshot), e.title);
+    if let Some(sub) = &e.subtitle {
+        text.push_str(&format!(": {sub}"));
+    }
+    text.push_str(&format!(". {}, edition {}.", e.kind, e.slug));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_words_at_their_precision() {
+        assert_eq!(fmt_date("2014"), "2014");
+        assert_eq!(fmt_date("2014-12"), "December 2014");
+        assert_eq!(fmt_date("2014-12-05"), "5 December 2014");
+        assert_eq!(fmt_date("2014-13"), "2014-13");
+    }
+
+    #[test]
+    fn paragraphs_are_split_on_blank_lines_and_reflowed() {
+        assert_eq!(paragraphs("One\nline.\n\n\nTwo."), vec!["One line.", "Two."]);
+        assert!(paragraphs("  \n\n ").is_empty());
+    }
+}

@@ -1,0 +1,203 @@
+//! The read cache: finished answers to public GET requests, kept in memory and served again until
+//! the data change.
+//!
+//! - What is cached: a GET without `Cookie` or `Authorization` whose answer is a `200` marked
+//!   `Cache-Control: public` (the ETag layer marks every public read so; sign-in pages say
+//!   `no-store`, `/healthz` too) without `Set-Cookie`, up to [`MAX_BODY`] bytes. The key is the
+//!   path, the query and the `Accept-Encoding` header (the answer is stored after compression).
+//! - Invalidation: every entry is tagged with the store's data generation when its answer was
+//!   begun, and only served while the generation is unchanged. This process's writes move the
+//!   generation as they commit; other processes' writes (an import beside the server, other
+//!   instances on PostgreSQL) are noticed by reading the audit head, at most every
+//!   [`CHECK_EVERY`], so they show within that interval.
+//! - `If-None-Match` is answered here from the stored ETag (`304`), hits or misses alike.
+//! - Memory: at most [`MAX_TOTAL`] bytes of bodies; when full, the cache starts afresh.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use nmp_store::Store;
+
+/// Largest answer kept.
+pub(crate) const MAX_BODY: usize = 2 * 1024 * 1024;
+/// Most bytes kept in all.
+pub(crate) const MAX_TOTAL: usize = 64 * 1024 * 1024;
+/// How often, at most, the audit head is read to notice other processes' writes.
+pub(crate) const CHECK_EVERY: Duration = Duration::from_millis(500);
+
+/// One stored answer.
+struct Entry {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+#[derive(Default)]
+struct Entries {
+    generation: u64,
+    map: HashMap<String, Arc<Entry>>,
+    bytes: usize,
+}
+
+/// The cache, shared by every request.
+pub(crate) struct ReadCache {
+    store: Store,
+    entries: RwLock<Entries>,
+    check_every: Duration,
+    started: Instant,
+    /// When the audit head was last read, in milliseconds since `started` (+1, 0 = never).
+    last_check_ms: AtomicU64,
+}
+
+impl ReadCache {
+    pub(crate) fn new(store: Store, check_every: Duration) -> ReadCache {
+        ReadCache {
+            store,
+            entries: RwLock::default(),
+            check_every,
+            started: Instant::now(),
+            last_check_ms: AtomicU64::new(0),
+        }
+    }
+
+    /// The data generation, reading the audit head first if the last look is old.
+    async fn generation(&self) -> u64 {
+        let now = self.started.elapsed().as_millis() as u64 + 1;
+        let last = self.last_check_ms.load(Ordering::Relaxed);
+        let due = last == 0 || now.saturating_sub(last) >= self.check_every.as_millis() as u64;
+        if due
+            && self
+                .last_check_ms
+                .compare_exchange(last, now, Ordering::AcqRel, Ordering::Relaxed)
+                .is_ok()
+            && let Err(e) = self.store.check_for_writes().await
+        {
+            tracing::warn!(error = %e, "could not read the audit head; the read cache may be stale");
+        }
+        self.store.data_generation()
+    }
+
+    fn get(&self, key: &str, generation: u64) -> Option<Arc<Entry>> {
+        let entries = self.entries.read().unwrap_or_else(|e| e.into_inner());
+        if entries.generation != generation {
+            return None;
+        }
+        entries.map.get(key).cloned()
+    }
+
+    fn put(&self, key: String, generation: u64, entry: Entry) {
+        let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        if generation < entries.generation {
+            return; // begun before a write: already stale
+        }
+        if generation > entries.generation || entries.bytes + entry.body.len() > MAX_TOTAL {
+            *entries = Entries {
+                generation,
+                ..Entries::default()
+            };
+        }
+        entries.bytes += entry.body.len();
+        if let Some(old) = entries.map.insert(key, Arc::new(entry)) {
+            entries.bytes -= old.body.len();
+        }
+    }
+}
+
+fn cacheable_request(request: &Request) -> bool {
+    request.method() == Method::GET
+        && !request.headers().contains_key(header::COOKIE)
+        && !request.headers().contains_key(header::AUTHORIZATION)
+}
+
+fn cacheable_response(response: &Response) -> bool {
+    let headers = response.headers();
+    response.status() == StatusCode::OK
+        && !headers.contains_key(header::SET_COOKIE)
+        && headers
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|d| d.trim() == "public"))
+}
+
+/// Whether an `If-None-Match` value names `etag` (or is `*`).
+pub(crate) fn etag_matches(if_none_match: &HeaderValue, etag: &HeaderValue) -> bool {
+    if_none_match
+        .as_bytes()
+        .split(|b| *b == b',')
+        .any(|t| t.trim_ascii() == etag.as_bytes() || t.trim_ascii() == b"*")
+}
+
+/// The answer from a stored entry: `304` if the client has it, else the stored `200`.
+fn answer(entry: &Entry, if_none_match: Option<&HeaderValue>) -> Response {
+    let etag = entry.headers.get(header::ETAG);
+    if let (Some(inm), Some(etag)) = (if_none_match, etag)
+        && etag_matches(inm, etag)
+    {
+        let mut not_modified = Response::new(Body::empty());
+        *not_modified.status_mut() = StatusCode::NOT_MODIFIED;
+        for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
+            if let Some(v) = entry.headers.get(&name) {
+                not_modified.headers_mut().insert(name, v.clone());
+            }
+        }
+        return not_modified;
+    }
+    let mut response = Response::new(Body::from(entry.body.clone()));
+    *response.headers_mut() = entry.headers.clone();
+    response
+}
+
+fn key(request: &Request) -> String {
+    let uri = request.uri();
+    let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
+    let encoding = request
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .map(HeaderValue::as_bytes)
+        .unwrap_or_default();
+    let mut key = String::with_capacity(target.len() + encoding.len() + 1);
+    key.push_str(&String::from_utf8_lossy(encoding));
+    key.push('\n');
+    key.push_str(target);
+    key
+}
+
+/// The middleware: serve from the cache, or answer and keep the answer.
+pub(crate) async fn serve(State(cache): State<Arc<ReadCache>>, mut request: Request, next: Next) -> Response {
+    if !cacheable_request(&request) {
+        return next.run(request).await;
+    }
+    let generation = cache.generation().await;
+    let key = key(&request);
+    let if_none_match = request.headers_mut().remove(header::IF_NONE_MATCH);
+    if let Some(entry) = cache.get(&key, generation) {
+        return answer(&entry, if_none_match.as_ref());
+    }
+    let response = next.run(request).await;
+    if !cacheable_response(&response) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // The ETag layer inside has buffered the answer already (and refused huge ones).
+    let Ok(body) = to_bytes(body, usize::MAX).await else {
+        return Response::builder()
+            .status(StatusCode::INTERNAL_SERVER_ERROR)
+            .body(Body::from("the answer could not be read"))
+            .expect("a plain response");
+    };
+    let entry = Entry {
+        headers: parts.headers,
+        body,
+    };
+    let response = answer(&entry, if_none_match.as_ref());
+    if entry.body.len() <= MAX_BODY {
+        cache.put(key, generation, entry);
+    }
+    response
+}
