@@ -485,3 +485,46 @@ async fn the_template_has_a_readme_and_a_sheet_per_kind_with_the_export_layout()
     assert!(column_holding("focal_point").is_some() && column_holding("KEN").is_some());
     db.finish().await;
 }
+
+#[tokio::test]
+async fn citations_name_their_record_by_slug_or_number() {
+    let db = engines().await.remove(0);
+    let s = &db.store;
+    seed_embedded(s).await.unwrap();
+    let ken = s.mechanism_by_slug("ken-national-committee").await.unwrap().unwrap();
+    let before = s
+        .citations_for("mechanism", &ken.mechanism_id.to_string())
+        .await
+        .unwrap()
+        .len();
+    let csv = format!(
+        "source,entity,entity_key,field,locator\n\
+         {SOURCE},mechanism,ken-national-committee,acronym,p. 4\n\
+         {SOURCE},mechanism,no-such-mechanism,,p. 5\n"
+    );
+    let err = run(s, "c.csv", csv.as_bytes(), RecordKind::Citations, &editor(), false)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("row 3, column C (entity_key): no mechanism has the slug \"no-such-mechanism\""),
+        "{err}"
+    );
+    assert!(!err.contains("row 2"), "{err}");
+    let good: String = csv.lines().take(2).map(|l| format!("{l}\n")).collect();
+    let report = run(s, "c.csv", good.as_bytes(), RecordKind::Citations, &editor(), false)
+        .await
+        .unwrap();
+    assert_eq!(report.count(RowAction::Create), 1);
+    let after = s
+        .citations_for("mechanism", &ken.mechanism_id.to_string())
+        .await
+        .unwrap();
+    assert_eq!(after.len(), before + 1);
+    assert!(
+        after
+            .iter()
+            .any(|(c, _)| c.field.as_deref() == Some("acronym") && c.locator.as_deref() == Some("p. 4"))
+    );
+    db.finish().await;
+}

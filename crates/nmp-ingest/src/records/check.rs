@@ -82,7 +82,8 @@ impl Plan {
         if creates {
             for f in schema::fields(kind.table())? {
                 let boolean = f.kind == nmp_core::dictionary::Kind::Boolean;
-                if f.required && !boolean && !layout.field_col.contains_key(&f.name) {
+                let by_entity_key = f.name == "entity_id" && layout.entity_key.is_some();
+                if f.required && !boolean && !by_entity_key && !layout.field_col.contains_key(&f.name) {
                     let column = natural_column(f).map_or(f.name.clone(), |n| format!("{n} (or {})", f.name));
                     problems.add(1, None, format!("missing column {column}: new records need it"));
                 }

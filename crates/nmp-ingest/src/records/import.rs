@@ -19,6 +19,7 @@ use std::time::Instant;
 use nmp_core::vocab::AccountRole;
 use nmp_store::entity::account;
 use nmp_store::records::apply::ApplyError;
+use nmp_store::records::workspace::Proposer;
 use nmp_store::{Store, StoreError};
 use serde::Serialize;
 
@@ -240,6 +241,14 @@ async fn write(
         Importer::Direct { actor } => actor.as_str(),
         Importer::Propose { account, .. } => account.email.as_str(),
     };
+    let proposer = match importer {
+        Importer::Propose { account, .. } => Some(Proposer {
+            actor: account.email.clone(),
+            account_id: Some(account.account_id),
+            invitation_id: None,
+        }),
+        Importer::Direct { .. } => None,
+    };
     let mut w = store.writer(actor).await?;
     let mut keys = Vec::with_capacity(plan.rows.len());
     let total = plan.rows.len();
@@ -276,10 +285,11 @@ async fn write(
                 }
                 Err(ApplyError::Store(e)) => return Err(e.into()),
             },
-            Importer::Propose { account, .. } => {
+            Importer::Propose { .. } => {
                 let message = format!("Imported from {file}, sheet {}, row {}", plan.sheet, row.outcome.row);
+                let proposer = proposer.as_ref().expect("set for proposing importers");
                 w.propose(
-                    account,
+                    proposer,
                     change,
                     row.before.as_ref(),
                     row.citation.as_ref(),

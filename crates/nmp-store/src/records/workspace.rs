@@ -305,27 +305,8 @@ impl Store {
                 return Err(ApplyError::Fields(super::apply::prefixed("source.", errors)));
             }
         }
-        let to_json = |v: &Fields| serde_json::to_string(v).expect("JSON objects serialise");
         let mut w = self.writer(&proposer.actor).await?;
-        let row = w
-            .insert(proposal::ActiveModel {
-                entity: Set(change.table.clone()),
-                entity_id: Set(change.key.map(|k| k.to_string())),
-                action: Set(change.action.code().to_string()),
-                base_version: Set(change.base_version),
-                before_json: Set(before.as_ref().map(|r| to_json(&r.fields))),
-                after_json: Set((change.action != ChangeAction::Delete).then(|| to_json(&change.fields))),
-                citation_json: Set(citation.map(|c| serde_json::to_string(c).expect("citations serialise"))),
-                message: Set(message.map(str::trim).filter(|m| !m.is_empty()).map(str::to_string)),
-                state: Set(ReviewState::Proposed.code().to_string()),
-                proposed_by: Set(proposer.account_id),
-                invitation_id: Set(proposer.invitation_id),
-                decided_by: Set(None),
-                decided_at: Set(None),
-                decision_comment: Set(None),
-                ..Default::default()
-            })
-            .await?;
+        let row = w.propose(proposer, change, before.as_ref(), citation, message).await?;
         w.commit().await?;
         Ok(row)
     }
@@ -675,13 +656,13 @@ impl Store {
 }
 
 impl crate::Writer {
-    /// Records `change` as a proposal by `account` in this writer's transaction, with the record as
+    /// Records `change` as a proposal by `proposer` in this writer's transaction, with the record as
     /// it was when proposed (`before`, `None` for a create). The caller has checked the change
     /// ([`Store::propose`] does; bulk imports check every row first and write all their proposals
     /// in one transaction).
     pub async fn propose(
         &mut self,
-        account: &account::Model,
+        proposer: &Proposer,
         change: &Change,
         before: Option<&Record>,
         citation: Option<&CitationInput>,
@@ -698,8 +679,8 @@ impl crate::Writer {
             citation_json: Set(citation.map(|c| serde_json::to_string(c).expect("citations serialise"))),
             message: Set(message.map(str::trim).filter(|m| !m.is_empty()).map(str::to_string)),
             state: Set(ReviewState::Proposed.code().to_string()),
-            proposed_by: Set(Some(account.account_id)),
-            invitation_id: Set(None),
+            proposed_by: Set(proposer.account_id),
+            invitation_id: Set(proposer.invitation_id),
             decided_by: Set(None),
             decided_at: Set(None),
             decision_comment: Set(None),
