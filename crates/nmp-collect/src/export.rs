@@ -1,4 +1,4 @@
-//! Responses and their review state as CSV: one row per invitation, the answers as one column per
+//! Responses and their review state as a table (CSV here; the workspace also offers it as XLSX): one row per invitation, the answers as one column per
 //! question (groups as JSON), with the state of the proposals each response led to.
 
 use nmp_store::Store;
@@ -11,6 +11,23 @@ use crate::CollectError;
 
 /// The CSV of a questionnaire's responses.
 pub async fn responses_csv(store: &Store, questionnaire_id: i32) -> Result<String, CollectError> {
+    let (header, rows) = responses_table(store, questionnaire_id).await?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(&header)
+        .map_err(|e| crate::invalid("csv", e.to_string()))?;
+    for row in rows {
+        out.write_record(&row)
+            .map_err(|e| crate::invalid("csv", e.to_string()))?;
+    }
+    let bytes = out.into_inner().map_err(|e| crate::invalid("csv", e.to_string()))?;
+    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8"))
+}
+
+/// A questionnaire's responses as a header and rows of text (what the CSV and the XLSX hold).
+pub async fn responses_table(
+    store: &Store,
+    questionnaire_id: i32,
+) -> Result<(Vec<String>, Vec<Vec<String>>), CollectError> {
     let questions = crate::questionnaire::questions(store, questionnaire_id).await?;
     let top: Vec<_> = questions.iter().filter(|q| q.group_key.is_none()).collect();
     let invitations = invitation::Entity::find()
@@ -18,7 +35,6 @@ pub async fn responses_csv(store: &Store, questionnaire_id: i32) -> Result<Strin
         .order_by_asc(invitation::Column::InvitationId)
         .all(store.conn())
         .await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         "invitation_id",
         "respondent_name",
@@ -39,8 +55,7 @@ pub async fn responses_csv(store: &Store, questionnaire_id: i32) -> Result<Strin
     .map(|s| s.to_string())
     .collect();
     header.extend(top.iter().map(|q| q.question_key.clone()));
-    out.write_record(&header)
-        .map_err(|e| crate::invalid("csv", e.to_string()))?;
+    let mut table = Vec::new();
     for inv in invitations {
         let proposals = proposal::Entity::find()
             .filter(proposal::Column::InvitationId.eq(inv.invitation_id))
@@ -76,9 +91,7 @@ pub async fn responses_csv(store: &Store, questionnaire_id: i32) -> Result<Strin
                 None => String::new(),
             });
         }
-        out.write_record(&row)
-            .map_err(|e| crate::invalid("csv", e.to_string()))?;
+        table.push(row);
     }
-    let bytes = out.into_inner().map_err(|e| crate::invalid("csv", e.to_string()))?;
-    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 text is UTF-8"))
+    Ok((header, table))
 }

@@ -464,3 +464,54 @@ async fn a_shared_edition_shows_who_owns_each_part_and_partners_edit_only_what_t
         db.finish().await;
     }
 }
+
+#[tokio::test]
+async fn questionnaire_responses_download_as_csv_and_xlsx_and_bad_links_get_a_clear_page() {
+    let db = engines().await.remove(0);
+    let s = &db.store;
+    nmp_ingest::seed::seed_embedded(s).await.unwrap();
+    let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
+    let made = post(s, "/staff/questionnaires", &editor, &[("edition_id", "2")]).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let path = made.location.unwrap();
+    let invited = post(
+        s,
+        &format!("{path}/invitations"),
+        &editor,
+        &[
+            ("respondent_name", "Synthetic <b>respondent</b>"),
+            ("respondent_email", "r@example.org"),
+            ("due_on", "2099-01-01"),
+        ],
+    )
+    .await;
+    assert_eq!(invited.status, StatusCode::CREATED, "{}", invited.body);
+    assert!(invited.body.contains("Synthetic &lt;b&gt;respondent&lt;/b&gt;") || invited.body.contains("&#60;b&#62;"));
+    let start = invited.body.find("/respond/").unwrap();
+    let token: String = invited.body[start + 9..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect();
+    assert_eq!(token.len(), 64);
+    let form = get(s, &format!("/respond/{token}"), None).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Official name of the mechanism"));
+    assert_eq!(
+        get(s, &format!("/respond/{}", "0".repeat(64)), None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let csv = get(s, &format!("{path}/responses.csv"), Some(&editor)).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with("invitation_id,") && csv.body.contains("Synthetic <b>respondent</b>"));
+    let xlsx = get(s, &format!("{path}/responses.xlsx"), Some(&editor)).await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    assert!(xlsx.body.starts_with("PK"), "an XLSX workbook is a zip file");
+    // Revoked: a 410 page that says so.
+    let id: i32 = s.all::<nmp_store::entity::invitation::Entity>().await.unwrap()[0].invitation_id;
+    let revoked = post(s, &format!("/staff/invitations/{id}/revoke"), &editor, &[]).await;
+    assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+    let gone = get(s, &format!("/respond/{token}"), None).await;
+    assert_eq!(gone.status, StatusCode::GONE);
+    assert!(gone.body.contains("withdrawn"));
+    db.finish().await;
+}

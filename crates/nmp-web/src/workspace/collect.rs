@@ -342,6 +342,49 @@ pub(super) async fn csv(State(state): State<AppState>, user: CurrentUser, Path(i
     }
 }
 
+/// `GET /staff/questionnaires/{id}/responses.xlsx`: the same table as the CSV, as a workbook.
+pub(super) async fn xlsx(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i32>) -> Response {
+    if let Err(r) = staff(&user, DECIDERS) {
+        return r.into_response();
+    }
+    let (header, rows) = match nmp_collect::export::responses_table(&state.store, id).await {
+        Ok(t) => t,
+        Err(e) => return failure(e),
+    };
+    let sheet = nmp_ingest::sheet::write::SheetOut {
+        name: "responses".into(),
+        columns: header
+            .into_iter()
+            .map(nmp_ingest::sheet::write::ColumnOut::named)
+            .collect(),
+        rows,
+    };
+    let readme = vec![
+        format!(
+            "Responses to questionnaire {id}, one row per invitation, with the review state of the proposals each led to."
+        ),
+        "Answers to repeating groups (members, functions, activities) are JSON lists.".to_string(),
+    ];
+    match nmp_ingest::sheet::write::xlsx(&[sheet], &readme) {
+        Ok(bytes) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"questionnaire-{id}-responses.xlsx\""),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => WebError::Internal(e.to_string()).into_response(),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "staff/invitation.html")]
 struct InvitationPage {

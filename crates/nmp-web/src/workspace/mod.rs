@@ -59,6 +59,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/questionnaires/{id}/remind", post(collect::remind))
         .route("/staff/questionnaires/{id}/revision", post(collect::revision))
         .route("/staff/questionnaires/{id}/responses.csv", get(collect::csv))
+        .route("/staff/questionnaires/{id}/responses.xlsx", get(collect::xlsx))
         .route("/staff/invitations/{id}", get(collect::response))
         .route("/staff/invitations/{id}/{action}", post(collect::act))
         .route("/staff/mail", get(collect::mail_log))
