@@ -92,6 +92,8 @@ def main() -> int:
     pdf_nmp = number(r, "pdf_nmp_s")
     pdf_pandoc = number(r, "pdf_pandoc_s")
     pdf_warm = number(r, "pdf_warm_s")
+    pdf_typst = number(r, "pdf_typst_s")
+    pipeline_vs_typst = ratio(pdf_nmp, pdf_typst)
     pandoc_note = r.get("pdf_pandoc_note", "")
     warm_note = r.get("pdf_warm_note", "")
 
@@ -127,13 +129,16 @@ def main() -> int:
          times(ratios['rss_vs_datasette'], 2), "<= 1x", ok(ratios["rss_vs_datasette"], 1, False)),
         ("PDF, cold process (s)", fmt(pdf_nmp, 2), "pandoc + xelatex", fmt(pdf_pandoc, 2) if not pandoc_note else pandoc_note,
          times(ratios['pdf_speedup_vs_pandoc'], 1, "x faster"), ">= 8x", ok(ratios["pdf_speedup_vs_pandoc"], 8)),
+        ("PDF, whole pipeline vs the bare compile (s)", fmt(pdf_nmp, 2), "typst compile (CLI), same document",
+         fmt(pdf_typst, 2), times(pipeline_vs_typst, 2), "<= 1.3x", ok(pipeline_vs_typst, 1.3, False)),
+        ("PDF, first preview in a fresh `nmp serve` (s)", fmt(number(r, "pdf_warm_first_s"), 2), "", "", "", "", ""),
         ("PDF, rebuild after an edit in `nmp serve` (s)", fmt(pdf_warm, 3) if not warm_note else warm_note,
          "pandoc + xelatex", fmt(pdf_pandoc, 2) if not pandoc_note else pandoc_note,
          times(ratios['pdf_warm_speedup_vs_pandoc'], 1, "x faster"), ">= 30x", ok(ratios["pdf_warm_speedup_vs_pandoc"], 30)),
-        ("PDF pages", fmt(number(r, "pdf_nmp_pages"), 0), "pandoc + xelatex",
-         fmt(number(r, "pdf_pandoc_pages"), 0) if not pandoc_note else "n/a", "", "", ""),
-        ("PDF peak memory (MB)", fmt(number(r, "pdf_nmp_rss_kb") / 1024), "pandoc + xelatex",
-         fmt(number(r, "pdf_pandoc_rss_kb") / 1024) if not pandoc_note else "n/a", "", "", ""),
+        ("PDF pages", fmt(number(r, "pdf_nmp_pages"), 0), "pandoc + xelatex / typst CLI",
+         f"{fmt(number(r, 'pdf_pandoc_pages'), 0)} / {fmt(number(r, 'pdf_typst_pages'), 0)}", "", "", ""),
+        ("PDF peak memory (MB)", fmt(number(r, "pdf_nmp_rss_kb") / 1024), "pandoc + xelatex / typst CLI",
+         f"{fmt(number(r, 'pdf_pandoc_rss_kb') / 1024)} / {fmt(number(r, 'pdf_typst_rss_kb') / 1024)}", "", "", ""),
         (f"import rows/s ({fmt(import_rows, 0)}-row CSV, every row checked)", fmt(nmp_import), "sqlite3 .import, bare table",
          fmt(bare_import), times(ratios['import_vs_sqlite3'], 2), ">= 0.5x", ok(ratios["import_vs_sqlite3"], 0.5)),
         ("import rows/s, same table shape", fmt(nmp_import), "sqlite3 .import, same keys and indexes",
@@ -157,7 +162,7 @@ def main() -> int:
            if r.get("shared") == "1" else ""),
         f"- versions: {r.get('v_nmp', '?')}; {r.get('v_rustc', '?')}; Datasette {r.get('v_datasette', '?')}; "
         f"{r.get('v_nginx', '?')}; {r.get('v_wrk', '?')}; sqlite3 {r.get('v_sqlite3', '?')}; "
-        f"{r.get('v_pandoc', '?')}; {r.get('v_xelatex', '?')}",
+        f"{r.get('v_pandoc', '?')}; {r.get('v_xelatex', '?')}; {r.get('v_typst', '?')}",
         f"- data: {r.get('data', '?')}",
         f"- API request: NMP `{r.get('nmp_path', '?')}`, Datasette `{r.get('datasette_path', '?')}` "
         f"(canned query in bench/datasette-metadata.json; both answers checked to hold the same "

@@ -5,7 +5,8 @@
 //! clock, fixed document identifier and date.
 //!
 //! The pipeline: [`load`] (the frozen snapshot of a published edition, or a draft read from the
-//! store) → [`render`] (PDF) and [`site::build`] / [`markdown::render`].
+//! store) → [`render`] (PDF) and [`site::build`] / [`markdown::render`]; [`output`] puts a
+//! build's files together, writes them all or nothing, or packs them into a ZIP archive.
 
 #![forbid(unsafe_code)]
 
@@ -14,6 +15,7 @@ use std::collections::BTreeMap;
 mod collect;
 pub mod figures;
 pub mod markdown;
+pub mod output;
 mod overview;
 pub mod publish;
 pub mod site;
@@ -64,6 +66,9 @@ pub enum ReportError {
     /// The template could not be set up.
     #[error("template: {0}")]
     Template(String),
+    /// Writing or packing the outputs failed (the message names the path).
+    #[error("{0}")]
+    Output(String),
     /// Typst reported errors (each with file and line).
     #[error("typesetting failed:\n{0}")]
     Typeset(String),

@@ -21,6 +21,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::WebError;
+pub use workspace::Builds;
 
 /// What every handler can reach.
 #[derive(Clone, Debug)]
@@ -29,6 +30,8 @@ pub struct AppState {
     pub store: Store,
     /// Where invitation and reminder mail goes, and the address links in it start with.
     pub mail: MailSetup,
+    /// Where report builds started from the workspace are kept, and those running.
+    pub builds: std::sync::Arc<Builds>,
 }
 
 /// Outgoing mail for data collection.
@@ -42,9 +45,9 @@ pub struct MailSetup {
 
 impl AppState {
     /// The state for `store`, with mail filed in the system's temporary directory
-    /// (`nmp-outbox`) and links to `http://127.0.0.1:8080`
-    /// (what tests and a default `nmp serve` use; `nmp serve` passes its settings with
-    /// [`AppState::with_mail`]).
+    /// (`nmp-outbox`), links to `http://127.0.0.1:8080`, and report builds kept in a new folder
+    /// of the temporary directory (what tests use; `nmp serve` passes its settings with
+    /// [`AppState::with_mail`] and [`AppState::with_builds`]).
     pub fn new(store: Store) -> AppState {
         let mailer = nmp_mail::Mailer::new(nmp_mail::MailSettings {
             from: "NMP <nmp@localhost>".into(),
@@ -58,7 +61,14 @@ impl AppState {
                 mailer,
                 public_url: "http://127.0.0.1:8080".into(),
             },
+            builds: Builds::new(scratch_builds_dir()),
         }
+    }
+
+    /// The same state keeping report builds in `dir`.
+    pub fn with_builds(mut self, dir: impl Into<std::path::PathBuf>) -> AppState {
+        self.builds = Builds::new(dir);
+        self
     }
 
     /// The same state with these mail settings.
@@ -66,6 +76,13 @@ impl AppState {
         self.mail = mail;
         self
     }
+}
+
+/// A builds folder of its own in the temporary directory, for a state made by [`AppState::new`].
+fn scratch_builds_dir() -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::env::temp_dir().join(format!("nmp-builds-{}-{n}", std::process::id()))
 }
 
 /// The whole application.

@@ -36,6 +36,8 @@ pub struct Config {
     pub smtp_password: Option<String>,
     /// Where mail goes when no SMTP server is set.
     pub outbox_dir: String,
+    /// Where report builds started from the workspace are kept.
+    pub builds_dir: String,
 }
 
 impl Default for Config {
@@ -53,6 +55,7 @@ impl Default for Config {
             smtp_username: None,
             smtp_password: None,
             outbox_dir: "outbox".into(),
+            builds_dir: "builds".into(),
         }
     }
 }
@@ -73,6 +76,7 @@ struct FileConfig {
     smtp_username: Option<String>,
     smtp_password: Option<String>,
     outbox_dir: Option<String>,
+    builds_dir: Option<String>,
 }
 
 /// Environment variables of ours that are not settings (read by the test and tool scripts).
@@ -173,6 +177,9 @@ impl Config {
         if let Some(v) = f.outbox_dir {
             self.outbox_dir = v;
         }
+        if let Some(v) = f.builds_dir {
+            self.builds_dir = v;
+        }
     }
 
     fn apply_env(&mut self, env: &BTreeMap<String, String>) -> anyhow::Result<()> {
@@ -202,9 +209,10 @@ impl Config {
                 "NMP_SMTP_USERNAME" => self.smtp_username = Some(value.clone()),
                 "NMP_SMTP_PASSWORD" => self.smtp_password = Some(value.clone()),
                 "NMP_OUTBOX_DIR" => self.outbox_dir = value.clone(),
+                "NMP_BUILDS_DIR" => self.builds_dir = value.clone(),
                 k if TEST_VARIABLES.contains(&k) => {}
                 unknown => bail!(
-                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR (and NMP_CONFIG for the file)"
+                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR, NMP_BUILDS_DIR (and NMP_CONFIG for the file)"
                 ),
             }
         }

@@ -17,8 +17,8 @@ use axum::routing::{get, post};
 use nmp_store::auth::{AuthError, LinkProblem, MIN_PASSWORD_CHARS};
 
 pub use session::{CurrentUser, Refusal, require_role};
-use session::{SESSION_COOKIE, cookie, no_store, set_cookie};
-pub(crate) use session::{csrf_ok, csrf_refused, form_csrf, message};
+use session::{SESSION_COOKIE, cookie, set_cookie};
+pub(crate) use session::{csrf_ok, csrf_refused, form_csrf, message, no_store};
 
 use crate::{AppState, WebError};
 

@@ -1,5 +1,5 @@
 //! The staff workspace under `/staff`: editing records with their citations, the review queue,
-//! assignments, and the audit history. Handlers are thin: they check the role (see
+//! assignments, the audit history, questionnaires, and editions (publishing, building the report). Handlers are thin: they check the role (see
 //! `docs/permissions.md`), check the CSRF token on every POST, parse the form, and call one store
 //! use case from `nmp_store::records`. Every page is personal: never cached.
 
@@ -7,6 +7,7 @@ mod api;
 mod assignments;
 mod audit;
 mod collect;
+mod editions;
 mod forms;
 mod import;
 mod records;
@@ -63,7 +64,18 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/invitations/{id}", get(collect::response))
         .route("/staff/invitations/{id}/{action}", post(collect::act))
         .route("/staff/mail", get(collect::mail_log))
+        .route("/staff/editions", get(editions::list))
+        .route("/staff/editions/{edition}", get(editions::show))
+        .route("/staff/editions/{edition}/publish", post(editions::publish))
+        .route("/staff/editions/{edition}/build", post(editions::build))
+        .route("/staff/editions/{edition}/preview.pdf", get(editions::preview))
+        .route(
+            "/staff/editions/{edition}/builds/{build}/{file}",
+            get(editions::download),
+        )
 }
+
+pub use editions::Builds;
 
 /// What the workspace's navigation shows for the signed-in person.
 pub(crate) struct Nav {
@@ -73,6 +85,7 @@ pub(crate) struct Nav {
     pub can_edit: bool,
     pub can_review: bool,
     pub can_decide: bool,
+    pub can_see_editions: bool,
 }
 
 impl Nav {
@@ -84,6 +97,7 @@ impl Nav {
             can_edit: edit_mode(s.role).is_some(),
             can_review: may_review(s.role),
             can_decide: may_decide(s.role),
+            can_see_editions: editions::READERS.contains(&s.role),
         }
     }
 }

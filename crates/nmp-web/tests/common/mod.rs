@@ -46,9 +46,20 @@ pub struct Session {
     pub email: String,
 }
 
+/// The application's state for a request: every request of a test process on one engine keeps
+/// report builds in the same folder (requests are served by fresh states, builds outlive them).
+pub fn state(store: &Store) -> nmp_web::AppState {
+    let dir = std::env::temp_dir().join(format!(
+        "nmp-test-builds-{}-{}",
+        std::process::id(),
+        store.engine().name()
+    ));
+    nmp_web::AppState::new(store.clone()).with_builds(dir)
+}
+
 /// Sends a request; `form` is sent url-encoded for POST.
 pub async fn send(store: &Store, method: &str, path: &str, session: Option<&Session>, form: &[(&str, &str)]) -> Answer {
-    let app = nmp_web::router(nmp_web::AppState::new(store.clone()));
+    let app = nmp_web::router(state(store));
     let mut request = Request::builder().method(method).uri(path);
     if let Some(s) = session {
         request = request.header(header::COOKIE, format!("nmp_session={}", s.token));
@@ -122,7 +133,7 @@ pub async fn send_json(
     session: Option<&Session>,
     body: &serde_json::Value,
 ) -> Answer {
-    let app = nmp_web::router(nmp_web::AppState::new(store.clone()));
+    let app = nmp_web::router(state(store));
     let mut request = Request::builder()
         .method(method)
         .uri(path)
@@ -182,7 +193,7 @@ pub async fn post_multipart(
         body.extend_from_slice(b"\r\n");
     }
     body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    let app = nmp_web::router(nmp_web::AppState::new(store.clone()));
+    let app = nmp_web::router(state(store));
     let mut request = Request::builder().method("POST").uri(path).header(
         header::CONTENT_TYPE,
         format!("multipart/form-data; boundary={BOUNDARY}"),

@@ -11,6 +11,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use clap::Subcommand;
 use nmp_report::ReportError;
+use nmp_report::output::{check_target, write_all_or_nothing};
 
 use crate::config::Config;
 
@@ -65,20 +66,6 @@ struct Emit {
     markdown: Option<PathBuf>,
 }
 
-/// Refuses a target that exists and is not an empty directory.
-fn check_target(out: &Path) -> anyhow::Result<()> {
-    match std::fs::read_dir(out) {
-        Ok(mut entries) => {
-            if entries.next().is_some() {
-                bail!("{} is not empty: choose a new or empty directory", out.display());
-            }
-            Ok(())
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(e).with_context(|| format!("cannot use {} as the output directory", out.display())),
-    }
-}
-
 /// One line of progress on standard error.
 fn progress(step: usize, of: usize, what: impl std::fmt::Display, started: Instant) {
     eprintln!("[{step}/{of}] {what} ({:.1} s)", started.elapsed().as_secs_f64());
@@ -113,7 +100,8 @@ async fn build(config: &Config, slug: &str, out: &Path, draft: bool, emit: &Emit
         bail!("{} exists: choose a new file for --emit-markdown", file.display());
     }
     let started = Instant::now();
-    let steps = 5 + usize::from(emit.typst.is_some()) + usize::from(emit.markdown.is_some());
+    let steps =
+        nmp_report::output::STEPS + 2 + usize::from(emit.typst.is_some()) + usize::from(emit.markdown.is_some());
     let store = super::open(config).await?;
 
     let edition = nmp_report::load(&store, slug, draft)
@@ -131,39 +119,13 @@ async fn build(config: &Config, slug: &str, out: &Path, draft: bool, emit: &Emit
         started,
     );
 
-    let report = nmp_report::render(&edition).map_err(|e| one_line(slug, e))?;
-    for w in &report.warnings {
+    let output = nmp_report::output::build(&edition, &mut |step, what| progress(step + 1, steps, what, started))
+        .map_err(|e| one_line(slug, e))?;
+    for w in &output.warnings {
         eprintln!("warning: {w}");
     }
-    progress(
-        2,
-        steps,
-        format_args!("typeset the PDF: {} pages", report.pages),
-        started,
-    );
 
-    let site = nmp_report::site::build(&edition).map_err(|e| one_line(slug, e))?;
-    progress(3, steps, format_args!("static site: {} files", site.len()), started);
-
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        ("report.pdf".into(), report.pdf.clone()),
-        ("edition.json".into(), edition.snapshot.to_json()?),
-    ];
-    files.extend(site.into_iter().map(|(name, bytes)| (format!("site/{name}"), bytes)));
-    files.extend(
-        edition
-            .datapackage
-            .iter()
-            .map(|(name, bytes)| (format!("data/{name}"), bytes.clone())),
-    );
-    progress(
-        4,
-        steps,
-        format_args!("data package: {} files", edition.datapackage.len()),
-        started,
-    );
-
-    let mut step = 4;
+    let mut step = nmp_report::output::STEPS + 1;
     if let Some(dir) = &emit.typst {
         let job = nmp_report::typeset::job(&edition, nmp_report::TEMPLATE)?;
         let (mut typst_files, args) = nmp_report::typeset::emit(&job);
@@ -183,16 +145,16 @@ async fn build(config: &Config, slug: &str, out: &Path, draft: bool, emit: &Emit
         progress(step, steps, format_args!("Markdown: {}", file.display()), started);
     }
 
-    write_all_or_nothing(out, &files)?;
+    write_all_or_nothing(out, &output.files)?;
     progress(steps, steps, format_args!("wrote {}", out.display()), started);
-    let pdf_sha = nmp_report::snapshot::sha256_hex(&report.pdf);
     println!(
-        "built edition {slug}{}: {} pages, {} bytes, report.pdf sha256 {pdf_sha}, snapshot sha256 {}, {} files in {}, in {:.1} s",
+        "built edition {slug}{}: {} pages, {} bytes, report.pdf sha256 {}, snapshot sha256 {}, {} files in {}, in {:.1} s",
         if edition.draft { " (DRAFT)" } else { "" },
-        report.pages,
-        report.pdf.len(),
-        report.snapshot_sha256,
-        files.len(),
+        output.pages,
+        output.pdf().len(),
+        output.pdf_sha256,
+        output.snapshot_sha256,
+        output.files.len(),
         out.display(),
         started.elapsed().as_secs_f64()
     );
@@ -225,90 +187,9 @@ fn write_markdown(file: &Path, edition: &nmp_report::Edition) -> anyhow::Result<
     std::fs::write(file, markdown).with_context(|| format!("cannot write {}", file.display()))
 }
 
-/// Writes the files (relative paths, `/` separated) into a temporary directory beside `out`,
-/// then renames it to `out`. On error nothing is left behind.
-fn write_all_or_nothing(out: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| -> anyhow::Result<()> {
-        std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-        for (file, bytes) in files {
-            if file
-                .split('/')
-                .any(|part| part.is_empty() || part == "." || part == "..")
-            {
-                bail!("refusing to write {file:?}: not a plain relative path");
-            }
-            let path = tmp.join(file);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-            }
-            std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        check_target(out)?;
-        if out.exists() {
-            std::fs::remove_dir(out).with_context(|| format!("cannot replace {}", out.display()))?;
-        }
-        std::fs::rename(&tmp, out).with_context(|| format!("cannot move the report into {}", out.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    result
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn files(list: &[(&str, &[u8])]) -> Vec<(String, Vec<u8>)> {
-        list.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect()
-    }
-
-    #[test]
-    fn writes_into_a_new_directory_and_refuses_a_full_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        write_all_or_nothing(&out, &files(&[("a.txt", b"one"), ("site/b.txt", b"two")])).unwrap();
-        assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), b"one");
-        assert_eq!(std::fs::read(out.join("site/b.txt")).unwrap(), b"two");
-        let err = check_target(&out).unwrap_err().to_string();
-        assert!(err.contains("not empty") && err.contains("out"), "{err}");
-        // No temporary directory is left beside it.
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("out")]);
-    }
-
-    #[test]
-    fn an_empty_directory_is_accepted() {
-        let dir = tempfile::tempdir().unwrap();
-        check_target(dir.path()).unwrap();
-        write_all_or_nothing(dir.path(), &files(&[("report.pdf", b"%PDF-")])).unwrap();
-        assert!(dir.path().join("report.pdf").exists());
-    }
-
-    #[test]
-    fn a_failed_write_leaves_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        let err = write_all_or_nothing(&out, &files(&[("a.txt", b"one"), ("../escape.txt", b"no")])).unwrap_err();
-        assert!(err.to_string().contains("escape.txt"), "{err}");
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            0,
-            "nothing half-written"
-        );
-    }
 
     #[test]
     fn template_errors_are_one_line_with_the_place() {

@@ -24,7 +24,11 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
         nmp_store::redact_url(&config.database_url),
         store.engine().name()
     );
-    let app = nmp_web::router(nmp_web::AppState::new(store).with_mail(mail));
+    let app = nmp_web::router(
+        nmp_web::AppState::new(store)
+            .with_mail(mail)
+            .with_builds(&config.builds_dir),
+    );
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }

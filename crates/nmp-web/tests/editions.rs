@@ -1,0 +1,224 @@
+//! Editions in the workspace, as an editor uses them: the preview PDF, a build started from the
+//! web with its downloads (the PDF, and everything as one ZIP archive), publishing refused while
+//! a fact is uncited and then done, and the final build giving the very PDF that
+//! `nmp report build` (the library's build) makes. Both engines. Accounts and the uncited row
+//! are synthetic test data.
+
+mod common;
+
+use std::io::Read;
+
+use axum::http::StatusCode;
+use common::{Session, get, post, staff};
+use nmp_core::vocab::AccountRole;
+use nmp_store::Store;
+use nmp_store::entity::{membership, organization};
+use nmp_store::testing::engines;
+use sea_orm::ActiveValue::Set;
+use sha2::{Digest, Sha256};
+
+fn sha(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Starts a build and waits until a new one is listed; its id.
+async fn build(s: &Store, editor: &Session, draft: bool) -> String {
+    let before = get(s, "/staff/editions/2017", Some(editor)).await.body;
+    let listed = |body: &str| body.matches("/staff/editions/2017/builds/").count();
+    let form: &[(&str, &str)] = if draft { &[("draft", "on")] } else { &[] };
+    let started = post(s, "/staff/editions/2017/build", editor, form).await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.body);
+    for _ in 0..600 {
+        let page = get(s, "/staff/editions/2017", Some(editor)).await;
+        assert!(!page.body.contains("The last build failed"), "{}", page.body);
+        if listed(&page.body) > listed(&before) {
+            // Newest first: the first link is the new build.
+            let at = page.body.find("/staff/editions/2017/builds/").unwrap();
+            let rest = &page.body[at + "/staff/editions/2017/builds/".len()..];
+            return rest[..rest.find('/').unwrap()].to_string();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("the build did not finish in two minutes");
+}
+
+/// A GET's raw bytes and headers (the common client reads bodies as text).
+async fn bytes(s: &Store, path: &str, session: &Session) -> (StatusCode, String, String, Vec<u8>) {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let app = nmp_web::router(common::state(s));
+    let request = Request::builder()
+        .uri(path)
+        .header(header::COOKIE, format!("nmp_session={}", session.token))
+        .body(Body::empty())
+        .unwrap();
+    let response = app.oneshot(request).await.unwrap();
+    let status = response.status();
+    let header = |name| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let (kind, disposition) = (header(header::CONTENT_TYPE), header(header::CONTENT_DISPOSITION));
+    let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+    (status, kind, disposition, body)
+}
+
+#[tokio::test]
+async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
+    for db in engines().await {
+        let s = &db.store;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
+        let engine = db.engine;
+
+        // The list and the page: 2017 is not published yet.
+        let list = get(s, "/staff/editions", Some(&editor)).await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains("href=\"/staff/editions/2017\""), "{}", list.body);
+        let page = get(s, "/staff/editions/2017", Some(&editor)).await;
+        assert!(page.body.contains("not published"), "{engine}: {}", page.body);
+        assert!(
+            page.body.contains("it can be published"),
+            "{engine}: every fact of 2017 is cited"
+        );
+
+        // The preview: a draft PDF of the edition as it is now.
+        let (status, kind, _, pdf) = bytes(s, "/staff/editions/2017/preview.pdf", &editor).await;
+        assert_eq!(status, StatusCode::OK, "{engine}");
+        assert_eq!(kind, "application/pdf");
+        assert!(pdf.starts_with(b"%PDF-"), "{engine}");
+        let draft = nmp_report::render(&nmp_report::load(s, "2017", true).await.unwrap()).unwrap();
+        assert_eq!(
+            sha(&pdf),
+            sha(&draft.pdf),
+            "{engine}: the preview is the library's draft"
+        );
+
+        // A draft build from the web: the PDF and the archive of everything.
+        let id = build(s, &editor, true).await;
+        let (status, kind, disposition, built) =
+            bytes(s, &format!("/staff/editions/2017/builds/{id}/report.pdf"), &editor).await;
+        assert_eq!(status, StatusCode::OK, "{engine}");
+        assert_eq!(kind, "application/pdf");
+        assert!(disposition.starts_with("attachment;"), "{disposition}");
+        assert_eq!(sha(&built), sha(&draft.pdf), "{engine}: the build's PDF is the draft");
+        let (status, kind, _, zipped) =
+            bytes(s, &format!("/staff/editions/2017/builds/{id}/outputs.zip"), &editor).await;
+        assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/zip"), "{engine}");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zipped)).unwrap();
+        let root = format!("nmp-2017-{id}");
+        let mut inner = Vec::new();
+        archive
+            .by_name(&format!("{root}/report.pdf"))
+            .unwrap()
+            .read_to_end(&mut inner)
+            .unwrap();
+        assert_eq!(sha(&inner), sha(&built), "{engine}: the archive holds the same PDF");
+        for name in ["site/index.html", "data/datapackage.json", "edition.json", "build.json"] {
+            assert!(
+                archive.by_name(&format!("{root}/{name}")).is_ok(),
+                "{engine}: {name} in the archive"
+            );
+        }
+        // An unknown build or file is a 404, and a path cannot escape the builds folder.
+        for path in [
+            "/staff/editions/2017/builds/20000101T000000Z-nothing/report.pdf".to_string(),
+            format!("/staff/editions/2017/builds/{id}/build.json"),
+            "/staff/editions/2017/builds/..%2F..%2Fetc/report.pdf".to_string(),
+        ] {
+            assert_eq!(
+                get(s, &path, Some(&editor)).await.status,
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
+        }
+
+        // An uncited fact: publishing is refused, naming it, and nothing is frozen.
+        let m = s.mechanism_by_slug("ken-national-committee").await.unwrap().unwrap();
+        let org = s.all::<organization::Entity>().await.unwrap().remove(0);
+        let mut w = s.writer("editor@example.org").await.unwrap();
+        let member = w
+            .insert(membership::ActiveModel {
+                mechanism_id: Set(m.mechanism_id),
+                organization_id: Set(org.organization_id),
+                role: Set("member".into()),
+                confidence: Set("sourced".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        w.commit().await.unwrap();
+        let refused = post(s, "/staff/editions/2017/publish", &editor, &[]).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{engine}: {}",
+            refused.body
+        );
+        assert!(refused.body.contains("Not published"), "{}", refused.body);
+        assert!(
+            refused.body.contains(&format!("membership {}", member.membership_id)),
+            "{engine}: the uncited membership is named: {}",
+            refused.body
+        );
+        assert!(
+            s.frozen_edition("2017").await.unwrap().unwrap().1.is_none(),
+            "{engine}: nothing frozen"
+        );
+
+        // Without it, publishing works; the final build is the library's PDF of the snapshot.
+        let mut w = s.writer("editor@example.org").await.unwrap();
+        w.delete::<membership::Entity>(member.membership_id, member.version)
+            .await
+            .unwrap();
+        w.commit().await.unwrap();
+        let published = post(s, "/staff/editions/2017/publish", &editor, &[]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER, "{engine}: {}", published.body);
+        let page = get(s, "/staff/editions/2017", Some(&editor)).await;
+        assert!(page.body.contains("published: snapshot sha256"), "{}", page.body);
+        let id = build(s, &editor, false).await;
+        let (_, _, _, final_pdf) = bytes(s, &format!("/staff/editions/2017/builds/{id}/report.pdf"), &editor).await;
+        let library = nmp_report::render(&nmp_report::load(s, "2017", false).await.unwrap()).unwrap();
+        assert_eq!(
+            sha(&final_pdf),
+            sha(&library.pdf),
+            "{engine}: same PDF as nmp report build"
+        );
+        assert_ne!(
+            sha(&final_pdf),
+            sha(&draft.pdf),
+            "{engine}: the final build is not marked DRAFT"
+        );
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn students_and_partners_cannot_see_editions_and_unknown_editions_are_404() {
+    let db = engines().await.remove(0);
+    let s = &db.store;
+    nmp_ingest::seed::seed_embedded(s).await.unwrap();
+    let student = staff(s, "student@example.org", AccountRole::Student).await;
+    assert_eq!(
+        get(s, "/staff/editions/2017/preview.pdf", Some(&student)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let researcher = staff(s, "researcher@example.org", AccountRole::Researcher).await;
+    let page = get(s, "/staff/editions/2017", Some(&researcher)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("Build the report"), "researchers do not build");
+    let refused = post(s, "/staff/editions/2017/build", &researcher, &[]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let missing = get(s, "/staff/editions/1999", Some(&researcher)).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("1999"), "{}", missing.body);
+    let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
+    let missing = get(s, "/staff/editions/1999/preview.pdf", Some(&editor)).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    db.finish().await;
+}
