@@ -124,16 +124,7 @@ pub async fn load(store: &nmp_store::Store, slug: &str, draft: bool) -> Result<E
         .frozen_edition(slug)
         .await?
         .ok_or_else(|| ReportError::UnknownEdition(slug.to_string()))?;
-    let errata = store
-        .errata(e.edition_id)
-        .await?
-        .into_iter()
-        .map(|x| Erratum {
-            issued_on: x.issued_on,
-            location: x.location,
-            correction: x.correction,
-        })
-        .collect();
+    let errata = errata(store, e.edition_id).await?;
     match frozen {
         Some(f) => {
             let snapshot = Snapshot::from_json(&f.snapshot)?;
@@ -169,6 +160,39 @@ pub async fn load(store: &nmp_store::Store, slug: &str, draft: bool) -> Result<E
         }
         None => Err(ReportError::Unpublished(slug.to_string())),
     }
+}
+
+/// The errata of an edition, as the report lists them.
+async fn errata(store: &nmp_store::Store, edition_id: i32) -> Result<Vec<Erratum>, ReportError> {
+    Ok(store
+        .errata(edition_id)
+        .await?
+        .into_iter()
+        .map(|x| Erratum {
+            issued_on: x.issued_on,
+            location: x.location,
+            correction: x.correction,
+        })
+        .collect())
+}
+
+/// The edition `slug` as it is in the store now, as a draft, without its data package: what
+/// the editor's preview typesets (only the PDF is made, so the package is not read).
+pub async fn load_preview(store: &nmp_store::Store, slug: &str) -> Result<Edition, ReportError> {
+    let (e, _) = store
+        .frozen_edition(slug)
+        .await?
+        .ok_or_else(|| ReportError::UnknownEdition(slug.to_string()))?;
+    let errata = errata(store, e.edition_id).await?;
+    let snapshot = snapshot::build(store, slug).await?;
+    Ok(Edition {
+        sha256: snapshot.sha256()?,
+        snapshot,
+        frozen: false,
+        draft: true,
+        errata,
+        datapackage: Vec::new(),
+    })
 }
 
 /// A frozen package's files, `datapackage.json` first and the CSV files in name order (the

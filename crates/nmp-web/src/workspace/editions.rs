@@ -545,7 +545,7 @@ pub(super) async fn preview(State(state): State<AppState>, user: CurrentUser, Pa
     if let Err(r) = staff(&user, READERS) {
         return r.into_response();
     }
-    let edition = match nmp_report::load(&state.store, &slug, true).await {
+    let edition = match nmp_report::load_preview(&state.store, &slug).await {
         Ok(e) => e,
         Err(e) => return report_failure(&slug, e),
     };
