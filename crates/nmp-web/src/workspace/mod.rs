@@ -63,6 +63,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/invitations/{id}", get(collect::response))
         .route("/staff/invitations/{id}/{action}", post(collect::act))
         .route("/staff/mail", get(collect::mail_log))
+        .route("/staff/attachments/{id}", get(collect::download))
 }
 
 /// What the workspace's navigation shows for the signed-in person.
