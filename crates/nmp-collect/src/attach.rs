@@ -29,7 +29,11 @@ pub const ALLOWED: &[(&[&str], &str, &str)] = &[
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "Word (DOCX)",
     ),
-    (&["odt"], "application/vnd.oasis.opendocument.text", "OpenDocument text (ODT)"),
+    (
+        &["odt"],
+        "application/vnd.oasis.opendocument.text",
+        "OpenDocument text (ODT)",
+    ),
     (
         &["xlsx"],
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -170,7 +174,11 @@ fn content_matches(ext: &str, bytes: &[u8]) -> bool {
 /// Checks one uploaded file; `Err` is the message shown beside its question.
 pub fn check(upload: &Upload) -> Result<Checked, String> {
     let name = clean_name(&upload.file_name);
-    let shown = if name.is_empty() { "The file".to_string() } else { name.clone() };
+    let shown = if name.is_empty() {
+        "The file".to_string()
+    } else {
+        name.clone()
+    };
     if upload.truncated || upload.bytes.len() > MAX_FILE_BYTES {
         return Err(format!(
             "{shown} is larger than {}, the most a file may be; please send a smaller file or a link to it",
@@ -304,9 +312,20 @@ mod tests {
 
     #[test]
     fn files_must_be_what_their_extension_says() {
-        assert_eq!(check(&up("decree.pdf", b"%PDF-1.4\n...")).unwrap().content_type, "application/pdf");
-        assert_eq!(check(&up("C:\\fakepath\\Decree.PDF", b"%PDF-1.7")).unwrap().file_name, "Decree.PDF");
-        assert_eq!(check(&up("photo.JPEG", &[0xFF, 0xD8, 0xFF, 0xE0])).unwrap().content_type, "image/jpeg");
+        assert_eq!(
+            check(&up("decree.pdf", b"%PDF-1.4\n...")).unwrap().content_type,
+            "application/pdf"
+        );
+        assert_eq!(
+            check(&up("C:\\fakepath\\Decree.PDF", b"%PDF-1.7")).unwrap().file_name,
+            "Decree.PDF"
+        );
+        assert_eq!(
+            check(&up("photo.JPEG", &[0xFF, 0xD8, 0xFF, 0xE0]))
+                .unwrap()
+                .content_type,
+            "image/jpeg"
+        );
         assert!(check(&up("notes.txt", "Synthetic notes, été".as_bytes())).is_ok());
         assert!(check(&up("list.csv", b"a,b\n1,2\n")).is_ok());
         let docx = [ZIP, b"....word/document.xml".as_slice()].concat();

@@ -364,10 +364,7 @@ pub async fn save_with(store: &Store, token: &str, request: Save) -> Result<(Ope
     let mut accepted: Vec<(Upload, attach::Checked)> = Vec::new();
     for up in uploads {
         if !file_questions.iter().any(|q| q.question_key == up.question_key) {
-            return Err(invalid(
-                &up.question_key,
-                "this question does not take files",
-            ));
+            return Err(invalid(&up.question_key, "this question does not take files"));
         }
         match attach::check(&up) {
             Err(message) => add_error(&mut errors, &up.question_key, message),
@@ -413,12 +410,8 @@ pub async fn save_with(store: &Store, token: &str, request: Save) -> Result<(Ope
     let actor = format!("respondent:{}", inv.respondent_email);
     let mut w = store.writer(&actor).await?;
     for id in &remove {
-        w.delete_many::<attachment::Entity, _>(
-            attachment::Column::AttachmentId,
-            *id,
-            &format!("attachment:{id}"),
-        )
-        .await?;
+        w.delete_many::<attachment::Entity, _>(attachment::Column::AttachmentId, *id, &format!("attachment:{id}"))
+            .await?;
     }
     for (up, checked) in accepted {
         let summary = serde_json::json!({
@@ -592,11 +585,7 @@ async fn submit_answers(
 
 /// A slug for a mechanism a respondent reports: `<iso3>-<name>` in lower case, hyphenated, at
 /// most 100 characters, with the invitation's number added if the platform already uses it.
-async fn new_mechanism_slug(
-    store: &Store,
-    inv: &invitation::Model,
-    name: &str,
-) -> Result<String, CollectError> {
+async fn new_mechanism_slug(store: &Store, inv: &invitation::Model, name: &str) -> Result<String, CollectError> {
     let mut words = String::new();
     for c in name.chars() {
         if c.is_ascii_alphanumeric() {

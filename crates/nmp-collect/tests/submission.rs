@@ -89,7 +89,11 @@ async fn documents_attach_to_a_draft_within_the_limits_and_come_back_byte_for_by
     for db in engines().await {
         let s = &db.store;
         let w = world(s).await;
-        let gha = s.mechanism_by_slug("gha-national-peace-council").await.unwrap().unwrap();
+        let gha = s
+            .mechanism_by_slug("gha-national-peace-council")
+            .await
+            .unwrap()
+            .unwrap();
         let token = invite_about(s, &w, "files@example.org", "GHA", Some(gha.mechanism_id)).await;
         let opened = open(s, &token).await.unwrap();
         assert!(opened.attachments.is_empty());
@@ -114,7 +118,11 @@ async fn documents_attach_to_a_draft_within_the_limits_and_come_back_byte_for_by
         assert_eq!(after.attachments.len(), 1);
         let info = &after.attachments[0];
         assert_eq!(
-            (info.file_name.as_str(), info.content_type.as_str(), info.size_bytes as usize),
+            (
+                info.file_name.as_str(),
+                info.content_type.as_str(),
+                info.size_bytes as usize
+            ),
             ("Decree 2011.pdf", "application/pdf", pdf.len())
         );
         let stored = nmp_collect::attach::get(s, info.attachment_id).await.unwrap().unwrap();
@@ -147,8 +155,14 @@ async fn documents_attach_to_a_draft_within_the_limits_and_come_back_byte_for_by
         .await
         .unwrap();
         let message = errors.get("documents").cloned().unwrap_or_default();
-        assert!(message.contains("report.pdf is named as PDF but its content is not PDF"), "{message}");
-        assert!(message.contains("tool.exe: this kind of file is not accepted"), "{message}");
+        assert!(
+            message.contains("report.pdf is named as PDF but its content is not PDF"),
+            "{message}"
+        );
+        assert!(
+            message.contains("tool.exe: this kind of file is not accepted"),
+            "{message}"
+        );
         assert!(message.contains("big.pdf is larger than 10.0 MB"), "{message}");
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(after.attachments.len(), 1, "{}: nothing stored", db.engine);
@@ -201,7 +215,10 @@ async fn documents_attach_to_a_draft_within_the_limits_and_come_back_byte_for_by
             },
         )
         .await;
-        assert!(matches!(refused, Err(CollectError::Invalid(ref e)) if e[0].field == "remove"), "{refused:?}");
+        assert!(
+            matches!(refused, Err(CollectError::Invalid(ref e)) if e[0].field == "remove"),
+            "{refused:?}"
+        );
         // Files go only to file questions.
         let wrong = save_with(
             s,
@@ -237,7 +254,13 @@ async fn documents_attach_to_a_draft_within_the_limits_and_come_back_byte_for_by
         )
         .await;
         assert!(matches!(late, Err(CollectError::Invalid(_))));
-        assert_eq!(nmp_collect::attach::list(s, after.invitation.invitation_id).await.unwrap().len(), MAX_FILES - 1);
+        assert_eq!(
+            nmp_collect::attach::list(s, after.invitation.invitation_id)
+                .await
+                .unwrap()
+                .len(),
+            MAX_FILES - 1
+        );
         s.verify_audit_chain().await.unwrap();
         db.finish().await;
     }
@@ -248,7 +271,13 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
     for db in engines().await {
         let s = &db.store;
         let w = world(s).await;
-        assert!(s.all::<nmp_store::entity::mechanism::Entity>().await.unwrap().iter().all(|m| m.country_iso3.as_deref() != Some("NGA")));
+        assert!(
+            s.all::<nmp_store::entity::mechanism::Entity>()
+                .await
+                .unwrap()
+                .iter()
+                .all(|m| m.country_iso3.as_deref() != Some("NGA"))
+        );
         let token = invite_about(s, &w, "new@example.org", "NGA", None).await;
         let opened = open(s, &token).await.unwrap();
         assert!(opened.new_mechanism());
@@ -257,7 +286,10 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
 
         // Required answers about the mechanism are asked for.
         let (_, errors) = save(s, &token, Answers::new(), true).await.unwrap();
-        assert!(errors.contains_key("name") && errors.contains_key("level"), "{errors:?}");
+        assert!(
+            errors.contains_key("name") && errors.contains_key("level"),
+            "{errors:?}"
+        );
 
         let orgs = s.all::<organization::Entity>().await.unwrap();
         let org = orgs[0].organization_id;
@@ -293,7 +325,10 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
             db.engine
         );
         let (member_change, _) = Store::proposal_change(&proposals[1]).unwrap();
-        assert!(member_change.fields["mechanism_id"].is_null(), "the key waits for the mechanism");
+        assert!(
+            member_change.fields["mechanism_id"].is_null(),
+            "the key waits for the mechanism"
+        );
 
         // A row cannot be approved before its mechanism.
         let early = s
@@ -304,7 +339,9 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
 
         // The mechanism, then its member: the member points to the new mechanism, both cite the
         // response.
-        s.decide(&w.editor, parent, proposals[0].version, true, None).await.unwrap();
+        s.decide(&w.editor, parent, proposals[0].version, true, None)
+            .await
+            .unwrap();
         let m = s
             .mechanism_by_slug("nga-synthetic-national-committee-test-data")
             .await
@@ -322,8 +359,17 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
             .unwrap();
         let key: i32 = member.entity_id.unwrap().parse().unwrap();
         let row = s.get::<membership::Entity>(key).await.unwrap().unwrap();
-        assert_eq!((row.mechanism_id, row.organization_id, row.role.as_str()), (m.mechanism_id, org, "chair"));
-        assert!(s.citations_for("membership", &key.to_string()).await.unwrap().iter().any(|(_, source)| source.source_id == src));
+        assert_eq!(
+            (row.mechanism_id, row.organization_id, row.role.as_str()),
+            (m.mechanism_id, org, "chair")
+        );
+        assert!(
+            s.citations_for("membership", &key.to_string())
+                .await
+                .unwrap()
+                .iter()
+                .any(|(_, source)| source.source_id == src)
+        );
 
         // Rejecting a reported mechanism rejects the rows proposed under it.
         let token = invite_about(s, &w, "second@example.org", "MWI", None).await;
@@ -343,17 +389,33 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
             .unwrap();
         assert_eq!(mine.len(), 2);
         let mech = mine.iter().find(|p| p.entity == "mechanism").unwrap();
-        s.decide(&w.editor, mech.proposal_id, mech.version, false, Some("Not a mechanism"))
-            .await
-            .unwrap();
+        s.decide(
+            &w.editor,
+            mech.proposal_id,
+            mech.version,
+            false,
+            Some("Not a mechanism"),
+        )
+        .await
+        .unwrap();
         let child = s
             .get::<proposal::Entity>(mine.iter().find(|p| p.entity == "membership").unwrap().proposal_id)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(child.state, "rejected");
-        assert!(child.decision_comment.unwrap().contains(&format!("Rejected with proposal {}", mech.proposal_id)));
-        assert!(s.mechanism_by_slug("mwi-synthetic-focal-point-test-data").await.unwrap().is_none());
+        assert!(
+            child
+                .decision_comment
+                .unwrap()
+                .contains(&format!("Rejected with proposal {}", mech.proposal_id))
+        );
+        assert!(
+            s.mechanism_by_slug("mwi-synthetic-focal-point-test-data")
+                .await
+                .unwrap()
+                .is_none()
+        );
         s.verify_audit_chain().await.unwrap();
         db.finish().await;
     }
@@ -383,7 +445,11 @@ async fn a_submission_that_fails_midway_leaves_nothing_written() {
     for db in engines().await {
         let s = &db.store;
         let w = world(s).await;
-        let gha = s.mechanism_by_slug("gha-national-peace-council").await.unwrap().unwrap();
+        let gha = s
+            .mechanism_by_slug("gha-national-peace-council")
+            .await
+            .unwrap()
+            .unwrap();
         let token = invite_about(s, &w, "atomic@example.org", "GHA", Some(gha.mechanism_id)).await;
         let mut answers: Answers = open(s, &token).await.unwrap().answers;
         answers.insert("acronym".into(), json!("NPC-ATOMIC"));
@@ -421,10 +487,24 @@ async fn a_submission_that_fails_midway_leaves_nothing_written() {
         assert_eq!(inv.state, "draft", "{}", db.engine);
         assert!(inv.submitted_at.is_none() && inv.source_id.is_none());
         assert_eq!(inv.version, draft.invitation.version);
-        assert_eq!(s.all::<source::Entity>().await.unwrap().len(), sources_before, "no source");
+        assert_eq!(
+            s.all::<source::Entity>().await.unwrap().len(),
+            sources_before,
+            "no source"
+        );
         assert!(s.proposals(None, None).await.unwrap().is_empty(), "no proposal");
-        assert!(nmp_collect::attach::list(s, inv.invitation_id).await.unwrap().is_empty(), "no file");
-        assert_eq!(s.audit_log(None, 0, 1).await.unwrap().1, events_before, "no audit event");
+        assert!(
+            nmp_collect::attach::list(s, inv.invitation_id)
+                .await
+                .unwrap()
+                .is_empty(),
+            "no file"
+        );
+        assert_eq!(
+            s.audit_log(None, 0, 1).await.unwrap().1,
+            events_before,
+            "no audit event"
+        );
         s.verify_audit_chain().await.unwrap();
 
         // The same submission goes through once the database accepts it.

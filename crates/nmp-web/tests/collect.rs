@@ -90,10 +90,17 @@ async fn respondents_attach_documents_beside_their_answers_and_staff_download_th
         let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
         let reviewer = staff(s, "reviewer@example.org", AccountRole::Reviewer).await;
         let researcher = staff(s, "researcher@example.org", AccountRole::Researcher).await;
-        let gha = s.mechanism_by_slug("gha-national-peace-council").await.unwrap().unwrap();
+        let gha = s
+            .mechanism_by_slug("gha-national-peace-council")
+            .await
+            .unwrap()
+            .unwrap();
         let (token, invitation_id) = invite(s, &editor, "GHA", Some(gha.mechanism_id)).await;
         let (r, body) = open_form(s, &token).await;
-        assert!(body.contains("enctype=\"multipart/form-data\""), "the form can carry files");
+        assert!(
+            body.contains("enctype=\"multipart/form-data\""),
+            "the form can carry files"
+        );
         assert!(body.contains("name=\"f.documents\" type=\"file\" multiple"), "{body}");
 
         // A PDF and a note attached with the draft.
@@ -177,11 +184,20 @@ async fn respondents_attach_documents_beside_their_answers_and_staff_download_th
         let mut submitting = answers.to_vec();
         submitting[0] = ("action", "submit");
         let submitted = send_form(s, &r, &submitting, &[]).await;
-        assert!(submitted.text().contains("your response is submitted"), "{}", submitted.text());
+        assert!(
+            submitted.text().contains("your response is submitted"),
+            "{}",
+            submitted.text()
+        );
         let id = files[0].attachment_id;
         let link = format!("/staff/attachments/{id}");
         let page = get(s, &format!("/staff/invitations/{invitation_id}"), Some(&editor)).await;
-        assert!(page.body.contains(&format!("<a href=\"{link}\" download>Founding decree.pdf</a>")), "{}", page.body);
+        assert!(
+            page.body
+                .contains(&format!("<a href=\"{link}\" download>Founding decree.pdf</a>")),
+            "{}",
+            page.body
+        );
         let p = proposal::Entity::find()
             .filter(proposal::Column::InvitationId.eq(invitation_id))
             .one(s.conn())
@@ -207,7 +223,10 @@ async fn respondents_attach_documents_beside_their_answers_and_staff_download_th
         assert_eq!(get(s, &link, Some(&researcher)).await.status, StatusCode::FORBIDDEN);
         let anonymous = get(s, &link, None).await;
         assert_eq!(anonymous.location.as_deref(), Some("/login"));
-        assert_eq!(get(s, "/staff/attachments/999999", Some(&editor)).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            get(s, "/staff/attachments/999999", Some(&editor)).await.status,
+            StatusCode::NOT_FOUND
+        );
         db.finish().await;
     }
 }
@@ -220,7 +239,10 @@ async fn a_mechanism_reported_by_a_respondent_reaches_the_public_page_once_appro
         let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
         let (token, invitation_id) = invite(s, &editor, "NGA", None).await;
         let (r, body) = open_form(s, &token).await;
-        assert!(body.contains("the mechanism of Nigeria (not yet in our records"), "{body}");
+        assert!(
+            body.contains("the mechanism of Nigeria (not yet in our records"),
+            "{body}"
+        );
         let org = s.all::<organization::Entity>().await.unwrap()[0].clone();
         let org_id = org.organization_id.to_string();
         let sent = send_form(
@@ -239,10 +261,18 @@ async fn a_mechanism_reported_by_a_respondent_reaches_the_public_page_once_appro
             &[],
         )
         .await;
-        assert!(sent.text().contains("your response is submitted"), "{}: {}", db.engine, sent.text());
+        assert!(
+            sent.text().contains("your response is submitted"),
+            "{}: {}",
+            db.engine,
+            sent.text()
+        );
 
         let page = get(s, &format!("/staff/invitations/{invitation_id}"), Some(&editor)).await;
-        assert!(page.body.contains("describes a mechanism the platform does not hold yet in Nigeria"));
+        assert!(
+            page.body
+                .contains("describes a mechanism the platform does not hold yet in Nigeria")
+        );
         let mut proposals = proposal::Entity::find()
             .filter(proposal::Column::InvitationId.eq(invitation_id))
             .all(s.conn())
@@ -262,14 +292,24 @@ async fn a_mechanism_reported_by_a_respondent_reaches_the_public_page_once_appro
         };
         // The member first: refused, with what to do.
         let shown = get(s, &format!("/staff/proposals/{}", member.proposal_id), Some(&editor)).await;
-        assert!(shown.body.contains(&format!("proposal {}</a> (proposed): approve that one first", mech.proposal_id)));
+        assert!(shown.body.contains(&format!(
+            "proposal {}</a> (proposed): approve that one first",
+            mech.proposal_id
+        )));
         let (path, version) = decide(member);
         let early = post(s, &path, &editor, &[("version", &version), ("decision", "approve")]).await;
         assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(early.body.contains(&format!("approve proposal {} first", mech.proposal_id)));
+        assert!(
+            early
+                .body
+                .contains(&format!("approve proposal {} first", mech.proposal_id))
+        );
         // Not public before approval.
         let slug = "nga-synthetic-nigerian-committee-test-data";
-        assert_eq!(get(s, &format!("/mechanisms/{slug}"), None).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            get(s, &format!("/mechanisms/{slug}"), None).await.status,
+            StatusCode::NOT_FOUND
+        );
         for p in [mech, member] {
             let (path, version) = decide(p);
             let done = post(s, &path, &editor, &[("version", &version), ("decision", "approve")]).await;

@@ -15,10 +15,7 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // Bookkeeping like `mail`: written once and deleted, never edited, so no version columns.
-        let mut attachment = Table::create()
-            .table("attachment")
-            .col(pk_auto("attachment_id"))
-            .take();
+        let mut attachment = Table::create().table("attachment").col(pk_auto("attachment_id")).take();
         attachment
             .col(integer("invitation_id"))
             .col(string("question_key"))

@@ -650,7 +650,11 @@ async fn parent_record<C: sea_orm::ConnectionTrait>(
     let parent = proposal::Entity::find_by_id(parent_id)
         .one(conn)
         .await?
-        .ok_or_else(|| refused(format!("proposal {id} belongs to proposal {parent_id}, which no longer exists")))?;
+        .ok_or_else(|| {
+            refused(format!(
+                "proposal {id} belongs to proposal {parent_id}, which no longer exists"
+            ))
+        })?;
     let created = parent.entity_id.as_deref().and_then(|k| k.parse::<i32>().ok());
     match (parent.state.as_str(), created) {
         ("approved", Some(key)) => Ok((parent.entity, key)),

@@ -34,9 +34,7 @@ pub(crate) const MAX_BODY_BYTES: usize = MAX_FILES * MAX_FILE_BYTES + 1024 * 102
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route(
         "/respond/{token}",
-        get(show)
-            .post(submit)
-            .layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
+        get(show).post(submit).layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
     )
 }
 
@@ -245,7 +243,9 @@ async fn render(
         .collect();
     let about = match (&opened.mechanism_name, &opened.country_name) {
         (Some(m), _) => Some(m.clone()),
-        (None, Some(c)) => Some(format!("the mechanism of {c} (not yet in our records: please describe it)")),
+        (None, Some(c)) => Some(format!(
+            "the mechanism of {c} (not yet in our records: please describe it)"
+        )),
         (None, None) => None,
     };
     let view = RespondPage {
