@@ -16,11 +16,13 @@ use std::collections::BTreeMap;
 use nmp_core::ValidationError;
 use nmp_core::vocab::{ChangeAction, InvitationState, ReviewState};
 use nmp_store::auth::token_hash;
-use nmp_store::entity::{attachment, country, invitation, mechanism, profile, proposal, question, questionnaire};
+use nmp_store::entity::{
+    attachment, country, invitation, mechanism, organization, profile, proposal, question, questionnaire, source,
+};
 use nmp_store::records::workspace::Proposer;
 use nmp_store::records::{Change, CitationInput, Fields, SourceRef, schema, value_text};
 use nmp_store::{Set, Store, Writer};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 
 use crate::attach::{self, Upload};
@@ -43,7 +45,10 @@ pub struct Opened {
     pub answers: Answers,
     /// Whether the respondent may still change them.
     pub editable: bool,
-    /// The mechanism the answers are about.
+    /// The mechanism the answers are about: the invitation's, or the one its response reported
+    /// once an editor approved creating it.
+    pub mechanism_id: Option<i32>,
+    /// Its name.
     pub mechanism_name: Option<String>,
     /// The country the answers are about, by name.
     pub country_name: Option<String>,
@@ -53,10 +58,28 @@ pub struct Opened {
 
 impl Opened {
     /// Whether the answers describe a mechanism the platform does not hold yet (the invitation
-    /// names none): submitting proposes creating it.
+    /// names none, and no proposal of this response creating it was approved): submitting
+    /// proposes creating it.
     pub fn new_mechanism(&self) -> bool {
-        self.invitation.mechanism_id.is_none()
+        self.mechanism_id.is_none()
     }
+}
+
+/// The mechanism an invitation's answers are about: the one it names or, for a mechanism the
+/// respondent reported, the one an editor created by approving the response's proposal (so that a
+/// response returned with issues and submitted again changes it rather than proposing it twice).
+pub async fn mechanism_of(store: &Store, inv: &invitation::Model) -> Result<Option<i32>, CollectError> {
+    if inv.mechanism_id.is_some() {
+        return Ok(inv.mechanism_id);
+    }
+    let created = proposal::Entity::find()
+        .filter(proposal::Column::InvitationId.eq(inv.invitation_id))
+        .filter(proposal::Column::Entity.eq("mechanism"))
+        .filter(proposal::Column::Action.eq(ChangeAction::Create.code()))
+        .filter(proposal::Column::State.eq(ReviewState::Approved.code()))
+        .one(store.conn())
+        .await?;
+    Ok(created.and_then(|p| p.entity_id).and_then(|k| k.parse().ok()))
 }
 
 /// Opens the questionnaire behind a personal link.
@@ -82,11 +105,12 @@ pub async fn opened(store: &Store, inv: invitation::Model) -> Result<Opened, Col
         .await?
         .ok_or_else(|| invalid("questionnaire", "the invitation's questionnaire no longer exists"))?;
     let questions = crate::questionnaire::questions(store, q.questionnaire_id).await?;
+    let mechanism_id = mechanism_of(store, &inv).await?;
     let answers = match &inv.answers_json {
         Some(text) => serde_json::from_str(text).unwrap_or_default(),
-        None => prefill(store, &inv, &q, &questions).await?,
+        None => prefill(store, mechanism_id, &q, &questions).await?,
     };
-    let mechanism_name = match inv.mechanism_id {
+    let mechanism_name = match mechanism_id {
         Some(id) => store.get::<mechanism::Entity>(id).await?.map(|m| m.name),
         None => None,
     };
@@ -105,6 +129,7 @@ pub async fn opened(store: &Store, inv: invitation::Model) -> Result<Opened, Col
         questions,
         answers,
         editable,
+        mechanism_id,
         mechanism_name,
         country_name,
         attachments,
@@ -126,12 +151,12 @@ async fn profile_of(
 /// What the platform holds for the questions' target fields.
 async fn prefill(
     store: &Store,
-    inv: &invitation::Model,
+    mechanism_id: Option<i32>,
     q: &questionnaire::Model,
     questions: &[question::Model],
 ) -> Result<Answers, CollectError> {
     let mut answers = Answers::new();
-    let Some(mid) = inv.mechanism_id else {
+    let Some(mid) = mechanism_id else {
         return Ok(answers);
     };
     let mechanism = store.record("mechanism", mid).await?;
@@ -456,7 +481,7 @@ pub async fn save_with(store: &Store, token: &str, request: Save) -> Result<(Ope
         let reopened = open(store, token).await?;
         return Ok((reopened, errors));
     }
-    submit_answers(store, &mut w, &opened, answers, planned).await?;
+    submit_answers(&mut w, &opened, answers, planned).await?;
     w.commit().await?;
     Ok((open(store, token).await?, errors))
 }
@@ -464,20 +489,19 @@ pub async fn save_with(store: &Store, token: &str, request: Save) -> Result<(Ope
 /// One proposal a submission makes: the change, the field its citation supports, and the
 /// planned proposal (by index) creating the record it belongs to.
 #[derive(Clone, Debug)]
-pub struct Planned {
+struct Planned {
     /// The change.
-    pub change: Change,
+    change: Change,
     /// The field the response supports (`None` for a whole new row).
-    pub field: Option<String>,
+    field: Option<String>,
     /// For a row of a new mechanism: the index of the planned mechanism.
-    pub parent: Option<usize>,
+    parent: Option<usize>,
 }
 
 /// Writes a submission on `w`: the response's source, the earlier pending proposals superseded,
 /// the invitation submitted, and every planned proposal citing the source. The caller commits;
 /// any failure drops the writer, so nothing is written.
 async fn submit_answers(
-    store: &Store,
     w: &mut Writer,
     opened: &Opened,
     answers: Answers,
@@ -486,12 +510,24 @@ async fn submit_answers(
     let inv = &opened.invitation;
     let q = &opened.questionnaire;
     // The response itself becomes the source the accepted facts cite.
-    let org = crate::invite::organization_name(store, inv.organization_id).await?;
+    let org = match inv.organization_id {
+        Some(id) => organization::Entity::find_by_id(id)
+            .one(w.conn())
+            .await?
+            .map(|o| o.name),
+        None => None,
+    };
     let day = today();
+    // One source per submission: `response-<invitation>-<n>` (a response returned with issues
+    // may be submitted again within the same second).
+    let earlier = source::Entity::find()
+        .filter(source::Column::Slug.starts_with(format!("response-{}-", inv.invitation_id)))
+        .count(w.conn())
+        .await?;
     let mut source = Fields::new();
     source.insert(
         "slug".into(),
-        format!("response-{}-{}", inv.invitation_id, now().unix_timestamp()).into(),
+        format!("response-{}-{}", inv.invitation_id, earlier + 1).into(),
     );
     source.insert(
         "title".into(),
@@ -621,7 +657,7 @@ async fn changes(store: &Store, opened: &Opened, answers: &Answers) -> Result<Ve
     let top = || opened.questions.iter().filter(|q| q.group_key.is_none());
     let raw_answer = |q: &question::Model| answers.get(&q.question_key).map(value_text).unwrap_or_default();
     // The mechanism the rows belong to: its key, or the index of the proposal creating it.
-    let (mid, parent) = match inv.mechanism_id {
+    let (mid, parent) = match opened.mechanism_id {
         Some(mid) => {
             let mechanism = store.record("mechanism", mid).await?;
             let profile = match profile_of(store, &opened.questionnaire, mid).await? {

@@ -3,7 +3,7 @@
 //! seeded starter dataset. Respondents, answers, files and accounts are synthetic test data.
 
 use nmp_collect::attach::{MAX_FILE_BYTES, MAX_FILES, Upload};
-use nmp_collect::invite::{Invitee, invite};
+use nmp_collect::invite::{Invitee, invite, return_with_issues};
 use nmp_collect::respond::{Answers, Save, open, save, save_with};
 use nmp_collect::{CollectError, questionnaire};
 use nmp_core::vocab::{AccountRole, ReviewState};
@@ -370,6 +370,44 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
                 .iter()
                 .any(|(_, source)| source.source_id == src)
         );
+
+        // Returned with issues and submitted again: the answers now change the mechanism that
+        // was created, rather than proposing it a second time; the pending activity is superseded.
+        let inv_id = after.invitation.invitation_id;
+        return_with_issues(s, &w.editor, inv_id, "Please check the acronym")
+            .await
+            .unwrap();
+        let reopened = open(s, &token).await.unwrap();
+        assert!(!reopened.new_mechanism());
+        assert_eq!(reopened.mechanism_id, Some(m.mechanism_id));
+        let mut answers = reopened.answers.clone();
+        answers.insert("acronym".into(), json!("SNC-FIXED"));
+        answers.remove("members");
+        answers.remove("activities");
+        let (_, errors) = save(s, &token, answers, true).await.unwrap();
+        assert!(errors.is_empty(), "{errors:?}");
+        let pending: Vec<proposal::Model> = proposal::Entity::find()
+            .filter(proposal::Column::InvitationId.eq(inv_id))
+            .filter(proposal::Column::State.eq("proposed"))
+            .all(s.conn())
+            .await
+            .unwrap();
+        let shape: Vec<(&str, &str, Option<String>)> = pending
+            .iter()
+            .map(|p| (p.entity.as_str(), p.action.as_str(), p.entity_id.clone()))
+            .collect();
+        assert_eq!(
+            shape,
+            [("mechanism", "update", Some(m.mechanism_id.to_string()))],
+            "{}",
+            db.engine
+        );
+        let activity = s
+            .get::<proposal::Entity>(proposals[2].proposal_id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(activity.state, "rejected", "superseded");
 
         // Rejecting a reported mechanism rejects the rows proposed under it.
         let token = invite_about(s, &w, "second@example.org", "MWI", None).await;

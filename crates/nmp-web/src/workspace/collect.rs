@@ -488,16 +488,20 @@ pub(super) async fn response(State(state): State<AppState>, user: CurrentUser, P
             .into_iter()
             .map(|p| (p.proposal_id, p.entity, p.action, p.state))
             .collect::<Vec<_>>();
+        let creating = proposals
+            .iter()
+            .find(|(_, entity, action, _)| entity == "mechanism" && action == "create")
+            .map(|(pid, ..)| *pid);
         let new_mechanism = opened.new_mechanism().then(|| {
-            let creates = proposals
-                .iter()
-                .find(|(_, entity, action, _)| entity == "mechanism" && action == "create")
-                .map(|(id, ..)| format!("proposal {id}"))
-                .unwrap_or_else(|| "a proposal".into());
-            format!(
-                "This response describes a mechanism the platform does not hold yet{}. Submitting it proposed creating the mechanism ({creates}); the members, functions and activities it lists are proposed under it and can be approved once the mechanism is (rejecting the mechanism rejects them too). Answers about the edition's profile (challenges) and those without a record field stay with the response below.",
-                opened.country_name.as_ref().map(|c| format!(" in {c}")).unwrap_or_default()
-            )
+            let place = opened.country_name.as_ref().map(|c| format!(" in {c}")).unwrap_or_default();
+            match creating {
+                Some(pid) => format!(
+                    "This response describes a mechanism the platform does not hold yet{place}: proposal {pid} creates it, and the members, functions and activities it lists are proposed under it, to be approved once the mechanism is (rejecting the mechanism rejects them too). Answers about the edition's profile (challenges) and those without a record field stay with the response below."
+                ),
+                None => format!(
+                    "This invitation names no mechanism{place}: the respondent describes one the platform does not hold yet, and submitting proposes creating it, with its members, functions and activities proposed under it."
+                ),
+            }
         });
         let attachments = attachment_rows(&state, id).await?;
         Ok(InvitationPage {
