@@ -1,8 +1,9 @@
 // The data-collection journey: an editor creates the default questionnaire for the 2017 edition
 // and invites a respondent about Zambia's committee; the respondent opens the personal link, sees
-// what the platform holds, gets a message beside a bad answer, and submits; the editor approves
-// one proposed change and rejects another; the public page shows the approved fact cited to the
-// response. Every value typed here is synthetic test data, labelled so.
+// what the platform holds, attaches a small PDF, gets a message beside a bad answer, and submits;
+// the editor downloads the PDF, approves one proposed change and rejects another; the public page
+// shows the approved fact cited to the response. Every value typed here is synthetic test data,
+// labelled so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
@@ -11,6 +12,15 @@ import { launchBrowser, newContext, screenshot } from './lib.mjs';
 const PASSWORD = 'a synthetic test password';
 const ACRONYM = 'ZMB-SYNTH';
 const MECHANISM = 'zmb-national-committee';
+// A small, valid one-page PDF, generated here (synthetic test data).
+const PDF_NAME = 'synthetic-decree.pdf';
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
 
 let browser;
 let page;
@@ -75,8 +85,10 @@ test('the respondent answers, is told about a bad date, and submits', async () =
   await page.fill('[id="f-q.civil_society"]', 'Synthetic answer typed by the browser test');
   await selectByLabel('[id="f-g.members.0.organization_id"]', /Binghamton/);
   await page.selectOption('[id="f-g.members.0.role"]', 'observer');
+  await page.setInputFiles('[id="f-f.documents"]', { name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF });
   await Promise.all([page.waitForLoadState(), page.click('button[value=submit]')]);
   await page.waitForSelector('[id="e-q.created_on"]');
+  assert.match(await page.locator('ul.attachments').textContent(), new RegExp(PDF_NAME), 'the PDF is kept with the draft');
   assert.match(await page.locator('[id="e-q.created_on"]').textContent(), /not a date/);
   assert.equal(await page.inputValue('[id="f-q.acronym"]'), ACRONYM, 'what was typed is kept');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
@@ -94,6 +106,12 @@ test('the editor approves the acronym and rejects the new member', async () => {
   await page.locator('table.data a').first().click();
   await page.getByRole('link', { name: 'Synthetic respondent (browser test)' }).click();
   assert.match(await page.locator('main').textContent(), /Synthetic answer typed by the browser test/);
+  const download = page.locator('ul.attachments a', { hasText: PDF_NAME });
+  const answer = await page.request.get(await download.getAttribute('href'));
+  assert.equal(answer.status(), 200);
+  assert.equal(answer.headers()['content-type'], 'application/pdf');
+  assert.match(answer.headers()['content-disposition'], /^attachment; filename="synthetic-decree.pdf"/);
+  assert.ok(Buffer.compare(await answer.body(), PDF) === 0, 'the download is the file attached');
   const proposals = page.locator('main ul li a[href^="/staff/proposals/"]');
   assert.equal(await proposals.count(), 2, 'one proposal per changed field or new row');
   const hrefs = await proposals.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.parentElement.textContent]));

@@ -1,5 +1,6 @@
 //! Responses and their review state as a table (CSV here; the workspace also offers it as XLSX): one row per invitation, the answers as one column per
-//! question (groups as JSON), with the state of the proposals each response led to.
+//! question (groups as JSON, `file` questions as the names of the attached files, separated by
+//! `; `), with the state of the proposals each response led to.
 
 use nmp_store::Store;
 use nmp_store::entity::{invitation, proposal};
@@ -55,6 +56,8 @@ pub async fn responses_table(
     .map(|s| s.to_string())
     .collect();
     header.extend(top.iter().map(|q| q.question_key.clone()));
+    let ids: Vec<i32> = invitations.iter().map(|i| i.invitation_id).collect();
+    let files = crate::attach::by_invitation(store, &ids).await?;
     let mut table = Vec::new();
     for inv in invitations {
         let proposals = proposal::Entity::find()
@@ -85,6 +88,17 @@ pub async fn responses_table(
             count("rejected"),
         ];
         for q in &top {
+            if q.kind == "file" {
+                let names: Vec<&str> = files
+                    .get(&inv.invitation_id)
+                    .into_iter()
+                    .flatten()
+                    .filter(|f| f.question_key == q.question_key)
+                    .map(|f| f.file_name.as_str())
+                    .collect();
+                row.push(names.join("; "));
+                continue;
+            }
             row.push(match answers.get(&q.question_key) {
                 Some(v @ Value::Array(_)) => v.to_string(),
                 Some(v) => value_text(v),

@@ -7,10 +7,12 @@
 //! - [`questionnaire`]: the default questionnaire, new revisions, the questions of one;
 //! - [`invite`]: invitations, reminders and revocation, with the mail they send;
 //! - [`respond`]: what a respondent sees and saves, and what a submission proposes;
-//! - [`export`]: responses and their review state as CSV.
+//! - [`attach`]: documents attached to a response, checked for size, type and number;
+//! - [`export`]: responses and their review state as CSV (and the table the XLSX holds).
 
 #![forbid(unsafe_code)]
 
+pub mod attach;
 pub mod export;
 pub mod invite;
 pub mod questionnaire;

@@ -2,21 +2,30 @@
 //! platform holds, saving drafts, and submitting. A submission creates a `source` for the response
 //! (kind `questionnaire_response`) and proposes, field by field, every answer that differs from the
 //! record, each citing that source; rows of repeating groups become proposed new records. Answers
-//! without a target field stay in the response. Resubmitting (after an editor returned the
-//! response with issues) replaces the pending proposals of the earlier submission.
+//! without a target field stay in the response. When the invitation names no mechanism (a country
+//! whose mechanism the platform does not yet hold), the answers about the mechanism become one
+//! proposal creating it, and each row of members, functions and activities a proposal under it,
+//! approvable once the mechanism is. Documents attached to `file` questions are checked and stored
+//! with the draft ([`crate::attach`]). A submission writes the source, the invitation's new state,
+//! its files and every proposal in ONE transaction: if anything fails, nothing is written.
+//! Resubmitting (after an editor returned the response with issues) replaces the pending
+//! proposals of the earlier submission.
 
 use std::collections::BTreeMap;
 
 use nmp_core::ValidationError;
 use nmp_core::vocab::{ChangeAction, InvitationState, ReviewState};
 use nmp_store::auth::token_hash;
-use nmp_store::entity::{invitation, mechanism, profile, proposal, question, questionnaire};
+use nmp_store::entity::{
+    attachment, country, invitation, mechanism, organization, profile, proposal, question, questionnaire, source,
+};
 use nmp_store::records::workspace::Proposer;
 use nmp_store::records::{Change, CitationInput, Fields, SourceRef, schema, value_text};
-use nmp_store::{Set, Store};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use nmp_store::{Set, Store, Writer};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 
+use crate::attach::{self, Upload};
 use crate::{CollectError, LinkProblem, invalid, now, today};
 
 /// The answers: question key → text, a list of codes (several choices), or rows of a group
@@ -36,8 +45,41 @@ pub struct Opened {
     pub answers: Answers,
     /// Whether the respondent may still change them.
     pub editable: bool,
-    /// The mechanism the answers are about.
+    /// The mechanism the answers are about: the invitation's, or the one its response reported
+    /// once an editor approved creating it.
+    pub mechanism_id: Option<i32>,
+    /// Its name.
     pub mechanism_name: Option<String>,
+    /// The country the answers are about, by name.
+    pub country_name: Option<String>,
+    /// The documents attached so far.
+    pub attachments: Vec<attach::Info>,
+}
+
+impl Opened {
+    /// Whether the answers describe a mechanism the platform does not hold yet (the invitation
+    /// names none, and no proposal of this response creating it was approved): submitting
+    /// proposes creating it.
+    pub fn new_mechanism(&self) -> bool {
+        self.mechanism_id.is_none()
+    }
+}
+
+/// The mechanism an invitation's answers are about: the one it names or, for a mechanism the
+/// respondent reported, the one an editor created by approving the response's proposal (so that a
+/// response returned with issues and submitted again changes it rather than proposing it twice).
+pub async fn mechanism_of(store: &Store, inv: &invitation::Model) -> Result<Option<i32>, CollectError> {
+    if inv.mechanism_id.is_some() {
+        return Ok(inv.mechanism_id);
+    }
+    let created = proposal::Entity::find()
+        .filter(proposal::Column::InvitationId.eq(inv.invitation_id))
+        .filter(proposal::Column::Entity.eq("mechanism"))
+        .filter(proposal::Column::Action.eq(ChangeAction::Create.code()))
+        .filter(proposal::Column::State.eq(ReviewState::Approved.code()))
+        .one(store.conn())
+        .await?;
+    Ok(created.and_then(|p| p.entity_id).and_then(|k| k.parse().ok()))
 }
 
 /// Opens the questionnaire behind a personal link.
@@ -63,14 +105,23 @@ pub async fn opened(store: &Store, inv: invitation::Model) -> Result<Opened, Col
         .await?
         .ok_or_else(|| invalid("questionnaire", "the invitation's questionnaire no longer exists"))?;
     let questions = crate::questionnaire::questions(store, q.questionnaire_id).await?;
+    let mechanism_id = mechanism_of(store, &inv).await?;
     let answers = match &inv.answers_json {
         Some(text) => serde_json::from_str(text).unwrap_or_default(),
-        None => prefill(store, &inv, &q, &questions).await?,
+        None => prefill(store, mechanism_id, &q, &questions).await?,
     };
-    let mechanism_name = match inv.mechanism_id {
+    let mechanism_name = match mechanism_id {
         Some(id) => store.get::<mechanism::Entity>(id).await?.map(|m| m.name),
         None => None,
     };
+    let country_name = match &inv.country_iso3 {
+        Some(iso3) => country::Entity::find_by_id(iso3.clone())
+            .one(store.conn())
+            .await?
+            .map(|c| c.name),
+        None => None,
+    };
+    let attachments = attach::list(store, inv.invitation_id).await?;
     let editable = matches!(inv.state.as_str(), "invited" | "draft" | "has_issues");
     Ok(Opened {
         invitation: inv,
@@ -78,7 +129,10 @@ pub async fn opened(store: &Store, inv: invitation::Model) -> Result<Opened, Col
         questions,
         answers,
         editable,
+        mechanism_id,
         mechanism_name,
+        country_name,
+        attachments,
     })
 }
 
@@ -97,12 +151,12 @@ async fn profile_of(
 /// What the platform holds for the questions' target fields.
 async fn prefill(
     store: &Store,
-    inv: &invitation::Model,
+    mechanism_id: Option<i32>,
     q: &questionnaire::Model,
     questions: &[question::Model],
 ) -> Result<Answers, CollectError> {
     let mut answers = Answers::new();
-    let Some(mid) = inv.mechanism_id else {
+    let Some(mid) = mechanism_id else {
         return Ok(answers);
     };
     let mechanism = store.record("mechanism", mid).await?;
@@ -231,6 +285,10 @@ pub async fn validate(
             }
             continue;
         }
+        if q.kind == "file" {
+            // Files are checked as they arrive (see `save_with`).
+            continue;
+        }
         let raw = answers.get(&q.question_key).map(value_text).unwrap_or_default();
         if raw.trim().is_empty() {
             if submit && q.required {
@@ -245,6 +303,19 @@ pub async fn validate(
     Ok(errors)
 }
 
+/// What one save of the form carries.
+#[derive(Clone, Debug, Default)]
+pub struct Save {
+    /// The answers typed.
+    pub answers: Answers,
+    /// Submit (rather than save a draft).
+    pub submit: bool,
+    /// Files to attach.
+    pub uploads: Vec<Upload>,
+    /// Attachments to remove (`attachment_id`s of this response).
+    pub remove: Vec<i32>,
+}
+
 /// Saves the answers behind `token` as a draft or, with `submit`, submits them. Bad answers are
 /// returned keyed by question (the draft is saved all the same, so nothing typed is lost; a
 /// submission with errors stays a draft).
@@ -254,6 +325,38 @@ pub async fn save(
     answers: Answers,
     submit: bool,
 ) -> Result<(Opened, AnswerErrors), CollectError> {
+    save_with(
+        store,
+        token,
+        Save {
+            answers,
+            submit,
+            ..Save::default()
+        },
+    )
+    .await
+}
+
+fn add_error(errors: &mut AnswerErrors, key: &str, message: String) {
+    errors
+        .entry(key.to_string())
+        .and_modify(|e| {
+            e.push_str("; ");
+            e.push_str(&message);
+        })
+        .or_insert(message);
+}
+
+/// [`save`] with files: `request.uploads` are checked (a refused file is not stored, and its
+/// message is keyed by its question), `request.remove` are removed, and both are written with the
+/// draft, or with the submission in its one transaction.
+pub async fn save_with(store: &Store, token: &str, request: Save) -> Result<(Opened, AnswerErrors), CollectError> {
+    let Save {
+        answers,
+        submit,
+        uploads,
+        remove,
+    } = request;
     let opened = open(store, token).await?;
     if !opened.editable {
         return Err(invalid(
@@ -262,11 +365,64 @@ pub async fn save(
         ));
     }
     let mut errors = validate(store, &opened, &answers, submit).await?;
+
+    // Files: removals must be this response's; each upload is checked, and the count is kept.
+    for id in &remove {
+        if !opened.attachments.iter().any(|a| a.attachment_id == *id) {
+            return Err(invalid(
+                "remove",
+                format!("attachment {id} is not part of this response"),
+            ));
+        }
+    }
+    let kept: Vec<&attach::Info> = opened
+        .attachments
+        .iter()
+        .filter(|a| !remove.contains(&a.attachment_id))
+        .collect();
+    let file_questions: Vec<&question::Model> = opened
+        .questions
+        .iter()
+        .filter(|q| q.kind == "file" && q.group_key.is_none())
+        .collect();
+    let mut count = kept.len();
+    let mut accepted: Vec<(Upload, attach::Checked)> = Vec::new();
+    for up in uploads {
+        if !file_questions.iter().any(|q| q.question_key == up.question_key) {
+            return Err(invalid(&up.question_key, "this question does not take files"));
+        }
+        match attach::check(&up) {
+            Err(message) => add_error(&mut errors, &up.question_key, message),
+            Ok(_) if count >= attach::MAX_FILES => add_error(
+                &mut errors,
+                &up.question_key,
+                format!(
+                    "{} was not attached: a response may hold at most {} files; remove one first",
+                    attach::clean_name(&up.file_name),
+                    attach::MAX_FILES
+                ),
+            ),
+            Ok(checked) => {
+                count += 1;
+                accepted.push((up, checked));
+            }
+        }
+    }
+    if submit {
+        for q in file_questions.iter().filter(|q| q.required) {
+            let has = kept.iter().any(|a| a.question_key == q.question_key)
+                || accepted.iter().any(|(u, _)| u.question_key == q.question_key);
+            if !has && !errors.contains_key(&q.question_key) {
+                errors.insert(q.question_key.clone(), "please attach a file".into());
+            }
+        }
+    }
+
     // What a submission would propose is worked out (and checked) before anything is written.
-    let mut proposed = Vec::new();
+    let mut planned = Vec::new();
     if submit && errors.is_empty() {
         match changes(store, &opened, &answers).await {
-            Ok(c) => proposed = c,
+            Ok(c) => planned = c,
             Err(CollectError::Invalid(problems)) => {
                 for p in problems {
                     errors.insert(p.field, p.message);
@@ -277,9 +433,40 @@ pub async fn save(
     }
     let inv = &opened.invitation;
     let actor = format!("respondent:{}", inv.respondent_email);
-    let json = serde_json::to_string(&answers).expect("answers serialise");
+    let mut w = store.writer(&actor).await?;
+    for id in &remove {
+        w.delete_many::<attachment::Entity, _>(attachment::Column::AttachmentId, *id, &format!("attachment:{id}"))
+            .await?;
+    }
+    for (up, checked) in accepted {
+        let summary = serde_json::json!({
+            "invitation_id": inv.invitation_id,
+            "question_key": up.question_key,
+            "file_name": checked.file_name,
+            "content_type": checked.content_type,
+            "size_bytes": up.bytes.len(),
+            "sha256": checked.sha256,
+        });
+        let row = attachment::ActiveModel {
+            invitation_id: Set(inv.invitation_id),
+            question_key: Set(up.question_key.clone()),
+            file_name: Set(checked.file_name.clone()),
+            content_type: Set(checked.content_type.to_string()),
+            size_bytes: Set(i32::try_from(up.bytes.len()).expect("checked to be at most 10 MB")),
+            sha256: Set(checked.sha256.clone()),
+            content: Set(up.bytes),
+            created_at: Set(now()),
+            ..Default::default()
+        };
+        w.insert_many(
+            vec![row],
+            &format!("attachment:invitation-{}", inv.invitation_id),
+            summary,
+        )
+        .await?;
+    }
     if !submit || !errors.is_empty() {
-        let mut w = store.writer(&actor).await?;
+        let json = serde_json::to_string(&answers).expect("answers serialise");
         let state = if inv.state == "has_issues" {
             InvitationState::HasIssues
         } else {
@@ -294,26 +481,53 @@ pub async fn save(
         let reopened = open(store, token).await?;
         return Ok((reopened, errors));
     }
-    submit_answers(store, &opened, answers, proposed, &actor).await?;
+    submit_answers(&mut w, &opened, answers, planned).await?;
+    w.commit().await?;
     Ok((open(store, token).await?, errors))
 }
 
+/// One proposal a submission makes: the change, the field its citation supports, and the
+/// planned proposal (by index) creating the record it belongs to.
+#[derive(Clone, Debug)]
+struct Planned {
+    /// The change.
+    change: Change,
+    /// The field the response supports (`None` for a whole new row).
+    field: Option<String>,
+    /// For a row of a new mechanism: the index of the planned mechanism.
+    parent: Option<usize>,
+}
+
+/// Writes a submission on `w`: the response's source, the earlier pending proposals superseded,
+/// the invitation submitted, and every planned proposal citing the source. The caller commits;
+/// any failure drops the writer, so nothing is written.
 async fn submit_answers(
-    store: &Store,
+    w: &mut Writer,
     opened: &Opened,
     answers: Answers,
-    proposed: Vec<(Change, Option<String>)>,
-    actor: &str,
+    planned: Vec<Planned>,
 ) -> Result<(), CollectError> {
     let inv = &opened.invitation;
     let q = &opened.questionnaire;
     // The response itself becomes the source the accepted facts cite.
-    let org = crate::invite::organization_name(store, inv.organization_id).await?;
+    let org = match inv.organization_id {
+        Some(id) => organization::Entity::find_by_id(id)
+            .one(w.conn())
+            .await?
+            .map(|o| o.name),
+        None => None,
+    };
     let day = today();
+    // One source per submission: `response-<invitation>-<n>` (a response returned with issues
+    // may be submitted again within the same second).
+    let earlier = source::Entity::find()
+        .filter(source::Column::Slug.starts_with(format!("response-{}-", inv.invitation_id)))
+        .count(w.conn())
+        .await?;
     let mut source = Fields::new();
     source.insert(
         "slug".into(),
-        format!("response-{}-{}", inv.invitation_id, now().unix_timestamp()).into(),
+        format!("response-{}-{}", inv.invitation_id, earlier + 1).into(),
     );
     source.insert(
         "title".into(),
@@ -332,15 +546,19 @@ async fn submit_answers(
         org.clone().map(Value::String).unwrap_or(Value::Null),
     );
     source.insert("published_on".into(), day.clone().into());
+    let files = if opened.attachments.is_empty() {
+        String::new()
+    } else {
+        " Documents attached to it are kept with the invitation.".to_string()
+    };
     source.insert(
         "note".into(),
         format!(
-            "Submitted through the NMP questionnaire on {day} (invitation {}); the answers are kept with the invitation.",
+            "Submitted through the NMP questionnaire on {day} (invitation {}); the answers are kept with the invitation.{files}",
             inv.invitation_id
         )
         .into(),
     );
-    let mut w = store.writer(actor).await?;
     let change = Change {
         table: "source".into(),
         action: ChangeAction::Create,
@@ -370,78 +588,162 @@ async fn submit_answers(
         row.source_id = Set(Some(src.key));
     })
     .await?;
-    w.commit().await?;
 
     let proposer = Proposer {
-        actor: actor.to_string(),
+        actor: format!("respondent:{}", inv.respondent_email),
         account_id: None,
         invitation_id: Some(inv.invitation_id),
     };
     let message = format!("From the questionnaire response of {}", inv.respondent_name);
-    for (change, field) in proposed {
+    let mut written: Vec<proposal::Model> = Vec::with_capacity(planned.len());
+    for p in planned {
         let cite = CitationInput {
             source: SourceRef::Existing(src.key),
-            field: field.clone(),
+            field: p.field.clone(),
             locator: None,
             quote: None,
         };
-        store
-            .propose_as(&proposer, &change, Some(&cite), Some(&message))
+        let parent = p.parent.and_then(|i| written.get(i));
+        let message = match parent {
+            Some(parent) => format!(
+                "{message}; a row of the new {} proposed in proposal {}, which must be approved first",
+                parent.entity, parent.proposal_id
+            ),
+            None => message.clone(),
+        };
+        let row = w
+            .propose_checked(&proposer, &p.change, Some(&cite), Some(&message), parent)
             .await?;
+        written.push(row);
     }
     Ok(())
 }
 
-/// The changes a submission proposes, each with the field its citation supports.
-async fn changes(
-    store: &Store,
-    opened: &Opened,
-    answers: &Answers,
-) -> Result<Vec<(Change, Option<String>)>, CollectError> {
+/// A slug for a mechanism a respondent reports: `<iso3>-<name>` in lower case, hyphenated, at
+/// most 100 characters, with the invitation's number added if the platform already uses it.
+async fn new_mechanism_slug(store: &Store, inv: &invitation::Model, name: &str) -> Result<String, CollectError> {
+    let mut words = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            words.push(c.to_ascii_lowercase());
+        } else if !words.ends_with('-') {
+            words.push('-');
+        }
+    }
+    let words = words.trim_matches('-');
+    let words = if words.is_empty() { "mechanism" } else { words };
+    let base = match &inv.country_iso3 {
+        Some(iso3) => format!("{}-{words}", iso3.to_ascii_lowercase()),
+        None => words.to_string(),
+    };
+    let fit = |text: String, room: usize| -> String {
+        let cut: String = text.chars().take(room).collect();
+        cut.trim_end_matches('-').to_string()
+    };
+    let mut slug = fit(base.clone(), 100);
+    if store.mechanism_by_slug(&slug).await?.is_some() {
+        let suffix = format!("-r{}", inv.invitation_id);
+        slug = format!("{}{suffix}", fit(base, 100 - suffix.len()));
+    }
+    Ok(slug)
+}
+
+/// The changes a submission proposes, each with the field its citation supports: updates of the
+/// invitation's mechanism (and its profile in the edition) where an answer differs, or, when the
+/// invitation names no mechanism, one creating it; and a new row per row of each repeating group.
+async fn changes(store: &Store, opened: &Opened, answers: &Answers) -> Result<Vec<Planned>, CollectError> {
     let inv = &opened.invitation;
     let mut out = Vec::new();
-    let Some(mid) = inv.mechanism_id else {
-        return Ok(out);
-    };
-    let mechanism = store.record("mechanism", mid).await?;
-    let profile = match profile_of(store, &opened.questionnaire, mid).await? {
-        Some(p) => store.record("profile", p.profile_id).await?,
-        None => None,
-    };
-    for q in opened.questions.iter().filter(|q| q.group_key.is_none()) {
-        let (Some(table), Some(field)) = (&q.target_table, &q.target_field) else {
-            continue;
-        };
-        let record = match table.as_str() {
-            "mechanism" => mechanism.as_ref(),
-            "profile" => profile.as_ref(),
-            _ => None,
-        };
-        let Some(record) = record else { continue };
-        let raw = answers.get(&q.question_key).map(value_text).unwrap_or_default();
-        if raw.trim().is_empty() {
-            continue;
+    let top = || opened.questions.iter().filter(|q| q.group_key.is_none());
+    let raw_answer = |q: &question::Model| answers.get(&q.question_key).map(value_text).unwrap_or_default();
+    // The mechanism the rows belong to: its key, or the index of the proposal creating it.
+    let (mid, parent) = match opened.mechanism_id {
+        Some(mid) => {
+            let mechanism = store.record("mechanism", mid).await?;
+            let profile = match profile_of(store, &opened.questionnaire, mid).await? {
+                Some(p) => store.record("profile", p.profile_id).await?,
+                None => None,
+            };
+            for q in top() {
+                let (Some(table), Some(field)) = (&q.target_table, &q.target_field) else {
+                    continue;
+                };
+                let record = match table.as_str() {
+                    "mechanism" => mechanism.as_ref(),
+                    "profile" => profile.as_ref(),
+                    _ => None,
+                };
+                let Some(record) = record else { continue };
+                let raw = raw_answer(q);
+                if raw.trim().is_empty() {
+                    continue;
+                }
+                let value = match schema::parse_field(table, field, &raw)? {
+                    Ok(v) => v,
+                    Err(message) => return Err(invalid(&q.question_key, message)),
+                };
+                if record.fields.get(field) == Some(&value) {
+                    continue;
+                }
+                let mut fields = Fields::new();
+                fields.insert(field.clone(), value);
+                out.push(Planned {
+                    change: Change {
+                        table: table.clone(),
+                        action: ChangeAction::Update,
+                        key: Some(record.key),
+                        base_version: Some(record.version),
+                        fields,
+                    },
+                    field: Some(field.clone()),
+                    parent: None,
+                });
+            }
+            (mid, None)
         }
-        let value = match schema::parse_field(table, field, &raw)? {
-            Ok(v) => v,
-            Err(message) => return Err(invalid(&q.question_key, message)),
-        };
-        if record.fields.get(field) == Some(&value) {
-            continue;
+        None => {
+            // A mechanism the platform does not hold: one proposal creates it from the answers
+            // about it. (Answers about the edition's profile stay with the response: there is no
+            // profile to change until an editor writes one.)
+            let mut form: BTreeMap<String, String> = BTreeMap::new();
+            let mut question_of: BTreeMap<String, String> = BTreeMap::new();
+            for q in top() {
+                if let (Some("mechanism"), Some(field)) = (q.target_table.as_deref(), &q.target_field) {
+                    form.insert(field.clone(), raw_answer(q));
+                    question_of.insert(field.clone(), q.question_key.clone());
+                }
+            }
+            let name = form.get("name").cloned().unwrap_or_default();
+            form.insert("slug".into(), new_mechanism_slug(store, inv, &name).await?);
+            if let Some(iso3) = &inv.country_iso3 {
+                form.insert("country_iso3".into(), iso3.clone());
+            }
+            match schema::parse("mechanism", &form)? {
+                Ok(fields) => out.push(Planned {
+                    change: Change {
+                        table: "mechanism".into(),
+                        action: ChangeAction::Create,
+                        key: None,
+                        base_version: None,
+                        fields,
+                    },
+                    field: None,
+                    parent: None,
+                }),
+                Err(problems) => {
+                    let errors = problems
+                        .into_iter()
+                        .map(|p| {
+                            let key = question_of.get(&p.field).cloned().unwrap_or(p.field);
+                            ValidationError::new(key, p.message)
+                        })
+                        .collect();
+                    return Err(CollectError::Invalid(errors));
+                }
+            }
+            (0, Some(0))
         }
-        let mut fields = Fields::new();
-        fields.insert(field.clone(), value);
-        out.push((
-            Change {
-                table: table.clone(),
-                action: ChangeAction::Update,
-                key: Some(record.key),
-                base_version: Some(record.version),
-                fields,
-            },
-            Some(field.clone()),
-        ));
-    }
+    };
     // Rows of repeating groups: proposed new records of the group's table.
     for g in opened.questions.iter().filter(|q| q.kind == "group") {
         let Some(table) = &g.target_table else { continue };
@@ -468,6 +770,8 @@ async fn changes(
             if form.is_empty() {
                 continue;
             }
+            // For a new mechanism the key is a placeholder here, left empty in the proposal and
+            // filled in when it is approved after the mechanism.
             form.insert("mechanism_id".into(), mid.to_string());
             if table == "mechanism_function" {
                 form.insert("edition_id".into(), opened.questionnaire.edition_id.to_string());
@@ -476,16 +780,22 @@ async fn changes(
                 form.insert("confidence".into(), "sourced".into());
             }
             match schema::parse(table, &form)? {
-                Ok(fields) => out.push((
-                    Change {
-                        table: table.clone(),
-                        action: ChangeAction::Create,
-                        key: None,
-                        base_version: None,
-                        fields,
-                    },
-                    None,
-                )),
+                Ok(mut fields) => {
+                    if parent.is_some() {
+                        fields.insert("mechanism_id".into(), Value::Null);
+                    }
+                    out.push(Planned {
+                        change: Change {
+                            table: table.clone(),
+                            action: ChangeAction::Create,
+                            key: None,
+                            base_version: None,
+                            fields,
+                        },
+                        field: None,
+                        parent,
+                    })
+                }
                 Err(problems) => {
                     let errors = problems
                         .into_iter()

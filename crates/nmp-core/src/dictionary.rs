@@ -27,6 +27,8 @@ pub enum Kind {
     Code(String),
     /// `timestamp (UTC)`: bookkeeping, never exported.
     Timestamp,
+    /// `bytes`: a file's content (`attachment.content`), never exported or edited in a form.
+    Bytes,
 }
 
 /// One documented column.
@@ -168,6 +170,8 @@ fn kind(table: &str, column: &str, ty: &str) -> Result<Kind, DictionaryError> {
         Kind::Code(name.to_string())
     } else if ty.starts_with("text") {
         Kind::Text
+    } else if ty == "bytes" {
+        Kind::Bytes
     } else {
         return Err(problem(format!(
             "table `{table}`, column {column}: unknown type {ty:?}"

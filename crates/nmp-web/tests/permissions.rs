@@ -57,6 +57,7 @@ fn matrix() -> Vec<Row> {
 struct World {
     questionnaire: i32,
     invitation: i32,
+    attachment: i32,
     mechanism: i32,
     proposal: i32,
     assignment: i32,
@@ -139,11 +140,30 @@ async fn world(s: &Store) -> World {
     let invited = nmp_collect::invite::invite(s, &mailer, "http://nmp.test", &editor_account, q.questionnaire_id, &who)
         .await
         .unwrap();
+    // A respondent's document, for the download route.
+    let token = invited.link.rsplit('/').next().unwrap();
+    let upload = nmp_collect::attach::Upload {
+        question_key: "documents".into(),
+        file_name: "synthetic.pdf".into(),
+        bytes: b"%PDF-1.4 synthetic test document".to_vec(),
+        truncated: false,
+    };
+    let (saved, _) = nmp_collect::respond::save_with(
+        s,
+        token,
+        nmp_collect::respond::Save {
+            uploads: vec![upload],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     let build = build_2017(s, editor).await;
     World {
         build,
         questionnaire: q.questionnaire_id,
         invitation: invited.invitation.invitation_id,
+        attachment: saved.attachments[0].attachment_id,
         mechanism,
         proposal,
         assignment,
@@ -203,6 +223,7 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
         .replace("{edition}", "2017")
         .replace("{build}", &w.build)
         .replace("{file}", "report.pdf")
+        .replace("{attachment}", &w.attachment.to_string())
         .replace("{kind}", "mechanisms")
         .replace("{format}", "csv");
     let acronym = format!("MATRIX-{n}");

@@ -51,6 +51,7 @@ macro_rules! editable {
 pub mod account;
 pub mod activity;
 pub mod assignment;
+pub mod attachment;
 pub mod audit_event;
 pub mod citation;
 pub mod country;

@@ -245,6 +245,7 @@ fn parse_value(spec: &FieldSpec, raw: &str) -> std::result::Result<Value, String
             Ok(Value::String(text))
         }
         Kind::Boolean => unreachable!("handled above"),
+        Kind::Bytes => Err("files are not typed into forms".into()),
     }
 }
 

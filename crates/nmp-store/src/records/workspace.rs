@@ -266,47 +266,8 @@ impl Store {
         citation: Option<&CitationInput>,
         message: Option<&str>,
     ) -> std::result::Result<proposal::Model, ApplyError> {
-        check_table(&change.table)?;
-        if change.action != ChangeAction::Delete {
-            let merged = super::merged_fields(&self.db, change).await?;
-            let errors = self.check_fields(&change.table, change.key, &merged).await?;
-            if !errors.is_empty() {
-                return Err(ApplyError::Fields(errors));
-            }
-        }
-        let before = match change.key {
-            Some(key) => {
-                let current = self
-                    .record(&change.table, key)
-                    .await?
-                    .ok_or_else(|| StoreError::NotFound {
-                        entity: change.table.clone(),
-                        key: key.to_string(),
-                    })?;
-                let expected = change.base_version.unwrap_or_default();
-                if current.version != expected {
-                    return Err(StoreError::Conflict {
-                        entity: change.table.clone(),
-                        key: key.to_string(),
-                        expected,
-                        current: current.version,
-                    }
-                    .into());
-                }
-                Some(current)
-            }
-            None => None,
-        };
-        if let Some(c) = citation
-            && let super::SourceRef::New(fields) = &c.source
-        {
-            let errors = self.check_fields("source", None, fields).await?;
-            if !errors.is_empty() {
-                return Err(ApplyError::Fields(super::apply::prefixed("source.", errors)));
-            }
-        }
         let mut w = self.writer(&proposer.actor).await?;
-        let row = w.propose(proposer, change, before.as_ref(), citation, message).await?;
+        let row = w.propose_checked(proposer, change, citation, message, None).await?;
         w.commit().await?;
         Ok(row)
     }
@@ -372,6 +333,11 @@ impl Store {
         let mut entity_id = p.entity_id.clone();
         if approve {
             let (mut change, citation) = Self::proposal_change(&p)?;
+            if let Some(parent_id) = p.parent_proposal_id {
+                let (table, key) = parent_record(w.conn(), id, parent_id).await?;
+                // The row belongs to the record its parent proposal created: point to it.
+                change.fields.insert(format!("{table}_id"), key.into());
+            }
             // An update whose own fields are unchanged since it was proposed applies to the
             // current version (other fields may have moved on: answers proposed field by field
             // from one questionnaire response, say). If any of its fields changed, it conflicts.
@@ -399,6 +365,25 @@ impl Store {
             ReviewState::Rejected
         };
         let comment = comment.map(str::trim).filter(|c| !c.is_empty()).map(str::to_string);
+        if !approve {
+            // Rows proposed under a record that will not be created cannot be approved either.
+            let children = proposal::Entity::find()
+                .filter(proposal::Column::ParentProposalId.eq(id))
+                .filter(proposal::Column::State.eq(ReviewState::Proposed.code()))
+                .all(w.conn())
+                .await?;
+            for c in children {
+                w.update::<proposal::Entity>(c.proposal_id, c.version, |row| {
+                    row.state = Set(ReviewState::Rejected.code().to_string());
+                    row.decided_by = Set(Some(editor.account_id));
+                    row.decision_comment = Set(Some(format!(
+                        "Rejected with proposal {id}, which would have created the {} it belongs to.",
+                        p.entity
+                    )));
+                })
+                .await?;
+            }
+        }
         let now = OffsetDateTime::now_utc();
         let row = w
             .update::<proposal::Entity>(id, version, |row| {
@@ -655,11 +640,40 @@ impl Store {
     }
 }
 
+/// The table and key of the record that proposal `parent_id` created, for approving proposal `id`
+/// that belongs to it; a refusal that says what to do while the parent waits or was rejected.
+async fn parent_record<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    id: i32,
+    parent_id: i32,
+) -> std::result::Result<(String, i32), ApplyError> {
+    let parent = proposal::Entity::find_by_id(parent_id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| {
+            refused(format!(
+                "proposal {id} belongs to proposal {parent_id}, which no longer exists"
+            ))
+        })?;
+    let created = parent.entity_id.as_deref().and_then(|k| k.parse::<i32>().ok());
+    match (parent.state.as_str(), created) {
+        ("approved", Some(key)) => Ok((parent.entity, key)),
+        ("proposed", _) => Err(refused(format!(
+            "approve proposal {parent_id} first: it creates the {} this row belongs to",
+            parent.entity
+        ))),
+        _ => Err(refused(format!(
+            "proposal {parent_id}, which would have created the {} this row belongs to, was {}; reject this one too",
+            parent.entity, parent.state
+        ))),
+    }
+}
+
 impl crate::Writer {
     /// Records `change` as a proposal by `proposer` in this writer's transaction, with the record as
     /// it was when proposed (`before`, `None` for a create). The caller has checked the change
-    /// ([`Store::propose`] does; bulk imports check every row first and write all their proposals
-    /// in one transaction).
+    /// ([`Writer::propose_checked`] does; bulk imports check every row first and write all their
+    /// proposals in one transaction).
     pub async fn propose(
         &mut self,
         proposer: &Proposer,
@@ -667,6 +681,88 @@ impl crate::Writer {
         before: Option<&Record>,
         citation: Option<&CitationInput>,
         message: Option<&str>,
+    ) -> Result<proposal::Model> {
+        self.propose_under(proposer, change, before, citation, message, None)
+            .await
+    }
+
+    /// Checks `change` on this writer's transaction (values, references, unique values, the
+    /// record's version, a new source's fields) and records it as a proposal, so that a caller
+    /// writing several proposals with other rows (a questionnaire submission) writes all or
+    /// nothing. `parent` is the proposal creating the record this row belongs to: the change leaves
+    /// the record's key (`<table>_id`, `mechanism_id` for a new mechanism) empty, and approving it
+    /// fills that in from the parent, which must be approved first.
+    pub async fn propose_checked(
+        &mut self,
+        proposer: &Proposer,
+        change: &Change,
+        citation: Option<&CitationInput>,
+        message: Option<&str>,
+        parent: Option<&proposal::Model>,
+    ) -> std::result::Result<proposal::Model, ApplyError> {
+        check_table(&change.table)?;
+        if change.action != ChangeAction::Delete {
+            let merged = super::merged_fields(self.conn(), change).await?;
+            let errors = super::schema::check_fields(self.conn(), &change.table, change.key, &merged).await?;
+            if !errors.is_empty() {
+                return Err(ApplyError::Fields(errors));
+            }
+        }
+        if let Some(p) = parent
+            && (p.action != ChangeAction::Create.code() || change.action != ChangeAction::Create)
+        {
+            return Err(refused("only a new row can belong to a proposal creating a record"));
+        }
+        let before = match change.key {
+            Some(key) => {
+                let current = super::record_on(self.conn(), &change.table, key)
+                    .await?
+                    .ok_or_else(|| StoreError::NotFound {
+                        entity: change.table.clone(),
+                        key: key.to_string(),
+                    })?;
+                let expected = change.base_version.unwrap_or_default();
+                if current.version != expected {
+                    return Err(StoreError::Conflict {
+                        entity: change.table.clone(),
+                        key: key.to_string(),
+                        expected,
+                        current: current.version,
+                    }
+                    .into());
+                }
+                Some(current)
+            }
+            None => None,
+        };
+        if let Some(c) = citation
+            && let super::SourceRef::New(fields) = &c.source
+        {
+            let errors = super::schema::check_fields(self.conn(), "source", None, fields).await?;
+            if !errors.is_empty() {
+                return Err(ApplyError::Fields(super::apply::prefixed("source.", errors)));
+            }
+        }
+        Ok(self
+            .propose_under(
+                proposer,
+                change,
+                before.as_ref(),
+                citation,
+                message,
+                parent.map(|p| p.proposal_id),
+            )
+            .await?)
+    }
+
+    async fn propose_under(
+        &mut self,
+        proposer: &Proposer,
+        change: &Change,
+        before: Option<&Record>,
+        citation: Option<&CitationInput>,
+        message: Option<&str>,
+        parent: Option<i32>,
     ) -> Result<proposal::Model> {
         let to_json = |v: &Fields| serde_json::to_string(v).expect("JSON objects serialise");
         self.insert(proposal::ActiveModel {
@@ -684,6 +780,7 @@ impl crate::Writer {
             decided_by: Set(None),
             decided_at: Set(None),
             decision_comment: Set(None),
+            parent_proposal_id: Set(parent),
             ..Default::default()
         })
         .await

@@ -2,25 +2,40 @@
 //! personal link in their invitation. They see what the platform already holds, save drafts and
 //! submit; a bad answer gets a message beside its question; an unknown, expired or revoked link
 //! gets a page that says so (404 or 410), never an error page.
+//!
+//! The form is `multipart/form-data` so that it can carry documents for the `file` questions
+//! (url-encoded forms are still accepted). The CSRF field comes first in the form and is checked
+//! before any file is read; each file is read in chunks and no more than
+//! [`MAX_FILE_BYTES`](nmp_collect::attach::MAX_FILE_BYTES) of it is kept, so an oversize file gets
+//! its message beside the question; the route's body limit lets through the most files a response
+//! may hold at the largest size.
 
 use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use nmp_collect::respond::{AnswerErrors, Answers, Opened, child_name, choices};
+use nmp_collect::attach::{MAX_FILE_BYTES, MAX_FILES, Upload};
+use nmp_collect::respond::{AnswerErrors, Answers, Opened, Save, child_name, choices};
 use nmp_collect::{CollectError, LinkProblem};
 use serde_json::Value;
 
 use crate::auth::{CurrentUser, Form, csrf_ok, csrf_refused, message, page};
 use crate::{AppState, WebError};
 
+/// The largest request body: the most files a response may hold, each at the largest size, and
+/// the answers.
+pub(crate) const MAX_BODY_BYTES: usize = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
+
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/respond/{token}", get(show).post(submit))
+    Router::new().route(
+        "/respond/{token}",
+        get(show).post(submit).layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
+    )
 }
 
 /// Blank rows offered under each repeating group.
@@ -31,12 +46,16 @@ pub(crate) struct Input {
     pub name: String,
     pub label: String,
     pub help: Option<String>,
-    /// `text`, `textarea`, `select`, `radio` or `number`.
+    /// `text`, `textarea`, `select`, `radio`, `number` or `file`.
     pub widget: &'static str,
     pub value: String,
     pub options: Vec<(String, String)>,
     pub required: bool,
     pub error: Option<String>,
+    /// For a file question: the files attached so far, `(attachment_id, name, size)`.
+    pub files: Vec<(i32, String, String)>,
+    /// For a file question: the file types the browser offers.
+    pub accept: String,
 }
 
 /// A question as the page shows it.
@@ -58,6 +77,8 @@ struct RespondPage {
     csrf: String,
     questions: Vec<QuestionView>,
     editable: bool,
+    /// Whether the form can take files (it then goes as `multipart/form-data`).
+    has_files: bool,
     state: String,
     comment: Option<String>,
     notice: Option<String>,
@@ -68,6 +89,7 @@ fn widget(kind: &str, has_options: bool) -> &'static str {
     match kind {
         "long_text" => "textarea",
         "yes_no" => "radio",
+        "file" => "file",
         "number" => "number",
         _ if has_options => "select",
         _ => "text",
@@ -120,6 +142,8 @@ async fn views(
                         options: with_blank,
                         required: false,
                         error: errors.get(&format!("{}.{i}.{name}", q.question_key)).cloned(),
+                        files: Vec::new(),
+                        accept: String::new(),
                     });
                 }
                 row_views.push(inputs);
@@ -128,6 +152,31 @@ async fn views(
                 section: heading,
                 input: None,
                 group: Some((q.prompt.clone(), q.help.clone(), row_views)),
+            });
+            continue;
+        }
+        if q.kind == "file" {
+            let files = opened
+                .attachments
+                .iter()
+                .filter(|a| a.question_key == q.question_key)
+                .map(|a| (a.attachment_id, a.file_name.clone(), a.size_text()))
+                .collect();
+            out.push(QuestionView {
+                section: heading,
+                input: Some(Input {
+                    name: format!("f.{}", q.question_key),
+                    label: q.prompt.clone(),
+                    help: q.help.clone(),
+                    widget: "file",
+                    value: String::new(),
+                    options: Vec::new(),
+                    required: q.required,
+                    error: errors.get(&q.question_key).cloned(),
+                    files,
+                    accept: nmp_collect::attach::accept_attribute(),
+                }),
+                group: None,
             });
             continue;
         }
@@ -147,6 +196,8 @@ async fn views(
                 options,
                 required: q.required,
                 error: errors.get(&q.question_key).cloned(),
+                files: Vec::new(),
+                accept: String::new(),
             }),
             group: None,
         });
@@ -190,13 +241,21 @@ async fn render(
         .iter()
         .map(|q| (q.question_key.as_str(), q.prompt.as_str()))
         .collect();
+    let about = match (&opened.mechanism_name, &opened.country_name) {
+        (Some(m), _) => Some(m.clone()),
+        (None, Some(c)) => Some(format!(
+            "the mechanism of {c} (not yet in our records: please describe it)"
+        )),
+        (None, None) => None,
+    };
     let view = RespondPage {
         title: opened.questionnaire.title.clone(),
         intro: opened.questionnaire.intro.clone(),
         respondent: opened.invitation.respondent_name.clone(),
-        about: opened.mechanism_name.clone(),
+        about,
         due_on: opened.invitation.due_on.clone(),
         csrf,
+        has_files: opened.questions.iter().any(|q| q.kind == "file"),
         questions,
         editable: opened.editable,
         state: opened.invitation.state.clone(),
@@ -291,25 +350,159 @@ fn answers_of(form: &Form, opened: &Opened) -> Answers {
     answers
 }
 
+/// What the form carried: its text fields, and the files of `file` questions.
+#[derive(Default)]
+struct Posted {
+    form: Vec<(String, String)>,
+    uploads: Vec<Upload>,
+}
+
+/// Why a posted form was not read.
+enum Unread {
+    /// The CSRF field was missing, wrong, or came after a file.
+    Csrf,
+    /// The body could not be read (too large, or broken); the message says which.
+    Body(StatusCode, String),
+}
+
+/// Reads the form: url-encoded, or multipart with files. The CSRF token is checked as soon as it
+/// arrives, and no file is read before it.
+async fn read_posted(headers: &HeaderMap, user: &CurrentUser, request: Request) -> Result<Posted, Unread> {
+    let multipart = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+    if !multipart {
+        let body = Bytes::from_request(request, &())
+            .await
+            .map_err(|e| Unread::Body(e.status(), e.body_text()))?;
+        let form = Form::parse(&body);
+        if !csrf_ok(headers, user, form.get("csrf")) {
+            return Err(Unread::Csrf);
+        }
+        return Ok(Posted {
+            form: form.0,
+            uploads: Vec::new(),
+        });
+    }
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|e| Unread::Body(e.status(), e.body_text()))?;
+    let too_large = |e: axum::extract::multipart::MultipartError| {
+        let status = e.status();
+        let text = if status == StatusCode::PAYLOAD_TOO_LARGE {
+            format!(
+                "The files sent together were larger than {} MB, so nothing was saved; attach fewer files at a time.",
+                MAX_BODY_BYTES / 1024 / 1024
+            )
+        } else {
+            format!("The form could not be read ({}); nothing was saved.", e.body_text())
+        };
+        Unread::Body(status, text)
+    };
+    let mut posted = Posted::default();
+    let mut csrf_checked = false;
+    while let Some(mut field) = multipart.next_field().await.map_err(too_large)? {
+        let name = field.name().unwrap_or_default().to_string();
+        if let Some(key) = name.strip_prefix("f.") {
+            if !csrf_checked {
+                return Err(Unread::Csrf);
+            }
+            let file_name = field.file_name().unwrap_or_default().to_string();
+            let mut bytes = Vec::new();
+            let mut truncated = false;
+            while let Some(chunk) = field.chunk().await.map_err(too_large)? {
+                if truncated {
+                    continue;
+                }
+                if bytes.len() + chunk.len() > MAX_FILE_BYTES {
+                    // Keep reading (the rest of the form follows) but not keeping.
+                    truncated = true;
+                    bytes = Vec::new();
+                } else {
+                    bytes.extend_from_slice(&chunk);
+                }
+            }
+            // A file input left empty still sends a part, without a name or bytes.
+            if file_name.is_empty() && bytes.is_empty() && !truncated {
+                continue;
+            }
+            posted.uploads.push(Upload {
+                question_key: key.to_string(),
+                file_name,
+                bytes,
+                truncated,
+            });
+            continue;
+        }
+        let text = field.text().await.map_err(too_large)?;
+        if name == "csrf" {
+            if !csrf_ok(headers, user, Some(&text)) {
+                return Err(Unread::Csrf);
+            }
+            csrf_checked = true;
+        }
+        posted.form.push((name, text));
+    }
+    if !csrf_checked {
+        return Err(Unread::Csrf);
+    }
+    Ok(posted)
+}
+
 async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
     user: CurrentUser,
     Path(token): Path<String>,
-    body: Bytes,
+    request: Request,
 ) -> Response {
-    let form = Form::parse(&body);
-    if !csrf_ok(&headers, &user, form.get("csrf")) {
-        return csrf_refused();
-    }
     let opened = match nmp_collect::respond::open(&state.store, &token).await {
         Ok(o) => o,
         Err(CollectError::Link(p)) => return link_page(p),
         Err(e) => return collect_error(e).into_response(),
     };
+    let posted = match read_posted(&headers, &user, request).await {
+        Ok(p) => p,
+        Err(Unread::Csrf) => return csrf_refused(),
+        Err(Unread::Body(status, text)) => {
+            // Nothing was saved: show the form as last saved, with what happened beside the
+            // first file question (or at the top).
+            let mut errors = AnswerErrors::new();
+            let key = opened
+                .questions
+                .iter()
+                .find(|q| q.kind == "file")
+                .map(|q| q.question_key.clone())
+                .unwrap_or_else(|| "form".into());
+            errors.insert(key, text);
+            let answers = opened.answers.clone();
+            return render(&state, &headers, &user, &opened, &answers, &errors, None, status).await;
+        }
+    };
+    let form = Form(posted.form);
     let answers = answers_of(&form, &opened);
     let submit = form.text("action") == "submit";
-    match nmp_collect::respond::save(&state.store, &token, answers.clone(), submit).await {
+    let remove: Vec<i32> = form
+        .0
+        .iter()
+        .filter(|(k, _)| k == "remove")
+        .filter_map(|(_, v)| v.trim().parse().ok())
+        .collect();
+    let removed: Vec<String> = opened
+        .attachments
+        .iter()
+        .filter(|a| remove.contains(&a.attachment_id))
+        .map(|a| a.file_name.clone())
+        .collect();
+    let attached: Vec<String> = posted.uploads.iter().map(|u| u.file_name.clone()).collect();
+    let request = Save {
+        answers: answers.clone(),
+        submit,
+        uploads: posted.uploads,
+        remove,
+    };
+    match nmp_collect::respond::save_with(&state.store, &token, request).await {
         Ok((after, errors)) if errors.is_empty() => {
             if submit {
                 message(
@@ -319,7 +512,13 @@ async fn submit(
                     None,
                 )
             } else {
-                let notice = Some("Your draft is saved. You can come back to it with the same link.".to_string());
+                let mut text = "Your draft is saved. You can come back to it with the same link.".to_string();
+                if !attached.is_empty() {
+                    text.push_str(&format!(" Attached: {}.", attached.join(", ")));
+                }
+                if !removed.is_empty() {
+                    text.push_str(&format!(" Removed: {}.", removed.join(", ")));
+                }
                 render(
                     &state,
                     &headers,
@@ -327,7 +526,7 @@ async fn submit(
                     &after,
                     &answers,
                     &errors,
-                    notice,
+                    Some(text),
                     StatusCode::OK,
                 )
                 .await

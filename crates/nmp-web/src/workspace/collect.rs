@@ -1,6 +1,7 @@
 //! Data collection in the workspace (editors and administrators): questionnaires and their
 //! questions, invitations (with the personal link shown once), each response with the proposals it
-//! led to, returning a response with issues, reminders, the mail log and the CSV export.
+//! led to, returning a response with issues, reminders, the mail log and the CSV export; and the
+//! documents respondents attached, downloaded by editors and reviewers (`/staff/attachments/{id}`).
 
 use askama::Template;
 use axum::body::Bytes;
@@ -14,7 +15,7 @@ use nmp_store::records::{schema, value_text};
 use nmp_store::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::review::timestamp;
-use super::{DECIDERS, Nav, render, staff};
+use super::{DECIDERS, Nav, REVIEWERS, render, staff};
 use crate::auth::{CurrentUser, Form, csrf_ok, csrf_refused, message};
 use crate::{AppState, WebError};
 
@@ -395,6 +396,50 @@ struct InvitationPage {
     answers: Vec<(String, String)>,
     proposals: Vec<(i32, String, String, String)>,
     revoked: bool,
+    /// Documents attached: (id, file name, type, size).
+    attachments: Vec<(i32, String, String, String)>,
+    /// Said when the response describes a mechanism the platform does not hold.
+    new_mechanism: Option<String>,
+}
+
+/// The documents attached to a response, for the staff pages: (id, file name, type, size).
+pub(crate) async fn attachment_rows(
+    state: &AppState,
+    invitation_id: i32,
+) -> Result<Vec<(i32, String, String, String)>, WebError> {
+    Ok(nmp_collect::attach::list(&state.store, invitation_id)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .into_iter()
+        .map(|a| {
+            let size = a.size_text();
+            (a.attachment_id, a.file_name, a.content_type, size)
+        })
+        .collect())
+}
+
+/// `GET /staff/attachments/{id}`: a document a respondent attached, as a download with its type.
+pub(super) async fn download(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i32>) -> Response {
+    if let Err(r) = staff(&user, REVIEWERS) {
+        return r.into_response();
+    }
+    match nmp_collect::attach::get(&state.store, id).await {
+        Ok(Some(a)) => (
+            [
+                (header::CONTENT_TYPE, a.content_type.clone()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    nmp_collect::attach::content_disposition(&a.file_name),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_string()),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+            ],
+            a.content,
+        )
+            .into_response(),
+        Ok(None) => WebError::NotFound(format!("attachment {id} does not exist")).into_response(),
+        Err(e) => failure(e),
+    }
 }
 
 pub(super) async fn response(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i32>) -> Response {
@@ -442,8 +487,26 @@ pub(super) async fn response(State(state): State<AppState>, user: CurrentUser, P
             .map_err(|e| WebError::Store(e.into()))?
             .into_iter()
             .map(|p| (p.proposal_id, p.entity, p.action, p.state))
-            .collect();
+            .collect::<Vec<_>>();
+        let creating = proposals
+            .iter()
+            .find(|(_, entity, action, _)| entity == "mechanism" && action == "create")
+            .map(|(pid, ..)| *pid);
+        let new_mechanism = opened.new_mechanism().then(|| {
+            let place = opened.country_name.as_ref().map(|c| format!(" in {c}")).unwrap_or_default();
+            match creating {
+                Some(pid) => format!(
+                    "This response describes a mechanism the platform does not hold yet{place}: proposal {pid} creates it, and the members, functions and activities it lists are proposed under it, to be approved once the mechanism is (rejecting the mechanism rejects them too). Answers about the edition's profile (challenges) and those without a record field stay with the response below."
+                ),
+                None => format!(
+                    "This invitation names no mechanism{place}: the respondent describes one the platform does not hold yet, and submitting proposes creating it, with its members, functions and activities proposed under it."
+                ),
+            }
+        });
+        let attachments = attachment_rows(&state, id).await?;
         Ok(InvitationPage {
+            attachments,
+            new_mechanism,
             nav: Nav::of(s),
             revoked: inv.revoked_at.is_some(),
             questionnaire: opened.questionnaire.title.clone(),

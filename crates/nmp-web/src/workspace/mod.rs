@@ -73,6 +73,7 @@ pub(crate) fn router() -> Router<AppState> {
             "/staff/editions/{edition}/builds/{build}/{file}",
             get(editions::download),
         )
+        .route("/staff/attachments/{id}", get(collect::download))
 }
 
 pub use editions::Builds;

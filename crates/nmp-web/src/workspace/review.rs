@@ -171,6 +171,11 @@ struct ProposalPage {
     can_decide: bool,
     record_link: Option<String>,
     error: Option<String>,
+    /// Documents attached to the questionnaire response the proposal came from: (id, file name,
+    /// type, size).
+    attachments: Vec<(i32, String, String, String)>,
+    /// The proposal creating the record this row belongs to, and whether it is still waiting.
+    parent: Option<(i32, String, String)>,
 }
 
 async fn proposal_page(
@@ -251,6 +256,25 @@ async fn proposal_page(
         (Some(k), Some(_)) => Some(format!("/staff/records/{}/{k}", p.entity)),
         _ => None,
     };
+    let attachments = match p.invitation_id {
+        Some(inv) if may_review(signed_in.role) => nmp_collect::attach::list(store, inv)
+            .await
+            .map_err(|e| WebError::Internal(e.to_string()))?
+            .into_iter()
+            .map(|a| {
+                let size = a.size_text();
+                (a.attachment_id, a.file_name, a.content_type, size)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let parent = match p.parent_proposal_id {
+        Some(id) => store
+            .get::<proposal::Entity>(id)
+            .await?
+            .map(|parent| (id, title(&parent.entity), parent.state)),
+        None => None,
+    };
     Ok(ProposalPage {
         nav: Nav::of(signed_in),
         id: p.proposal_id,
@@ -271,6 +295,8 @@ async fn proposal_page(
         can_decide: pending && super::decides(signed_in.role),
         record_link,
         error,
+        attachments,
+        parent,
     })
 }
 
