@@ -11,6 +11,7 @@ mod m0004_accounts;
 mod m0005_workspace;
 mod m0006_publication;
 mod m0009_collection;
+mod m0011_essays;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_workspace::Migration),
             Box::new(m0006_publication::Migration),
             Box::new(m0009_collection::Migration),
+            Box::new(m0011_essays::Migration),
         ]
     }
 }
