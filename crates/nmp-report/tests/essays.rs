@@ -129,7 +129,9 @@ async fn an_essay_is_cited_printed_in_its_own_section_and_survives_the_round_tri
             db.engine
         );
 
-        // The PDF: typesets without warnings, and the section adds pages.
+        // The PDF: typesets without warnings, and the section adds pages. Its bookmarks (the
+        // PDF outline, plain strings in the file, like the printed contents) have the section
+        // after the thematic one and before the annex, and the essay under it.
         let pdf = nmp_report::render(&draft).unwrap();
         assert!(pdf.warnings.is_empty(), "warnings: {:?}", pdf.warnings);
         assert!(
@@ -138,6 +140,26 @@ async fn an_essay_is_cited_printed_in_its_own_section_and_survives_the_round_tri
             db.engine,
             pdf.pages
         );
+        let bytes = String::from_utf8_lossy(&pdf.pdf);
+        let bookmark = |title: &str| {
+            bytes
+                .find(&format!("/Title({title})"))
+                .unwrap_or_else(|| panic!("no bookmark {title:?}"))
+        };
+        let section = bookmark("Expert opinion");
+        assert!(bookmark("Civil society, corporations and religious organisations") < section);
+        assert!(section < bookmark("Annex: data tables"));
+        // The essay's bookmark names the section's as its parent (`N 0 obj <<... /Title(...)`).
+        let number = {
+            let head = &bytes[..section];
+            let obj = head.rfind(" 0 obj").unwrap();
+            head[head[..obj].rfind('\n').unwrap() + 1..obj].to_string()
+        };
+        let essay_at = bookmark(TITLE);
+        let dict = &bytes[bytes[..essay_at].rfind("<<").unwrap()..essay_at];
+        assert!(dict.contains(&format!("/Parent {number} 0 R")), "{dict}");
+        let before_bytes = nmp_report::render(&before).unwrap().pdf;
+        assert!(!String::from_utf8_lossy(&before_bytes).contains("/Title(Expert opinion)"));
 
         // The site: its own page, linked from the contents and the navigation; no part page.
         let site = nmp_report::site::build(&draft).unwrap();
