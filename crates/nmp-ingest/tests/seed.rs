@@ -131,7 +131,10 @@ async fn a_malformed_file_names_file_line_and_field_and_writes_nothing() {
         "key = \"part-iii\"\nkind = \"opinion\"",
     ))
     .await;
-    assert!(err.contains("editions.toml:") && err.contains("chapter, essay"), "{err}");
+    assert!(
+        err.contains("editions.toml:") && err.contains("chapter, essay"),
+        "{err}"
+    );
 }
 
 #[tokio::test]

@@ -512,14 +512,14 @@ fn index<'a>(edition: &Edition, s: &'a Shared, parts: &[&Part]) -> IndexPage<'a>
         .iter()
         .find(|p| p.key == "introduction" && !p.is_essay())
         .map(|p| {
-        let (paragraphs, gap) = part_text(p);
-        PartText {
-            title: p.title.clone(),
-            paragraphs,
-            gap,
-            sources: sources(&p.citations, &[]),
-        }
-    });
+            let (paragraphs, gap) = part_text(p);
+            PartText {
+                title: p.title.clone(),
+                paragraphs,
+                gap,
+                sources: sources(&p.citations, &[]),
+            }
+        });
     let mut published_by = e
         .publishers
         .iter()

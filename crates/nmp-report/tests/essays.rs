@@ -13,7 +13,8 @@ use nmp_store::{Set, Store};
 
 const TITLE: &str = "Synthetic test essay: not a real essay";
 const AUTHOR: &str = "Synthetic Test Author, Synthetic Institute for Tests";
-const BODY: &str = "Synthetic opening paragraph of a test essay; it states no fact.\n\nSynthetic closing paragraph, second of two.";
+const BODY: &str =
+    "Synthetic opening paragraph of a test essay; it states no fact.\n\nSynthetic closing paragraph, second of two.";
 
 async fn seeded() -> Vec<TestDb> {
     let dbs = engines().await;
@@ -112,7 +113,14 @@ async fn an_essay_is_cited_printed_in_its_own_section_and_survives_the_round_tri
         let keys: Vec<&str> = draft.snapshot.parts.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(
             keys,
-            ["introduction", "part-i", "part-ii", "part-iii", "conclusion", "synthetic-essay"],
+            [
+                "introduction",
+                "part-i",
+                "part-ii",
+                "part-iii",
+                "conclusion",
+                "synthetic-essay"
+            ],
             "{}",
             db.engine
         );
@@ -203,7 +211,10 @@ async fn an_essay_is_cited_printed_in_its_own_section_and_survives_the_round_tri
         let frozen = nmp_report::load(s, "2017", false).await.unwrap();
         assert!(frozen.snapshot.parts.iter().any(|p| p.is_essay()));
         let parts_csv = file(&frozen.datapackage, "edition_parts.csv");
-        assert!(parts_csv.lines().next().unwrap().ends_with(",kind,author"), "{parts_csv}");
+        assert!(
+            parts_csv.lines().next().unwrap().ends_with(",kind,author"),
+            "{parts_csv}"
+        );
         assert!(parts_csv.contains(&format!(",essay,{AUTHOR:?}")), "{parts_csv}");
         let final_pdf = nmp_report::render(&frozen).unwrap();
 
@@ -228,7 +239,11 @@ async fn an_essay_is_cited_printed_in_its_own_section_and_survives_the_round_tri
             .await
             .unwrap();
         let rebuilt = nmp_report::load(&fresh.store, "2017", false).await.unwrap();
-        assert_eq!(rebuilt.sha256, frozen.sha256, "{}: the round trip changed the snapshot", db.engine);
+        assert_eq!(
+            rebuilt.sha256, frozen.sha256,
+            "{}: the round trip changed the snapshot",
+            db.engine
+        );
         assert!(
             nmp_report::render(&rebuilt).unwrap().pdf == final_pdf.pdf,
             "{}: the round trip changed the PDF",

@@ -428,9 +428,18 @@ async fn a_shared_edition_shows_who_owns_each_part_and_partners_edit_only_what_t
         // and its text in a text area.
         let page = get(s, &part_path, Some(&editor)).await.body;
         assert!(page.contains("<select id=\"f-kind\" name=\"kind\""), "{page}");
-        assert!(page.contains("<option value=\"chapter\" selected>Chapter</option>"), "{page}");
-        assert!(page.contains("<option value=\"essay\">Expert opinion essay</option>"), "{page}");
-        assert!(page.contains("<input id=\"f-author\" name=\"author\" type=\"text\""), "{page}");
+        assert!(
+            page.contains("<option value=\"chapter\" selected>Chapter</option>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<option value=\"essay\">Expert opinion essay</option>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<input id=\"f-author\" name=\"author\" type=\"text\""),
+            "{page}"
+        );
         assert!(page.contains("<textarea id=\"f-body\" name=\"body\""), "{page}");
         let form = current_form(s, "edition_part", part_id).await;
         let org = igmap.organization_id.to_string();
@@ -478,7 +487,10 @@ async fn a_shared_edition_shows_who_owns_each_part_and_partners_edit_only_what_t
             &editor,
             &pairs(&with(
                 &form,
-                &[("kind", "essay"), ("author", "Synthetic Test Author, Synthetic Institute")],
+                &[
+                    ("kind", "essay"),
+                    ("author", "Synthetic Test Author, Synthetic Institute"),
+                ],
             )),
         )
         .await;
