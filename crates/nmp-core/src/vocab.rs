@@ -200,6 +200,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What kind of part of an edition a part is: a chapter of the edition's own text, or an
+    /// expert opinion essay signed by its author (printed in its own section, with a byline).
+    PartKind {
+        Chapter => "chapter", "Chapter",
+        Essay => "essay", "Expert opinion essay",
+    }
+}
+
+vocabulary! {
     /// Where a piece of proposed or drafted content is in review.
     ReviewState {
         Draft => "draft", "Draft",
@@ -325,6 +334,7 @@ pub fn options(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
         EditionStatus,
         PublisherRole,
         ProfileSection,
+        PartKind,
         ReviewState,
         AccountRole,
         Confidence,

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use nmp_core::PartialDate;
+use nmp_core::vocab::PartKind;
 use nmp_store::entity::{
     activity, citation, country, edition, edition_contributor, edition_part, edition_publisher, function, mechanism,
     mechanism_function, mechanism_status, membership, network, network_count, network_membership, organization,
@@ -393,6 +394,8 @@ impl Seeder {
                     page: Set(p.page.map(|n| n as i32)),
                     summary: Set(p.summary.clone()),
                     body: Set(p.body.clone()),
+                    kind: Set(p.kind.unwrap_or(PartKind::Chapter).code().into()),
+                    author: Set(p.author.clone()),
                     ..Default::default()
                 })
                 .await?;

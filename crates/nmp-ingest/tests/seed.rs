@@ -113,6 +113,28 @@ async fn a_malformed_file_names_file_line_and_field_and_writes_nothing() {
     ))
     .await;
     assert!(err.contains("editions.toml:") && err.contains("colour"), "{err}");
+
+    // A part may be an essay (the starter dataset records none), and an essay has an author.
+    let err = rejected(with_replaced(
+        "editions.toml",
+        "key = \"part-iii\"",
+        "key = \"part-iii\"\nkind = \"essay\"",
+    ))
+    .await;
+    assert!(
+        err.contains("editions.toml:") && err.contains("part.author") && err.contains("\"part-iii\" is an essay"),
+        "{err}"
+    );
+    let err = rejected(with_replaced(
+        "editions.toml",
+        "key = \"part-iii\"",
+        "key = \"part-iii\"\nkind = \"opinion\"",
+    ))
+    .await;
+    assert!(
+        err.contains("editions.toml:") && err.contains("chapter, essay"),
+        "{err}"
+    );
 }
 
 #[tokio::test]

@@ -1,12 +1,12 @@
 //! Reading an edition's snapshot from the store: the edition and its parts and profiles, each
 //! fact with its citations, numbered into one bibliography in reading order (the edition, then
-//! each part and its profiles, then the annex and the thematic sections).
+//! each chapter and its profiles, then the annex and the thematic sections, then the essays).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use nmp_core::vocab::{
     ContributorRole, EditionKind, EditionStatus, FunctionLevel, InstrumentKind, MechanismLevel, MechanismStatus,
-    MechanismType, MemberRole, ProfileSection, PublisherRole, SourceKind, UnRegionalGroup, geo_label,
+    MechanismType, MemberRole, PartKind, ProfileSection, PublisherRole, SourceKind, UnRegionalGroup, geo_label,
 };
 use nmp_store::Store;
 use nmp_store::entity::{
@@ -380,14 +380,20 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
         citations: edition_notes,
     };
 
-    // Parts in order, each with its profiles; profiles in no known part go last.
-    let known_parts: BTreeSet<i32> = parts.iter().map(|p| p.edition_part_id).collect();
+    // Parts in order, each with its profiles; profiles in no known chapter go last (an essay
+    // holds no profiles: one recorded in an essay is printed with them).
+    let essay = PartKind::Essay.code();
+    let known_parts: BTreeSet<i32> = parts
+        .iter()
+        .filter(|p| p.kind != essay)
+        .map(|p| p.edition_part_id)
+        .collect();
     let mut groups: Vec<(Option<&edition_part::Model>, Vec<&profile::Model>)> = parts
         .iter()
         .map(|p| {
             let mut in_part: Vec<&profile::Model> = profiles
                 .iter()
-                .filter(|x| x.edition_part_id == Some(p.edition_part_id))
+                .filter(|x| x.edition_part_id == Some(p.edition_part_id) && known_parts.contains(&p.edition_part_id))
                 .collect();
             in_part.sort_by_key(|p| (p.page.unwrap_or(i32::MAX), p.heading.clone(), p.mechanism_id));
             (Some(p), in_part)
@@ -412,9 +418,11 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
         org_name: &org_name,
     };
     let mut out_parts = Vec::new();
+    // The essays are printed after the thematic sections: their sources are numbered then.
+    let mut essays = Vec::new();
     for (part, in_part) in groups {
         if let Some(p) = part {
-            let fields = [("summary", &p.summary), ("body", &p.body)]
+            let fields = [("summary", &p.summary), ("body", &p.body), ("author", &p.author)]
                 .into_iter()
                 .filter(|(_, v)| v.is_some())
                 .map(|(f, _)| Some(f))
@@ -430,16 +438,25 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
         let mut out = match part {
             Some(p) => Part {
                 key: p.part_key.clone(),
+                kind: p.kind.clone(),
                 title: p.title.clone(),
+                author: p.author.clone(),
                 page: p.page,
                 summary: p.summary.clone(),
                 body: p.body.clone(),
-                citations: bib.notes(&[("edition_part", p.edition_part_id.to_string(), "part")]),
+                citations: if p.kind == essay {
+                    essays.push((out_parts.len(), p.edition_part_id));
+                    vec![]
+                } else {
+                    bib.notes(&[("edition_part", p.edition_part_id.to_string(), "part")])
+                },
                 profiles: vec![],
             },
             None => Part {
                 key: "other".into(),
+                kind: PartKind::Chapter.code().into(),
                 title: "Other profiles".into(),
+                author: None,
                 page: None,
                 summary: None,
                 body: None,
@@ -469,6 +486,9 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
     };
     let overview = overview(&world, &mut bib);
     let themes = themes(&world, &mut bib);
+    for (index, id) in essays {
+        out_parts[index].citations = bib.notes(&[("edition_part", id.to_string(), "part")]);
+    }
     let uncited = bib.uncited();
     let snapshot = Snapshot {
         format: FORMAT,

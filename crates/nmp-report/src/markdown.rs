@@ -314,7 +314,7 @@ pub fn render(edition: &Edition, figures_dir: &str) -> (String, BTreeMap<String,
         edition.sha256
     );
 
-    for part in snap.parts.iter().filter(|p| p.key == "introduction") {
+    for part in snap.parts.iter().filter(|p| p.key == "introduction" && !p.is_essay()) {
         let _ = writeln!(out, "# {}\n", esc(&part.title));
         part_text(&mut out, part);
     }
@@ -393,7 +393,7 @@ pub fn render(edition: &Edition, figures_dir: &str) -> (String, BTreeMap<String,
         }
     }
 
-    for part in snap.parts.iter().filter(|p| p.key != "introduction") {
+    for part in snap.parts.iter().filter(|p| p.key != "introduction" && !p.is_essay()) {
         let _ = writeln!(out, "# {}\n", esc(&part.title));
         part_text(&mut out, part);
         for p in &part.profiles {
@@ -438,6 +438,24 @@ pub fn render(edition: &Edition, figures_dir: &str) -> (String, BTreeMap<String,
                 .map(|m| (m.country.clone().unwrap_or_default(), m))
                 .collect();
             mechanism_table(&mut out, &rows);
+        }
+    }
+
+    let essays: Vec<&Part> = snap.parts.iter().filter(|p| p.is_essay()).collect();
+    if !essays.is_empty() {
+        let _ = writeln!(
+            out,
+            "# Expert opinion\n\n*Expert opinion essays, each signed by its author.*\n"
+        );
+        for part in essays {
+            let _ = writeln!(out, "## {}\n", esc(&part.title));
+            let all: Vec<&str> = part.citations.iter().map(|c| c.about.as_str()).collect();
+            let byline = match &part.author {
+                Some(a) => format!("*{}*", esc(a)),
+                None => "*Author not recorded*".into(),
+            };
+            let _ = writeln!(out, "{byline}{}\n", notes(snap, &part.citations, &all));
+            part_text(&mut out, part);
         }
     }
 

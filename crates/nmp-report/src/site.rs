@@ -1,8 +1,8 @@
 //! The static HTML site of an edition, built from the same snapshot as the PDF: `index.html`
 //! (cover, contents, introduction, methodology, colophon, errata), `overview.html`,
 //! `regions.html`, one page per part (`parts/KEY.html`) and per profile
-//! (`profiles/SLUG.html`), `themes.html`, `annex.html`, `bibliography.html`, the figures as SVG
-//! and one stylesheet. Every link is relative and no page needs JavaScript, so the site works
+//! (`profiles/SLUG.html`), `themes.html`, `essays.html` (the expert opinion essays, when the
+//! edition has any), `annex.html`, `bibliography.html`, the figures as SVG and one stylesheet. Every link is relative and no page needs JavaScript, so the site works
 //! from a plain file server or straight from the disk. Templates: `templates/site/`.
 
 use askama::Template;
@@ -24,6 +24,8 @@ struct Shared {
     sha256: String,
     version: &'static str,
     parts: Vec<NavPart>,
+    /// Whether the edition has essays (the navigation links to them).
+    essays: bool,
 }
 
 struct NavPart {
@@ -58,6 +60,8 @@ struct IndexPage<'a> {
     licence: Option<String>,
     edition_sources: Vec<usize>,
     errata: Vec<(String, String, String)>,
+    /// The essays: anchor and title.
+    essays: Vec<(String, String)>,
 }
 
 struct PartText {
@@ -129,6 +133,24 @@ struct ProfilePage<'a> {
     status_sources: Vec<usize>,
     activities: Vec<String>,
     activity_sources: Vec<usize>,
+}
+
+#[derive(Template)]
+#[template(path = "site/essays.html")]
+struct EssaysPage<'a> {
+    s: &'a Shared,
+    root: &'static str,
+    essays: Vec<Essay>,
+}
+
+/// An expert opinion essay: its title, the author's byline and its text.
+struct Essay {
+    anchor: String,
+    title: String,
+    author: Option<String>,
+    sources: Vec<usize>,
+    paragraphs: Vec<String>,
+    gap: Option<String>,
 }
 
 #[derive(Template)]
@@ -210,6 +232,11 @@ fn part_href(part: &Part) -> String {
     format!("parts/{}.html", part.key)
 }
 
+/// The anchor of an essay on `essays.html`.
+fn essay_anchor(part: &Part) -> String {
+    format!("essay-{}", part.key)
+}
+
 fn profile_href(p: &Profile) -> String {
     format!("profiles/{}.html", p.slug)
 }
@@ -282,7 +309,12 @@ fn render(template: &impl Template) -> Result<Vec<u8>, ReportError> {
 pub fn build(edition: &Edition) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
     let snap = &edition.snapshot;
     let e = &snap.edition;
-    let content_parts: Vec<&Part> = snap.parts.iter().filter(|p| p.key != "introduction").collect();
+    let content_parts: Vec<&Part> = snap
+        .parts
+        .iter()
+        .filter(|p| p.key != "introduction" && !p.is_essay())
+        .collect();
+    let essays: Vec<&Part> = snap.parts.iter().filter(|p| p.is_essay()).collect();
     let shared = Shared {
         title: e.title.clone(),
         subtitle: e.subtitle.clone(),
@@ -299,6 +331,7 @@ pub fn build(edition: &Edition) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
                 short: short_title(&p.title),
             })
             .collect(),
+        essays: !essays.is_empty(),
     };
     let s = &shared;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -403,6 +436,29 @@ pub fn build(edition: &Edition) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
                 .collect(),
         })?,
     ));
+    if !essays.is_empty() {
+        files.push((
+            "essays.html".into(),
+            render(&EssaysPage {
+                s,
+                root: "",
+                essays: essays
+                    .iter()
+                    .map(|p| {
+                        let (paragraphs, gap) = part_text(p);
+                        Essay {
+                            anchor: essay_anchor(p),
+                            title: p.title.clone(),
+                            author: p.author.clone(),
+                            sources: sources(&p.citations, &[]),
+                            paragraphs,
+                            gap,
+                        }
+                    })
+                    .collect(),
+            })?,
+        ));
+    }
     files.push((
         "annex.html".into(),
         render(&AnnexPage {
@@ -451,15 +507,19 @@ pub fn build(edition: &Edition) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
 fn index<'a>(edition: &Edition, s: &'a Shared, parts: &[&Part]) -> IndexPage<'a> {
     let snap = &edition.snapshot;
     let e = &snap.edition;
-    let intro = snap.parts.iter().find(|p| p.key == "introduction").map(|p| {
-        let (paragraphs, gap) = part_text(p);
-        PartText {
-            title: p.title.clone(),
-            paragraphs,
-            gap,
-            sources: sources(&p.citations, &[]),
-        }
-    });
+    let intro = snap
+        .parts
+        .iter()
+        .find(|p| p.key == "introduction" && !p.is_essay())
+        .map(|p| {
+            let (paragraphs, gap) = part_text(p);
+            PartText {
+                title: p.title.clone(),
+                paragraphs,
+                gap,
+                sources: sources(&p.citations, &[]),
+            }
+        });
     let mut published_by = e
         .publishers
         .iter()
@@ -525,6 +585,12 @@ fn index<'a>(edition: &Edition, s: &'a Shared, parts: &[&Part]) -> IndexPage<'a>
             .errata
             .iter()
             .map(|x| (fmt_date(&x.issued_on), x.location.clone(), x.correction.clone()))
+            .collect(),
+        essays: snap
+            .parts
+            .iter()
+            .filter(|p| p.is_essay())
+            .map(|p| (essay_anchor(p), p.title.clone()))
             .collect(),
     }
 }

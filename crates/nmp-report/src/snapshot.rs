@@ -6,6 +6,7 @@
 //! Reading it from the store is in `collect.rs`; the overview, regional and thematic figures in
 //! `overview.rs`.
 
+use nmp_core::vocab::PartKind;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -26,7 +27,8 @@ pub struct Snapshot {
     pub edition: Edition,
     /// The global overview, by UN region and regional group, and the states with a mechanism.
     pub overview: Overview,
-    /// The edition's parts in order, each with its profiles.
+    /// The edition's parts in table-of-contents order, chapters and essays, each chapter with
+    /// its profiles (an essay holds none).
     pub parts: Vec<Part>,
     /// Thematic sections: civil society, corporations, religious organisations.
     pub themes: Vec<Theme>,
@@ -91,13 +93,22 @@ pub struct Contributor {
     pub affiliation: Option<String>,
 }
 
-/// One part of the edition.
+/// One part of the edition: a chapter, or an expert opinion essay (printed in its own section,
+/// after the thematic sections, with its author's byline).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     /// Key within the edition (`part-i`).
     pub key: String,
+    /// What kind of part it is: a `PartKind` code, `chapter` or `essay`. Left out of the JSON
+    /// for a chapter, like `author` when there is none, so that a snapshot frozen before essays
+    /// existed reads back and hashes as it did (see [`Part::is_essay`]).
+    #[serde(default = "chapter", skip_serializing_if = "is_chapter")]
+    pub kind: String,
     /// Title as printed.
     pub title: String,
+    /// Who wrote it, name and affiliation as printed: an essay's byline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// First page in the original edition.
     pub page: Option<i32>,
     /// What the part holds, when it holds no profiles.
@@ -108,6 +119,21 @@ pub struct Part {
     pub citations: Vec<Citation>,
     /// The profiles in the part, by page and heading.
     pub profiles: Vec<Profile>,
+}
+
+fn chapter() -> String {
+    PartKind::Chapter.code().to_string()
+}
+
+fn is_chapter(kind: &str) -> bool {
+    kind == PartKind::Chapter.code()
+}
+
+impl Part {
+    /// Whether the part is an expert opinion essay.
+    pub fn is_essay(&self) -> bool {
+        self.kind == PartKind::Essay.code()
+    }
 }
 
 /// A mechanism as the edition features it.

@@ -424,6 +424,23 @@ async fn a_shared_edition_shows_who_owns_each_part_and_partners_edit_only_what_t
         );
         // The editor gives the part to the partner's organisation.
         let part_path = format!("/staff/records/edition_part/{part_id}");
+        // A part is a chapter or an essay (a select of the vocabulary), with an author (text)
+        // and its text in a text area.
+        let page = get(s, &part_path, Some(&editor)).await.body;
+        assert!(page.contains("<select id=\"f-kind\" name=\"kind\""), "{page}");
+        assert!(
+            page.contains("<option value=\"chapter\" selected>Chapter</option>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<option value=\"essay\">Expert opinion essay</option>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<input id=\"f-author\" name=\"author\" type=\"text\""),
+            "{page}"
+        );
+        assert!(page.contains("<textarea id=\"f-body\" name=\"body\""), "{page}");
         let form = current_form(s, "edition_part", part_id).await;
         let org = igmap.organization_id.to_string();
         let saved = post(
@@ -461,6 +478,30 @@ async fn a_shared_edition_shows_who_owns_each_part_and_partners_edit_only_what_t
             .unwrap();
         let other_path = format!("/staff/records/profile/{}", elsewhere.0.profile_id);
         assert_eq!(get(s, &other_path, Some(&partner)).await.status, StatusCode::FORBIDDEN);
+
+        // Made an essay with an author, the part is listed as one on the public page.
+        let form = current_form(s, "edition_part", part_id).await;
+        let saved = post(
+            s,
+            &part_path,
+            &editor,
+            &pairs(&with(
+                &form,
+                &[
+                    ("kind", "essay"),
+                    ("author", "Synthetic Test Author, Synthetic Institute"),
+                ],
+            )),
+        )
+        .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let page = get(s, "/editions/2017", None).await.body;
+        assert!(
+            page.contains("Expert opinion essay:")
+                && page.contains("<span class=\"byline\">by Synthetic Test Author, Synthetic Institute</span>"),
+            "{}",
+            db.engine
+        );
         db.finish().await;
     }
 }

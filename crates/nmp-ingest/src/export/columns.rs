@@ -168,6 +168,8 @@ pub(super) const EDITION_PARTS: &[&str] = &[
     "summary",
     "owner_organization_id",
     "body",
+    "kind",
+    "author",
 ];
 /// Without `assignee_account_id`: accounts are staff records and are not exported, so the
 /// number would point nowhere (and says who on the team was assigned the text).

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use nmp_core::slug;
+use nmp_core::vocab::PartKind;
 
 use super::{Dataset, Located, split_ref};
 use crate::IngestError;
@@ -375,7 +376,24 @@ fn check_edition(c: &mut Checker<'_>, e: &Located<super::model::Edition>) {
     }
     for p in &v.part {
         c.refs(e, &record, &anchor, "part.sources", &p.sources);
+        if p.kind == Some(PartKind::Essay) && p.author.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            c.fail(
+                e,
+                &anchor,
+                &format!("\"{}\"", p.key),
+                format!(
+                    "{record}: part.author: part {:?} is an essay, and an essay is printed with its author's name",
+                    p.key
+                ),
+            );
+        }
     }
+    let essays: BTreeSet<&str> = v
+        .part
+        .iter()
+        .filter(|p| p.kind == Some(PartKind::Essay))
+        .map(|p| p.key.as_str())
+        .collect();
     for p in &v.profile {
         c.known(
             e,
@@ -395,6 +413,16 @@ fn check_edition(c: &mut Checker<'_>, e: &Located<super::model::Edition>) {
                 &anchor,
                 &needle,
                 format!("{record}: profile.part: unknown part {part:?}"),
+            );
+        }
+        if let Some(part) = p.part.as_deref()
+            && essays.contains(part)
+        {
+            c.fail(
+                e,
+                &anchor,
+                &format!("\"{part}\""),
+                format!("{record}: profile.part: part {part:?} is an essay, which holds no mechanism profiles"),
             );
         }
     }

@@ -9,7 +9,7 @@
 use nmp_core::PartialDate;
 use nmp_core::vocab::{
     Confidence, ContributorRole, EditionKind, EditionStatus, FunctionLevel, InstrumentKind, MechanismLevel,
-    MechanismStatus, MechanismType, MemberRole, NetworkKind, NetworkRole, OrganizationKind, ProfileSection,
+    MechanismStatus, MechanismType, MemberRole, NetworkKind, NetworkRole, OrganizationKind, PartKind, ProfileSection,
     PublisherRole, Sector, SourceKind,
 };
 use serde::Deserialize;
@@ -456,6 +456,10 @@ pub struct Part {
     pub summary: Option<String>,
     /// Its text, where recorded.
     pub body: Option<String>,
+    /// A chapter (when left out) or an expert opinion essay.
+    pub kind: Option<PartKind>,
+    /// Who wrote it, name and affiliation as printed (an essay's byline).
+    pub author: Option<String>,
     /// Sources.
     #[serde(default)]
     pub sources: Vec<String>,

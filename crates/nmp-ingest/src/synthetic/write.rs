@@ -293,6 +293,7 @@ async fn write_editions(l: &mut Loader, p: &Plan, orgs: &[i32]) -> Result<(Vec<i
             title: Set(x.title.clone()),
             page: Set(None),
             summary: Set(x.summary.clone()),
+            kind: Set("chapter".into()),
             ..Default::default()
         })
         .collect();

@@ -12,6 +12,7 @@ mod m0005_workspace;
 mod m0006_publication;
 mod m0009_collection;
 mod m0010_attachments;
+mod m0011_essays;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_publication::Migration),
             Box::new(m0009_collection::Migration),
             Box::new(m0010_attachments::Migration),
+            Box::new(m0011_essays::Migration),
         ]
     }
 }

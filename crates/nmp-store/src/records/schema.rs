@@ -41,6 +41,7 @@ const LONG_FIELDS: &[&str] = &[
     "outcome",
     "evidence",
     "summary",
+    "body",
     "quote",
     "history",
     "structure",

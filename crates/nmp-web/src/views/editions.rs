@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use nmp_core::vocab::{ContributorRole, EditionKind, EditionStatus, ProfileSection, PublisherRole};
+use nmp_core::vocab::{ContributorRole, EditionKind, EditionStatus, PartKind, ProfileSection, PublisherRole};
 use nmp_store::Store;
 use nmp_store::entity::{
     country, edition, edition_contributor, edition_part, edition_publisher, mechanism, organization, profile,
@@ -95,6 +95,12 @@ pub struct PartView {
     pub position: i32,
     /// Title.
     pub title: String,
+    /// What kind of part it is (`chapter`, `essay`).
+    pub kind: String,
+    /// Its label.
+    pub kind_label: String,
+    /// Who wrote it, name and affiliation as printed (an essay's byline).
+    pub author: Option<String>,
     /// First page.
     pub page: Option<i32>,
     /// What it holds.
@@ -303,6 +309,9 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
         parts_view.push(PartView {
             position: part.position,
             title: part.title.clone(),
+            kind_label: label!(PartKind, part.kind),
+            kind: part.kind.clone(),
+            author: part.author.clone(),
             page: part.page,
             summary: part.summary.clone(),
             profiles: in_part,
