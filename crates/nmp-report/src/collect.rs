@@ -273,11 +273,8 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
     let members = store.all::<membership::Entity>().await?;
     // Profiles show the activities of the edition's period (all of them when it has none).
     let activities: Vec<activity::Model> = store
-        .all::<activity::Entity>()
-        .await?
-        .into_iter()
-        .filter(|a| in_period(&a.occurred_on, e.period_start.as_deref(), e.period_end.as_deref()))
-        .collect();
+        .activities_in_period(e.period_start.as_deref(), e.period_end.as_deref())
+        .await?;
     let publishers = store
         .rows_where::<edition_publisher::Entity, _>(edition_publisher::Column::EditionId, [e.edition_id])
         .await?;
@@ -719,37 +716,5 @@ impl ProfileContext<'_> {
                 .collect(),
             citations: bib.notes(&cited),
         })
-    }
-}
-
-/// Whether a partial date (`2016`, `2016-05`, `2016-05-12`) falls in the period from `start` to
-/// `end` (partial dates too, either open). A partial date stands for all its days, so `2016`
-/// is in a period from `2016-03`.
-fn in_period(date: &str, start: Option<&str>, end: Option<&str>) -> bool {
-    // Comparing text: "-" sorts before digits and "~" after them, so `date` .. `date~` spans
-    // every date the partial one stands for, and `end~` every date up to the end of `end`.
-    let after_start = start.is_none_or(|s| format!("{date}~").as_str() >= s);
-    let before_end = end.is_none_or(|e| date <= format!("{e}~").as_str());
-    after_start && before_end
-}
-
-#[cfg(test)]
-mod period_tests {
-    use super::in_period;
-
-    #[test]
-    fn partial_dates_overlap_the_period() {
-        let (s, e) = (Some("2016-03"), Some("2017-02"));
-        assert!(in_period("2016", s, e));
-        assert!(in_period("2016-03-01", s, e));
-        assert!(in_period("2017-02-28", s, e));
-        assert!(in_period("2017", s, e));
-        assert!(!in_period("2016-02-29", s, e));
-        assert!(!in_period("2017-03", s, e));
-        assert!(!in_period("2015", s, e));
-        assert!(!in_period("2018-01-01", s, e));
-        assert!(in_period("1990", None, None));
-        assert!(in_period("2016-12", None, Some("2016")));
-        assert!(!in_period("2017-01", None, Some("2016")));
     }
 }

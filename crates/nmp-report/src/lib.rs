@@ -120,6 +120,17 @@ pub struct Report {
 /// and data package; an unpublished edition only when `draft` is asked for (read from the
 /// store as it is now). `draft` also marks a published edition's pages DRAFT.
 pub async fn load(store: &nmp_store::Store, slug: &str, draft: bool) -> Result<Edition, ReportError> {
+    let mut edition = load_without_package(store, slug, draft).await?;
+    if !edition.frozen {
+        edition.datapackage = draft_package(store, slug).await?;
+    }
+    Ok(edition)
+}
+
+/// [`load`], except that a draft's data package is left empty: a published edition's comes
+/// with its frozen snapshot, a draft's is exported from the store by [`draft_package`], which
+/// a build runs while the PDF is typeset ([`output::build_from_store`]).
+pub async fn load_without_package(store: &nmp_store::Store, slug: &str, draft: bool) -> Result<Edition, ReportError> {
     let (e, frozen) = store
         .frozen_edition(slug)
         .await?
@@ -146,20 +157,27 @@ pub async fn load(store: &nmp_store::Store, slug: &str, draft: bool) -> Result<E
                 datapackage: package_files(datapackage),
             })
         }
-        None if draft => {
-            let snapshot = snapshot::build(store, slug).await?;
-            let package = nmp_ingest::export::datapackage(store, slug).await?;
-            Ok(Edition {
-                sha256: snapshot.sha256()?,
-                snapshot,
-                frozen: false,
-                draft: true,
-                errata,
-                datapackage: package.files,
-            })
-        }
+        None if draft => Ok(draft_edition(store, slug, errata).await?),
         None => Err(ReportError::Unpublished(slug.to_string())),
     }
+}
+
+/// The data package of the edition `slug` as the store holds it now (what a draft ships).
+pub async fn draft_package(store: &nmp_store::Store, slug: &str) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
+    Ok(nmp_ingest::export::datapackage(store, slug).await?.files)
+}
+
+/// The edition `slug` as it is in the store now, marked DRAFT, without its data package.
+async fn draft_edition(store: &nmp_store::Store, slug: &str, errata: Vec<Erratum>) -> Result<Edition, ReportError> {
+    let snapshot = snapshot::build(store, slug).await?;
+    Ok(Edition {
+        sha256: snapshot.sha256()?,
+        snapshot,
+        frozen: false,
+        draft: true,
+        errata,
+        datapackage: Vec::new(),
+    })
 }
 
 /// The errata of an edition, as the report lists them.
@@ -177,22 +195,15 @@ async fn errata(store: &nmp_store::Store, edition_id: i32) -> Result<Vec<Erratum
 }
 
 /// The edition `slug` as it is in the store now, as a draft, without its data package: what
-/// the editor's preview typesets (only the PDF is made, so the package is not read).
+/// the editor's preview typesets (only the PDF is made, so the package is not read). Unlike
+/// [`load`], a published edition is read from the store too, not from its frozen snapshot.
 pub async fn load_preview(store: &nmp_store::Store, slug: &str) -> Result<Edition, ReportError> {
     let (e, _) = store
         .frozen_edition(slug)
         .await?
         .ok_or_else(|| ReportError::UnknownEdition(slug.to_string()))?;
     let errata = errata(store, e.edition_id).await?;
-    let snapshot = snapshot::build(store, slug).await?;
-    Ok(Edition {
-        sha256: snapshot.sha256()?,
-        snapshot,
-        frozen: false,
-        draft: true,
-        errata,
-        datapackage: Vec::new(),
-    })
+    draft_edition(store, slug, errata).await
 }
 
 /// A frozen package's files, `datapackage.json` first and the CSV files in name order (the

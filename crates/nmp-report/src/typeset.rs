@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::syntax::{FileId, RootedPath, Source, Span, SpanKind, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
@@ -100,6 +100,36 @@ fn unix_time(y: i32, m: u8, d: u8) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     (era * 146_097 + doe - 719_468) * 86_400
+}
+
+/// Starts recording Typst's own timing events (every evaluation, layout pass and element,
+/// with its place in the template) for `nmp report build --timings`; [`timings_json`] stops
+/// and returns them. Recording costs time itself: use it to find what is slow, not to time.
+pub fn record_timings() {
+    typst_timing::clear();
+    typst_timing::enable();
+}
+
+/// Stops recording and returns the events since [`record_timings`] as a Chrome trace (JSON,
+/// as `typst compile --timings` writes it; open it in `chrome://tracing` or Perfetto), each
+/// event placed by file and line of `template`.
+pub fn timings_json(template: &str) -> Result<Vec<u8>, ReportError> {
+    typst_timing::disable();
+    let main = file_id("/main.typ")?;
+    let source = Source::new(main, template.to_string());
+    let mut out = Vec::new();
+    typst_timing::export_json(&mut out, |raw| {
+        let line = match Span::from_raw(raw).get() {
+            SpanKind::Number { id, num } if id == main => source.range(num, None).map(|r| r.start),
+            SpanKind::Range { id, range } if id == main => Some(range.start),
+            _ => None,
+        }
+        .and_then(|at| source.lines().byte_to_line(at))
+        .map_or(0, |l| u32::try_from(l + 1).unwrap_or(u32::MAX));
+        ("/main.typ".to_string(), line)
+    })
+    .map_err(ReportError::Output)?;
+    Ok(out)
 }
 
 /// A typeset PDF.

@@ -10,7 +10,7 @@ use nmp_core::indicators::{CountryFact, Facts, MechanismFact, MemberFact, Networ
 use nmp_core::vocab::{FunctionLevel, MechanismStatus, Sector};
 
 use crate::entity::{
-    activity, country, edition, function, mechanism, mechanism_function, mechanism_status, membership, network,
+    country, edition, function, mechanism, mechanism_function, mechanism_status, membership, network,
     network_membership, organization, profile,
 };
 use crate::{Result, Store};
@@ -46,7 +46,13 @@ impl Store {
                 )
             })
             .collect();
-        let activities = store.all::<activity::Entity>().await?;
+        // Only the dates of activities count as evidence: two columns, not the whole rows.
+        let mut activity_dates: HashMap<i32, Vec<PartialDate>> = HashMap::new();
+        for (mechanism_id, on) in store.activity_dates().await? {
+            if let Some(d) = date(&Some(on)) {
+                activity_dates.entry(mechanism_id).or_default().push(d);
+            }
+        }
         let editions: HashMap<i32, edition::Model> = store
             .all::<edition::Entity>()
             .await?
@@ -72,12 +78,7 @@ impl Store {
                     .into_iter()
                     .flatten()
                     .collect();
-                evidence.extend(
-                    activities
-                        .iter()
-                        .filter(|a| a.mechanism_id == id)
-                        .filter_map(|a| date(&Some(a.occurred_on.clone()))),
-                );
+                evidence.extend(activity_dates.get(&id).into_iter().flatten().cloned());
                 evidence.extend(
                     profiles
                         .iter()

@@ -36,7 +36,7 @@ pub use error::{Result, StoreError};
 pub use facts::edition_year;
 pub use introspect::TableColumns;
 pub use publish::{LOCKED_TABLES, Published};
-pub use read::{CountryWithMechanisms, Counts};
+pub use read::{CountryWithMechanisms, Counts, in_period};
 pub use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 pub use writer::Writer;
 

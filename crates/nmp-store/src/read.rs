@@ -77,6 +77,44 @@ impl Store {
         Ok(E::find().order_by_asc(pk).all(&self.db).await?)
     }
 
+    /// The activities dated within a period (partial dates, either end open), in id order: a
+    /// partial date is in the period when any day it stands for is. The database narrows the
+    /// rows down to the period's years (`LIKE 'YYYY%'`, which no collation changes); the exact
+    /// test on months and days is `in_period`'s.
+    pub async fn activities_in_period(&self, start: Option<&str>, end: Option<&str>) -> Result<Vec<activity::Model>> {
+        use sea_orm::Condition;
+        let year = |d: Option<&str>| d.and_then(|d| d.get(..4)).and_then(|y| y.parse::<i32>().ok());
+        let mut query = activity::Entity::find().order_by_asc(activity::Column::ActivityId);
+        if let (Some(first), Some(last)) = (year(start), year(end))
+            && first <= last
+            && last - first < 50
+        {
+            let years = (first..=last).fold(Condition::any(), |any, y| {
+                any.add(activity::Column::OccurredOn.starts_with(format!("{y:04}")))
+            });
+            query = query.filter(years);
+        }
+        Ok(query
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .filter(|a| in_period(&a.occurred_on, start, end))
+            .collect())
+    }
+
+    /// `(mechanism_id, occurred_on)` of every activity: the dates that count as evidence that a
+    /// mechanism existed, without reading the activities' texts.
+    pub async fn activity_dates(&self) -> Result<Vec<(i32, String)>> {
+        use sea_orm::QuerySelect;
+        Ok(activity::Entity::find()
+            .select_only()
+            .column(activity::Column::MechanismId)
+            .column(activity::Column::OccurredOn)
+            .into_tuple()
+            .all(&self.db)
+            .await?)
+    }
+
     /// One row by primary key.
     pub async fn get<E>(&self, key: <E::PrimaryKey as PrimaryKeyTrait>::ValueType) -> Result<Option<E::Model>>
     where
@@ -325,5 +363,36 @@ mod tests {
             let counts = store.citation_counts("source", keys).await.unwrap();
             assert_eq!(counts.values().sum::<u64>(), 3);
         }
+    }
+}
+
+/// Whether the partial date `date` ("2016", "2016-03", "2016-03-05") overlaps the period from
+/// `start` to `end` (partial dates too; `None` is open). Compared as text: "-" sorts before
+/// digits and "~" after them, so `date` .. `date~` spans every day the partial date stands for,
+/// and `end~` every day up to the end of `end`.
+pub fn in_period(date: &str, start: Option<&str>, end: Option<&str>) -> bool {
+    let after_start = start.is_none_or(|s| format!("{date}~").as_str() >= s);
+    let before_end = end.is_none_or(|e| date <= format!("{e}~").as_str());
+    after_start && before_end
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::in_period;
+
+    #[test]
+    fn partial_dates_overlap_the_period() {
+        let (s, e) = (Some("2016-03"), Some("2017-02"));
+        assert!(in_period("2016", s, e));
+        assert!(in_period("2016-03-01", s, e));
+        assert!(in_period("2017-02-28", s, e));
+        assert!(in_period("2017", s, e));
+        assert!(!in_period("2016-02-29", s, e));
+        assert!(!in_period("2017-03", s, e));
+        assert!(!in_period("2015", s, e));
+        assert!(!in_period("2018-01-01", s, e));
+        assert!(in_period("1990", None, None));
+        assert!(in_period("2016-12", None, Some("2016")));
+        assert!(!in_period("2017-01", None, Some("2016")));
     }
 }

@@ -371,3 +371,57 @@ async fn tampering_with_the_audit_log_is_found() {
         db.finish().await;
     }
 }
+
+#[tokio::test]
+async fn activities_of_a_period_are_read_by_partial_date() {
+    for db in common::engines().await {
+        let s = &db.store;
+        let mut w = s.writer("editor@example.org").await.unwrap();
+        fixtures::country(&mut w, "KEN", "Kenya").await;
+        let m = fixtures::mechanism(&mut w, "ken-committee", "KEN").await;
+        for on in [
+            "2015-12-31",
+            "2016",
+            "2016-02",
+            "2016-03-01",
+            "2017-02-28",
+            "2017-03",
+            "2018",
+            "1999",
+        ] {
+            w.insert(activity::ActiveModel {
+                mechanism_id: Set(m.mechanism_id),
+                occurred_on: Set(on.into()),
+                kind: Set("training".into()),
+                title: Set(format!("Test activity of {on}")),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        }
+        w.commit().await.unwrap();
+
+        let dates = |rows: Vec<activity::Model>| rows.into_iter().map(|a| a.occurred_on).collect::<Vec<_>>();
+        let period = s.activities_in_period(Some("2016-03"), Some("2017-02")).await.unwrap();
+        assert_eq!(dates(period), ["2016", "2016-03-01", "2017-02-28"], "{}", db.engine);
+        let open_start = s.activities_in_period(None, Some("2016")).await.unwrap();
+        assert_eq!(
+            dates(open_start),
+            ["2015-12-31", "2016", "2016-02", "2016-03-01", "1999"],
+            "{}",
+            db.engine
+        );
+        assert_eq!(
+            s.activities_in_period(None, None).await.unwrap().len(),
+            8,
+            "{}",
+            db.engine
+        );
+
+        let evidence = s.activity_dates().await.unwrap();
+        assert_eq!(evidence.len(), 8, "{}", db.engine);
+        assert!(evidence.iter().all(|(id, _)| *id == m.mechanism_id), "{}", db.engine);
+        assert!(evidence.iter().any(|(_, on)| on == "2017-03"), "{}", db.engine);
+        db.finish().await;
+    }
+}

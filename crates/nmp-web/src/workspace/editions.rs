@@ -397,24 +397,19 @@ async fn run_build(
     actor: &str,
 ) -> Result<String, String> {
     let started = Instant::now();
-    let edition = nmp_report::load(store, slug, draft).await.map_err(|e| e.to_string())?;
-    builds.set(slug, |j| j.step = "typesetting the PDF".into());
     let (b, s) = (builds.clone(), slug.to_string());
-    let built = tokio::task::spawn_blocking(move || {
-        let output = nmp_report::output::build(&edition, &mut |step, what| {
-            let next = match step {
-                1 => "building the static site",
-                2 => "packing the data package",
-                _ => "writing the files",
-            };
-            b.set(&s, |j| j.step = format!("{what}; {next}"));
-        })?;
-        Ok::<_, nmp_report::ReportError>((output, edition.snapshot.edition.slug.clone()))
+    let (edition, output) = nmp_report::output::build_from_store(store, slug, draft, move |step, what| {
+        let next = match step {
+            0 => "typesetting the PDF",
+            1 => "building the static site",
+            2 => "packing the data package",
+            _ => "writing the files",
+        };
+        b.set(&s, |j| j.step = format!("{what}; {next}"));
     })
     .await
-    .map_err(|e| format!("the build stopped: {e}"))?
     .map_err(|e| e.to_string())?;
-    let (output, edition_slug) = built;
+    let edition_slug = edition.snapshot.edition.slug.clone();
     let at = now();
     let mut id = build_id(at, &output.pdf_sha256);
     // Two builds of the same PDF in the same second: number the later ones.

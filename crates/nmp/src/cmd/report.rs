@@ -39,6 +39,11 @@ pub(crate) enum ReportAction {
         /// FILE-STEM.figures/), for a pandoc comparison
         #[arg(long, value_name = "FILE")]
         emit_markdown: Option<PathBuf>,
+        /// Also write Typst's timing events of the typesetting to this file (a Chrome trace, as
+        /// `typst compile --timings` writes it), to find what makes a report slow; recording
+        /// slows the build itself
+        #[arg(long, value_name = "FILE")]
+        timings: Option<PathBuf>,
     },
 }
 
@@ -50,10 +55,12 @@ pub(crate) async fn run(config: &Config, action: ReportAction) -> anyhow::Result
             draft,
             emit_typst,
             emit_markdown,
+            timings,
         } => {
             let emit = Emit {
                 typst: emit_typst,
                 markdown: emit_markdown,
+                timings,
             };
             build(config, &edition, &out, draft, &emit).await
         }
@@ -64,6 +71,7 @@ pub(crate) async fn run(config: &Config, action: ReportAction) -> anyhow::Result
 struct Emit {
     typst: Option<PathBuf>,
     markdown: Option<PathBuf>,
+    timings: Option<PathBuf>,
 }
 
 /// One line of progress on standard error.
@@ -99,28 +107,29 @@ async fn build(config: &Config, slug: &str, out: &Path, draft: bool, emit: &Emit
     {
         bail!("{} exists: choose a new file for --emit-markdown", file.display());
     }
+    if let Some(file) = &emit.timings
+        && file.exists()
+    {
+        bail!("{} exists: choose a new file for --timings", file.display());
+    }
     let started = Instant::now();
     let steps =
         nmp_report::output::STEPS + 2 + usize::from(emit.typst.is_some()) + usize::from(emit.markdown.is_some());
     let store = super::open(config).await?;
 
-    let edition = nmp_report::load(&store, slug, draft)
-        .await
-        .map_err(|e| one_line(slug, e))?;
-    let origin = if edition.frozen {
-        "its frozen snapshot"
-    } else {
-        "the database (unpublished: a draft)"
-    };
-    progress(
-        1,
-        steps,
-        format_args!("edition {slug}: from {origin}, sha256 {}", edition.sha256),
-        started,
-    );
-
-    let output = nmp_report::output::build(&edition, &mut |step, what| progress(step + 1, steps, what, started))
-        .map_err(|e| one_line(slug, e))?;
+    if emit.timings.is_some() {
+        nmp_report::typeset::record_timings();
+    }
+    let (edition, output) = nmp_report::output::build_from_store(&store, slug, draft, move |step, what| {
+        progress(step + 1, steps, what, started)
+    })
+    .await
+    .map_err(|e| one_line(slug, e))?;
+    if let Some(file) = &emit.timings {
+        let trace = nmp_report::typeset::timings_json(nmp_report::TEMPLATE)?;
+        std::fs::write(file, trace).with_context(|| format!("cannot write {}", file.display()))?;
+        eprintln!("Typst timings: {}", file.display());
+    }
     for w in &output.warnings {
         eprintln!("warning: {w}");
     }
