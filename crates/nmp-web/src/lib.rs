@@ -21,7 +21,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::WebError;
-pub use workspace::Builds;
+pub use workspace::{Builds, UncitedFacts};
 
 /// What every handler can reach.
 #[derive(Clone, Debug)]
@@ -32,6 +32,8 @@ pub struct AppState {
     pub mail: MailSetup,
     /// Where report builds started from the workspace are kept, and those running.
     pub builds: std::sync::Arc<Builds>,
+    /// Each unpublished edition's uncited facts, kept while the data do not change.
+    pub uncited: std::sync::Arc<UncitedFacts>,
 }
 
 /// Outgoing mail for data collection.
@@ -62,6 +64,7 @@ impl AppState {
                 public_url: "http://127.0.0.1:8080".into(),
             },
             builds: Builds::new(scratch_builds_dir()),
+            uncited: UncitedFacts::new(),
         }
     }
 

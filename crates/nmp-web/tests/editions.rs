@@ -222,3 +222,60 @@ async fn students_and_partners_cannot_see_editions_and_unknown_editions_are_404(
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     db.finish().await;
 }
+
+/// The edition page's uncited facts are computed once per state of the data: the same answer is
+/// reused while nothing is written, and a write (this process's, or another's) shows at once.
+#[tokio::test]
+async fn uncited_facts_are_kept_until_the_data_change() {
+    for db in engines().await {
+        let s = &db.store;
+        let engine = db.engine;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let uncited = common::state(s).uncited;
+
+        let first = uncited.of(s, "2017").await.unwrap();
+        assert!(first.is_empty(), "{engine}: every fact of 2017 is cited: {first:?}");
+        let again = uncited.of(s, "2017").await.unwrap();
+        assert!(
+            std::sync::Arc::ptr_eq(&first, &again),
+            "{engine}: nothing written, the kept answer"
+        );
+
+        // This process writes an uncited membership of a mechanism 2017 profiles.
+        let m = s.mechanism_by_slug("ken-national-committee").await.unwrap().unwrap();
+        let org = s.all::<organization::Entity>().await.unwrap().remove(0);
+        let mut w = s.writer("editor@example.org").await.unwrap();
+        let member = w
+            .insert(membership::ActiveModel {
+                mechanism_id: Set(m.mechanism_id),
+                organization_id: Set(org.organization_id),
+                role: Set("member".into()),
+                confidence: Set("sourced".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        w.commit().await.unwrap();
+        let after_write = uncited.of(s, "2017").await.unwrap();
+        assert!(
+            after_write
+                .iter()
+                .any(|f| f.contains(&format!("membership {}", member.membership_id))),
+            "{engine}: the new uncited membership is listed: {after_write:?}"
+        );
+
+        // Another process (a second pool on the same database) deletes it.
+        let other = db.reopen().await;
+        let mut w = other.writer("editor@example.org").await.unwrap();
+        w.delete::<membership::Entity>(member.membership_id, member.version)
+            .await
+            .unwrap();
+        w.commit().await.unwrap();
+        let after_other = uncited.of(s, "2017").await.unwrap();
+        assert!(
+            after_other.is_empty(),
+            "{engine}: another process's write is seen: {after_other:?}"
+        );
+        db.finish().await;
+    }
+}

@@ -241,8 +241,8 @@ async fn edition_page(state: &AppState, user: &CurrentUser, slug: &str, refusal:
     let uncited = if published {
         Vec::new()
     } else {
-        match nmp_report::publish::uncited(&state.store, slug).await {
-            Ok(u) => u,
+        match state.uncited.of(&state.store, slug).await {
+            Ok(u) => u.to_vec(),
             Err(e) => return report_failure(slug, e),
         }
     };

@@ -12,6 +12,7 @@ mod forms;
 mod import;
 mod records;
 mod review;
+mod uncited;
 
 use askama::Template;
 use axum::Router;
@@ -77,6 +78,7 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 pub use editions::Builds;
+pub use uncited::UncitedFacts;
 
 /// What the workspace's navigation shows for the signed-in person.
 pub(crate) struct Nav {
