@@ -115,10 +115,13 @@ impl Store {
         }
     }
 
-    /// Applies every pending migration; returns how many were applied now.
+    /// Applies every pending migration; returns how many were applied now. Then takes its first
+    /// look at the audit head (see [`Store::check_for_writes`]), so that the first check a read
+    /// cache makes does not count the writes made before this store was opened as new.
     pub async fn migrate(&self) -> Result<usize> {
         let before = Migrator::get_pending_migrations(&self.db).await?.len();
         Migrator::up(&self.db, None).await?;
+        self.first_look_at_audit_head().await?;
         Ok(before)
     }
 

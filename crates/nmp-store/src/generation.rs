@@ -45,8 +45,28 @@ impl Store {
     }
 
     /// Reads the audit head and moves the generation if another process wrote since it was last
-    /// seen. Returns the (possibly new) generation.
+    /// seen (or if it was never seen: whatever was read before may be older). Returns the
+    /// (possibly new) generation.
     pub async fn check_for_writes(&self) -> Result<u64> {
+        let head = self.audit_head().await?;
+        if self.generation.head.swap(head, Ordering::SeqCst) != head {
+            self.generation.counter.fetch_add(1, Ordering::SeqCst);
+        }
+        Ok(self.data_generation())
+    }
+
+    /// Records the audit head as the store opens, without moving the generation: nothing can
+    /// have been read through this store yet.
+    pub(crate) async fn first_look_at_audit_head(&self) -> Result<()> {
+        let head = self.audit_head().await?;
+        let _ = self
+            .generation
+            .head
+            .compare_exchange(-1, head, Ordering::SeqCst, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn audit_head(&self) -> Result<i64> {
         let row = self
             .db
             .query_one_raw(sea_orm::Statement::from_string(
@@ -54,14 +74,10 @@ impl Store {
                 "SELECT last_event_id FROM audit_head WHERE audit_head_id = 1",
             ))
             .await?;
-        let head: i64 = match row {
+        Ok(match row {
             Some(row) => row.try_get("", "last_event_id")?,
             None => 0,
-        };
-        if self.generation.head.swap(head, Ordering::SeqCst) != head {
-            self.generation.counter.fetch_add(1, Ordering::SeqCst);
-        }
-        Ok(self.data_generation())
+        })
     }
 }
 
@@ -82,6 +98,22 @@ mod tests {
         .await
         .unwrap();
         w.commit().await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_first_check_after_opening_finds_nothing_new() {
+        for db in engines().await {
+            add_source(&db.store, "before").await;
+            let other = db.reopen().await;
+            other.migrate().await.unwrap(); // nothing to apply; how every command opens a store
+            let opened = other.data_generation();
+            assert_eq!(
+                other.check_for_writes().await.unwrap(),
+                opened,
+                "{}: writes made before the store opened are not news",
+                db.engine
+            );
+        }
     }
 
     #[tokio::test]

@@ -1,15 +1,19 @@
 //! Response middleware for reads: a strong `ETag` (SHA-256 of the body) with `304 Not Modified`
 //! for a matching `If-None-Match`, and a `Cache-Control` for successful GETs that did not set one.
 //! Compression (gzip) is a tower-http layer applied after this one.
+//!
+//! An answer is tagged only when its size is known and at most [`MAX_ETAG_BODY`]: a larger one
+//! (the PDF of a 600-page report, a ZIP of a build) or one of unknown length passes through whole
+//! and untouched, so no answer is ever cut short or refused for its size.
 
-use axum::body::{Body, to_bytes};
+use axum::body::{Body, HttpBody, to_bytes};
 use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
-/// Bodies above this size are passed through without an ETag (exports stream elsewhere).
+/// Bodies above this size are passed through without an ETag.
 const MAX_ETAG_BODY: usize = 16 * 1024 * 1024;
 
 /// Adds ETag and Cache-Control to successful GET and HEAD responses.
@@ -20,9 +24,18 @@ pub(crate) async fn etag(request: Request, next: Next) -> Response {
     if !is_read || response.status() != StatusCode::OK {
         return response;
     }
+    let taggable = response
+        .body()
+        .size_hint()
+        .upper()
+        .is_some_and(|n| n <= MAX_ETAG_BODY as u64);
+    if !taggable {
+        return response;
+    }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_ETAG_BODY).await else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "response too large").into_response();
+        // Only a body that lied about its size gets here.
+        return (StatusCode::INTERNAL_SERVER_ERROR, "the answer could not be read").into_response();
     };
     let tag = format!("\"{}\"", &hex::encode(Sha256::digest(&bytes))[..32]);
     let value = HeaderValue::from_str(&tag).expect("hex is a valid header value");
@@ -44,4 +57,42 @@ pub(crate) async fn etag(request: Request, next: Next) -> Response {
         return not_modified;
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::body::{Body, to_bytes};
+    use axum::http::{Request, StatusCode, header};
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    use super::MAX_ETAG_BODY;
+
+    fn app() -> Router {
+        Router::new()
+            .route("/small", get(|| async { "a small answer" }))
+            .route("/large", get(|| async { vec![b'x'; MAX_ETAG_BODY + 1] }))
+            .layer(axum::middleware::from_fn(super::etag))
+    }
+
+    async fn get_path(path: &str) -> axum::response::Response {
+        app()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn small_answers_get_an_etag_and_large_ones_pass_whole() {
+        let small = get_path("/small").await;
+        assert_eq!(small.status(), StatusCode::OK);
+        assert!(small.headers().contains_key(header::ETAG));
+
+        let large = get_path("/large").await;
+        assert_eq!(large.status(), StatusCode::OK, "a large answer is not refused");
+        assert!(!large.headers().contains_key(header::ETAG));
+        let body = to_bytes(large.into_body(), usize::MAX).await.unwrap();
+        assert_eq!(body.len(), MAX_ETAG_BODY + 1, "passed through whole");
+    }
 }

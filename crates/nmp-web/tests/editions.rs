@@ -139,20 +139,7 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
         }
 
         // An uncited fact: publishing is refused, naming it, and nothing is frozen.
-        let m = s.mechanism_by_slug("ken-national-committee").await.unwrap().unwrap();
-        let org = s.all::<organization::Entity>().await.unwrap().remove(0);
-        let mut w = s.writer("editor@example.org").await.unwrap();
-        let member = w
-            .insert(membership::ActiveModel {
-                mechanism_id: Set(m.mechanism_id),
-                organization_id: Set(org.organization_id),
-                role: Set("member".into()),
-                confidence: Set("sourced".into()),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-        w.commit().await.unwrap();
+        let member = add_uncited_member(s).await;
         let refused = post(s, "/staff/editions/2017/publish", &editor, &[]).await;
         assert_eq!(
             refused.status,
@@ -223,6 +210,25 @@ async fn students_and_partners_cannot_see_editions_and_unknown_editions_are_404(
     db.finish().await;
 }
 
+/// Adds a membership without a citation to a mechanism the 2017 edition profiles.
+async fn add_uncited_member(s: &Store) -> membership::Model {
+    let m = s.mechanism_by_slug("ken-national-committee").await.unwrap().unwrap();
+    let org = s.all::<organization::Entity>().await.unwrap().remove(0);
+    let mut w = s.writer("editor@example.org").await.unwrap();
+    let member = w
+        .insert(membership::ActiveModel {
+            mechanism_id: Set(m.mechanism_id),
+            organization_id: Set(org.organization_id),
+            role: Set("member".into()),
+            confidence: Set("sourced".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    w.commit().await.unwrap();
+    member
+}
+
 /// The edition page's uncited facts are computed once per state of the data: the same answer is
 /// reused while nothing is written, and a write (this process's, or another's) shows at once.
 #[tokio::test]
@@ -242,20 +248,7 @@ async fn uncited_facts_are_kept_until_the_data_change() {
         );
 
         // This process writes an uncited membership of a mechanism 2017 profiles.
-        let m = s.mechanism_by_slug("ken-national-committee").await.unwrap().unwrap();
-        let org = s.all::<organization::Entity>().await.unwrap().remove(0);
-        let mut w = s.writer("editor@example.org").await.unwrap();
-        let member = w
-            .insert(membership::ActiveModel {
-                mechanism_id: Set(m.mechanism_id),
-                organization_id: Set(org.organization_id),
-                role: Set("member".into()),
-                confidence: Set("sourced".into()),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-        w.commit().await.unwrap();
+        let member = add_uncited_member(s).await;
         let after_write = uncited.of(s, "2017").await.unwrap();
         assert!(
             after_write
