@@ -1,7 +1,17 @@
 //! Typst in-process: our own [`World`] serving the template as `/main.typ`, the snapshot as
-//! `/edition.json`, the errata as `/errata.json` and the figures as `/figures/*.svg`, with the
-//! fonts embedded by `typst-assets`. Nothing is read from disk or the network, and `today()` is the edition's date,
-//! so the same inputs give byte-identical PDFs.
+//! `/edition.json`, the errata as `/errata.json`, the snapshot's hash as `/build.json` and the
+//! figures as `/figures/*.svg`, with the fonts embedded by `typst-assets`. Nothing is read from
+//! disk or the network, and `today()` is the edition's date, so the same inputs give
+//! byte-identical PDFs.
+//!
+//! Rebuilds in one process (the editor's preview in `nmp serve`) reuse Typst's memoised work
+//! (comemo) for whatever did not change. Two rules keep that working:
+//! - `sys.inputs` holds only what is the same from one draft to the next (`draft`, `version`).
+//!   They live in the [`Library`], which nearly every memoised evaluation reads: an input that
+//!   changed with each edit (the snapshot hash did) made every build start from nothing. What
+//!   changes goes in a file, which only the code that reads it depends on.
+//! - After each build the memo keeps what that build used ([`comemo::evict`] with age 1), so a
+//!   server holds one build's worth of memoised work, not ten.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -41,7 +51,8 @@ pub struct Job<'a> {
 }
 
 /// The typesetting job of an edition: the snapshot as `/edition.json`, its errata as
-/// `/errata.json`, the figures under `/figures/`, and `draft`, `version` and `sha256` as inputs.
+/// `/errata.json`, `{"sha256": ...}` as `/build.json`, the figures under `/figures/`, and `draft`
+/// and `version` as inputs.
 pub fn job<'a>(edition: &crate::Edition, template: &'a str) -> Result<Job<'a>, ReportError> {
     let mut files = BTreeMap::new();
     files.insert("/edition.json".to_string(), edition.snapshot.to_json()?);
@@ -49,13 +60,17 @@ pub fn job<'a>(edition: &crate::Edition, template: &'a str) -> Result<Job<'a>, R
         "/errata.json".to_string(),
         serde_json::to_vec(&edition.errata).map_err(|e| ReportError::Snapshot(e.to_string()))?,
     );
+    files.insert(
+        "/build.json".to_string(),
+        serde_json::to_vec(&serde_json::json!({ "sha256": edition.sha256 }))
+            .map_err(|e| ReportError::Snapshot(e.to_string()))?,
+    );
     for (name, svg) in crate::figures::build(&edition.snapshot) {
         files.insert(format!("/figures/{name}"), svg.into_bytes());
     }
     let inputs = BTreeMap::from([
         ("draft".to_string(), edition.draft.to_string()),
         ("version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
-        ("sha256".to_string(), edition.sha256.clone()),
     ]);
     Ok(Job {
         template,
@@ -255,8 +270,8 @@ pub fn typeset(job: Job<'_>) -> Result<Typeset, ReportError> {
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
         ReportError::Typeset(errors.iter().map(|e| world.describe(e)).collect::<Vec<_>>().join("\n"))
     })?;
-    // Trim Typst's memo cache so a long-running server does not keep every past build.
-    comemo::evict(10);
+    // Keep what this build used, for the next build in this process; drop the rest.
+    comemo::evict(1);
     Ok(Typeset {
         pdf,
         pages: document.pages().len(),

@@ -314,3 +314,38 @@ async fn generated_source_of_the_2017_edition() {
     assert!(names.contains("profiles/ken-national-committee.html"));
     db.finish().await;
 }
+
+/// The editor's warm rebuild reuses Typst's memoised work only while `sys.inputs` stay the same
+/// (they live in the library, which nearly every memoised step reads): an edit to a draft must
+/// change the files the template reads, never the inputs.
+#[tokio::test]
+async fn an_edit_to_a_draft_changes_its_files_not_its_inputs() {
+    let db = engines().await.remove(0);
+    let s = &db.store;
+    nmp_ingest::seed::seed_embedded(s).await.unwrap();
+    let before = nmp_report::load_preview(s, "2017").await.unwrap();
+    let m = s.mechanism_by_slug("ken-national-committee").await.unwrap().unwrap();
+    let mut w = s.writer("editor@example.org").await.unwrap();
+    w.update::<mechanism::Entity>(m.mechanism_id, m.version, |row| {
+        row.name = Set(format!("{} (edited)", m.name));
+    })
+    .await
+    .unwrap();
+    w.commit().await.unwrap();
+    let after = nmp_report::load_preview(s, "2017").await.unwrap();
+    assert_ne!(before.sha256, after.sha256, "the edit changes the snapshot");
+
+    let (a, b) = (
+        nmp_report::typeset::job(&before, nmp_report::TEMPLATE).unwrap(),
+        nmp_report::typeset::job(&after, nmp_report::TEMPLATE).unwrap(),
+    );
+    assert_eq!(a.inputs, b.inputs, "the inputs do not follow the data");
+    assert_ne!(a.files["/edition.json"], b.files["/edition.json"]);
+    let build: serde_json::Value = serde_json::from_slice(&b.files["/build.json"]).unwrap();
+    assert_eq!(
+        build["sha256"],
+        after.sha256.as_str(),
+        "the hash is a file the template reads"
+    );
+    db.finish().await;
+}
