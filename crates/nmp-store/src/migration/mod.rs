@@ -13,6 +13,7 @@ mod m0006_publication;
 mod m0009_collection;
 mod m0010_attachments;
 mod m0011_essays;
+mod m0012_observation_indexes;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_collection::Migration),
             Box::new(m0010_attachments::Migration),
             Box::new(m0011_essays::Migration),
+            Box::new(m0012_observation_indexes::Migration),
         ]
     }
 }
