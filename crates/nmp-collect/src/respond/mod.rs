@@ -1,0 +1,396 @@
+//! The respondent's side: opening the personal link, the questionnaire pre-filled with what the
+//! platform holds, saving drafts, and submitting. A submission creates a `source` for the response
+//! (kind `questionnaire_response`) and proposes, field by field, every answer that differs from the
+//! record, each citing that source; rows of repeating groups become proposed new records. Answers
+//! without a target field stay in the response. When the invitation names no mechanism (a country
+//! whose mechanism the platform does not yet hold), the answers about the mechanism become one
+//! proposal creating it, and each row of members, functions and activities a proposal under it,
+//! approvable once the mechanism is. Documents attached to `file` questions are checked and stored
+//! with the draft ([`crate::attach`]). A submission writes the source, the invitation's new state,
+//! its files and every proposal in ONE transaction: if anything fails, nothing is written.
+//! Resubmitting (after an editor returned the response with issues) replaces the pending
+//! proposals of the earlier submission.
+//!
+//! This module opens the link and saves; `validate` checks the answers ([`validate()`]), and `submit` plans and
+//! writes what a submission proposes.
+
+use nmp_core::vocab::{ChangeAction, InvitationState, ReviewState};
+use nmp_store::auth::token_hash;
+use nmp_store::entity::{attachment, country, invitation, mechanism, profile, proposal, question, questionnaire};
+use nmp_store::records::schema;
+use nmp_store::{Set, Store};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::Value;
+
+use crate::attach::{self, Upload};
+use crate::{CollectError, LinkProblem, invalid, now};
+
+mod submit;
+mod validate;
+
+use submit::{changes, submit_answers};
+use validate::add_error;
+pub use validate::{AnswerErrors, validate};
+
+/// The answers: question key → text, a list of codes (several choices), or rows of a group
+/// (`[{"role": "member", ...}]`, keyed by the part of the child's key after the dot).
+pub type Answers = serde_json::Map<String, Value>;
+
+/// An opened questionnaire.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    /// The invitation (and response).
+    pub invitation: invitation::Model,
+    /// The questionnaire.
+    pub questionnaire: questionnaire::Model,
+    /// Its questions, in order.
+    pub questions: Vec<question::Model>,
+    /// The answers so far, or what the platform holds.
+    pub answers: Answers,
+    /// Whether the respondent may still change them.
+    pub editable: bool,
+    /// The mechanism the answers are about: the invitation's, or the one its response reported
+    /// once an editor approved creating it.
+    pub mechanism_id: Option<i32>,
+    /// Its name.
+    pub mechanism_name: Option<String>,
+    /// The country the answers are about, by name.
+    pub country_name: Option<String>,
+    /// The documents attached so far.
+    pub attachments: Vec<attach::Info>,
+}
+
+impl Opened {
+    /// Whether the answers describe a mechanism the platform does not hold yet (the invitation
+    /// names none, and no proposal of this response creating it was approved): submitting
+    /// proposes creating it.
+    pub fn new_mechanism(&self) -> bool {
+        self.mechanism_id.is_none()
+    }
+}
+
+/// The mechanism an invitation's answers are about: the one it names or, for a mechanism the
+/// respondent reported, the one an editor created by approving the response's proposal (so that a
+/// response returned with issues and submitted again changes it rather than proposing it twice).
+pub async fn mechanism_of(store: &Store, inv: &invitation::Model) -> Result<Option<i32>, CollectError> {
+    if inv.mechanism_id.is_some() {
+        return Ok(inv.mechanism_id);
+    }
+    let created = proposal::Entity::find()
+        .filter(proposal::Column::InvitationId.eq(inv.invitation_id))
+        .filter(proposal::Column::Entity.eq("mechanism"))
+        .filter(proposal::Column::Action.eq(ChangeAction::Create.code()))
+        .filter(proposal::Column::State.eq(ReviewState::Approved.code()))
+        .one(store.conn())
+        .await?;
+    Ok(created.and_then(|p| p.entity_id).and_then(|k| k.parse().ok()))
+}
+
+/// Opens the questionnaire behind a personal link.
+pub async fn open(store: &Store, token: &str) -> Result<Opened, CollectError> {
+    let inv = invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(token_hash(token.trim())))
+        .one(store.conn())
+        .await?
+        .ok_or(CollectError::Link(LinkProblem::Unknown))?;
+    if inv.revoked_at.is_some() {
+        return Err(CollectError::Link(LinkProblem::Revoked));
+    }
+    if inv.expires_at <= now() {
+        return Err(CollectError::Link(LinkProblem::Expired));
+    }
+    opened(store, inv).await
+}
+
+/// The questionnaire of an invitation, with its answers (for the workspace's response page too).
+pub async fn opened(store: &Store, inv: invitation::Model) -> Result<Opened, CollectError> {
+    let q = store
+        .get::<questionnaire::Entity>(inv.questionnaire_id)
+        .await?
+        .ok_or_else(|| invalid("questionnaire", "the invitation's questionnaire no longer exists"))?;
+    let questions = crate::questionnaire::questions(store, q.questionnaire_id).await?;
+    let mechanism_id = mechanism_of(store, &inv).await?;
+    let answers = match &inv.answers_json {
+        Some(text) => serde_json::from_str(text).unwrap_or_default(),
+        None => prefill(store, mechanism_id, &q, &questions).await?,
+    };
+    let mechanism_name = match mechanism_id {
+        Some(id) => store.get::<mechanism::Entity>(id).await?.map(|m| m.name),
+        None => None,
+    };
+    let country_name = match &inv.country_iso3 {
+        Some(iso3) => country::Entity::find_by_id(iso3.clone())
+            .one(store.conn())
+            .await?
+            .map(|c| c.name),
+        None => None,
+    };
+    let attachments = attach::list(store, inv.invitation_id).await?;
+    let editable = matches!(inv.state.as_str(), "invited" | "draft" | "has_issues");
+    Ok(Opened {
+        invitation: inv,
+        questionnaire: q,
+        questions,
+        answers,
+        editable,
+        mechanism_id,
+        mechanism_name,
+        country_name,
+        attachments,
+    })
+}
+
+pub(super) async fn profile_of(
+    store: &Store,
+    q: &questionnaire::Model,
+    mechanism_id: i32,
+) -> Result<Option<profile::Model>, CollectError> {
+    Ok(profile::Entity::find()
+        .filter(profile::Column::EditionId.eq(q.edition_id))
+        .filter(profile::Column::MechanismId.eq(mechanism_id))
+        .one(store.conn())
+        .await?)
+}
+
+/// What the platform holds for the questions' target fields.
+async fn prefill(
+    store: &Store,
+    mechanism_id: Option<i32>,
+    q: &questionnaire::Model,
+    questions: &[question::Model],
+) -> Result<Answers, CollectError> {
+    let mut answers = Answers::new();
+    let Some(mid) = mechanism_id else {
+        return Ok(answers);
+    };
+    let mechanism = store.record("mechanism", mid).await?;
+    let profile = match profile_of(store, q, mid).await? {
+        Some(p) => store.record("profile", p.profile_id).await?,
+        None => None,
+    };
+    for question in questions.iter().filter(|x| x.group_key.is_none()) {
+        let record = match question.target_table.as_deref() {
+            Some("mechanism") => mechanism.as_ref(),
+            Some("profile") => profile.as_ref(),
+            _ => None,
+        };
+        if let (Some(r), Some(field)) = (record, &question.target_field) {
+            let text = r.text(field);
+            if !text.is_empty() {
+                answers.insert(question.question_key.clone(), Value::String(text));
+            }
+        }
+    }
+    Ok(answers)
+}
+
+/// The choices a question offers: `(code or key, label)`.
+pub async fn choices(store: &Store, q: &question::Model) -> Result<Vec<(String, String)>, CollectError> {
+    if q.kind == "yes_no" {
+        return Ok(vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())]);
+    }
+    if let (Some(table), Some(field)) = (&q.target_table, &q.target_field) {
+        let spec = schema::fields(table)?.iter().find(|f| &f.name == field).cloned();
+        if let Some(spec) = spec {
+            if let Some(target) = &spec.target {
+                return Ok(schema::choices(store, target).await?);
+            }
+            let options = spec.options();
+            if !options.is_empty() {
+                return Ok(options
+                    .into_iter()
+                    .map(|(c, l)| (c.to_string(), l.to_string()))
+                    .collect());
+            }
+        }
+    }
+    if let Some(v) = &q.vocabulary {
+        return Ok(nmp_core::vocab::options(v)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(c, l)| (c.to_string(), l.to_string()))
+            .collect());
+    }
+    Ok(Vec::new())
+}
+
+/// The part of a child question's key after its group's (`members.role` → `role`).
+pub fn child_name(q: &question::Model) -> String {
+    q.question_key
+        .rsplit_once('.')
+        .map(|(_, n)| n.to_string())
+        .unwrap_or_else(|| q.question_key.clone())
+}
+
+/// What one save of the form carries.
+#[derive(Clone, Debug, Default)]
+pub struct Save {
+    /// The answers typed.
+    pub answers: Answers,
+    /// Submit (rather than save a draft).
+    pub submit: bool,
+    /// Files to attach.
+    pub uploads: Vec<Upload>,
+    /// Attachments to remove (`attachment_id`s of this response).
+    pub remove: Vec<i32>,
+}
+
+/// Saves the answers behind `token` as a draft or, with `submit`, submits them. Bad answers are
+/// returned keyed by question (the draft is saved all the same, so nothing typed is lost; a
+/// submission with errors stays a draft).
+pub async fn save(
+    store: &Store,
+    token: &str,
+    answers: Answers,
+    submit: bool,
+) -> Result<(Opened, AnswerErrors), CollectError> {
+    save_with(
+        store,
+        token,
+        Save {
+            answers,
+            submit,
+            ..Save::default()
+        },
+    )
+    .await
+}
+
+/// [`save`] with files: `request.uploads` are checked (a refused file is not stored, and its
+/// message is keyed by its question), `request.remove` are removed, and both are written with the
+/// draft, or with the submission in its one transaction.
+pub async fn save_with(store: &Store, token: &str, request: Save) -> Result<(Opened, AnswerErrors), CollectError> {
+    let Save {
+        answers,
+        submit,
+        uploads,
+        remove,
+    } = request;
+    let opened = open(store, token).await?;
+    if !opened.editable {
+        return Err(invalid(
+            "state",
+            "this response has been submitted and is with the research team",
+        ));
+    }
+    let mut errors = validate(store, &opened, &answers, submit).await?;
+
+    // Files: removals must be this response's; each upload is checked, and the count is kept.
+    for id in &remove {
+        if !opened.attachments.iter().any(|a| a.attachment_id == *id) {
+            return Err(invalid(
+                "remove",
+                format!("attachment {id} is not part of this response"),
+            ));
+        }
+    }
+    let kept: Vec<&attach::Info> = opened
+        .attachments
+        .iter()
+        .filter(|a| !remove.contains(&a.attachment_id))
+        .collect();
+    let file_questions: Vec<&question::Model> = opened
+        .questions
+        .iter()
+        .filter(|q| q.kind == "file" && q.group_key.is_none())
+        .collect();
+    let mut count = kept.len();
+    let mut accepted: Vec<(Upload, attach::Checked)> = Vec::new();
+    for up in uploads {
+        if !file_questions.iter().any(|q| q.question_key == up.question_key) {
+            return Err(invalid(&up.question_key, "this question does not take files"));
+        }
+        match attach::check(&up) {
+            Err(message) => add_error(&mut errors, &up.question_key, message),
+            Ok(_) if count >= attach::MAX_FILES => add_error(
+                &mut errors,
+                &up.question_key,
+                format!(
+                    "{} was not attached: a response may hold at most {} files; remove one first",
+                    attach::clean_name(&up.file_name),
+                    attach::MAX_FILES
+                ),
+            ),
+            Ok(checked) => {
+                count += 1;
+                accepted.push((up, checked));
+            }
+        }
+    }
+    if submit {
+        for q in file_questions.iter().filter(|q| q.required) {
+            let has = kept.iter().any(|a| a.question_key == q.question_key)
+                || accepted.iter().any(|(u, _)| u.question_key == q.question_key);
+            if !has && !errors.contains_key(&q.question_key) {
+                errors.insert(q.question_key.clone(), "please attach a file".into());
+            }
+        }
+    }
+
+    // What a submission would propose is worked out (and checked) before anything is written.
+    let mut planned = Vec::new();
+    if submit && errors.is_empty() {
+        match changes(store, &opened, &answers).await {
+            Ok(c) => planned = c,
+            Err(CollectError::Invalid(problems)) => {
+                for p in problems {
+                    errors.insert(p.field, p.message);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let inv = &opened.invitation;
+    let actor = format!("respondent:{}", inv.respondent_email);
+    let mut w = store.writer(&actor).await?;
+    for id in &remove {
+        w.delete_many::<attachment::Entity, _>(attachment::Column::AttachmentId, *id, &format!("attachment:{id}"))
+            .await?;
+    }
+    for (up, checked) in accepted {
+        let summary = serde_json::json!({
+            "invitation_id": inv.invitation_id,
+            "question_key": up.question_key,
+            "file_name": checked.file_name,
+            "content_type": checked.content_type,
+            "size_bytes": up.bytes.len(),
+            "sha256": checked.sha256,
+        });
+        let row = attachment::ActiveModel {
+            invitation_id: Set(inv.invitation_id),
+            question_key: Set(up.question_key.clone()),
+            file_name: Set(checked.file_name.clone()),
+            content_type: Set(checked.content_type.to_string()),
+            size_bytes: Set(i32::try_from(up.bytes.len()).expect("checked to be at most 10 MB")),
+            sha256: Set(checked.sha256.clone()),
+            content: Set(up.bytes),
+            created_at: Set(now()),
+            ..Default::default()
+        };
+        w.insert_many(
+            vec![row],
+            &format!("attachment:invitation-{}", inv.invitation_id),
+            summary,
+        )
+        .await?;
+    }
+    if !submit || !errors.is_empty() {
+        let json = serde_json::to_string(&answers).expect("answers serialise");
+        let state = if inv.state == "has_issues" {
+            InvitationState::HasIssues
+        } else {
+            InvitationState::Draft
+        };
+        w.update::<invitation::Entity>(inv.invitation_id, inv.version, |row| {
+            row.answers_json = Set(Some(json));
+            row.state = Set(state.code().to_string());
+        })
+        .await?;
+        w.commit().await?;
+        let reopened = open(store, token).await?;
+        return Ok((reopened, errors));
+    }
+    submit_answers(&mut w, &opened, answers, planned).await?;
+    w.commit().await?;
+    Ok((open(store, token).await?, errors))
+}
