@@ -3,7 +3,8 @@
 //! `regions.html`, one page per part (`parts/KEY.html`) and per profile
 //! (`profiles/SLUG.html`), `themes.html`, `essays.html` (the expert opinion essays, when the
 //! edition has any), `annex.html`, `bibliography.html`, the figures as SVG and one stylesheet. Every link is relative and no page needs JavaScript, so the site works
-//! from a plain file server or straight from the disk. Templates: `templates/site/`.
+//! from a plain file server or straight from the disk. Templates: `templates/site/`; the page
+//! types they render are in `pages`.
 
 use askama::Template;
 
@@ -11,189 +12,14 @@ use crate::snapshot::{Citation, MechanismRow, Part, Profile, RegionRow, Snapshot
 use crate::text::{fmt_date, how_to_cite, paragraphs, year};
 use crate::{Edition, ReportError};
 
-const STYLE: &str = include_str!("../templates/site/style.css");
+mod pages;
 
-/// What every page shows: the edition, the navigation, the footer.
-struct Shared {
-    title: String,
-    subtitle: Option<String>,
-    kind: String,
-    year: String,
-    draft: bool,
-    cite: String,
-    sha256: String,
-    version: &'static str,
-    parts: Vec<NavPart>,
-    /// Whether the edition has essays (the navigation links to them).
-    essays: bool,
-}
+use pages::{
+    AnnexPage, BibEntry, BibliographyPage, Essay, EssaysPage, Group, IndexPage, NavPart, OverviewPage, PartEntry,
+    PartPage, PartText, ProfilePage, RegionsPage, Row, Shared, ThemeView, ThemesPage,
+};
 
-struct NavPart {
-    href: String,
-    short: String,
-}
-
-/// A row of a table of mechanisms.
-struct Row {
-    state: String,
-    name: String,
-    href: Option<String>,
-    since: String,
-    status: String,
-    sources: Vec<usize>,
-}
-
-#[derive(Template)]
-#[template(path = "site/index.html")]
-struct IndexPage<'a> {
-    s: &'a Shared,
-    root: &'static str,
-    publishers: Vec<(String, String)>,
-    intro: Option<PartText>,
-    parts: Vec<PartEntry>,
-    methodology: Vec<String>,
-    methodology_sources: Vec<usize>,
-    computed: String,
-    note: Option<String>,
-    contributors: Vec<String>,
-    published_by: String,
-    licence: Option<String>,
-    edition_sources: Vec<usize>,
-    errata: Vec<(String, String, String)>,
-    /// The essays: anchor and title.
-    essays: Vec<(String, String)>,
-}
-
-struct PartText {
-    title: String,
-    paragraphs: Vec<String>,
-    gap: Option<String>,
-    sources: Vec<usize>,
-}
-
-struct PartEntry {
-    href: String,
-    title: String,
-    profiles: Vec<(String, String)>,
-}
-
-#[derive(Template)]
-#[template(path = "site/overview.html")]
-struct OverviewPage<'a> {
-    s: &'a Shared,
-    root: &'static str,
-    lede: String,
-    when: String,
-    map_alt: String,
-    regions: Vec<(String, usize, usize, String)>,
-}
-
-#[derive(Template)]
-#[template(path = "site/regions.html")]
-struct RegionsPage<'a> {
-    s: &'a Shared,
-    root: &'static str,
-    when: String,
-    groups: Vec<Group>,
-}
-
-struct Group {
-    name: String,
-    with: usize,
-    states: usize,
-    share: String,
-    rows: Vec<Row>,
-}
-
-#[derive(Template)]
-#[template(path = "site/part.html")]
-struct PartPage<'a> {
-    s: &'a Shared,
-    root: &'static str,
-    title: String,
-    paragraphs: Vec<String>,
-    gap: Option<String>,
-    sources: Vec<usize>,
-    profiles: Vec<(String, String, String)>,
-}
-
-#[derive(Template)]
-#[template(path = "site/profile.html")]
-struct ProfilePage<'a> {
-    s: &'a Shared,
-    root: &'static str,
-    p: &'a Profile,
-    part_href: String,
-    part_title: String,
-    record_sources: Vec<usize>,
-    facts: Vec<(&'static str, String, Vec<usize>)>,
-    narrative: Vec<(String, Vec<String>, Vec<usize>)>,
-    text_gap: String,
-    statuses: Vec<String>,
-    status_sources: Vec<usize>,
-    activities: Vec<String>,
-    activity_sources: Vec<usize>,
-}
-
-#[derive(Template)]
-#[template(path = "site/essays.html")]
-struct EssaysPage<'a> {
-    s: &'a Shared,
-    root: &'static str,
-    essays: Vec<Essay>,
-}
-
-/// An expert opinion essay: its title, the author's byline and its text.
-struct Essay {
-    anchor: String,
-    title: String,
-    author: Option<String>,
-    sources: Vec<usize>,
-    paragraphs: Vec<String>,
-    gap: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "site/themes.html")]
-struct ThemesPage<'a> {
-    s: &'a Shared,
-    root: &'static str,
-    when: String,
-    themes: Vec<ThemeView<'a>>,
-}
-
-struct ThemeView<'a> {
-    key: &'a str,
-    title: &'a str,
-    members: &'a [crate::snapshot::ThemeRow],
-    rows: Vec<Row>,
-}
-
-#[derive(Template)]
-#[template(path = "site/annex.html")]
-struct AnnexPage<'a> {
-    s: &'a Shared,
-    root: &'static str,
-    when: String,
-    rows: Vec<Row>,
-    groups: Vec<(String, usize, usize, String)>,
-}
-
-#[derive(Template)]
-#[template(path = "site/bibliography.html")]
-struct BibliographyPage<'a> {
-    s: &'a Shared,
-    root: &'static str,
-    sources: Vec<BibEntry>,
-}
-
-struct BibEntry {
-    number: usize,
-    text: String,
-    kind: String,
-    url: Option<String>,
-    accessed: Option<String>,
-}
+const STYLE: &str = include_str!("../../templates/site/style.css");
 
 /// The source numbers of the citations about one of `about`, sorted and unique.
 fn sources(citations: &[Citation], about: &[&str]) -> Vec<usize> {
