@@ -119,3 +119,13 @@ mod tests {
         }
     }
 }
+
+/// The year an edition stands for: its slug when it is a year (`2017`), else the year of its
+/// publication date (partial date text).
+pub fn edition_year(slug: &str, published_on: Option<&str>) -> Option<i32> {
+    slug.parse().ok().or_else(|| {
+        published_on
+            .and_then(|p| PartialDate::parse("published_on", p).ok())
+            .map(|d| d.date.year())
+    })
+}

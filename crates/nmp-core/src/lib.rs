@@ -8,9 +8,11 @@
 pub mod date;
 pub mod dictionary;
 pub mod error;
+pub mod hash;
 pub mod indicators;
 pub mod slug;
 pub mod vocab;
 
-pub use date::{DatePrecision, PartialDate};
+pub use date::{DatePrecision, PartialDate, edition_year};
 pub use error::ValidationError;
+pub use hash::sha256_hex;

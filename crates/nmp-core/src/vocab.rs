@@ -41,6 +41,16 @@ macro_rules! vocabulary {
             }
         }
 
+        impl $crate::vocab::Vocabulary for $name {
+            fn from_code(code: &str) -> Option<Self> {
+                $name::parse("", code).ok()
+            }
+
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.code())
@@ -62,6 +72,20 @@ macro_rules! vocabulary {
     };
 }
 pub(crate) use vocabulary;
+
+/// What every closed vocabulary offers generically (implemented by `vocabulary!`).
+pub trait Vocabulary: Sized + Copy {
+    /// The value of a stable code, if it is one.
+    fn from_code(code: &str) -> Option<Self>;
+    /// The English label shown to readers.
+    fn label(self) -> &'static str;
+}
+
+/// The English label of a vocabulary code, or the code itself when it is not in the vocabulary
+/// (a row written before a vocabulary changed still shows something).
+pub fn label<V: Vocabulary>(code: &str) -> String {
+    V::from_code(code).map_or_else(|| code.to_string(), |v| v.label().to_string())
+}
 
 vocabulary! {
     /// The level at which a mechanism works.

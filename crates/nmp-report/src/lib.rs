@@ -12,11 +12,13 @@
 
 use std::collections::BTreeMap;
 
+mod bib;
 mod collect;
 pub mod figures;
 pub mod markdown;
 pub mod output;
 mod overview;
+mod profile;
 pub mod publish;
 pub mod site;
 pub mod snapshot;

@@ -9,11 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use nmp_core::PartialDate;
 use nmp_core::indicators::{Facts, MechanismFact, exists, latest_status};
-use nmp_core::vocab::{MechanismType, MemberRole, OrganizationKind, UnRegionalGroup, geo_label};
+use nmp_core::vocab::{MechanismType, MemberRole, OrganizationKind, UnRegionalGroup, geo_label, label};
 use nmp_store::entity::{country, mechanism, mechanism_status, membership, organization};
 use serde::{Deserialize, Serialize};
 
-use crate::collect::Bib;
+use crate::bib::Bib;
 
 /// The global overview.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -118,9 +118,12 @@ pub(crate) struct World<'a> {
     pub year: Option<i32>,
     pub countries: &'a [country::Model],
     pub facts: &'a Facts,
-    pub mechanisms: &'a BTreeMap<i32, mechanism::Model>,
-    pub statuses: &'a [mechanism_status::Model],
-    pub members: &'a [membership::Model],
+    /// Every mechanism, by id.
+    pub mechanisms: &'a BTreeMap<i32, &'a mechanism::Model>,
+    /// Every status step, in id order.
+    pub statuses: &'a [&'a mechanism_status::Model],
+    /// Every membership, in id order.
+    pub members: &'a [&'a membership::Model],
     pub organizations: &'a BTreeMap<i32, organization::Model>,
     /// Mechanisms this edition profiles.
     pub featured: &'a BTreeSet<i32>,
@@ -159,14 +162,6 @@ const THEMES: [ThemeDef; 3] = [
         levels: &[],
     },
 ];
-
-macro_rules! label {
-    ($vocab:ty, $code:expr) => {
-        <$vocab>::parse("", &$code)
-            .map(|v| v.label().to_string())
-            .unwrap_or_else(|_| $code.to_string())
-    };
-}
 
 impl World<'_> {
     fn fact(&self, slug: &str) -> Option<&MechanismFact> {
@@ -217,7 +212,7 @@ impl World<'_> {
             slug: m.slug.clone(),
             name: m.name.clone(),
             country: self.country_name(&m.country_iso3),
-            kind: label!(MechanismType, m.mechanism_type),
+            kind: label::<MechanismType>(&m.mechanism_type),
             since: m.created_on.clone().or_else(|| m.launched_on.clone()),
             status: status.map(|s| s.label().to_string()),
             featured: self.featured.contains(&m.mechanism_id),
@@ -229,7 +224,7 @@ impl World<'_> {
 /// States with a national mechanism as of the year, by UN region and regional group.
 pub(crate) fn overview(w: &World<'_>, bib: &mut Bib) -> Overview {
     let mut national: BTreeMap<&str, Vec<&mechanism::Model>> = BTreeMap::new();
-    for m in w.mechanisms.values() {
+    for m in w.mechanisms.values().copied() {
         if m.level == "national"
             && let Some(iso3) = m.country_iso3.as_deref()
             && w.exists(m)
@@ -273,7 +268,7 @@ pub(crate) fn overview(w: &World<'_>, bib: &mut Bib) -> Overview {
                     .as_deref()
                     .map(geo_label)
                     .unwrap_or_else(|| "No region".into()),
-                group: c.un_regional_group.as_deref().map(|g| label!(UnRegionalGroup, g)),
+                group: c.un_regional_group.as_deref().map(|g| label::<UnRegionalGroup>(&g)),
                 mechanisms: ms.into_iter().map(|m| w.row(m, bib)).collect(),
             }
         })
@@ -365,10 +360,10 @@ pub(crate) fn themes(w: &World<'_>, bib: &mut Bib) -> Vec<Theme> {
                     );
                     let row = ThemeRow {
                         organization: org.name.clone(),
-                        kind: label!(OrganizationKind, org.kind),
+                        kind: label::<OrganizationKind>(&org.kind),
                         mechanism: m.name.clone(),
                         country: w.country_name(&m.country_iso3),
-                        role: label!(MemberRole, x.role),
+                        role: label::<MemberRole>(&x.role),
                         sources: bib.numbers(&[("membership", x.membership_id.to_string())]),
                     };
                     members.push((org.name.clone(), m.name.clone(), x.membership_id, row));
@@ -377,6 +372,7 @@ pub(crate) fn themes(w: &World<'_>, bib: &mut Bib) -> Vec<Theme> {
                 let mut mechanisms: Vec<&mechanism::Model> = w
                     .mechanisms
                     .values()
+                    .copied()
                     .filter(|m| levels.contains(&m.level.as_str()) && w.exists(m))
                     .collect();
                 mechanisms.sort_by(|a, b| (&a.name, a.mechanism_id).cmp(&(&b.name, b.mechanism_id)));

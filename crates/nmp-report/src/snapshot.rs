@@ -8,11 +8,11 @@
 
 use nmp_core::vocab::PartKind;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::ReportError;
 pub use crate::collect::build;
 pub use crate::overview::{CountryRow, MechanismRow, Overview, RegionRow, Theme, ThemeRow};
+pub use nmp_core::sha256_hex;
 
 /// The version of the snapshot's structure. A frozen snapshot of another version cannot be
 /// rebuilt by this program (it says so rather than guessing).
@@ -330,16 +330,4 @@ impl Snapshot {
         serde_json::from_str(json)
             .map_err(|e| ReportError::Snapshot(format!("the frozen snapshot is not readable: {e}")))
     }
-}
-
-/// SHA-256 of `bytes`, lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
-}
-
-/// The year an edition stands for: its slug when it is a year, else its publication year.
-pub fn edition_year(slug: &str, published_on: Option<&str>) -> Option<i32> {
-    slug.parse()
-        .ok()
-        .or_else(|| published_on.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok()))
 }

@@ -19,14 +19,6 @@ fn date(text: &Option<String>) -> Option<PartialDate> {
     text.as_deref().and_then(|t| PartialDate::parse("date", t).ok())
 }
 
-/// The year an edition stands for: its slug when it is a year, else its publication year.
-pub fn edition_year(e: &edition::Model) -> Option<i32> {
-    e.slug
-        .parse()
-        .ok()
-        .or_else(|| date(&e.published_on).map(|d| d.date.year()))
-}
-
 impl Store {
     /// Everything the indicators need, read from the store once.
     pub async fn indicator_facts(&self) -> Result<Facts> {
@@ -83,7 +75,8 @@ impl Store {
                     profiles
                         .iter()
                         .filter(|p| p.mechanism_id == id)
-                        .filter_map(|p| editions.get(&p.edition_id).and_then(edition_year))
+                        .filter_map(|p| editions.get(&p.edition_id))
+                        .filter_map(|e| nmp_core::edition_year(&e.slug, e.published_on.as_deref()))
                         .filter_map(|y| PartialDate::parse("year", &format!("{y:04}")).ok()),
                 );
                 let mut functions: BTreeMap<String, BTreeMap<String, FunctionLevel>> = BTreeMap::new();

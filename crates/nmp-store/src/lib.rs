@@ -15,6 +15,8 @@
 mod audit;
 pub mod auth;
 mod bulk;
+pub mod bundle;
+pub mod cite;
 mod connect;
 pub mod entity;
 mod error;
@@ -31,9 +33,10 @@ mod writer;
 
 pub use audit::ChainReport;
 pub use bulk::{BulkInsert, BulkRow, NewObservation};
+pub use bundle::{EditionRows, MechanismBundle, MechanismRows};
+pub use cite::{CitationIndex, Numbering};
 pub use connect::{Engine, redact_url};
 pub use error::{Result, StoreError};
-pub use facts::edition_year;
 pub use introspect::TableColumns;
 pub use publish::{LOCKED_TABLES, Published};
 pub use read::{CountryWithMechanisms, Counts, in_period};

@@ -163,7 +163,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
                     b.sectors.count,
                     b.sector_codes
                         .iter()
-                        .map(|c| label!(nmp_core::vocab::Sector, c))
+                        .map(|c| label::<nmp_core::vocab::Sector>(c))
                         .collect::<Vec<_>>()
                         .join(", "),
                 )
@@ -277,7 +277,7 @@ async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Htm
         .map(|d| {
             d.mechanisms
                 .iter()
-                .map(|m| label!(MechanismType, m.item.kind))
+                .map(|m| label::<MechanismType>(&m.item.kind))
                 .collect::<Vec<_>>()
                 .join("; ")
         })

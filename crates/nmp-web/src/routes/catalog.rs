@@ -45,7 +45,7 @@ async fn list_networks(State(s): State<AppState>) -> Result<Html<String>, WebErr
         .await?
         .into_iter()
         .map(|n| NetworkRow {
-            kind_label: label!(NetworkKind, n.kind),
+            kind_label: label::<NetworkKind>(&n.kind),
             founded: n.founded_on.unwrap_or_default(),
             slug: n.slug,
             name: n.name,

@@ -46,7 +46,7 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, WebError> {
             mechanisms: row
                 .mechanisms
                 .into_iter()
-                .map(|m| (m.slug, m.name, label!(MechanismType, m.mechanism_type)))
+                .map(|m| (m.slug, m.name, label::<MechanismType>(&m.mechanism_type)))
                 .collect(),
         })
         .collect();

@@ -58,10 +58,10 @@ async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Re
         .map(|m| Row {
             iso3_lower: m.country_iso3.as_ref().map(|c| c.to_lowercase()),
             country: m.country_name.unwrap_or_default(),
-            kind: label!(MechanismType, m.kind),
+            kind: label::<MechanismType>(&m.kind),
             created_on: m.created_on.unwrap_or_default(),
             launched_on: m.launched_on.unwrap_or_default(),
-            status: m.status.map(|s| label!(MechanismStatus, s)).unwrap_or_default(),
+            status: m.status.map(|s| label::<MechanismStatus>(&s)).unwrap_or_default(),
             slug: m.slug,
             name: m.name,
         })

@@ -13,9 +13,9 @@ use utoipa::ToSchema;
 
 use crate::WebError;
 
-/// The year an edition stands for (see `nmp_store::edition_year`).
+/// The year an edition stands for (see `nmp_core::edition_year`).
 pub(crate) fn edition_year(e: &edition::Model) -> Option<i32> {
-    nmp_store::edition_year(e)
+    nmp_core::edition_year(&e.slug, e.published_on.as_deref())
 }
 
 /// Everything the indicators need, read from the store once.

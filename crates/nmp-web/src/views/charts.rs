@@ -138,7 +138,7 @@ fn by_status(a: &Analysis, when: &str) -> Figure {
             if k == "unknown" {
                 "Not recorded".into()
             } else {
-                label!(MechanismStatus, k)
+                label::<MechanismStatus>(&k)
             }
         })
         .collect();
@@ -433,7 +433,7 @@ pub(crate) fn group_label(code: &str) -> String {
     if code == "none" {
         "None".into()
     } else {
-        label!(UnRegionalGroup, code)
+        label::<UnRegionalGroup>(&code)
     }
 }
 

@@ -192,7 +192,7 @@ pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDe
             Some(CountryNetwork {
                 slug: n.slug.clone(),
                 name: n.name.clone(),
-                role_label: label!(NetworkRole, m.role),
+                role_label: label::<NetworkRole>(&m.role),
                 role: m.role.clone(),
                 joined_on: m.joined_on.clone(),
                 left_on: m.left_on.clone(),
@@ -208,7 +208,7 @@ pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDe
     Ok(Some(CountryDetail {
         un_region_label: item.un_region.as_deref().map(geo_label),
         un_subregion_label: item.un_subregion.as_deref().map(geo_label),
-        un_regional_group_label: item.un_regional_group.as_ref().map(|g| label!(UnRegionalGroup, g)),
+        un_regional_group_label: item.un_regional_group.as_ref().map(|g| label::<UnRegionalGroup>(&g)),
         note,
         item,
         mechanisms,

@@ -4,10 +4,8 @@
 use std::collections::HashMap;
 
 use nmp_core::vocab::{ContributorRole, EditionKind, EditionStatus, PartKind, ProfileSection, PublisherRole};
-use nmp_store::Store;
-use nmp_store::entity::{
-    country, edition, edition_contributor, edition_part, edition_publisher, mechanism, organization, profile,
-};
+use nmp_store::entity::{country, edition, mechanism, organization, profile};
+use nmp_store::{EditionRows, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -179,27 +177,18 @@ fn item(e: edition::Model, profiles: &[profile::Model]) -> EditionItem {
 
 /// One edition by slug.
 pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDetail>, WebError> {
-    let Some(e) = store
-        .rows_where::<edition::Entity, _>(edition::Column::Slug, [slug.to_string()])
-        .await?
-        .pop()
-    else {
+    let Some(rows) = store.edition_rows(slug).await? else {
         return Ok(None);
     };
+    let EditionRows {
+        edition: e,
+        publishers,
+        contributors,
+        parts,
+        mut profiles,
+        citations,
+    } = rows;
     let id = e.edition_id;
-    let publishers = store
-        .rows_where::<edition_publisher::Entity, _>(edition_publisher::Column::EditionId, [id])
-        .await?;
-    let contributors = store
-        .rows_where::<edition_contributor::Entity, _>(edition_contributor::Column::EditionId, [id])
-        .await?;
-    let mut parts = store
-        .rows_where::<edition_part::Entity, _>(edition_part::Column::EditionId, [id])
-        .await?;
-    parts.sort_by_key(|p| p.position);
-    let mut profiles = store
-        .rows_where::<profile::Entity, _>(profile::Column::EditionId, [id])
-        .await?;
     profiles.sort_by_key(|p| (p.page, p.profile_id));
     let orgs: HashMap<i32, String> = store
         .rows_where::<organization::Entity, _>(
@@ -228,37 +217,13 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
         .collect();
 
     let mut citer = Citer::default();
-    citer.load(store, "edition", [id.to_string()]).await?;
-    citer
-        .load(
-            store,
-            "edition_publisher",
-            publishers.iter().map(|p| p.edition_publisher_id.to_string()),
-        )
-        .await?;
-    citer
-        .load(
-            store,
-            "edition_contributor",
-            contributors.iter().map(|p| p.edition_contributor_id.to_string()),
-        )
-        .await?;
-    citer
-        .load(
-            store,
-            "edition_part",
-            parts.iter().map(|p| p.edition_part_id.to_string()),
-        )
-        .await?;
-    citer
-        .load(store, "profile", profiles.iter().map(|p| p.profile_id.to_string()))
-        .await?;
+    citer.adopt(citations);
     let cites = citer.cite("edition", id);
     let publishers_view = publishers
         .iter()
         .map(|p| PublisherView {
             organization: orgs.get(&p.organization_id).cloned().unwrap_or_default(),
-            role_label: label!(PublisherRole, p.role),
+            role_label: label::<PublisherRole>(&p.role),
             role: p.role.clone(),
             note: p.note.clone(),
             cites: citer.cite("edition_publisher", p.edition_publisher_id),
@@ -268,7 +233,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
         .iter()
         .map(|c| ContributorView {
             name: c.name.clone(),
-            role: label!(ContributorRole, c.role),
+            role: label::<ContributorRole>(&c.role),
             affiliation: c.affiliation.clone(),
             cites: citer.cite("edition_contributor", c.edition_contributor_id),
         })
@@ -282,7 +247,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
             country_name: m
                 .and_then(|m| m.country_iso3.as_ref())
                 .and_then(|c| countries.get(c).cloned()),
-            section_label: label!(ProfileSection, p.section),
+            section_label: label::<ProfileSection>(&p.section),
             section: p.section.clone(),
             page: p.page,
             cites: citer.cite("profile", p.profile_id),
@@ -309,7 +274,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
         parts_view.push(PartView {
             position: part.position,
             title: part.title.clone(),
-            kind_label: label!(PartKind, part.kind),
+            kind_label: label::<PartKind>(&part.kind),
             kind: part.kind.clone(),
             author: part.author.clone(),
             page: part.page,
@@ -325,8 +290,8 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
         .map(|p| profile_view(p, &mut citer))
         .collect();
     Ok(Some(EditionDetail {
-        kind_label: label!(EditionKind, e.kind),
-        status_label: label!(EditionStatus, e.status),
+        kind_label: label::<EditionKind>(&e.kind),
+        status_label: label::<EditionStatus>(&e.status),
         note: e.note.clone(),
         cites,
         publishers: publishers_view,

@@ -1,17 +1,15 @@
 //! Mechanisms: the list (flat rows, also CSV) and the detail (status history, members, functions
 //! by edition, activities, the editions that featured it), every fact with its citations.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use nmp_core::vocab::{
     Confidence, FunctionLevel, InstrumentKind, MechanismLevel, MechanismStatus, MechanismType, MemberRole,
     OrganizationKind, ProfileSection,
 };
-use nmp_store::Store;
-use nmp_store::entity::{
-    activity, country, edition, function, mechanism, mechanism_function, mechanism_status, membership, organization,
-    profile,
-};
+use nmp_store::bundle::{Period, Selection, status_order};
+use nmp_store::entity::{country, mechanism, mechanism_status, membership, organization};
+use nmp_store::{MechanismBundle, MechanismRows, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -237,19 +235,6 @@ pub struct MechanismFilter {
     pub status: Option<String>,
 }
 
-fn latest_status(statuses: &[&mechanism_status::Model]) -> Option<String> {
-    // Dated statuses in date order, then undated ones in the order they were recorded.
-    let mut sorted: Vec<_> = statuses.to_vec();
-    sorted.sort_by(|a, b| {
-        (a.status_on.is_none(), &a.status_on, a.mechanism_status_id).cmp(&(
-            b.status_on.is_none(),
-            &b.status_on,
-            b.mechanism_status_id,
-        ))
-    });
-    sorted.last().map(|s| s.status.clone())
-}
-
 /// Every mechanism matching `filter`, by country name then name.
 pub(crate) async fn list(store: &Store, filter: &MechanismFilter) -> Result<Vec<MechanismItem>, WebError> {
     let mechanisms = store.all::<mechanism::Entity>().await?;
@@ -276,6 +261,35 @@ pub(crate) async fn list(store: &Store, filter: &MechanismFilter) -> Result<Vec<
     })
 }
 
+/// The flat row of a mechanism.
+fn item(
+    m: &mechanism::Model,
+    country: Option<&country::Model>,
+    status: Option<String>,
+    member_count: usize,
+    citation_count: u64,
+) -> MechanismItem {
+    MechanismItem {
+        member_count,
+        citation_count,
+        status,
+        country_name: country.map(|c| c.name.clone()),
+        un_region: country.and_then(|c| c.un_region.clone()),
+        un_regional_group: country.and_then(|c| c.un_regional_group.clone()),
+        slug: m.slug.clone(),
+        name: m.name.clone(),
+        acronym: m.acronym.clone(),
+        country_iso3: m.country_iso3.clone(),
+        level: m.level.clone(),
+        kind: m.mechanism_type.clone(),
+        created_on: m.created_on.clone(),
+        launched_on: m.launched_on.clone(),
+        instrument_kind: m.instrument_kind.clone(),
+    }
+}
+
+/// The flat rows of `mechanisms` (a light read: no citations or texts), by country name then
+/// name.
 async fn items(store: &Store, mechanisms: Vec<mechanism::Model>) -> Result<Vec<MechanismItem>, WebError> {
     let ids: Vec<i32> = mechanisms.iter().map(|m| m.mechanism_id).collect();
     let countries: HashMap<String, country::Model> = store
@@ -305,27 +319,16 @@ async fn items(store: &Store, mechanisms: Vec<mechanism::Model>) -> Result<Vec<M
         .citation_counts("mechanism", ids.iter().map(i32::to_string))
         .await?;
     let mut out: Vec<MechanismItem> = mechanisms
-        .into_iter()
+        .iter()
         .map(|m| {
-            let c = m.country_iso3.as_ref().and_then(|iso| countries.get(iso));
-            let own: Vec<_> = statuses.get(&m.mechanism_id).into_iter().flatten().collect();
-            MechanismItem {
-                member_count: member_counts.get(&m.mechanism_id).copied().unwrap_or(0),
-                citation_count: citation_counts.get(&m.mechanism_id.to_string()).copied().unwrap_or(0),
-                status: latest_status(&own),
-                country_name: c.map(|c| c.name.clone()),
-                un_region: c.and_then(|c| c.un_region.clone()),
-                un_regional_group: c.and_then(|c| c.un_regional_group.clone()),
-                slug: m.slug,
-                name: m.name,
-                acronym: m.acronym,
-                country_iso3: m.country_iso3,
-                level: m.level,
-                kind: m.mechanism_type,
-                created_on: m.created_on,
-                launched_on: m.launched_on,
-                instrument_kind: m.instrument_kind,
-            }
+            let country = m.country_iso3.as_ref().and_then(|iso| countries.get(iso));
+            let latest = statuses
+                .get(&m.mechanism_id)
+                .and_then(|own| own.iter().max_by_key(|s| status_order(s)))
+                .map(|s| s.status.clone());
+            let members = member_counts.get(&m.mechanism_id).copied().unwrap_or(0);
+            let cited = citation_counts.get(&m.mechanism_id.to_string()).copied().unwrap_or(0);
+            item(m, country, latest, members, cited)
         })
         .collect();
     out.sort_by(|a, b| (&a.country_name, &a.name).cmp(&(&b.country_name, &b.name)));
@@ -337,205 +340,152 @@ fn org_ref(o: &organization::Model) -> OrgRef {
         slug: o.slug.clone(),
         name: o.name.clone(),
         acronym: o.acronym.clone(),
-        kind: label!(OrganizationKind, o.kind),
+        kind: label::<OrganizationKind>(&o.kind),
     }
 }
 
-/// Full details of `mechanisms`, citing into `citer` in display order.
+/// Full details of `mechanisms`, mapped from the store's read model
+/// ([`nmp_store::MechanismBundle`]), citing into `citer` in display order.
 pub(crate) async fn details(
     store: &Store,
     citer: &mut Citer,
     mechanisms: Vec<mechanism::Model>,
 ) -> Result<Vec<MechanismDetail>, WebError> {
-    let ids: Vec<i32> = mechanisms.iter().map(|m| m.mechanism_id).collect();
-    let statuses = store
-        .rows_where::<mechanism_status::Entity, _>(mechanism_status::Column::MechanismId, ids.clone())
+    let mut bundle = store
+        .mechanism_bundle(Selection::These(mechanisms), &Period::default())
         .await?;
-    let members = store
-        .rows_where::<membership::Entity, _>(membership::Column::MechanismId, ids.clone())
-        .await?;
-    let functions = store
-        .rows_where::<mechanism_function::Entity, _>(mechanism_function::Column::MechanismId, ids.clone())
-        .await?;
-    let activities = store
-        .rows_where::<activity::Entity, _>(activity::Column::MechanismId, ids.clone())
-        .await?;
-    let profiles = store
-        .rows_where::<profile::Entity, _>(profile::Column::MechanismId, ids.clone())
-        .await?;
-    let org_ids = members
+    let items: Vec<MechanismItem> = bundle
+        .mechanisms
         .iter()
-        .map(|m| m.organization_id)
-        .chain(mechanisms.iter().filter_map(|m| m.lead_organization_id));
-    let orgs: HashMap<i32, organization::Model> = store
-        .rows_where::<organization::Entity, _>(organization::Column::OrganizationId, org_ids)
-        .await?
-        .into_iter()
-        .map(|o| (o.organization_id, o))
+        .map(|rows| {
+            let m = &rows.mechanism;
+            let cited = bundle.citations.count("mechanism", &m.mechanism_id.to_string());
+            let latest = rows.latest_status().map(str::to_string);
+            item(m, bundle.country_of(m), latest, rows.members.len(), cited)
+        })
         .collect();
-    let function_names: HashMap<i32, function::Model> = store
-        .all::<function::Entity>()
-        .await?
-        .into_iter()
-        .map(|f| (f.function_id, f))
-        .collect();
-    let editions: BTreeMap<i32, edition::Model> = store
-        .all::<edition::Entity>()
-        .await?
-        .into_iter()
-        .map(|e| (e.edition_id, e))
-        .collect();
+    citer.adopt(std::mem::take(&mut bundle.citations));
+    Ok(bundle
+        .mechanisms
+        .iter()
+        .zip(items)
+        .map(|(rows, item)| detail_of(&bundle, rows, item, citer))
+        .collect())
+}
 
-    let keys = |ids: Vec<i32>| ids.into_iter().map(|i| i.to_string());
-    citer.load(store, "mechanism", keys(ids.clone())).await?;
-    citer
-        .load(
-            store,
-            "mechanism_status",
-            keys(statuses.iter().map(|s| s.mechanism_status_id).collect()),
-        )
-        .await?;
-    citer
-        .load(
-            store,
-            "membership",
-            keys(members.iter().map(|s| s.membership_id).collect()),
-        )
-        .await?;
-    citer
-        .load(
-            store,
-            "mechanism_function",
-            keys(functions.iter().map(|s| s.mechanism_function_id).collect()),
-        )
-        .await?;
-    citer
-        .load(
-            store,
-            "activity",
-            keys(activities.iter().map(|s| s.activity_id).collect()),
-        )
-        .await?;
-
-    let flat = items(store, mechanisms.clone()).await?;
-    let mut out = Vec::new();
-    for m in mechanisms {
-        let item = flat
-            .iter()
-            .find(|i| i.slug == m.slug)
-            .cloned()
-            .expect("every mechanism has an item");
-        let cites = citer.cite("mechanism", m.mechanism_id);
-        let mut own_statuses: Vec<_> = statuses.iter().filter(|s| s.mechanism_id == m.mechanism_id).collect();
-        own_statuses.sort_by(|a, b| {
-            (a.status_on.is_none(), &a.status_on, a.mechanism_status_id).cmp(&(
-                b.status_on.is_none(),
-                &b.status_on,
-                b.mechanism_status_id,
-            ))
-        });
-        let statuses_view = own_statuses
-            .into_iter()
-            .map(|s| StatusView {
-                label: label!(MechanismStatus, s.status),
-                status: s.status.clone(),
-                on: s.status_on.clone(),
-                confidence: label!(Confidence, s.confidence).to_lowercase(),
-                note: s.note.clone(),
-                cites: citer.cite("mechanism_status", s.mechanism_status_id),
+/// One mechanism's details.
+fn detail_of(
+    bundle: &MechanismBundle,
+    rows: &MechanismRows,
+    item: MechanismItem,
+    citer: &mut Citer,
+) -> MechanismDetail {
+    let m = &rows.mechanism;
+    let cites = citer.cite("mechanism", m.mechanism_id);
+    let statuses = rows
+        .statuses
+        .iter()
+        .map(|s| StatusView {
+            label: label::<MechanismStatus>(&s.status),
+            status: s.status.clone(),
+            on: s.status_on.clone(),
+            confidence: label::<Confidence>(&s.confidence).to_lowercase(),
+            note: s.note.clone(),
+            cites: citer.cite("mechanism_status", s.mechanism_status_id),
+        })
+        .collect();
+    let members = rows
+        .members
+        .iter()
+        .filter_map(|x| {
+            let org = bundle.organizations.get(&x.organization_id)?;
+            Some(MemberView {
+                organization: org_ref(org),
+                role_label: label::<MemberRole>(&x.role),
+                role: x.role.clone(),
+                since: x.since_on.clone(),
+                until: x.until_on.clone(),
+                confidence: x.confidence.clone(),
+                note: x.note.clone(),
+                cites: citer.cite("membership", x.membership_id),
             })
-            .collect();
-        let members_view = members
-            .iter()
-            .filter(|x| x.mechanism_id == m.mechanism_id)
-            .filter_map(|x| {
-                let org = orgs.get(&x.organization_id)?;
-                Some(MemberView {
-                    organization: org_ref(org),
-                    role_label: label!(MemberRole, x.role),
-                    role: x.role.clone(),
-                    since: x.since_on.clone(),
-                    until: x.until_on.clone(),
-                    confidence: x.confidence.clone(),
-                    note: x.note.clone(),
-                    cites: citer.cite("membership", x.membership_id),
-                })
-            })
-            .collect();
-        let functions_view = functions
-            .iter()
-            .filter(|f| f.mechanism_id == m.mechanism_id)
-            .map(|f| FunctionView {
-                edition: editions.get(&f.edition_id).map(|e| e.slug.clone()).unwrap_or_default(),
-                function: function_names
-                    .get(&f.function_id)
-                    .map(|x| x.code.clone())
+        })
+        .collect();
+    let functions = rows
+        .functions
+        .iter()
+        .map(|f| {
+            let function = bundle.functions.get(&f.function_id);
+            FunctionView {
+                edition: bundle
+                    .editions
+                    .get(&f.edition_id)
+                    .map(|e| e.slug.clone())
                     .unwrap_or_default(),
-                function_label: function_names
-                    .get(&f.function_id)
-                    .map(|x| x.label.clone())
-                    .unwrap_or_default(),
-                level_label: label!(FunctionLevel, f.level),
+                function: function.map(|x| x.code.clone()).unwrap_or_default(),
+                function_label: function.map(|x| x.label.clone()).unwrap_or_default(),
+                level_label: label::<FunctionLevel>(&f.level),
                 level: f.level.clone(),
                 evidence: f.evidence.clone(),
                 cites: citer.cite("mechanism_function", f.mechanism_function_id),
+            }
+        })
+        .collect();
+    let activities = rows
+        .activities
+        .iter()
+        .map(|a| ActivityView {
+            on: a.occurred_on.clone(),
+            kind: a.kind.clone(),
+            title: a.title.clone(),
+            description: a.description.clone(),
+            outcome: a.outcome.clone(),
+            cites: citer.cite("activity", a.activity_id),
+        })
+        .collect();
+    let featured_in = rows
+        .profiles
+        .iter()
+        .filter_map(|p| {
+            let e = bundle.editions.get(&p.edition_id)?;
+            Some(FeaturedIn {
+                edition: e.slug.clone(),
+                title: match &e.subtitle {
+                    Some(s) => format!("{} ({}): {s}", e.title, e.slug),
+                    None => format!("{} ({})", e.title, e.slug),
+                },
+                section: label::<ProfileSection>(&p.section),
+                page: p.page,
             })
-            .collect();
-        let mut own_activities: Vec<_> = activities.iter().filter(|a| a.mechanism_id == m.mechanism_id).collect();
-        own_activities.sort_by(|a, b| (&a.occurred_on, a.activity_id).cmp(&(&b.occurred_on, b.activity_id)));
-        let activities_view = own_activities
-            .into_iter()
-            .map(|a| ActivityView {
-                on: a.occurred_on.clone(),
-                kind: a.kind.clone(),
-                title: a.title.clone(),
-                description: a.description.clone(),
-                outcome: a.outcome.clone(),
-                cites: citer.cite("activity", a.activity_id),
-            })
-            .collect();
-        let featured_in = profiles
-            .iter()
-            .filter(|p| p.mechanism_id == m.mechanism_id)
-            .filter_map(|p| {
-                let e = editions.get(&p.edition_id)?;
-                Some(FeaturedIn {
-                    edition: e.slug.clone(),
-                    title: match &e.subtitle {
-                        Some(s) => format!("{} ({}): {s}", e.title, e.slug),
-                        None => format!("{} ({})", e.title, e.slug),
-                    },
-                    section: label!(ProfileSection, p.section),
-                    page: p.page,
-                })
-            })
-            .collect();
-        out.push(MechanismDetail {
-            level_label: label!(MechanismLevel, m.level),
-            type_label: label!(MechanismType, m.mechanism_type),
-            local_name: m.local_name.clone().filter(|l| *l != m.name),
-            lead_organization: m.lead_organization_id.and_then(|id| orgs.get(&id)).map(org_ref),
-            website: m.website.clone(),
-            mandate: m.mandate.clone(),
-            instrument: m.instrument_kind.as_ref().map(|k| InstrumentView {
-                kind_label: label!(InstrumentKind, k),
-                kind: k.clone(),
-                number: m.instrument_number.clone(),
-                date: m.instrument_date.clone(),
-                title: m.instrument_title.clone(),
-                url: m.instrument_url.clone(),
-            }),
-            note: m.note.clone(),
-            cites,
-            statuses: statuses_view,
-            members: members_view,
-            functions: functions_view,
-            activities: activities_view,
-            featured_in,
-            item,
-        });
+        })
+        .collect();
+    MechanismDetail {
+        level_label: label::<MechanismLevel>(&m.level),
+        type_label: label::<MechanismType>(&m.mechanism_type),
+        local_name: m.local_name.clone().filter(|l| *l != m.name),
+        lead_organization: m
+            .lead_organization_id
+            .and_then(|id| bundle.organizations.get(&id))
+            .map(org_ref),
+        website: m.website.clone(),
+        mandate: m.mandate.clone(),
+        instrument: m.instrument_kind.as_ref().map(|k| InstrumentView {
+            kind_label: label::<InstrumentKind>(k),
+            kind: k.clone(),
+            number: m.instrument_number.clone(),
+            date: m.instrument_date.clone(),
+            title: m.instrument_title.clone(),
+            url: m.instrument_url.clone(),
+        }),
+        note: m.note.clone(),
+        cites,
+        statuses,
+        members,
+        functions,
+        activities,
+        featured_in,
+        item,
     }
-    Ok(out)
 }
 
 /// One mechanism by slug, with its notes.

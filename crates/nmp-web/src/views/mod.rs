@@ -10,10 +10,7 @@ pub(crate) mod mechanisms;
 pub(crate) mod networks;
 pub(crate) mod sources;
 
-use std::collections::{BTreeMap, HashMap};
-
-use nmp_store::Store;
-use nmp_store::entity::{citation, source};
+use nmp_store::{CitationIndex, Numbering, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -58,11 +55,12 @@ pub struct Note {
 }
 
 /// Numbers citations in the order facts are shown. Load the citations of every record a page
-/// shows with [`Citer::load`], then ask for each record's marks with [`Citer::cite`].
+/// shows with [`Citer::load`] (or take a read model's with [`Citer::adopt`]), then ask for each
+/// record's marks with [`Citer::cite`].
 #[derive(Default)]
 pub(crate) struct Citer {
-    by_record: HashMap<(String, String), Vec<(citation::Model, source::Model)>>,
-    numbers: BTreeMap<(i32, Option<String>, Option<String>), usize>,
+    index: CitationIndex,
+    numbering: Numbering<(i32, Option<String>, Option<String>)>,
     pub(crate) notes: Vec<Note>,
 }
 
@@ -74,26 +72,20 @@ impl Citer {
         entity: &str,
         keys: impl IntoIterator<Item = String>,
     ) -> Result<(), WebError> {
-        for (c, s) in store.citations_of(entity, keys).await? {
-            self.by_record
-                .entry((c.entity.clone(), c.entity_id.clone()))
-                .or_default()
-                .push((c, s));
-        }
-        Ok(())
+        Ok(self.index.load(store, entity, keys).await?)
+    }
+
+    /// Takes over citations already read (a [`nmp_store::MechanismBundle`]'s).
+    pub(crate) fn adopt(&mut self, index: CitationIndex) {
+        self.index.merge(index);
     }
 
     /// The marks for one record, numbering new notes as they first appear.
     pub(crate) fn cite(&mut self, entity: &str, key: impl ToString) -> Vec<Cite> {
-        let Some(rows) = self.by_record.get(&(entity.to_string(), key.to_string())) else {
-            return Vec::new();
-        };
         let mut cites = Vec::new();
-        for (c, s) in rows {
-            let id = (s.source_id, c.locator.clone(), c.quote.clone());
-            let next = self.numbers.len() + 1;
-            let note = *self.numbers.entry(id).or_insert(next);
-            if note == next {
+        for (c, s) in self.index.of(entity, &key.to_string()) {
+            let (note, new) = self.numbering.number((s.source_id, c.locator.clone(), c.quote.clone()));
+            if new {
                 self.notes.push(Note {
                     note,
                     source: s.slug.clone(),
@@ -127,11 +119,4 @@ pub(crate) fn record_marks(cites: &[Cite]) -> Vec<&Cite> {
 }
 
 /// The label of a vocabulary code, or the code itself when it is not in the vocabulary.
-macro_rules! label {
-    ($vocab:ty, $code:expr) => {
-        <$vocab>::parse("", &$code)
-            .map(|v| v.label().to_string())
-            .unwrap_or_else(|_| $code.to_string())
-    };
-}
-pub(crate) use label;
+pub(crate) use nmp_core::vocab::label;

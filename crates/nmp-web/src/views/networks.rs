@@ -174,7 +174,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<NetworkDe
                 .get(&m.country_iso3)
                 .cloned()
                 .unwrap_or_else(|| m.country_iso3.clone()),
-            role_label: label!(NetworkRole, m.role),
+            role_label: label::<NetworkRole>(&m.role),
             role: m.role.clone(),
             joined_on: m.joined_on.clone(),
             left_on: m.left_on.clone(),
@@ -195,7 +195,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<NetworkDe
         })
         .collect();
     Ok(Some(NetworkDetail {
-        kind_label: label!(NetworkKind, n.kind),
+        kind_label: label::<NetworkKind>(&n.kind),
         description: n.description.clone(),
         note: n.note.clone(),
         secretariat,

@@ -113,7 +113,7 @@ pub(crate) async fn detailed(store: &Store) -> Result<Vec<SourceDetail>, WebErro
                 })
                 .collect();
             SourceDetail {
-                kind_label: label!(SourceKind, s.kind),
+                kind_label: label::<SourceKind>(&s.kind),
                 note: s.note.clone(),
                 item: source_item(s, cited_by.len()),
                 cited_by,

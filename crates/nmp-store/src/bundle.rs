@@ -1,0 +1,306 @@
+//! Everything about a set of mechanisms, and everything about an edition, read once: the one
+//! read model that the website's mechanism, country and edition pages and the report's snapshot
+//! builder all map from.
+//!
+//! A [`MechanismBundle`] holds each mechanism with its rows grouped under it and sorted in the
+//! one reading order (status history oldest first, chairs first among members, activities by
+//! date), the organisations, functions, editions and countries those rows name, and the
+//! citations of every row ([`CitationIndex`]). Adding a field to a mechanism means adding it to
+//! the entity and to the views that show it; how it is read is here, once.
+
+use std::collections::BTreeMap;
+
+use crate::cite::CitationIndex;
+use crate::entity::{
+    activity, country, edition, edition_contributor, edition_part, edition_publisher, function, mechanism,
+    mechanism_function, mechanism_status, membership, organization, profile,
+};
+use crate::{Result, Store};
+
+/// Which mechanisms to read.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    /// Every mechanism, in id order.
+    All,
+    /// These mechanisms, in the order given.
+    These(Vec<mechanism::Model>),
+}
+
+/// Which activities to read: all of them, or those of a period (partial dates, either end open).
+#[derive(Debug, Clone, Default)]
+pub struct Period {
+    /// First day (partial date text), if any.
+    pub start: Option<String>,
+    /// Last day (partial date text), if any.
+    pub end: Option<String>,
+    /// Whether to narrow at all (`false`: every activity).
+    pub narrow: bool,
+}
+
+/// A mechanism with its rows, each list in reading order.
+#[derive(Debug, Clone)]
+pub struct MechanismRows {
+    /// The mechanism.
+    pub mechanism: mechanism::Model,
+    /// Status history: dated steps in date order, then undated ones, by id.
+    pub statuses: Vec<mechanism_status::Model>,
+    /// Members: the chair first, then by organisation name, then by id.
+    pub members: Vec<membership::Model>,
+    /// Function assessments, by edition, function and id.
+    pub functions: Vec<mechanism_function::Model>,
+    /// Activities by date, then id.
+    pub activities: Vec<activity::Model>,
+    /// The editions' profiles of it, by id.
+    pub profiles: Vec<profile::Model>,
+}
+
+impl MechanismRows {
+    /// The latest status code of its history (the last in reading order).
+    pub fn latest_status(&self) -> Option<&str> {
+        self.statuses.last().map(|s| s.status.as_str())
+    }
+}
+
+/// Everything about a set of mechanisms.
+#[derive(Debug, Clone, Default)]
+pub struct MechanismBundle {
+    /// The mechanisms, in the order asked for.
+    pub mechanisms: Vec<MechanismRows>,
+    /// Organisations named by the rows (members, lead institutions), by id.
+    pub organizations: BTreeMap<i32, organization::Model>,
+    /// Every function, by id.
+    pub functions: BTreeMap<i32, function::Model>,
+    /// Every edition, by id.
+    pub editions: BTreeMap<i32, edition::Model>,
+    /// The countries of the mechanisms, by ISO alpha-3.
+    pub countries: BTreeMap<String, country::Model>,
+    /// The citations of the mechanisms and of every row under them.
+    pub citations: CitationIndex,
+}
+
+impl MechanismBundle {
+    /// One mechanism's rows, by id.
+    pub fn get(&self, mechanism_id: i32) -> Option<&MechanismRows> {
+        self.mechanisms
+            .iter()
+            .find(|m| m.mechanism.mechanism_id == mechanism_id)
+    }
+
+    /// The name of an organisation, or `organisation {id}` when it is not known.
+    pub fn organization_name(&self, id: i32) -> String {
+        self.organizations
+            .get(&id)
+            .map_or_else(|| format!("organisation {id}"), |o| o.name.clone())
+    }
+
+    /// The country of a mechanism, when it has one and it is known.
+    pub fn country_of(&self, m: &mechanism::Model) -> Option<&country::Model> {
+        m.country_iso3.as_ref().and_then(|iso3| self.countries.get(iso3))
+    }
+}
+
+impl Store {
+    /// Reads everything about the mechanisms `selection`, with the activities of `period`.
+    pub async fn mechanism_bundle(&self, selection: Selection, period: &Period) -> Result<MechanismBundle> {
+        let mechanisms = match selection {
+            Selection::All => self.all::<mechanism::Entity>().await?,
+            Selection::These(list) => list,
+        };
+        let ids: Vec<i32> = mechanisms.iter().map(|m| m.mechanism_id).collect();
+        let statuses = self
+            .rows_where::<mechanism_status::Entity, _>(mechanism_status::Column::MechanismId, ids.clone())
+            .await?;
+        let members = self
+            .rows_where::<membership::Entity, _>(membership::Column::MechanismId, ids.clone())
+            .await?;
+        let functions = self
+            .rows_where::<mechanism_function::Entity, _>(mechanism_function::Column::MechanismId, ids.clone())
+            .await?;
+        let activities = if period.narrow {
+            self.activities_in_period(period.start.as_deref(), period.end.as_deref())
+                .await?
+        } else {
+            self.rows_where::<activity::Entity, _>(activity::Column::MechanismId, ids.clone())
+                .await?
+        };
+        let profiles = self
+            .rows_where::<profile::Entity, _>(profile::Column::MechanismId, ids.clone())
+            .await?;
+        let org_ids = members
+            .iter()
+            .map(|m| m.organization_id)
+            .chain(mechanisms.iter().filter_map(|m| m.lead_organization_id));
+        let organizations = by_key(
+            self.rows_where::<organization::Entity, _>(organization::Column::OrganizationId, org_ids)
+                .await?,
+            |o| o.organization_id,
+        );
+        let countries = by_key(
+            self.rows_where::<country::Entity, _>(
+                country::Column::CountryIso3,
+                mechanisms.iter().filter_map(|m| m.country_iso3.clone()),
+            )
+            .await?,
+            |c| c.country_iso3.clone(),
+        );
+
+        let mut citations = CitationIndex::default();
+        let keys = |ids: Vec<i32>| ids.into_iter().map(|i| i.to_string());
+        citations.load(self, "mechanism", keys(ids.clone())).await?;
+        let status_ids = statuses.iter().map(|s| s.mechanism_status_id).collect();
+        citations.load(self, "mechanism_status", keys(status_ids)).await?;
+        let member_ids = members.iter().map(|s| s.membership_id).collect();
+        citations.load(self, "membership", keys(member_ids)).await?;
+        let function_ids = functions.iter().map(|s| s.mechanism_function_id).collect();
+        citations.load(self, "mechanism_function", keys(function_ids)).await?;
+        let activity_ids = activities.iter().map(|s| s.activity_id).collect();
+        citations.load(self, "activity", keys(activity_ids)).await?;
+
+        let mut bundle = MechanismBundle {
+            mechanisms: Vec::new(),
+            organizations,
+            functions: by_key(self.all::<function::Entity>().await?, |f| f.function_id),
+            editions: by_key(self.all::<edition::Entity>().await?, |e| e.edition_id),
+            countries,
+            citations,
+        };
+        let mut grouped: BTreeMap<i32, MechanismRows> = mechanisms
+            .iter()
+            .map(|m| {
+                let rows = MechanismRows {
+                    mechanism: m.clone(),
+                    statuses: vec![],
+                    members: vec![],
+                    functions: vec![],
+                    activities: vec![],
+                    profiles: vec![],
+                };
+                (m.mechanism_id, rows)
+            })
+            .collect();
+        for s in statuses {
+            if let Some(g) = grouped.get_mut(&s.mechanism_id) {
+                g.statuses.push(s);
+            }
+        }
+        for x in members {
+            if let Some(g) = grouped.get_mut(&x.mechanism_id) {
+                g.members.push(x);
+            }
+        }
+        for f in functions {
+            if let Some(g) = grouped.get_mut(&f.mechanism_id) {
+                g.functions.push(f);
+            }
+        }
+        for a in activities {
+            if let Some(g) = grouped.get_mut(&a.mechanism_id) {
+                g.activities.push(a);
+            }
+        }
+        for p in profiles {
+            if let Some(g) = grouped.get_mut(&p.mechanism_id) {
+                g.profiles.push(p);
+            }
+        }
+        for m in &mechanisms {
+            if let Some(mut rows) = grouped.remove(&m.mechanism_id) {
+                sort_rows(&mut rows, &bundle);
+                bundle.mechanisms.push(rows);
+            }
+        }
+        Ok(bundle)
+    }
+}
+
+/// The reading order of a status history: dated steps in date order, then the undated ones in
+/// the order they were recorded.
+pub fn status_order(s: &mechanism_status::Model) -> (bool, Option<String>, i32) {
+    (s.status_on.is_none(), s.status_on.clone(), s.mechanism_status_id)
+}
+
+/// An edition with its rows: publishers and contributors (by id), parts in table-of-contents
+/// order (position, then key), its profiles (by id), and the citations of all of them.
+#[derive(Debug, Clone)]
+pub struct EditionRows {
+    /// The edition.
+    pub edition: edition::Model,
+    /// Its publishers and partners.
+    pub publishers: Vec<edition_publisher::Model>,
+    /// Its authors and editors.
+    pub contributors: Vec<edition_contributor::Model>,
+    /// Its chapters and essays.
+    pub parts: Vec<edition_part::Model>,
+    /// Its mechanism profiles.
+    pub profiles: Vec<profile::Model>,
+    /// The citations of the edition and of every row above.
+    pub citations: CitationIndex,
+}
+
+impl Store {
+    /// Reads the edition `slug` with its rows, or `None` when no edition has that slug.
+    pub async fn edition_rows(&self, slug: &str) -> Result<Option<EditionRows>> {
+        let Some(e) = self
+            .rows_where::<edition::Entity, _>(edition::Column::Slug, [slug.to_string()])
+            .await?
+            .pop()
+        else {
+            return Ok(None);
+        };
+        let id = e.edition_id;
+        let publishers = self
+            .rows_where::<edition_publisher::Entity, _>(edition_publisher::Column::EditionId, [id])
+            .await?;
+        let contributors = self
+            .rows_where::<edition_contributor::Entity, _>(edition_contributor::Column::EditionId, [id])
+            .await?;
+        let mut parts = self
+            .rows_where::<edition_part::Entity, _>(edition_part::Column::EditionId, [id])
+            .await?;
+        parts.sort_by(|a, b| (a.position, &a.part_key).cmp(&(b.position, &b.part_key)));
+        let profiles = self
+            .rows_where::<profile::Entity, _>(profile::Column::EditionId, [id])
+            .await?;
+        let mut citations = CitationIndex::default();
+        let keys = |ids: Vec<i32>| ids.into_iter().map(|i| i.to_string());
+        citations.load(self, "edition", [id.to_string()]).await?;
+        let publisher_ids = publishers.iter().map(|p| p.edition_publisher_id).collect();
+        citations.load(self, "edition_publisher", keys(publisher_ids)).await?;
+        let contributor_ids = contributors.iter().map(|c| c.edition_contributor_id).collect();
+        citations
+            .load(self, "edition_contributor", keys(contributor_ids))
+            .await?;
+        let part_ids = parts.iter().map(|p| p.edition_part_id).collect();
+        citations.load(self, "edition_part", keys(part_ids)).await?;
+        let profile_ids = profiles.iter().map(|p| p.profile_id).collect();
+        citations.load(self, "profile", keys(profile_ids)).await?;
+        Ok(Some(EditionRows {
+            edition: e,
+            publishers,
+            contributors,
+            parts,
+            profiles,
+            citations,
+        }))
+    }
+}
+
+/// Puts a mechanism's rows in reading order.
+fn sort_rows(rows: &mut MechanismRows, bundle: &MechanismBundle) {
+    rows.statuses.sort_by_key(status_order);
+    rows.members.sort_by_key(|x| {
+        (
+            x.role != "chair",
+            bundle.organization_name(x.organization_id),
+            x.membership_id,
+        )
+    });
+    rows.functions
+        .sort_by_key(|f| (f.edition_id, f.function_id, f.mechanism_function_id));
+    rows.activities.sort_by_key(|a| (a.occurred_on.clone(), a.activity_id));
+    rows.profiles.sort_by_key(|p| p.profile_id);
+}
+
+fn by_key<K: Ord, T>(rows: Vec<T>, key: impl Fn(&T) -> K) -> BTreeMap<K, T> {
+    rows.into_iter().map(|r| (key(&r), r)).collect()
+}
