@@ -94,6 +94,16 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// The year an edition stands for: its slug when it is a year (`2017`), else the year of its
+/// publication date (partial date text).
+pub fn edition_year(slug: &str, published_on: Option<&str>) -> Option<i32> {
+    slug.parse().ok().or_else(|| {
+        published_on
+            .and_then(|p| PartialDate::parse("published_on", p).ok())
+            .map(|d| d.date.year())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,14 +128,11 @@ mod tests {
             assert_eq!(err.field, "launched_on", "{bad:?}");
         }
     }
-}
 
-/// The year an edition stands for: its slug when it is a year (`2017`), else the year of its
-/// publication date (partial date text).
-pub fn edition_year(slug: &str, published_on: Option<&str>) -> Option<i32> {
-    slug.parse().ok().or_else(|| {
-        published_on
-            .and_then(|p| PartialDate::parse("published_on", p).ok())
-            .map(|d| d.date.year())
-    })
+    #[test]
+    fn an_edition_stands_for_its_slug_year_or_its_publication_year() {
+        assert_eq!(super::edition_year("2017", Some("2018-02")), Some(2017));
+        assert_eq!(super::edition_year("spring", Some("2024-03")), Some(2024));
+        assert_eq!(super::edition_year("spring", None), None);
+    }
 }

@@ -268,7 +268,7 @@ pub(crate) fn overview(w: &World<'_>, bib: &mut Bib) -> Overview {
                     .as_deref()
                     .map(geo_label)
                     .unwrap_or_else(|| "No region".into()),
-                group: c.un_regional_group.as_deref().map(|g| label::<UnRegionalGroup>(&g)),
+                group: c.un_regional_group.as_deref().map(label::<UnRegionalGroup>),
                 mechanisms: ms.into_iter().map(|m| w.row(m, bib)).collect(),
             }
         })

@@ -66,7 +66,7 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
             group_label: c
                 .un_regional_group
                 .as_ref()
-                .map(|g| label::<UnRegionalGroup>(&g))
+                .map(|g| label::<UnRegionalGroup>(g))
                 .unwrap_or_default(),
             network_names: c
                 .networks

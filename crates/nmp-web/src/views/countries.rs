@@ -208,7 +208,7 @@ pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDe
     Ok(Some(CountryDetail {
         un_region_label: item.un_region.as_deref().map(geo_label),
         un_subregion_label: item.un_subregion.as_deref().map(geo_label),
-        un_regional_group_label: item.un_regional_group.as_ref().map(|g| label::<UnRegionalGroup>(&g)),
+        un_regional_group_label: item.un_regional_group.as_ref().map(|g| label::<UnRegionalGroup>(g)),
         note,
         item,
         mechanisms,

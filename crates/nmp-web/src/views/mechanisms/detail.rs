@@ -1,57 +1,19 @@
-//! Mechanisms: the list (flat rows, also CSV) and the detail (status history, members, functions
-//! by edition, activities, the editions that featured it), every fact with its citations.
-
-use std::collections::HashMap;
+//! A mechanism's detail: everything recorded about it, mapped from the store's read model
+//! ([`nmp_store::MechanismBundle`]), every fact with its citations numbered in display order.
 
 use nmp_core::vocab::{
     Confidence, FunctionLevel, InstrumentKind, MechanismLevel, MechanismStatus, MechanismType, MemberRole,
     OrganizationKind, ProfileSection,
 };
-use nmp_store::bundle::{Period, Selection, status_order};
-use nmp_store::entity::{country, mechanism, mechanism_status, membership, organization};
+use nmp_store::bundle::{Period, Selection};
+use nmp_store::entity::{mechanism, organization};
 use nmp_store::{MechanismBundle, MechanismRows, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{Cite, Citer, label};
+use super::{MechanismItem, item};
 use crate::WebError;
-
-/// One mechanism as a flat row.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct MechanismItem {
-    /// Stable slug.
-    pub slug: String,
-    /// Name.
-    pub name: String,
-    /// Acronym.
-    pub acronym: Option<String>,
-    /// ISO alpha-3 of its country.
-    pub country_iso3: Option<String>,
-    /// Country name.
-    pub country_name: Option<String>,
-    /// UN geoscheme region code of its country.
-    pub un_region: Option<String>,
-    /// UN regional group code of its country.
-    pub un_regional_group: Option<String>,
-    /// Level code (vocabulary `MechanismLevel`).
-    pub level: String,
-    /// Type code (vocabulary `MechanismType`).
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Created (ISO 8601, reduced precision).
-    pub created_on: Option<String>,
-    /// Launched or installed.
-    pub launched_on: Option<String>,
-    /// The latest status in its history.
-    pub status: Option<String>,
-    /// Founding instrument kind.
-    pub instrument_kind: Option<String>,
-    /// Number of member organisations recorded.
-    pub member_count: usize,
-    /// Number of citations of the mechanism record and its fields (its facts, such as statuses and
-    /// memberships, are cited separately).
-    pub citation_count: u64,
-}
+use crate::views::{Cite, Citer, Note, label};
 
 /// A dated status.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -209,130 +171,13 @@ pub struct MechanismDetail {
 impl MechanismDetail {
     /// Marks of one field, for templates.
     pub fn marks(&self, field: &str) -> Vec<&Cite> {
-        super::marks(&self.cites, field)
+        crate::views::marks(&self.cites, field)
     }
 
     /// Marks of the whole record, for templates.
     pub fn record_marks(&self) -> Vec<&Cite> {
-        super::record_marks(&self.cites)
+        crate::views::record_marks(&self.cites)
     }
-}
-
-/// Filters of the mechanism list.
-#[derive(Debug, Default, Clone)]
-pub struct MechanismFilter {
-    /// ISO alpha-3.
-    pub country: Option<String>,
-    /// UN region code.
-    pub region: Option<String>,
-    /// UN regional group code.
-    pub group: Option<String>,
-    /// Level code.
-    pub level: Option<String>,
-    /// Type code.
-    pub kind: Option<String>,
-    /// Latest status code.
-    pub status: Option<String>,
-}
-
-/// Every mechanism matching `filter`, by country name then name.
-pub(crate) async fn list(store: &Store, filter: &MechanismFilter) -> Result<Vec<MechanismItem>, WebError> {
-    let mechanisms = store.all::<mechanism::Entity>().await?;
-    items(store, mechanisms).await.map(|items| {
-        items
-            .into_iter()
-            .filter(|m| {
-                filter
-                    .country
-                    .as_ref()
-                    .is_none_or(|c| m.country_iso3.as_ref() == Some(c))
-            })
-            .filter(|m| filter.region.as_ref().is_none_or(|r| m.un_region.as_ref() == Some(r)))
-            .filter(|m| {
-                filter
-                    .group
-                    .as_ref()
-                    .is_none_or(|g| m.un_regional_group.as_ref() == Some(g))
-            })
-            .filter(|m| filter.level.as_ref().is_none_or(|l| &m.level == l))
-            .filter(|m| filter.kind.as_ref().is_none_or(|k| &m.kind == k))
-            .filter(|m| filter.status.as_ref().is_none_or(|s| m.status.as_ref() == Some(s)))
-            .collect()
-    })
-}
-
-/// The flat row of a mechanism.
-fn item(
-    m: &mechanism::Model,
-    country: Option<&country::Model>,
-    status: Option<String>,
-    member_count: usize,
-    citation_count: u64,
-) -> MechanismItem {
-    MechanismItem {
-        member_count,
-        citation_count,
-        status,
-        country_name: country.map(|c| c.name.clone()),
-        un_region: country.and_then(|c| c.un_region.clone()),
-        un_regional_group: country.and_then(|c| c.un_regional_group.clone()),
-        slug: m.slug.clone(),
-        name: m.name.clone(),
-        acronym: m.acronym.clone(),
-        country_iso3: m.country_iso3.clone(),
-        level: m.level.clone(),
-        kind: m.mechanism_type.clone(),
-        created_on: m.created_on.clone(),
-        launched_on: m.launched_on.clone(),
-        instrument_kind: m.instrument_kind.clone(),
-    }
-}
-
-/// The flat rows of `mechanisms` (a light read: no citations or texts), by country name then
-/// name.
-async fn items(store: &Store, mechanisms: Vec<mechanism::Model>) -> Result<Vec<MechanismItem>, WebError> {
-    let ids: Vec<i32> = mechanisms.iter().map(|m| m.mechanism_id).collect();
-    let countries: HashMap<String, country::Model> = store
-        .rows_where::<country::Entity, _>(
-            country::Column::CountryIso3,
-            mechanisms.iter().filter_map(|m| m.country_iso3.clone()),
-        )
-        .await?
-        .into_iter()
-        .map(|c| (c.country_iso3.clone(), c))
-        .collect();
-    let mut statuses: HashMap<i32, Vec<mechanism_status::Model>> = HashMap::new();
-    for s in store
-        .rows_where::<mechanism_status::Entity, _>(mechanism_status::Column::MechanismId, ids.clone())
-        .await?
-    {
-        statuses.entry(s.mechanism_id).or_default().push(s);
-    }
-    let mut member_counts: HashMap<i32, usize> = HashMap::new();
-    for m in store
-        .rows_where::<membership::Entity, _>(membership::Column::MechanismId, ids.clone())
-        .await?
-    {
-        *member_counts.entry(m.mechanism_id).or_default() += 1;
-    }
-    let citation_counts = store
-        .citation_counts("mechanism", ids.iter().map(i32::to_string))
-        .await?;
-    let mut out: Vec<MechanismItem> = mechanisms
-        .iter()
-        .map(|m| {
-            let country = m.country_iso3.as_ref().and_then(|iso| countries.get(iso));
-            let latest = statuses
-                .get(&m.mechanism_id)
-                .and_then(|own| own.iter().max_by_key(|s| status_order(s)))
-                .map(|s| s.status.clone());
-            let members = member_counts.get(&m.mechanism_id).copied().unwrap_or(0);
-            let cited = citation_counts.get(&m.mechanism_id.to_string()).copied().unwrap_or(0);
-            item(m, country, latest, members, cited)
-        })
-        .collect();
-    out.sort_by(|a, b| (&a.country_name, &a.name).cmp(&(&b.country_name, &b.name)));
-    Ok(out)
 }
 
 fn org_ref(o: &organization::Model) -> OrgRef {
@@ -489,18 +334,11 @@ fn detail_of(
 }
 
 /// One mechanism by slug, with its notes.
-pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<(MechanismDetail, Vec<super::Note>)>, WebError> {
+pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<(MechanismDetail, Vec<Note>)>, WebError> {
     let Some(m) = store.mechanism_by_slug(slug).await? else {
         return Ok(None);
     };
     let mut citer = Citer::default();
     let mut details = details(store, &mut citer, vec![m]).await?;
     Ok(details.pop().map(|d| (d, citer.notes)))
-}
-
-/// Mechanisms of one country.
-pub(crate) async fn of_country(store: &Store, iso3: &str) -> Result<Vec<mechanism::Model>, WebError> {
-    Ok(store
-        .rows_where::<mechanism::Entity, _>(mechanism::Column::CountryIso3, [iso3.to_string()])
-        .await?)
 }

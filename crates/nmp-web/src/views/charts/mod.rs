@@ -1,0 +1,275 @@
+//! The analysis figures: chart specifications built from the indicators, rendered by
+//! `nmp-charts` (the same module the PDF report uses). Each figure also has its data as rows, for
+//! the table beside it and the CSV download.
+
+use std::collections::BTreeMap;
+
+use nmp_charts::{BarChart, LineChart, Series};
+use nmp_core::indicators::{Facts, compute};
+use nmp_core::vocab::{FunctionLevel, MechanismStatus, UnRegionalGroup, geo_label};
+
+mod maps;
+
+pub(crate) use maps::indicator_map;
+use maps::{high_risk_map, high_risk_scatter, map_networks, map_status};
+
+use super::analysis::{Analysis, EditionChoice, HighRisk};
+use super::label;
+
+/// A figure: its SVG and its data.
+pub(crate) struct Figure {
+    /// Short name used in URLs (`by-region`).
+    pub name: &'static str,
+    /// Title.
+    pub title: String,
+    /// The SVG document.
+    pub svg: String,
+    /// Column headers of the data.
+    pub header: Vec<String>,
+    /// Data rows.
+    pub rows: Vec<Vec<String>>,
+    /// Codes of the countries a map could not draw (too small for the 1:110m map), if a map.
+    pub not_drawn: Vec<String>,
+}
+
+impl Figure {
+    /// The data as CSV.
+    pub(crate) fn csv(&self) -> Vec<u8> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let _ = w.write_record(&self.header);
+        for row in &self.rows {
+            let _ = w.write_record(row);
+        }
+        w.into_inner().unwrap_or_default()
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// Every figure of the analysis page, in page order.
+pub(crate) fn figures(
+    a: &Analysis,
+    facts: &Facts,
+    editions: &[EditionChoice],
+    high: Option<&HighRisk>,
+    m49: &BTreeMap<String, String>,
+    names: &BTreeMap<String, String>,
+) -> Vec<Figure> {
+    let when = a
+        .edition
+        .as_ref()
+        .map(|e| format!("edition {}", e.slug))
+        .unwrap_or_else(|| "all recorded data".into());
+    let mut out = vec![
+        map_networks(facts, a, m49, names, &when),
+        by_region(a, &when),
+        by_status(a, &when),
+        functions(a, &when),
+        over_editions(facts, editions),
+        map_status(facts, a, m49, names, &when),
+    ];
+    if let Some(h) = high {
+        out.push(high_risk_scatter(h));
+        out.push(high_risk_map(h, m49));
+    }
+    out
+}
+
+fn by_region(a: &Analysis, when: &str) -> Figure {
+    let rows = &a.indicators.by_region;
+    let categories: Vec<String> = rows.iter().map(|r| geo_label(&r.group)).collect();
+    let with: Vec<f64> = rows.iter().map(|r| r.with_mechanism.count as f64).collect();
+    let without: Vec<f64> = rows
+        .iter()
+        .map(|r| (r.with_mechanism.of - r.with_mechanism.count) as f64)
+        .collect();
+    let title = format!("States with a national mechanism, by UN region ({when})");
+    Figure {
+        name: "by-region",
+        svg: nmp_charts::bar(&BarChart {
+            title: title.clone(),
+            description: format!(
+                "Stacked bars: for each UN region, the states with at least one national mechanism and the states without one, {when}."
+            ),
+            categories: categories.clone(),
+            series: vec![
+                Series {
+                    name: "With a mechanism".into(),
+                    values: with,
+                },
+                Series {
+                    name: "Without".into(),
+                    values: without,
+                },
+            ],
+            stacked: true,
+            unit: "states".into(),
+        }),
+        title,
+        header: vec![
+            "region".into(),
+            "states with a mechanism".into(),
+            "states".into(),
+            "share".into(),
+        ],
+        rows: rows
+            .iter()
+            .zip(categories)
+            .map(|(r, name)| {
+                vec![
+                    name,
+                    r.with_mechanism.count.to_string(),
+                    r.with_mechanism.of.to_string(),
+                    pct(r.with_mechanism.share),
+                ]
+            })
+            .collect(),
+        not_drawn: vec![],
+    }
+}
+
+fn by_status(a: &Analysis, when: &str) -> Figure {
+    let entries: Vec<(String, usize)> = a
+        .indicators
+        .mechanisms_by_status
+        .iter()
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    let categories: Vec<String> = entries
+        .iter()
+        .map(|(k, _)| {
+            if k == "unknown" {
+                "Not recorded".into()
+            } else {
+                label::<MechanismStatus>(k)
+            }
+        })
+        .collect();
+    let title = format!("Mechanisms by latest status ({when})");
+    Figure {
+        name: "by-status",
+        svg: nmp_charts::bar(&BarChart {
+            title: title.clone(),
+            description: format!("Bars: the number of mechanisms whose latest recorded status is each status, {when}."),
+            categories: categories.clone(),
+            series: vec![Series {
+                name: "Mechanisms".into(),
+                values: entries.iter().map(|(_, v)| *v as f64).collect(),
+            }],
+            stacked: false,
+            unit: "mechanisms".into(),
+        }),
+        title,
+        header: vec!["status".into(), "mechanisms".into()],
+        rows: categories
+            .into_iter()
+            .zip(entries)
+            .map(|(c, (_, v))| vec![c, v.to_string()])
+            .collect(),
+        not_drawn: vec![],
+    }
+}
+
+fn functions(a: &Analysis, when: &str) -> Figure {
+    let rows = &a.indicators.functions;
+    let levels = [
+        FunctionLevel::Operational,
+        FunctionLevel::Partial,
+        FunctionLevel::Planned,
+        FunctionLevel::None,
+    ];
+    let series = levels
+        .iter()
+        .map(|l| Series {
+            name: if *l == FunctionLevel::None {
+                "None or not assessed".into()
+            } else {
+                l.label().into()
+            },
+            values: rows
+                .iter()
+                .map(|r| r.levels.get(l.code()).map(|s| s.count as f64).unwrap_or(0.0))
+                .collect(),
+        })
+        .collect();
+    let title = format!("How mechanisms carry out the four functions ({when})");
+    Figure {
+        name: "functions",
+        svg: nmp_charts::bar(&BarChart {
+            title: title.clone(),
+            description: format!(
+                "Stacked bars: for each function, how many mechanisms carry it out operationally, partly, in plan, or not (or were not assessed), {when}."
+            ),
+            categories: rows.iter().map(|r| r.label.clone()).collect(),
+            series,
+            stacked: true,
+            unit: "mechanisms".into(),
+        }),
+        title,
+        header: vec![
+            "function".into(),
+            "operational".into(),
+            "partial".into(),
+            "planned".into(),
+            "none or not assessed".into(),
+            "assessed".into(),
+        ],
+        rows: rows
+            .iter()
+            .map(|r| {
+                let n = |l: FunctionLevel| r.levels.get(l.code()).map(|s| s.count).unwrap_or(0).to_string();
+                vec![
+                    r.label.clone(),
+                    n(FunctionLevel::Operational),
+                    n(FunctionLevel::Partial),
+                    n(FunctionLevel::Planned),
+                    n(FunctionLevel::None),
+                    r.assessed.to_string(),
+                ]
+            })
+            .collect(),
+        not_drawn: vec![],
+    }
+}
+
+fn over_editions(facts: &Facts, editions: &[EditionChoice]) -> Figure {
+    let points: Vec<(String, usize, usize)> = editions
+        .iter()
+        .map(|e| {
+            let i = compute(facts, e.year, Some(&e.slug));
+            (
+                e.slug.clone(),
+                i.states_with_mechanism.count,
+                i.mechanisms_by_level.values().sum(),
+            )
+        })
+        .collect();
+    let title = "States with a national mechanism and mechanisms recorded, by edition".to_string();
+    Figure {
+        name: "over-editions",
+        svg: nmp_charts::line(&LineChart {
+            title: title.clone(),
+            description: "Lines: for each edition, the states with a national mechanism known to exist by the edition's year, and all mechanisms known to exist by then.".into(),
+            x_labels: points.iter().map(|p| p.0.clone()).collect(),
+            series: vec![
+                Series { name: "States with a national mechanism".into(), values: points.iter().map(|p| p.1 as f64).collect() },
+                Series { name: "Mechanisms (all levels)".into(), values: points.iter().map(|p| p.2 as f64).collect() },
+            ],
+            unit: "count".into(),
+        }),
+        title,
+        header: vec!["edition".into(), "states with a national mechanism".into(), "mechanisms".into()],
+        rows: points.into_iter().map(|(e, s, m)| vec![e, s.to_string(), m.to_string()]).collect(),
+        not_drawn: vec![],
+    }
+}
+
+pub(crate) fn group_label(code: &str) -> String {
+    if code == "none" {
+        "None".into()
+    } else {
+        label::<UnRegionalGroup>(code)
+    }
+}
