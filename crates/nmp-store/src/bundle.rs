@@ -178,31 +178,11 @@ impl Store {
                 (m.mechanism_id, rows)
             })
             .collect();
-        for s in statuses {
-            if let Some(g) = grouped.get_mut(&s.mechanism_id) {
-                g.statuses.push(s);
-            }
-        }
-        for x in members {
-            if let Some(g) = grouped.get_mut(&x.mechanism_id) {
-                g.members.push(x);
-            }
-        }
-        for f in functions {
-            if let Some(g) = grouped.get_mut(&f.mechanism_id) {
-                g.functions.push(f);
-            }
-        }
-        for a in activities {
-            if let Some(g) = grouped.get_mut(&a.mechanism_id) {
-                g.activities.push(a);
-            }
-        }
-        for p in profiles {
-            if let Some(g) = grouped.get_mut(&p.mechanism_id) {
-                g.profiles.push(p);
-            }
-        }
+        group(&mut grouped, statuses, |s| s.mechanism_id, |g| &mut g.statuses);
+        group(&mut grouped, members, |x| x.mechanism_id, |g| &mut g.members);
+        group(&mut grouped, functions, |f| f.mechanism_id, |g| &mut g.functions);
+        group(&mut grouped, activities, |a| a.mechanism_id, |g| &mut g.activities);
+        group(&mut grouped, profiles, |p| p.mechanism_id, |g| &mut g.profiles);
         for m in &mechanisms {
             if let Some(mut rows) = grouped.remove(&m.mechanism_id) {
                 sort_rows(&mut rows, &bundle);
@@ -299,6 +279,20 @@ fn sort_rows(rows: &mut MechanismRows, bundle: &MechanismBundle) {
         .sort_by_key(|f| (f.edition_id, f.function_id, f.mechanism_function_id));
     rows.activities.sort_by_key(|a| (a.occurred_on.clone(), a.activity_id));
     rows.profiles.sort_by_key(|p| p.profile_id);
+}
+
+/// Puts each row under its mechanism (rows of mechanisms not read are left out).
+fn group<T>(
+    grouped: &mut BTreeMap<i32, MechanismRows>,
+    rows: Vec<T>,
+    mechanism_id: impl Fn(&T) -> i32,
+    list: impl Fn(&mut MechanismRows) -> &mut Vec<T>,
+) {
+    for row in rows {
+        if let Some(g) = grouped.get_mut(&mechanism_id(&row)) {
+            list(g).push(row);
+        }
+    }
 }
 
 fn by_key<K: Ord, T>(rows: Vec<T>, key: impl Fn(&T) -> K) -> BTreeMap<K, T> {

@@ -90,7 +90,14 @@ async fn a_bundle_groups_each_mechanisms_rows_in_reading_order_with_their_citati
         let first = activity(&mut w, a.mechanism_id, "2014", "First (synthetic)").await;
         let source = fixtures::source(&mut w, "synthetic-source").await;
         cite(&mut w, source.source_id, "mechanism", a.mechanism_id, Some("name")).await;
-        cite(&mut w, source.source_id, "mechanism_status", later.mechanism_status_id, None).await;
+        cite(
+            &mut w,
+            source.source_id,
+            "mechanism_status",
+            later.mechanism_status_id,
+            None,
+        )
+        .await;
         w.commit().await.unwrap();
 
         let bundle = s.mechanism_bundle(Selection::All, &Period::default()).await.unwrap();
@@ -99,7 +106,11 @@ async fn a_bundle_groups_each_mechanisms_rows_in_reading_order_with_their_citati
         let ids: Vec<i32> = rows.statuses.iter().map(|s| s.mechanism_status_id).collect();
         assert_eq!(
             ids,
-            [earlier.mechanism_status_id, later.mechanism_status_id, undated.mechanism_status_id],
+            [
+                earlier.mechanism_status_id,
+                later.mechanism_status_id,
+                undated.mechanism_status_id
+            ],
             "dated steps in date order, then the undated ({})",
             db.engine
         );
@@ -118,13 +129,21 @@ async fn a_bundle_groups_each_mechanisms_rows_in_reading_order_with_their_citati
         assert_eq!(b_rows.statuses[0].mechanism_status_id, other.mechanism_status_id);
         assert!(b_rows.members.is_empty() && b_rows.activities.is_empty());
         assert_eq!(bundle.organization_name(alpha.organization_id), alpha.name);
-        assert_eq!(bundle.country_of(&rows.mechanism).map(|c| c.name.as_str()), Some("Kenya"));
+        assert_eq!(
+            bundle.country_of(&rows.mechanism).map(|c| c.name.as_str()),
+            Some("Kenya")
+        );
 
         let cited = bundle.citations.of("mechanism", &a.mechanism_id.to_string());
         assert_eq!(cited.len(), 1);
         assert_eq!(cited[0].0.field.as_deref(), Some("name"));
         assert_eq!(cited[0].1.slug, "synthetic-source");
-        assert_eq!(bundle.citations.count("mechanism_status", &later.mechanism_status_id.to_string()), 1);
+        assert_eq!(
+            bundle
+                .citations
+                .count("mechanism_status", &later.mechanism_status_id.to_string()),
+            1
+        );
         assert_eq!(bundle.citations.count("mechanism", &b.mechanism_id.to_string()), 0);
 
         // Only the mechanisms asked for, in the order asked for.
