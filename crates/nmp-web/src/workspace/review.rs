@@ -12,7 +12,7 @@ use nmp_store::auth::SignedIn;
 use nmp_store::entity::{account, proposal, source};
 use nmp_store::records::apply::ApplyError;
 use nmp_store::records::workspace::may_review;
-use nmp_store::records::{Fields, SourceRef, schema};
+use nmp_store::records::{Fields, Record, SourceRef, schema};
 use nmp_store::{Store, StoreError};
 
 use super::forms::shown;
@@ -179,58 +179,10 @@ async fn proposal_page(
         Some(k) => store.record(&p.entity, k).await?,
         None => None,
     };
-    let mut diff = Vec::new();
-    for spec in schema::fields(&p.entity)? {
-        let touched = match p.action.as_str() {
-            "update" => after.contains_key(&spec.name),
-            "create" => !shown(after.get(&spec.name)).is_empty(),
-            _ => !shown(before.get(&spec.name)).is_empty(),
-        };
-        if touched {
-            diff.push((
-                spec.label(),
-                shown(before.get(&spec.name)),
-                shown(after.get(&spec.name)),
-                current
-                    .as_ref()
-                    .map(|r| shown(r.fields.get(&spec.name)))
-                    .unwrap_or_default(),
-            ));
-        }
-    }
+    let diff = diff(p, &before, &after, current.as_ref())?;
     let pending = p.state == ReviewState::Proposed.code();
     let moved_on = pending && p.base_version.is_some() && current.as_ref().map(|r| r.version) != p.base_version;
-    let citation = match Store::proposal_change(p)
-        .map_err(|e| WebError::Internal(e.to_string()))?
-        .1
-    {
-        None => None,
-        Some(c) => {
-            let source = match &c.source {
-                SourceRef::Existing(id) => store
-                    .get::<source::Entity>(*id)
-                    .await?
-                    .map(|s| format!("{} ({})", s.title, s.slug))
-                    .unwrap_or_else(|| format!("source {id} (no longer exists)")),
-                SourceRef::New(fields) => format!(
-                    "new source: {} ({})",
-                    shown(fields.get("title")),
-                    shown(fields.get("slug"))
-                ),
-            };
-            let mut text = source;
-            if let Some(f) = &c.field {
-                text.push_str(&format!("; supports the field {f}"));
-            }
-            if let Some(l) = &c.locator {
-                text.push_str(&format!("; at {l}"));
-            }
-            if let Some(q) = &c.quote {
-                text.push_str(&format!("; quote: “{q}”"));
-            }
-            Some(text)
-        }
-    };
+    let citation = citation_text(store, p).await?;
     let decided = p.decided_by.map(|d| {
         format!(
             "{} by {} on {}",
@@ -285,6 +237,68 @@ async fn proposal_page(
         attachments,
         parent,
     })
+}
+
+/// (field, before, proposed, current) for the fields the proposal touches.
+fn diff(
+    p: &proposal::Model,
+    before: &Fields,
+    after: &Fields,
+    current: Option<&Record>,
+) -> Result<Vec<(String, String, String, String)>, WebError> {
+    let mut diff = Vec::new();
+    for spec in schema::fields(&p.entity)? {
+        let touched = match p.action.as_str() {
+            "update" => after.contains_key(&spec.name),
+            "create" => !shown(after.get(&spec.name)).is_empty(),
+            _ => !shown(before.get(&spec.name)).is_empty(),
+        };
+        if touched {
+            diff.push((
+                spec.label(),
+                shown(before.get(&spec.name)),
+                shown(after.get(&spec.name)),
+                current.map(|r| shown(r.fields.get(&spec.name))).unwrap_or_default(),
+            ));
+        }
+    }
+    Ok(diff)
+}
+
+/// The proposal's citation in words: the source, the field it supports, where, and the quote.
+async fn citation_text(store: &Store, p: &proposal::Model) -> Result<Option<String>, WebError> {
+    let text = match Store::proposal_change(p)
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .1
+    {
+        None => None,
+        Some(c) => {
+            let source = match &c.source {
+                SourceRef::Existing(id) => store
+                    .get::<source::Entity>(*id)
+                    .await?
+                    .map(|s| format!("{} ({})", s.title, s.slug))
+                    .unwrap_or_else(|| format!("source {id} (no longer exists)")),
+                SourceRef::New(fields) => format!(
+                    "new source: {} ({})",
+                    shown(fields.get("title")),
+                    shown(fields.get("slug"))
+                ),
+            };
+            let mut text = source;
+            if let Some(f) = &c.field {
+                text.push_str(&format!("; supports the field {f}"));
+            }
+            if let Some(l) = &c.locator {
+                text.push_str(&format!("; at {l}"));
+            }
+            if let Some(q) = &c.quote {
+                text.push_str(&format!("; quote: “{q}”"));
+            }
+            Some(text)
+        }
+    };
+    Ok(text)
 }
 
 /// Proposal `id`, when the signed-in person may see it: their own, or any for reviewers.

@@ -139,20 +139,7 @@ async fn submit(
     let posted = match read_posted(&headers, &user, request).await {
         Ok(p) => p,
         Err(Unread::Csrf) => return Err(WorkspaceError::Csrf),
-        Err(Unread::Body(status, text)) => {
-            // Nothing was saved: show the form as last saved, with what happened beside the
-            // first file question (or at the top).
-            let mut errors = AnswerErrors::new();
-            let key = opened
-                .questions
-                .iter()
-                .find(|q| q.kind == "file")
-                .map(|q| q.question_key.clone())
-                .unwrap_or_else(|| "form".into());
-            errors.insert(key, text);
-            let answers = opened.answers.clone();
-            return render(&visitor, &opened, &answers, &errors, None, status).await;
-        }
+        Err(Unread::Body(status, text)) => return unread(&visitor, &opened, status, text).await,
     };
     let form = Form(posted.form);
     let answers = answers_of(&form, &opened);
@@ -176,19 +163,9 @@ async fn submit(
         uploads: posted.uploads,
         remove,
     };
-    let (after, errors) = match nmp_collect::respond::save_with(&state.store, &token, request).await {
-        Ok(saved) => saved,
-        Err(CollectError::Link(p)) => return Err(link_page(p)),
-        Err(CollectError::Invalid(errors)) => {
-            return Err(WorkspaceError::message(
-                StatusCode::CONFLICT,
-                "Not saved",
-                &errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "),
-                None,
-            ));
-        }
-        Err(e) => return Err(collect_error(e).into()),
-    };
+    let (after, errors) = nmp_collect::respond::save_with(&state.store, &token, request)
+        .await
+        .map_err(not_saved)?;
     if !errors.is_empty() {
         let notice =
             Some("Your answers are saved as a draft, but some need attention before you can submit.".to_string());
@@ -210,6 +187,46 @@ async fn submit(
             None,
         ));
     }
+    let text = draft_saved(&attached, &removed);
+    render(&visitor, &after, &answers, &errors, Some(text), StatusCode::OK).await
+}
+
+/// A body that was not read: nothing was saved, so the form is shown as last saved, with what
+/// happened beside the first file question (or at the top).
+async fn unread(
+    visitor: &Visitor<'_>,
+    opened: &Opened,
+    status: StatusCode,
+    text: String,
+) -> Result<Response, WorkspaceError> {
+    let mut errors = AnswerErrors::new();
+    let key = opened
+        .questions
+        .iter()
+        .find(|q| q.kind == "file")
+        .map(|q| q.question_key.clone())
+        .unwrap_or_else(|| "form".into());
+    errors.insert(key, text);
+    render(visitor, opened, &opened.answers, &errors, None, status).await
+}
+
+/// Why a response was not saved: the link, a 409 naming what the response cannot take now, or
+/// an error.
+fn not_saved(e: CollectError) -> WorkspaceError {
+    match e {
+        CollectError::Link(p) => link_page(p),
+        CollectError::Invalid(errors) => WorkspaceError::message(
+            StatusCode::CONFLICT,
+            "Not saved",
+            &errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "),
+            None,
+        ),
+        e => collect_error(e).into(),
+    }
+}
+
+/// The notice of a saved draft, naming the files attached and removed.
+fn draft_saved(attached: &[String], removed: &[String]) -> String {
     let mut text = "Your draft is saved. You can come back to it with the same link.".to_string();
     if !attached.is_empty() {
         text.push_str(&format!(" Attached: {}.", attached.join(", ")));
@@ -217,5 +234,5 @@ async fn submit(
     if !removed.is_empty() {
         text.push_str(&format!(" Removed: {}.", removed.join(", ")));
     }
-    render(&visitor, &after, &answers, &errors, Some(text), StatusCode::OK).await
+    text
 }
