@@ -81,14 +81,14 @@ async fn link_account(state: &AppState, token: &str) -> Result<account::Model, W
     }
 }
 
-pub(super) async fn login_form(headers: HeaderMap, user: CurrentUser) -> Response {
+pub(super) async fn login_form(headers: HeaderMap, user: CurrentUser) -> Result<Response, WorkspaceError> {
     let (csrf, set) = form_csrf(&headers, &user);
     let form = LoginPage {
         csrf,
         email: String::new(),
         error: None,
     };
-    page(StatusCode::OK, &form, set)
+    Ok(page(StatusCode::OK, &form, set))
 }
 
 pub(super) async fn login(
@@ -147,23 +147,23 @@ pub(super) async fn logout(
     Ok(response)
 }
 
-pub(super) async fn account(staff: Staff) -> Response {
+pub(super) async fn account(staff: Staff) -> Result<Response, WorkspaceError> {
     let view = AccountPage {
         name: staff.account.name.clone(),
         email: staff.account.email.clone(),
         role: staff.role.label(),
         csrf: staff.csrf_token.clone(),
     };
-    page(StatusCode::OK, &view, None)
+    Ok(page(StatusCode::OK, &view, None))
 }
 
-pub(super) async fn password_form(staff: Staff) -> Response {
+pub(super) async fn password_form(staff: Staff) -> Result<Response, WorkspaceError> {
     let view = PasswordPage {
         csrf: staff.csrf_token.clone(),
         min_chars: MIN_PASSWORD_CHARS,
         error: None,
     };
-    page(StatusCode::OK, &view, None)
+    Ok(page(StatusCode::OK, &view, None))
 }
 
 pub(super) async fn change_password(
@@ -253,9 +253,9 @@ pub(super) async fn set_password(
     }
 }
 
-pub(super) async fn reset_form(headers: HeaderMap, user: CurrentUser) -> Response {
+pub(super) async fn reset_form(headers: HeaderMap, user: CurrentUser) -> Result<Response, WorkspaceError> {
     let (csrf, set) = form_csrf(&headers, &user);
-    page(StatusCode::OK, &ResetPage { csrf, sent: false }, set)
+    Ok(page(StatusCode::OK, &ResetPage { csrf, sent: false }, set))
 }
 
 pub(super) async fn reset(State(state): State<AppState>, CsrfForm(form): CsrfForm) -> Result<Response, WorkspaceError> {

@@ -85,8 +85,8 @@ impl ImportPage {
     }
 }
 
-pub(super) async fn form(staff: Staff<Proposers>) -> Response {
-    render(StatusCode::OK, &ImportPage::new(&staff))
+pub(super) async fn form(staff: Staff<Proposers>) -> Result<Response, WorkspaceError> {
+    Ok(render(StatusCode::OK, &ImportPage::new(&staff)))
 }
 
 /// What the multipart form carried.
