@@ -1,11 +1,11 @@
 //! Staff sign-in and what every staff-side handler shares.
 //!
-//! - [`login`]: `/login`, `/logout`, `/account`, `/account/password`, `/set-password/{token}`
+//! - `login`: `/login`, `/logout`, `/account`, `/account/password`, `/set-password/{token}`
 //!   and `/reset-password`, over the use cases in `nmp_store::auth`;
-//! - [`session`]: the cookies and the [`CurrentUser`] extractor;
-//! - [`guard`]: the [`Staff`] extractor, a signed-in person with one of a set of roles;
-//! - [`csrf`]: the one CSRF check, and the [`CsrfForm`] and [`CsrfJson`] extractors;
-//! - [`error`]: [`WorkspaceError`], which every staff handler returns, rendered as a message
+//! - `session`: the cookies and the [`CurrentUser`] extractor;
+//! - `guard`: the `Staff` extractor, a signed-in person with one of a set of roles;
+//! - `csrf`: the one CSRF check, and the `CsrfForm` and `CsrfJson` extractors;
+//! - `error`: `WorkspaceError`, which every staff handler returns, rendered as a message
 //!   page or as the JSON error shape.
 //!
 //! Every POST carries a hidden `csrf` field; forms are parsed by hand from the body so that a
