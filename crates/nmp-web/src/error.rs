@@ -2,6 +2,7 @@
 //! `{"error": {"code", "message", "field"}}`. Internal errors are logged and shown to the client
 //! only as a plain message.
 
+use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
@@ -29,6 +30,14 @@ pub enum WebError {
     /// A template failed to render.
     #[error(transparent)]
     Render(#[from] askama::Error),
+}
+
+/// The error page.
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    status: u16,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -97,11 +106,11 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let (status, _) = self.status_and_code();
         let message = self.public_message();
-        let page = crate::routes::pages::ErrorPage {
+        let page = ErrorPage {
             status: status.as_u16(),
             message,
         };
-        match askama::Template::render(&page) {
+        match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, message_fallback(status)).into_response(),
         }

@@ -5,10 +5,9 @@ use axum::Json;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use nmp_store::entity::{dataset, indicator};
-use serde::Serialize;
-use utoipa::ToSchema;
 
-use super::{ApiError, respond_list};
+use super::listing::{ApiError, respond_list};
+use super::schema::DatasetItem;
 use crate::params::Params;
 use crate::views::analysis::{self, HighRiskRow};
 use crate::{AppState, WebError};
@@ -18,7 +17,7 @@ use crate::{AppState, WebError};
 #[utoipa::path(get, path = "/api/v1/indicators", tag = "analysis",
     params(("edition" = Option<String>, Query, description = "Edition slug (default: the latest), or `all` for all data recorded")),
     responses((status = 200, description = "Indicators; shares are fractions from 0 to 1", body = Object),
-              (status = 400, body = super::openapi::ErrorBody)))]
+              (status = 400, body = super::schema::ErrorBody)))]
 pub(crate) async fn indicators(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &["edition"], true)?;
     let facts = analysis::facts(&s.store).await?;
@@ -32,7 +31,7 @@ pub(crate) async fn indicators(State(s): State<AppState>, RawQuery(q): RawQuery)
 #[utoipa::path(get, path = "/api/v1/high-risk", tag = "analysis",
     params(("top" = Option<i64>, Query, description = "How many of the highest ranks (1 to 200, default 30)"),
            ("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::openapi::HighRiskList), (status = 404, description = "No assessment imported", body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = super::schema::HighRiskList), (status = 404, description = "No assessment imported", body = super::schema::ErrorBody)))]
 pub(crate) async fn high_risk(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &["top", "limit", "offset", "format"], true)?;
     let top = match p.get("top") {
@@ -50,33 +49,10 @@ pub(crate) async fn high_risk(State(s): State<AppState>, RawQuery(q): RawQuery) 
     respond_list::<HighRiskRow>(h.rows, &p, false)
 }
 
-/// An imported dataset.
-#[derive(Serialize, ToSchema)]
-pub(crate) struct DatasetItem {
-    /// Slug.
-    slug: String,
-    /// Title.
-    title: String,
-    /// Publisher.
-    publisher: String,
-    /// Publisher's version.
-    dataset_version: Option<String>,
-    /// Where to get it.
-    url: Option<String>,
-    /// Licence as stated.
-    licence: Option<String>,
-    /// File imported.
-    file_name: Option<String>,
-    /// SHA-256 of that file.
-    file_sha256: Option<String>,
-    /// Indicator codes, `;`-separated.
-    indicators: String,
-}
-
 /// Imported external datasets.
 #[utoipa::path(get, path = "/api/v1/datasets", tag = "analysis",
     params(("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::openapi::DatasetList), (status = 400, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = super::schema::DatasetList), (status = 400, body = super::schema::ErrorBody)))]
 pub(crate) async fn datasets(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &["limit", "offset", "format"], true)?;
     let indicators = s.store.all::<indicator::Entity>().await?;

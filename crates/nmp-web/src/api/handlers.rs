@@ -6,7 +6,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use nmp_core::vocab::{MechanismLevel, MechanismStatus, MechanismType, UnRegionalGroup};
 
-use super::{ApiError, respond_list};
+use super::listing::{ApiError, respond_list};
 use crate::params::Params;
 use crate::views::countries::{self, CountryDetail, CountryFilter};
 use crate::views::editions::{self, EditionDetail};
@@ -48,8 +48,8 @@ pub(crate) fn country_filter(p: &Params) -> Result<CountryFilter, WebError> {
         ("offset" = Option<usize>, Query, description = "Rows to skip (default 0)"),
         ("format" = Option<String>, Query, description = "json (default) or csv"),
     ),
-    responses((status = 200, description = "A page of countries", body = super::openapi::CountryList),
-               (status = 400, description = "A bad parameter", body = super::openapi::ErrorBody)))]
+    responses((status = 200, description = "A page of countries", body = super::schema::CountryList),
+               (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     countries_response(s, q, false).await
 }
@@ -71,7 +71,7 @@ async fn countries_response(s: AppState, q: Option<String>, csv: bool) -> Result
 /// One country with its mechanisms, networks and numbered notes.
 #[utoipa::path(get, path = "/api/v1/countries/{iso3}", tag = "countries",
     params(("iso3" = String, Path, description = "ISO 3166-1 alpha-3 code, any case")),
-    responses((status = 200, body = CountryDetail), (status = 404, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = CountryDetail), (status = 404, body = super::schema::ErrorBody)))]
 pub(crate) async fn get_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Result<Response, ApiError> {
     let detail = countries::detail(&s.store, &iso3)
         .await?
@@ -102,7 +102,7 @@ pub(crate) fn mechanism_filter(p: &Params) -> Result<MechanismFilter, WebError> 
         ("status" = Option<String>, Query, description = "Latest status: proposed, in_process, established, active, dormant, dissolved"),
         ("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query),
     ),
-    responses((status = 200, body = super::openapi::MechanismList), (status = 400, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = super::schema::MechanismList), (status = 400, body = super::schema::ErrorBody)))]
 pub(crate) async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     mechanisms_response(s, q, false).await
 }
@@ -127,18 +127,18 @@ async fn mechanisms_response(s: AppState, q: Option<String>, csv: bool) -> Resul
 /// One mechanism with its history, members, functions, activities and notes.
 #[utoipa::path(get, path = "/api/v1/mechanisms/{slug}", tag = "mechanisms",
     params(("slug" = String, Path)),
-    responses((status = 200, body = super::openapi::MechanismWithNotes), (status = 404, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = super::schema::MechanismWithNotes), (status = 404, body = super::schema::ErrorBody)))]
 pub(crate) async fn get_mechanism(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let (mechanism, notes) = mechanisms::detail(&s.store, &slug)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("no mechanism {slug:?}")))?;
-    Ok(Json(super::openapi::MechanismWithNotes { mechanism, notes }).into_response())
+    Ok(Json(super::schema::MechanismWithNotes { mechanism, notes }).into_response())
 }
 
 /// List networks.
 #[utoipa::path(get, path = "/api/v1/networks", tag = "networks",
     params(("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::openapi::NetworkList), (status = 400, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = super::schema::NetworkList), (status = 400, body = super::schema::ErrorBody)))]
 pub(crate) async fn list_networks(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), PAGE, true)?;
     respond_list(networks::list(&s.store).await?, &p, false)
@@ -152,7 +152,7 @@ pub(crate) async fn list_networks_csv(State(s): State<AppState>, RawQuery(q): Ra
 /// One network with its dated memberships and counts.
 #[utoipa::path(get, path = "/api/v1/networks/{slug}", tag = "networks",
     params(("slug" = String, Path)),
-    responses((status = 200, body = NetworkDetail), (status = 404, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = NetworkDetail), (status = 404, body = super::schema::ErrorBody)))]
 pub(crate) async fn get_network(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let n = networks::detail(&s.store, &slug)
         .await?
@@ -163,7 +163,7 @@ pub(crate) async fn get_network(State(s): State<AppState>, Path(slug): Path<Stri
 /// List editions, newest first.
 #[utoipa::path(get, path = "/api/v1/editions", tag = "editions",
     params(("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::openapi::EditionList), (status = 400, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = super::schema::EditionList), (status = 400, body = super::schema::ErrorBody)))]
 pub(crate) async fn list_editions(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), PAGE, true)?;
     respond_list(editions::list(&s.store).await?, &p, false)
@@ -177,7 +177,7 @@ pub(crate) async fn list_editions_csv(State(s): State<AppState>, RawQuery(q): Ra
 /// One edition with its publishers, authors, parts and featured mechanisms.
 #[utoipa::path(get, path = "/api/v1/editions/{slug}", tag = "editions",
     params(("slug" = String, Path)),
-    responses((status = 200, body = EditionDetail), (status = 404, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = EditionDetail), (status = 404, body = super::schema::ErrorBody)))]
 pub(crate) async fn get_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let e = editions::detail(&s.store, &slug)
         .await?
@@ -188,7 +188,7 @@ pub(crate) async fn get_edition(State(s): State<AppState>, Path(slug): Path<Stri
 /// List sources (the bibliography).
 #[utoipa::path(get, path = "/api/v1/sources", tag = "sources",
     params(("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::openapi::SourceList), (status = 400, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = super::schema::SourceList), (status = 400, body = super::schema::ErrorBody)))]
 pub(crate) async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), PAGE, true)?;
     let rows = sources::detailed(&s.store).await?.into_iter().map(|d| d.item).collect();
@@ -204,7 +204,7 @@ pub(crate) async fn list_sources_csv(State(s): State<AppState>, RawQuery(q): Raw
 /// One source with every record that cites it.
 #[utoipa::path(get, path = "/api/v1/sources/{slug}", tag = "sources",
     params(("slug" = String, Path)),
-    responses((status = 200, body = SourceDetail), (status = 404, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = SourceDetail), (status = 404, body = super::schema::ErrorBody)))]
 pub(crate) async fn get_source(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let found = sources::detailed(&s.store)
         .await?
@@ -221,7 +221,7 @@ pub(crate) async fn get_source(State(s): State<AppState>, Path(slug): Path<Strin
         ("source" = Option<String>, Query, description = "Only citations of this source (slug)"),
         ("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query),
     ),
-    responses((status = 200, body = super::openapi::CitationList), (status = 400, body = super::openapi::ErrorBody)))]
+    responses((status = 200, body = super::schema::CitationList), (status = 400, body = super::schema::ErrorBody)))]
 pub(crate) async fn list_citations(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     citations_response(s, q, false).await
 }

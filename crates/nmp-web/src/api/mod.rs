@@ -2,19 +2,24 @@
 //! `{items, total, limit, offset}`) or, with `?format=csv` or a `.csv` path, as CSV. Errors are
 //! `{"error": {"code", "message", "field"}}`. Described by the OpenAPI document at
 //! `/api/openapi.json`.
+//!
+//! The handlers ([`handlers`], [`analysis`]) answer through [`listing`]; the types only the
+//! document names are in [`schema`]; [`openapi`] gathers both, so no module here needs another
+//! that needs it back.
 
 pub(crate) mod analysis;
 pub(crate) mod handlers;
+mod listing;
 pub(crate) mod openapi;
+mod schema;
 
 use axum::Router;
-use axum::http::{Method, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::Method;
 use axum::routing::get;
-use serde::Serialize;
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::params::{Page, Params};
+pub(crate) use listing::ApiError;
+
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -55,55 +60,4 @@ async fn api_not_found(uri: axum::http::Uri) -> ApiError {
         "there is no endpoint {}; see /api/openapi.json",
         uri.path()
     )))
-}
-
-/// An error rendered as the API's JSON error shape.
-pub(crate) struct ApiError(pub WebError);
-
-impl<E: Into<WebError>> From<E> for ApiError {
-    fn from(e: E) -> Self {
-        ApiError(e.into())
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        self.0.json()
-    }
-}
-
-/// A page of a list.
-#[derive(Serialize)]
-pub(crate) struct Listing<T> {
-    items: Vec<T>,
-    total: usize,
-    limit: usize,
-    offset: usize,
-}
-
-/// Answers a list as JSON or CSV, paginated.
-pub(crate) fn respond_list<T: Serialize>(rows: Vec<T>, params: &Params, csv: bool) -> Result<Response, ApiError> {
-    let csv = csv || params.wants_csv()?;
-    let Page { limit, offset } = params.page()?;
-    let total = rows.len();
-    let items: Vec<T> = rows.into_iter().skip(offset).take(limit).collect();
-    if csv {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        for item in &items {
-            writer.serialize(item).map_err(|e| WebError::Internal(e.to_string()))?;
-        }
-        let body = writer.into_inner().map_err(|e| WebError::Internal(e.to_string()))?;
-        let headers = [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::HeaderName::from_static("x-total-count"), total.to_string()),
-        ];
-        return Ok((headers, body).into_response());
-    }
-    Ok(axum::Json(Listing {
-        items,
-        total,
-        limit,
-        offset,
-    })
-    .into_response())
 }

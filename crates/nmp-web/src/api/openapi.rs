@@ -2,10 +2,12 @@
 //! types' `ToSchema` derives, so it cannot drift from the code.
 
 use axum::Json;
-use serde::Serialize;
-use utoipa::{OpenApi, ToSchema};
+use utoipa::OpenApi;
 
-use super::analysis::DatasetItem;
+use super::schema::{
+    CitationList, CountryList, DatasetItem, DatasetList, EditionList, ErrorBody, ErrorDetail, HighRiskList,
+    MechanismList, MechanismWithNotes, NetworkList, SourceList,
+};
 use crate::views::analysis::HighRiskRow;
 use crate::views::countries::{CountryDetail, CountryItem, CountryNetwork};
 use crate::views::editions::{ContributorView, EditionDetail, EditionItem, PartView, ProfileView, PublisherView};
@@ -16,58 +18,6 @@ use crate::views::mechanisms::{
 use crate::views::networks::{NetworkCountView, NetworkDetail, NetworkItem, NetworkMemberView};
 use crate::views::sources::{CitationItem, CitedBy, SourceDetail, SourceItem};
 use crate::views::{Cite, Note};
-
-macro_rules! list_type {
-    ($name:ident, $item:ty) => {
-        /// A page of a list.
-        #[derive(Serialize, ToSchema)]
-        pub(crate) struct $name {
-            /// The rows of this page.
-            items: Vec<$item>,
-            /// Rows matching the filters, over all pages.
-            total: usize,
-            /// Page size asked for.
-            limit: usize,
-            /// Rows skipped.
-            offset: usize,
-        }
-    };
-}
-
-list_type!(CountryList, CountryItem);
-list_type!(MechanismList, MechanismItem);
-list_type!(NetworkList, NetworkItem);
-list_type!(EditionList, EditionItem);
-list_type!(SourceList, SourceItem);
-list_type!(CitationList, CitationItem);
-list_type!(HighRiskList, HighRiskRow);
-list_type!(DatasetList, DatasetItem);
-
-/// A mechanism and the numbered notes its citations refer to.
-#[derive(Serialize, ToSchema)]
-pub(crate) struct MechanismWithNotes {
-    /// The mechanism.
-    pub mechanism: MechanismDetail,
-    /// Numbered notes.
-    pub notes: Vec<Note>,
-}
-
-/// The error shape of every API error.
-#[derive(Serialize, ToSchema)]
-pub(crate) struct ErrorBody {
-    error: ErrorDetail,
-}
-
-/// An error.
-#[derive(Serialize, ToSchema)]
-pub(crate) struct ErrorDetail {
-    /// `not_found`, `bad_parameter`, `internal`.
-    code: String,
-    /// What went wrong and what is accepted.
-    message: String,
-    /// The parameter at fault, when there is one.
-    field: Option<String>,
-}
 
 #[derive(OpenApi)]
 #[openapi(

@@ -7,7 +7,7 @@ mod downloads;
 mod health;
 mod home;
 mod mechanisms;
-pub(crate) mod pages;
+mod pages;
 mod respond;
 
 use axum::Router;

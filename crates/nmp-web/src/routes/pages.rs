@@ -1,6 +1,6 @@
-//! Shared page pieces: the stylesheet and the error page (also the 404 for unknown paths).
+//! Shared page pieces: the stylesheet, and the 404 for unknown paths (the error page itself is
+//! `crate::error`'s).
 
-use askama::Template;
 use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -14,14 +14,6 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/static/nmp.css", get(stylesheet))
         .fallback(not_found)
-}
-
-/// An error page.
-#[derive(Template)]
-#[template(path = "error.html")]
-pub(crate) struct ErrorPage {
-    pub status: u16,
-    pub message: String,
 }
 
 async fn stylesheet() -> impl IntoResponse {

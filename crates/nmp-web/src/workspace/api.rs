@@ -8,12 +8,12 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use nmp_core::vocab::ChangeAction;
 use nmp_store::StoreError;
+use nmp_store::auth::SignedIn;
 use nmp_store::records::apply::ApplyError;
 use nmp_store::records::workspace::{EditMode, edit_mode};
 use nmp_store::records::{Change, CitationInput, Fields, SourceRef, check_table, schema, value_text};
@@ -21,7 +21,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::AppState;
-use crate::auth::CurrentUser;
+use crate::auth::{CsrfJson, JsonError, Staff, WorkspaceError};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,26 +49,6 @@ struct CitationBody {
     quote: Option<String>,
 }
 
-fn error(status: StatusCode, code: &str, message: &str, fields: Vec<(String, String)>) -> Response {
-    let mut body = json!({ "error": { "code": code, "message": message } });
-    if !fields.is_empty() {
-        body["error"]["fields"] = fields
-            .into_iter()
-            .map(|(field, message)| json!({ "field": field, "message": message }))
-            .collect();
-    }
-    (status, Json(body)).into_response()
-}
-
-fn invalid(fields: Vec<(String, String)>) -> Response {
-    error(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "invalid",
-        "some values are not valid; nothing was written",
-        fields,
-    )
-}
-
 /// Text of a JSON value as the form would have sent it.
 fn as_text(v: &Value) -> String {
     match v {
@@ -79,118 +59,37 @@ fn as_text(v: &Value) -> String {
 
 pub(super) async fn patch(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    user: CurrentUser,
     Path((table, id)): Path<(String, i32)>,
-    body: Bytes,
-) -> Response {
-    let Some(signed_in) = &user.0 else {
-        return error(
-            StatusCode::UNAUTHORIZED,
-            "sign_in",
-            "sign in first (session cookie)",
-            Vec::new(),
-        );
-    };
-    let token = headers
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    if token.is_empty() || !nmp_store::auth::constant_time_eq(token, &signed_in.csrf_token) {
-        return error(
-            StatusCode::FORBIDDEN,
-            "csrf",
-            "missing or wrong X-CSRF-Token header",
-            Vec::new(),
-        );
-    }
-    let Some(mode) = edit_mode(signed_in.role) else {
-        return error(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "this role does not change records",
-            Vec::new(),
-        );
-    };
+    staff: Staff,
+    body: CsrfJson,
+) -> Result<Response, JsonError> {
+    let mode =
+        edit_mode(staff.role).ok_or_else(|| WorkspaceError::forbidden("this role does not change records", None))?;
     if check_table(&table).is_err() {
-        return error(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            &format!("{table:?} is not an editable table"),
-            Vec::new(),
-        );
+        return Err(WorkspaceError::not_found(format!("{table:?} is not an editable table")).into());
     }
-    let patch: Patch = match serde_json::from_slice(&body) {
-        Ok(p) => p,
-        Err(e) => return invalid(vec![("body".into(), e.to_string())]),
-    };
-    let current = match state.store.record(&table, id).await {
-        Ok(Some(r)) => r,
-        Ok(None) => {
-            return error(
-                StatusCode::NOT_FOUND,
-                "not_found",
-                &format!("{table} {id} does not exist"),
-                Vec::new(),
-            );
-        }
-        Err(e) => return crate::WebError::Store(e).json(),
-    };
-    let specs = match schema::fields(&table) {
-        Ok(s) => s,
-        Err(e) => return crate::WebError::Store(e).json(),
-    };
-    let mut problems = Vec::new();
-    for name in patch.fields.keys() {
-        if !specs.iter().any(|s| &s.name == name) {
-            problems.push((name.clone(), format!("{table} has no editable field {name:?}")));
-        }
-    }
+    let patch: Patch = body.parse()?;
+    let current = state
+        .store
+        .record(&table, id)
+        .await?
+        .ok_or_else(|| WorkspaceError::not_found(format!("{table} {id} does not exist")))?;
+    let mut problems = unknown_fields(&table, &patch.fields)?;
     let mut text: BTreeMap<String, String> = current.fields.iter().map(|(k, v)| (k.clone(), as_text(v))).collect();
     text.extend(patch.fields.iter().map(|(k, v)| (k.clone(), as_text(v))));
-    let parsed = match schema::parse(&table, &text) {
-        Ok(Ok(f)) => f,
-        Ok(Err(errors)) => {
+    let parsed = match schema::parse(&table, &text)? {
+        Ok(f) => f,
+        Err(errors) => {
             problems.extend(errors.into_iter().map(|e| (e.field, e.message)));
             Fields::new()
         }
-        Err(e) => return crate::WebError::Store(e).json(),
     };
     let citation = match patch.citation {
         None => None,
-        Some(c) => {
-            let source = match (c.source_id, c.source) {
-                (Some(id), None) => Some(SourceRef::Existing(id)),
-                (None, Some(fields)) => {
-                    let raw = fields.iter().map(|(k, v)| (k.clone(), as_text(v))).collect();
-                    match schema::parse("source", &raw) {
-                        Ok(Ok(f)) => Some(SourceRef::New(f)),
-                        Ok(Err(errors)) => {
-                            problems.extend(
-                                errors
-                                    .into_iter()
-                                    .map(|e| (format!("citation.source.{}", e.field), e.message)),
-                            );
-                            None
-                        }
-                        Err(e) => return crate::WebError::Store(e).json(),
-                    }
-                }
-                _ => {
-                    problems.push(("citation".into(), "give either source_id or source".into()));
-                    None
-                }
-            };
-            source.map(|source| CitationInput {
-                source,
-                field: c.field,
-                locator: c.locator,
-                quote: c.quote,
-            })
-        }
+        Some(c) => citation(c, &mut problems)?,
     };
     if !problems.is_empty() {
-        return invalid(problems);
+        return Err(WorkspaceError::Invalid(problems).into());
     }
     let changed: Fields = parsed
         .into_iter()
@@ -203,18 +102,82 @@ pub(super) async fn patch(
         base_version: Some(patch.version),
         fields: changed,
     };
-    if let Err(e) = state.store.scope(&signed_in.account, signed_in.role, &change).await {
-        return failure(&state, &table, id, e).await;
+    let written = write(
+        &state,
+        &staff,
+        mode,
+        &change,
+        citation.as_ref(),
+        patch.message.as_deref(),
+    )
+    .await;
+    match written {
+        Ok((status, body)) => Ok((status, Json(body)).into_response()),
+        Err(e) => Err(failure(&state, &table, id, e).await.into()),
     }
-    let outcome = match mode {
+}
+
+/// A problem for each field `table` does not have.
+fn unknown_fields(table: &str, fields: &Fields) -> Result<Vec<(String, String)>, WorkspaceError> {
+    let specs = schema::fields(table)?;
+    Ok(fields
+        .keys()
+        .filter(|name| !specs.iter().any(|s| &s.name == *name))
+        .map(|name| (name.clone(), format!("{table} has no editable field {name:?}")))
+        .collect())
+}
+
+/// The citation sent, or `None` with its problems added to `problems`.
+fn citation(c: CitationBody, problems: &mut Vec<(String, String)>) -> Result<Option<CitationInput>, WorkspaceError> {
+    let source = match (c.source_id, c.source) {
+        (Some(id), None) => Some(SourceRef::Existing(id)),
+        (None, Some(fields)) => {
+            let raw = fields.iter().map(|(k, v)| (k.clone(), as_text(v))).collect();
+            match schema::parse("source", &raw)? {
+                Ok(f) => Some(SourceRef::New(f)),
+                Err(errors) => {
+                    problems.extend(
+                        errors
+                            .into_iter()
+                            .map(|e| (format!("citation.source.{}", e.field), e.message)),
+                    );
+                    None
+                }
+            }
+        }
+        _ => {
+            problems.push(("citation".into(), "give either source_id or source".into()));
+            None
+        }
+    };
+    Ok(source.map(|source| CitationInput {
+        source,
+        field: c.field,
+        locator: c.locator,
+        quote: c.quote,
+    }))
+}
+
+/// Checks the scope, then saves (editors: 200 with the record) or proposes (others: 202 with
+/// the proposal).
+async fn write(
+    state: &AppState,
+    signed_in: &SignedIn,
+    mode: EditMode,
+    change: &Change,
+    citation: Option<&CitationInput>,
+    message: Option<&str>,
+) -> Result<(StatusCode, Value), ApplyError> {
+    state.store.scope(&signed_in.account, signed_in.role, change).await?;
+    match mode {
         EditMode::Direct => state
             .store
-            .apply_direct(&signed_in.account.email, &change, citation.as_ref())
+            .apply_direct(&signed_in.account.email, change, citation)
             .await
             .map(|r| (StatusCode::OK, json!({ "record": r }))),
         EditMode::Propose => state
             .store
-            .propose(&signed_in.account, &change, citation.as_ref(), patch.message.as_deref())
+            .propose(&signed_in.account, change, citation, message)
             .await
             .map(|p| {
                 (
@@ -222,33 +185,18 @@ pub(super) async fn patch(
                     json!({ "proposal": { "id": p.proposal_id, "state": p.state, "url": format!("/staff/proposals/{}", p.proposal_id) } }),
                 )
             }),
-    };
-    match outcome {
-        Ok((status, body)) => (status, Json(body)).into_response(),
-        Err(e) => failure(&state, &table, id, e).await,
     }
 }
 
-async fn failure(state: &AppState, table: &str, id: i32, e: ApplyError) -> Response {
+/// A failed write: a stale version is a 409 with the record as it now is.
+async fn failure(state: &AppState, table: &str, id: i32, e: ApplyError) -> WorkspaceError {
     match e {
-        ApplyError::Fields(errors) if errors.iter().any(|e| e.field == "record") => error(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            &errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "),
-            Vec::new(),
-        ),
-        ApplyError::Fields(errors) => invalid(errors.into_iter().map(|e| (e.field, e.message)).collect()),
-        ApplyError::Store(StoreError::Conflict { expected, current, .. }) => {
-            let now = state.store.record(table, id).await.ok().flatten();
-            let body = json!({
-                "error": {
-                    "code": "conflict",
-                    "message": format!("{table} {id} was changed by someone else: you sent version {expected}, it is now at version {current}; nothing was written"),
-                },
-                "current": now,
-            });
-            (StatusCode::CONFLICT, Json(body)).into_response()
-        }
-        ApplyError::Store(e) => crate::WebError::Store(e).json(),
+        ApplyError::Store(StoreError::Conflict { expected, current, .. }) => WorkspaceError::Conflict {
+            message: format!(
+                "{table} {id} was changed by someone else: you sent version {expected}, it is now at version {current}; nothing was written"
+            ),
+            current: state.store.record(table, id).await.ok().flatten(),
+        },
+        other => other.into(),
     }
 }

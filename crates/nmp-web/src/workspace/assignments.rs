@@ -5,17 +5,17 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use nmp_store::Store;
+use nmp_store::auth::SignedIn;
 use nmp_store::entity::{account, country, edition, mechanism, profile};
 use nmp_store::records::apply::ApplyError;
 use nmp_store::records::schema;
 
-use super::{DECIDERS, Nav, render, staff};
-use crate::auth::{CurrentUser, Form, csrf_ok, csrf_refused};
+use super::{Deciders, Nav, render};
+use crate::auth::{CsrfForm, Form, Staff, WorkspaceError};
 use crate::{AppState, WebError};
 
 /// An assignment in a list.
@@ -114,7 +114,7 @@ pub(super) struct ListQuery {
 
 async fn page(
     state: &AppState,
-    signed_in: &nmp_store::auth::SignedIn,
+    signed_in: &SignedIn,
     overdue_only: bool,
     errors: Vec<(String, String)>,
     form: Vec<(String, String)>,
@@ -158,48 +158,39 @@ async fn page(
     })
 }
 
-pub(super) async fn list(State(state): State<AppState>, user: CurrentUser, Query(q): Query<ListQuery>) -> Response {
-    let signed_in = match staff(&user, &[]) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
-    };
-    match page(&state, signed_in, q.overdue.is_some(), Vec::new(), Vec::new()).await {
-        Ok(view) => render(StatusCode::OK, &view),
-        Err(e) => e.into_response(),
+pub(super) async fn list(
+    State(state): State<AppState>,
+    Query(q): Query<ListQuery>,
+    staff: Staff,
+) -> Result<Response, WorkspaceError> {
+    let view = page(&state, &staff, q.overdue.is_some(), Vec::new(), Vec::new()).await?;
+    Ok(render(StatusCode::OK, &view))
+}
+
+/// A whole number from the form, `None` when empty; a problem when not a number.
+fn int(form: &Form, name: &str, errors: &mut Vec<(String, String)>) -> Option<i32> {
+    let text = form.text(name).trim();
+    if text.is_empty() {
+        return None;
+    }
+    match text.parse() {
+        Ok(v) => Some(v),
+        Err(_) => {
+            errors.push((name.to_string(), format!("{text:?} is not a choice")));
+            None
+        }
     }
 }
 
 pub(super) async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    user: CurrentUser,
-    body: Bytes,
-) -> Response {
-    let signed_in = match staff(&user, DECIDERS) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
-    };
-    let form = Form::parse(&body);
-    if !csrf_ok(&headers, &user, form.get("csrf")) {
-        return csrf_refused();
-    }
+    staff: Staff<Deciders>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
     let mut errors = Vec::new();
-    let int = |name: &str, errors: &mut Vec<(String, String)>| -> Option<i32> {
-        let text = form.text(name).trim();
-        if text.is_empty() {
-            return None;
-        }
-        match text.parse() {
-            Ok(v) => Some(v),
-            Err(_) => {
-                errors.push((name.to_string(), format!("{text:?} is not a choice")));
-                None
-            }
-        }
-    };
-    let edition = int("edition_id", &mut errors);
-    let assignee = int("assignee_account_id", &mut errors);
-    let profile = int("profile_id", &mut errors);
+    let edition = int(&form, "edition_id", &mut errors);
+    let assignee = int(&form, "assignee_account_id", &mut errors);
+    let profile = int(&form, "profile_id", &mut errors);
     if edition.is_none() {
         errors.push(("edition_id".into(), "choose an edition".into()));
     }
@@ -211,7 +202,7 @@ pub(super) async fn create(
         (Some(e), Some(a), true) => state
             .store
             .assign(
-                &signed_in.account,
+                &staff.account,
                 e,
                 a,
                 country,
@@ -224,47 +215,33 @@ pub(super) async fn create(
         _ => Err(ApplyError::Fields(Vec::new())),
     };
     match result {
-        Ok(()) => Redirect::to("/staff/assignments").into_response(),
+        Ok(()) => Ok(Redirect::to("/staff/assignments").into_response()),
         Err(ApplyError::Fields(problems)) => {
             errors.extend(problems.into_iter().map(|p| (p.field, p.message)));
-            let submitted = form.0.clone();
-            match page(&state, signed_in, false, errors, submitted).await {
-                Ok(view) => render(StatusCode::UNPROCESSABLE_ENTITY, &view),
-                Err(e) => e.into_response(),
-            }
+            let view = page(&state, &staff, false, errors, form.0).await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }
-        Err(e) => super::store_failure(e),
+        Err(e) => Err(e.into()),
     }
 }
 
 pub(super) async fn done(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    user: CurrentUser,
     Path(id): Path<i32>,
-    body: Bytes,
-) -> Response {
-    let signed_in = match staff(&user, &[]) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
-    };
-    let form = Form::parse(&body);
-    if !csrf_ok(&headers, &user, form.get("csrf")) {
-        return csrf_refused();
-    }
+    staff: Staff,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
     let version = form.text("version").trim().parse::<i32>().unwrap_or_default();
     match state
         .store
-        .complete_assignment(&signed_in.account, signed_in.role, id, version)
+        .complete_assignment(&staff.account, staff.role, id, version)
         .await
     {
-        Ok(_) => Redirect::to("/staff/assignments").into_response(),
-        Err(ApplyError::Fields(errors)) => crate::auth::message(
-            StatusCode::FORBIDDEN,
-            "Not allowed",
+        Ok(_) => Ok(Redirect::to("/staff/assignments").into_response()),
+        Err(ApplyError::Fields(errors)) => Err(WorkspaceError::forbidden(
             &errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "),
             Some(("/staff/assignments", "Assignments")),
-        ),
-        Err(e) => super::store_failure(e),
+        )),
+        Err(e) => Err(e.into()),
     }
 }

@@ -4,15 +4,15 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use nmp_store::entity::audit_event;
 use nmp_store::records::check_table;
 
 use super::records::title;
 use super::review::{ProposalRow, rows, timestamp};
-use super::{Nav, REVIEWERS, render, staff};
-use crate::auth::CurrentUser;
-use crate::{AppState, WebError};
+use super::{Nav, Reviewers, render};
+use crate::AppState;
+use crate::auth::{Staff, WorkspaceError};
 
 /// Events per page of the log.
 const PAGE: u64 = 50;
@@ -84,41 +84,33 @@ struct HistoryPage {
 
 pub(super) async fn history(
     State(state): State<AppState>,
-    user: CurrentUser,
     Path((table, id)): Path<(String, i32)>,
-) -> Response {
-    let signed_in = match staff(&user, &[]) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
-    };
+    staff: Staff,
+) -> Result<Response, WorkspaceError> {
     if check_table(&table).is_err() {
-        return WebError::NotFound(format!("{table:?} is not a table the workspace edits")).into_response();
+        return Err(WorkspaceError::not_found(format!(
+            "{table:?} is not a table the workspace edits"
+        )));
     }
-    let result: Result<HistoryPage, WebError> = async {
-        let record = state.store.record(&table, id).await?;
-        let events = state.store.history(&table, &id.to_string()).await?;
-        if record.is_none() && events.is_empty() {
-            return Err(WebError::NotFound(format!("{table} {id} has no history")));
-        }
-        let proposals = rows(&state.store, state.store.proposals_for(&table, id).await?).await?;
-        Ok(HistoryPage {
-            nav: Nav::of(signed_in),
-            heading: match &record {
-                Some(r) => format!("History of {}: {}", title(&table).to_lowercase(), r.label()),
-                None => format!("History of {} {id} (deleted)", title(&table).to_lowercase()),
-            },
-            exists: record.is_some(),
-            table: table.clone(),
-            key: id,
-            events: events.into_iter().map(row).collect(),
-            proposals,
-        })
+    let record = state.store.record(&table, id).await?;
+    let events = state.store.history(&table, &id.to_string()).await?;
+    if record.is_none() && events.is_empty() {
+        return Err(WorkspaceError::not_found(format!("{table} {id} has no history")));
     }
-    .await;
-    match result {
-        Ok(view) => render(StatusCode::OK, &view),
-        Err(e) => e.into_response(),
-    }
+    let proposals = rows(&state.store, state.store.proposals_for(&table, id).await?).await?;
+    let view = HistoryPage {
+        nav: Nav::of(&staff),
+        heading: match &record {
+            Some(r) => format!("History of {}: {}", title(&table).to_lowercase(), r.label()),
+            None => format!("History of {} {id} (deleted)", title(&table).to_lowercase()),
+        },
+        exists: record.is_some(),
+        table: table.clone(),
+        key: id,
+        events: events.into_iter().map(row).collect(),
+        proposals,
+    };
+    Ok(render(StatusCode::OK, &view))
 }
 
 #[derive(Template)]
@@ -138,26 +130,22 @@ pub(super) struct LogQuery {
     actor: Option<String>,
 }
 
-pub(super) async fn log(State(state): State<AppState>, user: CurrentUser, Query(q): Query<LogQuery>) -> Response {
-    let signed_in = match staff(&user, REVIEWERS) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
-    };
+pub(super) async fn log(
+    State(state): State<AppState>,
+    Query(q): Query<LogQuery>,
+    staff: Staff<Reviewers>,
+) -> Result<Response, WorkspaceError> {
     let actor = q.actor.unwrap_or_default().trim().to_string();
     let page = q.page.unwrap_or(1).max(1);
     let filter = (!actor.is_empty()).then_some(actor.as_str());
-    match state.store.audit_log(filter, (page - 1) * PAGE, PAGE).await {
-        Ok((events, total)) => render(
-            StatusCode::OK,
-            &LogPage {
-                nav: Nav::of(signed_in),
-                events: events.into_iter().map(row).collect(),
-                page,
-                pages: total.div_ceil(PAGE).max(1),
-                total,
-                actor,
-            },
-        ),
-        Err(e) => WebError::Store(e).into_response(),
-    }
+    let (events, total) = state.store.audit_log(filter, (page - 1) * PAGE, PAGE).await?;
+    let view = LogPage {
+        nav: Nav::of(&staff),
+        events: events.into_iter().map(row).collect(),
+        page,
+        pages: total.div_ceil(PAGE).max(1),
+        total,
+        actor,
+    };
+    Ok(render(StatusCode::OK, &view))
 }

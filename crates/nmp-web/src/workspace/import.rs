@@ -25,8 +25,8 @@ use nmp_ingest::{CellProblem, IngestError};
 use nmp_store::auth::SignedIn;
 use nmp_store::records::workspace::{EditMode, edit_mode};
 
-use super::{EDITORS_AND_PROPOSERS, Nav, render, staff};
-use crate::auth::{CurrentUser, csrf_ok, csrf_refused};
+use super::{Nav, Proposers, render};
+use crate::auth::{CurrentUser, Staff, WorkspaceError, check_csrf};
 use crate::{AppState, WebError};
 
 /// The largest file accepted, in bytes.
@@ -85,11 +85,8 @@ impl ImportPage {
     }
 }
 
-pub(super) async fn form(user: CurrentUser) -> Response {
-    match staff(&user, EDITORS_AND_PROPOSERS) {
-        Ok(s) => render(StatusCode::OK, &ImportPage::new(s)),
-        Err(r) => r.into_response(),
-    }
+pub(super) async fn form(staff: Staff<Proposers>) -> Result<Response, WorkspaceError> {
+    Ok(render(StatusCode::OK, &ImportPage::new(&staff)))
 }
 
 /// What the multipart form carried.
@@ -134,28 +131,33 @@ pub(super) async fn upload(
     State(state): State<AppState>,
     headers: HeaderMap,
     user: CurrentUser,
+    staff: Staff<Proposers>,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
-    let signed_in = match staff(&user, EDITORS_AND_PROPOSERS) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
-    };
+) -> Result<Response, WorkspaceError> {
     let upload = read_upload(multipart).await;
-    if !csrf_ok(&headers, &user, upload.as_ref().ok().map(|u| u.csrf.as_str())) {
-        return csrf_refused();
-    }
-    let mut page = ImportPage::new(signed_in);
+    check_csrf(&headers, &user, upload.as_ref().ok().map(|u| u.csrf.as_str()))?;
+    let mut page = ImportPage::new(&staff);
     let mut up = match upload {
         Ok(up) => up,
         Err(e) => {
             page.error = Some(e);
-            return render(StatusCode::BAD_REQUEST, &page);
+            return Ok(render(StatusCode::BAD_REQUEST, &page));
         }
     };
+    checked(&state, &staff, page, &mut up).await
+}
+
+/// Checks an upload and imports it on the confirm step; the page says how it went.
+async fn checked(
+    state: &AppState,
+    signed_in: &SignedIn,
+    mut page: ImportPage,
+    up: &mut Upload,
+) -> Result<Response, WorkspaceError> {
     page.kind = up.kind.clone();
     let Some(kind) = RecordKind::parse(&up.kind) else {
         page.error = Some(format!("Choose what the rows are: one of {}.", RecordKind::names()));
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
     };
     let confirming = up.step == "import";
     if confirming {
@@ -163,27 +165,27 @@ pub(super) async fn upload(
             Ok(bytes) => up.bytes = bytes,
             Err(_) => {
                 page.error = Some("The confirmed file was damaged on the way; upload it again.".into());
-                return render(StatusCode::BAD_REQUEST, &page);
+                return Ok(render(StatusCode::BAD_REQUEST, &page));
             }
         }
     }
     let file_name = plain_name(&up.file_name);
     if up.bytes.is_empty() {
         page.error = Some("Choose a file to upload (a .csv or .xlsx file with rows under its header).".into());
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
     if up.bytes.len() > MAX_FILE_BYTES {
         page.error = Some(format!(
             "{file_name} is larger than {} MB; split it into smaller files.",
             MAX_FILE_BYTES / 1024 / 1024
         ));
-        return render(StatusCode::PAYLOAD_TOO_LARGE, &page);
+        return Ok(render(StatusCode::PAYLOAD_TOO_LARGE, &page));
     }
     let importer = match Importer::for_account(signed_in.account.clone()) {
         Ok(i) => i,
         Err(e) => {
             page.error = Some(e);
-            return render(StatusCode::FORBIDDEN, &page);
+            return Ok(render(StatusCode::FORBIDDEN, &page));
         }
     };
     let dry_run = !confirming;
@@ -208,16 +210,16 @@ pub(super) async fn upload(
                 });
             }
             page.summary = Some(summary(&report, kind));
-            render(StatusCode::OK, &page)
+            Ok(render(StatusCode::OK, &page))
         }
         Err(IngestError::Cells { problems, .. }) => {
             page.problems = problems;
-            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
-        Err(IngestError::Store(e)) => WebError::Store(e).into_response(),
+        Err(IngestError::Store(e)) => Err(e.into()),
         Err(e) => {
             page.error = Some(e.to_string());
-            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
     }
 }
@@ -281,33 +283,34 @@ fn download(format: Format, name: &str, bytes: Vec<u8>) -> Response {
     response
 }
 
-pub(super) async fn template(State(state): State<AppState>, user: CurrentUser) -> Response {
-    if let Err(r) = staff(&user, &[]) {
-        return r.into_response();
-    }
-    match nmp_ingest::records::export::template(&state.store).await {
-        Ok(bytes) => download(Format::Xlsx, "nmp-import-template.xlsx", bytes),
-        Err(e) => WebError::Internal(e.to_string()).into_response(),
-    }
+pub(super) async fn template(State(state): State<AppState>, _: Staff) -> Result<Response, WorkspaceError> {
+    let bytes = nmp_ingest::records::export::template(&state.store)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok(download(Format::Xlsx, "nmp-import-template.xlsx", bytes))
 }
 
-pub(super) async fn export(State(state): State<AppState>, user: CurrentUser, Path(file): Path<String>) -> Response {
-    if let Err(r) = staff(&user, &[]) {
-        return r.into_response();
-    }
+pub(super) async fn export(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    _: Staff,
+) -> Result<Response, WorkspaceError> {
     let parsed = file
         .rsplit_once('.')
         .and_then(|(k, ext)| Some((RecordKind::parse(k)?, Format::parse(ext)?)));
-    let Some((kind, format)) = parsed else {
-        return WebError::NotFound(format!(
+    let (kind, format) = parsed.ok_or_else(|| {
+        WorkspaceError::not_found(format!(
             "{file:?}: exports are KIND.csv or KIND.xlsx, KIND one of {}",
             RecordKind::names()
         ))
-        .into_response();
-    };
+    })?;
     match nmp_ingest::records::export::export(&state.store, kind, format).await {
-        Ok(bytes) => download(format, &format!("{}.{}", kind.name(), format.extension()), bytes),
-        Err(IngestError::Store(e)) => WebError::Store(e).into_response(),
-        Err(e) => WebError::Internal(e.to_string()).into_response(),
+        Ok(bytes) => Ok(download(
+            format,
+            &format!("{}.{}", kind.name(), format.extension()),
+            bytes,
+        )),
+        Err(IngestError::Store(e)) => Err(e.into()),
+        Err(e) => Err(WebError::Internal(e.to_string()).into()),
     }
 }

@@ -1,7 +1,9 @@
 //! The staff workspace under `/staff`: editing records with their citations, the review queue,
-//! assignments, the audit history, questionnaires, and editions (publishing, building the report). Handlers are thin: they check the role (see
-//! `docs/permissions.md`), check the CSRF token on every POST, parse the form, and call one store
-//! use case from `nmp_store::records`. Every page is personal: never cached.
+//! assignments, the audit history, questionnaires, and editions (publishing, building the
+//! report). Handlers are thin: their extractors check the role (`Staff<Deciders>`, see
+//! `docs/permissions.md`) and the CSRF token of every POST (`CsrfForm`); they call one store use
+//! case from `nmp_store::records` and return `Result<Response, WorkspaceError>`, using `?`. Every
+//! page is personal: never cached.
 
 mod api;
 mod assignments;
@@ -18,15 +20,14 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, patch, post};
 use nmp_core::vocab::{AccountRole, ReviewState};
 use nmp_store::auth::SignedIn;
-use nmp_store::records::apply::ApplyError;
 use nmp_store::records::workspace::{edit_mode, may_decide, may_review};
 
-use crate::auth::{CurrentUser, Refusal, message, page, require_role};
-use crate::{AppState, WebError};
+use crate::AppState;
+use crate::auth::{Roles, Staff, WorkspaceError, page};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -105,12 +106,6 @@ impl Nav {
     }
 }
 
-/// The signed-in user, or the refusal: anonymous visitors are sent to `/login`, and roles outside
-/// `roles` (when it is not empty) get a 403 page.
-pub(crate) fn staff<'a>(user: &'a CurrentUser, roles: &[AccountRole]) -> Result<&'a SignedIn, Refusal> {
-    require_role(user, roles)
-}
-
 /// Roles that may change records (directly or as proposals).
 pub(crate) const EDITORS_AND_PROPOSERS: &[AccountRole] = &[
     AccountRole::Admin,
@@ -124,19 +119,34 @@ pub(crate) const REVIEWERS: &[AccountRole] = &[AccountRole::Admin, AccountRole::
 /// Roles that decide proposals and make assignments.
 pub(crate) const DECIDERS: &[AccountRole] = &[AccountRole::Admin, AccountRole::Editor];
 
-/// The answer to a store failure in the workspace: field errors are the caller's to show; a
-/// refusal by scope is a 403 page; a missing record a 404; everything else the error page.
-pub(crate) fn store_failure(e: ApplyError) -> Response {
-    match e {
-        ApplyError::Fields(errors) => message(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Not saved",
-            &errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
-            None,
-        ),
-        ApplyError::Store(e) => WebError::Store(e).into_response(),
-    }
+/// Names a set of roles as a type, for [`Staff`].
+macro_rules! roles {
+    ($(#[$doc:meta])* $name:ident = $roles:expr) => {
+        $(#[$doc])*
+        pub(crate) struct $name;
+
+        impl Roles for $name {
+            const ROLES: &'static [AccountRole] = $roles;
+        }
+    };
 }
+
+roles!(
+    /// Those who change records: [`EDITORS_AND_PROPOSERS`].
+    Proposers = EDITORS_AND_PROPOSERS
+);
+roles!(
+    /// Those who read the review queue and the audit log: [`REVIEWERS`].
+    Reviewers = REVIEWERS
+);
+roles!(
+    /// Those who decide proposals, make assignments and run data collection: [`DECIDERS`].
+    Deciders = DECIDERS
+);
+roles!(
+    /// Those who see editions, their builds and previews.
+    EditionReaders = editions::READERS
+);
 
 /// Renders a workspace page with `status` (never cached).
 pub(crate) fn render(status: StatusCode, template: &impl Template) -> Response {
@@ -152,33 +162,24 @@ struct Dashboard {
     queue: Option<usize>,
 }
 
-async fn dashboard(State(state): State<AppState>, user: CurrentUser) -> Response {
-    let signed_in = match staff(&user, &[]) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
+async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Response, WorkspaceError> {
+    let store = &state.store;
+    let me = staff.account.account_id;
+    let assignments = assignments::rows(store, Some(me), false).await?;
+    let mine = store.proposals(None, Some(me)).await?;
+    let proposals = review::rows(store, mine.into_iter().take(20).collect()).await?;
+    let queue = if may_review(staff.role) {
+        Some(store.proposals(Some(ReviewState::Proposed), None).await?.len())
+    } else {
+        None
     };
-    let result: Result<Dashboard, WebError> = async {
-        let store = &state.store;
-        let assignments = assignments::rows(store, Some(signed_in.account.account_id), false).await?;
-        let mine = store.proposals(None, Some(signed_in.account.account_id)).await?;
-        let proposals = review::rows(store, mine.into_iter().take(20).collect()).await?;
-        let queue = if may_review(signed_in.role) {
-            Some(store.proposals(Some(ReviewState::Proposed), None).await?.len())
-        } else {
-            None
-        };
-        Ok(Dashboard {
-            nav: Nav::of(signed_in),
-            assignments,
-            proposals,
-            queue,
-        })
-    }
-    .await;
-    match result {
-        Ok(view) => render(StatusCode::OK, &view),
-        Err(e) => e.into_response(),
-    }
+    let view = Dashboard {
+        nav: Nav::of(&staff),
+        assignments,
+        proposals,
+        queue,
+    };
+    Ok(render(StatusCode::OK, &view))
 }
 
 /// Whether `role` decides proposals (used by templates through the views).

@@ -4,21 +4,21 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use nmp_core::vocab::{ChangeAction, ReviewState};
+use nmp_store::auth::SignedIn;
 use nmp_store::entity::{account, proposal, source};
 use nmp_store::records::apply::ApplyError;
 use nmp_store::records::workspace::may_review;
-use nmp_store::records::{Fields, SourceRef, schema};
+use nmp_store::records::{Fields, Record, SourceRef, schema};
 use nmp_store::{Store, StoreError};
 
 use super::forms::shown;
 use super::records::title;
-use super::{DECIDERS, Nav, REVIEWERS, render, staff};
-use crate::auth::{CurrentUser, Form, csrf_ok, csrf_refused, message};
+use super::{Deciders, Nav, Reviewers, render};
+use crate::auth::{CsrfForm, Staff, WorkspaceError};
 use crate::{AppState, WebError};
 
 /// A proposal in a list.
@@ -128,26 +128,13 @@ struct QueuePage {
     rows: Vec<ProposalRow>,
 }
 
-pub(super) async fn queue(State(state): State<AppState>, user: CurrentUser) -> Response {
-    let signed_in = match staff(&user, REVIEWERS) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
+pub(super) async fn queue(State(state): State<AppState>, staff: Staff<Reviewers>) -> Result<Response, WorkspaceError> {
+    let pending = state.store.proposals(Some(ReviewState::Proposed), None).await?;
+    let view = QueuePage {
+        nav: Nav::of(&staff),
+        rows: rows(&state.store, pending).await?,
     };
-    let result = async {
-        let pending = state.store.proposals(Some(ReviewState::Proposed), None).await?;
-        rows(&state.store, pending).await
-    }
-    .await;
-    match result {
-        Ok(rows) => render(
-            StatusCode::OK,
-            &QueuePage {
-                nav: Nav::of(signed_in),
-                rows,
-            },
-        ),
-        Err(e) => e.into_response(),
-    }
+    Ok(render(StatusCode::OK, &view))
 }
 
 #[derive(Template)]
@@ -180,7 +167,7 @@ struct ProposalPage {
 
 async fn proposal_page(
     store: &Store,
-    signed_in: &nmp_store::auth::SignedIn,
+    signed_in: &SignedIn,
     p: &proposal::Model,
     error: Option<String>,
 ) -> Result<ProposalPage, WebError> {
@@ -192,58 +179,10 @@ async fn proposal_page(
         Some(k) => store.record(&p.entity, k).await?,
         None => None,
     };
-    let mut diff = Vec::new();
-    for spec in schema::fields(&p.entity)? {
-        let touched = match p.action.as_str() {
-            "update" => after.contains_key(&spec.name),
-            "create" => !shown(after.get(&spec.name)).is_empty(),
-            _ => !shown(before.get(&spec.name)).is_empty(),
-        };
-        if touched {
-            diff.push((
-                spec.label(),
-                shown(before.get(&spec.name)),
-                shown(after.get(&spec.name)),
-                current
-                    .as_ref()
-                    .map(|r| shown(r.fields.get(&spec.name)))
-                    .unwrap_or_default(),
-            ));
-        }
-    }
+    let diff = diff(p, &before, &after, current.as_ref())?;
     let pending = p.state == ReviewState::Proposed.code();
     let moved_on = pending && p.base_version.is_some() && current.as_ref().map(|r| r.version) != p.base_version;
-    let citation = match Store::proposal_change(p)
-        .map_err(|e| WebError::Internal(e.to_string()))?
-        .1
-    {
-        None => None,
-        Some(c) => {
-            let source = match &c.source {
-                SourceRef::Existing(id) => store
-                    .get::<source::Entity>(*id)
-                    .await?
-                    .map(|s| format!("{} ({})", s.title, s.slug))
-                    .unwrap_or_else(|| format!("source {id} (no longer exists)")),
-                SourceRef::New(fields) => format!(
-                    "new source: {} ({})",
-                    shown(fields.get("title")),
-                    shown(fields.get("slug"))
-                ),
-            };
-            let mut text = source;
-            if let Some(f) = &c.field {
-                text.push_str(&format!("; supports the field {f}"));
-            }
-            if let Some(l) = &c.locator {
-                text.push_str(&format!("; at {l}"));
-            }
-            if let Some(q) = &c.quote {
-                text.push_str(&format!("; quote: “{q}”"));
-            }
-            Some(text)
-        }
-    };
+    let citation = citation_text(store, p).await?;
     let decided = p.decided_by.map(|d| {
         format!(
             "{} by {} on {}",
@@ -300,20 +239,77 @@ async fn proposal_page(
     })
 }
 
-async fn visible(
-    state: &AppState,
-    signed_in: &nmp_store::auth::SignedIn,
-    id: i32,
-) -> Result<proposal::Model, Response> {
-    let p = match state.store.get::<proposal::Entity>(id).await {
-        Ok(Some(p)) => p,
-        Ok(None) => return Err(WebError::NotFound(format!("proposal {id} does not exist")).into_response()),
-        Err(e) => return Err(WebError::Store(e).into_response()),
+/// (field, before, proposed, current) for the fields the proposal touches.
+fn diff(
+    p: &proposal::Model,
+    before: &Fields,
+    after: &Fields,
+    current: Option<&Record>,
+) -> Result<Vec<(String, String, String, String)>, WebError> {
+    let mut diff = Vec::new();
+    for spec in schema::fields(&p.entity)? {
+        let touched = match p.action.as_str() {
+            "update" => after.contains_key(&spec.name),
+            "create" => !shown(after.get(&spec.name)).is_empty(),
+            _ => !shown(before.get(&spec.name)).is_empty(),
+        };
+        if touched {
+            diff.push((
+                spec.label(),
+                shown(before.get(&spec.name)),
+                shown(after.get(&spec.name)),
+                current.map(|r| shown(r.fields.get(&spec.name))).unwrap_or_default(),
+            ));
+        }
+    }
+    Ok(diff)
+}
+
+/// The proposal's citation in words: the source, the field it supports, where, and the quote.
+async fn citation_text(store: &Store, p: &proposal::Model) -> Result<Option<String>, WebError> {
+    let text = match Store::proposal_change(p)
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .1
+    {
+        None => None,
+        Some(c) => {
+            let source = match &c.source {
+                SourceRef::Existing(id) => store
+                    .get::<source::Entity>(*id)
+                    .await?
+                    .map(|s| format!("{} ({})", s.title, s.slug))
+                    .unwrap_or_else(|| format!("source {id} (no longer exists)")),
+                SourceRef::New(fields) => format!(
+                    "new source: {} ({})",
+                    shown(fields.get("title")),
+                    shown(fields.get("slug"))
+                ),
+            };
+            let mut text = source;
+            if let Some(f) = &c.field {
+                text.push_str(&format!("; supports the field {f}"));
+            }
+            if let Some(l) = &c.locator {
+                text.push_str(&format!("; at {l}"));
+            }
+            if let Some(q) = &c.quote {
+                text.push_str(&format!("; quote: “{q}”"));
+            }
+            Some(text)
+        }
     };
+    Ok(text)
+}
+
+/// Proposal `id`, when the signed-in person may see it: their own, or any for reviewers.
+async fn visible(state: &AppState, signed_in: &SignedIn, id: i32) -> Result<proposal::Model, WorkspaceError> {
+    let p = state
+        .store
+        .get::<proposal::Entity>(id)
+        .await?
+        .ok_or_else(|| WorkspaceError::not_found(format!("proposal {id} does not exist")))?;
     if p.proposed_by != Some(signed_in.account.account_id) && !may_review(signed_in.role) {
-        return Err(message(
-            StatusCode::FORBIDDEN,
-            "Not allowed",
+        return Err(WorkspaceError::forbidden(
             "You can see your own proposals; the review queue is for editors and reviewers.",
             Some(("/staff", "Your workspace")),
         ));
@@ -321,102 +317,67 @@ async fn visible(
     Ok(p)
 }
 
-pub(super) async fn show(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i32>) -> Response {
-    let signed_in = match staff(&user, &[]) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
-    };
-    let p = match visible(&state, signed_in, id).await {
-        Ok(p) => p,
-        Err(r) => return r.into_response(),
-    };
-    match proposal_page(&state.store, signed_in, &p, None).await {
-        Ok(view) => render(StatusCode::OK, &view),
-        Err(e) => e.into_response(),
-    }
+pub(super) async fn show(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    staff: Staff,
+) -> Result<Response, WorkspaceError> {
+    let p = visible(&state, &staff, id).await?;
+    let view = proposal_page(&state.store, &staff, &p, None).await?;
+    Ok(render(StatusCode::OK, &view))
 }
 
 pub(super) async fn decide(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    user: CurrentUser,
     Path(id): Path<i32>,
-    body: Bytes,
-) -> Response {
-    let signed_in = match staff(&user, DECIDERS) {
-        Ok(s) => s,
-        Err(r) => return r.into_response(),
-    };
-    let form = Form::parse(&body);
-    if !csrf_ok(&headers, &user, form.get("csrf")) {
-        return csrf_refused();
-    }
-    let p = match visible(&state, signed_in, id).await {
-        Ok(p) => p,
-        Err(r) => return r.into_response(),
-    };
+    staff: Staff<Deciders>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let p = visible(&state, &staff, id).await?;
+    let again = |status: StatusCode, error: String| with_error(&state, &staff, &p, status, error);
     let approve = match form.text("decision") {
         "approve" => true,
         "reject" => false,
         other => {
-            return again(
-                &state,
-                signed_in,
-                &p,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                format!("decision: {other:?} is not approve or reject"),
-            )
-            .await;
+            let error = format!("decision: {other:?} is not approve or reject");
+            return again(StatusCode::UNPROCESSABLE_ENTITY, error).await;
         }
     };
     let Ok(version) = form.text("version").trim().parse::<i32>() else {
-        return again(
-            &state,
-            signed_in,
-            &p,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "version: reload the page and decide again".into(),
-        )
-        .await;
+        let error = "version: reload the page and decide again".into();
+        return again(StatusCode::UNPROCESSABLE_ENTITY, error).await;
     };
     let comment = form.get("comment");
-    match state.store.decide(&signed_in.account, id, version, approve, comment).await {
-        Ok(_) => Redirect::to(&format!("/staff/proposals/{id}")).into_response(),
+    match state.store.decide(&staff.account, id, version, approve, comment).await {
+        Ok(_) => Ok(Redirect::to(&format!("/staff/proposals/{id}")).into_response()),
         Err(ApplyError::Store(StoreError::Conflict { entity, .. })) if entity != "proposal" => {
             again(
-                &state,
-                signed_in,
-                &p,
                 StatusCode::CONFLICT,
                 "The record changed after this proposal was made, so approving it would overwrite someone else's change. Nothing was written. Compare the proposed and current values below, then reject it with a comment (the proposer can propose again from the current version).".into(),
             )
             .await
         }
         Err(ApplyError::Store(StoreError::Conflict { .. })) => {
-            again(&state, signed_in, &p, StatusCode::CONFLICT, "Someone else decided this proposal first; see its outcome below.".into()).await
+            again(StatusCode::CONFLICT, "Someone else decided this proposal first; see its outcome below.".into()).await
         }
         Err(ApplyError::Fields(errors)) => {
             let text = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
-            again(&state, signed_in, &p, StatusCode::UNPROCESSABLE_ENTITY, format!("Not approved: {text}")).await
+            again(StatusCode::UNPROCESSABLE_ENTITY, format!("Not approved: {text}")).await
         }
-        Err(e) => super::store_failure(e),
+        Err(e) => Err(e.into()),
     }
 }
 
-async fn again(
+/// The proposal's page again, as it now is, with `error` on top.
+async fn with_error(
     state: &AppState,
-    signed_in: &nmp_store::auth::SignedIn,
+    signed_in: &SignedIn,
     p: &proposal::Model,
     status: StatusCode,
     error: String,
-) -> Response {
-    let fresh = match state.store.get::<proposal::Entity>(p.proposal_id).await {
-        Ok(Some(fresh)) => fresh,
-        Ok(None) => p.clone(),
-        Err(e) => return WebError::Store(e).into_response(),
-    };
-    match proposal_page(&state.store, signed_in, &fresh, Some(error)).await {
-        Ok(view) => render(status, &view),
-        Err(e) => e.into_response(),
-    }
+) -> Result<Response, WorkspaceError> {
+    let fresh = state.store.get::<proposal::Entity>(p.proposal_id).await?;
+    let fresh = fresh.unwrap_or_else(|| p.clone());
+    let view = proposal_page(&state.store, signed_in, &fresh, Some(error)).await?;
+    Ok(render(status, &view))
 }

@@ -1,0 +1,60 @@
+//! How the API answers: a list as a page of JSON (`{items, total, limit, offset}`) or as CSV, and
+//! an error in the JSON error shape.
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::WebError;
+use crate::params::{Page, Params};
+
+/// An error rendered as the API's JSON error shape.
+pub(crate) struct ApiError(pub WebError);
+
+impl<E: Into<WebError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0.json()
+    }
+}
+
+/// A page of a list.
+#[derive(Serialize)]
+pub(crate) struct Listing<T> {
+    items: Vec<T>,
+    total: usize,
+    limit: usize,
+    offset: usize,
+}
+
+/// Answers a list as JSON or CSV, paginated.
+pub(crate) fn respond_list<T: Serialize>(rows: Vec<T>, params: &Params, csv: bool) -> Result<Response, ApiError> {
+    let csv = csv || params.wants_csv()?;
+    let Page { limit, offset } = params.page()?;
+    let total = rows.len();
+    let items: Vec<T> = rows.into_iter().skip(offset).take(limit).collect();
+    if csv {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        for item in &items {
+            writer.serialize(item).map_err(|e| WebError::Internal(e.to_string()))?;
+        }
+        let body = writer.into_inner().map_err(|e| WebError::Internal(e.to_string()))?;
+        let headers = [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::HeaderName::from_static("x-total-count"), total.to_string()),
+        ];
+        return Ok((headers, body).into_response());
+    }
+    Ok(axum::Json(Listing {
+        items,
+        total,
+        limit,
+        offset,
+    })
+    .into_response())
+}

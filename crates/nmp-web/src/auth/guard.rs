@@ -1,0 +1,153 @@
+//! Who may reach a staff page: the [`Staff`] extractor lets through a signed-in person whose role
+//! is one of its [`Roles`] (anyone signed in for [`Anyone`]); anonymous visitors are sent to
+//! `/login` (a 401 on the JSON API) and other roles get a 403 (see `docs/permissions.md`).
+//!
+//! ```ignore
+//! async fn queue(State(state): State<AppState>, staff: Staff<Reviewers>) -> Result<Response, WorkspaceError>
+//! ```
+
+use std::marker::PhantomData;
+use std::ops::Deref;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use nmp_core::vocab::AccountRole;
+use nmp_store::auth::SignedIn;
+
+use super::error::WorkspaceError;
+use super::session::CurrentUser;
+use crate::AppState;
+
+/// A set of roles, named by a marker type, that [`Staff`] lets through.
+pub(crate) trait Roles {
+    /// The roles; empty for anyone signed in.
+    const ROLES: &'static [AccountRole];
+}
+
+/// Anyone signed in, whatever the role.
+pub(crate) struct Anyone;
+
+impl Roles for Anyone {
+    const ROLES: &'static [AccountRole] = &[];
+}
+
+/// A signed-in person with one of `R`'s roles; derefs to their [`SignedIn`].
+pub(crate) struct Staff<R = Anyone> {
+    signed_in: SignedIn,
+    roles: PhantomData<fn() -> R>,
+}
+
+impl<R> Deref for Staff<R> {
+    type Target = SignedIn;
+
+    fn deref(&self) -> &SignedIn {
+        &self.signed_in
+    }
+}
+
+impl<R: Roles> FromRequestParts<AppState> for Staff<R> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let user = CurrentUser::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match require_role(&user, R::ROLES) {
+            Ok(signed_in) => Ok(Staff {
+                signed_in: signed_in.clone(),
+                roles: PhantomData,
+            }),
+            Err(refusal) => Err(answer(parts, refusal.into())),
+        }
+    }
+}
+
+/// An error as this request's route answers it: JSON under `/api/`, a page elsewhere.
+pub(crate) fn answer(parts: &Parts, e: WorkspaceError) -> Response {
+    if parts.uri.path().starts_with("/api/") {
+        e.json()
+    } else {
+        e.into_response()
+    }
+}
+
+/// Why [`require_role`] refused a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not signed in: the answer is a redirect to `/login`.
+    SignIn,
+    /// Signed in with a role that may not: the answer is a 403 page.
+    Forbidden,
+}
+
+impl From<Refusal> for WorkspaceError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::SignIn => WorkspaceError::SignIn,
+            Refusal::Forbidden => WorkspaceError::forbidden(
+                "Your account's role does not allow this page.",
+                Some(("/account", "Your account")),
+            ),
+        }
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        WorkspaceError::from(self).into_response()
+    }
+}
+
+/// Lets a signed-in user with one of `roles` through (any signed-in user if `roles` is empty);
+/// anonymous users are sent to `/login` and others get a 403 page (see [`Refusal`]).
+pub fn require_role<'a>(user: &'a CurrentUser, roles: &[AccountRole]) -> Result<&'a SignedIn, Refusal> {
+    match &user.0 {
+        None => Err(Refusal::SignIn),
+        Some(s) if roles.is_empty() || roles.contains(&s.role) => Ok(s),
+        Some(_) => Err(Refusal::Forbidden),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::{StatusCode, header};
+    use nmp_store::entity::account;
+
+    fn user(role: AccountRole) -> CurrentUser {
+        let at = time::OffsetDateTime::UNIX_EPOCH;
+        let account = account::Model {
+            account_id: 1,
+            email: "a@example.org".into(),
+            name: "A".into(),
+            role: role.code().into(),
+            password_hash: None,
+            active: true,
+            organization_id: None,
+            created_at: at,
+            updated_at: at,
+            updated_by: "system:test".into(),
+            version: 1,
+        };
+        CurrentUser(Some(SignedIn {
+            account,
+            role,
+            csrf_token: "c".repeat(64),
+        }))
+    }
+
+    #[test]
+    fn require_role_redirects_anonymous_users_and_refuses_other_roles() {
+        assert_eq!(require_role(&CurrentUser(None), &[]).err(), Some(Refusal::SignIn));
+        let editor = user(AccountRole::Editor);
+        assert!(require_role(&editor, &[]).is_ok());
+        assert!(require_role(&editor, &[AccountRole::Admin, AccountRole::Editor]).is_ok());
+        let refusal = require_role(&editor, &[AccountRole::Admin]).err();
+        assert_eq!(refusal, Some(Refusal::Forbidden));
+        assert_eq!(Refusal::Forbidden.into_response().status(), StatusCode::FORBIDDEN);
+        let redirect = Refusal::SignIn.into_response();
+        assert_eq!(redirect.status(), StatusCode::SEE_OTHER);
+        assert_eq!(redirect.headers()[header::LOCATION], "/login");
+    }
+}

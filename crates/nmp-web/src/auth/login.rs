@@ -1,0 +1,269 @@
+//! The sign-in pages: `/login`, `/logout`, `/account`, `/account/password`,
+//! `/set-password/{token}` and `/reset-password`, over the use cases in `nmp_store::auth`.
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use nmp_store::auth::{AuthError, LinkProblem, MIN_PASSWORD_CHARS};
+use nmp_store::entity::account;
+
+use super::csrf::{CsrfForm, check_csrf, form_csrf};
+use super::error::{WorkspaceError, message, page};
+use super::form::Form;
+use super::guard::Staff;
+use super::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
+use crate::AppState;
+
+#[derive(Template)]
+#[template(path = "auth/login.html")]
+struct LoginPage {
+    csrf: String,
+    email: String,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "auth/account.html")]
+struct AccountPage {
+    name: String,
+    email: String,
+    role: &'static str,
+    csrf: String,
+}
+
+#[derive(Template)]
+#[template(path = "auth/password.html")]
+struct PasswordPage {
+    csrf: String,
+    min_chars: usize,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "auth/set_password.html")]
+struct SetPasswordPage {
+    token: String,
+    email: String,
+    csrf: String,
+    min_chars: usize,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "auth/reset.html")]
+struct ResetPage {
+    csrf: String,
+    sent: bool,
+}
+
+/// An unknown, used or expired link, as a page that says so (404 or 410).
+fn link_problem(problem: LinkProblem) -> WorkspaceError {
+    let status = match problem {
+        LinkProblem::Unknown => StatusCode::NOT_FOUND,
+        LinkProblem::Used | LinkProblem::Expired => StatusCode::GONE,
+    };
+    WorkspaceError::message(
+        status,
+        "This link cannot be used",
+        &problem.to_string(),
+        Some(("/reset-password", "Forgot your password?")),
+    )
+}
+
+/// The account a set-password link is for, or why the link cannot be used.
+async fn link_account(state: &AppState, token: &str) -> Result<account::Model, WorkspaceError> {
+    match state.store.link_account(token).await {
+        Ok(account) => Ok(account),
+        Err(AuthError::Link(problem)) => Err(link_problem(problem)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn login_form(headers: HeaderMap, user: CurrentUser) -> Result<Response, WorkspaceError> {
+    let (csrf, set) = form_csrf(&headers, &user);
+    let form = LoginPage {
+        csrf,
+        email: String::new(),
+        error: None,
+    };
+    Ok(page(StatusCode::OK, &form, set))
+}
+
+pub(super) async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let email = form.text("email").trim().to_string();
+    let again = |status: StatusCode, error: String| {
+        let (csrf, set) = form_csrf(&headers, &user);
+        let form = LoginPage {
+            csrf,
+            email: email.clone(),
+            error: Some(error),
+        };
+        Ok(page(status, &form, set))
+    };
+    let account = match state.store.verify_login(&email, form.text("password")).await {
+        Ok(account) => account,
+        Err(e @ AuthError::BadCredentials) => return again(StatusCode::OK, e.to_string()),
+        Err(e @ AuthError::Throttled) => return again(StatusCode::TOO_MANY_REQUESTS, e.to_string()),
+        Err(e) => return Err(e.into()),
+    };
+    let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
+    let previous = cookie(&headers, SESSION_COOKIE);
+    let new = state
+        .store
+        .create_session(&account, user_agent, previous.as_deref())
+        .await?;
+    let mut response = Redirect::to("/staff").into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(&headers, SESSION_COOKIE, Some(&new.token)),
+    );
+    Ok(response)
+}
+
+/// Signs out; a signed-in person's form must carry their CSRF token.
+pub(super) async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    body: Bytes,
+) -> Result<Response, WorkspaceError> {
+    if user.0.is_some() {
+        check_csrf(&headers, &user, Form::parse(&body).get("csrf"))?;
+    }
+    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+        state.store.delete_session(&token).await?;
+    }
+    let mut response = Redirect::to("/").into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, set_cookie(&headers, SESSION_COOKIE, None));
+    Ok(response)
+}
+
+pub(super) async fn account(staff: Staff) -> Result<Response, WorkspaceError> {
+    let view = AccountPage {
+        name: staff.account.name.clone(),
+        email: staff.account.email.clone(),
+        role: staff.role.label(),
+        csrf: staff.csrf_token.clone(),
+    };
+    Ok(page(StatusCode::OK, &view, None))
+}
+
+pub(super) async fn password_form(staff: Staff) -> Result<Response, WorkspaceError> {
+    let view = PasswordPage {
+        csrf: staff.csrf_token.clone(),
+        min_chars: MIN_PASSWORD_CHARS,
+        error: None,
+    };
+    Ok(page(StatusCode::OK, &view, None))
+}
+
+pub(super) async fn change_password(
+    State(state): State<AppState>,
+    staff: Staff,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let again = |error: String| {
+        let view = PasswordPage {
+            csrf: staff.csrf_token.clone(),
+            min_chars: MIN_PASSWORD_CHARS,
+            error: Some(error),
+        };
+        Ok(page(StatusCode::OK, &view, None))
+    };
+    let new = form.text("new_password");
+    if new != form.text("confirm_password") {
+        return again("The two new passwords are not the same.".into());
+    }
+    match state
+        .store
+        .change_password(staff.account.account_id, form.text("current_password"), new)
+        .await
+    {
+        Ok(()) => Ok(message(
+            StatusCode::OK,
+            "Password changed",
+            "Your password has been changed.",
+            Some(("/account", "Your account")),
+        )),
+        Err(e @ (AuthError::WrongCurrentPassword | AuthError::Invalid(_))) => again(e.to_string()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn set_password_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path(token): Path<String>,
+) -> Result<Response, WorkspaceError> {
+    let account = link_account(&state, &token).await?;
+    let (csrf, set) = form_csrf(&headers, &user);
+    let view = SetPasswordPage {
+        token,
+        email: account.email,
+        csrf,
+        min_chars: MIN_PASSWORD_CHARS,
+        error: None,
+    };
+    Ok(page(StatusCode::OK, &view, set))
+}
+
+pub(super) async fn set_password(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path(token): Path<String>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let again = |email: String, error: String| {
+        let (csrf, set) = form_csrf(&headers, &user);
+        let view = SetPasswordPage {
+            token: token.clone(),
+            email,
+            csrf,
+            min_chars: MIN_PASSWORD_CHARS,
+            error: Some(error),
+        };
+        Ok(page(StatusCode::OK, &view, set))
+    };
+    let account = link_account(&state, &token).await?;
+    let password = form.text("password");
+    if password != form.text("confirm_password") {
+        return again(account.email, "The two passwords are not the same.".into());
+    }
+    match state.store.set_password_with_link(&token, password).await {
+        Ok(_) => Ok(message(
+            StatusCode::OK,
+            "Password set",
+            "Your password has been set. You can now sign in.",
+            Some(("/login", "Sign in")),
+        )),
+        Err(AuthError::Link(problem)) => Err(link_problem(problem)),
+        Err(e @ AuthError::Invalid(_)) => again(account.email, e.to_string()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn reset_form(headers: HeaderMap, user: CurrentUser) -> Result<Response, WorkspaceError> {
+    let (csrf, set) = form_csrf(&headers, &user);
+    Ok(page(StatusCode::OK, &ResetPage { csrf, sent: false }, set))
+}
+
+pub(super) async fn reset(State(state): State<AppState>, CsrfForm(form): CsrfForm) -> Result<Response, WorkspaceError> {
+    // The same answer whether or not an account has this email.
+    state.store.request_reset(form.text("email")).await?;
+    let sent = ResetPage {
+        csrf: String::new(),
+        sent: true,
+    };
+    Ok(page(StatusCode::OK, &sent, None))
+}

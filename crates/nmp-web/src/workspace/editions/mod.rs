@@ -1,0 +1,238 @@
+//! Editions in the workspace: an edition's state (published or not, the facts still uncited),
+//! publishing it, and starting a build of its report (PDF, static site, data package: the same
+//! files as `nmp report build`) in the background with the progress shown ([`builds`]);
+//! downloading past builds and the editor's preview ([`files`]).
+//!
+//! Builds are kept under the builds folder (`builds_dir`), one folder per build:
+//! `SLUG/ID/` with the outputs and `build.json` describing them. A build is written all or
+//! nothing; a failed one leaves only its error on the page.
+
+mod builds;
+mod files;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use nmp_core::vocab::AccountRole;
+use nmp_store::auth::SignedIn;
+use nmp_store::entity::edition;
+
+pub use builds::Builds;
+use builds::{BuildInfo, run_build};
+pub(super) use files::{download, preview};
+
+use super::{Deciders, EditionReaders, Nav, render};
+use crate::AppState;
+use crate::auth::{CsrfForm, Staff, WorkspaceError};
+
+/// Roles that see editions, their builds and previews.
+pub(super) const READERS: &[AccountRole] = &[
+    AccountRole::Admin,
+    AccountRole::Editor,
+    AccountRole::Researcher,
+    AccountRole::Reviewer,
+];
+/// Roles that publish and build.
+const PUBLISHERS: &[AccountRole] = super::DECIDERS;
+
+#[derive(Template)]
+#[template(path = "staff/editions.html")]
+struct EditionsPage {
+    nav: Nav,
+    rows: Vec<EditionRow>,
+}
+
+struct EditionRow {
+    slug: String,
+    title: String,
+    status: String,
+    snapshot: Option<String>,
+    builds: usize,
+}
+
+#[derive(Template)]
+#[template(path = "staff/edition.html")]
+struct EditionPage {
+    nav: Nav,
+    slug: String,
+    title: String,
+    status: String,
+    published: bool,
+    snapshot: Option<String>,
+    can_publish: bool,
+    /// Uncited facts (only for an unpublished edition).
+    uncited: Vec<String>,
+    /// What publishing said, when it was refused.
+    refusal: Option<String>,
+    running: Option<String>,
+    failed: Option<String>,
+    builds: Vec<BuildInfo>,
+}
+
+pub(in crate::workspace) async fn list(
+    State(state): State<AppState>,
+    staff: Staff<EditionReaders>,
+) -> Result<Response, WorkspaceError> {
+    let mut editions = state.store.all::<edition::Entity>().await?;
+    editions.sort_by(|a, b| b.slug.cmp(&a.slug));
+    let rows = editions
+        .into_iter()
+        .map(|e| EditionRow {
+            builds: state.builds.list(&e.slug).len(),
+            status: e.status.clone(),
+            snapshot: e.snapshot_hash.clone(),
+            slug: e.slug,
+            title: e.title,
+        })
+        .collect();
+    let view = EditionsPage {
+        nav: Nav::of(&staff),
+        rows,
+    };
+    Ok(render(StatusCode::OK, &view))
+}
+
+/// The edition's page, with `refusal` shown when publishing was just refused.
+async fn edition_page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    slug: &str,
+    refusal: Option<String>,
+) -> Result<Response, WorkspaceError> {
+    let e = edition_by_slug(&state.store, slug)
+        .await?
+        .ok_or_else(|| not_found(slug))?;
+    let published = e.snapshot_hash.is_some();
+    let uncited = if published {
+        Vec::new()
+    } else {
+        match state.uncited.of(&state.store, slug).await {
+            Ok(u) => u.to_vec(),
+            Err(e) => return Err(report_failure(slug, e)),
+        }
+    };
+    let job = state.builds.job(slug);
+    let running = job.as_ref().filter(|j| j.outcome.is_none()).map(|j| {
+        format!(
+            "{} ({:.0} s, started by {})",
+            j.step,
+            j.started.elapsed().as_secs_f64(),
+            j.by
+        )
+    });
+    let failed = job.and_then(|j| j.outcome).and_then(Result::err);
+    let status = if refusal.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = EditionPage {
+        nav: Nav::of(signed_in),
+        slug: e.slug.clone(),
+        title: e.title.clone(),
+        status: e.status.clone(),
+        published,
+        snapshot: e.snapshot_hash.clone(),
+        can_publish: PUBLISHERS.contains(&signed_in.role),
+        uncited,
+        refusal,
+        running,
+        failed,
+        builds: state.builds.list(slug),
+    };
+    Ok(render(status, &page))
+}
+
+pub(in crate::workspace) async fn show(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    staff: Staff<EditionReaders>,
+) -> Result<Response, WorkspaceError> {
+    edition_page(&state, &staff, &slug, None).await
+}
+
+async fn edition_by_slug(
+    store: &nmp_store::Store,
+    slug: &str,
+) -> Result<Option<edition::Model>, nmp_store::StoreError> {
+    Ok(store
+        .rows_where::<edition::Entity, _>(edition::Column::Slug, [slug.to_string()])
+        .await?
+        .into_iter()
+        .next())
+}
+
+fn not_found(slug: &str) -> WorkspaceError {
+    WorkspaceError::message(
+        StatusCode::NOT_FOUND,
+        "No such edition",
+        &format!("There is no edition {slug:?}."),
+        Some(("/staff/editions", "Editions")),
+    )
+}
+
+/// A report error as a page: a missing edition is a 404, a refusal or template error a 422
+/// naming it, a failure of the store the error page.
+fn report_failure(slug: &str, e: nmp_report::ReportError) -> WorkspaceError {
+    use nmp_report::ReportError as R;
+    match e {
+        R::UnknownEdition(_) => not_found(slug),
+        R::Store(e) => e.into(),
+        other => WorkspaceError::message(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Not possible",
+            &other.to_string(),
+            Some((&format!("/staff/editions/{slug}"), "Back to the edition")),
+        ),
+    }
+}
+
+pub(in crate::workspace) async fn publish(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    staff: Staff<Deciders>,
+    _: CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    match nmp_report::publish::publish(&state.store, &slug, &staff.account.email).await {
+        Ok(_) => Ok(Redirect::to(&format!("/staff/editions/{slug}")).into_response()),
+        Err(nmp_report::ReportError::Uncited { facts, .. }) => {
+            let text = format!(
+                "Not published: {} fact(s) the edition shows have no citation yet (listed below).",
+                facts.len()
+            );
+            edition_page(&state, &staff, &slug, Some(text)).await
+        }
+        Err(nmp_report::ReportError::AlreadyPublished { .. }) => {
+            edition_page(&state, &staff, &slug, Some("It is already published.".into())).await
+        }
+        Err(e) => Err(report_failure(&slug, e)),
+    }
+}
+
+pub(in crate::workspace) async fn build(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    staff: Staff<Deciders>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let actor = staff.account.email.clone();
+    let draft = form.get("draft").is_some_and(|v| v == "on" || v == "1");
+    edition_by_slug(&state.store, &slug)
+        .await?
+        .ok_or_else(|| not_found(&slug))?;
+    if !state.builds.start(&slug, &actor) {
+        return Err(WorkspaceError::message(
+            StatusCode::CONFLICT,
+            "A build is running",
+            "This edition's report is being built now; its page shows the progress.",
+            Some((&format!("/staff/editions/{slug}"), "Back to the edition")),
+        ));
+    }
+    let (store, builds, job_slug) = (state.store.clone(), state.builds.clone(), slug.clone());
+    tokio::spawn(async move {
+        let outcome = run_build(&store, &builds, &job_slug, draft, &actor).await;
+        builds.set(&job_slug, |j| j.outcome = Some(outcome));
+    });
+    Ok(Redirect::to(&format!("/staff/editions/{slug}")).into_response())
+}
