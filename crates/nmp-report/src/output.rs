@@ -1,6 +1,6 @@
 //! A build's outputs: the files of `report.pdf`, `site/`, `data/` and `edition.json` that a
 //! [`crate::ReportBuild`] makes ([`Output`]), written all or nothing into a new directory
-//! ([`write_all_or_nothing`]) or packed into one ZIP archive ([`zip`]). The command line
+//! ([`write_all_or_nothing`]) or packed into one ZIP archive ([`zip()`]). The command line
 //! (`nmp report build`) and the workspace's build button use the same functions, so both give
 //! the same files.
 

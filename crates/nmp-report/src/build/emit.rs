@@ -1,12 +1,12 @@
 //! The extra outputs a build can be asked for, each written beside the build's own files:
-//! Typst's timing events of the typesetting ([`ReportBuild::timings`]), the Typst source with
-//! a script for the Typst CLI ([`ReportBuild::emit_typst`]), and the content as Markdown with
-//! its figures ([`ReportBuild::emit_markdown`]); the benchmarks compare NMP's build with the
+//! Typst's timing events of the typesetting (`ReportBuild::timings`), the Typst source with
+//! a script for the Typst CLI (`ReportBuild::emit_typst`), and the content as Markdown with
+//! its figures (`ReportBuild::emit_markdown`); the benchmarks compare NMP's build with the
 //! bare Typst compile and with pandoc through them.
 
 use std::path::{Path, PathBuf};
 
-use super::{Progress, ReportBuild};
+use super::progress::Progress;
 use crate::output::write_all_or_nothing;
 use crate::{Edition, ReportError, TEMPLATE, typeset};
 
@@ -15,45 +15,43 @@ fn cannot_write(path: &Path, e: std::io::Error) -> ReportError {
     ReportError::Output(format!("cannot write {}: {e}", path.display()))
 }
 
-impl ReportBuild {
-    /// Starts recording Typst's timing events, when they are asked for.
-    pub(super) fn start_timings(&self) {
-        if self.timings.is_some() {
-            typeset::record_timings();
-        }
+/// Starts recording Typst's timing events, when they are asked for (into `file`).
+pub(super) fn start_timings(file: Option<&Path>) {
+    if file.is_some() {
+        typeset::record_timings();
     }
+}
 
-    /// Writes the timing events recorded since [`ReportBuild::start_timings`], when asked for.
-    pub(super) fn write_timings(&self, progress: &mut Progress) -> Result<(), ReportError> {
-        if let Some(file) = &self.timings {
-            let trace = typeset::timings_json(TEMPLATE)?;
-            std::fs::write(file, trace).map_err(|e| cannot_write(file, e))?;
-            progress.note(format!("Typst timings: {}", file.display()));
-        }
-        Ok(())
+/// Writes the timing events recorded since [`start_timings`] to `file`, when asked for.
+pub(super) fn write_timings(file: Option<&Path>, progress: &mut Progress) -> Result<(), ReportError> {
+    if let Some(file) = file {
+        let trace = typeset::timings_json(TEMPLATE)?;
+        std::fs::write(file, trace).map_err(|e| cannot_write(file, e))?;
+        progress.note(format!("Typst timings: {}", file.display()));
     }
+    Ok(())
+}
 
-    /// Writes the Typst source and its files (all or nothing), with `compile.sh`, when asked
-    /// for; a step.
-    pub(super) fn emit_typst(&self, edition: &Edition, progress: &mut Progress) -> Result<(), ReportError> {
-        if let Some(dir) = &self.emit_typst {
-            let job = typeset::job(edition, TEMPLATE)?;
-            let (mut typst_files, args) = typeset::emit(&job);
-            typst_files.push(("compile.sh".into(), compile_script(&args).into_bytes()));
-            write_all_or_nothing(dir, &typst_files)?;
-            progress.step(format!("Typst source: {} (run compile.sh there)", dir.display()));
-        }
-        Ok(())
+/// Writes the Typst source and its files into the new directory `dir` (all or nothing), with
+/// `compile.sh`, when asked for; a step.
+pub(super) fn typst(dir: Option<&Path>, edition: &Edition, progress: &mut Progress) -> Result<(), ReportError> {
+    if let Some(dir) = dir {
+        let job = typeset::job(edition, TEMPLATE)?;
+        let (mut typst_files, args) = typeset::emit(&job);
+        typst_files.push(("compile.sh".into(), compile_script(&args).into_bytes()));
+        write_all_or_nothing(dir, &typst_files)?;
+        progress.step(format!("Typst source: {} (run compile.sh there)", dir.display()));
     }
+    Ok(())
+}
 
-    /// Writes the Markdown file and its figures, when asked for; a step.
-    pub(super) fn emit_markdown(&self, edition: &Edition, progress: &mut Progress) -> Result<(), ReportError> {
-        if let Some(file) = &self.emit_markdown {
-            write_markdown(file, edition)?;
-            progress.step(format!("Markdown: {}", file.display()));
-        }
-        Ok(())
+/// Writes the Markdown to `file` and its figures beside it, when asked for; a step.
+pub(super) fn markdown(file: Option<&Path>, edition: &Edition, progress: &mut Progress) -> Result<(), ReportError> {
+    if let Some(file) = file {
+        write_markdown(file, edition)?;
+        progress.step(format!("Markdown: {}", file.display()));
     }
+    Ok(())
 }
 
 /// The script that compiles the emitted Typst source with the Typst CLI.

@@ -1,19 +1,19 @@
 //! One report build, as one type: [`ReportBuild`] holds the options as fields and
-//! [`ReportBuild::run`] does the steps in order, each a method:
+//! [`ReportBuild::run`] does the steps in order, each a method or function of its own:
 //!
-//! 1. [`load`](ReportBuild::load): the frozen snapshot of a published edition, or a draft read
-//!    from the store, with its errata;
-//! 2. [`typeset`](ReportBuild::typeset): the PDF, by Typst in-process;
-//! 3. [`site`](ReportBuild::site): the static HTML site;
-//! 4. [`package`](ReportBuild::package): the files put together with the data package (a
-//!    draft's is exported from the store while steps 2 and 3 run on a blocking thread, so the
-//!    build takes about as long as the typesetting alone);
-//! 5. the extra outputs asked for ([`emit`]: Typst's timings, the Typst source, Markdown);
-//! 6. [`write`](ReportBuild::write): every file, all or nothing, into a new directory.
+//! 1. `load` ([`ReportBuild::load`]): the frozen snapshot of a published edition, or a draft
+//!    read from the store, with its errata;
+//! 2. `typeset`: the PDF, by Typst in-process ([`crate::render`]);
+//! 3. `site`: the static HTML site ([`crate::site::build`]);
+//! 4. `package`: the files put together with the data package (a draft's is exported from
+//!    the store while steps 2 and 3 run on a blocking thread, so the build takes about as long
+//!    as the typesetting alone);
+//! 5. the extra outputs asked for (`emit`: Typst's timings, the Typst source, Markdown);
+//! 6. `write`: every file, all or nothing, into a new directory ([`crate::output`]).
 //!
-//! The command line (`nmp report build`) and the workspace (its background builds, which write
-//! into their own build folder, and the editor's preview, which loads and typesets) both use
-//! it, so both make the same files.
+//! Each step reports an [`Event`] (`progress`). The command line (`nmp report build`) and the
+//! workspace (its background builds, which write into their own build folder, and the
+//! editor's preview, which only loads and typesets) both use it, so both make the same files.
 
 use std::path::PathBuf;
 
@@ -21,6 +21,10 @@ use crate::output::{Output, check_target, write_all_or_nothing};
 use crate::{Edition, Report, ReportError};
 
 mod emit;
+mod progress;
+
+pub use progress::Event;
+use progress::Progress;
 
 /// A report build of one edition; the fields are its options.
 #[derive(Debug, Clone, Default)]
@@ -46,22 +50,6 @@ pub struct ReportBuild {
     pub timings: Option<PathBuf>,
 }
 
-/// What a build reports as it goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    /// Step `step` of `of` (counted from 1) is done; `what` says what it made.
-    Step {
-        /// The step done.
-        step: usize,
-        /// The number of steps of this build ([`ReportBuild::steps`]).
-        of: usize,
-        /// What it made (`typeset the PDF: 24 pages`).
-        what: String,
-    },
-    /// A line to show beside the steps: a Typst warning, where the timings were written.
-    Note(String),
-}
-
 /// What a build made: the edition it was made from, and its files.
 #[derive(Debug, Clone)]
 pub struct Built {
@@ -69,28 +57,6 @@ pub struct Built {
     pub edition: Edition,
     /// The files and what they are.
     pub output: Output,
-}
-
-/// The progress callback with the count of steps done.
-struct Progress {
-    done: usize,
-    of: usize,
-    report: Box<dyn FnMut(Event) + Send>,
-}
-
-impl Progress {
-    fn step(&mut self, what: String) {
-        self.done += 1;
-        (self.report)(Event::Step {
-            step: self.done,
-            of: self.of,
-            what,
-        });
-    }
-
-    fn note(&mut self, line: String) {
-        (self.report)(Event::Note(line));
-    }
 }
 
 /// The PDF and the static site, before the files are put together.
@@ -110,7 +76,7 @@ impl ReportBuild {
     }
 
     /// The editor's preview of the edition `slug`: as it is in the store now, marked DRAFT.
-    /// It loads ([`ReportBuild::load`]) and typesets ([`crate::render`]) only.
+    /// The workspace only loads it ([`ReportBuild::load`]) and typesets it ([`crate::render`]).
     pub fn preview(slug: impl Into<String>) -> Self {
         Self {
             draft: true,
@@ -135,29 +101,25 @@ impl ReportBuild {
         progress: impl FnMut(Event) + Send + 'static,
     ) -> Result<Built, ReportError> {
         self.check_targets()?;
-        let mut progress = Progress {
-            done: 0,
-            of: self.steps(),
-            report: Box::new(progress),
-        };
-        self.start_timings();
+        let mut progress = Progress::new(self.steps(), progress);
+        emit::start_timings(self.timings.as_deref());
         let edition = self.load(store).await?;
         progress.step(self.loaded(&edition));
         let (edition, made, mut progress) = self.typeset_and_site(store, edition, progress).await?;
         let output = Self::package(&edition, made, &mut progress)?;
-        self.write_timings(&mut progress)?;
+        emit::write_timings(self.timings.as_deref(), &mut progress)?;
         for w in &output.warnings {
             progress.note(format!("warning: {w}"));
         }
-        self.emit_typst(&edition, &mut progress)?;
-        self.emit_markdown(&edition, &mut progress)?;
+        emit::typst(self.emit_typst.as_deref(), &edition, &mut progress)?;
+        emit::markdown(self.emit_markdown.as_deref(), &edition, &mut progress)?;
         self.write(&output, &mut progress)?;
         Ok(Built { edition, output })
     }
 
     /// Refuses targets that are in the way: an output or Typst directory that exists and is
-    /// not empty, a Markdown or timings file that exists. [`ReportBuild::run`] checks first;
-    /// a caller may check before it opens the store.
+    /// not empty, a Markdown or timings file that exists (the message names the command-line
+    /// option). [`ReportBuild::run`] checks first; a caller may check before it opens the store.
     pub fn check_targets(&self) -> Result<(), ReportError> {
         for dir in [&self.out, &self.emit_typst].into_iter().flatten() {
             check_target(dir)?;
