@@ -234,3 +234,37 @@ impl ReportBuild {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_steps_count_the_extra_outputs_and_the_write() {
+        let mut build = ReportBuild::new("2017");
+        assert_eq!(build.steps(), 4, "load, typeset, site, package");
+        build.out = Some("out".into());
+        build.emit_markdown = Some("report.md".into());
+        assert_eq!(build.steps(), 6);
+        assert!(ReportBuild::preview("2017").draft && ReportBuild::preview("2017").current);
+    }
+
+    #[test]
+    fn targets_in_the_way_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("report.md");
+        std::fs::write(&file, "x").unwrap();
+        let build = ReportBuild {
+            emit_markdown: Some(file),
+            ..ReportBuild::new("2017")
+        };
+        let err = build.check_targets().unwrap_err().to_string();
+        assert!(err.ends_with("exists: choose a new file for --emit-markdown"), "{err}");
+        let build = ReportBuild {
+            out: Some(dir.path().to_path_buf()),
+            ..ReportBuild::new("2017")
+        };
+        let err = build.check_targets().unwrap_err().to_string();
+        assert!(err.contains("is not empty"), "{err}");
+    }
+}
