@@ -4,17 +4,20 @@
 //! Markdown ([`markdown`]). The same snapshot and errata give byte-identical outputs: no wall
 //! clock, fixed document identifier and date.
 //!
-//! The pipeline: [`load`] (the frozen snapshot of a published edition, or a draft read from the
-//! store) → [`render`] (PDF) and [`site::build`] / [`markdown::render`]; [`output`] puts a
-//! build's files together, writes them all or nothing, or packs them into a ZIP archive.
+//! A build is one [`ReportBuild`] (module [`build`]): its options are fields, and
+//! [`ReportBuild::run`] reads top to bottom: load (the frozen snapshot of a published edition,
+//! or a draft read from the store) → typeset (the PDF, [`render`]) → site ([`site::build`]) →
+//! package (the files with the data package, [`output::Output`]) → the extra outputs (Typst
+//! source, [`markdown::render`], Typst's timings) → write, all or nothing ([`output`]). The
+//! command line and the workspace both run it.
 
 #![forbid(unsafe_code)]
 
-use std::collections::BTreeMap;
-
 mod bib;
+pub mod build;
 mod collect;
 pub mod figures;
+mod load;
 pub mod markdown;
 pub mod output;
 mod overview;
@@ -25,6 +28,8 @@ pub mod snapshot;
 mod text;
 pub mod typeset;
 
+pub use build::{Built, Event, ReportBuild};
+pub use load::{load, load_preview};
 use serde::{Deserialize, Serialize};
 pub use snapshot::Snapshot;
 
@@ -116,110 +121,6 @@ pub struct Report {
     pub pages: usize,
     /// Typst warnings, each with file and line.
     pub warnings: Vec<String>,
-}
-
-/// Loads what a build of the edition `slug` is made from: a published edition's frozen snapshot
-/// and data package; an unpublished edition only when `draft` is asked for (read from the
-/// store as it is now). `draft` also marks a published edition's pages DRAFT.
-pub async fn load(store: &nmp_store::Store, slug: &str, draft: bool) -> Result<Edition, ReportError> {
-    let mut edition = load_without_package(store, slug, draft).await?;
-    if !edition.frozen {
-        edition.datapackage = draft_package(store, slug).await?;
-    }
-    Ok(edition)
-}
-
-/// [`load`], except that a draft's data package is left empty: a published edition's comes
-/// with its frozen snapshot, a draft's is exported from the store by [`draft_package`], which
-/// a build runs while the PDF is typeset ([`output::build_from_store`]).
-pub async fn load_without_package(store: &nmp_store::Store, slug: &str, draft: bool) -> Result<Edition, ReportError> {
-    let (e, frozen) = store
-        .frozen_edition(slug)
-        .await?
-        .ok_or_else(|| ReportError::UnknownEdition(slug.to_string()))?;
-    let errata = errata(store, e.edition_id).await?;
-    match frozen {
-        Some(f) => {
-            let snapshot = Snapshot::from_json(&f.snapshot)?;
-            let sha256 = snapshot.sha256()?;
-            if sha256 != f.sha256 {
-                return Err(ReportError::Snapshot(format!(
-                    "the frozen snapshot of edition {slug:?} does not match its hash (stored {}, computed {sha256})",
-                    f.sha256
-                )));
-            }
-            let datapackage: BTreeMap<String, String> = serde_json::from_str(&f.datapackage)
-                .map_err(|e| ReportError::Snapshot(format!("the frozen data package is not readable: {e}")))?;
-            Ok(Edition {
-                snapshot,
-                sha256,
-                frozen: true,
-                draft,
-                errata,
-                datapackage: package_files(datapackage),
-            })
-        }
-        None if draft => Ok(draft_edition(store, slug, errata).await?),
-        None => Err(ReportError::Unpublished(slug.to_string())),
-    }
-}
-
-/// The data package of the edition `slug` as the store holds it now (what a draft ships).
-pub async fn draft_package(store: &nmp_store::Store, slug: &str) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
-    Ok(nmp_ingest::export::datapackage(store, slug).await?.files)
-}
-
-/// The edition `slug` as it is in the store now, marked DRAFT, without its data package.
-async fn draft_edition(store: &nmp_store::Store, slug: &str, errata: Vec<Erratum>) -> Result<Edition, ReportError> {
-    let snapshot = snapshot::build(store, slug).await?;
-    Ok(Edition {
-        sha256: snapshot.sha256()?,
-        snapshot,
-        frozen: false,
-        draft: true,
-        errata,
-        datapackage: Vec::new(),
-    })
-}
-
-/// The errata of an edition, as the report lists them.
-async fn errata(store: &nmp_store::Store, edition_id: i32) -> Result<Vec<Erratum>, ReportError> {
-    Ok(store
-        .errata(edition_id)
-        .await?
-        .into_iter()
-        .map(|x| Erratum {
-            issued_on: x.issued_on,
-            location: x.location,
-            correction: x.correction,
-        })
-        .collect())
-}
-
-/// The edition `slug` as it is in the store now, as a draft, without its data package: what
-/// the editor's preview typesets (only the PDF is made, so the package is not read). Unlike
-/// [`load`], a published edition is read from the store too, not from its frozen snapshot.
-pub async fn load_preview(store: &nmp_store::Store, slug: &str) -> Result<Edition, ReportError> {
-    let (e, _) = store
-        .frozen_edition(slug)
-        .await?
-        .ok_or_else(|| ReportError::UnknownEdition(slug.to_string()))?;
-    let errata = errata(store, e.edition_id).await?;
-    draft_edition(store, slug, errata).await
-}
-
-/// A frozen package's files, `datapackage.json` first and the CSV files in name order (the
-/// order the exporter writes them in does not matter to readers; this one is stable).
-fn package_files(files: BTreeMap<String, String>) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
-    for (name, text) in files {
-        if name == nmp_ingest::export::DESCRIPTOR {
-            out.insert(0, (name, text.into_bytes()));
-        } else {
-            out.push((name, text.into_bytes()));
-        }
-    }
-    out
 }
 
 /// Typesets an edition with the embedded template.

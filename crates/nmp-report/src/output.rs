@@ -1,13 +1,13 @@
-//! A build's outputs: the files of `report.pdf`, `site/`, `data/` and `edition.json` made from
-//! one [`Edition`] ([`build`]), written all or nothing into a new directory
-//! ([`write_all_or_nothing`]) or packed into one ZIP archive ([`zip`]). The command line
+//! A build's outputs: the files of `report.pdf`, `site/`, `data/` and `edition.json` that a
+//! [`crate::ReportBuild`] makes ([`Output`]), written all or nothing into a new directory
+//! ([`write_all_or_nothing`]) or packed into one ZIP archive ([`zip()`]). The command line
 //! (`nmp report build`) and the workspace's build button use the same functions, so both give
 //! the same files.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::{Edition, ReportError};
+use crate::ReportError;
 
 /// What a build made.
 #[derive(Debug, Clone)]
@@ -35,95 +35,6 @@ impl Output {
             .map(|(_, b)| b.as_slice())
             .unwrap_or_default()
     }
-}
-
-/// Steps of a build, as [`build`] reports them.
-pub const STEPS: usize = 3;
-
-/// The PDF and the static site of an edition, before the files are put together.
-struct Typeset {
-    report: crate::Report,
-    site: Vec<(String, Vec<u8>)>,
-}
-
-/// Typesets the PDF and builds the site (steps 1 and 2).
-fn typeset(edition: &Edition, progress: &mut dyn FnMut(usize, String)) -> Result<Typeset, ReportError> {
-    let report = crate::render(edition)?;
-    progress(1, format!("typeset the PDF: {} pages", report.pages));
-    let site = crate::site::build(edition)?;
-    progress(2, format!("static site: {} files", site.len()));
-    Ok(Typeset { report, site })
-}
-
-/// Puts the files together: the PDF, the snapshot, the site and the data package (step 3).
-fn assemble(edition: &Edition, made: Typeset, progress: &mut dyn FnMut(usize, String)) -> Result<Output, ReportError> {
-    let Typeset { report, site } = made;
-    let pdf_sha256 = crate::snapshot::sha256_hex(&report.pdf);
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        ("report.pdf".into(), report.pdf),
-        ("edition.json".into(), edition.snapshot.to_json()?),
-    ];
-    files.extend(site.into_iter().map(|(name, bytes)| (format!("site/{name}"), bytes)));
-    files.extend(
-        edition
-            .datapackage
-            .iter()
-            .map(|(name, bytes)| (format!("data/{name}"), bytes.clone())),
-    );
-    progress(3, format!("data package: {} files", edition.datapackage.len()));
-    Ok(Output {
-        files,
-        pages: report.pages,
-        pdf_sha256,
-        snapshot_sha256: report.snapshot_sha256,
-        draft: edition.draft,
-        warnings: report.warnings,
-    })
-}
-
-/// Builds every output of `edition`, calling `progress(step, what)` after each of the
-/// [`STEPS`] steps (typesetting, the static site, the data package).
-pub fn build(edition: &Edition, progress: &mut dyn FnMut(usize, String)) -> Result<Output, ReportError> {
-    let made = typeset(edition, progress)?;
-    assemble(edition, made, progress)
-}
-
-/// Loads the edition `slug` (as [`crate::load`] does) and builds every output of it, as
-/// [`build`] does; `progress(0, what)` says what was loaded. A draft's data package is
-/// exported from the store while the PDF is typeset on a blocking thread, so the build takes
-/// about as long as the typesetting alone. Returns the edition with the outputs.
-pub async fn build_from_store(
-    store: &nmp_store::Store,
-    slug: &str,
-    draft: bool,
-    mut progress: impl FnMut(usize, String) + Send + 'static,
-) -> Result<(Edition, Output), ReportError> {
-    let edition = crate::load_without_package(store, slug, draft).await?;
-    let origin = if edition.frozen {
-        "its frozen snapshot"
-    } else {
-        "the database (unpublished: a draft)"
-    };
-    progress(0, format!("edition {slug}: from {origin}, sha256 {}", edition.sha256));
-    let needs_package = !edition.frozen;
-    let typesetting = tokio::task::spawn_blocking(move || {
-        let made = typeset(&edition, &mut progress);
-        (edition, made, progress)
-    });
-    let package = if needs_package {
-        Some(crate::draft_package(store, slug).await)
-    } else {
-        None
-    };
-    let (mut edition, made, mut progress) = typesetting
-        .await
-        .map_err(|e| ReportError::Output(format!("the build stopped: {e}")))?;
-    let made = made?;
-    if let Some(files) = package {
-        edition.datapackage = files?;
-    }
-    let output = assemble(&edition, made, &mut progress)?;
-    Ok((edition, output))
 }
 
 /// An output error: the path and what went wrong.

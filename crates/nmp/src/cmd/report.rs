@@ -3,15 +3,15 @@
 //!
 //! A published edition builds from its frozen snapshot and package; an unpublished one only as
 //! a draft (`--draft`, every page marked DRAFT). `--emit-typst DIR` also writes the Typst source
-//! and its files for the Typst CLI, `--emit-markdown FILE` the same content as Markdown.
+//! and its files for the Typst CLI, `--emit-markdown FILE` the same content as Markdown. The
+//! options become the fields of one [`ReportBuild`], which does the work; this module shows its
+//! progress and the summary line.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, bail};
 use clap::Subcommand;
-use nmp_report::ReportError;
-use nmp_report::output::{check_target, write_all_or_nothing};
+use nmp_report::{Built, Event, ReportBuild, ReportError};
 
 use crate::config::Config;
 
@@ -57,26 +57,28 @@ pub(crate) async fn run(config: &Config, action: ReportAction) -> anyhow::Result
             emit_markdown,
             timings,
         } => {
-            let emit = Emit {
-                typst: emit_typst,
-                markdown: emit_markdown,
+            let build = ReportBuild {
+                edition,
+                draft,
+                out: Some(out),
+                emit_typst,
+                emit_markdown,
                 timings,
+                ..ReportBuild::default()
             };
-            build(config, &edition, &out, draft, &emit).await
+            build_report(config, &build).await
         }
     }
 }
 
-/// Optional extra outputs.
-struct Emit {
-    typst: Option<PathBuf>,
-    markdown: Option<PathBuf>,
-    timings: Option<PathBuf>,
-}
-
-/// One line of progress on standard error.
-fn progress(step: usize, of: usize, what: impl std::fmt::Display, started: Instant) {
-    eprintln!("[{step}/{of}] {what} ({:.1} s)", started.elapsed().as_secs_f64());
+/// A step or a note of the build, as one line on standard error.
+fn show(event: Event, started: Instant) {
+    match event {
+        Event::Step { step, of, what } => {
+            eprintln!("[{step}/{of}] {what} ({:.1} s)", started.elapsed().as_secs_f64());
+        }
+        Event::Note(line) => eprintln!("{line}"),
+    }
 }
 
 /// A report error as one line: a template error names its first file and line.
@@ -97,65 +99,16 @@ fn one_line(slug: &str, err: ReportError) -> anyhow::Error {
     }
 }
 
-async fn build(config: &Config, slug: &str, out: &Path, draft: bool, emit: &Emit) -> anyhow::Result<()> {
-    check_target(out)?;
-    if let Some(dir) = &emit.typst {
-        check_target(dir)?;
-    }
-    if let Some(file) = &emit.markdown
-        && file.exists()
-    {
-        bail!("{} exists: choose a new file for --emit-markdown", file.display());
-    }
-    if let Some(file) = &emit.timings
-        && file.exists()
-    {
-        bail!("{} exists: choose a new file for --timings", file.display());
-    }
+/// Runs the build (its targets checked before the database is opened) and prints what it made.
+async fn build_report(config: &Config, build: &ReportBuild) -> anyhow::Result<()> {
+    build.check_targets()?;
     let started = Instant::now();
-    let steps =
-        nmp_report::output::STEPS + 2 + usize::from(emit.typst.is_some()) + usize::from(emit.markdown.is_some());
     let store = super::open(config).await?;
-
-    if emit.timings.is_some() {
-        nmp_report::typeset::record_timings();
-    }
-    let (edition, output) = nmp_report::output::build_from_store(&store, slug, draft, move |step, what| {
-        progress(step + 1, steps, what, started)
-    })
-    .await
-    .map_err(|e| one_line(slug, e))?;
-    if let Some(file) = &emit.timings {
-        let trace = nmp_report::typeset::timings_json(nmp_report::TEMPLATE)?;
-        std::fs::write(file, trace).with_context(|| format!("cannot write {}", file.display()))?;
-        eprintln!("Typst timings: {}", file.display());
-    }
-    for w in &output.warnings {
-        eprintln!("warning: {w}");
-    }
-
-    let mut step = nmp_report::output::STEPS + 1;
-    if let Some(dir) = &emit.typst {
-        let job = nmp_report::typeset::job(&edition, nmp_report::TEMPLATE)?;
-        let (mut typst_files, args) = nmp_report::typeset::emit(&job);
-        typst_files.push(("compile.sh".into(), compile_script(&args).into_bytes()));
-        write_all_or_nothing(dir, &typst_files)?;
-        step += 1;
-        progress(
-            step,
-            steps,
-            format_args!("Typst source: {} (run compile.sh there)", dir.display()),
-            started,
-        );
-    }
-    if let Some(file) = &emit.markdown {
-        write_markdown(file, &edition)?;
-        step += 1;
-        progress(step, steps, format_args!("Markdown: {}", file.display()), started);
-    }
-
-    write_all_or_nothing(out, &output.files)?;
-    progress(steps, steps, format_args!("wrote {}", out.display()), started);
+    let slug = &build.edition;
+    let Built { edition, output } = build
+        .run(&store, move |event| show(event, started))
+        .await
+        .map_err(|e| one_line(slug, e))?;
     println!(
         "built edition {slug}{}: {} pages, {} bytes, report.pdf sha256 {}, snapshot sha256 {}, {} files in {}, in {:.1} s",
         if edition.draft { " (DRAFT)" } else { "" },
@@ -164,36 +117,10 @@ async fn build(config: &Config, slug: &str, out: &Path, draft: bool, emit: &Emit
         output.pdf_sha256,
         output.snapshot_sha256,
         output.files.len(),
-        out.display(),
+        build.out.as_deref().unwrap_or(Path::new(".")).display(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
-}
-
-/// The script that compiles the emitted Typst source with the Typst CLI.
-fn compile_script(args: &[String]) -> String {
-    let quoted: Vec<String> = args.iter().map(|a| format!("'{}'", a.replace('\'', "'\\''"))).collect();
-    format!(
-        "#!/bin/sh\n# Compiles this directory's main.typ with the Typst CLI, with the inputs NMP passed to its\n# in-process compile (the PDF differs from NMP's only in its document identifier).\ncd \"$(dirname \"$0\")\" && exec typst {}\n",
-        quoted.join(" ")
-    )
-}
-
-/// Writes the Markdown file and its figures (in `STEM.figures/` beside it).
-fn write_markdown(file: &Path, edition: &nmp_report::Edition) -> anyhow::Result<()> {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let figures_dir = format!("{stem}.figures");
-    let (markdown, figures) = nmp_report::markdown::render(edition, &figures_dir);
-    let parent = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let figure_files: Vec<(String, Vec<u8>)> = figures.into_iter().map(|(n, svg)| (n, svg.into_bytes())).collect();
-    write_all_or_nothing(&parent.join(&figures_dir), &figure_files)?;
-    std::fs::write(file, markdown).with_context(|| format!("cannot write {}", file.display()))
 }
 
 #[cfg(test)]

@@ -143,17 +143,25 @@ pub(super) async fn run_build(
 ) -> Result<String, String> {
     let started = Instant::now();
     let (b, s) = (builds.clone(), slug.to_string());
-    let (edition, output) = nmp_report::output::build_from_store(store, slug, draft, move |step, what| {
-        let next = match step {
-            0 => "typesetting the PDF",
-            1 => "building the static site",
-            2 => "packing the data package",
-            _ => "writing the files",
-        };
-        b.set(&s, |j| j.step = format!("{what}; {next}"));
-    })
-    .await
-    .map_err(|e| e.to_string())?;
+    let build = nmp_report::ReportBuild {
+        draft,
+        ..nmp_report::ReportBuild::new(slug)
+    };
+    let nmp_report::Built { edition, output } = build
+        .run(store, move |event| {
+            let nmp_report::Event::Step { step, what, .. } = event else {
+                return;
+            };
+            let next = match step {
+                1 => "typesetting the PDF",
+                2 => "building the static site",
+                3 => "packing the data package",
+                _ => "writing the files",
+            };
+            b.set(&s, |j| j.step = format!("{what}; {next}"));
+        })
+        .await
+        .map_err(|e| e.to_string())?;
     let edition_slug = edition.snapshot.edition.slug.clone();
     let at = now();
     let mut id = build_id(at, &output.pdf_sha256);

@@ -99,7 +99,7 @@ pub(in crate::workspace) async fn preview(
     Path(slug): Path<String>,
     _: Staff<EditionReaders>,
 ) -> Result<Response, WorkspaceError> {
-    let edition = match nmp_report::load_preview(&state.store, &slug).await {
+    let edition = match nmp_report::ReportBuild::preview(&slug).load(&state.store).await {
         Ok(e) => e,
         Err(e) => return Err(report_failure(&slug, e)),
     };
