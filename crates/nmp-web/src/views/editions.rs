@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use nmp_core::vocab::{ContributorRole, EditionKind, EditionStatus, PartKind, ProfileSection, PublisherRole};
-use nmp_store::entity::{country, edition, mechanism, organization, profile};
+use nmp_store::entity::{country, edition, edition_part, mechanism, organization, profile};
 use nmp_store::{EditionRows, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -175,103 +175,111 @@ fn item(e: edition::Model, profiles: &[profile::Model]) -> EditionItem {
     }
 }
 
-/// One edition by slug.
-pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDetail>, WebError> {
-    let Some(rows) = store.edition_rows(slug).await? else {
-        return Ok(None);
-    };
-    let EditionRows {
-        edition: e,
-        publishers,
-        contributors,
-        parts,
-        mut profiles,
-        citations,
-    } = rows;
-    let id = e.edition_id;
-    profiles.sort_by_key(|p| (p.page, p.profile_id));
-    let orgs: HashMap<i32, String> = store
-        .rows_where::<organization::Entity, _>(
-            organization::Column::OrganizationId,
-            publishers
-                .iter()
-                .map(|p| p.organization_id)
-                .chain(parts.iter().filter_map(|p| p.owner_organization_id))
-                .chain(profiles.iter().filter_map(|p| p.owner_organization_id)),
-        )
-        .await?
-        .into_iter()
-        .map(|o| (o.organization_id, o.name))
-        .collect();
-    let mechanisms: HashMap<i32, mechanism::Model> = store
-        .rows_where::<mechanism::Entity, _>(mechanism::Column::MechanismId, profiles.iter().map(|p| p.mechanism_id))
-        .await?
-        .into_iter()
-        .map(|m| (m.mechanism_id, m))
-        .collect();
-    let countries: HashMap<String, String> = store
-        .all::<country::Entity>()
-        .await?
-        .into_iter()
-        .map(|c| (c.country_iso3, c.name))
-        .collect();
+/// What an edition page is mapped from: the edition's rows and the names they refer to.
+struct EditionPage {
+    rows: EditionRows,
+    orgs: HashMap<i32, String>,
+    mechanisms: HashMap<i32, mechanism::Model>,
+    countries: HashMap<String, String>,
+}
 
-    let mut citer = Citer::default();
-    citer.adopt(citations);
-    let cites = citer.cite("edition", id);
-    let publishers_view = publishers
-        .iter()
-        .map(|p| PublisherView {
-            organization: orgs.get(&p.organization_id).cloned().unwrap_or_default(),
-            role_label: label::<PublisherRole>(&p.role),
-            role: p.role.clone(),
-            note: p.note.clone(),
-            cites: citer.cite("edition_publisher", p.edition_publisher_id),
+impl EditionPage {
+    async fn read(store: &Store, mut rows: EditionRows) -> Result<EditionPage, WebError> {
+        rows.profiles.sort_by_key(|p| (p.page, p.profile_id));
+        let org_ids = rows
+            .publishers
+            .iter()
+            .map(|p| p.organization_id)
+            .chain(rows.parts.iter().filter_map(|p| p.owner_organization_id))
+            .chain(rows.profiles.iter().filter_map(|p| p.owner_organization_id));
+        let orgs = store
+            .rows_where::<organization::Entity, _>(organization::Column::OrganizationId, org_ids)
+            .await?
+            .into_iter()
+            .map(|o| (o.organization_id, o.name))
+            .collect();
+        let mechanism_ids = rows.profiles.iter().map(|p| p.mechanism_id);
+        let mechanisms = store
+            .rows_where::<mechanism::Entity, _>(mechanism::Column::MechanismId, mechanism_ids)
+            .await?
+            .into_iter()
+            .map(|m| (m.mechanism_id, m))
+            .collect();
+        let countries = store
+            .all::<country::Entity>()
+            .await?
+            .into_iter()
+            .map(|c| (c.country_iso3, c.name))
+            .collect();
+        Ok(EditionPage {
+            rows,
+            orgs,
+            mechanisms,
+            countries,
         })
-        .collect();
-    let contributors_view = contributors
-        .iter()
-        .map(|c| ContributorView {
-            name: c.name.clone(),
-            role: label::<ContributorRole>(&c.role),
-            affiliation: c.affiliation.clone(),
-            cites: citer.cite("edition_contributor", c.edition_contributor_id),
-        })
-        .collect();
-    let profile_view = |p: &profile::Model, citer: &mut Citer| {
-        let m = mechanisms.get(&p.mechanism_id);
+    }
+
+    fn publishers(&self, citer: &mut Citer) -> Vec<PublisherView> {
+        self.rows
+            .publishers
+            .iter()
+            .map(|p| PublisherView {
+                organization: self.orgs.get(&p.organization_id).cloned().unwrap_or_default(),
+                role_label: label::<PublisherRole>(&p.role),
+                role: p.role.clone(),
+                note: p.note.clone(),
+                cites: citer.cite("edition_publisher", p.edition_publisher_id),
+            })
+            .collect()
+    }
+
+    fn contributors(&self, citer: &mut Citer) -> Vec<ContributorView> {
+        self.rows
+            .contributors
+            .iter()
+            .map(|c| ContributorView {
+                name: c.name.clone(),
+                role: label::<ContributorRole>(&c.role),
+                affiliation: c.affiliation.clone(),
+                cites: citer.cite("edition_contributor", c.edition_contributor_id),
+            })
+            .collect()
+    }
+
+    fn profile(&self, p: &profile::Model, citer: &mut Citer) -> ProfileView {
+        let m = self.mechanisms.get(&p.mechanism_id);
+        let part_owner = p
+            .edition_part_id
+            .and_then(|id| self.rows.parts.iter().find(|x| x.edition_part_id == id))
+            .and_then(|x| x.owner_organization_id);
         ProfileView {
             mechanism: m.map(|m| m.slug.clone()).unwrap_or_default(),
             mechanism_name: m.map(|m| m.name.clone()).unwrap_or_default(),
             heading: p.heading.clone(),
             country_name: m
                 .and_then(|m| m.country_iso3.as_ref())
-                .and_then(|c| countries.get(c).cloned()),
+                .and_then(|c| self.countries.get(c).cloned()),
             section_label: label::<ProfileSection>(&p.section),
             section: p.section.clone(),
             page: p.page,
             cites: citer.cite("profile", p.profile_id),
             owner: p
                 .owner_organization_id
-                .filter(|o| {
-                    let part_owner = p
-                        .edition_part_id
-                        .and_then(|id| parts.iter().find(|x| x.edition_part_id == id))
-                        .and_then(|x| x.owner_organization_id);
-                    part_owner != Some(*o)
-                })
-                .and_then(|o| orgs.get(&o).cloned()),
+                .filter(|o| part_owner != Some(*o))
+                .and_then(|o| self.orgs.get(&o).cloned()),
         }
-    };
-    let mut parts_view = Vec::new();
-    for part in &parts {
-        let part_cites = citer.cite("edition_part", part.edition_part_id);
-        let in_part: Vec<ProfileView> = profiles
+    }
+
+    fn part(&self, part: &edition_part::Model, citer: &mut Citer) -> PartView {
+        let cites = citer.cite("edition_part", part.edition_part_id);
+        let profiles = self
+            .rows
+            .profiles
             .iter()
             .filter(|p| p.edition_part_id == Some(part.edition_part_id))
-            .map(|p| profile_view(p, &mut citer))
+            .map(|p| self.profile(p, citer))
             .collect();
-        parts_view.push(PartView {
+        PartView {
             position: part.position,
             title: part.title.clone(),
             kind_label: label::<PartKind>(&part.kind),
@@ -279,26 +287,43 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
             author: part.author.clone(),
             page: part.page,
             summary: part.summary.clone(),
-            profiles: in_part,
-            cites: part_cites,
-            owner: part.owner_organization_id.and_then(|o| orgs.get(&o).cloned()),
-        });
+            profiles,
+            cites,
+            owner: part.owner_organization_id.and_then(|o| self.orgs.get(&o).cloned()),
+        }
     }
-    let other_profiles = profiles
+}
+
+/// One edition by slug, mapped from the store's read model ([`EditionRows`]).
+pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDetail>, WebError> {
+    let Some(mut rows) = store.edition_rows(slug).await? else {
+        return Ok(None);
+    };
+    let mut citer = Citer::default();
+    citer.adopt(std::mem::take(&mut rows.citations));
+    let page = EditionPage::read(store, rows).await?;
+    let e = &page.rows.edition;
+    let cites = citer.cite("edition", e.edition_id);
+    let publishers = page.publishers(&mut citer);
+    let contributors = page.contributors(&mut citer);
+    let parts = page.rows.parts.iter().map(|part| page.part(part, &mut citer)).collect();
+    let other_profiles = page
+        .rows
+        .profiles
         .iter()
         .filter(|p| p.edition_part_id.is_none())
-        .map(|p| profile_view(p, &mut citer))
+        .map(|p| page.profile(p, &mut citer))
         .collect();
     Ok(Some(EditionDetail {
         kind_label: label::<EditionKind>(&e.kind),
         status_label: label::<EditionStatus>(&e.status),
         note: e.note.clone(),
         cites,
-        publishers: publishers_view,
-        contributors: contributors_view,
-        parts: parts_view,
+        publishers,
+        contributors,
+        parts,
         other_profiles,
-        item: item(e, &profiles),
+        item: item(e.clone(), &page.rows.profiles),
         notes: citer.notes,
     }))
 }
