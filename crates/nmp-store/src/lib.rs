@@ -15,6 +15,7 @@
 mod audit;
 pub mod auth;
 mod bulk;
+mod collect;
 mod connect;
 pub mod entity;
 mod error;
@@ -31,6 +32,7 @@ mod writer;
 
 pub use audit::ChainReport;
 pub use bulk::{BulkInsert, BulkRow, NewObservation};
+pub use collect::AttachmentSummary;
 pub use connect::{Engine, redact_url};
 pub use error::{Result, StoreError};
 pub use facts::edition_year;

@@ -166,11 +166,11 @@ async fn show_page(
             (x.question_id, x.position, x.question_key, x.prompt, x.kind, target)
         })
         .collect();
-    let invitations = invitation::Entity::find()
-        .filter(invitation::Column::QuestionnaireId.eq(id))
-        .all(state.store.conn())
+    let invitations = state
+        .store
+        .invitations_of(id)
         .await
-        .map_err(|e| WebError::Store(e.into()))?
+        .map_err(WebError::Store)?
         .into_iter()
         .map(|i| {
             let state = if i.revoked_at.is_some() {
@@ -480,11 +480,11 @@ pub(super) async fn response(State(state): State<AppState>, user: CurrentUser, P
                 (!text.is_empty()).then(|| (q.prompt.clone(), text))
             })
             .collect();
-        let proposals = proposal::Entity::find()
-            .filter(proposal::Column::InvitationId.eq(id))
-            .all(state.store.conn())
+        let proposals = state
+            .store
+            .proposals_of_invitation(id)
             .await
-            .map_err(|e| WebError::Store(e.into()))?
+            .map_err(WebError::Store)?
             .into_iter()
             .map(|p| (p.proposal_id, p.entity, p.action, p.state))
             .collect::<Vec<_>>();
