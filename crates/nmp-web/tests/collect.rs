@@ -11,7 +11,6 @@ use nmp_core::vocab::AccountRole;
 use nmp_store::Store;
 use nmp_store::entity::{account, organization, proposal};
 use nmp_store::testing::engines;
-use nmp_store::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// Invites a synthetic respondent (through the library, as the workspace does) and returns the
 /// token and the invitation's id.

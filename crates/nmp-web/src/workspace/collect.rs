@@ -10,9 +10,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use nmp_collect::CollectError;
 use nmp_collect::invite::Invitee;
-use nmp_store::entity::{edition, invitation, mail, proposal, questionnaire};
+use nmp_store::entity::{edition, invitation, mail, questionnaire};
 use nmp_store::records::{schema, value_text};
-use nmp_store::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::review::timestamp;
 use super::{DECIDERS, Nav, REVIEWERS, render, staff};
