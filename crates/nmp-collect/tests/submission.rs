@@ -420,10 +420,7 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
         .unwrap();
         let (after, errors) = save(s, &token, answers, true).await.unwrap();
         assert!(errors.is_empty(), "{errors:?}");
-        let mine: Vec<proposal::Model> = s
-            .proposals_of_invitation(after.invitation.invitation_id)
-            .await
-            .unwrap();
+        let mine: Vec<proposal::Model> = s.proposals_of_invitation(after.invitation.invitation_id).await.unwrap();
         assert_eq!(mine.len(), 2);
         let mech = mine.iter().find(|p| p.entity == "mechanism").unwrap();
         s.decide(

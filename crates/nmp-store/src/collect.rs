@@ -5,9 +5,7 @@
 //! so no other crate needs the connection.
 
 use nmp_core::vocab::{ChangeAction, ReviewState};
-use sea_orm::{
-    ColumnTrait, EntityTrait, PaginatorTrait, PrimaryKeyTrait, QueryFilter, QueryOrder, QuerySelect, Value,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, PrimaryKeyTrait, QueryFilter, QueryOrder, QuerySelect, Value};
 
 use crate::entity::{attachment, invitation, mail, profile, proposal, question, source};
 use crate::{Result, Store, Writer};

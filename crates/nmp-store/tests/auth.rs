@@ -4,8 +4,8 @@ use nmp_core::vocab::AccountRole;
 use nmp_store::auth::{AuthError, LinkProblem, LinkPurpose, MAX_FAILED_ATTEMPTS, token_hash};
 use nmp_store::entity::{one_time_link, session};
 use nmp_store::testing::{engines, run, texts};
-use sea_orm::sea_query::Expr;
 use sea_orm::EntityTrait;
+use sea_orm::sea_query::Expr;
 
 const PASSWORD: &str = "correct horse battery staple";
 

@@ -69,7 +69,12 @@ mod tests {
     #[test]
     fn assignees_overdue_and_closing() {
         assert!(check_assignee(Some("student")).is_none());
-        assert!(check_assignee(Some("reviewer")).unwrap().message.starts_with("only researchers"));
+        assert!(
+            check_assignee(Some("reviewer"))
+                .unwrap()
+                .message
+                .starts_with("only researchers")
+        );
         assert_eq!(check_assignee(None).unwrap().message, "no such account");
         assert!(overdue("open", "2026-01-01", "2026-01-02"));
         assert!(!overdue("open", "2026-01-02", "2026-01-02"));

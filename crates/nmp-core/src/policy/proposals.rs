@@ -77,7 +77,10 @@ mod tests {
     #[test]
     fn a_proposal_is_decided_once() {
         assert_eq!(decidable(4, "proposed"), Ok(()));
-        assert_eq!(decidable(4, "approved").unwrap_err(), "proposal 4 has already been approved");
+        assert_eq!(
+            decidable(4, "approved").unwrap_err(),
+            "proposal 4 has already been approved"
+        );
         assert_eq!(decision(true), ReviewState::Approved);
         assert_eq!(decision(false), ReviewState::Rejected);
     }
@@ -86,8 +89,16 @@ mod tests {
     fn an_update_rebases_only_when_its_own_fields_are_unchanged() {
         let changed = fields(json!({"acronym": "NEW"}));
         let before = fields(json!({"acronym": "OLD", "name": "A"}));
-        assert!(rebases(&changed, &fields(json!({"acronym": "OLD", "name": "B"})), &before));
-        assert!(!rebases(&changed, &fields(json!({"acronym": "MOVED", "name": "A"})), &before));
+        assert!(rebases(
+            &changed,
+            &fields(json!({"acronym": "OLD", "name": "B"})),
+            &before
+        ));
+        assert!(!rebases(
+            &changed,
+            &fields(json!({"acronym": "MOVED", "name": "A"})),
+            &before
+        ));
     }
 
     #[test]
@@ -96,10 +107,21 @@ mod tests {
         assert!(may_belong("update", ChangeAction::Create).is_err());
         assert!(may_belong("create", ChangeAction::Update).is_err());
         assert_eq!(parent_key(2, "mechanism", "approved", Some(11)), Ok(11));
-        assert!(parent_key(2, "mechanism", "proposed", None).unwrap_err().starts_with("approve proposal 2 first"));
-        assert!(parent_key(2, "mechanism", "rejected", None).unwrap_err().ends_with("was rejected; reject this one too"));
+        assert!(
+            parent_key(2, "mechanism", "proposed", None)
+                .unwrap_err()
+                .starts_with("approve proposal 2 first")
+        );
+        assert!(
+            parent_key(2, "mechanism", "rejected", None)
+                .unwrap_err()
+                .ends_with("was rejected; reject this one too")
+        );
         assert!(parent_key(2, "mechanism", "approved", None).is_err());
-        assert_eq!(parent_missing(5, 2), "proposal 5 belongs to proposal 2, which no longer exists");
+        assert_eq!(
+            parent_missing(5, 2),
+            "proposal 5 belongs to proposal 2, which no longer exists"
+        );
         assert_eq!(
             rejected_with(2, "mechanism"),
             "Rejected with proposal 2, which would have created the mechanism it belongs to."

@@ -119,7 +119,10 @@ pub async fn check_fields<C: ConnectionTrait>(
             if is_taken? {
                 errors.push(ValidationError::new(
                     spec.name.clone(),
-                    format!("{} is already used by another {table}", crate::records::value_text(value)),
+                    format!(
+                        "{} is already used by another {table}",
+                        crate::records::value_text(value)
+                    ),
                 ));
             }
         }

@@ -271,7 +271,6 @@ pub fn parse_field(table: &str, field: &str, raw: &str) -> Result<std::result::R
     Ok(parse_value(spec, raw))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,8 +9,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::{AssignmentView, refused, today};
 use crate::entity::{account, assignment, edition_part, profile};
-use crate::records::apply::ApplyError;
 use crate::records::Fields;
+use crate::records::apply::ApplyError;
 use crate::{Result, Store, StoreError};
 
 impl Store {
@@ -30,7 +30,9 @@ impl Store {
         let due = due_on.trim();
         let mut errors = policy::check(due, country_iso3.is_some(), profile_id.is_some());
         let assignee_account = self.get::<account::Entity>(assignee).await?;
-        errors.extend(policy::check_assignee(assignee_account.as_ref().map(|a| a.role.as_str())));
+        errors.extend(policy::check_assignee(
+            assignee_account.as_ref().map(|a| a.role.as_str()),
+        ));
         let mut fields = Fields::new();
         fields.insert("edition_id".into(), edition_id.into());
         if let Some(c) = country_iso3 {

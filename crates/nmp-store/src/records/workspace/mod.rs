@@ -53,7 +53,6 @@ pub struct AssignmentView {
 }
 
 impl Store {
-
     /// The audit events of one record, newest first.
     pub async fn history(&self, table: &str, key: &str) -> Result<Vec<audit_event::Model>> {
         Ok(audit_event::Entity::find()
@@ -85,5 +84,4 @@ impl Store {
             .await?;
         Ok((rows, total))
     }
-
 }

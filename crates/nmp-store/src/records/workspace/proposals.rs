@@ -188,7 +188,6 @@ impl Store {
             .all(&self.db)
             .await?)
     }
-
 }
 
 /// The table and key of the record that proposal `parent_id` created, for approving proposal `id`

@@ -65,7 +65,9 @@ impl Store {
         match table {
             "mechanism" => Ok(fields.get("country_iso3").and_then(Value::as_str).map(str::to_string)),
             "mechanism_status" | "membership" | "mechanism_function" | "activity" | "profile" => {
-                let Some(id) = policy::int_field(fields, "mechanism_id") else { return Ok(None) };
+                let Some(id) = policy::int_field(fields, "mechanism_id") else {
+                    return Ok(None);
+                };
                 Ok(self.get::<mechanism::Entity>(id).await?.and_then(|m| m.country_iso3))
             }
             "citation" => {
