@@ -8,7 +8,6 @@
 
 use nmp_store::Store;
 use nmp_store::entity::attachment;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use sha2::{Digest, Sha256};
 
 use crate::CollectError;
@@ -213,46 +212,29 @@ pub fn check(upload: &Upload) -> Result<Checked, String> {
 
 /// The attachments of an invitation's response, oldest first, without their bytes.
 pub async fn list(store: &Store, invitation_id: i32) -> Result<Vec<Info>, CollectError> {
-    list_where(store, attachment::Column::InvitationId.eq(invitation_id)).await
+    list_where(store, &[invitation_id]).await
 }
 
-async fn list_where(store: &Store, condition: sea_orm::sea_query::SimpleExpr) -> Result<Vec<Info>, CollectError> {
-    use attachment::Column as C;
-    let rows: Vec<(i32, i32, String, String, String, i32, String)> = attachment::Entity::find()
-        .select_only()
-        .columns([
-            C::AttachmentId,
-            C::InvitationId,
-            C::QuestionKey,
-            C::FileName,
-            C::ContentType,
-            C::SizeBytes,
-            C::Sha256,
-        ])
-        .filter(condition)
-        .order_by_asc(C::AttachmentId)
-        .into_tuple()
-        .all(store.conn())
-        .await?;
-    Ok(rows
+async fn list_where(store: &Store, invitation_ids: &[i32]) -> Result<Vec<Info>, CollectError> {
+    Ok(store
+        .attachment_summaries(invitation_ids)
+        .await?
         .into_iter()
-        .map(
-            |(attachment_id, invitation_id, question_key, file_name, content_type, size_bytes, sha256)| Info {
-                attachment_id,
-                invitation_id,
-                question_key,
-                file_name,
-                content_type,
-                size_bytes,
-                sha256,
-            },
-        )
+        .map(|a| Info {
+            attachment_id: a.attachment_id,
+            invitation_id: a.invitation_id,
+            question_key: a.question_key,
+            file_name: a.file_name,
+            content_type: a.content_type,
+            size_bytes: a.size_bytes,
+            sha256: a.sha256,
+        })
         .collect())
 }
 
 /// One attachment with its bytes, for a download.
 pub async fn get(store: &Store, attachment_id: i32) -> Result<Option<attachment::Model>, CollectError> {
-    Ok(attachment::Entity::find_by_id(attachment_id).one(store.conn()).await?)
+    Ok(store.get::<attachment::Entity>(attachment_id).await?)
 }
 
 /// Every attachment of a questionnaire's responses, by invitation (for the export).
@@ -262,11 +244,7 @@ pub async fn by_invitation(
 ) -> Result<std::collections::BTreeMap<i32, Vec<Info>>, CollectError> {
     let mut out: std::collections::BTreeMap<i32, Vec<Info>> = std::collections::BTreeMap::new();
     // A questionnaire has at most some hundreds of invitations: one `IN` list.
-    let files = list_where(
-        store,
-        attachment::Column::InvitationId.is_in(invitation_ids.iter().copied()),
-    )
-    .await?;
+    let files = list_where(store, invitation_ids).await?;
     for f in files {
         out.entry(f.invitation_id).or_default().push(f);
     }

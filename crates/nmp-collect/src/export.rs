@@ -3,9 +3,7 @@
 //! `; `), with the state of the proposals each response led to.
 
 use nmp_store::Store;
-use nmp_store::entity::{invitation, proposal};
 use nmp_store::records::value_text;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::Value;
 
 use crate::CollectError;
@@ -31,11 +29,7 @@ pub async fn responses_table(
 ) -> Result<(Vec<String>, Vec<Vec<String>>), CollectError> {
     let questions = crate::questionnaire::questions(store, questionnaire_id).await?;
     let top: Vec<_> = questions.iter().filter(|q| q.group_key.is_none()).collect();
-    let invitations = invitation::Entity::find()
-        .filter(invitation::Column::QuestionnaireId.eq(questionnaire_id))
-        .order_by_asc(invitation::Column::InvitationId)
-        .all(store.conn())
-        .await?;
+    let invitations = store.invitations_of(questionnaire_id).await?;
     let mut header: Vec<String> = [
         "invitation_id",
         "respondent_name",
@@ -60,10 +54,7 @@ pub async fn responses_table(
     let files = crate::attach::by_invitation(store, &ids).await?;
     let mut table = Vec::new();
     for inv in invitations {
-        let proposals = proposal::Entity::find()
-            .filter(proposal::Column::InvitationId.eq(inv.invitation_id))
-            .all(store.conn())
-            .await?;
+        let proposals = store.proposals_of_invitation(inv.invitation_id).await?;
         let count = |state: &str| proposals.iter().filter(|p| p.state == state).count().to_string();
         let answers: serde_json::Map<String, Value> = inv
             .answers_json

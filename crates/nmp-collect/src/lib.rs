@@ -2,7 +2,9 @@
 //! (a personal link whose token is stored hashed, expires and can be revoked), their answers
 //! (drafts, then a submission), and the submission turned into proposals in the same review queue
 //! as staff changes, each citing the response as its source. Reminders go out before the due date
-//! and when it has passed.
+//! and when it has passed. Its one job is that workflow: every read and write goes through the
+//! store's methods (`nmp_store`'s data-collection reads and its audited writer), never its raw
+//! connection.
 //!
 //! - [`questionnaire`]: the default questionnaire, new revisions, the questions of one;
 //! - [`invite`]: invitations, reminders and revocation, with the mail they send;

@@ -4,7 +4,6 @@
 use nmp_core::vocab::{QuestionKind, QuestionnaireStatus};
 use nmp_store::entity::{edition, question, questionnaire};
 use nmp_store::{Set, Store};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 
 use crate::{CollectError, invalid};
@@ -112,11 +111,7 @@ pub async fn create_default(
 
 /// The questions of a questionnaire, in order.
 pub async fn questions(store: &Store, questionnaire_id: i32) -> Result<Vec<question::Model>, CollectError> {
-    Ok(question::Entity::find()
-        .filter(question::Column::QuestionnaireId.eq(questionnaire_id))
-        .order_by_asc(question::Column::Position)
-        .all(store.conn())
-        .await?)
+    Ok(store.questions_of(questionnaire_id).await?)
 }
 
 /// A new revision of `questionnaire_id` with the same questions (which can then be changed);

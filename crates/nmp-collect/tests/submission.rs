@@ -11,7 +11,6 @@ use nmp_mail::{MailSettings, Mailer};
 use nmp_store::Store;
 use nmp_store::entity::{account, invitation, membership, organization, proposal, source};
 use nmp_store::testing::engines;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 struct World {
@@ -386,12 +385,13 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
         answers.remove("activities");
         let (_, errors) = save(s, &token, answers, true).await.unwrap();
         assert!(errors.is_empty(), "{errors:?}");
-        let pending: Vec<proposal::Model> = proposal::Entity::find()
-            .filter(proposal::Column::InvitationId.eq(inv_id))
-            .filter(proposal::Column::State.eq("proposed"))
-            .all(s.conn())
+        let pending: Vec<proposal::Model> = s
+            .proposals_of_invitation(inv_id)
             .await
-            .unwrap();
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.state == "proposed")
+            .collect();
         let shape: Vec<(&str, &str, Option<String>)> = pending
             .iter()
             .map(|p| (p.entity.as_str(), p.action.as_str(), p.entity_id.clone()))
@@ -420,11 +420,7 @@ async fn a_respondent_reports_a_new_mechanism_whose_rows_follow_it_into_the_reco
         .unwrap();
         let (after, errors) = save(s, &token, answers, true).await.unwrap();
         assert!(errors.is_empty(), "{errors:?}");
-        let mine: Vec<proposal::Model> = proposal::Entity::find()
-            .filter(proposal::Column::InvitationId.eq(after.invitation.invitation_id))
-            .all(s.conn())
-            .await
-            .unwrap();
+        let mine: Vec<proposal::Model> = s.proposals_of_invitation(after.invitation.invitation_id).await.unwrap();
         assert_eq!(mine.len(), 2);
         let mech = mine.iter().find(|p| p.entity == "mechanism").unwrap();
         s.decide(
@@ -474,7 +470,7 @@ async fn break_membership_proposals(s: &Store, engine: &str, on: bool) {
         (_, false) => &["DROP TRIGGER nmp_test_fail ON proposal"],
     };
     for sql in statements {
-        s.conn().execute_unprepared(sql).await.unwrap();
+        nmp_store::testing::execute(s, sql).await;
     }
 }
 

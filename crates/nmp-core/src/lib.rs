@@ -1,7 +1,10 @@
-//! Domain types of NMP: vocabularies, dates with precision and validation rules.
+//! NMP's domain rules, pure: vocabularies, dates with precision, slug and code rules, validation,
+//! the data dictionary, the report's indicators, and the staff workspace's policy ([`policy`]:
+//! who may edit, review and decide, which records a role may touch, how proposals and
+//! assignments are decided).
 //!
 //! This crate is pure: no I/O, no database, no clock. Everything else (storage, imports, the
-//! website) speaks in these types, so a vocabulary value or a date rule is defined once.
+//! website) speaks in these types, so a vocabulary value or a rule is defined once.
 
 #![forbid(unsafe_code)]
 
@@ -10,6 +13,7 @@ pub mod dictionary;
 pub mod error;
 pub mod hash;
 pub mod indicators;
+pub mod policy;
 pub mod slug;
 pub mod vocab;
 

@@ -130,8 +130,11 @@ impl Store {
         Ok(Migrator::get_applied_migrations(&self.db).await?.len())
     }
 
-    /// The connection, for read queries that other crates build with the query builder. Writes
-    /// never go through it: they go through [`Store::writer`], which audits them.
+    /// The raw connection. No crate but the store should need it: reads are use cases on
+    /// [`Store`], writes go through [`Store::writer`], and tests use the `testing` feature.
+    // Still public (hidden) only because nmp-ingest reads through it; it becomes `pub(crate)` once
+    // nmp-ingest uses store methods instead (issue 18).
+    #[doc(hidden)]
     pub fn conn(&self) -> &sea_orm::DatabaseConnection {
         &self.db
     }

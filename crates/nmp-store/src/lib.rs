@@ -1,5 +1,7 @@
-//! NMP's database: one query code path for SQLite (the embedded default) and PostgreSQL (the team
-//! server), chosen once from the URL prefix.
+//! NMP's database, and its only way in: one query code path for SQLite (the embedded default) and
+//! PostgreSQL (the team server), chosen once from the URL prefix. Other crates read and write
+//! through the methods here, never through the raw connection; the rules those writes follow
+//! (who may change what) are pure and live in `nmp_core::policy`.
 //!
 //! - [`Store::connect`] opens (and for SQLite creates) the database; [`Store::migrate`] applies the
 //!   embedded migrations.
@@ -8,7 +10,10 @@
 //! - A published edition's rows are locked ([`LOCKED_TABLES`], [`Store::edition_lock`]): the
 //!   writer refuses to change them, and corrections become errata.
 //! - Reads are use cases ([`Store::counts`], [`Store::countries_with_mechanisms`], ...), written once
-//!   with the sea-orm query builder so both engines run the same code.
+//!   with the sea-orm query builder so both engines run the same code; data collection's reads
+//!   are in `collect.rs` ([`Store::questions_of`], [`Store::proposals_of_invitation`], ...).
+//! - [`records`]: the staff workspace's model (records, changes, proposals, assignments, scope);
+//!   [`auth`]: accounts, links, passwords and sessions.
 
 #![forbid(unsafe_code)]
 
@@ -17,6 +22,7 @@ pub mod auth;
 mod bulk;
 pub mod bundle;
 pub mod cite;
+mod collect;
 mod connect;
 pub mod entity;
 mod error;
@@ -35,6 +41,7 @@ pub use audit::ChainReport;
 pub use bulk::{BulkInsert, BulkRow, NewObservation};
 pub use bundle::{EditionRows, MechanismBundle, MechanismRows};
 pub use cite::{CitationIndex, Numbering};
+pub use collect::AttachmentSummary;
 pub use connect::{Engine, redact_url};
 pub use error::{Result, StoreError};
 pub use introspect::TableColumns;

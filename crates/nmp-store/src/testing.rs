@@ -1,11 +1,15 @@
 //! Test harness: each store test runs against a fresh temporary SQLite file and, when
 //! `NMP_TEST_POSTGRES_URL` is set, against a fresh PostgreSQL database that it creates and drops.
 //! With `NMP_REQUIRE_POSTGRES=1` (as `.ci/run` sets) a missing PostgreSQL URL is a failure.
+//!
+//! Tests that must set up what no use case writes (a trigger that fails a write midway, a tampered
+//! audit event, a link or session aged into the past) use [`execute`], [`run`] and [`texts`] here,
+//! so that no test outside the store needs its raw connection.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::Store;
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::{ConnectionTrait, Database, QueryTrait, Statement};
 
 /// A migrated, empty database for one test.
 pub struct TestDb {
@@ -98,4 +102,28 @@ impl TestDb {
             admin.close().await.unwrap();
         }
     }
+}
+
+/// Runs one raw SQL statement on `store`'s pool, outside any writer (so unaudited): DDL such as a
+/// test trigger, or a deliberate tampering.
+pub async fn execute(store: &Store, sql: &str) {
+    store.db.execute_unprepared(sql).await.unwrap();
+}
+
+/// Runs a statement built with the query builder (`Entity::update_many()...`, say) on `store`'s
+/// pool, outside any writer (so unaudited), and returns the number of rows it affected.
+pub async fn run<Q: QueryTrait>(store: &Store, query: Q) -> u64 {
+    let statement = query.build(store.db.get_database_backend());
+    store.db.execute_raw(statement).await.unwrap().rows_affected()
+}
+
+/// The first column of a query's rows, as text (NULL as empty).
+pub async fn texts(store: &Store, sql: &str) -> Vec<String> {
+    let conn = &store.db;
+    conn.query_all_raw(Statement::from_string(conn.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.try_get_by_index::<Option<String>>(0).unwrap().unwrap_or_default())
+        .collect()
 }

@@ -3,23 +3,11 @@
 use nmp_core::vocab::AccountRole;
 use nmp_store::auth::{AuthError, LinkProblem, LinkPurpose, MAX_FAILED_ATTEMPTS, token_hash};
 use nmp_store::entity::{one_time_link, session};
-use nmp_store::testing::engines;
+use nmp_store::testing::{engines, run, texts};
+use sea_orm::EntityTrait;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ConnectionTrait, EntityTrait, Statement};
 
 const PASSWORD: &str = "correct horse battery staple";
-
-/// The first column of a query's rows, as text (read inside a writer that is then rolled back).
-async fn texts(store: &nmp_store::Store, sql: &str) -> Vec<String> {
-    let w = store.writer("system:test").await.unwrap();
-    let conn = w.conn();
-    conn.query_all_raw(Statement::from_string(conn.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| row.try_get_by_index::<Option<String>>(0).unwrap().unwrap_or_default())
-        .collect()
-}
 
 fn long_ago() -> time::OffsetDateTime {
     time::macros::datetime!(2000-01-01 00:00 UTC)
@@ -102,13 +90,11 @@ async fn expired_links_are_refused() {
             .issue_link("system:test", "bo@example.org", LinkPurpose::ResetPassword)
             .await
             .unwrap();
-        let w = s.writer("system:test").await.unwrap();
-        one_time_link::Entity::update_many()
-            .col_expr(one_time_link::Column::ExpiresAt, Expr::value(long_ago()))
-            .exec(w.conn())
-            .await
-            .unwrap();
-        w.commit().await.unwrap();
+        run(
+            s,
+            one_time_link::Entity::update_many().col_expr(one_time_link::Column::ExpiresAt, Expr::value(long_ago())),
+        )
+        .await;
         assert!(matches!(
             s.set_password_with_link(&token, PASSWORD).await,
             Err(AuthError::Link(LinkProblem::Expired))
@@ -175,13 +161,11 @@ async fn sessions_are_stored_hashed_rotated_and_deleted() {
 
         // Expired sessions are not accepted.
         let third = s.create_session(&account, None, None).await.unwrap();
-        let w = s.writer("system:test").await.unwrap();
-        session::Entity::update_many()
-            .col_expr(session::Column::ExpiresAt, Expr::value(long_ago()))
-            .exec(w.conn())
-            .await
-            .unwrap();
-        w.commit().await.unwrap();
+        run(
+            s,
+            session::Entity::update_many().col_expr(session::Column::ExpiresAt, Expr::value(long_ago())),
+        )
+        .await;
         assert!(s.session(&third.token).await.unwrap().is_none());
         db.finish().await;
     }

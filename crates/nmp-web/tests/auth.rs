@@ -7,8 +7,10 @@ use http_body_util::BodyExt;
 use nmp_core::vocab::AccountRole;
 use nmp_store::Store;
 use nmp_store::auth::{LinkPurpose, token_hash};
+use nmp_store::entity::one_time_link;
 use nmp_store::testing::engines;
-use sea_orm::{ConnectionTrait, Statement};
+use sea_orm::EntityTrait;
+use sea_orm::sea_query::Expr;
 use tower::ServiceExt;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -142,17 +144,7 @@ async fn a_link_sets_the_password_then_sign_in_account_and_sign_out_work() {
         let csrf = page.csrf();
 
         // The database holds the token's hash, never the token.
-        let w = s.writer("system:test").await.unwrap();
-        let rows = w
-            .conn()
-            .query_all_raw(Statement::from_string(
-                w.conn().get_database_backend(),
-                "SELECT session_id FROM session",
-            ))
-            .await
-            .unwrap();
-        let ids: Vec<String> = rows.iter().map(|r| r.try_get_by_index(0).unwrap()).collect();
-        drop(w);
+        let ids = nmp_store::testing::texts(s, "SELECT session_id FROM session").await;
         assert_eq!(ids, vec![token_hash(&token)]);
 
         // Signing in again from the same browser rotates the session: the old token stops working.
@@ -293,19 +285,14 @@ async fn used_expired_and_unknown_links_get_a_clear_page() {
             .issue_link("system:test", "di@example.org", LinkPurpose::ResetPassword)
             .await
             .unwrap();
-        let w = s.writer("system:test").await.unwrap();
-        w.conn()
-            .execute_raw(Statement::from_sql_and_values(
-                w.conn().get_database_backend(),
-                match w.conn().get_database_backend() {
-                    sea_orm::DatabaseBackend::Postgres => "UPDATE one_time_link SET expires_at = $1",
-                    _ => "UPDATE one_time_link SET expires_at = ?",
-                },
-                [time::macros::datetime!(2000-01-01 00:00 UTC).into()],
-            ))
-            .await
-            .unwrap();
-        w.commit().await.unwrap();
+        nmp_store::testing::run(
+            s,
+            one_time_link::Entity::update_many().col_expr(
+                one_time_link::Column::ExpiresAt,
+                Expr::value(time::macros::datetime!(2000-01-01 00:00 UTC)),
+            ),
+        )
+        .await;
         let page = send(s, "GET", &format!("/set-password/{token}"), &[], &[]).await;
         let csrf = page.cookie("nmp_csrf");
         assert_eq!(page.status, StatusCode::GONE);

@@ -11,7 +11,6 @@ use nmp_core::vocab::AccountRole;
 use nmp_store::Store;
 use nmp_store::entity::{account, organization, proposal};
 use nmp_store::testing::engines;
-use nmp_store::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// Invites a synthetic respondent (through the library, as the workspace does) and returns the
 /// token and the invitation's id.
@@ -198,11 +197,12 @@ async fn respondents_attach_documents_beside_their_answers_and_staff_download_th
             "{}",
             page.body
         );
-        let p = proposal::Entity::find()
-            .filter(proposal::Column::InvitationId.eq(invitation_id))
-            .one(s.conn())
+        let p = s
+            .proposals_of_invitation(invitation_id)
             .await
             .unwrap()
+            .into_iter()
+            .next()
             .expect("the acronym's proposal");
         let shown = get(s, &format!("/staff/proposals/{}", p.proposal_id), Some(&reviewer)).await;
         assert!(shown.body.contains("Documents attached to the response") && shown.body.contains(&link));
@@ -273,11 +273,7 @@ async fn a_mechanism_reported_by_a_respondent_reaches_the_public_page_once_appro
             page.body
                 .contains("describes a mechanism the platform does not hold yet in Nigeria")
         );
-        let mut proposals = proposal::Entity::find()
-            .filter(proposal::Column::InvitationId.eq(invitation_id))
-            .all(s.conn())
-            .await
-            .unwrap();
+        let mut proposals = s.proposals_of_invitation(invitation_id).await.unwrap();
         proposals.sort_by_key(|p| p.proposal_id);
         assert_eq!(
             proposals.iter().map(|p| p.entity.as_str()).collect::<Vec<_>>(),

@@ -14,12 +14,11 @@
 //! This module opens the link and saves; `validate` checks the answers ([`validate()`]), and `submit` plans and
 //! writes what a submission proposes.
 
-use nmp_core::vocab::{ChangeAction, InvitationState, ReviewState};
+use nmp_core::vocab::InvitationState;
 use nmp_store::auth::token_hash;
-use nmp_store::entity::{attachment, country, invitation, mechanism, profile, proposal, question, questionnaire};
+use nmp_store::entity::{attachment, country, invitation, mechanism, profile, question, questionnaire};
 use nmp_store::records::schema;
 use nmp_store::{Set, Store};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
 
 use crate::attach::{self, Upload};
@@ -76,21 +75,14 @@ pub async fn mechanism_of(store: &Store, inv: &invitation::Model) -> Result<Opti
     if inv.mechanism_id.is_some() {
         return Ok(inv.mechanism_id);
     }
-    let created = proposal::Entity::find()
-        .filter(proposal::Column::InvitationId.eq(inv.invitation_id))
-        .filter(proposal::Column::Entity.eq("mechanism"))
-        .filter(proposal::Column::Action.eq(ChangeAction::Create.code()))
-        .filter(proposal::Column::State.eq(ReviewState::Approved.code()))
-        .one(store.conn())
-        .await?;
+    let created = store.approved_creation(inv.invitation_id, "mechanism").await?;
     Ok(created.and_then(|p| p.entity_id).and_then(|k| k.parse().ok()))
 }
 
 /// Opens the questionnaire behind a personal link.
 pub async fn open(store: &Store, token: &str) -> Result<Opened, CollectError> {
-    let inv = invitation::Entity::find()
-        .filter(invitation::Column::TokenHash.eq(token_hash(token.trim())))
-        .one(store.conn())
+    let inv = store
+        .invitation_by_token_hash(&token_hash(token.trim()))
         .await?
         .ok_or(CollectError::Link(LinkProblem::Unknown))?;
     if inv.revoked_at.is_some() {
@@ -119,10 +111,7 @@ pub async fn opened(store: &Store, inv: invitation::Model) -> Result<Opened, Col
         None => None,
     };
     let country_name = match &inv.country_iso3 {
-        Some(iso3) => country::Entity::find_by_id(iso3.clone())
-            .one(store.conn())
-            .await?
-            .map(|c| c.name),
+        Some(iso3) => store.get::<country::Entity>(iso3.clone()).await?.map(|c| c.name),
         None => None,
     };
     let attachments = attach::list(store, inv.invitation_id).await?;
@@ -145,11 +134,7 @@ pub(super) async fn profile_of(
     q: &questionnaire::Model,
     mechanism_id: i32,
 ) -> Result<Option<profile::Model>, CollectError> {
-    Ok(profile::Entity::find()
-        .filter(profile::Column::EditionId.eq(q.edition_id))
-        .filter(profile::Column::MechanismId.eq(mechanism_id))
-        .one(store.conn())
-        .await?)
+    Ok(store.profile_of(q.edition_id, mechanism_id).await?)
 }
 
 /// What the platform holds for the questions' target fields.

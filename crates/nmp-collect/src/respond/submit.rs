@@ -7,11 +7,10 @@ use std::collections::BTreeMap;
 
 use nmp_core::ValidationError;
 use nmp_core::vocab::{ChangeAction, InvitationState, ReviewState};
-use nmp_store::entity::{invitation, organization, proposal, question, source};
+use nmp_store::entity::{invitation, organization, proposal, question};
 use nmp_store::records::workspace::Proposer;
 use nmp_store::records::{Change, CitationInput, Fields, SourceRef, schema, value_text};
 use nmp_store::{Set, Store, Writer};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 
 use super::{Answers, Opened, child_name, profile_of};
@@ -42,18 +41,14 @@ pub(super) async fn submit_answers(
     let q = &opened.questionnaire;
     // The response itself becomes the source the accepted facts cite.
     let org = match inv.organization_id {
-        Some(id) => organization::Entity::find_by_id(id)
-            .one(w.conn())
-            .await?
-            .map(|o| o.name),
+        Some(id) => w.find_by_key::<organization::Entity>(id).await?.map(|o| o.name),
         None => None,
     };
     let day = today();
     // One source per submission: `response-<invitation>-<n>` (a response returned with issues
     // may be submitted again within the same second).
-    let earlier = source::Entity::find()
-        .filter(source::Column::Slug.starts_with(format!("response-{}-", inv.invitation_id)))
-        .count(w.conn())
+    let earlier = w
+        .sources_with_slug_prefix(&format!("response-{}-", inv.invitation_id))
         .await?;
     let mut source = Fields::new();
     source.insert(
@@ -99,11 +94,7 @@ pub(super) async fn submit_answers(
     };
     let src = w.apply(&change, None).await?.expect("a created record");
     // Earlier pending proposals from this invitation are superseded by this submission.
-    let pending = proposal::Entity::find()
-        .filter(proposal::Column::InvitationId.eq(inv.invitation_id))
-        .filter(proposal::Column::State.eq(ReviewState::Proposed.code()))
-        .all(w.conn())
-        .await?;
+    let pending = w.pending_proposals_of_invitation(inv.invitation_id).await?;
     for p in pending {
         w.update::<proposal::Entity>(p.proposal_id, p.version, |row| {
             row.state = Set(ReviewState::Rejected.code().to_string());
