@@ -73,7 +73,7 @@ pub(crate) async fn draft_package(store: &nmp_store::Store, slug: &str) -> Resul
 
 /// The edition `slug` as it is in the store now, marked DRAFT, without its data package.
 async fn draft_edition(store: &nmp_store::Store, slug: &str, errata: Vec<Erratum>) -> Result<Edition, ReportError> {
-    let snapshot = crate::snapshot::build(store, slug).await?;
+    let snapshot = crate::collect::build(store, slug).await?;
     Ok(Edition {
         sha256: snapshot.sha256()?,
         snapshot,

@@ -36,7 +36,7 @@ pub async fn uncited(store: &Store, slug: &str) -> Result<Vec<String>, ReportErr
 /// The SHA-256 of the snapshot that publishing the edition `slug` would freeze now: to check a
 /// loaded data package against the hash it records for its edition.
 pub async fn snapshot_sha256(store: &Store, slug: &str) -> Result<String, ReportError> {
-    let mut snapshot = crate::snapshot::build(store, slug).await?;
+    let mut snapshot = crate::collect::build(store, slug).await?;
     mark_published(&mut snapshot);
     snapshot.sha256()
 }

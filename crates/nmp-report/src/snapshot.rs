@@ -3,15 +3,13 @@
 //! the facts a PDF was built from. Publishing an edition freezes this JSON in the database; the
 //! report, the static site and the Markdown of a published edition are built from it alone.
 //!
-//! Reading it from the store is in `collect.rs`; the overview, regional and thematic figures in
-//! `overview.rs`.
+//! Reading it from the store is in `collect.rs`; the overview, regional and thematic figures are
+//! computed in `overview.rs` (their types are here).
 
 use nmp_core::vocab::PartKind;
 use serde::{Deserialize, Serialize};
 
 use crate::ReportError;
-pub use crate::collect::build;
-pub use crate::overview::{CountryRow, MechanismRow, Overview, RegionRow, Theme, ThemeRow};
 pub use nmp_core::sha256_hex;
 
 /// The version of the snapshot's structure. A frozen snapshot of another version cannot be
@@ -330,4 +328,102 @@ impl Snapshot {
         serde_json::from_str(json)
             .map_err(|e| ReportError::Snapshot(format!("the frozen snapshot is not readable: {e}")))
     }
+}
+
+/// The global overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    /// The year the counts are "as of" (`None`: all recorded data).
+    pub year: Option<i32>,
+    /// States in the reference list.
+    pub states: usize,
+    /// States with a national mechanism.
+    pub with_mechanism: usize,
+    /// By UN region, in region order.
+    pub regions: Vec<RegionRow>,
+    /// By UN regional group, in the order of the vocabulary (then states in no group).
+    pub groups: Vec<RegionRow>,
+    /// States with a national mechanism, by name, each with its mechanisms.
+    pub countries: Vec<CountryRow>,
+    /// M49 codes of every state in the reference list (for the map).
+    pub m49: Vec<String>,
+}
+
+/// One UN region or regional group of the overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionRow {
+    /// Label (`Africa`, `African Group`).
+    pub region: String,
+    /// States in it with a national mechanism.
+    pub with_mechanism: usize,
+    /// States in it.
+    pub states: usize,
+}
+
+/// A state with a national mechanism.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountryRow {
+    /// ISO alpha-3 code.
+    pub iso3: String,
+    /// M49 code.
+    pub m49: String,
+    /// Name.
+    pub name: String,
+    /// UN region label.
+    pub region: String,
+    /// UN regional group label (`None`: in no group).
+    pub group: Option<String>,
+    /// Its national mechanisms as of the year, by name.
+    pub mechanisms: Vec<MechanismRow>,
+}
+
+/// A mechanism in a table of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MechanismRow {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Country name, when it has one.
+    pub country: Option<String>,
+    /// Type (label).
+    pub kind: String,
+    /// Created on or, when that is not recorded, launched on (partial date).
+    pub since: Option<String>,
+    /// Latest status as of the year (label).
+    pub status: Option<String>,
+    /// Whether this edition profiles it.
+    pub featured: bool,
+    /// Bibliography numbers of the sources of the mechanism and its status history.
+    pub sources: Vec<usize>,
+}
+
+/// A thematic section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    /// Key (`civil-society`).
+    pub key: String,
+    /// Title.
+    pub title: String,
+    /// Organisations of this kind that are members of a mechanism, as of the year.
+    pub members: Vec<ThemeRow>,
+    /// Mechanisms set up at this level of society (civil society, private sector), as of the year.
+    pub mechanisms: Vec<MechanismRow>,
+}
+
+/// An organisation's membership of a mechanism, in a thematic section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeRow {
+    /// Organisation.
+    pub organization: String,
+    /// What kind of organisation it is (label).
+    pub kind: String,
+    /// The mechanism.
+    pub mechanism: String,
+    /// The mechanism's country.
+    pub country: Option<String>,
+    /// Role (label).
+    pub role: String,
+    /// Bibliography numbers of the sources of the membership.
+    pub sources: Vec<usize>,
 }
