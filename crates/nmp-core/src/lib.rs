@@ -9,6 +9,7 @@ pub mod date;
 pub mod dictionary;
 pub mod error;
 pub mod indicators;
+pub mod problems;
 pub mod slug;
 pub mod vocab;
 

@@ -5,7 +5,6 @@
 
 pub mod countries;
 mod error;
-pub mod export;
 pub mod import;
 pub mod records;
 pub mod seed;

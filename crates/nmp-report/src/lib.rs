@@ -59,7 +59,7 @@ pub enum ReportError {
     Store(#[from] nmp_store::StoreError),
     /// Building the data package failed.
     #[error(transparent)]
-    Ingest(#[from] nmp_ingest::IngestError),
+    DataPackage(#[from] nmp_datapackage::DataPackageError),
     /// The snapshot could not be serialised or read back.
     #[error("snapshot: {0}")]
     Snapshot(String),
@@ -164,7 +164,7 @@ pub async fn load_without_package(store: &nmp_store::Store, slug: &str, draft: b
 
 /// The data package of the edition `slug` as the store holds it now (what a draft ships).
 pub async fn draft_package(store: &nmp_store::Store, slug: &str) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
-    Ok(nmp_ingest::export::datapackage(store, slug).await?.files)
+    Ok(nmp_datapackage::datapackage(store, slug).await?.files)
 }
 
 /// The edition `slug` as it is in the store now, marked DRAFT, without its data package.
@@ -211,7 +211,7 @@ pub async fn load_preview(store: &nmp_store::Store, slug: &str) -> Result<Editio
 fn package_files(files: BTreeMap<String, String>) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     for (name, text) in files {
-        if name == nmp_ingest::export::DESCRIPTOR {
+        if name == nmp_datapackage::DESCRIPTOR {
             out.insert(0, (name, text.into_bytes()));
         } else {
             out.push((name, text.into_bytes()));

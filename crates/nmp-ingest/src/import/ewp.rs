@@ -27,7 +27,7 @@ use nmp_store::Store;
 use super::crosswalk::Crosswalk;
 use super::{
     DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, Problems, WriteOutcome, WriteRequest, country_codes,
-    country_index, sha256_hex, write_dataset,
+    country_index, rows_result, sha256_hex, write_dataset,
 };
 use crate::IngestError;
 
@@ -272,7 +272,7 @@ pub fn parse_forecasts(file: &str, bytes: &[u8]) -> Result<ForecastFile, IngestE
             });
         }
     }
-    problems.into_result(file)?;
+    rows_result(problems, file)?;
     Ok(ForecastFile { year, columns, rows })
 }
 
@@ -319,7 +319,7 @@ pub fn parse_namesheet(file: &str, bytes: &[u8]) -> Result<Vec<NameSheetEntry>, 
             }),
         }
     }
-    problems.into_result(file)?;
+    rows_result(problems, file)?;
     Ok(out)
 }
 
@@ -522,7 +522,7 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
             });
         }
     }
-    problems.into_result(&forecasts_label)?;
+    rows_result(problems, &forecasts_label)?;
 
     let mut top: Vec<TopRow> = parsed
         .rows

@@ -26,7 +26,7 @@ use nmp_store::{NewObservation, Store};
 
 use super::{
     DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, OpenDataset, Problems, WriteOutcome, WriteRequest,
-    country_codes, country_index, import_summary, new_observation, sha256_hex, write_dataset,
+    country_codes, country_index, import_summary, new_observation, rows_result, sha256_hex, write_dataset,
 };
 use crate::IngestError;
 
@@ -390,7 +390,7 @@ fn parse_long_into(
     if row == 1 {
         problems.add(file, 2, None, || "no data rows after the header".into());
     }
-    problems.into_result(file)?;
+    rows_result(problems, file)?;
     Ok(LongFile {
         indicators,
         rows,

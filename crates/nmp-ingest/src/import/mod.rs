@@ -1,5 +1,4 @@
-//! Imports of external country-year data into `dataset`, `indicator` and `observation`, and of
-//! an edition's data package into a new database ([`datapackage`]).
+//! Imports of external country-year data into `dataset`, `indicator` and `observation`.
 //!
 //! Every import reads and validates its whole file first and reports every problem at once
 //! (`FILE:ROW:COLUMN: message`, the header being row 1); only a file without problems is written,
@@ -15,7 +14,6 @@
 //! ISO codes through the crosswalk in [`crosswalk`]) and a generic long format ([`indicators`]).
 
 pub mod crosswalk;
-pub mod datapackage;
 pub mod ewp;
 pub mod indicators;
 
@@ -31,7 +29,7 @@ use crate::IngestError;
 pub const ACTOR: &str = "system:import";
 
 /// How many problems an error keeps (the rest are counted).
-pub const MAX_REPORTED: usize = 50;
+pub use nmp_core::problems::MAX_REPORTED;
 
 /// The dataset row an import creates or replaces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,42 +117,15 @@ pub async fn country_codes(store: &Store) -> Result<Vec<String>, IngestError> {
 }
 
 /// Collects row problems, keeping the first [`MAX_REPORTED`] and counting the rest.
-#[derive(Debug, Default)]
-pub(crate) struct Problems {
-    kept: Vec<String>,
-    total: usize,
-}
+pub(crate) use nmp_core::problems::RowProblems as Problems;
 
-impl Problems {
-    /// Records `FILE:ROW:COLUMN: message` (or `FILE:ROW: message` without a column).
-    pub(crate) fn add(&mut self, file: &str, row: usize, column: Option<&str>, message: impl FnOnce() -> String) {
-        self.total += 1;
-        if self.kept.len() < MAX_REPORTED {
-            let at = match column {
-                Some(c) => format!("{file}:{row}:{c}"),
-                None => format!("{file}:{row}"),
-            };
-            self.kept.push(format!("{at}: {}", message()));
-        }
-    }
-
-    /// How many problems there are.
-    pub(crate) fn total(&self) -> usize {
-        self.total
-    }
-
-    /// `Ok` when there are none, else the error listing them.
-    pub(crate) fn into_result(self, file: &str) -> Result<(), IngestError> {
-        if self.total == 0 {
-            Ok(())
-        } else {
-            Err(IngestError::Rows {
-                file: file.to_string(),
-                problems: self.kept,
-                total: self.total,
-            })
-        }
-    }
+/// `Ok` when `problems` holds none, else the error listing them for `file`.
+pub(crate) fn rows_result(problems: Problems, file: &str) -> Result<(), IngestError> {
+    problems.finish().map_err(|(problems, total)| IngestError::Rows {
+        file: file.to_string(),
+        problems,
+        total,
+    })
 }
 
 /// How [`write_dataset`] treats an indicator the dataset already has.

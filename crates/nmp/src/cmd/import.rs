@@ -98,7 +98,7 @@ pub(crate) async fn run(config: &Config, action: ImportAction) -> anyhow::Result
     // Check the input exists before opening (and perhaps creating) the database.
     match &action {
         ImportAction::Datapackage { dir } => {
-            let descriptor = dir.join(nmp_ingest::export::DESCRIPTOR);
+            let descriptor = dir.join(nmp_datapackage::DESCRIPTOR);
             std::fs::metadata(&descriptor).with_context(|| format!("cannot read {}", descriptor.display()))?;
         }
         ImportAction::Records {
@@ -270,7 +270,7 @@ pub(crate) fn describe_indicators(r: &IndicatorsReport) -> String {
 /// Loads a data package, then publishes its edition again when the data reproduce the snapshot
 /// hash the package records.
 async fn datapackage(store: &nmp_store::Store, dir: &Path) -> anyhow::Result<()> {
-    let loaded = nmp_ingest::import::datapackage::import(store, dir, ACTOR)
+    let loaded = nmp_datapackage::import::import(store, dir, ACTOR)
         .await
         .with_context(|| format!("loading the data package in {}", dir.display()))?;
     let total: usize = loaded.rows.iter().map(|(_, n)| n).sum();
