@@ -10,6 +10,5 @@ pub mod records;
 pub mod seed;
 pub mod sheet;
 pub mod starter;
-pub mod synthetic;
 
 pub use error::{CellProblem, IngestError};

@@ -20,7 +20,7 @@ pub mod indicators;
 use std::collections::BTreeMap;
 
 use nmp_store::entity::{country, dataset, indicator, observation};
-use nmp_store::{ColumnTrait, EntityTrait, NewObservation, QueryFilter, Set, Store, StoreError, Writer};
+use nmp_store::{ColumnTrait, NewObservation, Set, Store, StoreError, Writer};
 use sha2::{Digest, Sha256};
 
 use crate::IngestError;
@@ -249,11 +249,11 @@ impl OpenDataset {
         meta: &DatasetMeta,
         existing: ExistingIndicators,
     ) -> Result<OpenDataset, IngestError> {
-        let found = dataset::Entity::find()
-            .filter(dataset::Column::Slug.eq(meta.slug.as_str()))
-            .one(w.conn())
-            .await
-            .map_err(StoreError::from)?;
+        let found = w
+            .read_matching::<dataset::Entity>(dataset::Column::Slug.eq(meta.slug.as_str()))
+            .await?
+            .into_iter()
+            .next();
         let replaced = found.is_some();
         let dataset_id = match found {
             Some(old) => {
@@ -288,11 +288,9 @@ impl OpenDataset {
                 .dataset_id
             }
         };
-        let old_indicators = indicator::Entity::find()
-            .filter(indicator::Column::DatasetId.eq(dataset_id))
-            .all(w.conn())
-            .await
-            .map_err(StoreError::from)?;
+        let old_indicators = w
+            .read_matching::<indicator::Entity>(indicator::Column::DatasetId.eq(dataset_id))
+            .await?;
         let mut removed = 0;
         for old in &old_indicators {
             removed += w
