@@ -10,6 +10,9 @@
 //! - the observations are inserted in bulk as ONE audit event (`action = import`) whose summary
 //!   records the dataset, the file and its SHA-256.
 //!
+//! A dry run takes the same path, checks and writes included, and rolls the transaction back at
+//! the end instead of committing it.
+//!
 //! Two formats: the Early Warning Project's statistical risk assessment files ([`ewp`], matched to
 //! ISO codes through the crosswalk in [`crosswalk`]) and a generic long format ([`indicators`]).
 
@@ -149,12 +152,12 @@ pub(crate) struct WriteRequest<'a> {
     pub countries: &'a [String],
     /// The observations.
     pub rows: &'a [Obs],
-    /// Only check what would be replaced; write nothing.
+    /// Check and write everything as for real, then roll back: nothing is written.
     pub dry_run: bool,
 }
 
-/// Writes (or, for a dry run, only checks what it would replace) a dataset, its indicators and
-/// observations in one audited transaction.
+/// Writes a dataset, its indicators and observations in one audited transaction; a dry run
+/// takes the same path and rolls the transaction back instead of committing it.
 pub(crate) async fn write_dataset(
     store: &Store,
     actor: &str,
@@ -169,17 +172,6 @@ pub(crate) async fn write_dataset(
         dry_run,
     } = req;
     nmp_core::slug::validate("dataset", &meta.slug).map_err(StoreError::from)?;
-    if dry_run {
-        let existing = store
-            .rows_where::<dataset::Entity, _>(dataset::Column::Slug, [meta.slug.clone()])
-            .await?;
-        return Ok(WriteOutcome {
-            replaced: !existing.is_empty(),
-            observations_removed: 0,
-            observations_written: rows.len() as u64,
-            dry_run: true,
-        });
-    }
     let mut w = store.writer(actor).await?;
     let mut open = OpenDataset::open(&mut w, meta, existing_indicators).await?;
     let mut ids = Vec::with_capacity(indicators.len());
@@ -196,12 +188,17 @@ pub(crate) async fn write_dataset(
     let new_rows: Vec<NewObservation> = order.into_iter().map(|o| new_observation(o, &ids, countries)).collect();
     let summary = import_summary(meta, indicators.len(), removed);
     let written = w.insert_bulk(&new_rows, &meta.slug, summary).await?;
-    w.commit().await?;
+    if dry_run {
+        // The same checks and writes as a real import; dropping the writer undoes them.
+        drop(w);
+    } else {
+        w.commit().await?;
+    }
     Ok(WriteOutcome {
         replaced,
-        observations_removed: removed,
+        observations_removed: if dry_run { 0 } else { removed },
         observations_written: written,
-        dry_run: false,
+        dry_run,
     })
 }
 

@@ -1,34 +1,17 @@
-//! Generic country-year indicators in long format (`nmp import indicators FILE.csv`).
-//!
-//! The file's header is exactly `iso3,year,indicator,value`; each row is one observation. Every
-//! row is validated before anything is written, and every problem is reported as
-//! `FILE:ROW:COLUMN: message` (the header is row 1):
-//!
-//! - `iso3`: one of the countries in the database (the 195 states), upper case;
-//! - `year`: a whole number from 1800 to 2200;
-//! - `indicator`: the indicator's code, 1 to 100 characters; the distinct codes become the
-//!   dataset's indicators (label = code, which an editor can improve: a re-import keeps it);
-//! - `value`: a finite number;
-//! - each (iso3, year, indicator) at most once.
+//! Reading and checking a long-format file (`iso3,year,indicator,value`): every row validated,
+//! every problem reported as `FILE:ROW:COLUMN: message`, good rows handed on in batches while
+//! none has been found.
 //!
 //! The parser is built for files of millions of rows: one reused `csv::ByteRecord`, no
 //! allocation per row, hash look-ups for countries, codes and duplicate keys, and a compact
-//! [`Obs`] per row; the rows are then inserted by the audited bulk insert.
+//! [`Obs`] per row.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::path::Path;
-use std::sync::Arc;
-use std::time::Instant;
 
-use nmp_store::{NewObservation, Store};
-
-use super::{
-    DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, OpenDataset, Problems, WriteOutcome, WriteRequest,
-    country_codes, country_index, import_summary, new_observation, rows_result, sha256_hex, write_dataset,
-};
 use crate::IngestError;
+use crate::import::{Obs, Problems, country_index, rows_result};
 
 /// The one accepted header.
 pub const HEADER: [&str; 4] = ["iso3", "year", "indicator", "value"];
@@ -39,25 +22,6 @@ pub const PROGRESS_ABOVE: usize = 200_000;
 /// Progress interval, in rows.
 pub const PROGRESS_EVERY: usize = 100_000;
 const MAX_CODE_LEN: usize = 100;
-
-/// The dataset an import of indicators creates or replaces.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndicatorsOptions {
-    /// Dataset slug.
-    pub slug: String,
-    /// Title.
-    pub title: String,
-    /// Publisher.
-    pub publisher: String,
-    /// The publisher's version.
-    pub version: Option<String>,
-    /// Where it can be obtained.
-    pub url: Option<String>,
-    /// Licence as stated.
-    pub licence: Option<String>,
-    /// Check everything, write nothing.
-    pub dry_run: bool,
-}
 
 /// A validated long-format file.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,29 +34,6 @@ pub struct LongFile {
     pub countries: usize,
     /// Smallest and largest year.
     pub years: Option<(i32, i32)>,
-}
-
-/// What an import of indicators did.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndicatorsReport {
-    /// The dataset row.
-    pub dataset: DatasetMeta,
-    /// Data rows read.
-    pub rows_read: usize,
-    /// Indicator codes.
-    pub indicators: Vec<String>,
-    /// Distinct countries.
-    pub countries: usize,
-    /// Smallest and largest year.
-    pub years: Option<(i32, i32)>,
-    /// What was written.
-    pub outcome: WriteOutcome,
-    /// Seconds from the start until the file was read and checked.
-    pub read_seconds: f64,
-    /// Seconds spent writing (alongside the reading, which runs on another thread).
-    pub write_seconds: f64,
-    /// Seconds in all.
-    pub total_seconds: f64,
 }
 
 /// Hasher for the packed (indicator, country, year) keys: one multiplication instead of SipHash,
@@ -164,7 +105,7 @@ pub fn parse_long(
 
 /// Where [`parse_long_into`] hands on good rows as it reads them: a batch of rows and the
 /// indicator codes known so far (the rows' [`Obs::indicator`] index into them).
-type Sink<'a> = &'a mut (dyn FnMut(Vec<Obs>, &[String]) + Send);
+pub(super) type Sink<'a> = &'a mut (dyn FnMut(Vec<Obs>, &[String]) + Send);
 
 /// Rows per batch handed to a sink. Small enough that the writer starts early and reading and
 /// writing overlap on two cores, large enough that sorting a batch keeps index inserts local
@@ -175,7 +116,7 @@ const SINK_ROWS: usize = 25_000;
 /// [`parse_long`], handing the good rows to `sink` in batches while no problem has been found
 /// (they are then not kept in [`LongFile::rows`]). A file with problems still ends in the error
 /// listing them, so the receiver must be able to undo what it did with the rows.
-fn parse_long_into(
+pub(super) fn parse_long_into(
     file: &str,
     bytes: &[u8],
     countries: &[String],
@@ -396,192 +337,6 @@ fn parse_long_into(
         rows,
         countries: countries_seen.iter().filter(|&&s| s).count(),
         years,
-    })
-}
-
-/// Reads, validates and (unless a dry run) writes the long-format file at `path` as dataset
-/// `options.slug`, replacing its observations if it exists.
-///
-/// The file is read and checked on a blocking thread while the rows checked so far are written
-/// in the writer's transaction, so the two cores of a small server share the work; if any row
-/// has a problem, the transaction is dropped and nothing is written. A dry run reads and checks
-/// the whole file, then says what it would write.
-pub async fn import(
-    store: &Store,
-    path: &Path,
-    options: &IndicatorsOptions,
-    actor: &str,
-    progress: &mut (dyn FnMut(&str) + Send),
-) -> Result<IndicatorsReport, IngestError> {
-    let label = path.display().to_string();
-    nmp_core::slug::validate("--dataset", &options.slug).map_err(|e| IngestError::File {
-        file: label.clone(),
-        line: None,
-        message: e.to_string(),
-    })?;
-    let started = Instant::now();
-    let bytes = std::fs::read(path).map_err(|e| IngestError::File {
-        file: label.clone(),
-        line: None,
-        message: format!("cannot read: {e}"),
-    })?;
-    let countries = country_codes(store).await?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| label.clone());
-    let meta = |sha: String| DatasetMeta {
-        slug: options.slug.clone(),
-        title: options.title.clone(),
-        publisher: options.publisher.clone(),
-        version: options.version.clone(),
-        url: options.url.clone(),
-        licence: options.licence.clone(),
-        file_name: file_name.clone(),
-        file_sha256: sha,
-        note: None,
-    };
-    if options.dry_run {
-        let parsed = parse_long(&label, &bytes, &countries, progress)?;
-        let dataset = meta(sha256_hex(&bytes));
-        let read_seconds = started.elapsed().as_secs_f64();
-        let request = WriteRequest {
-            meta: &dataset,
-            indicators: &indicator_metas(&parsed.indicators),
-            existing_indicators: ExistingIndicators::Keep,
-            countries: &countries,
-            rows: &parsed.rows,
-            dry_run: true,
-        };
-        let outcome = write_dataset(store, actor, request).await?;
-        return Ok(IndicatorsReport {
-            dataset,
-            rows_read: parsed.rows.len(),
-            indicators: parsed.indicators,
-            countries: parsed.countries,
-            years: parsed.years,
-            outcome,
-            read_seconds,
-            write_seconds: 0.0,
-            total_seconds: started.elapsed().as_secs_f64(),
-        });
-    }
-    stream(store, label, bytes, countries, &meta, actor, progress, started).await
-}
-
-/// What the reading thread hands to the writer.
-enum Parsed {
-    /// A line for the user.
-    Progress(String),
-    /// Good rows, and the indicator codes first seen since the previous batch.
-    Rows { new_codes: Vec<String>, rows: Vec<Obs> },
-}
-
-fn indicator_metas(codes: &[String]) -> Vec<IndicatorMeta> {
-    codes.iter().map(|code| indicator_meta(code)).collect()
-}
-
-/// An indicator known only by its code (label = code, which an editor can improve).
-fn indicator_meta(code: &str) -> IndicatorMeta {
-    IndicatorMeta {
-        code: code.to_string(),
-        label: code.to_string(),
-        unit: None,
-        description: None,
-    }
-}
-
-/// Reads on a blocking thread, writes here; see [`import`].
-#[expect(clippy::too_many_arguments, reason = "the pieces of one import, each used once")]
-async fn stream(
-    store: &Store,
-    label: String,
-    bytes: Vec<u8>,
-    countries: Vec<String>,
-    meta: &dyn Fn(String) -> DatasetMeta,
-    actor: &str,
-    progress: &mut (dyn FnMut(&str) + Send),
-    started: Instant,
-) -> Result<IndicatorsReport, IngestError> {
-    let bytes = Arc::new(bytes);
-    let countries = Arc::new(countries);
-    let (tx, mut rx) = tokio::sync::mpsc::channel::<Parsed>(4);
-    let reader = {
-        let (bytes, countries, label) = (bytes.clone(), countries.clone(), label.clone());
-        tokio::task::spawn_blocking(move || {
-            let progress_tx = tx.clone();
-            let mut progress = move |line: &str| {
-                let _ = progress_tx.blocking_send(Parsed::Progress(line.to_string()));
-            };
-            let mut known = 0;
-            let mut sink = move |rows: Vec<Obs>, codes: &[String]| {
-                let new_codes = codes.get(known..).unwrap_or_default().to_vec();
-                known = codes.len();
-                // A closed channel means the writer failed; its error is the one reported.
-                let _ = tx.blocking_send(Parsed::Rows { new_codes, rows });
-            };
-            let parsed = parse_long_into(&label, &bytes, &countries, &mut progress, Some(&mut sink));
-            (parsed, started.elapsed().as_secs_f64())
-        })
-    };
-    // The file's hash, while the reader reads it.
-    let dataset = meta(sha256_hex(&bytes));
-    let mut w = store.writer(actor).await?;
-    let mut open = OpenDataset::open(&mut w, &dataset, ExistingIndicators::Keep).await?;
-    let mut ids: Vec<i32> = Vec::new();
-    let mut bulk = w.bulk::<NewObservation>();
-    let writing = Instant::now();
-    while let Some(message) = rx.recv().await {
-        match message {
-            Parsed::Progress(line) => progress(&line),
-            Parsed::Rows { new_codes, mut rows } => {
-                for code in new_codes {
-                    ids.push(open.indicator(&mut w, &indicator_meta(&code)).await?);
-                }
-                // In (country, indicator, year) order the observation indexes grow at a few
-                // points instead of all over the B-tree (files usually come by country).
-                rows.sort_unstable_by_key(|o| (o.country, o.indicator, o.year));
-                let new_rows: Vec<NewObservation> = rows.iter().map(|o| new_observation(o, &ids, &countries)).collect();
-                bulk.push(&w, &new_rows).await?;
-            }
-        }
-    }
-    let (parsed, read_seconds) = reader.await.map_err(|e| IngestError::File {
-        file: label.clone(),
-        line: None,
-        message: format!("reading stopped: {e}"),
-    })?;
-    // A problem anywhere: dropping the writer undoes everything written so far.
-    let parsed = parsed?;
-    for code in parsed.indicators.iter().skip(ids.len()) {
-        ids.push(open.indicator(&mut w, &indicator_meta(code)).await?);
-    }
-    let (replaced, removed) = (open.replaced, open.removed);
-    open.close(&mut w).await?;
-    let summary = import_summary(&dataset, parsed.indicators.len(), removed);
-    let written = bulk.finish(&mut w, &dataset.slug, summary).await?;
-    w.commit().await?;
-    let write_seconds = writing.elapsed().as_secs_f64();
-    if written as usize > PROGRESS_ABOVE {
-        progress(&format!(
-            "wrote {written} observations in one transaction, {write_seconds:.2} s (reading and checking alongside)"
-        ));
-    }
-    Ok(IndicatorsReport {
-        dataset,
-        rows_read: written as usize,
-        indicators: parsed.indicators,
-        countries: parsed.countries,
-        years: parsed.years,
-        outcome: WriteOutcome {
-            replaced,
-            observations_removed: removed,
-            observations_written: written,
-            dry_run: false,
-        },
-        read_seconds,
-        write_seconds,
-        total_seconds: started.elapsed().as_secs_f64(),
     })
 }
 
