@@ -72,19 +72,10 @@ async fn reference_data(l: &mut Loader) -> Result<(Vec<PlanCountry>, Vec<(i32, S
 }
 
 fn country_row(c: &CountryRef) -> country::ActiveModel {
-    country::ActiveModel {
-        country_iso3: Set(c.iso3.clone()),
-        iso2: Set(c.iso2.clone()),
-        m49: Set(c.m49.clone()),
-        name: Set(c.name.clone()),
-        un_region: Set(c.region.clone()),
-        un_subregion: Set(c.subregion.clone()),
-        un_regional_group: Set(c.group.map(|g| g.code().to_string())),
-        un_status: Set(c.status.code().into()),
-        un_member_since: Set(None),
-        note: Set(c.group_source.as_ref().map(|s| format!("UN regional group from {s}"))),
-        ..Default::default()
-    }
+    countries::row(
+        c,
+        c.group_source.as_ref().map(|s| format!("UN regional group from {s}")),
+    )
 }
 
 /// Generates and writes everything in one transaction.
