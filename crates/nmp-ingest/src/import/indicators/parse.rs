@@ -11,7 +11,7 @@ use std::collections::hash_map::Entry;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::IngestError;
-use crate::import::{Obs, Problems, country_index, rows_result};
+use crate::import::{CountryIndex, Obs, Problems, country_index, rows_result};
 
 /// The one accepted header.
 pub const HEADER: [&str; 4] = ["iso3", "year", "indicator", "value"];
@@ -126,18 +126,61 @@ pub(super) fn parse_long_into(
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let lines = bytes.iter().filter(|&&b| b == b'\n').count();
     let report_progress = lines > PROGRESS_ABOVE;
-    let index = country_index(countries);
-
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .from_reader(bytes);
+    check_header(file, &mut reader)?;
+    let mut p = LongParser::new(file, countries, lines, sink.is_some());
+    let mut record = csv::ByteRecord::new();
+    let mut row = 1usize;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => row += 1,
+            Ok(false) => break,
+            Err(e) => {
+                row += 1;
+                p.problems.add(file, row, None, || e.to_string());
+                continue;
+            }
+        }
+        if report_progress && (row - 1).is_multiple_of(PROGRESS_EVERY) {
+            progress(&format!("read {} rows", row - 1));
+        }
+        p.row(row, &record);
+        if p.rows.len() >= SINK_ROWS
+            && p.problems.total() == 0
+            && let Some(sink) = sink.as_mut()
+        {
+            sink(
+                std::mem::replace(&mut p.rows, Vec::with_capacity(SINK_ROWS)),
+                &p.indicators,
+            );
+        }
+    }
+    if p.problems.total() == 0
+        && !p.rows.is_empty()
+        && let Some(sink) = sink.as_mut()
+    {
+        sink(std::mem::take(&mut p.rows), &p.indicators);
+    }
+    if report_progress {
+        progress(&format!("read {} rows: {} problem(s)", row - 1, p.problems.total()));
+    }
+    if row == 1 {
+        p.problems.add(file, 2, None, || "no data rows after the header".into());
+    }
+    p.finish()
+}
+
+/// The header must be exactly [`HEADER`].
+fn check_header(file: &str, reader: &mut csv::Reader<&[u8]>) -> Result<(), IngestError> {
     let header_err = |message: String| IngestError::File {
         file: file.to_string(),
         line: Some(1),
         message,
     };
-    let headers = reader.byte_headers().map_err(|e| header_err(e.to_string()))?.clone();
+    let headers = reader.byte_headers().map_err(|e| header_err(e.to_string()))?;
     if headers.is_empty() || (headers.len() == 1 && headers.get(0).is_some_and(<[u8]>::is_empty)) {
         return Err(header_err(format!(
             "the file is empty; expected the header {}",
@@ -152,35 +195,47 @@ pub(super) fn parse_long_into(
             found.join(",")
         )));
     }
+    Ok(())
+}
 
-    let mut problems = Problems::default();
-    let mut codes: HashMap<Box<[u8]>, u16> = HashMap::new();
-    // The codes again by index, and the last one used: consecutive rows usually share it.
-    let mut codes_by_index: Vec<Box<[u8]>> = Vec::new();
-    let mut last_code: Option<u16> = None;
-    let mut indicators: Vec<String> = Vec::new();
-    let mut seen: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> =
-        HashMap::with_capacity_and_hasher(lines, BuildHasherDefault::default());
-    let mut rows: Vec<Obs> = Vec::with_capacity(if sink.is_some() { SINK_ROWS } else { lines });
-    let mut countries_seen = vec![false; countries.len()];
-    let mut years: Option<(i32, i32)> = None;
-    let mut record = csv::ByteRecord::new();
-    let mut row = 1usize;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => row += 1,
-            Ok(false) => break,
-            Err(e) => {
-                row += 1;
-                problems.add(file, row, None, || e.to_string());
-                continue;
-            }
+/// The state of one pass over a long-format file: what the rows so far held, and their problems.
+struct LongParser<'a> {
+    file: &'a str,
+    index: CountryIndex,
+    problems: Problems,
+    codes: HashMap<Box<[u8]>, u16>,
+    /// The codes again by index, and the last one used: consecutive rows usually share it.
+    codes_by_index: Vec<Box<[u8]>>,
+    last_code: Option<u16>,
+    indicators: Vec<String>,
+    /// Packed (indicator, country, year) → the first row that has it.
+    seen: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    rows: Vec<Obs>,
+    countries_seen: Vec<bool>,
+    years: Option<(i32, i32)>,
+}
+
+impl<'a> LongParser<'a> {
+    fn new(file: &'a str, countries: &[String], lines: usize, sinking: bool) -> LongParser<'a> {
+        LongParser {
+            file,
+            index: country_index(countries),
+            problems: Problems::default(),
+            codes: HashMap::new(),
+            codes_by_index: Vec::new(),
+            last_code: None,
+            indicators: Vec::new(),
+            seen: HashMap::with_capacity_and_hasher(lines, BuildHasherDefault::default()),
+            rows: Vec::with_capacity(if sinking { SINK_ROWS } else { lines }),
+            countries_seen: vec![false; countries.len()],
+            years: None,
         }
-        if report_progress && (row - 1).is_multiple_of(PROGRESS_EVERY) {
-            progress(&format!("read {} rows", row - 1));
-        }
+    }
+
+    /// Checks one record (row `row` of the file) and keeps it when it is good.
+    fn row(&mut self, row: usize, record: &csv::ByteRecord) {
         if record.len() != HEADER.len() {
-            problems.add(file, row, None, || {
+            self.problems.add(self.file, row, None, || {
                 format!(
                     "expected {} fields ({}), found {}",
                     HEADER.len(),
@@ -188,16 +243,35 @@ pub(super) fn parse_long_into(
                     record.len()
                 )
             });
-            continue;
+            return;
         }
         let field = |i: usize| record.get(i).unwrap_or_default();
+        let (iso, code_bytes) = (field(0), field(2));
+        let country = self.country(row, iso);
+        let year = self.year(row, field(1));
+        let indicator = self.indicator(row, code_bytes);
+        let value = self.value(row, field(3));
+        if let (Some(country), Some(year), Some(indicator), Some(value)) = (country, year, indicator, value) {
+            self.keep(
+                row,
+                iso,
+                code_bytes,
+                Obs {
+                    indicator,
+                    country,
+                    year,
+                    value,
+                },
+            );
+        }
+    }
 
-        let iso = field(0);
-        let country = index.get(iso);
+    fn country(&mut self, row: usize, iso: &[u8]) -> Option<u16> {
+        let country = self.index.get(iso);
         if country.is_none() {
-            problems.add(file, row, Some("iso3"), || {
+            self.problems.add(self.file, row, Some("iso3"), || {
                 let upper = iso.to_ascii_uppercase();
-                match index.get(&upper) {
+                match self.index.get(&upper) {
                     Some(_) => format!(
                         "unknown country {:?}: ISO alpha-3 codes are upper case ({})",
                         text(iso),
@@ -210,18 +284,20 @@ pub(super) fn parse_long_into(
                 }
             });
         }
+        country
+    }
 
-        let year_text = field(1);
-        let year = match parse_year(year_text) {
+    fn year(&mut self, row: usize, year_text: &[u8]) -> Option<i32> {
+        match parse_year(year_text) {
             Some(y) if YEARS.contains(&y) => Some(y),
             Some(y) => {
-                problems.add(file, row, Some("year"), || {
+                self.problems.add(self.file, row, Some("year"), || {
                     format!("year {y} is outside {}-{}", YEARS.start(), YEARS.end())
                 });
                 None
             }
             None => {
-                problems.add(file, row, Some("year"), || {
+                self.problems.add(self.file, row, Some("year"), || {
                     format!(
                         "{:?} is not a year (a whole number from {} to {})",
                         text(year_text),
@@ -231,46 +307,46 @@ pub(super) fn parse_long_into(
                 });
                 None
             }
-        };
+        }
+    }
 
-        let code_bytes = field(2);
-        let cached = last_code.filter(|&i| {
-            codes_by_index
+    fn indicator(&mut self, row: usize, code_bytes: &[u8]) -> Option<u16> {
+        let cached = self.last_code.filter(|&i| {
+            self.codes_by_index
                 .get(usize::from(i))
                 .is_some_and(|c| c.as_ref() == code_bytes)
         });
-        let indicator = match cached.or_else(|| codes.get(code_bytes).copied()) {
-            Some(i) => {
-                last_code = Some(i);
-                Some(i)
-            }
-            None => match check_code(code_bytes) {
-                Ok(code) => match u16::try_from(indicators.len()) {
-                    Ok(i) if i < u16::MAX => {
-                        codes.insert(code_bytes.into(), i);
-                        codes_by_index.push(code_bytes.into());
-                        last_code = Some(i);
-                        indicators.push(code);
-                        Some(i)
-                    }
-                    _ => {
-                        problems.add(file, row, Some("indicator"), || {
-                            format!("more than {} distinct indicators", u16::MAX - 1)
-                        });
-                        None
-                    }
-                },
-                Err(message) => {
-                    problems.add(file, row, Some("indicator"), || message);
+        if let Some(i) = cached.or_else(|| self.codes.get(code_bytes).copied()) {
+            self.last_code = Some(i);
+            return Some(i);
+        }
+        match check_code(code_bytes) {
+            Ok(code) => match u16::try_from(self.indicators.len()) {
+                Ok(i) if i < u16::MAX => {
+                    self.codes.insert(code_bytes.into(), i);
+                    self.codes_by_index.push(code_bytes.into());
+                    self.last_code = Some(i);
+                    self.indicators.push(code);
+                    Some(i)
+                }
+                _ => {
+                    self.problems.add(self.file, row, Some("indicator"), || {
+                        format!("more than {} distinct indicators", u16::MAX - 1)
+                    });
                     None
                 }
             },
-        };
+            Err(message) => {
+                self.problems.add(self.file, row, Some("indicator"), || message);
+                None
+            }
+        }
+    }
 
-        let value_text = field(3);
+    fn value(&mut self, row: usize, value_text: &[u8]) -> Option<f64> {
         let value = parse_value(value_text);
         if value.is_none() {
-            problems.add(file, row, Some("value"), || {
+            self.problems.add(self.file, row, Some("value"), || {
                 if value_text.is_empty() {
                     "empty (a number is needed)".to_string()
                 } else {
@@ -278,66 +354,51 @@ pub(super) fn parse_long_into(
                 }
             });
         }
+        value
+    }
 
-        if let (Some(country), Some(year), Some(indicator), Some(value)) = (country, year, indicator, value) {
-            // Year is within 1800-2200, so it fits the low 16 bits.
-            let key = (u64::from(indicator) << 32) | (u64::from(country) << 16) | u64::from(year.unsigned_abs());
-            match seen.entry(key) {
-                Entry::Occupied(first) => {
-                    let first = *first.get();
-                    problems.add(file, row, Some("indicator"), || {
-                        format!(
-                            "duplicate of row {first}: {} {year} {} appears twice",
-                            text(iso),
-                            text(code_bytes)
-                        )
-                    });
-                    continue;
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(u32::try_from(row).unwrap_or(u32::MAX));
-                }
+    /// Keeps a good observation unless its (iso3, year, indicator) came before.
+    fn keep(&mut self, row: usize, iso: &[u8], code_bytes: &[u8], obs: Obs) {
+        // Year is within 1800-2200, so it fits the low 16 bits.
+        let key =
+            (u64::from(obs.indicator) << 32) | (u64::from(obs.country) << 16) | u64::from(obs.year.unsigned_abs());
+        match self.seen.entry(key) {
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                self.problems.add(self.file, row, Some("indicator"), || {
+                    format!(
+                        "duplicate of row {first}: {} {} {} appears twice",
+                        text(iso),
+                        obs.year,
+                        text(code_bytes)
+                    )
+                });
+                return;
             }
-            if let Some(seen_country) = countries_seen.get_mut(usize::from(country)) {
-                *seen_country = true;
-            }
-            years = Some(match years {
-                Some((lo, hi)) => (lo.min(year), hi.max(year)),
-                None => (year, year),
-            });
-            rows.push(Obs {
-                indicator,
-                country,
-                year,
-                value,
-            });
-            if rows.len() >= SINK_ROWS
-                && problems.total() == 0
-                && let Some(sink) = sink.as_mut()
-            {
-                sink(std::mem::replace(&mut rows, Vec::with_capacity(SINK_ROWS)), &indicators);
+            Entry::Vacant(slot) => {
+                slot.insert(u32::try_from(row).unwrap_or(u32::MAX));
             }
         }
+        if let Some(seen_country) = self.countries_seen.get_mut(usize::from(obs.country)) {
+            *seen_country = true;
+        }
+        self.years = Some(match self.years {
+            Some((lo, hi)) => (lo.min(obs.year), hi.max(obs.year)),
+            None => (obs.year, obs.year),
+        });
+        self.rows.push(obs);
     }
-    if problems.total() == 0
-        && !rows.is_empty()
-        && let Some(sink) = sink.as_mut()
-    {
-        sink(std::mem::take(&mut rows), &indicators);
+
+    /// The checked file, or the error listing every problem.
+    fn finish(self) -> Result<LongFile, IngestError> {
+        rows_result(self.problems, self.file)?;
+        Ok(LongFile {
+            indicators: self.indicators,
+            rows: self.rows,
+            countries: self.countries_seen.iter().filter(|&&s| s).count(),
+            years: self.years,
+        })
     }
-    if report_progress {
-        progress(&format!("read {} rows: {} problem(s)", row - 1, problems.total()));
-    }
-    if row == 1 {
-        problems.add(file, 2, None, || "no data rows after the header".into());
-    }
-    rows_result(problems, file)?;
-    Ok(LongFile {
-        indicators,
-        rows,
-        countries: countries_seen.iter().filter(|&&s| s).count(),
-        years,
-    })
 }
 
 #[cfg(test)]
