@@ -29,8 +29,8 @@ use nmp_store::Store;
 
 use super::crosswalk::Crosswalk;
 use super::{
-    DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, Problems, WriteOutcome, WriteRequest, country_codes,
-    country_index, rows_result, sha256_hex, write_dataset,
+    CountryIndex, DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, Problems, WriteOutcome, WriteRequest,
+    country_codes, country_index, rows_result, sha256_hex, write_dataset,
 };
 use crate::IngestError;
 
@@ -244,15 +244,51 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
     let sheet = parse_namesheet(&files.namesheet.display().to_string(), &namesheet_bytes)?;
     let crosswalk = Crosswalk::embedded()?;
     let countries = country_codes(store).await?;
-    let index = country_index(&countries);
+    let dataset = dataset_meta(&files, &forecast_bytes);
+    let indicators = indicators_for(parsed.year);
 
+    let mut warnings = namesheet_warnings(&sheet, &crosswalk);
+    let matched = Matcher {
+        label: &forecasts_label,
+        sheet: sheet.iter().map(|e| (e.ewp_name.as_str(), e.ccode)).collect(),
+        crosswalk: &crosswalk,
+        index: country_index(&countries),
+    }
+    .run(&parsed, &mut warnings)?;
+    let top = top_rows(&parsed, &matched.iso_of_row);
+
+    let request = WriteRequest {
+        meta: &dataset,
+        indicators: &indicators,
+        existing_indicators: ExistingIndicators::Update,
+        countries: &countries,
+        rows: &matched.obs,
+        dry_run,
+    };
+    let outcome = write_dataset(store, actor, request).await?;
+    Ok(EwpReport {
+        dataset,
+        forecasts_path: forecasts_label,
+        forecast_year: parsed.year,
+        indicators,
+        rows_read: parsed.rows.len(),
+        matched: matched.iso_of_row.len(),
+        unmatched: matched.unmatched,
+        warnings,
+        outcome,
+        top,
+    })
+}
+
+/// The dataset row of the release in `files` (slug and version from the file name's date).
+fn dataset_meta(files: &EwpFiles, forecast_bytes: &[u8]) -> DatasetMeta {
     let (year, month, day) = files.released;
     let file_name = files
         .forecasts
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let dataset = DatasetMeta {
+    DatasetMeta {
         slug: format!("ewp-{year}"),
         title: format!("Early Warning Project Statistical Risk Assessment {year}"),
         publisher: PUBLISHER.into(),
@@ -262,14 +298,15 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
         )),
         licence: None,
         file_name,
-        file_sha256: sha256_hex(&forecast_bytes),
+        file_sha256: sha256_hex(forecast_bytes),
         note: Some(LICENCE_NOTE.into()),
-    };
-    let indicators = indicators_for(parsed.year);
+    }
+}
 
+/// A warning for each name sheet entry the crosswalk does not know.
+fn namesheet_warnings(sheet: &[NameSheetEntry], crosswalk: &Crosswalk) -> Vec<String> {
     let mut warnings = Vec::new();
-    let in_sheet: HashSet<(&str, u32)> = sheet.iter().map(|e| (e.ewp_name.as_str(), e.ccode)).collect();
-    for e in &sheet {
+    for e in sheet {
         if crosswalk.get(&e.ewp_name, e.ccode).is_none() {
             warnings.push(format!(
                 "{NAMESHEET}:{}: {} (ccode {}) is not in the crosswalk (data/reference/ewp-crosswalk.csv)",
@@ -277,60 +314,98 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
             ));
         }
     }
+    warnings
+}
 
-    let mut unmatched = Vec::new();
-    let mut obs = Vec::new();
-    let mut iso_of_row: HashMap<usize, String> = HashMap::new();
-    let mut first_row_of: HashMap<u16, usize> = HashMap::new();
-    let mut problems = Problems::default();
-    for f in &parsed.rows {
-        if !in_sheet.contains(&(f.ewp_name.as_str(), f.ccode)) {
-            warnings.push(format!(
-                "{forecasts_label}:{}: {} (ccode {}) is not in {NAMESHEET}",
-                f.row, f.ewp_name, f.ccode
-            ));
-        }
-        let iso3 = match crosswalk.get(&f.ewp_name, f.ccode) {
-            Some(e) => match &e.iso3 {
-                Some(iso3) => iso3.clone(),
-                None => {
-                    unmatched.push(unmatched_row(f, e.note.clone()));
+/// The forecast rows matched to countries: their observations, the rows left out and why, and
+/// the ISO code of each matched row.
+struct Matched {
+    obs: Vec<Obs>,
+    unmatched: Vec<Unmatched>,
+    iso_of_row: HashMap<usize, String>,
+}
+
+/// Matches forecast rows to the countries of the database through the crosswalk.
+struct Matcher<'a> {
+    /// The forecasts file, as named in messages.
+    label: &'a str,
+    /// `(ewp_name, ccode)` of every name sheet entry.
+    sheet: HashSet<(&'a str, u32)>,
+    crosswalk: &'a Crosswalk,
+    index: CountryIndex,
+}
+
+impl Matcher<'_> {
+    /// Matches every row; a country two rows map to is an error naming both.
+    fn run(&self, parsed: &ForecastFile, warnings: &mut Vec<String>) -> Result<Matched, IngestError> {
+        let forecasts_label = self.label;
+        let mut unmatched = Vec::new();
+        let mut obs = Vec::new();
+        let mut iso_of_row: HashMap<usize, String> = HashMap::new();
+        let mut first_row_of: HashMap<u16, usize> = HashMap::new();
+        let mut problems = Problems::default();
+        for f in &parsed.rows {
+            if !self.sheet.contains(&(f.ewp_name.as_str(), f.ccode)) {
+                warnings.push(format!(
+                    "{forecasts_label}:{}: {} (ccode {}) is not in {NAMESHEET}",
+                    f.row, f.ewp_name, f.ccode
+                ));
+            }
+            let iso3 = match self.iso3(f) {
+                Ok(iso3) => iso3,
+                Err(reason) => {
+                    unmatched.push(unmatched_row(f, reason));
                     continue;
                 }
-            },
-            None => {
-                let reason = match (crosswalk.by_code(f.ccode), crosswalk.by_name(&f.ewp_name)) {
-                    (Some(e), _) => format!("not in the crosswalk (it has ccode {} as {:?})", e.ccode, e.ewp_name),
-                    (None, Some(e)) => format!("not in the crosswalk (it has {:?} with ccode {})", e.ewp_name, e.ccode),
-                    (None, None) => "not in the crosswalk".to_string(),
-                };
-                unmatched.push(unmatched_row(f, reason));
+            };
+            let Some(country) = self.index.get(iso3.as_bytes()) else {
+                unmatched.push(unmatched_row(f, format!("{iso3} is not in the country table")));
+                continue;
+            };
+            if let Some(first) = first_row_of.insert(country, f.row) {
+                problems.add(forecasts_label, f.row, Some("ewp_name"), || {
+                    format!("{} maps to {iso3}, as row {first} does", f.ewp_name)
+                });
                 continue;
             }
-        };
-        let Some(country) = index.get(iso3.as_bytes()) else {
-            unmatched.push(unmatched_row(f, format!("{iso3} is not in the country table")));
-            continue;
-        };
-        if let Some(first) = first_row_of.insert(country, f.row) {
-            problems.add(&forecasts_label, f.row, Some("ewp_name"), || {
-                format!("{} maps to {iso3}, as row {first} does", f.ewp_name)
-            });
-            continue;
+            iso_of_row.insert(f.row, iso3);
+            // In the order of `indicators_for`: risk_2yr, rank_2yr, risk_1yr, rank_1yr.
+            for (indicator, value) in [(0, f.risk_2yr), (1, f.rank_2yr), (2, f.risk_1yr), (3, f.rank_1yr)] {
+                obs.push(Obs {
+                    indicator,
+                    country,
+                    year: parsed.year,
+                    value,
+                });
+            }
         }
-        iso_of_row.insert(f.row, iso3);
-        // In the order of `indicators_for`: risk_2yr, rank_2yr, risk_1yr, rank_1yr.
-        for (indicator, value) in [(0, f.risk_2yr), (1, f.rank_2yr), (2, f.risk_1yr), (3, f.rank_1yr)] {
-            obs.push(Obs {
-                indicator,
-                country,
-                year: parsed.year,
-                value,
-            });
+        rows_result(problems, forecasts_label)?;
+        Ok(Matched {
+            obs,
+            unmatched,
+            iso_of_row,
+        })
+    }
+
+    /// The ISO code the crosswalk gives the row, or why it gives none.
+    fn iso3(&self, f: &Forecast) -> Result<String, String> {
+        let crosswalk = self.crosswalk;
+        match crosswalk.get(&f.ewp_name, f.ccode) {
+            Some(e) => match &e.iso3 {
+                Some(iso3) => Ok(iso3.clone()),
+                None => Err(e.note.clone()),
+            },
+            None => Err(match (crosswalk.by_code(f.ccode), crosswalk.by_name(&f.ewp_name)) {
+                (Some(e), _) => format!("not in the crosswalk (it has ccode {} as {:?})", e.ccode, e.ewp_name),
+                (None, Some(e)) => format!("not in the crosswalk (it has {:?} with ccode {})", e.ewp_name, e.ccode),
+                (None, None) => "not in the crosswalk".to_string(),
+            }),
         }
     }
-    rows_result(problems, &forecasts_label)?;
+}
 
+/// The rows ranked in the top 30 for the next two years, by rank then name.
+fn top_rows(parsed: &ForecastFile, iso_of_row: &HashMap<usize, String>) -> Vec<TopRow> {
     let mut top: Vec<TopRow> = parsed
         .rows
         .iter()
@@ -343,28 +418,7 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
         })
         .collect();
     top.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.ewp_name.cmp(&b.ewp_name)));
-
-    let request = WriteRequest {
-        meta: &dataset,
-        indicators: &indicators,
-        existing_indicators: ExistingIndicators::Update,
-        countries: &countries,
-        rows: &obs,
-        dry_run,
-    };
-    let outcome = write_dataset(store, actor, request).await?;
-    Ok(EwpReport {
-        dataset,
-        forecasts_path: forecasts_label,
-        forecast_year: parsed.year,
-        indicators,
-        rows_read: parsed.rows.len(),
-        matched: iso_of_row.len(),
-        unmatched,
-        warnings,
-        outcome,
-        top,
-    })
+    top
 }
 
 fn unmatched_row(f: &Forecast, reason: String) -> Unmatched {
