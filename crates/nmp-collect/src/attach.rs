@@ -8,7 +8,6 @@
 
 use nmp_store::Store;
 use nmp_store::entity::attachment;
-use sha2::{Digest, Sha256};
 
 use crate::CollectError;
 
@@ -206,7 +205,7 @@ pub fn check(upload: &Upload) -> Result<Checked, String> {
     Ok(Checked {
         file_name: name,
         content_type,
-        sha256: hex::encode(Sha256::digest(&upload.bytes)),
+        sha256: nmp_core::sha256_hex(&upload.bytes),
     })
 }
 

@@ -14,6 +14,7 @@ pub mod error;
 pub mod hash;
 pub mod indicators;
 pub mod policy;
+pub mod problems;
 pub mod slug;
 pub mod vocab;
 

@@ -8,6 +8,9 @@
 use keshvar::Alpha3;
 use nmp_core::vocab::{UnRegionalGroup, UnStatus, validate_iso3};
 
+use nmp_store::Set;
+use nmp_store::entity::country;
+
 use crate::IngestError;
 
 /// The regional groups file, embedded in the binary.
@@ -94,6 +97,23 @@ pub fn load(csv_text: &str) -> Result<Vec<CountryRef>, IngestError> {
         });
     }
     Ok(out)
+}
+
+/// The `country` row of `c` (not yet a UN member date), with `note`.
+pub fn row(c: &CountryRef, note: Option<String>) -> country::ActiveModel {
+    country::ActiveModel {
+        country_iso3: Set(c.iso3.clone()),
+        iso2: Set(c.iso2.clone()),
+        m49: Set(c.m49.clone()),
+        name: Set(c.name.clone()),
+        un_region: Set(c.region.clone()),
+        un_subregion: Set(c.subregion.clone()),
+        un_regional_group: Set(c.group.map(|g| g.code().to_string())),
+        un_status: Set(c.status.code().into()),
+        un_member_since: Set(None),
+        note: Set(note),
+        ..Default::default()
+    }
 }
 
 #[cfg(test)]

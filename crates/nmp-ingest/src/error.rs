@@ -16,15 +16,7 @@ pub enum IngestError {
     /// Several problems; all are listed so that one run shows every error.
     #[error("{} problem(s) in the dataset:\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
     Many(Vec<IngestError>),
-    /// A record the caller named does not exist.
-    #[error("{what} {key:?} does not exist")]
-    NotFound {
-        /// What kind of record (`edition`).
-        what: &'static str,
-        /// The key the caller gave (a slug).
-        key: String,
-    },
-    /// Writing an export failed or was refused (nothing was left half-written).
+    /// Writing a spreadsheet failed (nothing was left half-written).
     #[error("{path}: {message}")]
     Write {
         /// The file or directory concerned.
@@ -83,15 +75,5 @@ impl std::fmt::Display for CellProblem {
             write!(f, ", column {c}")?;
         }
         write!(f, ": {}", self.message)
-    }
-}
-
-impl From<nmp_core::dictionary::DictionaryError> for IngestError {
-    fn from(e: nmp_core::dictionary::DictionaryError) -> Self {
-        IngestError::File {
-            file: nmp_core::dictionary::FILE.to_string(),
-            line: None,
-            message: e.message,
-        }
     }
 }

@@ -66,7 +66,7 @@ pub enum ReportError {
     Store(#[from] nmp_store::StoreError),
     /// Building the data package failed.
     #[error(transparent)]
-    Ingest(#[from] nmp_ingest::IngestError),
+    DataPackage(#[from] nmp_datapackage::DataPackageError),
     /// The snapshot could not be serialised or read back.
     #[error("snapshot: {0}")]
     Snapshot(String),

@@ -68,7 +68,7 @@ pub(crate) async fn without_package(
 
 /// The data package of the edition `slug` as the store holds it now (what a draft ships).
 pub(crate) async fn draft_package(store: &nmp_store::Store, slug: &str) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
-    Ok(nmp_ingest::export::datapackage(store, slug).await?.files)
+    Ok(nmp_datapackage::datapackage(store, slug).await?.files)
 }
 
 /// The edition `slug` as it is in the store now, marked DRAFT, without its data package.
@@ -103,7 +103,7 @@ async fn errata(store: &nmp_store::Store, edition_id: i32) -> Result<Vec<Erratum
 fn package_files(files: BTreeMap<String, String>) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     for (name, text) in files {
-        if name == nmp_ingest::export::DESCRIPTOR {
+        if name == nmp_datapackage::DESCRIPTOR {
             out.insert(0, (name, text.into_bytes()));
         } else {
             out.push((name, text.into_bytes()));

@@ -69,7 +69,7 @@ pub async fn publish(store: &Store, slug: &str, actor: &str) -> Result<Outcome, 
     let mut row = edition.clone();
     row.status = "published".into();
     row.snapshot_hash = Some(sha256.clone());
-    let package = nmp_ingest::export::datapackage_of(store, row).await?;
+    let package = nmp_datapackage::datapackage_of(store, row).await?;
     let files: BTreeMap<String, String> = package
         .files
         .iter()

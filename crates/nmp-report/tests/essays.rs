@@ -222,7 +222,7 @@ async fn an_essay_is_cited_printed_in_its_own_section_and_survives_the_round_tri
         for (name, bytes) in &frozen.datapackage {
             std::fs::write(dir.path().join(name), bytes).unwrap();
         }
-        nmp_ingest::import::datapackage::import(&fresh.store, dir.path(), "system:test")
+        nmp_datapackage::import::import(&fresh.store, dir.path(), "system:test")
             .await
             .unwrap();
         let loaded = fresh

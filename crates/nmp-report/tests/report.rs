@@ -206,7 +206,7 @@ async fn the_data_package_round_trip_rebuilds_the_same_pdf() {
         for (name, bytes) in &original.datapackage {
             std::fs::write(dir.path().join(name), bytes).unwrap();
         }
-        let loaded = nmp_ingest::import::datapackage::import(&fresh.store, dir.path(), "system:test")
+        let loaded = nmp_datapackage::import::import(&fresh.store, dir.path(), "system:test")
             .await
             .unwrap();
         assert_eq!(loaded.edition, "2017");

@@ -4,7 +4,6 @@
 
 use sea_orm::{EntityTrait, QueryOrder};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -43,7 +42,7 @@ pub(crate) fn event_hash(e: &EventFields<'_>) -> String {
         "after": parse(e.after_json),
         "prev_hash": e.prev_hash,
     });
-    hex::encode(Sha256::digest(canonical.to_string().as_bytes()))
+    nmp_core::sha256_hex(canonical.to_string().as_bytes())
 }
 
 /// What a verification of the chain found.

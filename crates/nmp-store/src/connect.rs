@@ -130,12 +130,9 @@ impl Store {
         Ok(Migrator::get_applied_migrations(&self.db).await?.len())
     }
 
-    /// The raw connection. No crate but the store should need it: reads are use cases on
-    /// [`Store`], writes go through [`Store::writer`], and tests use the `testing` feature.
-    // Still public (hidden) only because nmp-ingest reads through it; it becomes `pub(crate)` once
-    // nmp-ingest uses store methods instead (issue 18).
-    #[doc(hidden)]
-    pub fn conn(&self) -> &sea_orm::DatabaseConnection {
+    /// The raw connection, for the store's own modules: other crates read through the use
+    /// cases on [`Store`], write through [`Store::writer`], and test with the `testing` feature.
+    pub(crate) fn conn(&self) -> &sea_orm::DatabaseConnection {
         &self.db
     }
 

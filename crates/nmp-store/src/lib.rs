@@ -36,6 +36,7 @@ pub mod records;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod writer;
+mod writer_reads;
 
 pub use audit::ChainReport;
 pub use bulk::{BulkInsert, BulkRow, NewObservation};

@@ -97,10 +97,7 @@ impl Store {
 impl Writer {
     /// The transaction, for the store's own reads inside the write (look-ups by natural key and
     /// the like); other crates use the reads `Writer` offers.
-    // Still public (hidden) only because nmp-ingest reads through it; it becomes `pub(crate)` once
-    // nmp-ingest uses store methods instead (issue 18).
-    #[doc(hidden)]
-    pub fn conn(&self) -> &DatabaseTransaction {
+    pub(crate) fn conn(&self) -> &DatabaseTransaction {
         &self.txn
     }
 

@@ -11,7 +11,6 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
 
 /// Bodies above this size are passed through without an ETag.
 const MAX_ETAG_BODY: usize = 16 * 1024 * 1024;
@@ -37,7 +36,7 @@ pub(crate) async fn etag(request: Request, next: Next) -> Response {
         // Only a body that lied about its size gets here.
         return (StatusCode::INTERNAL_SERVER_ERROR, "the answer could not be read").into_response();
     };
-    let tag = format!("\"{}\"", &hex::encode(Sha256::digest(&bytes))[..32]);
+    let tag = format!("\"{}\"", &nmp_core::sha256_hex(&bytes)[..32]);
     let value = HeaderValue::from_str(&tag).expect("hex is a valid header value");
     if !parts.headers.contains_key(header::CACHE_CONTROL) {
         parts.headers.insert(

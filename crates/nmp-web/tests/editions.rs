@@ -15,10 +15,9 @@ use nmp_store::Store;
 use nmp_store::entity::{membership, organization};
 use nmp_store::testing::engines;
 use sea_orm::ActiveValue::Set;
-use sha2::{Digest, Sha256};
 
 fn sha(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
+    nmp_core::sha256_hex(bytes)
 }
 
 /// Starts a build and waits until a new one is listed; its id.

@@ -1,5 +1,4 @@
-//! Imports of external country-year data into `dataset`, `indicator` and `observation`, and of
-//! an edition's data package into a new database ([`datapackage`]).
+//! Imports of external country-year data into `dataset`, `indicator` and `observation`.
 //!
 //! Every import reads and validates its whole file first and reports every problem at once
 //! (`FILE:ROW:COLUMN: message`, the header being row 1); only a file without problems is written,
@@ -11,19 +10,20 @@
 //! - the observations are inserted in bulk as ONE audit event (`action = import`) whose summary
 //!   records the dataset, the file and its SHA-256.
 //!
+//! A dry run takes the same path, checks and writes included, and rolls the transaction back at
+//! the end instead of committing it.
+//!
 //! Two formats: the Early Warning Project's statistical risk assessment files ([`ewp`], matched to
 //! ISO codes through the crosswalk in [`crosswalk`]) and a generic long format ([`indicators`]).
 
 pub mod crosswalk;
-pub mod datapackage;
 pub mod ewp;
 pub mod indicators;
 
 use std::collections::BTreeMap;
 
 use nmp_store::entity::{country, dataset, indicator, observation};
-use nmp_store::{ColumnTrait, EntityTrait, NewObservation, QueryFilter, Set, Store, StoreError, Writer};
-use sha2::{Digest, Sha256};
+use nmp_store::{ColumnTrait, NewObservation, Set, Store, StoreError, Writer};
 
 use crate::IngestError;
 
@@ -31,7 +31,7 @@ use crate::IngestError;
 pub const ACTOR: &str = "system:import";
 
 /// How many problems an error keeps (the rest are counted).
-pub const MAX_REPORTED: usize = 50;
+pub use nmp_core::problems::MAX_REPORTED;
 
 /// The dataset row an import creates or replaces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,10 +95,7 @@ pub struct WriteOutcome {
     pub dry_run: bool,
 }
 
-/// SHA-256 of `bytes`, lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
-}
+pub use nmp_core::sha256_hex;
 
 /// The ISO alpha-3 codes of the countries in the database, in key order.
 pub async fn country_codes(store: &Store) -> Result<Vec<String>, IngestError> {
@@ -119,42 +116,15 @@ pub async fn country_codes(store: &Store) -> Result<Vec<String>, IngestError> {
 }
 
 /// Collects row problems, keeping the first [`MAX_REPORTED`] and counting the rest.
-#[derive(Debug, Default)]
-pub(crate) struct Problems {
-    kept: Vec<String>,
-    total: usize,
-}
+pub(crate) use nmp_core::problems::RowProblems as Problems;
 
-impl Problems {
-    /// Records `FILE:ROW:COLUMN: message` (or `FILE:ROW: message` without a column).
-    pub(crate) fn add(&mut self, file: &str, row: usize, column: Option<&str>, message: impl FnOnce() -> String) {
-        self.total += 1;
-        if self.kept.len() < MAX_REPORTED {
-            let at = match column {
-                Some(c) => format!("{file}:{row}:{c}"),
-                None => format!("{file}:{row}"),
-            };
-            self.kept.push(format!("{at}: {}", message()));
-        }
-    }
-
-    /// How many problems there are.
-    pub(crate) fn total(&self) -> usize {
-        self.total
-    }
-
-    /// `Ok` when there are none, else the error listing them.
-    pub(crate) fn into_result(self, file: &str) -> Result<(), IngestError> {
-        if self.total == 0 {
-            Ok(())
-        } else {
-            Err(IngestError::Rows {
-                file: file.to_string(),
-                problems: self.kept,
-                total: self.total,
-            })
-        }
-    }
+/// `Ok` when `problems` holds none, else the error listing them for `file`.
+pub(crate) fn rows_result(problems: Problems, file: &str) -> Result<(), IngestError> {
+    problems.finish().map_err(|(problems, total)| IngestError::Rows {
+        file: file.to_string(),
+        problems,
+        total,
+    })
 }
 
 /// How [`write_dataset`] treats an indicator the dataset already has.
@@ -178,12 +148,12 @@ pub(crate) struct WriteRequest<'a> {
     pub countries: &'a [String],
     /// The observations.
     pub rows: &'a [Obs],
-    /// Only check what would be replaced; write nothing.
+    /// Check and write everything as for real, then roll back: nothing is written.
     pub dry_run: bool,
 }
 
-/// Writes (or, for a dry run, only checks what it would replace) a dataset, its indicators and
-/// observations in one audited transaction.
+/// Writes a dataset, its indicators and observations in one audited transaction; a dry run
+/// takes the same path and rolls the transaction back instead of committing it.
 pub(crate) async fn write_dataset(
     store: &Store,
     actor: &str,
@@ -198,17 +168,6 @@ pub(crate) async fn write_dataset(
         dry_run,
     } = req;
     nmp_core::slug::validate("dataset", &meta.slug).map_err(StoreError::from)?;
-    if dry_run {
-        let existing = store
-            .rows_where::<dataset::Entity, _>(dataset::Column::Slug, [meta.slug.clone()])
-            .await?;
-        return Ok(WriteOutcome {
-            replaced: !existing.is_empty(),
-            observations_removed: 0,
-            observations_written: rows.len() as u64,
-            dry_run: true,
-        });
-    }
     let mut w = store.writer(actor).await?;
     let mut open = OpenDataset::open(&mut w, meta, existing_indicators).await?;
     let mut ids = Vec::with_capacity(indicators.len());
@@ -225,12 +184,17 @@ pub(crate) async fn write_dataset(
     let new_rows: Vec<NewObservation> = order.into_iter().map(|o| new_observation(o, &ids, countries)).collect();
     let summary = import_summary(meta, indicators.len(), removed);
     let written = w.insert_bulk(&new_rows, &meta.slug, summary).await?;
-    w.commit().await?;
+    if dry_run {
+        // The same checks and writes as a real import; dropping the writer undoes them.
+        drop(w);
+    } else {
+        w.commit().await?;
+    }
     Ok(WriteOutcome {
         replaced,
-        observations_removed: removed,
+        observations_removed: if dry_run { 0 } else { removed },
         observations_written: written,
-        dry_run: false,
+        dry_run,
     })
 }
 
@@ -278,11 +242,11 @@ impl OpenDataset {
         meta: &DatasetMeta,
         existing: ExistingIndicators,
     ) -> Result<OpenDataset, IngestError> {
-        let found = dataset::Entity::find()
-            .filter(dataset::Column::Slug.eq(meta.slug.as_str()))
-            .one(w.conn())
-            .await
-            .map_err(StoreError::from)?;
+        let found = w
+            .read_matching::<dataset::Entity>(dataset::Column::Slug.eq(meta.slug.as_str()))
+            .await?
+            .into_iter()
+            .next();
         let replaced = found.is_some();
         let dataset_id = match found {
             Some(old) => {
@@ -317,11 +281,9 @@ impl OpenDataset {
                 .dataset_id
             }
         };
-        let old_indicators = indicator::Entity::find()
-            .filter(indicator::Column::DatasetId.eq(dataset_id))
-            .all(w.conn())
-            .await
-            .map_err(StoreError::from)?;
+        let old_indicators = w
+            .read_matching::<indicator::Entity>(indicator::Column::DatasetId.eq(dataset_id))
+            .await?;
         let mut removed = 0;
         for old in &old_indicators {
             removed += w

@@ -8,30 +8,15 @@ use nmp_core::vocab::ChangeAction;
 use nmp_store::Store;
 use nmp_store::records::apply::ApplyError;
 use nmp_store::records::schema::{self, FieldSpec};
-use nmp_store::records::{Change, CitationInput, Fields, Record, SourceRef, value_text};
+use nmp_store::records::{Change, CitationInput, Fields, Record, value_text};
 
-use super::import::{Importer, PROGRESS_EVERY, RowAction, RowOutcome};
+use super::cite;
 use super::layout::{Col, Layout};
+use super::outcome::{Importer, PROGRESS_EVERY, RowAction, RowOutcome};
+use super::problems::Problems;
 use super::{Keys, RecordKind, key_tables, natural_column, natural_key};
 use crate::sheet::{self, Table, column_letter};
 use crate::{CellProblem, IngestError};
-
-/// Problems of one sheet, collected in order.
-pub(super) struct Problems {
-    pub(super) sheet: String,
-    pub(super) list: Vec<CellProblem>,
-}
-
-impl Problems {
-    pub(super) fn add(&mut self, row: usize, column: Option<String>, message: impl Into<String>) {
-        self.list.push(CellProblem {
-            sheet: self.sheet.clone(),
-            row,
-            column,
-            message: message.into(),
-        });
-    }
-}
 
 /// One checked row, ready to write.
 pub(super) struct PlannedRow {
@@ -48,9 +33,6 @@ pub(super) struct Plan {
     pub(super) problems: Vec<CellProblem>,
     pub(super) columns: Layout,
 }
-
-/// The longest locator accepted, in characters (as in the workspace's form).
-const MAX_LOCATOR_CHARS: usize = 500;
 
 impl Plan {
     pub(super) async fn make(
@@ -216,7 +198,7 @@ impl<'a> Checker<'a> {
         {
             unresolved.insert("entity_id".into());
         }
-        let citation = self.citation(row, problems);
+        let citation = cite::citation(self.layout, &self.keys, row, problems);
         let table = self.kind.table();
         let (fields, errors) = schema::parse_partial(table, &form)?;
         for e in &errors {
@@ -402,71 +384,6 @@ impl<'a> Checker<'a> {
             ),
         }
         false
-    }
-
-    /// The row's citation from `source`/`source_id`, `locator` and `quote`: `Ok(None)` when the row
-    /// names no source, `Err(())` when a problem with it was reported.
-    fn citation(&self, row: &sheet::Row, problems: &mut Problems) -> Result<Option<CitationInput>, ()> {
-        let l = self.layout;
-        let n = row.number;
-        let before = problems.list.len();
-        let slug = l.cell(row, l.cite_source);
-        let number = l.cell(row, l.cite_source_id);
-        let source = if !slug.is_empty() {
-            let id = self.keys.id("source", slug);
-            if id.is_none() {
-                problems.add(n, l.label(l.cite_source), format!("no source has the slug {slug:?}"));
-            }
-            id
-        } else if !number.is_empty() {
-            let id = number
-                .parse::<i32>()
-                .ok()
-                .filter(|id| self.keys.key("source", *id).is_some());
-            if id.is_none() {
-                problems.add(
-                    n,
-                    l.label(l.cite_source_id),
-                    format!("no source has the number {number:?}"),
-                );
-            }
-            id
-        } else {
-            None
-        };
-        let locator = l.cell(row, l.locator);
-        let quote = l.cell(row, l.quote);
-        if locator.chars().count() > MAX_LOCATOR_CHARS {
-            problems.add(
-                n,
-                l.label(l.locator),
-                format!("is longer than {MAX_LOCATOR_CHARS} characters"),
-            );
-        }
-        if quote.chars().count() > schema::MAX_TEXT_CHARS {
-            problems.add(
-                n,
-                l.label(l.quote),
-                format!("is longer than {} characters", schema::MAX_TEXT_CHARS),
-            );
-        }
-        if slug.is_empty() && number.is_empty() && !(locator.is_empty() && quote.is_empty()) {
-            problems.add(
-                n,
-                l.label(l.cite_source),
-                "missing source: a locator or quote needs its source (its slug)",
-            );
-        }
-        if problems.list.len() > before {
-            return Err(());
-        }
-        let opt = |t: &str| (!t.is_empty()).then(|| t.to_string());
-        Ok(source.map(|id| CitationInput {
-            source: SourceRef::Existing(id),
-            field: None,
-            locator: opt(locator),
-            quote: opt(quote),
-        }))
     }
 
     /// Unique values (slugs) may appear once in the file.

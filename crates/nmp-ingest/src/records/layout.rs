@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use nmp_store::records::schema::{self, FieldSpec};
 
-use super::check::Problems;
+use super::problems::Problems;
 use super::{RecordKind, natural_column};
 use crate::IngestError;
 use crate::sheet::{self, Table, column_letter};

@@ -14,9 +14,12 @@
 //! - [`export`]: the current records of a kind as a table, and the import template.
 
 mod check;
+mod cite;
 pub mod export;
 pub mod import;
 mod layout;
+mod outcome;
+mod problems;
 
 use std::collections::HashMap;
 

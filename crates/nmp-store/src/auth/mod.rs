@@ -23,7 +23,6 @@ use nmp_core::ValidationError;
 use nmp_core::vocab::AccountRole;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 use crate::entity::{account, one_time_link, session};
@@ -154,7 +153,7 @@ pub fn random_token() -> String {
 
 /// SHA-256 hex of a token: what the database stores in its place.
 pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+    nmp_core::sha256_hex(token.as_bytes())
 }
 
 /// Compares two strings in time that depends only on their lengths.

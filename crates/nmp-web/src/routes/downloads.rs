@@ -1,12 +1,12 @@
 //! `/editions/{slug}/datapackage.json` and the CSV files it lists: an edition's Frictionless
-//! data package, built by `nmp_ingest::export` (the same bytes `nmp export datapackage` writes).
+//! data package, built by `nmp_datapackage` (the same bytes `nmp export datapackage` writes).
 
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use nmp_ingest::IngestError;
+use nmp_datapackage::DataPackageError;
 
 use crate::{AppState, WebError};
 
@@ -18,10 +18,12 @@ async fn package_file(
     State(s): State<AppState>,
     Path((slug, file)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let package = match nmp_ingest::export::datapackage(&s.store, &slug).await {
+    let package = match nmp_datapackage::datapackage(&s.store, &slug).await {
         Ok(p) => p,
-        Err(IngestError::NotFound { .. }) => return Err(WebError::NotFound(format!("There is no edition {slug:?}."))),
-        Err(IngestError::Store(e)) => return Err(e.into()),
+        Err(DataPackageError::NotFound { .. }) => {
+            return Err(WebError::NotFound(format!("There is no edition {slug:?}.")));
+        }
+        Err(DataPackageError::Store(e)) => return Err(e.into()),
         Err(e) => return Err(WebError::Internal(e.to_string())),
     };
     let (name, bytes) = package

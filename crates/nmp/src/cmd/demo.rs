@@ -1,10 +1,10 @@
 //! `nmp demo synthetic [--seed N] [--force]`: the synthetic benchmark dataset (see
-//! `nmp_ingest::synthetic`), written into the configured database in one transaction.
+//! `nmp_synthetic`), written into the configured database in one transaction.
 
 use std::time::Instant;
 
 use clap::Subcommand;
-use nmp_ingest::synthetic::{Scale, SyntheticReport};
+use nmp_synthetic::{Scale, SyntheticReport};
 
 use crate::config::Config;
 
@@ -28,7 +28,7 @@ pub(crate) async fn run(config: &Config, action: DemoAction) -> anyhow::Result<(
         DemoAction::Synthetic { seed, force } => {
             let started = Instant::now();
             let store = super::open(config).await?;
-            let report = nmp_ingest::synthetic::load(&store, seed, &Scale::full(), force).await?;
+            let report = nmp_synthetic::load(&store, seed, &Scale::full(), force).await?;
             store.close().await?;
             println!("{}", describe(&report, started.elapsed().as_secs_f64()));
             Ok(())

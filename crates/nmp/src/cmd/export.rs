@@ -8,7 +8,7 @@ use crate::config::Config;
 
 pub(crate) async fn datapackage(config: &Config, edition: &str, out: &Path) -> anyhow::Result<()> {
     let store = super::open(config).await?;
-    let package = nmp_ingest::export::datapackage(&store, edition)
+    let package = nmp_datapackage::datapackage(&store, edition)
         .await
         .with_context(|| format!("exporting edition {edition:?}"))?;
     package
@@ -19,7 +19,7 @@ pub(crate) async fn datapackage(config: &Config, edition: &str, out: &Path) -> a
 }
 
 /// What was written: the directory, then one line per file with its size and, for tables, rows.
-pub(crate) fn describe(package: &nmp_ingest::export::DataPackage, edition: &str, out: &Path) -> String {
+pub(crate) fn describe(package: &nmp_datapackage::DataPackage, edition: &str, out: &Path) -> String {
     let mut lines = vec![format!(
         "wrote the data package of edition {edition} to {} ({} files):",
         out.display(),

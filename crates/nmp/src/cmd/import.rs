@@ -95,33 +95,9 @@ pub(crate) enum ImportAction {
 }
 
 pub(crate) async fn run(config: &Config, action: ImportAction) -> anyhow::Result<()> {
-    // Check the input exists before opening (and perhaps creating) the database.
-    match &action {
-        ImportAction::Datapackage { dir } => {
-            let descriptor = dir.join(nmp_ingest::export::DESCRIPTOR);
-            std::fs::metadata(&descriptor).with_context(|| format!("cannot read {}", descriptor.display()))?;
-        }
-        ImportAction::Records {
-            file,
-            kind,
-            dry_run,
-            as_email,
-        } => return super::records::import(config, file, kind, *dry_run, as_email.as_deref()).await,
-        ImportAction::Template { out } => return super::records::template(config, out).await,
-        ImportAction::Ewp { dir, .. } => {
-            nmp_ingest::import::ewp::locate(dir)?;
-        }
-        ImportAction::Indicators { file, .. } => {
-            std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
-        }
-    }
-    let store = super::open(config).await?;
     match action {
-        ImportAction::Datapackage { dir } => datapackage(&store, &dir).await?,
-        ImportAction::Ewp { dir, dry_run } => {
-            let report = nmp_ingest::import::ewp::import(&store, &dir, dry_run, ACTOR).await?;
-            print!("{}", describe_ewp(&report));
-        }
+        ImportAction::Datapackage { dir } => datapackage(config, &dir).await,
+        ImportAction::Ewp { dir, dry_run } => ewp(config, &dir, dry_run).await,
         ImportAction::Indicators {
             file,
             slug,
@@ -141,22 +117,38 @@ pub(crate) async fn run(config: &Config, action: ImportAction) -> anyhow::Result
                 licence,
                 dry_run,
             };
-            let report = indicators(&store, &file, &options).await?;
-            print!("{}", describe_indicators(&report));
+            indicators(config, &file, &options).await
         }
-        ImportAction::Records { .. } | ImportAction::Template { .. } => unreachable!("handled above"),
+        ImportAction::Records {
+            file,
+            kind,
+            dry_run,
+            as_email,
+        } => super::records::import(config, &file, &kind, dry_run, as_email.as_deref()).await,
+        ImportAction::Template { out } => super::records::template(config, &out).await,
     }
+}
+
+/// `nmp import ewp`: the files are found before the database is opened (and perhaps created).
+async fn ewp(config: &Config, dir: &Path, dry_run: bool) -> anyhow::Result<()> {
+    nmp_ingest::import::ewp::locate(dir)?;
+    let store = super::open(config).await?;
+    let report = nmp_ingest::import::ewp::import(&store, dir, dry_run, ACTOR).await?;
+    print!("{}", describe_ewp(&report));
     store.close().await?;
     Ok(())
 }
 
-async fn indicators(
-    store: &nmp_store::Store,
-    file: &Path,
-    options: &IndicatorsOptions,
-) -> anyhow::Result<IndicatorsReport> {
+/// `nmp import indicators`: the file must exist before the database is opened.
+async fn indicators(config: &Config, file: &Path, options: &IndicatorsOptions) -> anyhow::Result<()> {
+    std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let store = super::open(config).await?;
     let mut progress = |line: &str| eprintln!("{line}");
-    Ok(nmp_ingest::import::indicators::import(store, file, options, ACTOR, &mut progress).await?)
+    let report: IndicatorsReport =
+        nmp_ingest::import::indicators::import(&store, file, options, ACTOR, &mut progress).await?;
+    print!("{}", describe_indicators(&report));
+    store.close().await?;
+    Ok(())
 }
 
 fn written(outcome: &WriteOutcome, what: &str) -> String {
@@ -267,10 +259,20 @@ pub(crate) fn describe_indicators(r: &IndicatorsReport) -> String {
     out
 }
 
+/// `nmp import datapackage`: the descriptor must exist before the database is opened.
+async fn datapackage(config: &Config, dir: &Path) -> anyhow::Result<()> {
+    let descriptor = dir.join(nmp_datapackage::DESCRIPTOR);
+    std::fs::metadata(&descriptor).with_context(|| format!("cannot read {}", descriptor.display()))?;
+    let store = super::open(config).await?;
+    load_datapackage(&store, dir).await?;
+    store.close().await?;
+    Ok(())
+}
+
 /// Loads a data package, then publishes its edition again when the data reproduce the snapshot
 /// hash the package records.
-async fn datapackage(store: &nmp_store::Store, dir: &Path) -> anyhow::Result<()> {
-    let loaded = nmp_ingest::import::datapackage::import(store, dir, ACTOR)
+async fn load_datapackage(store: &nmp_store::Store, dir: &Path) -> anyhow::Result<()> {
+    let loaded = nmp_datapackage::import::import(store, dir, ACTOR)
         .await
         .with_context(|| format!("loading the data package in {}", dir.display()))?;
     let total: usize = loaded.rows.iter().map(|(_, n)| n).sum();

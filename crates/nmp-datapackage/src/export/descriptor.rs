@@ -5,7 +5,11 @@ use nmp_core::PartialDate;
 use nmp_store::entity::{edition, edition_publisher, organization};
 use serde::Serialize;
 
-use super::package::*;
+/// I-GMAP's page on the report, where the editions are listed.
+pub const NATMEC_URL: &str = "https://www.binghamton.edu/i-gmap/research_and_engagement/natmec.html";
+
+/// The descriptor's file name.
+pub const DESCRIPTOR: &str = "datapackage.json";
 
 /// `mechanism_statuses` → `Mechanism statuses`.
 pub(super) fn title_of(resource: &str) -> String {
@@ -246,11 +250,5 @@ mod tests {
         let (free, note) = licenses(Some("All rights reserved"));
         assert!(free.is_empty());
         assert!(note.contains("All rights reserved"), "{note}");
-    }
-
-    #[test]
-    fn every_vocabulary_in_the_dictionary_is_known() {
-        assert!(vocabulary("ProfileSection").is_some());
-        assert!(vocabulary("Nonsense").is_none());
     }
 }

@@ -6,81 +6,33 @@
 //! start with "SYNTHETIC", narratives with "[Synthetic text]", and each mechanism, edition and
 //! organisation carries a note saying it is generated.
 //!
-//! The same seed gives the same records ([`plan`] is a pure function of the seed, the scale, the
+//! The same seed gives the same records (the plan is a pure function of the seed, the scale, the
 //! countries and the function codes). Everything is written in one audited transaction as
 //! `system:synthetic`, with one audit event per table (see `Writer::insert_many_editable`), so
 //! the full scale loads in seconds. A database that already holds records is refused unless the
 //! caller forces it (synthetic rows would then sit beside real ones), and a second synthetic
 //! load is always refused.
+//!
+//! `model.rs` holds the records as plain values, `plan.rs` makes them from the seed (with the
+//! generator of `rng.rs`), and `write.rs` (reference data, sources, organisations and editions)
+//! and `facts.rs` (mechanisms, their facts, profiles and citations) write them.
 
+#![forbid(unsafe_code)]
+
+mod facts;
+mod loader;
+mod model;
 mod plan;
 mod rng;
 mod write;
 
-use std::collections::BTreeMap;
-
+use nmp_ingest::IngestError;
 use nmp_store::Store;
 use nmp_store::entity::{edition, mechanism, organization, source};
 
-pub use plan::LABEL;
-pub use write::ACTOR;
-
-use crate::IngestError;
-
-/// How much to generate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scale {
-    /// Mechanisms (one profile each in the last edition).
-    pub mechanisms: usize,
-    /// Member organisations per mechanism (each a membership).
-    pub memberships_per_mechanism: usize,
-    /// Activities, spread over the mechanisms.
-    pub activities: usize,
-    /// Citations: every fact gets its share, activities the rest.
-    pub citations: usize,
-    /// Editions, one a year from 2014; the last has a profile of every mechanism.
-    pub editions: usize,
-    /// Sources the citations point to.
-    pub sources: usize,
-}
-
-impl Scale {
-    /// The benchmark scale: 150 mechanisms, 3,000 memberships, 50,000 activities, 100,000
-    /// citations, 12 editions, 2,000 sources.
-    pub fn full() -> Scale {
-        Scale {
-            mechanisms: 150,
-            memberships_per_mechanism: 20,
-            activities: 50_000,
-            citations: 100_000,
-            editions: 12,
-            sources: 2_000,
-        }
-    }
-
-    /// A small scale for tests.
-    pub fn small() -> Scale {
-        Scale {
-            mechanisms: 8,
-            memberships_per_mechanism: 3,
-            activities: 40,
-            citations: 300,
-            editions: 3,
-            sources: 10,
-        }
-    }
-}
-
-/// What a synthetic load wrote.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntheticReport {
-    /// The seed.
-    pub seed: u64,
-    /// Rows written per table.
-    pub rows: BTreeMap<&'static str, u64>,
-    /// The slug of the edition with a profile of every mechanism.
-    pub full_edition: String,
-}
+pub use loader::ACTOR;
+pub use model::{LABEL, Scale};
+pub use write::SyntheticReport;
 
 /// Generates the dataset for `seed` at `scale` and writes it. Refuses a database that holds
 /// records (mechanisms, editions, sources or organisations) unless `force`, and always one that

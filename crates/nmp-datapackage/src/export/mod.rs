@@ -1,6 +1,6 @@
-//! Exports: an edition's data as a Frictionless tabular data package
-//! (<https://specs.frictionlessdata.io/data-package/>), one CSV file per table with a Table Schema
-//! for each, described by `datapackage.json`.
+//! The export: an edition's data as a Frictionless tabular data package, one CSV file per table
+//! (`package.rs`, with the exported columns listed in `columns.rs`) described by
+//! `datapackage.json` (`descriptor.rs`).
 //!
 //! [`datapackage`] builds the package in memory from the store; [`DataPackage::write_to`] writes it
 //! to a directory, all or nothing. A package holds the platform's data as of the export plus the
@@ -13,4 +13,5 @@ mod package;
 mod write;
 
 pub use columns::LEFT_OUT;
-pub use package::{DESCRIPTOR, DataPackage, NATMEC_URL, datapackage, datapackage_of};
+pub use descriptor::{DESCRIPTOR, NATMEC_URL};
+pub use package::{DataPackage, datapackage, datapackage_of};

@@ -25,9 +25,9 @@ use sea_orm::sea_query::{ColumnType, Value};
 use sea_orm::{ActiveModelBehavior, ActiveModelTrait, ColumnTrait, IntoActiveModel};
 use serde::Deserialize;
 
-use super::Problems;
-use crate::IngestError;
-use crate::export::DESCRIPTOR;
+use nmp_core::problems::RowProblems;
+
+use crate::{DESCRIPTOR, DataPackageError};
 
 /// The resources of an edition package, in the order they are loaded (referenced rows first),
 /// with their tables.
@@ -132,8 +132,8 @@ impl Table {
     }
 }
 
-fn file_error(file: &str, message: impl Into<String>) -> IngestError {
-    IngestError::File {
+fn file_error(file: &str, message: impl Into<String>) -> DataPackageError {
+    DataPackageError::File {
         file: file.to_string(),
         line: None,
         message: message.into(),
@@ -142,7 +142,7 @@ fn file_error(file: &str, message: impl Into<String>) -> IngestError {
 
 /// Reads and checks the package in `dir`, then loads it into `store` as `actor`. The database
 /// must hold no records yet.
-pub async fn import(store: &Store, dir: &Path, actor: &str) -> Result<Loaded, IngestError> {
+pub async fn import(store: &Store, dir: &Path, actor: &str) -> Result<Loaded, DataPackageError> {
     let tables = read(dir)?;
     check(&tables)?;
     let counts = store.counts().await?;
@@ -212,7 +212,7 @@ pub async fn import(store: &Store, dir: &Path, actor: &str) -> Result<Loaded, In
 }
 
 /// Reads the descriptor and every CSV file it names.
-fn read(dir: &Path) -> Result<Vec<Table>, IngestError> {
+fn read(dir: &Path) -> Result<Vec<Table>, DataPackageError> {
     let descriptor_path = dir.join(DESCRIPTOR);
     let text = std::fs::read_to_string(&descriptor_path)
         .map_err(|e| file_error(&descriptor_path.display().to_string(), e.to_string()))?;
@@ -252,11 +252,16 @@ fn read(dir: &Path) -> Result<Vec<Table>, IngestError> {
     match problems.len() {
         0 => Ok(tables),
         1 => Err(problems.remove(0)),
-        _ => Err(IngestError::Many(problems)),
+        _ => Err(DataPackageError::Many(problems)),
     }
 }
 
-fn read_table(dir: &Path, resource: &'static str, table: &'static str, r: ResourceJson) -> Result<Table, IngestError> {
+fn read_table(
+    dir: &Path,
+    resource: &'static str,
+    table: &'static str,
+    r: ResourceJson,
+) -> Result<Table, DataPackageError> {
     let plain = !r.path.is_empty() && !r.path.contains(['/', '\\']) && r.path != "." && r.path != "..";
     if !plain {
         return Err(file_error(
@@ -281,7 +286,7 @@ fn read_table(dir: &Path, resource: &'static str, table: &'static str, r: Resour
         .collect();
     let fields: Vec<String> = r.schema.fields.iter().map(|f| f.name.clone()).collect();
     if header != fields {
-        return Err(IngestError::File {
+        return Err(DataPackageError::File {
             file,
             line: Some(1),
             message: format!(
@@ -293,7 +298,7 @@ fn read_table(dir: &Path, resource: &'static str, table: &'static str, r: Resour
     }
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| IngestError::File {
+        let record = record.map_err(|e| DataPackageError::File {
             file: file.clone(),
             line: Some(i + 2),
             message: e.to_string(),
@@ -310,8 +315,8 @@ fn read_table(dir: &Path, resource: &'static str, table: &'static str, r: Resour
 }
 
 /// Checks every cell against its field, keys for uniqueness, and references within the package.
-fn check(tables: &[Table]) -> Result<(), IngestError> {
-    let mut problems = Problems::default();
+fn check(tables: &[Table]) -> Result<(), DataPackageError> {
+    let mut problems = RowProblems::default();
     let mut keys: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for t in tables {
         for (c, f) in t.schema.fields.iter().enumerate() {
@@ -377,11 +382,15 @@ fn check(tables: &[Table]) -> Result<(), IngestError> {
             }
         }
     }
-    problems.into_result("the data package")
+    problems.finish().map_err(|(problems, total)| DataPackageError::Rows {
+        file: "the data package".to_string(),
+        problems,
+        total,
+    })
 }
 
 /// Inserts the rows of `t` through the audited writer, keys unchanged.
-async fn load<A>(w: &mut Writer, t: &Table) -> Result<usize, IngestError>
+async fn load<A>(w: &mut Writer, t: &Table) -> Result<usize, DataPackageError>
 where
     A: ActiveModelTrait + ActiveModelBehavior + Send,
     <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + serde::Serialize + nmp_store::entity::Keyed,
@@ -395,17 +404,18 @@ where
         let row = &t.rows[n];
         let mut model = A::default();
         for (c, f) in t.schema.fields.iter().enumerate() {
-            let column = <A::Entity as EntityTrait>::Column::from_str(&f.name).map_err(|_| IngestError::File {
+            let column = <A::Entity as EntityTrait>::Column::from_str(&f.name).map_err(|_| DataPackageError::File {
                 file: t.file.clone(),
                 line: Some(1),
                 message: format!("column {} is not a column of table {}", f.name, t.table),
             })?;
-            let value =
-                cell_value(column.def().get_column_type(), row[c].as_deref()).map_err(|message| IngestError::File {
+            let value = cell_value(column.def().get_column_type(), row[c].as_deref()).map_err(|message| {
+                DataPackageError::File {
                     file: t.file.clone(),
                     line: Some(n + 2),
                     message: format!("{}: {message}", f.name),
-                })?;
+                }
+            })?;
             model.set(column, value);
         }
         w.insert(model).await?;

@@ -3,9 +3,9 @@
 //! data is refused unless forced, and a second synthetic load is always refused.
 
 use nmp_ingest::IngestError;
-use nmp_ingest::synthetic::{LABEL, Scale, load};
 use nmp_store::entity::{activity, audit_event, citation, edition, mechanism, profile};
 use nmp_store::testing::engines;
+use nmp_synthetic::{LABEL, Scale, load};
 
 fn fingerprint(mechanisms: &[mechanism::Model], activities: &[activity::Model]) -> Vec<String> {
     mechanisms

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use nmp_ingest::IngestError;
-use nmp_ingest::export::datapackage;
-use nmp_ingest::import::datapackage::import;
+use nmp_datapackage::DataPackageError;
+use nmp_datapackage::datapackage;
+use nmp_datapackage::import::import;
 use nmp_ingest::seed::seed_embedded;
 use nmp_store::entity::{citation, mechanism, mechanism_status, source};
 use nmp_store::testing::engines;
@@ -117,7 +117,7 @@ async fn every_problem_is_named_by_file_row_and_column_and_nothing_is_written() 
     for target in engines().await {
         let err = import(&target.store, dir.path(), "system:test").await.unwrap_err();
         let text = err.to_string();
-        assert!(matches!(err, IngestError::Rows { .. }), "{text}");
+        assert!(matches!(err, DataPackageError::Rows { .. }), "{text}");
         assert!(
             text.contains("mechanisms.csv:") && text.contains(":level: \"nationwide\" is not one of"),
             "{text}"

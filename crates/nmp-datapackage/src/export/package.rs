@@ -25,13 +25,7 @@ use serde_json::Value;
 use super::columns::*;
 use super::descriptor::*;
 use super::dictionary::{self, Kind, problem};
-use crate::IngestError;
-
-/// I-GMAP's page on the report, where the editions are listed.
-pub const NATMEC_URL: &str = "https://www.binghamton.edu/i-gmap/research_and_engagement/natmec.html";
-
-/// The descriptor's file name.
-pub const DESCRIPTOR: &str = "datapackage.json";
+use crate::DataPackageError;
 
 /// An edition's data package, in memory: file names (no directories) and their contents, the
 /// descriptor first.
@@ -47,13 +41,13 @@ pub struct DataPackage {
 /// country, organisation, source, citation, function, mechanism and network, with their
 /// statuses, memberships, activities and counts) plus that edition's own records (the edition,
 /// its publishers, contributors, parts, profiles and function assessments).
-pub async fn datapackage(store: &Store, edition_slug: &str) -> Result<DataPackage, IngestError> {
+pub async fn datapackage(store: &Store, edition_slug: &str) -> Result<DataPackage, DataPackageError> {
     let edition = store
         .rows_where::<edition::Entity, _>(edition::Column::Slug, [edition_slug.to_string()])
         .await?
         .into_iter()
         .next()
-        .ok_or_else(|| IngestError::NotFound {
+        .ok_or_else(|| DataPackageError::NotFound {
             what: "edition",
             key: edition_slug.to_string(),
         })?;
@@ -62,7 +56,7 @@ pub async fn datapackage(store: &Store, edition_slug: &str) -> Result<DataPackag
 
 /// The data package of `edition` as given (publishing passes the edition row as it will be once
 /// published, with its status and snapshot hash, so that the frozen package says so).
-pub async fn datapackage_of(store: &Store, edition: edition::Model) -> Result<DataPackage, IngestError> {
+pub async fn datapackage_of(store: &Store, edition: edition::Model) -> Result<DataPackage, DataPackageError> {
     let id = edition.edition_id;
     let scope = Some(edition.slug.as_str());
     let organizations = store.all::<organization::Entity>().await?;
@@ -168,11 +162,11 @@ pub async fn datapackage_of(store: &Store, edition: edition::Model) -> Result<Da
     match problems.len() {
         0 => {}
         1 => return Err(problems.remove(0)),
-        _ => return Err(IngestError::Many(problems)),
+        _ => return Err(DataPackageError::Many(problems)),
     }
 
     let descriptor = package_json(&edition, &publishers, &organizations, resources);
-    let mut json = serde_json::to_vec_pretty(&descriptor).map_err(|e| IngestError::Write {
+    let mut json = serde_json::to_vec_pretty(&descriptor).map_err(|e| DataPackageError::Write {
         path: DESCRIPTOR.to_string(),
         message: e.to_string(),
     })?;
@@ -221,7 +215,7 @@ fn table<E>(
     columns: &'static [&'static str],
     models: Vec<E::Model>,
     edition: Option<&str>,
-) -> Result<Table, IngestError>
+) -> Result<Table, DataPackageError>
 where
     E: EntityTrait,
     E::Column: FromStr,
@@ -267,7 +261,7 @@ where
 
     let mut keyed = Vec::new();
     for model in models {
-        let value = serde_json::to_value(&model).map_err(|e| IngestError::Write {
+        let value = serde_json::to_value(&model).map_err(|e| DataPackageError::Write {
             path: format!("{resource}.csv"),
             message: e.to_string(),
         })?;
@@ -299,7 +293,7 @@ where
 }
 
 /// A cell as CSV text, checking that the value has the type the dictionary gives.
-fn cell_text(table: &str, field: &Field, value: &Value) -> Result<Option<String>, IngestError> {
+fn cell_text(table: &str, field: &Field, value: &Value) -> Result<Option<String>, DataPackageError> {
     let text = match (&field.kind, value) {
         (_, Value::Null) => None,
         (Kind::Integer, Value::Number(n)) if n.is_i64() || n.is_u64() => Some(n.to_string()),
@@ -316,7 +310,7 @@ fn cell_text(table: &str, field: &Field, value: &Value) -> Result<Option<String>
 }
 
 /// The sentence listing a vocabulary's codes, and the codes for an `enum` constraint.
-fn code_note(table: &str, column: &str, vocab: &str) -> Result<(Option<String>, Vec<&'static str>), IngestError> {
+fn code_note(table: &str, column: &str, vocab: &str) -> Result<(Option<String>, Vec<&'static str>), DataPackageError> {
     if vocab.starts_with("UN geoscheme") {
         // Open-ended codes from the keshvar crate; the meaning already says what they are.
         return Ok((None, Vec::new()));
@@ -337,7 +331,7 @@ fn code_note(table: &str, column: &str, vocab: &str) -> Result<(Option<String>, 
 }
 
 /// `(code, label)` of every value of the named vocabulary.
-pub(super) fn vocabulary(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
+fn vocabulary(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
     nmp_core::vocab::options(name)
 }
 
@@ -346,8 +340,8 @@ pub(super) fn vocabulary(name: &str) -> Option<Vec<(&'static str, &'static str)>
 fn foreign_keys(
     t: &Table,
     tables: &[Table],
-    problems: &mut Vec<IngestError>,
-) -> Result<Vec<ForeignKeyJson>, IngestError> {
+    problems: &mut Vec<DataPackageError>,
+) -> Result<Vec<ForeignKeyJson>, DataPackageError> {
     let mut keys = Vec::new();
     for (i, field) in t.fields.iter().enumerate() {
         let Some(target) = &field.target else {
@@ -366,7 +360,7 @@ fn foreign_keys(
             if let Some(value) = row[i].as_deref()
                 && !present.contains(value)
             {
-                problems.push(IngestError::File {
+                problems.push(DataPackageError::File {
                     file: format!("{}.csv", t.resource),
                     line: Some(n + 2),
                     message: format!(
@@ -389,7 +383,7 @@ fn foreign_keys(
 }
 
 impl Table {
-    fn primary_key(&self) -> Result<&'static str, IngestError> {
+    fn primary_key(&self) -> Result<&'static str, DataPackageError> {
         self.fields
             .iter()
             .find(|f| f.primary_key)
@@ -399,9 +393,9 @@ impl Table {
 
     /// The CSV file: a header of field names, then one record per row (RFC 4180: CRLF, fields
     /// quoted when they need it, NULL as an empty cell).
-    fn csv(&self) -> Result<Vec<u8>, IngestError> {
+    fn csv(&self) -> Result<Vec<u8>, DataPackageError> {
         let path = format!("{}.csv", self.resource);
-        let failed = |message: String| IngestError::Write {
+        let failed = |message: String| DataPackageError::Write {
             path: path.clone(),
             message,
         };
@@ -435,5 +429,16 @@ impl Field {
                 values: self.codes.clone(),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_vocabulary_in_the_dictionary_is_known() {
+        assert!(vocabulary("ProfileSection").is_some());
+        assert!(vocabulary("Nonsense").is_none());
     }
 }

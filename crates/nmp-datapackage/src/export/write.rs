@@ -7,13 +7,13 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::DataPackage;
-use crate::IngestError;
+use super::package::DataPackage;
+use crate::DataPackageError;
 
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
-fn failed(path: &Path, message: impl std::fmt::Display) -> IngestError {
-    IngestError::Write {
+fn failed(path: &Path, message: impl std::fmt::Display) -> DataPackageError {
+    DataPackageError::Write {
         path: path.display().to_string(),
         message: message.to_string(),
     }
@@ -22,7 +22,7 @@ fn failed(path: &Path, message: impl std::fmt::Display) -> IngestError {
 impl DataPackage {
     /// Writes every file into `dir`, which must not exist or be empty; its parent directories
     /// are created. Either all files are written or, on error, nothing is left behind.
-    pub fn write_to(&self, dir: &Path) -> Result<(), IngestError> {
+    pub fn write_to(&self, dir: &Path) -> Result<(), DataPackageError> {
         let existed = match fs::read_dir(dir) {
             Ok(mut entries) => {
                 if entries.next().is_some() {
@@ -71,7 +71,7 @@ impl DataPackage {
         result
     }
 
-    fn write_files(&self, temp: &Path) -> Result<(), IngestError> {
+    fn write_files(&self, temp: &Path) -> Result<(), DataPackageError> {
         for (name, bytes) in &self.files {
             let plain = !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', '\0']);
             if !plain {

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use nmp_ingest::IngestError;
-use nmp_ingest::export::{DESCRIPTOR, DataPackage, LEFT_OUT, NATMEC_URL, datapackage};
+use nmp_datapackage::DataPackageError;
+use nmp_datapackage::{DESCRIPTOR, DataPackage, LEFT_OUT, NATMEC_URL, datapackage};
 use nmp_ingest::seed::seed_embedded;
 use nmp_store::entity::{edition, edition_contributor, mechanism, profile};
 use nmp_store::testing::engines;
@@ -274,7 +274,7 @@ async fn an_unknown_edition_is_refused_by_name() {
     seed_embedded(&db.store).await.unwrap();
     let err = datapackage(&db.store, "1999").await.unwrap_err();
     assert!(
-        matches!(&err, IngestError::NotFound { what: "edition", key } if key == "1999"),
+        matches!(&err, DataPackageError::NotFound { what: "edition", key } if key == "1999"),
         "{err:?}"
     );
     assert!(err.to_string().contains("1999"), "{err}");

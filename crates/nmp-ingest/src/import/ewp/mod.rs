@@ -18,6 +18,9 @@
 //! Rows are matched to ISO alpha-3 through the crosswalk ([`super::crosswalk`]) by name and code;
 //! a row that is not in it, or whose entity is not one of the 195 states, is reported as
 //! unmatched (not an error). A value that is not a number is an error naming file, row and column.
+//!
+//! `files.rs` reads and checks the two files; this module finds them, matches the rows and
+//! writes the dataset.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,10 +29,14 @@ use nmp_store::Store;
 
 use super::crosswalk::Crosswalk;
 use super::{
-    DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, Problems, WriteOutcome, WriteRequest, country_codes,
-    country_index, sha256_hex, write_dataset,
+    CountryIndex, DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, Problems, WriteOutcome, WriteRequest,
+    country_codes, country_index, rows_result, sha256_hex, write_dataset,
 };
 use crate::IngestError;
+
+mod files;
+
+pub use files::{Forecast, ForecastFile, NameSheetEntry, columns_for, parse_forecasts, parse_namesheet};
 
 /// The publisher, as the dataset row names it.
 pub const PUBLISHER: &str = "Simon-Skjodt Center for the Prevention of Genocide, US Holocaust Memorial Museum, and Dickey Center for International Understanding, Dartmouth College";
@@ -121,206 +128,6 @@ pub fn release_date(file_name: &str) -> Option<(i32, u8, u8)> {
         .ok()
         .and_then(|m| time::Date::from_calendar_date(year, m, day).ok());
     valid.map(|_| (year, month_number, day))
-}
-
-/// One row of the forecasts file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Forecast {
-    /// Row number (the header is row 1).
-    pub row: usize,
-    /// `ewp_name`.
-    pub ewp_name: String,
-    /// `ccode`.
-    pub ccode: u32,
-    /// Two-year risk.
-    pub risk_2yr: f64,
-    /// Its rank.
-    pub rank_2yr: f64,
-    /// One-year risk.
-    pub risk_1yr: f64,
-    /// Its rank.
-    pub rank_1yr: f64,
-}
-
-/// The forecasts file, parsed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ForecastFile {
-    /// The first forecast year Y.
-    pub year: i32,
-    /// The columns read for `risk_2yr`, `rank_2yr`, `risk_1yr`, `rank_1yr`.
-    pub columns: [String; 4],
-    /// The rows.
-    pub rows: Vec<Forecast>,
-}
-
-/// The forecast year: the latest Y with a `risk.<Y>and<Y+1>.from<Y-1>` column.
-fn forecast_year<'a>(headers: impl Iterator<Item = &'a str>) -> Option<i32> {
-    headers
-        .filter_map(|h| {
-            let rest = h.strip_prefix("risk.")?;
-            let (first, rest) = rest.split_once("and")?;
-            let (second, from) = rest.split_once(".from")?;
-            let (y, y1, y0): (i32, i32, i32) = (first.parse().ok()?, second.parse().ok()?, from.parse().ok()?);
-            (y1 == y + 1 && y0 == y - 1).then_some(y)
-        })
-        .max()
-}
-
-/// Column names of the four indicators for forecast year `y`.
-pub fn columns_for(y: i32) -> [String; 4] {
-    [
-        format!("risk.{y}and{}.from{}", y + 1, y - 1),
-        format!("rank.{y}and{}.from{}", y + 1, y - 1),
-        format!("risk.{y}only.from{}", y - 1),
-        format!("riskrank.{y}only.from{}", y - 1),
-    ]
-}
-
-fn column(headers: &csv::StringRecord, file: &str, name: &str) -> Result<usize, IngestError> {
-    headers.iter().position(|h| h == name).ok_or_else(|| IngestError::File {
-        file: file.to_string(),
-        line: Some(1),
-        message: format!("no column {name:?} in the header"),
-    })
-}
-
-fn number(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-/// A CSV reader over `bytes` and its header row; a header that cannot be read is reported as
-/// line 1 of `file`.
-fn open_csv<'a>(file: &str, bytes: &'a [u8]) -> Result<(csv::Reader<&'a [u8]>, csv::StringRecord), IngestError> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headers = reader
-        .headers()
-        .map_err(|e| IngestError::File {
-            file: file.to_string(),
-            line: Some(1),
-            message: e.to_string(),
-        })?
-        .clone();
-    Ok((reader, headers))
-}
-
-/// Parses the forecasts file (`file` names it in messages). Every value that is not a number is
-/// reported, with its row and column.
-pub fn parse_forecasts(file: &str, bytes: &[u8]) -> Result<ForecastFile, IngestError> {
-    let (mut reader, headers) = open_csv(file, bytes)?;
-    let year = forecast_year(headers.iter()).ok_or_else(|| IngestError::File {
-        file: file.to_string(),
-        line: Some(1),
-        message: "no column like risk.<Y>and<Y+1>.from<Y-1> (the two-year risk) in the header".into(),
-    })?;
-    let columns = columns_for(year);
-    let name_col = column(&headers, file, "ewp_name")?;
-    let ccode_col = column(&headers, file, "ccode")?;
-    let mut value_cols = [0usize; 4];
-    for (slot, name) in value_cols.iter_mut().zip(&columns) {
-        *slot = column(&headers, file, name)?;
-    }
-    let mut problems = Problems::default();
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.add(file, row, None, || e.to_string());
-                continue;
-            }
-        };
-        if record.len() != headers.len() {
-            problems.add(file, row, None, || {
-                format!("{} fields where the header has {}", record.len(), headers.len())
-            });
-            continue;
-        }
-        let ewp_name = record.get(name_col).unwrap_or_default().trim().to_string();
-        if ewp_name.is_empty() {
-            problems.add(file, row, Some("ewp_name"), || "empty".into());
-        }
-        let ccode_text = record.get(ccode_col).unwrap_or_default();
-        let ccode = ccode_text.trim().parse::<u32>().ok();
-        if ccode.is_none() {
-            problems.add(file, row, Some("ccode"), || {
-                format!("{ccode_text:?} is not a Correlates of War country code (a whole number)")
-            });
-        }
-        let mut values = [0f64; 4];
-        let mut ok = true;
-        for ((value, &col), name) in values.iter_mut().zip(&value_cols).zip(&columns) {
-            let text = record.get(col).unwrap_or_default();
-            match number(text) {
-                Some(v) => *value = v,
-                None => {
-                    ok = false;
-                    problems.add(file, row, Some(name), || format!("{text:?} is not a number"));
-                }
-            }
-        }
-        if let (Some(ccode), true, false) = (ccode, ok, ewp_name.is_empty()) {
-            let [risk_2yr, rank_2yr, risk_1yr, rank_1yr] = values;
-            rows.push(Forecast {
-                row,
-                ewp_name,
-                ccode,
-                risk_2yr,
-                rank_2yr,
-                risk_1yr,
-                rank_1yr,
-            });
-        }
-    }
-    problems.into_result(file)?;
-    Ok(ForecastFile { year, columns, rows })
-}
-
-/// One entry of `countrynamesheet_complete.csv`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameSheetEntry {
-    /// Row number (the header is row 1).
-    pub row: usize,
-    /// `country` (the COW name).
-    pub country: String,
-    /// `ccode`.
-    pub ccode: u32,
-    /// `ewp_name`.
-    pub ewp_name: String,
-}
-
-/// Parses the name sheet.
-pub fn parse_namesheet(file: &str, bytes: &[u8]) -> Result<Vec<NameSheetEntry>, IngestError> {
-    let (mut reader, headers) = open_csv(file, bytes)?;
-    let country_col = column(&headers, file, "country")?;
-    let ccode_col = column(&headers, file, "ccode")?;
-    let name_col = column(&headers, file, "ewp_name")?;
-    let mut problems = Problems::default();
-    let mut out = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.add(file, row, None, || e.to_string());
-                continue;
-            }
-        };
-        let ccode_text = record.get(ccode_col).unwrap_or_default();
-        match ccode_text.trim().parse::<u32>() {
-            Ok(ccode) => out.push(NameSheetEntry {
-                row,
-                country: record.get(country_col).unwrap_or_default().trim().to_string(),
-                ccode,
-                ewp_name: record.get(name_col).unwrap_or_default().trim().to_string(),
-            }),
-            Err(_) => problems.add(file, row, Some("ccode"), || {
-                format!("{ccode_text:?} is not a Correlates of War country code (a whole number)")
-            }),
-        }
-    }
-    problems.into_result(file)?;
-    Ok(out)
 }
 
 /// A forecast row that was not imported, and why.
@@ -437,15 +244,51 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
     let sheet = parse_namesheet(&files.namesheet.display().to_string(), &namesheet_bytes)?;
     let crosswalk = Crosswalk::embedded()?;
     let countries = country_codes(store).await?;
-    let index = country_index(&countries);
+    let dataset = dataset_meta(&files, &forecast_bytes);
+    let indicators = indicators_for(parsed.year);
 
+    let mut warnings = namesheet_warnings(&sheet, &crosswalk);
+    let matched = Matcher {
+        label: &forecasts_label,
+        sheet: sheet.iter().map(|e| (e.ewp_name.as_str(), e.ccode)).collect(),
+        crosswalk: &crosswalk,
+        index: country_index(&countries),
+    }
+    .run(&parsed, &mut warnings)?;
+    let top = top_rows(&parsed, &matched.iso_of_row);
+
+    let request = WriteRequest {
+        meta: &dataset,
+        indicators: &indicators,
+        existing_indicators: ExistingIndicators::Update,
+        countries: &countries,
+        rows: &matched.obs,
+        dry_run,
+    };
+    let outcome = write_dataset(store, actor, request).await?;
+    Ok(EwpReport {
+        dataset,
+        forecasts_path: forecasts_label,
+        forecast_year: parsed.year,
+        indicators,
+        rows_read: parsed.rows.len(),
+        matched: matched.iso_of_row.len(),
+        unmatched: matched.unmatched,
+        warnings,
+        outcome,
+        top,
+    })
+}
+
+/// The dataset row of the release in `files` (slug and version from the file name's date).
+fn dataset_meta(files: &EwpFiles, forecast_bytes: &[u8]) -> DatasetMeta {
     let (year, month, day) = files.released;
     let file_name = files
         .forecasts
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let dataset = DatasetMeta {
+    DatasetMeta {
         slug: format!("ewp-{year}"),
         title: format!("Early Warning Project Statistical Risk Assessment {year}"),
         publisher: PUBLISHER.into(),
@@ -455,14 +298,15 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
         )),
         licence: None,
         file_name,
-        file_sha256: sha256_hex(&forecast_bytes),
+        file_sha256: sha256_hex(forecast_bytes),
         note: Some(LICENCE_NOTE.into()),
-    };
-    let indicators = indicators_for(parsed.year);
+    }
+}
 
+/// A warning for each name sheet entry the crosswalk does not know.
+fn namesheet_warnings(sheet: &[NameSheetEntry], crosswalk: &Crosswalk) -> Vec<String> {
     let mut warnings = Vec::new();
-    let in_sheet: HashSet<(&str, u32)> = sheet.iter().map(|e| (e.ewp_name.as_str(), e.ccode)).collect();
-    for e in &sheet {
+    for e in sheet {
         if crosswalk.get(&e.ewp_name, e.ccode).is_none() {
             warnings.push(format!(
                 "{NAMESHEET}:{}: {} (ccode {}) is not in the crosswalk (data/reference/ewp-crosswalk.csv)",
@@ -470,60 +314,98 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
             ));
         }
     }
+    warnings
+}
 
-    let mut unmatched = Vec::new();
-    let mut obs = Vec::new();
-    let mut iso_of_row: HashMap<usize, String> = HashMap::new();
-    let mut first_row_of: HashMap<u16, usize> = HashMap::new();
-    let mut problems = Problems::default();
-    for f in &parsed.rows {
-        if !in_sheet.contains(&(f.ewp_name.as_str(), f.ccode)) {
-            warnings.push(format!(
-                "{forecasts_label}:{}: {} (ccode {}) is not in {NAMESHEET}",
-                f.row, f.ewp_name, f.ccode
-            ));
-        }
-        let iso3 = match crosswalk.get(&f.ewp_name, f.ccode) {
-            Some(e) => match &e.iso3 {
-                Some(iso3) => iso3.clone(),
-                None => {
-                    unmatched.push(unmatched_row(f, e.note.clone()));
+/// The forecast rows matched to countries: their observations, the rows left out and why, and
+/// the ISO code of each matched row.
+struct Matched {
+    obs: Vec<Obs>,
+    unmatched: Vec<Unmatched>,
+    iso_of_row: HashMap<usize, String>,
+}
+
+/// Matches forecast rows to the countries of the database through the crosswalk.
+struct Matcher<'a> {
+    /// The forecasts file, as named in messages.
+    label: &'a str,
+    /// `(ewp_name, ccode)` of every name sheet entry.
+    sheet: HashSet<(&'a str, u32)>,
+    crosswalk: &'a Crosswalk,
+    index: CountryIndex,
+}
+
+impl Matcher<'_> {
+    /// Matches every row; a country two rows map to is an error naming both.
+    fn run(&self, parsed: &ForecastFile, warnings: &mut Vec<String>) -> Result<Matched, IngestError> {
+        let forecasts_label = self.label;
+        let mut unmatched = Vec::new();
+        let mut obs = Vec::new();
+        let mut iso_of_row: HashMap<usize, String> = HashMap::new();
+        let mut first_row_of: HashMap<u16, usize> = HashMap::new();
+        let mut problems = Problems::default();
+        for f in &parsed.rows {
+            if !self.sheet.contains(&(f.ewp_name.as_str(), f.ccode)) {
+                warnings.push(format!(
+                    "{forecasts_label}:{}: {} (ccode {}) is not in {NAMESHEET}",
+                    f.row, f.ewp_name, f.ccode
+                ));
+            }
+            let iso3 = match self.iso3(f) {
+                Ok(iso3) => iso3,
+                Err(reason) => {
+                    unmatched.push(unmatched_row(f, reason));
                     continue;
                 }
-            },
-            None => {
-                let reason = match (crosswalk.by_code(f.ccode), crosswalk.by_name(&f.ewp_name)) {
-                    (Some(e), _) => format!("not in the crosswalk (it has ccode {} as {:?})", e.ccode, e.ewp_name),
-                    (None, Some(e)) => format!("not in the crosswalk (it has {:?} with ccode {})", e.ewp_name, e.ccode),
-                    (None, None) => "not in the crosswalk".to_string(),
-                };
-                unmatched.push(unmatched_row(f, reason));
+            };
+            let Some(country) = self.index.get(iso3.as_bytes()) else {
+                unmatched.push(unmatched_row(f, format!("{iso3} is not in the country table")));
+                continue;
+            };
+            if let Some(first) = first_row_of.insert(country, f.row) {
+                problems.add(forecasts_label, f.row, Some("ewp_name"), || {
+                    format!("{} maps to {iso3}, as row {first} does", f.ewp_name)
+                });
                 continue;
             }
-        };
-        let Some(country) = index.get(iso3.as_bytes()) else {
-            unmatched.push(unmatched_row(f, format!("{iso3} is not in the country table")));
-            continue;
-        };
-        if let Some(first) = first_row_of.insert(country, f.row) {
-            problems.add(&forecasts_label, f.row, Some("ewp_name"), || {
-                format!("{} maps to {iso3}, as row {first} does", f.ewp_name)
-            });
-            continue;
+            iso_of_row.insert(f.row, iso3);
+            // In the order of `indicators_for`: risk_2yr, rank_2yr, risk_1yr, rank_1yr.
+            for (indicator, value) in [(0, f.risk_2yr), (1, f.rank_2yr), (2, f.risk_1yr), (3, f.rank_1yr)] {
+                obs.push(Obs {
+                    indicator,
+                    country,
+                    year: parsed.year,
+                    value,
+                });
+            }
         }
-        iso_of_row.insert(f.row, iso3);
-        // In the order of `indicators_for`: risk_2yr, rank_2yr, risk_1yr, rank_1yr.
-        for (indicator, value) in [(0, f.risk_2yr), (1, f.rank_2yr), (2, f.risk_1yr), (3, f.rank_1yr)] {
-            obs.push(Obs {
-                indicator,
-                country,
-                year: parsed.year,
-                value,
-            });
+        rows_result(problems, forecasts_label)?;
+        Ok(Matched {
+            obs,
+            unmatched,
+            iso_of_row,
+        })
+    }
+
+    /// The ISO code the crosswalk gives the row, or why it gives none.
+    fn iso3(&self, f: &Forecast) -> Result<String, String> {
+        let crosswalk = self.crosswalk;
+        match crosswalk.get(&f.ewp_name, f.ccode) {
+            Some(e) => match &e.iso3 {
+                Some(iso3) => Ok(iso3.clone()),
+                None => Err(e.note.clone()),
+            },
+            None => Err(match (crosswalk.by_code(f.ccode), crosswalk.by_name(&f.ewp_name)) {
+                (Some(e), _) => format!("not in the crosswalk (it has ccode {} as {:?})", e.ccode, e.ewp_name),
+                (None, Some(e)) => format!("not in the crosswalk (it has {:?} with ccode {})", e.ewp_name, e.ccode),
+                (None, None) => "not in the crosswalk".to_string(),
+            }),
         }
     }
-    problems.into_result(&forecasts_label)?;
+}
 
+/// The rows ranked in the top 30 for the next two years, by rank then name.
+fn top_rows(parsed: &ForecastFile, iso_of_row: &HashMap<usize, String>) -> Vec<TopRow> {
     let mut top: Vec<TopRow> = parsed
         .rows
         .iter()
@@ -536,28 +418,7 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
         })
         .collect();
     top.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.ewp_name.cmp(&b.ewp_name)));
-
-    let request = WriteRequest {
-        meta: &dataset,
-        indicators: &indicators,
-        existing_indicators: ExistingIndicators::Update,
-        countries: &countries,
-        rows: &obs,
-        dry_run,
-    };
-    let outcome = write_dataset(store, actor, request).await?;
-    Ok(EwpReport {
-        dataset,
-        forecasts_path: forecasts_label,
-        forecast_year: parsed.year,
-        indicators,
-        rows_read: parsed.rows.len(),
-        matched: iso_of_row.len(),
-        unmatched,
-        warnings,
-        outcome,
-        top,
-    })
+    top
 }
 
 fn unmatched_row(f: &Forecast, reason: String) -> Unmatched {
@@ -581,19 +442,5 @@ mod tests {
         assert_eq!(release_date("final_forecasts_data_31Feb2024.csv"), None);
         assert_eq!(release_date("final_forecasts_data_10October2024.csv"), None);
         assert_eq!(release_date("final_forecasts_data_.csv"), None);
-    }
-
-    #[test]
-    fn the_forecast_year_is_the_latest_two_year_risk_column() {
-        let headers = [
-            "",
-            "ewp_name",
-            "risk.2024and2025.from2023",
-            "risk.2023and2024.from2022",
-            "risk.2024only.from2023",
-        ];
-        assert_eq!(forecast_year(headers.into_iter()), Some(2024));
-        assert_eq!(forecast_year(["risk.2024and2026.from2023"].into_iter()), None);
-        assert_eq!(columns_for(2024)[3], "riskrank.2024only.from2023");
     }
 }
