@@ -1,7 +1,9 @@
-//! NMP's web server: public pages and JSON endpoints over the store.
+//! NMP's web platform: the public website, the open-data API and the staff workspace, over HTTP.
 //!
-//! Each route module owns its handlers and its response types; [`router`] merges them. Handlers
-//! are thin: read the request, call one or two store functions, render.
+//! Each route module owns its handlers; [`router`] merges them. Handlers are thin and of one
+//! shape: extractors say who may come and check the form, a view builder in `views/` maps the
+//! store's read model to what the page or the API answer shows, and errors are returned with
+//! `?` (`WebError` for public reads, `auth::WorkspaceError` for staff pages).
 
 #![forbid(unsafe_code)]
 
