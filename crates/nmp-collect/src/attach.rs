@@ -6,8 +6,8 @@
 //! the database (`attachment`), so every web instance on one database can serve them; staff
 //! download them from the response's page and from the proposals it led to.
 
-use nmp_store::Store;
 use nmp_store::entity::attachment;
+use nmp_store::{AttachmentSummary, Store};
 
 use crate::CollectError;
 
@@ -85,23 +85,16 @@ pub struct Checked {
     pub sha256: String,
 }
 
-/// An attachment without its bytes, for lists.
+/// An attachment without its bytes, for lists: the store's summary, with its size for people.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Info {
-    /// Key.
-    pub attachment_id: i32,
-    /// The invitation.
-    pub invitation_id: i32,
-    /// The question it answers.
-    pub question_key: String,
-    /// The file name.
-    pub file_name: String,
-    /// Its media type.
-    pub content_type: String,
-    /// Its size in bytes.
-    pub size_bytes: i32,
-    /// SHA-256, hex.
-    pub sha256: String,
+pub struct Info(pub AttachmentSummary);
+
+impl std::ops::Deref for Info {
+    type Target = AttachmentSummary;
+
+    fn deref(&self) -> &AttachmentSummary {
+        &self.0
+    }
 }
 
 impl Info {
@@ -219,15 +212,7 @@ async fn list_where(store: &Store, invitation_ids: &[i32]) -> Result<Vec<Info>, 
         .attachment_summaries(invitation_ids)
         .await?
         .into_iter()
-        .map(|a| Info {
-            attachment_id: a.attachment_id,
-            invitation_id: a.invitation_id,
-            question_key: a.question_key,
-            file_name: a.file_name,
-            content_type: a.content_type,
-            size_bytes: a.size_bytes,
-            sha256: a.sha256,
-        })
+        .map(Info)
         .collect())
 }
 

@@ -202,7 +202,7 @@ async fn proposal_page(
             .into_iter()
             .map(|a| {
                 let size = a.size_text();
-                (a.attachment_id, a.file_name, a.content_type, size)
+                (a.0.attachment_id, a.0.file_name, a.0.content_type, size)
             })
             .collect(),
         _ => Vec::new(),

@@ -106,7 +106,7 @@ pub(crate) async fn attachment_rows(
         .into_iter()
         .map(|a| {
             let size = a.size_text();
-            (a.attachment_id, a.file_name, a.content_type, size)
+            (a.0.attachment_id, a.0.file_name, a.0.content_type, size)
         })
         .collect())
 }
