@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use nmp_core::vocab::{ContributorRole, EditionKind, EditionStatus, PartKind, PublisherRole, label};
-use nmp_store::bundle::{Period, Selection};
+use nmp_store::bundle::{Activities, Selection};
 use nmp_store::entity::{
     country, edition, edition_contributor, edition_part, edition_publisher, mechanism, organization, profile,
 };
@@ -47,10 +47,9 @@ impl Sources {
             .ok_or_else(|| ReportError::UnknownEdition(edition_slug.to_string()))?;
         let e = &rows.edition;
         // Profiles show the activities of the edition's period (all of them when it has none).
-        let period = Period {
+        let period = Activities::Within {
             start: e.period_start.clone(),
             end: e.period_end.clone(),
-            narrow: true,
         };
         Ok(Sources {
             organizations: store

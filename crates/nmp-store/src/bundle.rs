@@ -26,15 +26,19 @@ pub enum Selection {
     These(Vec<mechanism::Model>),
 }
 
-/// Which activities to read: all of them, or those of a period (partial dates, either end open).
+/// Which activities to read.
 #[derive(Debug, Clone, Default)]
-pub struct Period {
-    /// First day (partial date text), if any.
-    pub start: Option<String>,
-    /// Last day (partial date text), if any.
-    pub end: Option<String>,
-    /// Whether to narrow at all (`false`: every activity).
-    pub narrow: bool,
+pub enum Activities {
+    /// Every activity of the mechanisms.
+    #[default]
+    All,
+    /// Those dated within a period (partial dates, either end open; no end at all: every one).
+    Within {
+        /// First day (partial date text), if any.
+        start: Option<String>,
+        /// Last day (partial date text), if any.
+        end: Option<String>,
+    },
 }
 
 /// A mechanism with its rows, each list in reading order.
@@ -100,8 +104,8 @@ impl MechanismBundle {
 }
 
 impl Store {
-    /// Reads everything about the mechanisms `selection`, with the activities of `period`.
-    pub async fn mechanism_bundle(&self, selection: Selection, period: &Period) -> Result<MechanismBundle> {
+    /// Reads everything about the mechanisms `selection`, with the activities asked for.
+    pub async fn mechanism_bundle(&self, selection: Selection, activities: &Activities) -> Result<MechanismBundle> {
         let mechanisms = match selection {
             Selection::All => self.all::<mechanism::Entity>().await?,
             Selection::These(list) => list,
@@ -116,12 +120,12 @@ impl Store {
         let functions = self
             .rows_where::<mechanism_function::Entity, _>(mechanism_function::Column::MechanismId, ids.clone())
             .await?;
-        let activities = if period.narrow {
-            self.activities_in_period(period.start.as_deref(), period.end.as_deref())
-                .await?
-        } else {
-            self.rows_where::<activity::Entity, _>(activity::Column::MechanismId, ids.clone())
-                .await?
+        let activities = match activities {
+            Activities::Within { start, end } => self.activities_in_period(start.as_deref(), end.as_deref()).await?,
+            Activities::All => {
+                self.rows_where::<activity::Entity, _>(activity::Column::MechanismId, ids.clone())
+                    .await?
+            }
         };
         let profiles = self
             .rows_where::<profile::Entity, _>(profile::Column::MechanismId, ids.clone())

@@ -5,7 +5,7 @@
 
 mod fixtures;
 
-use nmp_store::bundle::{Period, Selection};
+use nmp_store::bundle::{Activities, Selection};
 use nmp_store::entity::{activity, citation, mechanism_status, membership};
 use nmp_store::testing as common;
 use nmp_store::{Numbering, Set, Writer};
@@ -100,7 +100,7 @@ async fn a_bundle_groups_each_mechanisms_rows_in_reading_order_with_their_citati
         .await;
         w.commit().await.unwrap();
 
-        let bundle = s.mechanism_bundle(Selection::All, &Period::default()).await.unwrap();
+        let bundle = s.mechanism_bundle(Selection::All, &Activities::All).await.unwrap();
         assert_eq!(bundle.mechanisms.len(), 2, "{}", db.engine);
         let rows = bundle.get(a.mechanism_id).unwrap();
         let ids: Vec<i32> = rows.statuses.iter().map(|s| s.mechanism_status_id).collect();
@@ -148,17 +148,16 @@ async fn a_bundle_groups_each_mechanisms_rows_in_reading_order_with_their_citati
 
         // Only the mechanisms asked for, in the order asked for.
         let these = s
-            .mechanism_bundle(Selection::These(vec![b.clone(), a.clone()]), &Period::default())
+            .mechanism_bundle(Selection::These(vec![b.clone(), a.clone()]), &Activities::All)
             .await
             .unwrap();
         let order: Vec<i32> = these.mechanisms.iter().map(|m| m.mechanism.mechanism_id).collect();
         assert_eq!(order, [b.mechanism_id, a.mechanism_id]);
 
         // A period keeps the activities dated within it.
-        let period = Period {
+        let period = Activities::Within {
             start: Some("2016".into()),
             end: Some("2016".into()),
-            narrow: true,
         };
         let narrowed = s.mechanism_bundle(Selection::All, &period).await.unwrap();
         let titles: Vec<&str> = narrowed

@@ -5,7 +5,7 @@ use nmp_core::vocab::{
     Confidence, FunctionLevel, InstrumentKind, MechanismLevel, MechanismStatus, MechanismType, MemberRole,
     OrganizationKind, ProfileSection,
 };
-use nmp_store::bundle::{Period, Selection};
+use nmp_store::bundle::{Activities, Selection};
 use nmp_store::entity::{mechanism, organization};
 use nmp_store::{MechanismBundle, MechanismRows, Store};
 use serde::Serialize;
@@ -197,7 +197,7 @@ pub(crate) async fn details(
     mechanisms: Vec<mechanism::Model>,
 ) -> Result<Vec<MechanismDetail>, WebError> {
     let mut bundle = store
-        .mechanism_bundle(Selection::These(mechanisms), &Period::default())
+        .mechanism_bundle(Selection::These(mechanisms), &Activities::All)
         .await?;
     let items: Vec<MechanismItem> = bundle
         .mechanisms
