@@ -1,13 +1,14 @@
 //! NMP's domain rules, pure: vocabularies, dates with precision, slug and code rules, validation,
-//! the data dictionary, the report's indicators, and the staff workspace's policy ([`policy`]:
-//! who may edit, review and decide, which records a role may touch, how proposals and
-//! assignments are decided).
+//! the data dictionary, the report's indicators, agreement between raters ([`agreement`]:
+//! Krippendorff's alpha), and the staff workspace's policy ([`policy`]: who may edit, review and
+//! decide, which records a role may touch, how proposals and assignments are decided).
 //!
 //! This crate is pure: no I/O, no database, no clock. Everything else (storage, imports, the
 //! website) speaks in these types, so a vocabulary value or a rule is defined once.
 
 #![forbid(unsafe_code)]
 
+pub mod agreement;
 pub mod date;
 pub mod dictionary;
 pub mod error;
