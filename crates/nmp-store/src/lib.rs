@@ -30,6 +30,7 @@ mod facts;
 mod generation;
 mod introspect;
 pub mod migration;
+pub mod outcomes;
 mod publish;
 mod read;
 pub mod records;

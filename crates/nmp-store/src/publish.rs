@@ -27,7 +27,8 @@ use crate::{Result, Store, StoreError, Writer};
 
 /// The tables whose rows belong to one edition (by their `edition_id`) and are locked once it is
 /// published.
-pub const LOCKED_TABLES: [&str; 6] = [
+pub const LOCKED_TABLES: [&str; 7] = [
+    "assessment_round",
     "edition",
     "edition_part",
     "edition_publisher",

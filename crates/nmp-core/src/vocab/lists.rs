@@ -207,6 +207,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Where an assessment round stands: raters rate while it is `open`; once `closed` no rating
+    /// is taken and the editor's reconciliation is what remains.
+    RoundState {
+        Open => "open", "Open",
+        Closed => "closed", "Closed",
+    }
+}
+
+vocabulary! {
     /// The kind of answer a questionnaire question takes.
     QuestionKind {
         ShortText => "short_text", "Short text",

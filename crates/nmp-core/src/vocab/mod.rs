@@ -127,6 +127,7 @@ pub fn options(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
         Sector,
         ChangeAction,
         AssignmentState,
+        RoundState,
         QuestionKind,
         QuestionnaireStatus,
         InvitationState,

@@ -14,6 +14,7 @@ mod m0009_collection;
 mod m0010_attachments;
 mod m0011_essays;
 mod m0012_observation_indexes;
+mod m0013_outcomes;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_attachments::Migration),
             Box::new(m0011_essays::Migration),
             Box::new(m0012_observation_indexes::Migration),
+            Box::new(m0013_outcomes::Migration),
         ]
     }
 }

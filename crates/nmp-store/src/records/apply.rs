@@ -49,6 +49,7 @@ impl Writer {
         let table = change.table.as_str();
         super::check_table(table)?;
         self.check_shape(change).await?;
+        self.check_framework_frozen(change).await?;
         if change.action != ChangeAction::Delete {
             let merged = super::merged_fields(self.conn(), change).await?;
             let errors = check_fields(self.conn(), table, change.key, &merged).await?;

@@ -30,6 +30,9 @@ pub const EDITABLE_TABLES: &[&str] = &[
     "membership",
     "mechanism_function",
     "activity",
+    "initiative",
+    "initiative_partner",
+    "initiative_kind",
     "organization",
     "network",
     "network_membership",
@@ -42,6 +45,9 @@ pub const EDITABLE_TABLES: &[&str] = &[
     "source",
     "citation",
     "function",
+    "framework",
+    "criterion",
+    "criterion_level",
     "questionnaire",
     "question",
 ];
@@ -177,6 +183,30 @@ macro_rules! with_entity {
             }
             "activity" => {
                 type $E = activity::Entity;
+                $body
+            }
+            "initiative_kind" => {
+                type $E = crate::entity::initiative_kind::Entity;
+                $body
+            }
+            "initiative" => {
+                type $E = crate::entity::initiative::Entity;
+                $body
+            }
+            "initiative_partner" => {
+                type $E = crate::entity::initiative_partner::Entity;
+                $body
+            }
+            "framework" => {
+                type $E = crate::entity::framework::Entity;
+                $body
+            }
+            "criterion" => {
+                type $E = crate::entity::criterion::Entity;
+                $body
+            }
+            "criterion_level" => {
+                type $E = crate::entity::criterion_level::Entity;
                 $body
             }
             "organization" => {

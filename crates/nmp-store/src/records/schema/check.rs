@@ -60,6 +60,13 @@ pub(crate) async fn exists_on<C: ConnectionTrait>(db: &C, table: &str, value: &V
         "questionnaire" => by_id!(crate::entity::questionnaire::Entity),
         "question" => by_id!(crate::entity::question::Entity),
         "invitation" => by_id!(crate::entity::invitation::Entity),
+        "initiative" => by_id!(crate::entity::initiative::Entity),
+        "initiative_kind" => by_id!(crate::entity::initiative_kind::Entity),
+        "initiative_partner" => by_id!(crate::entity::initiative_partner::Entity),
+        "framework" => by_id!(crate::entity::framework::Entity),
+        "criterion" => by_id!(crate::entity::criterion::Entity),
+        "criterion_level" => by_id!(crate::entity::criterion_level::Entity),
+        "assessment_round" => by_id!(crate::entity::assessment_round::Entity),
         other => Err(StoreError::NotFound {
             entity: "table".into(),
             key: other.to_string(),
