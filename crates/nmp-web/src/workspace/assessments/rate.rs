@@ -296,6 +296,12 @@ pub(super) async fn submit(
     if view.target(target).is_none() {
         return Err(WorkspaceError::not_found(format!("target {target} of this round")));
     }
+    if view.rater_of(staff.account.account_id).is_none() {
+        return Err(WorkspaceError::forbidden(
+            "only the raters of this round rate its targets",
+            Some((&format!("/staff/assessments/{round}"), "Back to the round")),
+        ));
+    }
     let inputs: Vec<RatingInput> = view
         .framework
         .criteria
