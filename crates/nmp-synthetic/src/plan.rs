@@ -157,6 +157,11 @@ pub fn plan(seed: u64, scale: &Scale, countries: &[PlanCountry], functions: &[St
         activities: Vec::new(),
         profiles: Vec::new(),
         citations: Vec::new(),
+        initiatives: Vec::new(),
+        raters: Vec::new(),
+        round: None,
+        ratings: Vec::new(),
+        consensus: Vec::new(),
     };
     sources(&mut p, &mut rng, scale);
     editions(&mut p, scale);
