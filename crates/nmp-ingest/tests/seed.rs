@@ -44,6 +44,33 @@ async fn the_starter_dataset_loads_once_and_every_mechanism_is_cited() {
         assert_eq!(drc.instrument_number.as_deref(), Some("18/058"));
         assert_eq!(drc.launched_on.as_deref(), Some("2014-12-05"));
 
+        // The initiatives of initiatives.toml, every one and every partner cited, and the
+        // frameworks of frameworks.toml.
+        let parsed = nmp_ingest::starter::parse(embedded_files()).unwrap();
+        assert_eq!(counts["initiatives"], parsed.initiatives.len() as u64, "{}", db.engine);
+        assert_eq!(counts["initiative_kinds"], 8);
+        assert_eq!(counts["frameworks"], 2);
+        let partners: usize = parsed.initiatives.iter().map(|i| i.value.partner.len()).sum();
+        assert_eq!(counts["initiative_partners"], partners as u64);
+        assert!(
+            s.uncited::<nmp_store::entity::initiative::Entity>()
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            s.uncited::<nmp_store::entity::initiative_partner::Entity>()
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        for i in &parsed.initiatives {
+            let view = s.initiative(&i.value.slug).await.unwrap().expect("loaded");
+            assert_eq!(view.row.country_iso3, i.value.country, "{}", i.value.slug);
+            assert_eq!(view.kind.code, i.value.kind, "{}", i.value.slug);
+            assert_eq!(view.partners.len(), i.value.partner.len(), "{}", i.value.slug);
+        }
+
         let again = seed_embedded(s).await.unwrap();
         assert_eq!(again.total_inserted(), 0, "{}: second load inserts nothing", db.engine);
         assert_eq!(
@@ -159,6 +186,30 @@ async fn a_broken_reference_is_named_with_its_record_and_field() {
     .await;
     assert!(
         err.contains("ken.toml:") && err.contains("country") && err.contains("XKX"),
+        "{err}"
+    );
+
+    // In the real initiatives file: an unknown lead organisation, on its own line.
+    let files = with_replaced(
+        "initiatives.toml",
+        "lead_organization = \"che-fdfa\"",
+        "lead_organization = \"che-no-such-office\"",
+    );
+    let text = files
+        .iter()
+        .find(|f| f.path.ends_with("initiatives.toml"))
+        .unwrap()
+        .text
+        .clone();
+    let err = rejected(files).await;
+    let line = text[..text.find("\"che-no-such-office\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "data/starter/initiatives.toml:{line}: initiative \"che-gaamac-co-founding\": lead_organization: unknown organization \"che-no-such-office\""
+        )),
         "{err}"
     );
 }
