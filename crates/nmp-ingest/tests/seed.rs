@@ -479,3 +479,42 @@ async fn a_bad_framework_is_refused_by_criterion_and_nothing_written() {
         "{err}"
     );
 }
+
+#[test]
+fn the_methodology_documents_every_criterion_and_level_of_the_starter_frameworks() {
+    let methodology = include_str!("../../../docs/methodology.md");
+    let data = nmp_ingest::starter::parse(embedded_files()).unwrap();
+    assert!(data.frameworks.len() >= 2);
+    for f in &data.frameworks {
+        assert!(
+            methodology.contains(&format!("`{}` version {}", f.value.slug, f.value.version)),
+            "{}",
+            f.value.slug
+        );
+        assert!(
+            f.value.title.contains("proposal") || f.value.title.contains("NMP's"),
+            "{}",
+            f.value.title
+        );
+        assert!(
+            f.value
+                .description
+                .as_deref()
+                .unwrap()
+                .contains("not an existing standard")
+        );
+        for c in &f.value.criterion {
+            assert!(methodology.contains(&format!("(`{}`)", c.code)), "{}", c.code);
+            for (rank, level) in c.level.iter().enumerate() {
+                let row = format!(
+                    "| {} {} | {} |",
+                    rank + 1,
+                    level.label,
+                    level.descriptor.as_deref().unwrap()
+                );
+                assert!(methodology.contains(&row), "docs/methodology.md lacks {row}");
+            }
+        }
+    }
+    assert!(methodology.contains("NMP's proposal, not an existing standard"));
+}

@@ -12,7 +12,7 @@ use nmp_store::{ColumnTrait, Set};
 
 use crate::loader::{Loader, note};
 use crate::model::{Plan, Target};
-use crate::outcomes::OutcomeIds;
+use crate::outcomes::{Keys, OutcomeIds};
 
 pub(crate) async fn write_mechanisms(l: &mut Loader, p: &Plan, orgs: &[i32]) -> Result<Vec<i32>, IngestError> {
     let rows = p
@@ -219,12 +219,13 @@ pub(crate) async fn write_profiles(
 pub(crate) async fn write_citations(
     l: &mut Loader,
     p: &Plan,
-    sources: &[i32],
-    mechanisms: &[i32],
+    keys: &Keys<'_>,
     facts: &FactIds,
     profiles: &[i32],
+    parts: &[i32],
     assessed: &OutcomeIds,
 ) -> Result<(), IngestError> {
+    let (sources, mechanisms) = (keys.sources, keys.mechanisms);
     let rows = p
         .citations
         .iter()
@@ -236,6 +237,7 @@ pub(crate) async fn write_citations(
                 Target::FunctionLevel(i) => ("mechanism_function", facts.function_levels[i]),
                 Target::Activity(i) => ("activity", facts.activities[i]),
                 Target::Profile(i) => ("profile", profiles[i]),
+                Target::Part(i) => ("edition_part", parts[i]),
                 Target::Initiative(i) => ("initiative", assessed.initiatives[i]),
                 Target::Partner(i, k) => ("initiative_partner", assessed.partners[i][k]),
                 Target::Consensus(i) => ("consensus", assessed.consensus[i]),

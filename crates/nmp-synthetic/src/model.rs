@@ -193,6 +193,8 @@ pub enum Target {
     FunctionLevel(usize),
     Activity(usize),
     Profile(usize),
+    /// A part of the full edition (index into [`Plan::parts`]), for its summary.
+    Part(usize),
     /// An initiative (index into [`Plan::initiatives`]).
     Initiative(usize),
     /// A partner of an initiative: (index into [`Plan::initiatives`], index into its partners).

@@ -18,9 +18,9 @@ use crate::rng::Rng;
 const ROLES: &[&str] = &["co-organiser", "funder", "implementing partner", "trainer"];
 
 /// Adds the initiatives, raters, round, ratings and consensus to `p`, with the citations of the
-/// initiatives, their partners and the consensus; as many activity citations are dropped from
-/// the end of the plan, so that the total stays `scale.citations`. `kinds` are the initiative
-/// kinds' (code, label), `levels` the number of levels of each criterion of the framework.
+/// initiatives, their partners and the consensus; as many activity citations (the last ones) are
+/// dropped, so that the total stays `scale.citations`. `kinds` are the initiative kinds' (code,
+/// label), `levels` the number of levels of each criterion of the framework.
 pub fn outcomes(p: &mut Plan, scale: &Scale, kinds: &[(String, String)], levels: &[usize]) {
     let mut rng = Rng::new(p.seed ^ 0x0C7C_0E5A_55E5_5ED0);
     initiatives(p, &mut rng, scale, kinds);
@@ -145,7 +145,7 @@ fn round(p: &mut Plan, rng: &mut Rng, scale: &Scale, levels: &[usize]) {
 }
 
 /// The citations of the initiatives, their partners and the consensus, in place of as many
-/// activity citations from the end of the plan.
+/// activity citations (the last ones of the plan).
 fn cite(p: &mut Plan, rng: &mut Rng) {
     let mut targets: Vec<Target> = Vec::new();
     for (i, initiative) in p.initiatives.iter().enumerate() {
@@ -153,15 +153,20 @@ fn cite(p: &mut Plan, rng: &mut Rng) {
         targets.extend((0..initiative.partners.len()).map(|k| Target::Partner(i, k)));
     }
     targets.extend((0..p.consensus.len()).map(Target::Consensus));
-    let mut dropped = 0;
-    while dropped < targets.len()
-        && p.citations
-            .last()
-            .is_some_and(|c| matches!(c.target, Target::Activity(_)))
-    {
-        p.citations.pop();
-        dropped += 1;
+    // The last activity citations make room (the parts' come after them).
+    let mut drop = targets.len();
+    let mut keep = vec![true; p.citations.len()];
+    for (i, c) in p.citations.iter().enumerate().rev() {
+        if drop == 0 {
+            break;
+        }
+        if matches!(c.target, Target::Activity(_)) {
+            keep[i] = false;
+            drop -= 1;
+        }
     }
+    let mut flags = keep.into_iter();
+    p.citations.retain(|_| flags.next().unwrap_or(true));
     let sources = p.sources.len().max(1);
     for target in targets {
         p.citations.push(Citation {

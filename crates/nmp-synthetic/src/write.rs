@@ -106,7 +106,7 @@ pub(super) async fn write(store: &Store, seed: u64, scale: &Scale) -> Result<Syn
         sources: &sources,
     };
     let assessed = outcomes::write(&mut l, &p, &frame, &keys, full).await?;
-    write_citations(&mut l, &p, &sources, &mechanisms, &facts, &profiles, &assessed).await?;
+    write_citations(&mut l, &p, &keys, &facts, &profiles, &parts, &assessed).await?;
     let full_edition = p
         .editions
         .iter()

@@ -4,7 +4,7 @@
 
 use nmp_core::agreement::{Metric, krippendorff_alpha};
 use nmp_ingest::IngestError;
-use nmp_store::entity::{account, activity, audit_event, citation, edition, mechanism, profile};
+use nmp_store::entity::{account, activity, audit_event, citation, edition, edition_part, mechanism, profile};
 use nmp_store::testing::engines;
 use nmp_synthetic::{LABEL, Scale, load};
 
@@ -115,6 +115,23 @@ async fn a_small_synthetic_dataset_loads_labelled_and_audited_per_table() {
         assert!(round.consensus.iter().all(|k| k.evidence.len() == 1));
         assert!(round.problems().is_empty(), "{:?}", round.problems());
         assert!(s.outcome_problems(full.edition_id).await.unwrap().is_empty());
+        // The part with a summary is cited (publishing refuses an uncited fact).
+        let cited: Vec<String> = s
+            .all::<citation::Entity>()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|c| c.entity == "edition_part")
+            .map(|c| c.entity_id)
+            .collect();
+        for part in s.all::<edition_part::Entity>().await.unwrap() {
+            assert_eq!(
+                part.summary.is_some(),
+                cited.contains(&part.edition_part_id.to_string()),
+                "{}",
+                part.part_key
+            );
+        }
         let profiles = s.all::<profile::Entity>().await.unwrap();
         assert!(profiles.iter().all(|p| p.edition_id == full.edition_id));
         // Every citation points at a row that exists.
