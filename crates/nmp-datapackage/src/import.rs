@@ -9,18 +9,32 @@
 //! a unique key, a foreign key that names a row of the package). Problems are reported together,
 //! each as `FILE:ROW:COLUMN: message`. Only then are the rows inserted, keys unchanged, in one
 //! audited transaction (all or nothing).
+//!
+//! The outcome-assessment resources (initiatives and the edition's assessment rounds) may be
+//! missing: packages written before NMP recorded them do not have them. Packages never name
+//! accounts, so the rows that point to one are loaded as follows:
+//! - `assessment_round.opened_by` and `consensus.decided_by` are left empty (NULL), as for rows the
+//!   platform writes;
+//! - each released rater (`round_raters.csv`: a round and a pseudonym) gets a placeholder account,
+//!   deactivated and without a password, so nobody can sign in with it, named after the
+//!   pseudonym (`R1, rater of round 3 (imported from a data package)`) with an address under the
+//!   reserved `.invalid` domain (`round-3-r1@imported.invalid`). The database requires an account
+//!   for every rater; a placeholder keeps the released ratings (and the agreement computed from
+//!   them) without pretending to know who rated.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use nmp_core::PartialDate;
+use nmp_core::vocab::AccountRole;
 use nmp_store::entity::{
-    activity, citation, country, edition, edition_contributor, edition_part, edition_publisher, function, mechanism,
-    mechanism_function, mechanism_status, membership, network, network_count, network_membership, organization,
-    profile, source,
+    account, activity, assessment_round, citation, consensus, country, criterion, criterion_level, edition,
+    edition_contributor, edition_part, edition_publisher, framework, function, initiative, initiative_kind,
+    initiative_partner, mechanism, mechanism_function, mechanism_status, membership, network, network_count,
+    network_membership, organization, profile, rating, rating_evidence, round_rater, round_target, source,
 };
-use nmp_store::{EntityTrait, Store, Writer};
+use nmp_store::{EntityTrait, Set, Store, Writer};
 use sea_orm::sea_query::{ColumnType, Value};
 use sea_orm::{ActiveModelBehavior, ActiveModelTrait, ColumnTrait, IntoActiveModel};
 use serde::Deserialize;
@@ -31,7 +45,7 @@ use crate::{DESCRIPTOR, DataPackageError};
 
 /// The resources of an edition package, in the order they are loaded (referenced rows first),
 /// with their tables.
-const RESOURCES: [(&str, &str); 18] = [
+const RESOURCES: [(&str, &str); 30] = [
     ("countries", "country"),
     ("organizations", "organization"),
     ("sources", "source"),
@@ -43,13 +57,42 @@ const RESOURCES: [(&str, &str); 18] = [
     ("networks", "network"),
     ("network_memberships", "network_membership"),
     ("network_counts", "network_count"),
+    ("initiative_kinds", "initiative_kind"),
+    ("initiatives", "initiative"),
+    ("initiative_partners", "initiative_partner"),
     ("editions", "edition"),
     ("edition_publishers", "edition_publisher"),
     ("edition_contributors", "edition_contributor"),
     ("edition_parts", "edition_part"),
     ("profiles", "profile"),
     ("mechanism_functions", "mechanism_function"),
+    ("frameworks", "framework"),
+    ("criteria", "criterion"),
+    ("criterion_levels", "criterion_level"),
+    ("assessment_rounds", "assessment_round"),
+    ("round_targets", "round_target"),
+    ("round_raters", "round_rater"),
+    ("ratings", "rating"),
+    ("rating_evidence", "rating_evidence"),
+    ("consensus", "consensus"),
     ("citations", "citation"),
+];
+
+/// The resources a package may lack: the outcome assessments, which packages written before NMP
+/// recorded them do not have.
+const OPTIONAL: [&str; 12] = [
+    "initiative_kinds",
+    "initiatives",
+    "initiative_partners",
+    "frameworks",
+    "criteria",
+    "criterion_levels",
+    "assessment_rounds",
+    "round_targets",
+    "round_raters",
+    "ratings",
+    "rating_evidence",
+    "consensus",
 ];
 
 /// What was loaded.
@@ -195,6 +238,18 @@ pub async fn import(store: &Store, dir: &Path, actor: &str) -> Result<Loaded, Da
             "edition_part" => load::<edition_part::ActiveModel>(&mut w, t).await?,
             "profile" => load::<profile::ActiveModel>(&mut w, t).await?,
             "mechanism_function" => load::<mechanism_function::ActiveModel>(&mut w, t).await?,
+            "initiative_kind" => load::<initiative_kind::ActiveModel>(&mut w, t).await?,
+            "initiative" => load::<initiative::ActiveModel>(&mut w, t).await?,
+            "initiative_partner" => load::<initiative_partner::ActiveModel>(&mut w, t).await?,
+            "framework" => load::<framework::ActiveModel>(&mut w, t).await?,
+            "criterion" => load::<criterion::ActiveModel>(&mut w, t).await?,
+            "criterion_level" => load::<criterion_level::ActiveModel>(&mut w, t).await?,
+            "assessment_round" => load::<assessment_round::ActiveModel>(&mut w, t).await?,
+            "round_target" => load::<round_target::ActiveModel>(&mut w, t).await?,
+            "round_rater" => load_raters(&mut w, t).await?,
+            "rating" => load::<rating::ActiveModel>(&mut w, t).await?,
+            "rating_evidence" => load::<rating_evidence::ActiveModel>(&mut w, t).await?,
+            "consensus" => load::<consensus::ActiveModel>(&mut w, t).await?,
             "citation" => load::<citation::ActiveModel>(&mut w, t).await?,
             other => unreachable!("no loader for {other}"),
         };
@@ -230,7 +285,9 @@ fn read(dir: &Path) -> Result<Vec<Table>, DataPackageError> {
     let mut tables = Vec::new();
     for (resource, table) in RESOURCES {
         let Some(r) = by_name.remove(resource) else {
-            problems.push(file_error(DESCRIPTOR, format!("resource {resource:?} is missing")));
+            if !OPTIONAL.contains(&resource) {
+                problems.push(file_error(DESCRIPTOR, format!("resource {resource:?} is missing")));
+            }
             continue;
         };
         match read_table(dir, resource, table, r) {
@@ -244,8 +301,9 @@ fn read(dir: &Path) -> Result<Vec<Table>, DataPackageError> {
         problems.push(file_error(
             DESCRIPTOR,
             format!(
-                "resource {name:?} is not one NMP loads (an edition package has {} resources)",
-                RESOURCES.len()
+                "resource {name:?} is not one NMP loads (an edition package has {} resources, {} of them optional)",
+                RESOURCES.len(),
+                OPTIONAL.len()
             ),
         ));
     }
@@ -396,6 +454,54 @@ where
     <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + serde::Serialize + nmp_store::entity::Keyed,
     <A::Entity as EntityTrait>::Column: FromStr,
 {
+    load_filled::<A>(w, t, |_, _| {}).await
+}
+
+/// Loads the released raters of `round_raters.csv`, each with a placeholder account (see the
+/// module's documentation): the package names no account.
+async fn load_raters(w: &mut Writer, t: &Table) -> Result<usize, DataPackageError> {
+    let (Some(round), Some(pseudonym)) = (t.column("assessment_round_id"), t.column("pseudonym")) else {
+        return Err(file_error(
+            &t.file,
+            "round_raters needs the columns assessment_round_id and pseudonym",
+        ));
+    };
+    let mut accounts = Vec::new();
+    for row in &t.rows {
+        let round = row[round].clone().unwrap_or_default();
+        let name = row[pseudonym].clone().unwrap_or_default();
+        let local: String = name
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        let placeholder = w
+            .insert(account::ActiveModel {
+                email: Set(format!("round-{round}-{local}@imported.invalid")),
+                name: Set(format!("{name}, rater of round {round} (imported from a data package)")),
+                role: Set(AccountRole::Researcher.code().to_string()),
+                password_hash: Set(None),
+                active: Set(false),
+                organization_id: Set(None),
+                ..Default::default()
+            })
+            .await?;
+        accounts.push(placeholder.account_id);
+    }
+    load_filled::<round_rater::ActiveModel>(w, t, |n, model| {
+        model.set(round_rater::Column::AccountId, Value::Int(Some(accounts[n])));
+    })
+    .await
+}
+
+/// Inserts the rows of `t` through the audited writer, keys unchanged, after `fill` has set what
+/// the package does not hold (given the row's index and its model).
+async fn load_filled<A>(w: &mut Writer, t: &Table, fill: impl Fn(usize, &mut A)) -> Result<usize, DataPackageError>
+where
+    A: ActiveModelTrait + ActiveModelBehavior + Send,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + serde::Serialize + nmp_store::entity::Keyed,
+    <A::Entity as EntityTrait>::Column: FromStr,
+{
     let mut order: Vec<usize> = (0..t.rows.len()).collect();
     if t.table == "organization" {
         order = parents_first(t);
@@ -418,6 +524,7 @@ where
             })?;
             model.set(column, value);
         }
+        fill(n, &mut model);
         w.insert(model).await?;
     }
     Ok(t.rows.len())

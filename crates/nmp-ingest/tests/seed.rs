@@ -44,6 +44,33 @@ async fn the_starter_dataset_loads_once_and_every_mechanism_is_cited() {
         assert_eq!(drc.instrument_number.as_deref(), Some("18/058"));
         assert_eq!(drc.launched_on.as_deref(), Some("2014-12-05"));
 
+        // The initiatives of initiatives.toml, every one and every partner cited, and the
+        // frameworks of frameworks.toml.
+        let parsed = nmp_ingest::starter::parse(embedded_files()).unwrap();
+        assert_eq!(counts["initiatives"], parsed.initiatives.len() as u64, "{}", db.engine);
+        assert_eq!(counts["initiative_kinds"], 8);
+        assert_eq!(counts["frameworks"], 2);
+        let partners: usize = parsed.initiatives.iter().map(|i| i.value.partner.len()).sum();
+        assert_eq!(counts["initiative_partners"], partners as u64);
+        assert!(
+            s.uncited::<nmp_store::entity::initiative::Entity>()
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            s.uncited::<nmp_store::entity::initiative_partner::Entity>()
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        for i in &parsed.initiatives {
+            let view = s.initiative(&i.value.slug).await.unwrap().expect("loaded");
+            assert_eq!(view.row.country_iso3, i.value.country, "{}", i.value.slug);
+            assert_eq!(view.kind.code, i.value.kind, "{}", i.value.slug);
+            assert_eq!(view.partners.len(), i.value.partner.len(), "{}", i.value.slug);
+        }
+
         let again = seed_embedded(s).await.unwrap();
         assert_eq!(again.total_inserted(), 0, "{}: second load inserts nothing", db.engine);
         assert_eq!(
@@ -161,4 +188,333 @@ async fn a_broken_reference_is_named_with_its_record_and_field() {
         err.contains("ken.toml:") && err.contains("country") && err.contains("XKX"),
         "{err}"
     );
+
+    // In the real initiatives file: an unknown lead organisation, on its own line.
+    let files = with_replaced(
+        "initiatives.toml",
+        "lead_organization = \"che-fdfa\"",
+        "lead_organization = \"che-no-such-office\"",
+    );
+    let text = files
+        .iter()
+        .find(|f| f.path.ends_with("initiatives.toml"))
+        .unwrap()
+        .text
+        .clone();
+    let err = rejected(files).await;
+    let line = text[..text.find("\"che-no-such-office\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "data/starter/initiatives.toml:{line}: initiative \"che-gaamac-co-founding\": lead_organization: unknown organization \"che-no-such-office\""
+        )),
+        "{err}"
+    );
+}
+
+/// The starter files with `files` added (or replacing a file of the same name).
+fn with_files(extra: &[(&str, &str)]) -> Vec<DataFile> {
+    let mut files = embedded_files();
+    for (path, text) in extra {
+        files.retain(|f| !f.path.ends_with(path.rsplit('/').next().unwrap()) || f.path.contains("/mechanisms/"));
+        files.push(DataFile {
+            path: (*path).to_string(),
+            text: (*text).to_string(),
+        });
+    }
+    files
+}
+
+/// A small, valid initiatives file for tests (names real starter records; the facts are made up
+/// for the test and never loaded into a real database).
+const FIXTURE: &str = r#"# Test fixture.
+
+[[initiative]]
+slug = "test-ken-training"
+country = "KEN"
+mechanism = "ken-national-committee"
+kind = "training"
+title = "Test training"
+started_on = "2015-03"
+ended_on = "2015-04"
+description = "A test initiative."
+sources = ["aipr-2017-docslib@p. 6"]
+
+[[initiative.citation]]
+field = "started_on"
+source = "aipr-2017-docslib"
+quote = "test"
+
+[[initiative.partner]]
+organization = "aipr"
+role = "trainer"
+sources = ["aipr-2017-docslib"]
+
+[[initiative]]
+slug = "test-regional-network"
+kind = "network"
+title = "Test regional network"
+sources = ["aipr-2017-docslib"]
+"#;
+
+#[tokio::test]
+async fn initiatives_and_frameworks_load_with_their_partners_citations_criteria_and_levels() {
+    use nmp_store::entity::{citation, criterion, criterion_level, framework, initiative, initiative_partner};
+    for db in engines().await {
+        let s = &db.store;
+        let report = seed_files(s, with_files(&[("data/starter/initiatives.toml", FIXTURE)]))
+            .await
+            .unwrap();
+        let counts = s.counts().await.unwrap();
+        assert_eq!(counts["initiative_kinds"], 8, "{}", db.engine);
+        assert_eq!(counts["initiatives"], 2);
+        assert_eq!(counts["initiative_partners"], 1);
+        assert_eq!(counts["frameworks"], 2);
+        assert_eq!(report.inserted["initiative"], 2);
+        assert_eq!(report.inserted["criterion"], 6 + 4);
+        assert_eq!(report.inserted["criterion_level"], 4 * (6 + 4));
+        assert!(s.uncited::<initiative::Entity>().await.unwrap().is_empty());
+        assert!(s.uncited::<initiative_partner::Entity>().await.unwrap().is_empty());
+
+        let ken = s.initiative("test-ken-training").await.unwrap().expect("loaded");
+        assert_eq!(ken.row.country_iso3.as_deref(), Some("KEN"));
+        assert_eq!(ken.kind.code, "training");
+        assert_eq!(ken.row.started_on.as_deref(), Some("2015-03"));
+        assert_eq!(
+            ken.mechanism.as_ref().map(|m| m.0.as_str()),
+            Some("ken-national-committee")
+        );
+        assert_eq!(ken.partners.len(), 1);
+        assert_eq!(ken.partners[0].0.role.as_deref(), Some("trainer"));
+        let cites: Vec<&citation::Model> = ken.citations.iter().map(|(c, _)| c).collect();
+        assert!(
+            cites
+                .iter()
+                .any(|c| c.entity == "initiative" && c.field.is_none() && c.locator.as_deref() == Some("p. 6"))
+        );
+        assert!(
+            cites
+                .iter()
+                .any(|c| c.field.as_deref() == Some("started_on") && c.quote.as_deref() == Some("test"))
+        );
+        assert!(cites.iter().any(|c| c.entity == "initiative_partner"));
+        let regional = s.initiative("test-regional-network").await.unwrap().unwrap();
+        assert_eq!(regional.row.country_iso3, None);
+
+        // The frameworks: criteria in file order, levels ranked from 1, labelled NMP's proposal.
+        let frameworks = s.frameworks().await.unwrap();
+        let outcomes = frameworks.iter().find(|f| f.row.slug == "nmp-outcomes").unwrap();
+        assert_eq!(outcomes.row.framework_version, 1);
+        assert!(outcomes.row.title.contains("proposal"), "{}", outcomes.row.title);
+        assert!(
+            outcomes
+                .row
+                .description
+                .as_deref()
+                .unwrap()
+                .contains("not an existing standard")
+        );
+        let codes: Vec<&str> = outcomes.criteria.iter().map(|c| c.row.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "institutionalisation",
+                "resources",
+                "inclusion",
+                "early_warning",
+                "results",
+                "sustainability"
+            ]
+        );
+        for c in &outcomes.criteria {
+            let ranks: Vec<i32> = c.levels.iter().map(|l| l.rank).collect();
+            assert_eq!(ranks, [1, 2, 3, 4], "{}", c.row.code);
+            assert_eq!(c.levels[0].label, "Absent");
+            assert!(
+                c.levels
+                    .iter()
+                    .all(|l| l.descriptor.as_deref().is_some_and(|d| d.len() > 20))
+            );
+        }
+        // One criterion per function, with the function's code; the FunctionLevel labels.
+        let functions = frameworks.iter().find(|f| f.row.slug == "nmp-functions").unwrap();
+        let mut function_codes: Vec<String> = s
+            .all::<nmp_store::entity::function::Entity>()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|f| f.code)
+            .collect();
+        let mut criteria: Vec<String> = functions.criteria.iter().map(|c| c.row.code.clone()).collect();
+        function_codes.sort();
+        criteria.sort();
+        assert_eq!(criteria, function_codes);
+        let labels: Vec<String> = nmp_core::vocab::FunctionLevel::ALL
+            .iter()
+            .map(|l| l.label().to_string())
+            .collect();
+        for c in &functions.criteria {
+            let got: Vec<String> = c.levels.iter().map(|l| l.label.clone()).collect();
+            assert_eq!(got, labels, "{}", c.row.code);
+        }
+        assert_eq!(s.all::<criterion::Entity>().await.unwrap().len(), 10);
+        assert_eq!(s.all::<criterion_level::Entity>().await.unwrap().len(), 40);
+        assert_eq!(s.all::<framework::Entity>().await.unwrap().len(), 2);
+
+        // A second load adds nothing.
+        let again = seed_files(s, with_files(&[("data/starter/initiatives.toml", FIXTURE)]))
+            .await
+            .unwrap();
+        assert_eq!(again.total_inserted(), 0, "{}", db.engine);
+        db.finish().await;
+    }
+}
+
+/// The 1-based line of `needle` in `text`, counted the way errors count.
+fn line_in(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).expect("needle in fixture")]
+        .matches('\n')
+        .count()
+        + 1
+}
+
+#[tokio::test]
+async fn a_bad_initiatives_file_is_refused_with_file_line_and_field_and_nothing_written() {
+    let bad = FIXTURE
+        .replace("country = \"KEN\"", "country = \"XKX\"")
+        .replace(
+            "mechanism = \"ken-national-committee\"",
+            "mechanism = \"no-such-mechanism\"",
+        )
+        .replace("kind = \"network\"", "kind = \"summit\"")
+        .replace("organization = \"aipr\"", "organization = \"no-such-org\"")
+        .replace(
+            "sources = [\"aipr-2017-docslib@p. 6\"]",
+            "sources = [\"no-such-source@p. 6\"]",
+        )
+        .replace("slug = \"test-regional-network\"", "slug = \"Test Regional\"");
+    let err = rejected(with_files(&[("data/starter/initiatives.toml", &bad)])).await;
+    let path = "data/starter/initiatives.toml";
+    for (needle, expected) in [
+        ("\"XKX\"", "initiative \"test-ken-training\": country: unknown country"),
+        (
+            "\"no-such-mechanism\"",
+            "mechanism: unknown mechanism \"no-such-mechanism\"",
+        ),
+        ("\"summit\"", "kind: unknown initiative kind"),
+        (
+            "\"no-such-org\"",
+            "partner.organization: unknown organization \"no-such-org\"",
+        ),
+        ("\"no-such-source@p. 6\"", "sources: unknown source \"no-such-source\""),
+        ("\"Test Regional\"", "Test Regional"),
+    ] {
+        let line = line_in(&bad, needle);
+        let at = format!("{path}:{line}: ");
+        assert!(
+            err.lines().any(|l| l.contains(&at) && l.contains(expected)),
+            "{expected:?} at {at}: {err}"
+        );
+    }
+
+    // A bad date is a parse error with its line; a slug used twice, the second record's line.
+    let bad_date = FIXTURE.replace("ended_on = \"2015-04\"", "ended_on = \"2015-13\"");
+    let err = rejected(with_files(&[("data/starter/initiatives.toml", &bad_date)])).await;
+    assert!(
+        err.contains(&format!("{path}:{}", line_in(&bad_date, "ended_on"))) && err.contains("2015-13"),
+        "{err}"
+    );
+    let backwards = FIXTURE.replace("ended_on = \"2015-04\"", "ended_on = \"2014\"");
+    let err = rejected(with_files(&[("data/starter/initiatives.toml", &backwards)])).await;
+    assert!(err.contains("ended_on: 2014 is before started_on 2015-03"), "{err}");
+    let twice = FIXTURE.replace("slug = \"test-regional-network\"", "slug = \"test-ken-training\"");
+    let err = rejected(with_files(&[("data/starter/initiatives.toml", &twice)])).await;
+    let second = twice.rfind("slug = \"test-ken-training\"").unwrap();
+    let line = twice[..second].matches('\n').count() + 1;
+    assert!(
+        err.contains(&format!(
+            "{path}:{line}: initiative slug \"test-ken-training\" is used twice"
+        )),
+        "{err}"
+    );
+    let unknown_field = FIXTURE.replace("field = \"started_on\"", "field = \"budget\"");
+    let err = rejected(with_files(&[("data/starter/initiatives.toml", &unknown_field)])).await;
+    assert!(err.contains("citation.field: \"budget\" is not one of"), "{err}");
+    let colour = FIXTURE.replace("kind = \"training\"", "kind = \"training\"\ncolour = \"red\"");
+    let err = rejected(with_files(&[("data/starter/initiatives.toml", &colour)])).await;
+    assert!(err.contains(&format!("{path}:")) && err.contains("colour"), "{err}");
+}
+
+#[tokio::test]
+async fn a_bad_framework_is_refused_by_criterion_and_nothing_written() {
+    let path = "data/starter/frameworks.toml";
+    let text = embedded_files()
+        .into_iter()
+        .find(|f| f.path.ends_with("frameworks.toml"))
+        .expect("the starter dataset has frameworks")
+        .text;
+    let repeated = text.replacen("code = \"resources\"", "code = \"institutionalisation\"", 1);
+    let err = rejected(with_files(&[(path, &repeated)])).await;
+    assert!(
+        err.contains("framework \"nmp-outcomes\" version 1: criterion.code: \"institutionalisation\" is used twice"),
+        "{err}"
+    );
+    // The line of the second criterion with that code, in the framework's block.
+    let second = repeated
+        .match_indices("code = \"institutionalisation\"")
+        .nth(1)
+        .unwrap()
+        .0;
+    let line = repeated[..second].matches('\n').count() + 1;
+    assert!(err.contains(&format!("{path}:{line}: framework")), "{line}: {err}");
+    let one_level = format!(
+        "{text}\n[[framework]]\nslug = \"test-scale\"\nversion = 1\ntitle = \"Test\"\n\n[[framework.criterion]]\ncode = \"only\"\nlabel = \"Only\"\n\n[[framework.criterion.level]]\nlabel = \"One\"\n"
+    );
+    let err = rejected(with_files(&[(path, &one_level)])).await;
+    let at = line_in(&one_level, "code = \"only\"");
+    assert!(
+        err.contains(&format!("{path}:{at}: framework \"test-scale\" version 1: criterion \"only\": level: a criterion needs at least two ordered levels")),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_methodology_documents_every_criterion_and_level_of_the_starter_frameworks() {
+    let methodology = include_str!("../../../docs/methodology.md");
+    let data = nmp_ingest::starter::parse(embedded_files()).unwrap();
+    assert!(data.frameworks.len() >= 2);
+    for f in &data.frameworks {
+        assert!(
+            methodology.contains(&format!("`{}` version {}", f.value.slug, f.value.version)),
+            "{}",
+            f.value.slug
+        );
+        assert!(
+            f.value.title.contains("proposal") || f.value.title.contains("NMP's"),
+            "{}",
+            f.value.title
+        );
+        assert!(
+            f.value
+                .description
+                .as_deref()
+                .unwrap()
+                .contains("not an existing standard")
+        );
+        for c in &f.value.criterion {
+            assert!(methodology.contains(&format!("(`{}`)", c.code)), "{}", c.code);
+            for (rank, level) in c.level.iter().enumerate() {
+                let row = format!(
+                    "| {} {} | {} |",
+                    rank + 1,
+                    level.label,
+                    level.descriptor.as_deref().unwrap()
+                );
+                assert!(methodology.contains(&row), "docs/methodology.md lacks {row}");
+            }
+        }
+    }
+    assert!(methodology.contains("NMP's proposal, not an existing standard"));
 }

@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, PrimaryKeyTrait, QueryFilter, QueryOrder, Value};
 
 use crate::entity::{
-    account, activity, audit_event, citation, country, dataset, edition, edition_contributor, edition_part,
-    edition_publisher, function, indicator, mechanism, mechanism_function, mechanism_status, membership, network,
-    network_count, network_membership, observation, organization, profile, source,
+    account, activity, assessment_round, audit_event, citation, consensus, country, dataset, edition,
+    edition_contributor, edition_part, edition_publisher, framework, function, indicator, initiative, initiative_kind,
+    initiative_partner, mechanism, mechanism_function, mechanism_status, membership, network, network_count,
+    network_membership, observation, organization, profile, rating, source,
 };
 use crate::{Result, Store};
 
@@ -36,6 +37,13 @@ impl Store {
         Ok(BTreeMap::from([
             ("accounts", count::<account::Entity>(self).await?),
             ("activities", count::<activity::Entity>(self).await?),
+            ("assessment_rounds", count::<assessment_round::Entity>(self).await?),
+            ("consensus", count::<consensus::Entity>(self).await?),
+            ("frameworks", count::<framework::Entity>(self).await?),
+            ("initiative_kinds", count::<initiative_kind::Entity>(self).await?),
+            ("initiative_partners", count::<initiative_partner::Entity>(self).await?),
+            ("initiatives", count::<initiative::Entity>(self).await?),
+            ("ratings", count::<rating::Entity>(self).await?),
             ("audit_events", count::<audit_event::Entity>(self).await?),
             ("citations", count::<citation::Entity>(self).await?),
             ("countries", count::<country::Entity>(self).await?),

@@ -1,5 +1,6 @@
 //! Writing the mechanisms of a [`Plan`] and what hangs from them: statuses, memberships,
-//! function levels and activities, the full edition's profiles, and the citations of them all,
+//! function levels and activities, the full edition's profiles, and the citations of them all
+//! (and of the initiatives, their partners and the consensus of the round, see `outcomes.rs`),
 //! each table as one bulk insert whose keys are read back by natural key.
 
 use std::collections::HashMap;
@@ -11,6 +12,7 @@ use nmp_store::{ColumnTrait, Set};
 
 use crate::loader::{Loader, note};
 use crate::model::{Plan, Target};
+use crate::outcomes::{Keys, OutcomeIds};
 
 pub(crate) async fn write_mechanisms(l: &mut Loader, p: &Plan, orgs: &[i32]) -> Result<Vec<i32>, IngestError> {
     let rows = p
@@ -217,11 +219,13 @@ pub(crate) async fn write_profiles(
 pub(crate) async fn write_citations(
     l: &mut Loader,
     p: &Plan,
-    sources: &[i32],
-    mechanisms: &[i32],
+    keys: &Keys<'_>,
     facts: &FactIds,
     profiles: &[i32],
+    parts: &[i32],
+    assessed: &OutcomeIds,
 ) -> Result<(), IngestError> {
+    let (sources, mechanisms) = (keys.sources, keys.mechanisms);
     let rows = p
         .citations
         .iter()
@@ -233,6 +237,10 @@ pub(crate) async fn write_citations(
                 Target::FunctionLevel(i) => ("mechanism_function", facts.function_levels[i]),
                 Target::Activity(i) => ("activity", facts.activities[i]),
                 Target::Profile(i) => ("profile", profiles[i]),
+                Target::Part(i) => ("edition_part", parts[i]),
+                Target::Initiative(i) => ("initiative", assessed.initiatives[i]),
+                Target::Partner(i, k) => ("initiative_partner", assessed.partners[i][k]),
+                Target::Consensus(i) => ("consensus", assessed.consensus[i]),
             };
             citation::ActiveModel {
                 source_id: Set(sources[c.source]),

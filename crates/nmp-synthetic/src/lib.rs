@@ -1,10 +1,14 @@
 //! The synthetic dataset for benchmarks (`nmp demo synthetic [--seed N]`): made up by code at the
 //! scale of a mature review (the real countries; 12 editions, about 150 mechanisms, 3,000
 //! memberships, 50,000 activities, 100,000 citations; a profile of every mechanism in the last
-//! edition, which is in drafting like an edition being written, the others published), and
-//! labelled synthetic wherever it shows: every name ends in "(synthetic data)", edition titles
-//! start with "SYNTHETIC", narratives with "[Synthetic text]", and each mechanism, edition and
-//! organisation carries a note saying it is generated.
+//! edition, which is in drafting like an edition being written, the others published; 40
+//! initiatives, and in the last edition an assessment round of 30 of them with the default
+//! framework, 4 raters, their ratings with evidence and a consensus for every target and
+//! criterion), and labelled synthetic wherever it shows: every name ends in "(synthetic data)"
+//! (initiative titles and rater names also start with "Synthetic"), edition titles and the round's
+//! start with "SYNTHETIC", narratives, rationales and initiative descriptions with
+//! "[Synthetic text]", and each mechanism, edition, organisation and initiative carries a note
+//! saying it is generated; the raters' accounts use the reserved `example.invalid` domain.
 //!
 //! The same seed gives the same records (the plan is a pure function of the seed, the scale, the
 //! countries and the function codes). Everything is written in one audited transaction as
@@ -14,15 +18,18 @@
 //! load is always refused.
 //!
 //! `model.rs` holds the records as plain values, `plan.rs` makes them from the seed (with the
-//! generator of `rng.rs`), and `write.rs` (reference data, sources, organisations and editions)
-//! and `facts.rs` (mechanisms, their facts, profiles and citations) write them.
+//! generator of `rng.rs`; `plan_outcomes.rs` the initiatives and the round), and `write.rs`
+//! (reference data, sources, organisations and editions), `facts.rs` (mechanisms, their facts,
+//! profiles and citations) and `outcomes.rs` (initiatives and the round) write them.
 
 #![forbid(unsafe_code)]
 
 mod facts;
 mod loader;
 mod model;
+mod outcomes;
 mod plan;
+mod plan_outcomes;
 mod rng;
 mod write;
 

@@ -17,11 +17,17 @@ pub struct Scale {
     pub editions: usize,
     /// Sources the citations point to.
     pub sources: usize,
+    /// Initiatives (each in a mechanism's country, most run by that mechanism).
+    pub initiatives: usize,
+    /// Initiatives rated in the full edition's assessment round (at most `initiatives`).
+    pub round_targets: usize,
+    /// Raters of that round (synthetic accounts).
+    pub raters: usize,
 }
 
 impl Scale {
     /// The benchmark scale: 150 mechanisms, 3,000 memberships, 50,000 activities, 100,000
-    /// citations, 12 editions, 2,000 sources.
+    /// citations, 12 editions, 2,000 sources, 40 initiatives of which 30 are rated by 4 raters.
     pub fn full() -> Scale {
         Scale {
             mechanisms: 150,
@@ -30,6 +36,9 @@ impl Scale {
             citations: 100_000,
             editions: 12,
             sources: 2_000,
+            initiatives: 40,
+            round_targets: 30,
+            raters: 4,
         }
     }
 
@@ -42,6 +51,9 @@ impl Scale {
             citations: 300,
             editions: 3,
             sources: 10,
+            initiatives: 6,
+            round_targets: 5,
+            raters: 3,
         }
     }
 }
@@ -181,6 +193,14 @@ pub enum Target {
     FunctionLevel(usize),
     Activity(usize),
     Profile(usize),
+    /// A part of the full edition (index into [`Plan::parts`]), for its summary.
+    Part(usize),
+    /// An initiative (index into [`Plan::initiatives`]).
+    Initiative(usize),
+    /// A partner of an initiative: (index into [`Plan::initiatives`], index into its partners).
+    Partner(usize, usize),
+    /// A consensus (index into [`Plan::consensus`]): its evidence.
+    Consensus(usize),
 }
 
 /// A citation.
@@ -209,6 +229,80 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     pub profiles: Vec<Profile>,
     pub citations: Vec<Citation>,
+    pub initiatives: Vec<Initiative>,
+    pub raters: Vec<Rater>,
+    /// The full edition's assessment round, when there is anything to rate.
+    pub round: Option<Round>,
+    pub ratings: Vec<Rating>,
+    pub consensus: Vec<Consensus>,
+}
+
+/// An initiative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Initiative {
+    pub slug: String,
+    pub title: String,
+    /// Index into the initiative kind codes given to [`crate::plan::outcomes`].
+    pub kind: usize,
+    pub country: String,
+    /// The mechanism that runs it (index into [`Plan::mechanisms`]).
+    pub mechanism: Option<usize>,
+    /// Lead organisation (index into [`Plan::organizations`]).
+    pub lead: usize,
+    /// Partner organisations (indexes into [`Plan::organizations`]), with their roles.
+    pub partners: Vec<(usize, &'static str)>,
+    pub started_on: String,
+    pub ended_on: Option<String>,
+    pub description: String,
+}
+
+/// A rater of the round: a synthetic account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rater {
+    pub email: String,
+    pub name: String,
+    pub role: &'static str,
+    /// `R1`, `R2`, ...
+    pub pseudonym: String,
+}
+
+/// The full edition's assessment round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    pub title: String,
+    pub due_on: String,
+    pub note: String,
+    /// The initiatives it rates (indexes into [`Plan::initiatives`]).
+    pub targets: Vec<usize>,
+}
+
+/// One rater's rating of one criterion of one target, with one piece of evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rating {
+    /// Index into [`Round::targets`].
+    pub target: usize,
+    /// Index of the criterion, in the framework's order.
+    pub criterion: usize,
+    /// Index into [`Plan::raters`].
+    pub rater: usize,
+    /// The level's rank, from 1.
+    pub rank: usize,
+    pub rationale: String,
+    /// The evidence's source (index into [`Plan::sources`]) and locator.
+    pub source: usize,
+    pub locator: String,
+}
+
+/// The consensus of one criterion of one target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consensus {
+    /// Index into [`Round::targets`].
+    pub target: usize,
+    /// Index of the criterion, in the framework's order.
+    pub criterion: usize,
+    /// The level's rank, from 1.
+    pub rank: usize,
+    pub rationale: String,
 }
 
 /// The label every synthetic name carries.

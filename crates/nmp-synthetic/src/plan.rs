@@ -157,6 +157,11 @@ pub fn plan(seed: u64, scale: &Scale, countries: &[PlanCountry], functions: &[St
         activities: Vec::new(),
         profiles: Vec::new(),
         citations: Vec::new(),
+        initiatives: Vec::new(),
+        raters: Vec::new(),
+        round: None,
+        ratings: Vec::new(),
+        consensus: Vec::new(),
     };
     sources(&mut p, &mut rng, scale);
     editions(&mut p, scale);
@@ -371,7 +376,8 @@ fn profiles(p: &mut Plan, rng: &mut Rng) {
 }
 
 /// Citations: every mechanism field, status, membership, function level and profile gets its
-/// share, and the activities take the rest (one or two each), up to `scale.citations`.
+/// share, the activities take the rest (one or two each) but for one citation of each part with
+/// a summary, up to `scale.citations`.
 fn citations(p: &mut Plan, rng: &mut Rng, scale: &Scale) {
     let mut targets: Vec<(Target, Option<&'static str>)> = Vec::new();
     for m in 0..p.mechanisms.len() {
@@ -384,13 +390,18 @@ fn citations(p: &mut Plan, rng: &mut Rng, scale: &Scale) {
     targets.extend((0..p.profiles.len()).map(|i| (Target::Profile(i), None)));
     targets.extend((0..p.function_levels.len()).map(|i| (Target::FunctionLevel(i), None)));
     targets.truncate(scale.citations);
-    let rest = scale.citations - targets.len();
+    // The parts' summaries are shown too (and publishing refuses an uncited fact): cited last,
+    // so that the citations before them stay as they were.
+    let parts: Vec<usize> = (0..p.parts.len()).filter(|&i| p.parts[i].summary.is_some()).collect();
+    let rest = scale.citations.saturating_sub(targets.len() + parts.len());
     let activities = p.activities.len();
     if activities > 0 {
         for i in 0..rest {
             targets.push((Target::Activity(i % activities), None));
         }
     }
+    targets.extend(parts.into_iter().map(|i| (Target::Part(i), None)));
+    targets.truncate(scale.citations);
     let sources = p.sources.len().max(1);
     for (target, field) in targets {
         p.citations.push(Citation {

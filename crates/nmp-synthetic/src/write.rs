@@ -14,7 +14,8 @@ use nmp_store::{ColumnTrait, Set, Store};
 use crate::facts::{write_citations, write_facts, write_mechanisms, write_profiles};
 use crate::loader::{ACTOR, Loader, note};
 use crate::model::{self, Plan, PlanCountry, Scale};
-use crate::plan;
+use crate::outcomes::{self, Keys};
+use crate::{plan, plan_outcomes};
 
 /// What a synthetic load wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +88,9 @@ pub(super) async fn write(store: &Store, seed: u64, scale: &Scale) -> Result<Syn
     };
     let (countries, functions) = reference_data(&mut l).await?;
     let codes: Vec<String> = functions.iter().map(|(_, c)| c.clone()).collect();
-    let p = plan::plan(seed, scale, &countries, &codes);
+    let mut p = plan::plan(seed, scale, &countries, &codes);
+    let frame = outcomes::frame(&mut l).await?;
+    plan_outcomes::outcomes(&mut p, scale, &frame.kind_labels(), &frame.levels());
     let function_ids: Vec<i32> = functions.iter().map(|(id, _)| *id).collect();
 
     let sources = write_sources(&mut l, &p).await?;
@@ -96,7 +99,14 @@ pub(super) async fn write(store: &Store, seed: u64, scale: &Scale) -> Result<Syn
     let mechanisms = write_mechanisms(&mut l, &p, &orgs).await?;
     let facts = write_facts(&mut l, &p, &mechanisms, &orgs, &editions, &function_ids).await?;
     let profiles = write_profiles(&mut l, &p, &mechanisms, &editions, &parts).await?;
-    write_citations(&mut l, &p, &sources, &mechanisms, &facts, &profiles).await?;
+    let full = p.editions.iter().position(|e| e.full).map(|i| editions[i]);
+    let keys = Keys {
+        mechanisms: &mechanisms,
+        organizations: &orgs,
+        sources: &sources,
+    };
+    let assessed = outcomes::write(&mut l, &p, &frame, &keys, full).await?;
+    write_citations(&mut l, &p, &keys, &facts, &profiles, &parts, &assessed).await?;
     let full_edition = p
         .editions
         .iter()

@@ -190,3 +190,78 @@ pub(super) const PROFILES: &[&str] = &[
     "challenges",
     "recent_developments",
 ];
+pub(super) const INITIATIVE_KINDS: &[&str] = &["initiative_kind_id", "code", "label", "description"];
+pub(super) const INITIATIVES: &[&str] = &[
+    "initiative_id",
+    "slug",
+    "country_iso3",
+    "mechanism_id",
+    "initiative_kind_id",
+    "title",
+    "started_on",
+    "ended_on",
+    "lead_organization_id",
+    "description",
+    "note",
+];
+pub(super) const INITIATIVE_PARTNERS: &[&str] = &[
+    "initiative_partner_id",
+    "initiative_id",
+    "organization_id",
+    "role",
+    "note",
+];
+pub(super) const FRAMEWORKS: &[&str] = &[
+    "framework_id",
+    "slug",
+    "framework_version",
+    "title",
+    "description",
+    "note",
+];
+pub(super) const CRITERIA: &[&str] = &[
+    "criterion_id",
+    "framework_id",
+    "code",
+    "position",
+    "label",
+    "description",
+];
+pub(super) const CRITERION_LEVELS: &[&str] = &["criterion_level_id", "criterion_id", "rank", "label", "descriptor"];
+/// Without `opened_by`: accounts are staff records and are not exported.
+pub(super) const ASSESSMENT_ROUNDS: &[&str] = &[
+    "assessment_round_id",
+    "edition_id",
+    "framework_id",
+    "title",
+    "due_on",
+    "state",
+    "release_ratings",
+    "note",
+];
+pub(super) const ROUND_TARGETS: &[&str] = &[
+    "round_target_id",
+    "assessment_round_id",
+    "initiative_id",
+    "mechanism_id",
+];
+/// Without `account_id`: a rater is published only under the pseudonym (`R1`, `R2`, ...), and
+/// only for rounds whose ratings are released.
+pub(super) const ROUND_RATERS: &[&str] = &["round_rater_id", "assessment_round_id", "pseudonym"];
+pub(super) const RATINGS: &[&str] = &[
+    "rating_id",
+    "round_target_id",
+    "criterion_id",
+    "round_rater_id",
+    "criterion_level_id",
+    "rationale",
+];
+pub(super) const RATING_EVIDENCE: &[&str] = &["rating_evidence_id", "rating_id", "source_id", "locator", "quote"];
+/// Without `decided_by`: accounts are staff records and are not exported.
+pub(super) const CONSENSUS: &[&str] = &[
+    "consensus_id",
+    "round_target_id",
+    "criterion_id",
+    "criterion_level_id",
+    "rationale",
+];

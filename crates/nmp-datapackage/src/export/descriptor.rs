@@ -11,6 +11,9 @@ pub const NATMEC_URL: &str = "https://www.binghamton.edu/i-gmap/research_and_eng
 /// The descriptor's file name.
 pub const DESCRIPTOR: &str = "datapackage.json";
 
+/// What the package holds of an edition's assessment rounds, for its description.
+const ROUNDS: &str = "the frameworks they apply with their criteria and levels, what they rate, and the consensus ratings with their evidence; individual raters' ratings and their evidence only for rounds whose ratings the editors released, and then under pseudonymous rater ids (R1, R2, ...) without any account, name or email";
+
 /// `mechanism_statuses` → `Mechanism statuses`.
 pub(super) fn title_of(resource: &str) -> String {
     let words = resource.replace('_', " ");
@@ -33,16 +36,17 @@ pub(super) fn package_json(
         None => edition.title.clone(),
     };
     let (licenses, licence_note) = licenses(edition.licence.as_deref());
+    let rounds = ROUNDS;
     let description = [
         format!(
             "Data from NMP, the National Mechanisms Platform, for the {slug} edition of the report \"{report}\"."
         ),
         match &edition.snapshot_hash {
             Some(sha) => format!(
-                "This package was frozen when the {slug} edition was published, together with the snapshot of everything the edition shows (SHA-256 {sha}, recorded in editions.csv as snapshot_hash). It holds the platform's data at that moment (every country, organisation, source, citation, function, mechanism and network, with mechanism statuses, memberships and activities, and network memberships and counts) plus the edition's own records (the edition, its publishers, contributors, parts, mechanism profiles and function assessments)."
+                "This package was frozen when the {slug} edition was published, together with the snapshot of everything the edition shows (SHA-256 {sha}, recorded in editions.csv as snapshot_hash). It holds the platform's data at that moment (every country, organisation, source, citation, function, mechanism, network and initiative, with mechanism statuses, memberships and activities, network memberships and counts, and initiative kinds and partners) plus the edition's own records (the edition, its publishers, contributors, parts, mechanism profiles and function assessments, and its assessment rounds: {rounds})."
             ),
             None => format!(
-                "The {slug} edition is not published (frozen) in NMP, so this package holds the platform's current data as of the export (every country, organisation, source, citation, function, mechanism and network, with mechanism statuses, memberships and activities, and network memberships and counts) plus the edition's own records (the edition, its publishers, contributors, parts, mechanism profiles and function assessments). It is therefore not necessarily the data as the edition printed it."
+                "The {slug} edition is not published (frozen) in NMP, so this package holds the platform's current data as of the export (every country, organisation, source, citation, function, mechanism, network and initiative, with mechanism statuses, memberships and activities, network memberships and counts, and initiative kinds and partners) plus the edition's own records (the edition, its publishers, contributors, parts, mechanism profiles and function assessments, and its assessment rounds: {rounds}). It is therefore not necessarily the data as the edition printed it."
             ),
         },
         "An empty cell means NULL: not known or not recorded, unless the field's description says otherwise. Each field's description comes from the NMP data dictionary. The bookkeeping columns created_at, updated_at, updated_by and version are left out.".to_string(),

@@ -1,6 +1,6 @@
 //! The export: an edition's data as a Frictionless tabular data package, one CSV file per table
-//! (`package.rs`, with the exported columns listed in `columns.rs`) described by
-//! `datapackage.json` (`descriptor.rs`).
+//! (`package.rs`, with the exported columns listed in `columns.rs`; initiatives and the edition's
+//! assessment rounds in `outcomes.rs`) described by `datapackage.json` (`descriptor.rs`).
 //!
 //! [`datapackage`] builds the package in memory from the store; [`DataPackage::write_to`] writes it
 //! to a directory, all or nothing. A package holds the platform's data as of the export plus the
@@ -9,6 +9,7 @@
 mod columns;
 mod descriptor;
 mod dictionary;
+mod outcomes;
 mod package;
 mod write;
 

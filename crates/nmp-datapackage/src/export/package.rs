@@ -38,9 +38,10 @@ pub struct DataPackage {
 }
 
 /// Builds the data package of the edition `edition_slug`: the platform's current data (every
-/// country, organisation, source, citation, function, mechanism and network, with their
-/// statuses, memberships, activities and counts) plus that edition's own records (the edition,
-/// its publishers, contributors, parts, profiles and function assessments).
+/// country, organisation, source, citation, function, mechanism, network and initiative, with
+/// their statuses, memberships, activities, counts, kinds and partners) plus that edition's own
+/// records (the edition, its publishers, contributors, parts, profiles and function assessments,
+/// and its assessment rounds: see `outcomes.rs`).
 pub async fn datapackage(store: &Store, edition_slug: &str) -> Result<DataPackage, DataPackageError> {
     let edition = store
         .rows_where::<edition::Entity, _>(edition::Column::Slug, [edition_slug.to_string()])
@@ -63,12 +64,21 @@ pub async fn datapackage_of(store: &Store, edition: edition::Model) -> Result<Da
     let publishers = store
         .rows_where::<edition_publisher::Entity, _>(edition_publisher::Column::EditionId, [id])
         .await?;
+    let outcomes = super::outcomes::outcomes(store, id, &edition.slug).await?;
+    // The evidence of other editions' consensus would name rows the package does not hold (and
+    // may not be published yet).
+    let citations: Vec<citation::Model> = store
+        .all::<citation::Entity>()
+        .await?
+        .into_iter()
+        .filter(|c| c.entity != "consensus" || outcomes.consensus.contains(&c.entity_id))
+        .collect();
 
-    let tables = vec![
+    let mut tables = vec![
         table::<country::Entity>("countries", COUNTRIES, store.all::<country::Entity>().await?, None)?,
         table::<organization::Entity>("organizations", ORGANIZATIONS, organizations.clone(), None)?,
         table::<source::Entity>("sources", SOURCES, store.all::<source::Entity>().await?, None)?,
-        table::<citation::Entity>("citations", CITATIONS, store.all::<citation::Entity>().await?, None)?,
+        table::<citation::Entity>("citations", CITATIONS, citations, None)?,
         table::<function::Entity>("functions", FUNCTIONS, store.all::<function::Entity>().await?, None)?,
         table::<mechanism::Entity>("mechanisms", MECHANISMS, store.all::<mechanism::Entity>().await?, None)?,
         table::<mechanism_status::Entity>(
@@ -134,6 +144,12 @@ pub async fn datapackage_of(store: &Store, edition: edition::Model) -> Result<Da
             scope,
         )?,
     ];
+    let at = tables
+        .iter()
+        .position(|t| t.resource == "editions")
+        .unwrap_or(tables.len());
+    tables.splice(at..at, outcomes.initiatives);
+    tables.extend(outcomes.rounds);
 
     let mut resources = Vec::new();
     let mut csvs = Vec::new();
@@ -181,10 +197,10 @@ pub async fn datapackage_of(store: &Store, edition: edition::Model) -> Result<Da
 }
 
 /// One exported table.
-struct Table {
-    resource: &'static str,
+pub(super) struct Table {
+    pub(super) resource: &'static str,
     table: &'static str,
-    description: String,
+    pub(super) description: String,
     fields: Vec<Field>,
     /// Cells in field order; `None` is NULL (an empty cell).
     rows: Vec<Vec<Option<String>>>,
@@ -210,7 +226,7 @@ enum SortKey {
     Text(String),
 }
 
-fn table<E>(
+pub(super) fn table<E>(
     resource: &'static str,
     columns: &'static [&'static str],
     models: Vec<E::Model>,

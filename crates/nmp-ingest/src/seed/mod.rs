@@ -6,9 +6,11 @@
 //!
 //! This module holds the run and the reference records (countries, sources, organisations,
 //! functions); `editions.rs` writes editions with their parts and profiles, `mechanisms.rs`
-//! mechanisms with their facts, and networks.
+//! mechanisms with their facts, and networks, `initiatives.rs` initiatives with their kinds and
+//! partners, and the assessment frameworks.
 
 mod editions;
+mod initiatives;
 mod mechanisms;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -111,6 +113,7 @@ pub async fn seed(store: &Store, countries: &[CountryRef], data: &Dataset) -> Re
             .map(|r| (r.slug, r.mechanism_id))
             .collect(),
     };
+    let outcomes = initiatives::Present::read(store).await?;
     let networks: BTreeSet<String> = store
         .all::<network::Entity>()
         .await?
@@ -165,6 +168,7 @@ pub async fn seed(store: &Store, countries: &[CountryRef], data: &Dataset) -> Re
     for (e, parts) in new_editions {
         s.profiles(e, &parts).await?;
     }
+    s.outcomes(data, outcomes).await?;
     s.w.commit().await?;
     Ok(s.report)
 }

@@ -56,6 +56,7 @@ struct Checker<'a> {
     functions: BTreeSet<&'a str>,
     editions: BTreeSet<&'a str>,
     mechanisms: BTreeSet<&'a str>,
+    initiative_kinds: BTreeSet<&'a str>,
     countries: &'a BTreeSet<String>,
 }
 
@@ -117,6 +118,7 @@ impl<'a> Checker<'a> {
             Set::Function => self.functions.contains(value),
             Set::Edition => self.editions.contains(value),
             Set::Mechanism => self.mechanisms.contains(value),
+            Set::InitiativeKind => self.initiative_kinds.contains(value),
             Set::Country => self.countries.contains(value),
         };
         if !ok {
@@ -137,6 +139,7 @@ enum Set {
     Function,
     Edition,
     Mechanism,
+    InitiativeKind,
     Country,
 }
 
@@ -147,6 +150,7 @@ impl Set {
             Set::Function => "function",
             Set::Edition => "edition",
             Set::Mechanism => "mechanism",
+            Set::InitiativeKind => "initiative kind (a code of initiative_kinds.toml)",
             Set::Country => "country (ISO alpha-3 of a UN member or observer state)",
         }
     }
@@ -162,6 +166,7 @@ pub fn check(data: &Dataset, countries: &BTreeSet<String>) -> Result<(), IngestE
         functions: BTreeSet::new(),
         editions: BTreeSet::new(),
         mechanisms: BTreeSet::new(),
+        initiative_kinds: BTreeSet::new(),
         countries,
     };
     c.sources = c.unique(&data.sources, "source key", |s| s.key.as_str());
@@ -246,6 +251,8 @@ pub fn check(data: &Dataset, countries: &BTreeSet<String>) -> Result<(), IngestE
     for e in &data.editions {
         check_edition(&mut c, e);
     }
+    check_initiatives(&mut c);
+    check_frameworks(&mut c);
     match c.errors.len() {
         0 => Ok(()),
         1 => Err(c.errors.remove(0)),
@@ -424,6 +431,344 @@ fn check_edition(c: &mut Checker<'_>, e: &Located<super::model::Edition>) {
                 &format!("\"{part}\""),
                 format!("{record}: profile.part: part {part:?} is an essay, which holds no mechanism profiles"),
             );
+        }
+    }
+}
+
+/// Fields of an initiative that an `[[initiative.citation]]` may name.
+const INITIATIVE_FIELDS: &[&str] = &[
+    "title",
+    "country",
+    "mechanism",
+    "kind",
+    "started_on",
+    "ended_on",
+    "lead_organization",
+    "description",
+    "note",
+    "partner",
+];
+
+/// The byte offset, at or after `from`, of the `n`-th (from 0) line of `text` that starts with
+/// `header` (comments and other text do not count): where the `n`-th record of a file (or of a
+/// block) starts, so that a problem is located in its own record even when two records share a
+/// key.
+fn nth_offset(text: &str, from: usize, header: &str, n: usize) -> usize {
+    let mut offset = from;
+    let mut found = 0;
+    for line in text[from..].split_inclusive('\n') {
+        if line.trim_start().starts_with(header) {
+            if found == n {
+                return offset;
+            }
+            found += 1;
+        }
+        offset += line.len();
+    }
+    from
+}
+
+/// The 1-based line of the first `needle` at or after byte `start` of `text` (or of `start`).
+fn line_from(text: &str, start: usize, needle: &str) -> usize {
+    let at = text[start..].find(needle).map_or(start, |i| start + i);
+    text[..at].matches('\n').count() + 1
+}
+
+impl Checker<'_> {
+    /// A problem in the `n`-th record of file `file` that starts with `header`, on the line of
+    /// the first `needle` in it.
+    fn fail_in(&mut self, file: usize, header: &str, n: usize, needle: &str, message: String) {
+        let start = nth_offset(&self.data.files[file].text, 0, header, n);
+        self.fail_at(file, start, needle, message);
+    }
+
+    /// A problem in file `file`, on the line of the first `needle` at or after byte `start`.
+    fn fail_at(&mut self, file: usize, start: usize, needle: &str, message: String) {
+        let f = &self.data.files[file];
+        self.errors.push(IngestError::File {
+            file: f.path.clone(),
+            line: Some(line_from(&f.text, start, needle)),
+            message,
+        });
+    }
+}
+
+/// The index of each record within its file (the `n` of [`nth_offset`]).
+fn positions<T>(items: &[Located<T>]) -> Vec<usize> {
+    let mut seen: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    items
+        .iter()
+        .map(|item| {
+            let n = seen.entry(item.file).or_default();
+            *n += 1;
+            *n - 1
+        })
+        .collect()
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Initiative kinds, then initiatives with their partners and citations.
+fn check_initiatives(c: &mut Checker<'_>) {
+    let data = c.data;
+    let mut kinds = BTreeSet::new();
+    for (k, n) in data.initiative_kinds.iter().zip(positions(&data.initiative_kinds)) {
+        let v = &k.value;
+        let needle = format!("\"{}\"", v.code);
+        if let Err(e) = slug::validate_code("code", &v.code) {
+            c.fail_in(k.file, "[[kind]]", n, &needle, format!("initiative kind: {e}"));
+        }
+        if !kinds.insert(v.code.as_str()) {
+            c.fail_in(
+                k.file,
+                "[[kind]]",
+                n,
+                &needle,
+                format!("initiative kind code {:?} is used twice", v.code),
+            );
+        }
+        if blank(&v.label) {
+            c.fail_in(
+                k.file,
+                "[[kind]]",
+                n,
+                "label",
+                format!("initiative kind {:?}: label: give a label", v.code),
+            );
+        }
+    }
+    c.initiative_kinds = kinds;
+
+    let header = "[[initiative]]";
+    let mut slugs = BTreeSet::new();
+    for (i, n) in data.initiatives.iter().zip(positions(&data.initiatives)) {
+        let v = &i.value;
+        let record = format!("initiative {:?}", v.slug);
+        let slug_needle = format!("\"{}\"", v.slug);
+        if let Err(e) = slug::validate("slug", &v.slug) {
+            c.fail_in(i.file, header, n, &slug_needle, format!("{record}: {e}"));
+        }
+        if !slugs.insert(v.slug.as_str()) {
+            c.fail_in(
+                i.file,
+                header,
+                n,
+                &slug_needle,
+                format!("initiative slug {:?} is used twice", v.slug),
+            );
+        }
+        if blank(&v.title) {
+            c.fail_in(i.file, header, n, "title", format!("{record}: title: give the title"));
+        }
+        let known = |c: &mut Checker<'_>, field: &str, value: Option<&str>, set: Set| {
+            let Some(value) = value else { return };
+            let ok = match set {
+                Set::Organization => c.organizations.contains(value),
+                Set::Mechanism => c.mechanisms.contains(value),
+                Set::InitiativeKind => c.initiative_kinds.contains(value),
+                Set::Country => c.countries.contains(value),
+                Set::Function => c.functions.contains(value),
+                Set::Edition => c.editions.contains(value),
+            };
+            if !ok {
+                c.fail_in(
+                    i.file,
+                    header,
+                    n,
+                    &format!("\"{value}\""),
+                    format!("{record}: {field}: unknown {} {value:?}", set.name()),
+                );
+            }
+        };
+        known(c, "country", v.country.as_deref(), Set::Country);
+        known(c, "mechanism", v.mechanism.as_deref(), Set::Mechanism);
+        known(c, "kind", Some(&v.kind), Set::InitiativeKind);
+        known(
+            c,
+            "lead_organization",
+            v.lead_organization.as_deref(),
+            Set::Organization,
+        );
+        if let (Some(start), Some(end)) = (v.started_on, v.ended_on) {
+            let (start, end) = (start.to_string(), end.to_string());
+            if end < start && !start.starts_with(&end) {
+                c.fail_in(
+                    i.file,
+                    header,
+                    n,
+                    "ended_on",
+                    format!("{record}: ended_on: {end} is before started_on {start}"),
+                );
+            }
+        }
+        let mut refs: Vec<(&str, &str)> = v.sources.iter().map(|r| ("sources", r.as_str())).collect();
+        refs.extend(v.citation.iter().map(|x| ("citation.source", x.source.as_str())));
+        for citation in &v.citation {
+            if !INITIATIVE_FIELDS.contains(&citation.field.as_str()) {
+                c.fail_in(
+                    i.file,
+                    header,
+                    n,
+                    &format!("\"{}\"", citation.field),
+                    format!(
+                        "{record}: citation.field: {:?} is not one of {}",
+                        citation.field,
+                        INITIATIVE_FIELDS.join(", ")
+                    ),
+                );
+            }
+        }
+        if v.sources.is_empty() && v.citation.is_empty() {
+            c.fail_in(
+                i.file,
+                header,
+                n,
+                &slug_needle,
+                format!("{record}: every record needs at least one source or citation"),
+            );
+        }
+        let mut partners = BTreeSet::new();
+        for p in &v.partner {
+            known(c, "partner.organization", Some(&p.organization), Set::Organization);
+            if !partners.insert(p.organization.as_str()) {
+                c.fail_in(
+                    i.file,
+                    header,
+                    n,
+                    &format!("\"{}\"", p.organization),
+                    format!("{record}: partner.organization: {:?} is listed twice", p.organization),
+                );
+            }
+            if v.lead_organization.as_deref() == Some(p.organization.as_str()) {
+                c.fail_in(
+                    i.file,
+                    header,
+                    n,
+                    &format!("\"{}\"", p.organization),
+                    format!(
+                        "{record}: partner.organization: {:?} is the lead organisation; partners are the others",
+                        p.organization
+                    ),
+                );
+            }
+            if p.sources.is_empty() {
+                c.fail_in(
+                    i.file,
+                    header,
+                    n,
+                    &format!("\"{}\"", p.organization),
+                    format!(
+                        "{record}: partner {:?}: sources: every partner needs at least one source",
+                        p.organization
+                    ),
+                );
+            }
+            refs.extend(p.sources.iter().map(|r| ("partner.sources", r.as_str())));
+        }
+        for (field, r) in refs {
+            let (key, _) = split_ref(r);
+            if !c.sources.contains(key) {
+                c.fail_in(
+                    i.file,
+                    header,
+                    n,
+                    &format!("\"{r}\""),
+                    format!("{record}: {field}: unknown source {key:?}"),
+                );
+            }
+        }
+    }
+}
+
+/// Assessment frameworks: slug, version, unique criteria codes, at least two levels each.
+fn check_frameworks(c: &mut Checker<'_>) {
+    let data = c.data;
+    let header = "[[framework]]";
+    let mut versions = BTreeSet::new();
+    for (f, n) in data.frameworks.iter().zip(positions(&data.frameworks)) {
+        let v = &f.value;
+        let record = format!("framework {:?} version {}", v.slug, v.version);
+        let slug_needle = format!("\"{}\"", v.slug);
+        if let Err(e) = slug::validate("slug", &v.slug) {
+            c.fail_in(f.file, header, n, &slug_needle, format!("framework: {e}"));
+        }
+        if v.version == 0 {
+            c.fail_in(
+                f.file,
+                header,
+                n,
+                "version",
+                format!("{record}: version: versions are numbered from 1"),
+            );
+        }
+        if !versions.insert((v.slug.as_str(), v.version)) {
+            c.fail_in(f.file, header, n, "version", format!("{record} is listed twice"));
+        }
+        if blank(&v.title) {
+            c.fail_in(f.file, header, n, "title", format!("{record}: title: give a title"));
+        }
+        if v.criterion.is_empty() {
+            c.fail_in(
+                f.file,
+                header,
+                n,
+                &slug_needle,
+                format!("{record}: criterion: a framework needs at least one criterion"),
+            );
+        }
+        let mut codes = BTreeSet::new();
+        let text = &data.files[f.file].text;
+        let block = nth_offset(text, 0, header, n);
+        for (k, criterion) in v.criterion.iter().enumerate() {
+            let at = nth_offset(text, block, "[[framework.criterion]]", k);
+            let needle = "code";
+            if let Err(e) = slug::validate_code("criterion.code", &criterion.code) {
+                c.fail_at(f.file, at, needle, format!("{record}: {e}"));
+            }
+            if !codes.insert(criterion.code.as_str()) {
+                c.fail_at(
+                    f.file,
+                    at,
+                    needle,
+                    format!("{record}: criterion.code: {:?} is used twice", criterion.code),
+                );
+            }
+            if blank(&criterion.label) {
+                c.fail_at(
+                    f.file,
+                    at,
+                    "label",
+                    format!("{record}: criterion {:?}: label: give a label", criterion.code),
+                );
+            }
+            if criterion.level.len() < 2 {
+                c.fail_at(
+                    f.file,
+                    at,
+                    needle,
+                    format!(
+                        "{record}: criterion {:?}: level: a criterion needs at least two ordered levels",
+                        criterion.code
+                    ),
+                );
+            }
+            let mut labels = BTreeSet::new();
+            for (l, level) in criterion.level.iter().enumerate() {
+                if blank(&level.label) || !labels.insert(level.label.trim()) {
+                    let level_at = nth_offset(text, at, "[[framework.criterion.level]]", l);
+                    c.fail_at(
+                        f.file,
+                        level_at,
+                        "label",
+                        format!(
+                            "{record}: criterion {:?}: level.label: each level needs its own label ({:?})",
+                            criterion.code, level.label
+                        ),
+                    );
+                }
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
-//! The starter dataset: real, cited facts about national mechanisms, networks and editions,
-//! kept as TOML under `data/starter/` and embedded in the binary so that `nmp seed` works
-//! anywhere. [`parse`] reads every file and checks every cross-reference before anything is
+//! The starter dataset: real, cited facts about national mechanisms, networks, editions and
+//! initiatives, and NMP's proposed assessment frameworks, kept as TOML under `data/starter/` and
+//! embedded in the binary so that `nmp seed` works anywhere. [`parse`] reads every file and checks every cross-reference before anything is
 //! written; all problems are reported together, each with its file and line.
 
 mod check;
@@ -13,7 +13,8 @@ use serde::de::DeserializeOwned;
 
 pub use check::check;
 use model::{
-    Edition, EditionsFile, Function, FunctionsFile, Mechanism, MechanismsFile, Network, NetworksFile, Organization,
+    Edition, EditionsFile, Framework, FrameworksFile, Function, FunctionsFile, Initiative, InitiativeKind,
+    InitiativeKindsFile, InitiativesFile, Mechanism, MechanismsFile, Network, NetworksFile, Organization,
     OrganizationsFile, Source, SourcesFile,
 };
 
@@ -56,6 +57,12 @@ pub struct Dataset {
     pub networks: Vec<Located<Network>>,
     /// Editions.
     pub editions: Vec<Located<Edition>>,
+    /// Initiative kinds (`initiative_kinds.toml`; optional).
+    pub initiative_kinds: Vec<Located<InitiativeKind>>,
+    /// Initiatives (`initiatives.toml`; optional).
+    pub initiatives: Vec<Located<Initiative>>,
+    /// Assessment frameworks (`frameworks.toml`; optional).
+    pub frameworks: Vec<Located<Framework>>,
 }
 
 /// The dataset embedded in the binary.
@@ -139,10 +146,19 @@ pub fn parse(files: Vec<DataFile>) -> Result<Dataset, IngestError> {
             }
             (false, "networks.toml") => parse_file::<NetworksFile>(file).map(|f| data.networks.extend(f.network.into_iter().map(|value| Located { value, file: index }))),
             (false, "editions.toml") => parse_file::<EditionsFile>(file).map(|f| data.editions.extend(f.edition.into_iter().map(|value| Located { value, file: index }))),
+            (false, "initiative_kinds.toml") => {
+                parse_file::<InitiativeKindsFile>(file).map(|f| data.initiative_kinds.extend(f.kind.into_iter().map(|value| Located { value, file: index })))
+            }
+            (false, "initiatives.toml") => {
+                parse_file::<InitiativesFile>(file).map(|f| data.initiatives.extend(f.initiative.into_iter().map(|value| Located { value, file: index })))
+            }
+            (false, "frameworks.toml") => {
+                parse_file::<FrameworksFile>(file).map(|f| data.frameworks.extend(f.framework.into_iter().map(|value| Located { value, file: index })))
+            }
             (false, other) if other.ends_with(".toml") => Err(IngestError::File {
                 file: file.path.clone(),
                 line: None,
-                message: "unknown file: expected sources, organizations, functions, networks or editions .toml, or mechanisms/*.toml".into(),
+                message: "unknown file: expected sources, organizations, functions, networks, editions, initiative_kinds, initiatives or frameworks .toml, or mechanisms/*.toml".into(),
             }),
             _ => Ok(()),
         };

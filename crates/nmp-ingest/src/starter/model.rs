@@ -487,3 +487,136 @@ pub struct Profile {
 fn sourced() -> Confidence {
     Confidence::Sourced
 }
+
+/// `initiative_kinds.toml`: the vocabulary of initiative kinds (data, like the functions).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitiativeKindsFile {
+    /// Every kind, in display order.
+    #[serde(default)]
+    pub kind: Vec<InitiativeKind>,
+}
+
+/// A kind of initiative.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitiativeKind {
+    /// Stable code (lower_snake_case).
+    pub code: String,
+    /// Label for readers.
+    pub label: String,
+    /// What the kind covers.
+    pub description: Option<String>,
+}
+
+/// `initiatives.toml`: national and regional initiatives, apart from the mechanisms.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitiativesFile {
+    /// Every initiative.
+    #[serde(default)]
+    pub initiative: Vec<Initiative>,
+}
+
+/// A national (or regional) initiative for atrocity prevention.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    /// Stable slug used in URLs.
+    pub slug: String,
+    /// ISO alpha-3 code of the country (empty for regional or international initiatives).
+    pub country: Option<String>,
+    /// Slug of the mechanism that runs or carries it.
+    pub mechanism: Option<String>,
+    /// Code of its kind (`initiative_kinds.toml`).
+    pub kind: String,
+    /// Title, as the sources give it.
+    pub title: String,
+    /// When it started (was adopted, signed, launched or first held).
+    pub started_on: Option<PartialDate>,
+    /// When it ended.
+    pub ended_on: Option<PartialDate>,
+    /// Key of the lead institution (organisation).
+    pub lead_organization: Option<String>,
+    /// What it is and does, as the sources say.
+    pub description: Option<String>,
+    /// Gaps and caveats.
+    pub note: Option<String>,
+    /// Sources for the record as a whole.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Field-level citations.
+    #[serde(default)]
+    pub citation: Vec<Citation>,
+    /// Partner organisations besides the lead.
+    #[serde(default)]
+    pub partner: Vec<InitiativePartner>,
+}
+
+/// An organisation taking part in an initiative besides its lead.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitiativePartner {
+    /// Organisation key.
+    pub organization: String,
+    /// Its role in words (`co-organiser`, `funder`).
+    pub role: Option<String>,
+    /// Caveats.
+    pub note: Option<String>,
+    /// Sources.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// `frameworks.toml`: assessment frameworks (rubrics), NMP's proposals, one entry per version.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworksFile {
+    /// Every framework version.
+    #[serde(default)]
+    pub framework: Vec<Framework>,
+}
+
+/// One version of an assessment framework.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// Stable key shared by all versions (`nmp-outcomes`).
+    pub slug: String,
+    /// Version number, from 1.
+    pub version: u32,
+    /// Title for readers.
+    pub title: String,
+    /// What it assesses and how.
+    pub description: Option<String>,
+    /// Remarks (what changed from the previous version).
+    pub note: Option<String>,
+    /// Its criteria, in order (the first has position 1).
+    #[serde(default)]
+    pub criterion: Vec<FrameworkCriterion>,
+}
+
+/// A criterion of a framework.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkCriterion {
+    /// Stable code (lower_snake_case), unique in the framework.
+    pub code: String,
+    /// Label for readers.
+    pub label: String,
+    /// What the criterion asks.
+    pub description: Option<String>,
+    /// Its levels, lowest first (the first has rank 1).
+    #[serde(default)]
+    pub level: Vec<FrameworkLevel>,
+}
+
+/// A level of a criterion.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkLevel {
+    /// Label for readers (`Emerging`).
+    pub label: String,
+    /// What the level means for this criterion.
+    pub descriptor: Option<String>,
+}
