@@ -8,8 +8,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, newContext, screenshot, watchErrors, writeArtifact } from './lib.mjs';
+import { ARTIFACTS, launchBrowser, newContext, screenshot, watchErrors } from './lib.mjs';
 
 const PASSWORD = 'a synthetic test password';
 const INITIATIVE = 'usa-elie-wiesel-act';
@@ -203,7 +205,8 @@ test('the edition publishes, and its report has the Outcomes chapter with the as
   const response = await page.request.get(await link.getAttribute('href'));
   assert.equal(response.status(), 200);
   const pdf = await response.body();
-  writeArtifact('outcomes-report-2018.pdf', pdf);
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-', 'a PDF');
+  writeFileSync(path.join(ARTIFACTS, 'outcomes-report-2018.pdf'), pdf);
   const all = pdfTexts(pdf);
   assert.ok(pdfHas(all, 'Outcomes'), 'the PDF has an Outcomes chapter (in its outline)');
   assert.ok(pdfHas(all, 'Elie Wiesel'), 'the PDF names the initiative assessed');
