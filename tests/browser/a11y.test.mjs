@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, newContext, screenshot, writeArtifact } from './lib.mjs';
+import { launchBrowser, newContext, screenshot, url, writeArtifact } from './lib.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
 const IMPACTS = ['critical', 'serious', 'moderate', 'minor'];
@@ -18,6 +18,7 @@ const PAGES = [
   ['country-bdi-no-mechanism', '/countries/bdi', 200],
   ['mechanisms', '/mechanisms', 200],
   ['mechanism-usa-atrocities-prevention-board', '/mechanisms/usa-atrocities-prevention-board', 200],
+  ['initiatives', '/initiatives', 200],
   ['networks', '/networks', 200],
   ['network-latin-american-network', '/networks/latin-american-network', 200],
   ['editions', '/editions', 200],
@@ -31,6 +32,22 @@ const PAGES = [
   ['datasets', '/datasets', 200],
   ['404', '/no-such-page', 404],
 ];
+
+// One initiative's page: the first the API lists (the starter dataset's initiatives are data, so
+// the test does not name one). Without any, the page type cannot be checked: that is a failure.
+const initiatives = await (await fetch(url('/api/v1/initiatives?limit=1'))).json();
+const firstInitiative = initiatives.items?.[0]?.slug;
+if (firstInitiative) {
+  PAGES.splice(PAGES.findIndex(([name]) => name === 'initiatives') + 1, 0, [
+    `initiative-${firstInitiative}`,
+    `/initiatives/${firstInitiative}`,
+    200,
+  ]);
+}
+
+test('an initiative page exists to check', () => {
+  assert.ok(firstInitiative, `/api/v1/initiatives lists no initiative: ${JSON.stringify(initiatives)}`);
+});
 
 let browser;
 let context;

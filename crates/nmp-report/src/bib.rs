@@ -8,7 +8,7 @@ use nmp_core::vocab::{SourceKind, label};
 use nmp_store::entity::{mechanism, source};
 use nmp_store::{CitationIndex, Numbering};
 
-use crate::snapshot::{Citation, Source};
+use crate::snapshot::{Citation, Evidence, Source};
 
 /// The citations of the records shown, the bibliography they are numbered into, and the facts
 /// shown (for the check that publishing makes: every fact shown is cited).
@@ -28,9 +28,9 @@ struct Shown {
     label: String,
     /// The fields shown; `None` means the record as a whole (a status step, a membership).
     fields: Vec<Option<&'static str>>,
-    /// A field of the parent mechanism whose citation also covers this record (`member` covers
-    /// each membership).
-    parent: Option<(String, &'static str)>,
+    /// A field of the parent record (table, key) whose citation also covers this record: the
+    /// mechanism's `member` covers each membership, the initiative's `partner` each partner.
+    parent: Option<(&'static str, String, &'static str)>,
 }
 
 /// Citation fields that cover several columns.
@@ -80,7 +80,7 @@ impl Bib {
         key: String,
         label: String,
         fields: Vec<Option<&'static str>>,
-        parent: Option<(String, &'static str)>,
+        parent: Option<(&'static str, String, &'static str)>,
     ) {
         if !fields.is_empty() {
             self.shown.push(Shown {
@@ -119,7 +119,7 @@ impl Bib {
         label: String,
         parent: Option<(i32, &'static str)>,
     ) {
-        let parent = parent.map(|(id, field)| (id.to_string(), field));
+        let parent = parent.map(|(id, field)| ("mechanism", id.to_string(), field));
         self.show(table, key, label, vec![None], parent);
     }
 
@@ -140,7 +140,7 @@ impl Bib {
             let by_parent = s
                 .parent
                 .as_ref()
-                .is_some_and(|(id, field)| fields_of("mechanism", id).iter().flatten().any(|f| covers(f, field)));
+                .is_some_and(|(table, id, field)| fields_of(table, id).iter().flatten().any(|f| covers(f, field)));
             for field in &s.fields {
                 let ok = match field {
                     None => !cited.is_empty() || by_parent,
@@ -181,6 +181,34 @@ impl Bib {
             }
         }
         notes
+    }
+
+    /// The bibliography number of source `s` (numbered now when it is new).
+    pub(crate) fn number(&mut self, s: &source::Model) -> usize {
+        let (number, new) = self.numbering.number(s.source_id);
+        if new {
+            self.sources.push(entry(number, s));
+        }
+        number
+    }
+
+    /// The citations of one record as evidence: each with its source's number, its locator and
+    /// its quote, in citation order.
+    pub(crate) fn evidence(&mut self, table: &str, key: &str) -> Vec<Evidence> {
+        let cited: Vec<(Option<String>, Option<String>, source::Model)> = self
+            .cited
+            .of(table, key)
+            .iter()
+            .map(|(c, s)| (c.locator.clone(), c.quote.clone(), s.clone()))
+            .collect();
+        cited
+            .into_iter()
+            .map(|(locator, quote, s)| Evidence {
+                source: self.number(&s),
+                locator,
+                quote,
+            })
+            .collect()
     }
 
     /// The bibliography numbers of the sources of the rows `(table, key)`, sorted.

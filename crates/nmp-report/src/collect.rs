@@ -1,6 +1,7 @@
 //! Reading an edition's snapshot from the store: the edition and its parts and profiles, each
 //! fact with its citations, numbered into one bibliography in reading order (the edition, then
-//! each chapter and its profiles, then the annex and the thematic sections, then the essays).
+//! each chapter and its profiles, then the annex and the thematic sections, then the outcome
+//! assessments, then the essays).
 //!
 //! The mechanisms and everything under them come from the store's one read model
 //! ([`nmp_store::MechanismBundle`]); a profile is mapped from it in `profile.rs`, the figures in
@@ -17,6 +18,7 @@ use nmp_store::{CitationIndex, MechanismBundle, Store};
 
 use crate::ReportError;
 use crate::bib::Bib;
+use crate::outcomes::OutcomeSources;
 use crate::overview::{World, overview, themes};
 use crate::profile::ProfileContext;
 use crate::snapshot::*;
@@ -37,6 +39,7 @@ struct Sources {
     parts: Vec<edition_part::Model>,
     profiles: Vec<profile::Model>,
     edition_citations: CitationIndex,
+    outcomes: OutcomeSources,
 }
 
 impl Sources {
@@ -51,7 +54,9 @@ impl Sources {
             start: e.period_start.clone(),
             end: e.period_end.clone(),
         };
+        let outcomes = OutcomeSources::read(store, &rows.edition).await?;
         Ok(Sources {
+            outcomes,
             organizations: store
                 .all::<organization::Entity>()
                 .await?
@@ -74,6 +79,7 @@ impl Sources {
     fn bib(&mut self) -> Bib {
         let mut cited = std::mem::take(&mut self.bundle.citations);
         cited.merge(std::mem::take(&mut self.edition_citations));
+        cited.merge(self.outcomes.take_citations());
         Bib::new(cited)
     }
 
@@ -292,6 +298,8 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
     };
     let overview = overview(&world, &mut bib);
     let themes = themes(&world, &mut bib);
+    // The outcome assessments are printed after the thematic sections, before the essays.
+    let outcomes = src.outcomes.rounds(&src.countries, &mut bib);
     for (index, id) in essays {
         parts[index].citations = bib.notes(&[("edition_part", id.to_string(), "part")]);
     }
@@ -303,6 +311,7 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
         parts,
         themes,
         bibliography: bib.sources,
+        outcomes,
     };
     Ok((snapshot, uncited))
 }

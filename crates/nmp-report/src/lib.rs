@@ -19,6 +19,7 @@ mod collect;
 pub mod figures;
 mod load;
 pub mod markdown;
+mod outcomes;
 pub mod output;
 mod overview;
 mod profile;
@@ -60,6 +61,15 @@ pub enum ReportError {
         slug: String,
         /// `record: field` of each uncited fact.
         facts: Vec<String>,
+    },
+    /// A round of the edition has a target and criterion without consensus, or a consensus
+    /// without evidence; each problem is named.
+    #[error("edition {slug:?} cannot be published: {} outcome assessment problem(s) (reconcile each round first):\n{}", .problems.len(), .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Unreconciled {
+        /// The edition.
+        slug: String,
+        /// What is missing, round by round.
+        problems: Vec<String>,
     },
     /// Reading the store failed.
     #[error(transparent)]

@@ -1,5 +1,7 @@
-//! Publishing an edition: read its snapshot, refuse while any fact it shows lacks a citation
-//! (listing each, as `record: field`), then freeze the snapshot, its SHA-256 and the edition's
+//! Publishing an edition: refuse while an assessment round of it is not reconciled (a target and
+//! criterion without consensus, a consensus without evidence: `Store::outcome_problems`, each
+//! listed), read its snapshot, refuse while any fact it shows lacks a citation (listing each, as
+//! `record: field`), then freeze the snapshot, its SHA-256 and the edition's
 //! data package in the database in one audited write, which locks the edition's rows (see
 //! `nmp_store::Store::edition_lock`).
 //!
@@ -52,6 +54,13 @@ pub async fn publish(store: &Store, slug: &str, actor: &str) -> Result<Outcome, 
         return Err(ReportError::AlreadyPublished {
             slug: slug.to_string(),
             sha256: f.sha256,
+        });
+    }
+    let problems = store.outcome_problems(edition.edition_id).await?;
+    if !problems.is_empty() {
+        return Err(ReportError::Unreconciled {
+            slug: slug.to_string(),
+            problems,
         });
     }
     let (mut snapshot, uncited) = build_checked(store, slug).await?;

@@ -4,7 +4,8 @@
 //! report, the static site and the Markdown of a published edition are built from it alone.
 //!
 //! Reading it from the store is in `collect.rs`; the overview, regional and thematic figures are
-//! computed in `overview.rs` (their types are here).
+//! computed in `overview.rs`, the outcome assessments mapped in `outcomes.rs` (their types are
+//! here).
 
 use nmp_core::vocab::PartKind;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,11 @@ pub struct Snapshot {
     pub themes: Vec<Theme>,
     /// Every source cited by anything above, numbered in order of first citation.
     pub bibliography: Vec<Source>,
+    /// The edition's outcome assessments, one per assessment round (oldest first). Left out of
+    /// the JSON when the edition has none, so that snapshots frozen before outcome assessments
+    /// existed read back and hash as they did, and such an edition prints the same PDF.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Round>,
 }
 
 /// The edition.
@@ -426,4 +432,207 @@ pub struct ThemeRow {
     pub role: String,
     /// Bibliography numbers of the sources of the membership.
     pub sources: Vec<usize>,
+}
+
+/// An assessment round of the edition, as published: the framework applied, the editors'
+/// consensus for each target, and the agreement between the raters before reconciliation.
+/// Individual ratings are included only when the round's editor released them, and then under
+/// pseudonyms (`R1`, `R2`, ...), never with names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Round {
+    /// The round's title.
+    pub title: String,
+    /// The framework version applied.
+    pub framework: Framework,
+    /// The targets rated, by label: initiatives and mechanisms, each with its consensus.
+    pub targets: Vec<Assessment>,
+    /// The agreement over the whole round: every target and criterion as one unit.
+    pub agreement: Agreement,
+    /// Whether the individual ratings are released (under pseudonyms).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub released: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+/// A framework version: a rubric of criteria, each with ordered levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Framework {
+    /// Slug shared by its versions (`nmp-outcomes`).
+    pub slug: String,
+    /// Version number.
+    pub version: i32,
+    /// Title.
+    pub title: String,
+    /// What it assesses and how.
+    pub description: Option<String>,
+    /// Its criteria, in order.
+    pub criteria: Vec<Criterion>,
+}
+
+/// A criterion of a framework with its levels, and the raters' agreement on it in the round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    /// Code (`institutionalisation`), the same across framework versions.
+    pub code: String,
+    /// Label.
+    pub label: String,
+    /// What the criterion asks.
+    pub description: Option<String>,
+    /// Its levels, lowest first.
+    pub levels: Vec<Level>,
+    /// The agreement between the raters on this criterion, over the round's targets.
+    pub agreement: Agreement,
+}
+
+/// A level of a criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    /// Rank, from 1 (lowest).
+    pub rank: i32,
+    /// Label (`Partial`).
+    pub label: String,
+    /// What the level means for the criterion.
+    pub descriptor: Option<String>,
+}
+
+/// Agreement between raters (`nmp_core::agreement`, ordinal level of measurement). The alpha
+/// and the share are rounded to four decimals, so that the frozen JSON reads back to the same
+/// numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// Krippendorff's alpha for ordinal data; `None` when undefined (no pairable ratings, or no
+    /// variation among them).
+    pub alpha: Option<f64>,
+    /// The share of agreeing pairs of ratings within units (0 to 1); `None` without pairs.
+    pub percent_agreement: Option<f64>,
+    /// Units with at least two ratings.
+    pub units: usize,
+    /// Raters with a rating in such a unit.
+    pub raters: usize,
+    /// Ratings in such units.
+    pub values: usize,
+}
+
+/// One target of a round (an initiative or a mechanism) with the consensus per criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// `initiative` or `mechanism`.
+    pub kind: String,
+    /// The initiative's or mechanism's slug.
+    pub slug: String,
+    /// Its title or name.
+    pub label: String,
+    /// Its country's name (`None`: regional or international).
+    pub country: Option<String>,
+    /// Its country's ISO alpha-3 code.
+    pub iso3: Option<String>,
+    /// An initiative's own facts, with their citations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiative: Option<Initiative>,
+    /// The consensus of each criterion that has one, in criterion order.
+    pub consensus: Vec<Consensus>,
+}
+
+/// An initiative as an assessment shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    /// Title.
+    pub title: String,
+    /// Kind (label).
+    pub kind: String,
+    /// The mechanism that runs it (name).
+    pub mechanism: Option<String>,
+    /// When it started (partial date).
+    pub started_on: Option<String>,
+    /// When it ended (partial date).
+    pub ended_on: Option<String>,
+    /// Lead institution.
+    pub lead: Option<String>,
+    /// Partners with their roles, by organisation name.
+    pub partners: Vec<Partner>,
+    /// What it is and does.
+    pub description: Option<String>,
+    /// Gaps and caveats of the record.
+    pub note: Option<String>,
+    /// Citations of the initiative and its partners.
+    pub citations: Vec<Citation>,
+}
+
+/// The `about` of the notes on an initiative's partners: a partner's own citation, or the
+/// initiative's naming the field `partners`.
+pub const PARTNER_NOTES: [&str; 2] = ["partner", "partners"];
+
+/// A partner of an initiative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Partner {
+    /// Organisation.
+    pub organization: String,
+    /// Its role, in words.
+    pub role: Option<String>,
+}
+
+/// The editors' consensus on one criterion of one target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Consensus {
+    /// The criterion's code.
+    pub criterion: String,
+    /// The level's rank.
+    pub rank: i32,
+    /// How many levels the criterion has.
+    pub of: usize,
+    /// The level's label.
+    pub level: String,
+    /// Why, in the editors' words.
+    pub rationale: String,
+    /// The evidence, numbered into the bibliography.
+    pub evidence: Vec<Evidence>,
+    /// The consensus of the closest earlier published edition that rated the same target on a
+    /// criterion with the same code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+    /// The individual ratings, when the round releases them (pseudonymous).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<RaterRating>,
+}
+
+/// One piece of evidence: a source of the bibliography, where in it, and its words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Number of the source in the bibliography.
+    pub source: usize,
+    /// Where in the source.
+    pub locator: Option<String>,
+    /// The source's words.
+    pub quote: Option<String>,
+}
+
+/// The level an earlier edition gave the same target on the same criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// The earlier edition's slug.
+    pub edition: String,
+    /// Its year.
+    pub year: Option<i32>,
+    /// The earlier level's rank.
+    pub rank: i32,
+    /// The earlier level's label.
+    pub level: String,
+}
+
+/// One rater's rating, released under a pseudonym.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RaterRating {
+    /// The rater's pseudonym in the round (`R1`).
+    pub rater: String,
+    /// The level's rank.
+    pub rank: i32,
+    /// The level's label.
+    pub level: String,
+    /// Why, in the rater's words.
+    pub rationale: String,
+    /// The rater's evidence.
+    pub evidence: Vec<Evidence>,
 }

@@ -1,5 +1,6 @@
-//! Small text helpers shared by the site and the Markdown: dates in words, paragraphs, and
-//! the edition's citation line (the template has its own copies in Typst).
+//! Small text helpers shared by the site and the Markdown: dates in words, paragraphs, the
+//! edition's citation line and the agreement figures (the template has its own copies in
+//! Typst).
 
 use crate::snapshot::Snapshot;
 
@@ -63,6 +64,17 @@ pub fn how_to_cite(snapshot: &Snapshot) -> String {
     }
     text.push_str(&format!(". {}, edition {}.", e.kind, e.slug));
     text
+}
+
+/// Krippendorff's alpha to three decimals, or a dash when undefined.
+pub fn alpha(a: Option<f64>) -> String {
+    a.map(|a| format!("{a:.3}")).unwrap_or_else(|| "–".into())
+}
+
+/// A share (0 to 1) as a whole percentage, or a dash when undefined.
+pub fn percent(p: Option<f64>) -> String {
+    p.map(|p| format!("{}%", (100.0 * p).round()))
+        .unwrap_or_else(|| "–".into())
 }
 
 #[cfg(test)]

@@ -213,6 +213,8 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/sources",
         "/api/v1/sources/{slug}",
         "/api/v1/citations",
+        "/api/v1/initiatives",
+        "/api/v1/initiatives/{slug}",
     ] {
         assert!(paths.contains_key(p), "OpenAPI lacks {p}");
     }
@@ -275,6 +277,12 @@ async fn no_malformed_request_gets_a_500() {
         format!("/countries?region={long}"),
         "/mechanisms?type=%E2%80%AE".into(),
         "/mechanisms?status=1&status=2".into(),
+        "/initiatives/%2e%2e".into(),
+        format!("/initiatives/{long}"),
+        "/initiatives?kind=%E2%80%AE&country=%00".into(),
+        "/initiatives?country=usa&country=ken".into(),
+        "/api/v1/initiatives?mechanism=%27;DROP%20TABLE%20initiative;--".into(),
+        "/api/v1/initiatives/%F0%9F%92%A9".into(),
         "/api/v1/countries?limit=1e9".into(),
         "/api/v1/countries?limit=18446744073709551616".into(),
         "/api/v1/countries?offset=99999999999".into(),

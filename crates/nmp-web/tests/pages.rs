@@ -93,6 +93,10 @@ async fn every_page_type_renders_the_starter_data_with_numbered_sources() {
             "/mechanisms/usa-atrocities-prevention-board",
             &["<h1", "Members", "Presidential directive", "id=\"note-1\""],
         ),
+        (
+            "/initiatives",
+            &["<h1>Initiatives</h1>", "Download as CSV", "Filter initiatives"],
+        ),
         ("/networks", &["Latin American Network"]),
         (
             "/networks/latin-american-network",

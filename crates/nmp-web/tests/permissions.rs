@@ -62,6 +62,9 @@ struct World {
     proposal: i32,
     assignment: i32,
     edition: i32,
+    /// An assessment round of edition 2018 rated by two other accounts: (round, target,
+    /// criterion, framework).
+    round: (i32, i32, i32, i32),
     /// A report build of edition 2017, made through the workspace.
     build: String,
     sessions: Vec<Option<Session>>,
@@ -158,8 +161,10 @@ async fn world(s: &Store) -> World {
     )
     .await
     .unwrap();
+    let round = assessment_round(s, other.account_id, other_student.account_id).await;
     let build = build_2017(s, editor).await;
     World {
+        round,
         build,
         questionnaire: q.questionnaire_id,
         invitation: invited.invitation.invitation_id,
@@ -170,6 +175,83 @@ async fn world(s: &Store) -> World {
         edition,
         sessions,
     }
+}
+
+/// A round of edition 2018 (a synthetic framework and initiative) rated by `a` and `b`.
+async fn assessment_round(s: &Store, a: i32, b: i32) -> (i32, i32, i32, i32) {
+    use nmp_store::Set;
+    use nmp_store::entity::{criterion, criterion_level, framework, initiative, initiative_kind};
+    let mut w = s.writer("system:test").await.unwrap();
+    let kind = w
+        .insert(initiative_kind::ActiveModel {
+            code: Set("matrix_kind".into()),
+            label: Set("Synthetic kind".into()),
+            description: Set(None),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    w.insert(initiative::ActiveModel {
+        slug: Set("matrix-initiative".into()),
+        country_iso3: Set(None),
+        mechanism_id: Set(None),
+        initiative_kind_id: Set(kind.initiative_kind_id),
+        title: Set("Synthetic initiative (permission test)".into()),
+        started_on: Set(None),
+        ended_on: Set(None),
+        lead_organization_id: Set(None),
+        description: Set(None),
+        note: Set(None),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let f = w
+        .insert(framework::ActiveModel {
+            slug: Set("matrix-framework".into()),
+            framework_version: Set(1),
+            title: Set("Synthetic framework".into()),
+            description: Set(None),
+            note: Set(None),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let c = w
+        .insert(criterion::ActiveModel {
+            framework_id: Set(f.framework_id),
+            code: Set("results".into()),
+            position: Set(1),
+            label: Set("Results".into()),
+            description: Set(None),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    for rank in 1..=2 {
+        w.insert(criterion_level::ActiveModel {
+            criterion_id: Set(c.criterion_id),
+            rank: Set(rank),
+            label: Set(format!("Level {rank}")),
+            descriptor: Set(None),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    }
+    let round = nmp_store::outcomes::NewRound {
+        edition: "2018".into(),
+        framework_id: f.framework_id,
+        title: "Synthetic round".into(),
+        due_on: "2099-01-01".into(),
+        initiatives: vec!["matrix-initiative".into()],
+        raters: vec![a, b],
+        ..Default::default()
+    };
+    let id = w.open_round(&round, None).await.unwrap();
+    w.commit().await.unwrap();
+    let target = s.round_view(id).await.unwrap().unwrap().targets[0].row.round_target_id;
+    (id, target, c.criterion_id, f.framework_id)
 }
 
 /// Builds edition 2017's report (a draft) from the workspace and waits for it to be listed.
@@ -224,6 +306,10 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
         .replace("{build}", &w.build)
         .replace("{file}", "report.pdf")
         .replace("{attachment}", &w.attachment.to_string())
+        .replace("{round}", &w.round.0.to_string())
+        .replace("{target}", &w.round.1.to_string())
+        .replace("{criterion}", &w.round.2.to_string())
+        .replace("{framework}", &w.round.3.to_string())
         .replace("{kind}", "mechanisms")
         .replace("{format}", "csv");
     let acronym = format!("MATRIX-{n}");
@@ -307,6 +393,14 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
                 // starts (303) or one is running (409): either way the role was let through.
                 "/staff/editions/{edition}/publish" => Vec::new(),
                 "/staff/editions/{edition}/build" => vec![("draft".into(), "on".into())],
+                // Opening a round with too little is a 422; copying a framework a 303; a stale
+                // version a 409; reminders a 200; a reconciliation nobody rated for a 422; a
+                // rating without a level a 422: each lets the role through.
+                "/staff/assessments" => vec![("title".into(), format!("Synthetic round {n}"))],
+                "/staff/frameworks/{framework}/copy" | "/staff/assessments/{round}/remind" => Vec::new(),
+                "/staff/assessments/{round}/state" => vec![("version".into(), "0".into())],
+                "/staff/assessments/{round}/targets/{target}"
+                | "/staff/assessments/{round}/targets/{target}/criteria/{criterion}" => Vec::new(),
                 other => panic!("the matrix test has no request for POST {other}; add one"),
             };
             match session {

@@ -11,6 +11,7 @@ use crate::snapshot::{MechanismRow, Part, Snapshot};
 use crate::text::{fmt_date, how_to_cite, paragraphs, year};
 
 mod markup;
+mod outcomes;
 mod profile;
 
 use markup::{counts_table, esc, gap, mechanism_table, notes, part_text, refs, share};
@@ -27,6 +28,7 @@ pub fn render(edition: &Edition, figures_dir: &str) -> (String, BTreeMap<String,
     regional_overview(&mut out, edition, figures_dir);
     parts(&mut out, edition);
     themes(&mut out, edition);
+    outcomes::chapter(&mut out, &edition.snapshot);
     essays(&mut out, edition);
     errata(&mut out, edition);
     annex(&mut out, edition);
@@ -78,7 +80,8 @@ fn introduction(out: &mut String, edition: &Edition) {
     }
 }
 
-/// About this edition: the methodology, how the figures are computed, notes on the record.
+/// About this edition: the methodology, how the figures are computed, the agreement between
+/// raters (when the edition has outcome assessments), notes on the record.
 fn about(out: &mut String, edition: &Edition) {
     let snap = &edition.snapshot;
     let e = &snap.edition;
@@ -100,6 +103,7 @@ fn about(out: &mut String, edition: &Edition) {
         out,
         "## How the figures are computed\n\nThe figures and tables of this report are computed by NMP from its database, as of the edition's year. A state counts as having a national mechanism when at least one mechanism of national level is on record for it and a dated fact places it in or before that year, and it had not been dissolved by then. Every fact shown is cited to a source in the bibliography.\n"
     );
+    outcomes::agreement(out, snap);
     if let Some(n) = &e.note {
         let _ = writeln!(
             out,

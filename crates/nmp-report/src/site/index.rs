@@ -1,5 +1,6 @@
 //! The site's front page, `index.html`: cover, contents, introduction, methodology, how the
-//! figures are computed, colophon and errata.
+//! figures are computed, the agreement between raters (with outcome assessments), colophon and
+//! errata.
 
 use super::pages::{IndexPage, PartEntry, PartText, Shared};
 use super::pieces::{essay_anchor, part_href, part_text, profile_href, sources};
@@ -96,5 +97,6 @@ pub(super) fn index<'a>(edition: &Edition, s: &'a Shared, parts: &[&Part]) -> In
             .filter(|p| p.is_essay())
             .map(|p| (essay_anchor(p), p.title.clone()))
             .collect(),
+        agreement: super::outcomes::agreement_tables(snap),
     }
 }

@@ -1,8 +1,8 @@
 //! The static HTML site of an edition, built from the same snapshot as the PDF: `index.html`
 //! (cover, contents, introduction, methodology, colophon, errata), `overview.html`,
 //! `regions.html`, one page per part (`parts/KEY.html`) and per profile
-//! (`profiles/SLUG.html`), `themes.html`, `essays.html` (the expert opinion essays, when the
-//! edition has any), `annex.html`, `bibliography.html`, the figures as SVG and one stylesheet.
+//! (`profiles/SLUG.html`), `themes.html`, `outcomes.html` (the outcome assessments, when the
+//! edition has any), `essays.html` (the expert opinion essays, when the edition has any), `annex.html`, `bibliography.html`, the figures as SVG and one stylesheet.
 //! Every link is relative and no page needs JavaScript, so the site works from a plain file
 //! server or straight from the disk.
 //!
@@ -18,6 +18,7 @@ use crate::text::{fmt_date, how_to_cite, year};
 use crate::{Edition, ReportError};
 
 mod index;
+mod outcomes;
 mod pages;
 mod pieces;
 mod profile;
@@ -63,6 +64,9 @@ pub fn build(edition: &Edition) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
         files.extend(part_pages(s, part)?);
     }
     files.push(themes_page(snap, s)?);
+    if !snap.outcomes.is_empty() {
+        files.push(("outcomes.html".into(), render(&outcomes::page(s, snap))?));
+    }
     if !essays.is_empty() {
         files.push(essays_page(s, &essays)?);
     }
@@ -97,6 +101,7 @@ fn shared(edition: &Edition, content_parts: &[&Part], essays: bool) -> Shared {
             })
             .collect(),
         essays,
+        outcomes: !snap.outcomes.is_empty(),
     }
 }
 

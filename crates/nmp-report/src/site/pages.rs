@@ -19,6 +19,8 @@ pub(super) struct Shared {
     pub(super) parts: Vec<NavPart>,
     /// Whether the edition has essays (the navigation links to them).
     pub(super) essays: bool,
+    /// Whether the edition has outcome assessments (the navigation links to them).
+    pub(super) outcomes: bool,
 }
 
 pub(super) struct NavPart {
@@ -55,7 +57,19 @@ pub(super) struct IndexPage<'a> {
     pub(super) errata: Vec<(String, String, String)>,
     /// The essays: anchor and title.
     pub(super) essays: Vec<(String, String)>,
+    /// The agreement between raters, one table per assessment round (none without rounds).
+    pub(super) agreement: Vec<AgreementTable>,
 }
+
+/// The agreement between raters in one round: per criterion, then the whole round (name,
+/// alpha, share of agreeing pairs, units, raters, ratings).
+pub(super) struct AgreementTable {
+    pub(super) caption: String,
+    pub(super) rows: Vec<AgreementRow>,
+    pub(super) total: AgreementRow,
+}
+
+pub(super) type AgreementRow = (String, String, String, usize, usize, usize);
 
 pub(super) struct PartText {
     pub(super) title: String,
@@ -186,4 +200,54 @@ pub(super) struct BibEntry {
     pub(super) kind: String,
     pub(super) url: Option<String>,
     pub(super) accessed: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "site/outcomes.html")]
+pub(super) struct OutcomesPage<'a> {
+    pub(super) s: &'a Shared,
+    pub(super) root: &'static str,
+    pub(super) rounds: Vec<OutcomeRound>,
+}
+
+/// One assessment round on the outcomes page.
+pub(super) struct OutcomeRound {
+    /// The round's title, shown when the edition has several rounds.
+    pub(super) title: Option<String>,
+    /// The framework's title and version.
+    pub(super) framework: String,
+    pub(super) description: Vec<String>,
+    /// Each criterion: label, description, its levels as lines.
+    pub(super) criteria: Vec<(String, Option<String>, Vec<String>)>,
+    /// The criteria's labels, the summary table's columns.
+    pub(super) header: Vec<String>,
+    /// The summary table: anchor, target, the consensus level per criterion.
+    pub(super) summary: Vec<(String, String, Vec<String>)>,
+    pub(super) targets: Vec<OutcomeTarget>,
+}
+
+/// One target's assessment.
+pub(super) struct OutcomeTarget {
+    pub(super) anchor: String,
+    pub(super) label: String,
+    /// Kind and country.
+    pub(super) place: String,
+    /// An initiative's facts with their sources.
+    pub(super) facts: Vec<(&'static str, String, Vec<usize>)>,
+    pub(super) record_sources: Vec<usize>,
+    pub(super) description: Vec<String>,
+    pub(super) rows: Vec<CriterionRow>,
+}
+
+/// The consensus on one criterion.
+pub(super) struct CriterionRow {
+    pub(super) label: String,
+    /// The level (`Partial (level 2 of 3)`); `None` when no consensus is recorded yet.
+    pub(super) level: Option<String>,
+    pub(super) rationale: String,
+    /// The evidence: the source's number and the text.
+    pub(super) evidence: Vec<(usize, String)>,
+    pub(super) change: Option<String>,
+    /// Released ratings, under pseudonyms.
+    pub(super) ratings: Vec<String>,
 }

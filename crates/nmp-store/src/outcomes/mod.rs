@@ -18,6 +18,7 @@
 //! Reads: [`read`] (rounds as one [`RoundView`], initiatives for the public pages); writes:
 //! [`write`].
 
+pub mod published;
 pub mod read;
 pub mod write;
 

@@ -10,6 +10,7 @@ use super::listing::{ApiError, respond_list};
 use crate::params::Params;
 use crate::views::countries::{self, CountryDetail, CountryFilter};
 use crate::views::editions::{self, EditionDetail};
+use crate::views::initiatives::{self, InitiativeFilter};
 use crate::views::mechanisms::{self, MechanismFilter};
 use crate::views::networks::{self, NetworkDetail};
 use crate::views::sources::{self, SourceDetail};
@@ -133,6 +134,66 @@ pub(crate) async fn get_mechanism(State(s): State<AppState>, Path(slug): Path<St
         .await?
         .ok_or_else(|| WebError::NotFound(format!("no mechanism {slug:?}")))?;
     Ok(Json(super::schema::MechanismWithNotes { mechanism, notes }).into_response())
+}
+
+/// The initiative filter from parameters (shared with the `/initiatives` page): the kinds are
+/// data, so the accepted codes are read from the store.
+pub(crate) async fn initiative_filter(s: &AppState, p: &Params) -> Result<InitiativeFilter, WebError> {
+    let kinds: Vec<String> = initiatives::kinds(&s.store)
+        .await?
+        .into_iter()
+        .map(|k| k.code)
+        .collect();
+    let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
+    Ok(InitiativeFilter {
+        country: p.get("country").map(str::to_ascii_uppercase),
+        region: p.choice("region", REGIONS)?,
+        kind: p.choice("kind", &kinds)?,
+        mechanism: p.get("mechanism").map(str::to_string),
+    })
+}
+
+/// List initiatives.
+#[utoipa::path(get, path = "/api/v1/initiatives", tag = "initiatives",
+    params(
+        ("country" = Option<String>, Query, description = "ISO alpha-3 of the country"),
+        ("region" = Option<String>, Query, description = "UN geoscheme region of the country: africa, americas, asia, europe, oceania"),
+        ("kind" = Option<String>, Query, description = "Kind code (law_or_decree, strategy, early_warning, training, education, ...: the kinds are data; a wrong code is answered with the list)"),
+        ("mechanism" = Option<String>, Query, description = "Slug of the mechanism that runs or carries it"),
+        ("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query),
+    ),
+    responses((status = 200, body = super::schema::InitiativeList), (status = 400, body = super::schema::ErrorBody)))]
+pub(crate) async fn list_initiatives(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
+    initiatives_response(s, q, false).await
+}
+
+pub(crate) async fn list_initiatives_csv(
+    State(s): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
+    initiatives_response(s, q, true).await
+}
+
+async fn initiatives_response(s: AppState, q: Option<String>, csv: bool) -> Result<Response, ApiError> {
+    let p = Params::parse(
+        q.as_deref(),
+        &allowed(&["country", "region", "kind", "mechanism"]),
+        true,
+    )?;
+    let filter = initiative_filter(&s, &p).await?;
+    respond_list(initiatives::list(&s.store, &filter).await?, &p, csv)
+}
+
+/// One initiative with its partners, numbered notes, and consensus ratings of published editions
+/// (with their evidence). Individual raters' ratings are not published.
+#[utoipa::path(get, path = "/api/v1/initiatives/{slug}", tag = "initiatives",
+    params(("slug" = String, Path)),
+    responses((status = 200, body = super::schema::InitiativeWithNotes), (status = 404, body = super::schema::ErrorBody)))]
+pub(crate) async fn get_initiative(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
+    let (initiative, notes) = initiatives::detail(&s.store, &slug)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("no initiative {slug:?}")))?;
+    Ok(Json(super::schema::InitiativeWithNotes { initiative, notes }).into_response())
 }
 
 /// List networks.

@@ -6,11 +6,12 @@ use utoipa::OpenApi;
 
 use super::schema::{
     CitationList, CountryList, DatasetItem, DatasetList, EditionList, ErrorBody, ErrorDetail, HighRiskList,
-    MechanismList, MechanismWithNotes, NetworkList, SourceList,
+    InitiativeList, InitiativeWithNotes, MechanismList, MechanismWithNotes, NetworkList, SourceList,
 };
 use crate::views::analysis::HighRiskRow;
 use crate::views::countries::{CountryDetail, CountryItem, CountryNetwork};
 use crate::views::editions::{ContributorView, EditionDetail, EditionItem, PartView, ProfileView, PublisherView};
+use crate::views::initiatives::{EvidenceView, InitiativeDetail, InitiativeItem, PartnerView, RatingView};
 use crate::views::mechanisms::{
     ActivityView, FeaturedIn, FunctionView, InstrumentView, MechanismDetail, MechanismItem, MemberView, OrgRef,
     StatusView,
@@ -23,11 +24,12 @@ use crate::views::{Cite, Note};
 #[openapi(
     info(
         title = "NMP open data API",
-        description = "Open data of the review \"National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes\": countries, national mechanisms, networks, editions, sources and citations. Every list is paginated (limit, offset; the total is in the answer) and also available as CSV with ?format=csv or a .csv path. Dates are ISO 8601 at the precision the source gives (YYYY, YYYY-MM or YYYY-MM-DD).",
+        description = "Open data of the review \"National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes\": countries, national mechanisms, initiatives and their published outcome assessments, networks, editions, sources and citations. Every list is paginated (limit, offset; the total is in the answer) and also available as CSV with ?format=csv or a .csv path. Dates are ISO 8601 at the precision the source gives (YYYY, YYYY-MM or YYYY-MM-DD).",
     ),
     paths(
         super::handlers::list_countries, super::handlers::get_country,
         super::handlers::list_mechanisms, super::handlers::get_mechanism,
+        super::handlers::list_initiatives, super::handlers::get_initiative,
         super::handlers::list_networks, super::handlers::get_network,
         super::handlers::list_editions, super::handlers::get_edition,
         super::handlers::list_sources, super::handlers::get_source,
@@ -40,10 +42,12 @@ use crate::views::{Cite, Note};
         FunctionView, ActivityView, InstrumentView, FeaturedIn, OrgRef, NetworkItem, NetworkDetail, NetworkMemberView,
         NetworkCountView, EditionItem, EditionDetail, PublisherView, ContributorView, PartView, ProfileView, SourceItem,
         SourceDetail, CitedBy, CitationItem, Cite, Note, HighRiskList, HighRiskRow, DatasetList, DatasetItem,
+        InitiativeList, InitiativeWithNotes, InitiativeItem, InitiativeDetail, PartnerView, RatingView, EvidenceView,
     )),
     tags(
         (name = "countries", description = "UN member and observer states"),
         (name = "mechanisms", description = "National and other mechanisms for atrocity prevention"),
+        (name = "initiatives", description = "National and regional initiatives for atrocity prevention, with the consensus ratings of their outcomes in published editions"),
         (name = "networks", description = "Regional and global networks of states"),
         (name = "editions", description = "Editions of the report"),
         (name = "sources", description = "The bibliography and the citations that tie facts to it"),

@@ -1,5 +1,5 @@
-//! The types the OpenAPI document names beside the views: a page of each list, a mechanism with
-//! its notes, an imported dataset, and the error shape.
+//! The types the OpenAPI document names beside the views: a page of each list, a mechanism and an
+//! initiative with their notes, an imported dataset, and the error shape.
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -8,6 +8,7 @@ use crate::views::Note;
 use crate::views::analysis::HighRiskRow;
 use crate::views::countries::CountryItem;
 use crate::views::editions::EditionItem;
+use crate::views::initiatives::{InitiativeDetail, InitiativeItem};
 use crate::views::mechanisms::{MechanismDetail, MechanismItem};
 use crate::views::networks::NetworkItem;
 use crate::views::sources::{CitationItem, SourceItem};
@@ -37,12 +38,22 @@ list_type!(SourceList, SourceItem);
 list_type!(CitationList, CitationItem);
 list_type!(HighRiskList, HighRiskRow);
 list_type!(DatasetList, DatasetItem);
+list_type!(InitiativeList, InitiativeItem);
 
 /// A mechanism and the numbered notes its citations refer to.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct MechanismWithNotes {
     /// The mechanism.
     pub mechanism: MechanismDetail,
+    /// Numbered notes.
+    pub notes: Vec<Note>,
+}
+
+/// An initiative and the numbered notes its citations and evidence refer to.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct InitiativeWithNotes {
+    /// The initiative, with its published consensus ratings (`ratings`).
+    pub initiative: InitiativeDetail,
     /// Numbered notes.
     pub notes: Vec<Note>,
 }

@@ -1,4 +1,5 @@
-//! `/analysis` (the indicators and figures of an edition), its figure downloads
+//! `/analysis` (the indicators and figures of an edition, with the outcome assessments of
+//! published editions), its figure downloads
 //! (`/analysis/figures/{name}.svg|png|csv`), `/compare` and `/datasets`.
 
 use std::collections::BTreeMap;
@@ -14,7 +15,7 @@ use nmp_store::entity::{country, dataset, indicator, observation};
 
 use crate::params::Params;
 use crate::views::analysis::{self, Analysis, HighRisk};
-use crate::views::charts::{self, Figure, group_label};
+use crate::views::charts::{self, Figure, Outcomes, group_label};
 use crate::views::countries::{self, CountryDetail};
 use crate::views::label;
 use crate::{AppState, WebError};
@@ -34,6 +35,8 @@ pub(crate) struct Bench {
     pub analysis: Analysis,
     pub high_risk: Option<HighRisk>,
     pub figures: Vec<Figure>,
+    /// The outcome assessments of published editions, as of the edition shown.
+    pub outcomes: Outcomes,
 }
 
 /// Builds the analysis of the edition named by the `edition` parameter (default: the latest;
@@ -50,10 +53,12 @@ pub(crate) async fn bench(s: &AppState, p: &Params) -> Result<Bench, WebError> {
         .collect();
     let names: BTreeMap<String, String> = countries.into_iter().map(|c| (c.country_iso3, c.name)).collect();
     let figures = charts::figures(&a, &facts, &editions, high_risk.as_ref(), &m49, &names);
+    let outcomes = charts::outcomes(&s.store.published_consensus().await?, a.edition.as_ref());
     Ok(Bench {
         analysis: a,
         high_risk,
         figures,
+        outcomes,
     })
 }
 
@@ -81,6 +86,7 @@ struct AnalysisPage {
     high_risk: Option<HighRisk>,
     high_risk_counts: (usize, usize, usize),
     figures: Vec<Figure>,
+    outcomes: Outcomes,
     query: String,
 }
 
@@ -94,6 +100,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
         analysis: a,
         high_risk,
         figures,
+        outcomes,
     } = bench(&s, &p).await?;
     let i = &a.indicators;
     let change = a.change.as_ref();
@@ -194,6 +201,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
         high_risk,
         high_risk_counts,
         figures,
+        outcomes,
         query: a
             .edition
             .as_ref()
@@ -217,9 +225,10 @@ async fn figure_file(
             "Figures come as .svg, .png or .csv, not {ext:?}."
         )));
     }
-    let Bench { figures, .. } = bench(&s, &p).await?;
+    let Bench { figures, outcomes, .. } = bench(&s, &p).await?;
     let figure = figures
         .into_iter()
+        .chain(outcomes.figures())
         .find(|f| f.name == name)
         .ok_or_else(|| WebError::NotFound(format!("There is no figure {name:?}.")))?;
     Ok(match ext {

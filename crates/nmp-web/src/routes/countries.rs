@@ -1,4 +1,5 @@
-//! `/countries` (filterable list) and `/countries/{iso3}` (everything about one country).
+//! `/countries` (filterable list) and `/countries/{iso3}` (everything about one country, with its
+//! initiatives).
 
 use askama::Template;
 use axum::Router;
@@ -10,6 +11,7 @@ use nmp_core::vocab::{UnRegionalGroup, geo_label};
 use crate::api::handlers::{REGIONS, country_filter};
 use crate::params::Params;
 use crate::views::countries::{self, CountryDetail};
+use crate::views::initiatives::{self, InitiativeItem};
 use crate::views::{label, networks};
 use crate::{AppState, WebError};
 
@@ -138,6 +140,7 @@ pub(crate) fn sanitize_query(query: &str) -> String {
 struct CountryPage {
     c: CountryDetail,
     standalone: bool,
+    initiatives: Vec<InitiativeItem>,
 }
 
 async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Result<Html<String>, WebError> {
@@ -149,5 +152,13 @@ async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Re
     let c = countries::detail(&s.store, &iso3)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no country with the code {iso3:?}.")))?;
-    Ok(Html(CountryPage { c, standalone: false }.render()?))
+    let initiatives = initiatives::of_country(&s.store, &c.item.iso3).await?;
+    Ok(Html(
+        CountryPage {
+            c,
+            standalone: false,
+            initiatives,
+        }
+        .render()?,
+    ))
 }

@@ -1,4 +1,4 @@
-//! `/mechanisms` (filterable list) and `/mechanisms/{slug}`.
+//! `/mechanisms` (filterable list) and `/mechanisms/{slug}` (with the initiatives it runs).
 
 use askama::Template;
 use axum::Router;
@@ -11,6 +11,7 @@ use super::countries::sanitize_query as filter_query;
 use crate::api::handlers::{REGIONS, mechanism_filter};
 use crate::params::Params;
 use crate::views::Note;
+use crate::views::initiatives::{self, InitiativeItem};
 use crate::views::label;
 use crate::views::mechanisms::{self, MechanismDetail};
 use crate::{AppState, WebError};
@@ -92,6 +93,7 @@ struct MechanismPage {
     notes: Vec<Note>,
     iso3_lower: Option<String>,
     standalone: bool,
+    initiatives: Vec<InitiativeItem>,
 }
 
 async fn show_mechanism(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
@@ -99,12 +101,17 @@ async fn show_mechanism(State(s): State<AppState>, Path(slug): Path<String>) -> 
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no mechanism {slug:?}.")))?;
     let iso3_lower = mech.item.country_iso3.as_ref().map(|c| c.to_lowercase());
+    let initiatives = match s.store.mechanism_by_slug(&slug).await? {
+        Some(m) => initiatives::of_mechanism(&s.store, m.mechanism_id).await?,
+        None => Vec::new(),
+    };
     Ok(Html(
         MechanismPage {
             mech,
             notes,
             iso3_lower,
             standalone: true,
+            initiatives,
         }
         .render()?,
     ))

@@ -6,6 +6,7 @@ mod countries;
 mod downloads;
 mod health;
 mod home;
+mod initiatives;
 mod mechanisms;
 mod pages;
 mod respond;
@@ -21,6 +22,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(home::router())
         .merge(countries::router())
         .merge(mechanisms::router())
+        .merge(initiatives::router())
         .merge(catalog::router())
         .merge(analysis::router())
         .merge(downloads::router())

@@ -6,10 +6,12 @@ pub(crate) mod analysis;
 pub(crate) mod charts;
 pub(crate) mod countries;
 pub(crate) mod editions;
+pub(crate) mod initiatives;
 pub(crate) mod mechanisms;
 pub(crate) mod networks;
 pub(crate) mod sources;
 
+use nmp_store::entity::source;
 use nmp_store::{CitationIndex, Numbering, Store};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -82,29 +84,65 @@ impl Citer {
 
     /// The marks for one record, numbering new notes as they first appear.
     pub(crate) fn cite(&mut self, entity: &str, key: impl ToString) -> Vec<Cite> {
-        let mut cites = Vec::new();
-        for (c, s) in self.index.of(entity, &key.to_string()) {
-            let (note, new) = self.numbering.number((s.source_id, c.locator.clone(), c.quote.clone()));
-            if new {
-                self.notes.push(Note {
-                    note,
-                    source: s.slug.clone(),
-                    title: s.title.clone(),
-                    publisher: s.publisher.clone(),
-                    published_on: s.published_on.clone(),
-                    url: s.url.clone(),
-                    locator: c.locator.clone(),
-                    quote: c.quote.clone(),
-                });
-            }
-            cites.push(Cite {
-                note,
-                field: c.field.clone(),
-                source: s.slug.clone(),
-            });
-        }
+        let Citer {
+            index,
+            numbering,
+            notes,
+        } = self;
+        let mut cites: Vec<Cite> = index
+            .of(entity, &key.to_string())
+            .iter()
+            .map(|(c, s)| {
+                number(
+                    numbering,
+                    notes,
+                    s,
+                    c.locator.as_deref(),
+                    c.quote.as_deref(),
+                    c.field.clone(),
+                )
+            })
+            .collect();
         cites.sort_by_key(|c| c.note);
         cites
+    }
+
+    /// The mark for one source with a locator and quote that is not a citation row (a piece of
+    /// a rating's evidence), numbered like citations: the same source, locator and quote always
+    /// get the same note.
+    pub(crate) fn cite_source(&mut self, s: &source::Model, locator: Option<&str>, quote: Option<&str>) -> Cite {
+        number(&mut self.numbering, &mut self.notes, s, locator, quote, None)
+    }
+}
+
+/// The note of a source, locator and quote: its number, and the note itself the first time.
+fn number(
+    numbering: &mut Numbering<(i32, Option<String>, Option<String>)>,
+    notes: &mut Vec<Note>,
+    s: &source::Model,
+    locator: Option<&str>,
+    quote: Option<&str>,
+    field: Option<String>,
+) -> Cite {
+    let locator = locator.map(str::to_string);
+    let quote = quote.map(str::to_string);
+    let (note, new) = numbering.number((s.source_id, locator.clone(), quote.clone()));
+    if new {
+        notes.push(Note {
+            note,
+            source: s.slug.clone(),
+            title: s.title.clone(),
+            publisher: s.publisher.clone(),
+            published_on: s.published_on.clone(),
+            url: s.url.clone(),
+            locator,
+            quote,
+        });
+    }
+    Cite {
+        note,
+        field,
+        source: s.slug.clone(),
     }
 }
 

@@ -6,6 +6,7 @@
 //! page is personal: never cached.
 
 mod api;
+mod assessments;
 mod assignments;
 mod audit;
 mod collect;
@@ -30,7 +31,7 @@ use crate::AppState;
 use crate::auth::{Roles, Staff, WorkspaceError, page};
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+    assessments::routes(Router::new())
         .route("/staff", get(dashboard))
         .route("/staff/records", get(records::index))
         .route("/staff/records/{table}", get(records::list).post(records::create))
@@ -158,6 +159,7 @@ pub(crate) fn render(status: StatusCode, template: &impl Template) -> Response {
 struct Dashboard {
     nav: Nav,
     assignments: Vec<assignments::AssignmentRow>,
+    rounds: Vec<assessments::RoundRow>,
     proposals: Vec<review::ProposalRow>,
     queue: Option<usize>,
 }
@@ -166,6 +168,7 @@ async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Respon
     let store = &state.store;
     let me = staff.account.account_id;
     let assignments = assignments::rows(store, Some(me), false).await?;
+    let rounds = assessments::round_rows(&state, &staff).await?;
     let mine = store.proposals(None, Some(me)).await?;
     let proposals = review::rows(store, mine.into_iter().take(20).collect()).await?;
     let queue = if may_review(staff.role) {
@@ -176,6 +179,7 @@ async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Respon
     let view = Dashboard {
         nav: Nav::of(&staff),
         assignments,
+        rounds,
         proposals,
         queue,
     };

@@ -77,7 +77,7 @@ pub(super) fn map_status(
         .map(|(iso3, _)| names.get(iso3).cloned().unwrap_or_else(|| iso3.clone()))
         .collect();
     Figure {
-        name: "map-status",
+        name: "map-status".into(),
         title,
         svg: drawn.svg,
         header: vec!["country".into(), "iso3".into(), "status".into()],
@@ -99,7 +99,7 @@ const RISK_GROUPS: [&str; 3] = ["mechanism", "network only", "neither"];
 pub(super) fn high_risk_scatter(h: &HighRisk) -> Figure {
     let title = format!("The 30 highest-risk states and national mechanisms ({})", short(h));
     Figure {
-        name: "high-risk",
+        name: "high-risk".into(),
         svg: nmp_charts::scatter(&ScatterChart {
             title: title.clone(),
             description: "Scatter: each of the highest-risk states by its Early Warning Project rank (x) and two-year risk (y), marked by whether it has a national mechanism, only a network membership, or neither.".into(),
@@ -164,7 +164,7 @@ pub(super) fn high_risk_map(h: &HighRisk, m49: &BTreeMap<String, String>) -> Fig
         .map(|r| r.name.clone())
         .collect();
     Figure {
-        name: "map-high-risk",
+        name: "map-high-risk".into(),
         title,
         svg: drawn.svg,
         header: vec!["rank".into(), "country".into(), "category".into()],
@@ -243,7 +243,7 @@ pub(super) fn map_networks(
         .map(|r| r[0].clone())
         .collect();
     Figure {
-        name: "map-networks",
+        name: "map-networks".into(),
         title,
         svg: drawn.svg,
         header: vec!["country".into(), "iso3".into(), "networks".into(), "which".into()],
@@ -323,7 +323,7 @@ pub(crate) fn indicator_map(
         .map(|r| r[0].clone())
         .collect();
     Figure {
-        name: "map-indicator",
+        name: "map-indicator".into(),
         title: title.to_string(),
         svg: drawn.svg,
         header: vec!["country".into(), "iso3".into(), "value".into()],

@@ -9,9 +9,11 @@ use nmp_core::indicators::{Facts, compute};
 use nmp_core::vocab::{FunctionLevel, MechanismStatus, UnRegionalGroup, geo_label};
 
 mod maps;
+mod outcomes;
 
 pub(crate) use maps::indicator_map;
 use maps::{high_risk_map, high_risk_scatter, map_networks, map_status};
+pub(crate) use outcomes::{Outcomes, outcomes};
 
 use super::analysis::{Analysis, EditionChoice, HighRisk};
 use super::label;
@@ -19,7 +21,7 @@ use super::label;
 /// A figure: its SVG and its data.
 pub(crate) struct Figure {
     /// Short name used in URLs (`by-region`).
-    pub name: &'static str,
+    pub name: String,
     /// Title.
     pub title: String,
     /// The SVG document.
@@ -87,7 +89,7 @@ fn by_region(a: &Analysis, when: &str) -> Figure {
         .collect();
     let title = format!("States with a national mechanism, by UN region ({when})");
     Figure {
-        name: "by-region",
+        name: "by-region".into(),
         svg: nmp_charts::bar(&BarChart {
             title: title.clone(),
             description: format!(
@@ -149,7 +151,7 @@ fn by_status(a: &Analysis, when: &str) -> Figure {
         .collect();
     let title = format!("Mechanisms by latest status ({when})");
     Figure {
-        name: "by-status",
+        name: "by-status".into(),
         svg: nmp_charts::bar(&BarChart {
             title: title.clone(),
             description: format!("Bars: the number of mechanisms whose latest recorded status is each status, {when}."),
@@ -196,7 +198,7 @@ fn functions(a: &Analysis, when: &str) -> Figure {
         .collect();
     let title = format!("How mechanisms carry out the four functions ({when})");
     Figure {
-        name: "functions",
+        name: "functions".into(),
         svg: nmp_charts::bar(&BarChart {
             title: title.clone(),
             description: format!(
@@ -248,7 +250,7 @@ fn over_editions(facts: &Facts, editions: &[EditionChoice]) -> Figure {
         .collect();
     let title = "States with a national mechanism and mechanisms recorded, by edition".to_string();
     Figure {
-        name: "over-editions",
+        name: "over-editions".into(),
         svg: nmp_charts::line(&LineChart {
             title: title.clone(),
             description: "Lines: for each edition, the states with a national mechanism known to exist by the edition's year, and all mechanisms known to exist by then.".into(),

@@ -63,6 +63,8 @@ struct EditionPage {
     can_publish: bool,
     /// Uncited facts (only for an unpublished edition).
     uncited: Vec<String>,
+    /// Assessment rounds not yet reconciled (only for an unpublished edition).
+    unreconciled: Vec<String>,
     /// What publishing said, when it was refused.
     refusal: Option<String>,
     running: Option<String>,
@@ -112,6 +114,11 @@ async fn edition_page(
             Err(e) => return Err(report_failure(slug, e)),
         }
     };
+    let unreconciled = if published {
+        Vec::new()
+    } else {
+        state.store.outcome_problems(e.edition_id).await?
+    };
     let job = state.builds.job(slug);
     let running = job.as_ref().filter(|j| j.outcome.is_none()).map(|j| {
         format!(
@@ -136,6 +143,7 @@ async fn edition_page(
         snapshot: e.snapshot_hash.clone(),
         can_publish: PUBLISHERS.contains(&signed_in.role),
         uncited,
+        unreconciled,
         refusal,
         running,
         failed,
@@ -200,6 +208,13 @@ pub(in crate::workspace) async fn publish(
             let text = format!(
                 "Not published: {} fact(s) the edition shows have no citation yet (listed below).",
                 facts.len()
+            );
+            edition_page(&state, &staff, &slug, Some(text)).await
+        }
+        Err(nmp_report::ReportError::Unreconciled { problems, .. }) => {
+            let text = format!(
+                "Not published: {} outcome assessment problem(s): every target and criterion of the edition's rounds needs a consensus with evidence (listed below).",
+                problems.len()
             );
             edition_page(&state, &staff, &slug, Some(text)).await
         }

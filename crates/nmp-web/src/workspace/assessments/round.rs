@@ -1,0 +1,314 @@
+//! One round's page: the targets with each rater's progress and the consensus recorded; for
+//! editors, the agreement per criterion and over the round (Krippendorff's alpha for ordinal
+//! data, percent agreement, units and raters), the places raters disagree (most first), closing
+//! the round, releasing its ratings, and reminding the raters who have not finished.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use nmp_core::agreement::{Metric, reliability, unit_disagreement};
+use nmp_core::vocab::RoundState;
+use nmp_mail::Mail;
+use nmp_store::auth::SignedIn;
+use nmp_store::outcomes::RoundView;
+
+use super::runs_rounds;
+use crate::auth::{CsrfForm, Staff, WorkspaceError};
+use crate::workspace::{Deciders, Nav, render};
+use crate::{AppState, WebError};
+
+/// Agreement on one criterion (or over the round).
+struct AgreementRow {
+    label: String,
+    alpha: String,
+    percent: String,
+    units: usize,
+    raters: usize,
+    values: usize,
+}
+
+/// A target and criterion where raters disagree.
+struct Disagreement {
+    target: i32,
+    target_label: String,
+    criterion: String,
+    ratings: String,
+    spread: f64,
+    consensus: Option<String>,
+}
+
+/// A target with its progress.
+struct TargetRow {
+    id: i32,
+    label: String,
+    kind: &'static str,
+    raters: Vec<(String, bool)>,
+    mine: Option<bool>,
+    consensus: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/round.html")]
+struct RoundPage {
+    nav: Nav,
+    editor: bool,
+    id: i32,
+    title: String,
+    edition: String,
+    framework: String,
+    due_on: String,
+    open: bool,
+    release: bool,
+    version: i32,
+    note: Option<String>,
+    raters: Vec<(String, String)>,
+    targets: Vec<TargetRow>,
+    agreement: Vec<AgreementRow>,
+    overall: Option<AgreementRow>,
+    disagreements: Vec<Disagreement>,
+    problems: Vec<String>,
+    notice: Option<String>,
+}
+
+fn figure(value: Option<f64>, digits: usize) -> String {
+    value.map_or_else(|| "undefined".to_string(), |v| format!("{v:.digits$}"))
+}
+
+fn agreement_row(label: String, matrix: &[Vec<Option<i64>>]) -> AgreementRow {
+    let r = reliability(matrix, Metric::Ordinal);
+    AgreementRow {
+        label,
+        alpha: figure(r.alpha, 3),
+        percent: r
+            .percent_agreement
+            .map_or_else(|| "undefined".to_string(), |p| format!("{:.0}%", p * 100.0)),
+        units: r.units,
+        raters: r.raters,
+        values: r.values,
+    }
+}
+
+/// The round `id` if `signed_in` may see it: editors every round, raters their own.
+pub(super) async fn visible_round(
+    state: &AppState,
+    signed_in: &SignedIn,
+    id: i32,
+) -> Result<RoundView, WorkspaceError> {
+    let view = state
+        .store
+        .round_view(id)
+        .await?
+        .ok_or_else(|| WorkspaceError::not_found(format!("assessment round {id}")))?;
+    let editor = runs_rounds(signed_in.role);
+    if !editor && view.rater_of(signed_in.account.account_id).is_none() {
+        return Err(WorkspaceError::forbidden(
+            "you are not a rater of this round",
+            Some(("/staff/assessments", "Assessments")),
+        ));
+    }
+    Ok(view.visible_to(signed_in.account.account_id, editor))
+}
+
+async fn page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    id: i32,
+    notice: Option<String>,
+) -> Result<RoundPage, WorkspaceError> {
+    let view = visible_round(state, signed_in, id).await?;
+    let editor = runs_rounds(signed_in.role);
+    let me = view
+        .rater_of(signed_in.account.account_id)
+        .map(|r| r.row.round_rater_id);
+    let criteria = &view.framework.criteria;
+    let targets = view
+        .targets
+        .iter()
+        .map(|t| {
+            let tid = t.row.round_target_id;
+            TargetRow {
+                id: tid,
+                label: t.label.clone(),
+                kind: t.kind,
+                raters: if editor {
+                    view.raters
+                        .iter()
+                        .map(|r| (r.row.pseudonym.clone(), view.submitted(r.row.round_rater_id, tid)))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                mine: me.map(|m| view.submitted(m, tid)),
+                consensus: format!(
+                    "{} of {}",
+                    criteria
+                        .iter()
+                        .filter(|c| view.consensus_of(tid, c.row.criterion_id).is_some())
+                        .count(),
+                    criteria.len()
+                ),
+            }
+        })
+        .collect();
+    let mut agreement = Vec::new();
+    let mut overall = None;
+    let mut disagreements = Vec::new();
+    if editor {
+        let mut all_units = Vec::new();
+        for c in criteria {
+            let matrix = view.matrix(c.row.criterion_id);
+            agreement.push(agreement_row(c.row.label.clone(), &matrix));
+            for (t, unit) in view.targets.iter().zip(&matrix) {
+                let Some(spread) = unit_disagreement(unit) else {
+                    continue;
+                };
+                if spread <= 0.0 {
+                    continue;
+                }
+                let ratings = view
+                    .ratings_of(t.row.round_target_id, c.row.criterion_id)
+                    .iter()
+                    .map(|r| {
+                        let who = view
+                            .raters
+                            .iter()
+                            .find(|x| x.row.round_rater_id == r.row.round_rater_id)
+                            .map(|x| x.row.pseudonym.clone())
+                            .unwrap_or_default();
+                        let level = c
+                            .level(r.row.criterion_level_id)
+                            .map(|l| l.label.clone())
+                            .unwrap_or_default();
+                        format!("{who}: {} {level}", r.rank)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let consensus = view
+                    .consensus_of(t.row.round_target_id, c.row.criterion_id)
+                    .and_then(|k| c.level(k.row.criterion_level_id))
+                    .map(|l| format!("{} {}", l.rank, l.label));
+                disagreements.push(Disagreement {
+                    target: t.row.round_target_id,
+                    target_label: t.label.clone(),
+                    criterion: c.row.label.clone(),
+                    ratings,
+                    spread,
+                    consensus,
+                });
+            }
+            all_units.extend(matrix);
+        }
+        overall = Some(agreement_row("All criteria".into(), &all_units));
+        disagreements.sort_by(|a, b| b.spread.total_cmp(&a.spread).then(a.target_label.cmp(&b.target_label)));
+    }
+    Ok(RoundPage {
+        nav: Nav::of(signed_in),
+        editor,
+        id,
+        title: view.round.title.clone(),
+        edition: view.edition_slug.clone(),
+        framework: format!(
+            "{} (version {})",
+            view.framework.row.title, view.framework.row.framework_version
+        ),
+        due_on: view.round.due_on.clone(),
+        open: view.round.state == RoundState::Open.code(),
+        release: view.round.release_ratings,
+        version: view.round.version,
+        note: view.round.note.clone(),
+        raters: if editor {
+            view.raters
+                .iter()
+                .map(|r| (r.row.pseudonym.clone(), r.name.clone()))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        targets,
+        agreement,
+        overall,
+        disagreements,
+        problems: if editor { view.problems() } else { Vec::new() },
+        notice,
+    })
+}
+
+pub(super) async fn show(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    staff: Staff,
+) -> Result<Response, WorkspaceError> {
+    let view = page(&state, &staff, id, None).await?;
+    Ok(render(StatusCode::OK, &view))
+}
+
+pub(super) async fn set_state(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    staff: Staff<Deciders>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let version = form.text("version").trim().parse::<i32>().unwrap_or_default();
+    let next = match form.text("state") {
+        "closed" => RoundState::Closed,
+        _ => RoundState::Open,
+    };
+    let release = form.get("release_ratings").is_some_and(|v| v == "on" || v == "1");
+    let mut w = state.store.writer(&staff.account.email).await?;
+    w.set_round_state(id, version, next, release).await?;
+    w.commit().await?;
+    Ok(Redirect::to(&format!("/staff/assessments/{id}")).into_response())
+}
+
+/// Mails every rater who has targets left to rate, and logs each mail.
+pub(super) async fn remind(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    staff: Staff<Deciders>,
+    _: CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let view = state
+        .store
+        .round_view(id)
+        .await?
+        .ok_or_else(|| WorkspaceError::not_found(format!("assessment round {id}")))?;
+    let mut sent = Vec::new();
+    for r in &view.raters {
+        let left: Vec<&str> = view
+            .targets
+            .iter()
+            .filter(|t| !view.submitted(r.row.round_rater_id, t.row.round_target_id))
+            .map(|t| t.label.as_str())
+            .collect();
+        if left.is_empty() {
+            continue;
+        }
+        let mail = Mail {
+            to: r.email.clone(),
+            subject: format!(
+                "Reminder (due {}): ratings for \"{}\"",
+                view.round.due_on, view.round.title
+            ),
+            body: format!(
+                "Dear {},\n\nThis is a reminder that your ratings for the assessment round \"{}\" are due on {}. Still to rate:\n\n{}\n\nRate them in the workspace: {}/staff/assessments/{id}\n\nWith thanks,\nThe research team\n",
+                r.name,
+                view.round.title,
+                view.round.due_on,
+                left.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"),
+                state.mail.public_url.trim_end_matches('/'),
+            ),
+        };
+        let row = nmp_collect::invite::deliver(&state.store, &state.mail.mailer, None, "rating_reminder", mail)
+            .await
+            .map_err(|e| WebError::Internal(e.to_string()))?;
+        sent.push(format!("{} ({})", r.email, row.status));
+    }
+    let notice = if sent.is_empty() {
+        "Every rater has rated every target: no reminders were sent.".to_string()
+    } else {
+        format!("Reminders sent: {}.", sent.join("; "))
+    };
+    let view = page(&state, &staff, id, Some(notice)).await?;
+    Ok(render(StatusCode::OK, &view))
+}

@@ -1,0 +1,221 @@
+// The outcome-assessment journey (issue 19): an editor opens a round on edition 2018 with NMP's
+// default framework; two students rate the US Elie Wiesel Act independently, with evidence,
+// neither seeing the other's ratings before submitting; the round page shows where they
+// disagree; the editor reconciles every criterion; the edition publishes; its report builds and
+// the PDF has the Outcomes chapter with the initiative's assessment box; the public initiative
+// page shows the published consensus. Accounts, rationales and consensus texts are synthetic
+// test data, labelled so; the initiative, framework and sources are the starter dataset's.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import { launchBrowser, newContext, screenshot, watchErrors, writeArtifact } from './lib.mjs';
+
+const PASSWORD = 'a synthetic test password';
+const INITIATIVE = 'usa-elie-wiesel-act';
+const SOURCE = 'gpo-statute-132-5586';
+const ROUND = 'Synthetic round (browser test)';
+
+let browser;
+let context;
+let page;
+let errors;
+let roundPath;
+let targetPath;
+
+before(async () => {
+  for (const name of ['CHIEF', 'RATER_A', 'RATER_B']) {
+    assert.ok(process.env[`NMP_TEST_${name}_LINK`], `scripts/browser-tests passes the ${name} link`);
+  }
+  browser = await launchBrowser();
+  context = await newContext(browser);
+  page = await context.newPage();
+  errors = watchErrors(page);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function setPassword(link) {
+  assert.equal((await page.goto(link)).status(), 200);
+  await page.fill('#password', PASSWORD);
+  await page.fill('#confirm_password', PASSWORD);
+  await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')]);
+  assert.match(await page.locator('h1').textContent(), /Password set/);
+}
+
+async function signIn(email) {
+  await page.goto('/login');
+  await page.fill('#email', email);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL('**/staff'), page.click('button[type=submit]')]);
+}
+
+async function signOut() {
+  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('nav.staff button[type=submit]')]);
+}
+
+async function selectByLabel(selector, pattern) {
+  const options = await page.$$eval(`${selector} option`, (os) => os.map((o) => [o.value, o.textContent]));
+  const match = options.find(([, label]) => pattern.test(label));
+  assert.ok(match, `${selector} has an option matching ${pattern}`);
+  await page.selectOption(selector, match[0]);
+}
+
+async function noSeriousAxeViolations(name) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], `${name}: serious accessibility violations`);
+}
+
+/** Fills the blind rating form: level `ranks[i]` (1-based) for criterion i, a reason, evidence. */
+async function rate(ranks, reason) {
+  const fieldsets = page.locator('form.rating fieldset.criterion');
+  const n = await fieldsets.count();
+  assert.ok(n >= 2, `the form has the framework's criteria (${n})`);
+  for (let i = 0; i < n; i++) {
+    const f = fieldsets.nth(i);
+    await f.locator('input[type=radio]').nth(ranks[i % ranks.length] - 1).check();
+    await f.locator('textarea[name$="-rationale"]').fill(`${reason} (criterion ${i + 1}; synthetic test text)`);
+    await f.locator('select[name$="-source-1"]').selectOption(SOURCE);
+    await f.locator('input[name$="-locator-1"]').fill('sec. 5');
+  }
+  await Promise.all([page.waitForLoadState(), page.click('form.rating button[type=submit]')]);
+}
+
+/** The text of every Flate stream of a PDF, inflated, and the file itself as Latin-1. */
+function pdfTexts(bytes) {
+  const raw = Buffer.from(bytes);
+  const texts = [raw.toString('latin1')];
+  let at = 0;
+  for (;;) {
+    const start = raw.indexOf('stream', at, 'latin1');
+    if (start < 0) break;
+    let body = start + 6;
+    if (raw[body] === 0x0d) body++;
+    if (raw[body] === 0x0a) body++;
+    const end = raw.indexOf('endstream', body, 'latin1');
+    if (end < 0) break;
+    try {
+      texts.push(zlib.inflateSync(raw.subarray(body, end)).toString('latin1'));
+    } catch {
+      // not a Flate stream (or not one zlib reads): skip it
+    }
+    at = end + 9;
+  }
+  return texts.join('\n');
+}
+
+/** Whether `text` occurs in the PDF's strings, as Latin-1 or as UTF-16BE (outline titles). */
+function pdfHas(all, text) {
+  const utf16 = Array.from(text).map((c) => `\u0000${c}`).join('');
+  return all.includes(text) || all.includes(utf16);
+}
+
+test('three people set their passwords from their one-time links', async () => {
+  await setPassword(process.env.NMP_TEST_CHIEF_LINK);
+  await setPassword(process.env.NMP_TEST_RATER_A_LINK);
+  await setPassword(process.env.NMP_TEST_RATER_B_LINK);
+});
+
+test('the editor opens a round with two student raters', async () => {
+  await signIn('chief@example.org');
+  await page.click('nav.staff a[href="/staff/assessments"]');
+  await page.fill('#f-title', ROUND);
+  await page.selectOption('#f-edition', '2018');
+  await selectByLabel('#f-framework_id', /outcome assessment framework/i);
+  await page.fill('#f-due_on', '2099-01-31');
+  await page.getByLabel(/rater-a/).check();
+  await page.getByLabel(/rater-b/).check();
+  await page.locator(`input[name=initiatives][value="${INITIATIVE}"]`).check();
+  await Promise.all([page.waitForURL('**/staff/assessments/*'), page.click('form.record button[type=submit]')]);
+  roundPath = new URL(page.url()).pathname;
+  assert.match(await page.locator('h1').textContent(), /Synthetic round/);
+  targetPath = await page.locator('table.data a[href*="/targets/"]').first().getAttribute('href');
+  await noSeriousAxeViolations('round page');
+  await screenshot(page, 'outcomes-1-round-opened.png');
+  await signOut();
+});
+
+test('the first student rates blind, with evidence', async () => {
+  await signIn('rater-a@example.org');
+  assert.match(await page.locator('main').textContent(), /Synthetic round/, 'the workspace lists the round');
+  await page.goto(targetPath);
+  assert.match(await page.locator('main').textContent(), /Submit my ratings/);
+  await noSeriousAxeViolations('rating form');
+  await screenshot(page, 'outcomes-2-rating-form.png');
+  await rate([2], 'RATER-A-REASON');
+  const main = await page.locator('main').textContent();
+  assert.match(main, /RATER-A-REASON/);
+  assert.doesNotMatch(main, /Submit my ratings/, 'a submission is final');
+  await signOut();
+});
+
+test('the second student does not see the first rating before submitting', async () => {
+  await signIn('rater-b@example.org');
+  await page.goto(targetPath);
+  const before = await page.locator('main').textContent();
+  assert.match(before, /Submit my ratings/);
+  assert.doesNotMatch(before, /RATER-A-REASON/, 'blind until submitted');
+  await rate([3, 2], 'RATER-B-REASON');
+  const afterText = await page.locator('main').textContent();
+  assert.match(afterText, /RATER-A-REASON/);
+  assert.match(afterText, /RATER-B-REASON/);
+  await screenshot(page, 'outcomes-3-side-by-side.png');
+  await signOut();
+});
+
+test('the editor sees the disagreement and reconciles every criterion', async () => {
+  await signIn('chief@example.org');
+  await page.goto(roundPath);
+  const disagreements = page.locator('#disagreements + p + table');
+  assert.ok((await disagreements.locator('tbody tr').count()) >= 1, 'a disagreement is listed');
+  assert.match(await disagreements.textContent(), /R1: 2 .* R2: 3 /);
+  await screenshot(page, 'outcomes-4-disagreement.png');
+  await page.goto(targetPath);
+  for (let i = 0; i < 20; i++) {
+    const form = page.locator('details.reconcile[open] form').first();
+    if ((await form.count()) === 0) break;
+    await form.locator('select[name=level]').selectOption({ index: 2 });
+    await form.locator('textarea[name=rationale]').fill('CONSENSUS-REASON: the statute requires it (synthetic test text)');
+    await form.locator('select[name="source-1"]').selectOption(SOURCE);
+    await form.locator('input[name="locator-1"]').fill('sec. 5');
+    await Promise.all([page.waitForLoadState(), form.locator('button[type=submit]').click()]);
+  }
+  assert.equal(await page.locator('details.reconcile[open]').count(), 0, 'every criterion has a consensus');
+  await screenshot(page, 'outcomes-5-reconciled.png');
+  await page.goto(roundPath);
+  assert.match(await page.locator('main').textContent(), /Every target has a consensus with evidence/);
+});
+
+test('the edition publishes, and its report has the Outcomes chapter with the assessment box', async () => {
+  await page.goto('/staff/editions/2018');
+  await Promise.all([page.waitForLoadState(), page.click('button:has-text("Publish edition 2018")')]);
+  assert.match(await page.locator('main').textContent(), /This edition is published/);
+  await Promise.all([page.waitForLoadState(), page.click('button:has-text("Build the report")')]);
+  const link = page.locator('a[href$="/report.pdf"]').first();
+  for (let i = 0; i < 120 && (await link.count()) === 0; i++) {
+    await page.waitForTimeout(2000);
+    await page.goto('/staff/editions/2018');
+  }
+  assert.ok((await link.count()) > 0, 'a build of edition 2018 is listed');
+  const response = await page.request.get(await link.getAttribute('href'));
+  assert.equal(response.status(), 200);
+  const pdf = await response.body();
+  writeArtifact('outcomes-report-2018.pdf', pdf);
+  const all = pdfTexts(pdf);
+  assert.ok(pdfHas(all, 'Outcomes'), 'the PDF has an Outcomes chapter (in its outline)');
+  assert.ok(pdfHas(all, 'Elie Wiesel'), 'the PDF names the initiative assessed');
+  await signOut();
+});
+
+test('the public initiative page shows the published consensus', async () => {
+  await page.goto(`/initiatives/${INITIATIVE}`);
+  const main = await page.locator('main').textContent();
+  assert.match(main, /CONSENSUS-REASON/);
+  assert.doesNotMatch(main, /RATER-A-REASON|RATER-B-REASON/, 'individual ratings stay internal');
+  await noSeriousAxeViolations('initiative page');
+  await screenshot(page, 'outcomes-6-public-initiative.png');
+  assert.deepEqual(errors, [], 'no console errors or failed requests');
+});
