@@ -196,13 +196,17 @@ test('the edition publishes, and its report has the Outcomes chapter with the as
   await Promise.all([page.waitForLoadState(), page.click('button:has-text("Publish edition 2018")')]);
   assert.match(await page.locator('main').textContent(), /This edition is published/);
   await Promise.all([page.waitForLoadState(), page.click('button:has-text("Build the report")')]);
-  const link = page.locator('a[href$="/report.pdf"]').first();
-  for (let i = 0; i < 120 && (await link.count()) === 0; i++) {
-    await page.waitForTimeout(2000);
-    await page.goto('/staff/editions/2018');
+  // The page refreshes itself while the build runs: poll its HTML instead of navigating.
+  let href = null;
+  for (let i = 0; i < 150 && !href; i++) {
+    const html = await (await page.request.get('/staff/editions/2018')).text();
+    href = (html.match(/href="([^"]*\/builds\/[^"]*\/report\.pdf)"/) || [])[1] || null;
+    if (!href) await new Promise((r) => setTimeout(r, 2000));
   }
-  assert.ok((await link.count()) > 0, 'a build of edition 2018 is listed');
-  const response = await page.request.get(await link.getAttribute('href'));
+  assert.ok(href, 'a build of edition 2018 is listed');
+  await page.goto('/staff/editions/2018');
+  await screenshot(page, 'outcomes-6-published-and-built.png');
+  const response = await page.request.get(href);
   assert.equal(response.status(), 200);
   const pdf = await response.body();
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-', 'a PDF');
@@ -219,6 +223,6 @@ test('the public initiative page shows the published consensus', async () => {
   assert.match(main, /CONSENSUS-REASON/);
   assert.doesNotMatch(main, /RATER-A-REASON|RATER-B-REASON/, 'individual ratings stay internal');
   await noSeriousAxeViolations('initiative page');
-  await screenshot(page, 'outcomes-6-public-initiative.png');
+  await screenshot(page, 'outcomes-7-public-initiative.png');
   assert.deepEqual(errors, [], 'no console errors or failed requests');
 });
