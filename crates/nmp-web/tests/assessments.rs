@@ -20,8 +20,8 @@ async fn setup(store: &Store) -> (i32, Vec<(i32, Vec<i32>)>) {
     let mut w = store.writer("system:test").await.unwrap();
     let kind = w
         .insert(initiative_kind::ActiveModel {
-            code: Set("training".into()),
-            label: Set("Training programme".into()),
+            code: Set("synthetic_kind".into()),
+            label: Set("Synthetic kind (test data)".into()),
             description: Set(None),
             ..Default::default()
         })
