@@ -10,7 +10,8 @@
 //! - [`invite`]: invitations, reminders and revocation, with the mail they send;
 //! - [`respond`]: what a respondent sees and saves, and what a submission proposes;
 //! - [`attach`]: documents attached to a response, checked for size, type and number;
-//! - [`export`]: responses and their review state as CSV (and the table the XLSX holds).
+//! - [`export`]: responses and their review state as CSV (and the table the XLSX holds);
+//! - [`ratings`]: reminders to the raters of assessment rounds.
 
 #![forbid(unsafe_code)]
 
@@ -18,6 +19,7 @@ pub mod attach;
 pub mod export;
 pub mod invite;
 pub mod questionnaire;
+pub mod ratings;
 pub mod respond;
 
 use nmp_core::ValidationError;

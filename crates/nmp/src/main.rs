@@ -72,6 +72,11 @@ enum Command {
         #[command(subcommand)]
         action: cmd::questionnaire::QuestionnaireAction,
     },
+    /// Outcome-assessment rounds: remind the raters who have targets left
+    Assessment {
+        #[command(subcommand)]
+        action: cmd::assessment::AssessmentAction,
+    },
     /// Publish an edition (freeze its snapshot and lock it), check its citations, record errata
     Edition {
         #[command(subcommand)]

@@ -1,5 +1,6 @@
 //! One module per command.
 
+pub(crate) mod assessment;
 mod audit;
 pub(crate) mod demo;
 pub(crate) mod edition;
@@ -44,6 +45,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Edition { action } => edition::run(&config, action).await,
         Command::Report { action } => report::run(&config, action).await,
         Command::Questionnaire { action } => questionnaire::run(&config, action).await,
+        Command::Assessment { action } => assessment::run(&config, action).await,
         Command::Demo { action } => demo::run(&config, action).await,
     }
 }

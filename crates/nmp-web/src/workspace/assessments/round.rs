@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use nmp_core::agreement::{Metric, reliability, unit_disagreement};
 use nmp_core::vocab::RoundState;
-use nmp_mail::Mail;
 use nmp_store::auth::SignedIn;
 use nmp_store::outcomes::RoundView;
 
@@ -268,42 +267,17 @@ pub(super) async fn remind(
     staff: Staff<Deciders>,
     _: CsrfForm,
 ) -> Result<Response, WorkspaceError> {
-    let view = state
-        .store
-        .round_view(id)
-        .await?
-        .ok_or_else(|| WorkspaceError::not_found(format!("assessment round {id}")))?;
-    let mut sent = Vec::new();
-    for r in &view.raters {
-        let left: Vec<&str> = view
-            .targets
-            .iter()
-            .filter(|t| !view.submitted(r.row.round_rater_id, t.row.round_target_id))
-            .map(|t| t.label.as_str())
-            .collect();
-        if left.is_empty() {
-            continue;
-        }
-        let mail = Mail {
-            to: r.email.clone(),
-            subject: format!(
-                "Reminder (due {}): ratings for \"{}\"",
-                view.round.due_on, view.round.title
-            ),
-            body: format!(
-                "Dear {},\n\nThis is a reminder that your ratings for the assessment round \"{}\" are due on {}. Still to rate:\n\n{}\n\nRate them in the workspace: {}/staff/assessments/{id}\n\nWith thanks,\nThe research team\n",
-                r.name,
-                view.round.title,
-                view.round.due_on,
-                left.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"),
-                state.mail.public_url.trim_end_matches('/'),
-            ),
-        };
-        let row = nmp_collect::invite::deliver(&state.store, &state.mail.mailer, None, "rating_reminder", mail)
-            .await
-            .map_err(|e| WebError::Internal(e.to_string()))?;
-        sent.push(format!("{} ({})", r.email, row.status));
+    if state.store.round_view(id).await?.is_none() {
+        return Err(WorkspaceError::not_found(format!("assessment round {id}")));
     }
+    let mail = &state.mail;
+    let sent: Vec<String> =
+        nmp_collect::ratings::remind_raters(&state.store, &mail.mailer, &mail.public_url, Some(id), false)
+            .await
+            .map_err(|e| WebError::Internal(e.to_string()))?
+            .into_iter()
+            .map(|r| format!("{} ({} left, {})", r.to, r.left, r.status.unwrap_or_default()))
+            .collect();
     let notice = if sent.is_empty() {
         "Every rater has rated every target: no reminders were sent.".to_string()
     } else {
