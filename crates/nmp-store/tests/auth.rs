@@ -243,3 +243,71 @@ async fn duplicate_emails_and_bad_input_name_the_field() {
         db.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_newer_link_a_new_password_or_a_sign_in_ends_the_older_links() {
+    for db in engines().await {
+        let s = &db.store;
+        let account = s
+            .create_account("system:test", "cy@example.org", "Cy", AccountRole::Researcher)
+            .await
+            .unwrap();
+        // Two resets: only the newer link works.
+        let (_, first) = s
+            .issue_link("system:test", "cy@example.org", LinkPurpose::ResetPassword)
+            .await
+            .unwrap();
+        let (_, second) = s
+            .issue_link("system:test", "cy@example.org", LinkPurpose::ResetPassword)
+            .await
+            .unwrap();
+        assert!(
+            matches!(
+                s.set_password_with_link(&first, PASSWORD).await,
+                Err(AuthError::Link(LinkProblem::Expired))
+            ),
+            "{}",
+            db.engine
+        );
+        // A link of the other purpose is a different link: a reset does not end it, setting the
+        // password does.
+        let (_, set) = s
+            .issue_link("system:test", "cy@example.org", LinkPurpose::SetPassword)
+            .await
+            .unwrap();
+        assert_eq!(s.link_account(&second).await.unwrap().account_id, account.account_id);
+        s.set_password_with_link(&second, PASSWORD).await.unwrap();
+        assert!(matches!(
+            s.link_account(&set).await,
+            Err(AuthError::Link(LinkProblem::Expired))
+        ));
+        // A link requested (say, from the web form) before signing in ends with the sign-in.
+        let (_, requested) = s
+            .issue_link("system:test", "cy@example.org", LinkPurpose::ResetPassword)
+            .await
+            .unwrap();
+        let signed_in = s.verify_login("cy@example.org", PASSWORD).await.unwrap();
+        s.create_session(&signed_in, None, None).await.unwrap();
+        assert!(matches!(
+            s.set_password_with_link(&requested, "a password nobody asked for")
+                .await,
+            Err(AuthError::Link(LinkProblem::Expired))
+        ));
+        // And one issued before a password change ends with the change.
+        let (_, before_change) = s
+            .issue_link("system:test", "cy@example.org", LinkPurpose::ResetPassword)
+            .await
+            .unwrap();
+        s.change_password(account.account_id, PASSWORD, "another long password")
+            .await
+            .unwrap();
+        assert!(matches!(
+            s.link_account(&before_change).await,
+            Err(AuthError::Link(LinkProblem::Expired))
+        ));
+        s.verify_login("cy@example.org", "another long password").await.unwrap();
+        // The audit chain still verifies with the expiry events in it.
+        assert!(s.verify_audit_chain().await.unwrap().events > 0, "{}", db.engine);
+        db.finish().await;
+    }
+}

@@ -291,6 +291,7 @@ impl Store {
         let token = random_token();
         let expires_at = now() + purpose.lifetime();
         let mut w = self.writer(actor).await?;
+        w.end_links(account.account_id, Some(purpose)).await?;
         let row = one_time_link::ActiveModel {
             token_hash: Set(token_hash(&token)),
             account_id: Set(account.account_id),
@@ -379,6 +380,7 @@ impl Store {
             &format!("account:{}", account.account_id),
         )
         .await?;
+        w.end_links(account.account_id, None).await?;
         w.commit().await?;
         Ok(updated)
     }
@@ -400,7 +402,36 @@ impl Store {
             row.password_hash = Set(Some(hash));
         })
         .await?;
+        w.end_links(account.account_id, None).await?;
         w.commit().await?;
         Ok(())
+    }
+}
+
+impl crate::Writer {
+    /// Ends the account's one-time links that are still usable (of one purpose, or all): they
+    /// expire now. Issuing a new link ends the older ones of its purpose; setting or changing the
+    /// password and signing in end them all, so a link found later in an old mail does nothing.
+    pub(crate) async fn end_links(&mut self, account_id: i32, purpose: Option<LinkPurpose>) -> Result<u64, AuthError> {
+        let at = now();
+        let mut query = one_time_link::Entity::update_many()
+            .col_expr(one_time_link::Column::ExpiresAt, Expr::value(at))
+            .filter(one_time_link::Column::AccountId.eq(account_id))
+            .filter(one_time_link::Column::UsedAt.is_null())
+            .filter(one_time_link::Column::ExpiresAt.gt(at));
+        if let Some(p) = purpose {
+            query = query.filter(one_time_link::Column::Purpose.eq(p.code()));
+        }
+        let ended = query.exec(self.conn()).await?.rows_affected;
+        if ended > 0 {
+            let summary = serde_json::json!({
+                "account_id": account_id,
+                "purpose": purpose.map(LinkPurpose::code),
+                "links_ended": ended,
+            });
+            self.record("one_time_link", &format!("account:{account_id}"), "expire", summary)
+                .await?;
+        }
+        Ok(ended)
     }
 }

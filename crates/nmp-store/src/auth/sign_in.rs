@@ -100,6 +100,7 @@ impl Store {
             "expires_at": (created + SESSION_LIFETIME).to_string(),
         });
         w.insert_many(vec![row], &key, summary).await?;
+        w.end_links(account.account_id, None).await?;
         w.commit().await?;
         Ok(NewSession { token, csrf_token })
     }
