@@ -14,6 +14,7 @@ mod error;
 mod http;
 mod params;
 mod routes;
+pub mod security;
 pub mod views;
 mod workspace;
 
@@ -104,5 +105,6 @@ pub fn router_with_cache_check(state: AppState, check_every: std::time::Duration
         .layer(axum::middleware::from_fn(http::etag))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(cache, cache::serve))
+        .layer(axum::middleware::from_fn(security::headers))
         .layer(TraceLayer::new_for_http())
 }
