@@ -71,6 +71,14 @@ async function noSeriousAxeViolations(name) {
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], `${name}: serious accessibility violations`);
 }
 
+/** A screenshot at phone width (390 px), then back to the desktop size. */
+async function phoneShot(name) {
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, name);
+  await page.setViewportSize(desktop);
+}
+
 /** Fills the blind rating form: level `ranks[i]` (1-based) for criterion i, a reason, evidence. */
 async function rate(ranks, reason) {
   const fieldsets = page.locator('form.rating fieldset.criterion');
@@ -147,6 +155,7 @@ test('the first student rates blind, with evidence', async () => {
   assert.match(await page.locator('main').textContent(), /Submit my ratings/);
   await noSeriousAxeViolations('rating form');
   await screenshot(page, 'outcomes-2-rating-form.png');
+  await phoneShot('outcomes-2-rating-form-phone.png');
   await rate([2], 'RATER-A-REASON');
   const main = await page.locator('main').textContent();
   assert.match(main, /RATER-A-REASON/);
@@ -165,6 +174,7 @@ test('the second student does not see the first rating before submitting', async
   assert.match(afterText, /RATER-A-REASON/);
   assert.match(afterText, /RATER-B-REASON/);
   await screenshot(page, 'outcomes-3-side-by-side.png');
+  await phoneShot('outcomes-3-side-by-side-phone.png');
   await signOut();
 });
 
@@ -175,6 +185,7 @@ test('the editor sees the disagreement and reconciles every criterion', async ()
   assert.ok((await disagreements.locator('tbody tr').count()) >= 1, 'a disagreement is listed');
   assert.match(await disagreements.textContent(), /R1: 2 .* R2: 3 /);
   await screenshot(page, 'outcomes-4-disagreement.png');
+  await phoneShot('outcomes-4-disagreement-phone.png');
   await page.goto(targetPath);
   for (let i = 0; i < 20; i++) {
     const form = page.locator('details.reconcile[open] form').first();
