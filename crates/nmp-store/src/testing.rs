@@ -127,3 +127,97 @@ pub async fn texts(store: &Store, sql: &str) -> Vec<String> {
         .map(|row| row.try_get_by_index::<Option<String>>(0).unwrap().unwrap_or_default())
         .collect()
 }
+
+/// What [`assessment_fixture`] wrote: the framework and, per criterion, its id and its levels'
+/// ids (lowest rank first).
+pub struct AssessmentFixture {
+    /// The framework version.
+    pub framework_id: i32,
+    /// (criterion id, level ids) in position order.
+    pub criteria: Vec<(i32, Vec<i32>)>,
+}
+
+/// Synthetic test data for assessment rounds, written with `w`: an initiative kind
+/// `{slug}_kind`, an initiative `slug` (in `country`, if given), and a framework `{slug}-frame`
+/// version 1 whose criteria have the `codes` given, each with `levels` levels. Labelled
+/// synthetic; never a fact.
+pub async fn assessment_fixture(
+    w: &mut crate::Writer,
+    slug: &str,
+    country: Option<&str>,
+    codes: &[&str],
+    levels: i32,
+) -> AssessmentFixture {
+    use crate::Set;
+    use crate::entity::{criterion, criterion_level, framework, initiative, initiative_kind};
+    let kind = w
+        .insert(initiative_kind::ActiveModel {
+            code: Set(format!("{}_kind", slug.replace('-', "_"))),
+            label: Set("Synthetic kind (test data)".into()),
+            description: Set(None),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    w.insert(initiative::ActiveModel {
+        slug: Set(slug.into()),
+        country_iso3: Set(country.map(Into::into)),
+        mechanism_id: Set(None),
+        initiative_kind_id: Set(kind.initiative_kind_id),
+        title: Set(format!("Synthetic initiative {slug} (test data)")),
+        started_on: Set(None),
+        ended_on: Set(None),
+        lead_organization_id: Set(None),
+        description: Set(None),
+        note: Set(Some("synthetic test row".into())),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let f = w
+        .insert(framework::ActiveModel {
+            slug: Set(format!("{slug}-frame")),
+            framework_version: Set(1),
+            title: Set("Synthetic framework".into()),
+            description: Set(None),
+            note: Set(None),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let labels = ["Absent", "Emerging", "Established", "Advanced"];
+    let mut criteria = Vec::new();
+    for (n, code) in codes.iter().enumerate() {
+        let c = w
+            .insert(criterion::ActiveModel {
+                framework_id: Set(f.framework_id),
+                code: Set((*code).into()),
+                position: Set(n as i32 + 1),
+                label: Set(format!("Criterion {code}")),
+                description: Set(None),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let mut ids = Vec::new();
+        for rank in 1..=levels {
+            let label = labels.get(rank as usize - 1).copied().unwrap_or("Level");
+            let l = w
+                .insert(criterion_level::ActiveModel {
+                    criterion_id: Set(c.criterion_id),
+                    rank: Set(rank),
+                    label: Set(label.into()),
+                    descriptor: Set(Some(format!("{label} descriptor"))),
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            ids.push(l.criterion_level_id);
+        }
+        criteria.push((c.criterion_id, ids));
+    }
+    AssessmentFixture {
+        framework_id: f.framework_id,
+        criteria,
+    }
+}

@@ -7,7 +7,7 @@
 mod fixtures;
 
 use nmp_core::vocab::AccountRole;
-use nmp_store::entity::{criterion, criterion_level, edition, framework, initiative, initiative_kind, rating};
+use nmp_store::entity::{edition, rating};
 use nmp_store::outcomes::{EvidenceInput, NewRound, RatingInput, Reconciliation};
 use nmp_store::records::apply::ApplyError;
 use nmp_store::records::{Change, ChangeAction};
@@ -48,70 +48,9 @@ async fn world(store: &Store) -> World {
     fixtures::source(&mut w, "src-a").await;
     fixtures::source(&mut w, "src-b").await;
     edition(&mut w, "test-2026").await;
-    let kind = w
-        .insert(initiative_kind::ActiveModel {
-            code: Set("training".into()),
-            label: Set("Training programme".into()),
-            description: Set(None),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    w.insert(initiative::ActiveModel {
-        slug: Set("ken-training".into()),
-        country_iso3: Set(Some("KEN".into())),
-        mechanism_id: Set(None),
-        initiative_kind_id: Set(kind.initiative_kind_id),
-        title: Set("Synthetic training".into()),
-        started_on: Set(Some("2014".into())),
-        ended_on: Set(None),
-        lead_organization_id: Set(None),
-        description: Set(None),
-        note: Set(None),
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let f = w
-        .insert(framework::ActiveModel {
-            slug: Set("test-frame".into()),
-            framework_version: Set(1),
-            title: Set("Test framework".into()),
-            description: Set(None),
-            note: Set(None),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    let mut criteria = Vec::new();
-    for (n, code) in ["results", "resources"].into_iter().enumerate() {
-        let c = w
-            .insert(criterion::ActiveModel {
-                framework_id: Set(f.framework_id),
-                code: Set(code.into()),
-                position: Set(n as i32 + 1),
-                label: Set(code.to_uppercase()),
-                description: Set(None),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-        let mut levels = Vec::new();
-        for rank in 1..=3 {
-            let l = w
-                .insert(criterion_level::ActiveModel {
-                    criterion_id: Set(c.criterion_id),
-                    rank: Set(rank),
-                    label: Set(format!("Level {rank}")),
-                    descriptor: Set(None),
-                    ..Default::default()
-                })
-                .await
-                .unwrap();
-            levels.push(l.criterion_level_id);
-        }
-        criteria.push((c.criterion_id, levels));
-    }
+    let fixture =
+        nmp_store::testing::assessment_fixture(&mut w, "ken-training", Some("KEN"), &["results", "resources"], 3).await;
+    let (framework_id, criteria) = (fixture.framework_id, fixture.criteria);
     w.commit().await.unwrap();
     let mut raters = Vec::new();
     for name in ["ana", "ben"] {
@@ -127,7 +66,7 @@ async fn world(store: &Store) -> World {
         .unwrap()
         .account_id;
     World {
-        framework_id: f.framework_id,
+        framework_id,
         criteria,
         raters,
         editor,
@@ -325,7 +264,7 @@ async fn a_round_from_opening_to_consensus_refuses_every_bad_input() {
         assert_eq!(k.evidence[0].source_slug, "src-b");
         let problems = store.outcome_problems(view.round.edition_id).await.unwrap();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].contains("RESOURCES"), "{problems:?}");
+        assert!(problems[0].contains("Criterion resources"), "{problems:?}");
 
         // Unknown things are named.
         let mut w = store.writer("ed@example.org").await.unwrap();

@@ -10,80 +10,23 @@ mod common;
 use axum::http::StatusCode;
 use common::{get, post, staff};
 use nmp_core::vocab::AccountRole;
-use nmp_store::entity::{criterion, criterion_level, framework, initiative, initiative_kind};
+use nmp_store::Store;
 use nmp_store::testing::engines;
-use nmp_store::{Set, Store};
 
 /// A two-criterion framework with three levels each and one initiative; returns the framework
 /// id and, per criterion, (criterion id, level ids).
 async fn setup(store: &Store) -> (i32, Vec<(i32, Vec<i32>)>) {
     let mut w = store.writer("system:test").await.unwrap();
-    let kind = w
-        .insert(initiative_kind::ActiveModel {
-            code: Set("synthetic_kind".into()),
-            label: Set("Synthetic kind (test data)".into()),
-            description: Set(None),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    w.insert(initiative::ActiveModel {
-        slug: Set("synthetic-training".into()),
-        country_iso3: Set(Some("KEN".into())),
-        mechanism_id: Set(None),
-        initiative_kind_id: Set(kind.initiative_kind_id),
-        title: Set("Synthetic training programme".into()),
-        started_on: Set(None),
-        ended_on: Set(None),
-        lead_organization_id: Set(None),
-        description: Set(None),
-        note: Set(Some("synthetic test row".into())),
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let f = w
-        .insert(framework::ActiveModel {
-            slug: Set("synthetic-frame".into()),
-            framework_version: Set(1),
-            title: Set("Synthetic framework".into()),
-            description: Set(None),
-            note: Set(None),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    let mut out = Vec::new();
-    for (n, code) in ["institutionalisation", "results"].into_iter().enumerate() {
-        let c = w
-            .insert(criterion::ActiveModel {
-                framework_id: Set(f.framework_id),
-                code: Set(code.into()),
-                position: Set(n as i32 + 1),
-                label: Set(format!("Criterion {code}")),
-                description: Set(None),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-        let mut levels = Vec::new();
-        for (rank, label) in [(1, "Absent"), (2, "Emerging"), (3, "Established")] {
-            let l = w
-                .insert(criterion_level::ActiveModel {
-                    criterion_id: Set(c.criterion_id),
-                    rank: Set(rank),
-                    label: Set(label.into()),
-                    descriptor: Set(Some(format!("{label} descriptor"))),
-                    ..Default::default()
-                })
-                .await
-                .unwrap();
-            levels.push(l.criterion_level_id);
-        }
-        out.push((c.criterion_id, levels));
-    }
+    let f = nmp_store::testing::assessment_fixture(
+        &mut w,
+        "synthetic-training",
+        Some("KEN"),
+        &["institutionalisation", "results"],
+        3,
+    )
+    .await;
     w.commit().await.unwrap();
-    (f.framework_id, out)
+    (f.framework_id, f.criteria)
 }
 
 /// A full rating form: `ranks` per criterion, with the reason `why` and one piece of evidence.

@@ -179,66 +179,8 @@ async fn world(s: &Store) -> World {
 
 /// A round of edition 2018 (a synthetic framework and initiative) rated by `a` and `b`.
 async fn assessment_round(s: &Store, a: i32, b: i32) -> (i32, i32, i32, i32) {
-    use nmp_store::Set;
-    use nmp_store::entity::{criterion, criterion_level, framework, initiative, initiative_kind};
     let mut w = s.writer("system:test").await.unwrap();
-    let kind = w
-        .insert(initiative_kind::ActiveModel {
-            code: Set("matrix_kind".into()),
-            label: Set("Synthetic kind".into()),
-            description: Set(None),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    w.insert(initiative::ActiveModel {
-        slug: Set("matrix-initiative".into()),
-        country_iso3: Set(None),
-        mechanism_id: Set(None),
-        initiative_kind_id: Set(kind.initiative_kind_id),
-        title: Set("Synthetic initiative (permission test)".into()),
-        started_on: Set(None),
-        ended_on: Set(None),
-        lead_organization_id: Set(None),
-        description: Set(None),
-        note: Set(None),
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let f = w
-        .insert(framework::ActiveModel {
-            slug: Set("matrix-framework".into()),
-            framework_version: Set(1),
-            title: Set("Synthetic framework".into()),
-            description: Set(None),
-            note: Set(None),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    let c = w
-        .insert(criterion::ActiveModel {
-            framework_id: Set(f.framework_id),
-            code: Set("results".into()),
-            position: Set(1),
-            label: Set("Results".into()),
-            description: Set(None),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    for rank in 1..=2 {
-        w.insert(criterion_level::ActiveModel {
-            criterion_id: Set(c.criterion_id),
-            rank: Set(rank),
-            label: Set(format!("Level {rank}")),
-            descriptor: Set(None),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    }
+    let f = nmp_store::testing::assessment_fixture(&mut w, "matrix-initiative", None, &["results"], 2).await;
     let round = nmp_store::outcomes::NewRound {
         edition: "2018".into(),
         framework_id: f.framework_id,
@@ -251,7 +193,7 @@ async fn assessment_round(s: &Store, a: i32, b: i32) -> (i32, i32, i32, i32) {
     let id = w.open_round(&round, None).await.unwrap();
     w.commit().await.unwrap();
     let target = s.round_view(id).await.unwrap().unwrap().targets[0].row.round_target_id;
-    (id, target, c.criterion_id, f.framework_id)
+    (id, target, f.criteria[0].0, f.framework_id)
 }
 
 /// Builds edition 2017's report (a draft) from the workspace and waits for it to be listed.
