@@ -1,6 +1,8 @@
 //! Content hashes: SHA-256 as lower-case hex, the one spelling used for audit events, edition
-//! snapshots, imported files and attachments.
+//! snapshots, imported files and attachments; and HMAC-SHA-256 (RFC 2104) for tokens the server
+//! signs with a key of its own.
 
+use hmac::{KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
 /// SHA-256 of `bytes`, lower-case hex.
@@ -8,8 +10,23 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// HMAC-SHA-256 of `message` under `key`, lower-case hex.
+pub fn hmac_sha256_hex(key: &[u8], message: &[u8]) -> String {
+    let mut mac = hmac::Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(message);
+    hex::encode(mac.finalize().into_bytes())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hmac_matches_rfc_4231_test_case_2() {
+        assert_eq!(
+            super::hmac_sha256_hex(b"Jefe", b"what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+
     #[test]
     fn known_digest() {
         assert_eq!(

@@ -1,10 +1,10 @@
 //! Accounts, one-time links, passwords, throttling and sessions, on both engines.
 
 use nmp_core::vocab::AccountRole;
-use nmp_store::auth::{AuthError, LinkProblem, LinkPurpose, MAX_FAILED_ATTEMPTS, token_hash};
-use nmp_store::entity::{one_time_link, session};
+use nmp_store::auth::{AuthError, LinkProblem, LinkPurpose, token_hash};
+use nmp_store::entity::{login_attempt, one_time_link, session};
 use nmp_store::testing::{engines, run, texts};
-use sea_orm::EntityTrait;
+use sea_orm::{EntityTrait, Set};
 use sea_orm::sea_query::Expr;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -54,7 +54,7 @@ async fn a_link_sets_the_password_once_and_sign_in_works() {
             s.link_account("not-a-token").await,
             Err(AuthError::Link(LinkProblem::Unknown))
         ));
-        let signed_in = s.verify_login("ANA@example.org", PASSWORD).await.unwrap();
+        let signed_in = s.verify_login("ANA@example.org", PASSWORD, OWNER).await.unwrap();
         assert_eq!(signed_in.account_id, account.account_id);
         assert!(
             signed_in
@@ -72,7 +72,7 @@ async fn a_link_sets_the_password_once_and_sign_in_works() {
                 .await,
             Err(AuthError::WrongCurrentPassword)
         ));
-        s.verify_login("ana@example.org", "another long password")
+        s.verify_login("ana@example.org", "another long password", OWNER)
             .await
             .unwrap();
         db.finish().await;
@@ -103,32 +103,92 @@ async fn expired_links_are_refused() {
     }
 }
 
+/// `count` failed attempts of `email` from `client`, just now (as a guesser in a loop leaves them).
+async fn failures(store: &nmp_store::Store, email: &str, client: &str, count: usize) {
+    let now = time::OffsetDateTime::now_utc();
+    for _ in 0..count {
+        let row = login_attempt::ActiveModel {
+            email: Set(email.to_string()),
+            attempted_at: Set(now),
+            succeeded: Set(false),
+            client: Set(Some(client.to_string())),
+            throttled: Set(false),
+            ..Default::default()
+        };
+        run(store, login_attempt::Entity::insert(row)).await;
+    }
+}
+
+const ATTACKER: &str = "198.51.100.66";
+const OWNER: &str = "203.0.113.10";
+
 #[tokio::test]
-async fn unknown_email_and_wrong_password_are_the_same_error_and_failures_are_throttled() {
+async fn unknown_email_and_wrong_password_are_the_same_error_and_a_guessing_pair_is_slowed() {
     for db in engines().await {
         let s = &db.store;
         account_with_password(s, "cy@example.org", AccountRole::Researcher).await;
-        let unknown = s.verify_login("nobody@example.org", PASSWORD).await.unwrap_err();
-        let wrong = s.verify_login("cy@example.org", "wrong password!").await.unwrap_err();
+        let unknown = s.verify_login("nobody@example.org", PASSWORD, ATTACKER).await.unwrap_err();
+        let wrong = s.verify_login("cy@example.org", "wrong password!", ATTACKER).await.unwrap_err();
         assert!(matches!(unknown, AuthError::BadCredentials));
         assert!(matches!(wrong, AuthError::BadCredentials));
         assert_eq!(unknown.to_string(), wrong.to_string());
-        for _ in 1..MAX_FAILED_ATTEMPTS {
-            assert!(matches!(
-                s.verify_login("cy@example.org", "wrong password!").await,
-                Err(AuthError::BadCredentials)
-            ));
+        // Eight failures for this pair: the next attempt waits 32 s after the last, even with the
+        // right password, and says how long.
+        failures(s, "cy@example.org", ATTACKER, 7).await;
+        match s.verify_login("cy@example.org", PASSWORD, ATTACKER).await {
+            Err(AuthError::Throttled { retry_after }) => {
+                assert!((1..=32).contains(&retry_after), "{retry_after}");
+            }
+            other => panic!("expected a wait, got {other:?}"),
         }
-        // Five failures: even the right password is refused until the window passes.
+        // The refused attempt is logged as throttled, with the client, and is not a failure.
+        let log = s.sign_in_log(10).await.unwrap();
+        assert!(log[0].throttled && log[0].client == ATTACKER && log[0].email == "cy@example.org");
+        assert_eq!(s.pair_failures("cy@example.org", ATTACKER).await.unwrap().count, 8);
+        // Once the failures are older than the window, the pair may try again.
+        run(
+            s,
+            login_attempt::Entity::update_many().col_expr(login_attempt::Column::AttemptedAt, Expr::value(long_ago())),
+        )
+        .await;
+        assert!(s.verify_login("cy@example.org", PASSWORD, ATTACKER).await.is_ok());
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn an_attacker_cannot_lock_the_owner_of_an_account_out() {
+    for db in engines().await {
+        let s = &db.store;
+        account_with_password(s, "cy@example.org", AccountRole::Editor).await;
+        failures(s, "cy@example.org", ATTACKER, 12).await;
         assert!(matches!(
-            s.verify_login("cy@example.org", PASSWORD).await,
-            Err(AuthError::Throttled)
+            s.verify_login("cy@example.org", PASSWORD, ATTACKER).await,
+            Err(AuthError::Throttled { .. })
         ));
-        // Other emails are not affected.
+        // The editor, from their own connection, signs in at once.
+        let signed_in = s.verify_login("cy@example.org", PASSWORD, OWNER).await.unwrap();
+        assert_eq!(signed_in.email, "cy@example.org");
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn one_client_spraying_a_password_over_many_accounts_is_slowed() {
+    for db in engines().await {
+        let s = &db.store;
+        account_with_password(s, "di@example.org", AccountRole::Researcher).await;
+        // One failure each for twelve different emails: no pair is slowed, but the client is.
+        for n in 0..12 {
+            failures(s, &format!("person{n}@example.org"), ATTACKER, 1).await;
+        }
         assert!(matches!(
-            s.verify_login("other@example.org", PASSWORD).await,
-            Err(AuthError::BadCredentials)
+            s.verify_login("di@example.org", PASSWORD, ATTACKER).await,
+            Err(AuthError::Throttled { .. })
         ));
+        assert_eq!(s.client_failures(ATTACKER).await.unwrap().count, 12);
+        // Anyone else is not.
+        assert!(s.verify_login("di@example.org", PASSWORD, OWNER).await.is_ok());
         db.finish().await;
     }
 }
@@ -138,7 +198,7 @@ async fn sessions_are_stored_hashed_rotated_and_deleted() {
     for db in engines().await {
         let s = &db.store;
         account_with_password(s, "di@example.org", AccountRole::Admin).await;
-        let account = s.verify_login("di@example.org", PASSWORD).await.unwrap();
+        let account = s.verify_login("di@example.org", PASSWORD, OWNER).await.unwrap();
         let first = s.create_session(&account, Some("test-agent"), None).await.unwrap();
         let found = s.session(&first.token).await.unwrap().unwrap();
         assert_eq!(found.account.account_id, account.account_id);
@@ -183,7 +243,7 @@ async fn the_audit_log_holds_no_password_hash_and_no_token() {
             .await
             .unwrap();
         s.set_password_with_link(&link, PASSWORD).await.unwrap();
-        let account = s.verify_login("ed@example.org", PASSWORD).await.unwrap();
+        let account = s.verify_login("ed@example.org", PASSWORD, OWNER).await.unwrap();
         let session = s.create_session(&account, None, None).await.unwrap();
         s.change_password(account.account_id, PASSWORD, "a different long password")
             .await
@@ -286,7 +346,7 @@ async fn a_newer_link_a_new_password_or_a_sign_in_ends_the_older_links() {
             .issue_link("system:test", "cy@example.org", LinkPurpose::ResetPassword)
             .await
             .unwrap();
-        let signed_in = s.verify_login("cy@example.org", PASSWORD).await.unwrap();
+        let signed_in = s.verify_login("cy@example.org", PASSWORD, OWNER).await.unwrap();
         s.create_session(&signed_in, None, None).await.unwrap();
         assert!(matches!(
             s.set_password_with_link(&requested, "a password nobody asked for")
@@ -305,7 +365,7 @@ async fn a_newer_link_a_new_password_or_a_sign_in_ends_the_older_links() {
             s.link_account(&before_change).await,
             Err(AuthError::Link(LinkProblem::Expired))
         ));
-        s.verify_login("cy@example.org", "another long password").await.unwrap();
+        s.verify_login("cy@example.org", "another long password", OWNER).await.unwrap();
         // The audit chain still verifies with the expiry events in it.
         assert!(s.verify_audit_chain().await.unwrap().events > 0, "{}", db.engine);
         db.finish().await;

@@ -10,6 +10,7 @@
 mod api;
 pub mod auth;
 mod cache;
+pub mod client;
 mod error;
 mod http;
 mod params;
@@ -37,6 +38,12 @@ pub struct AppState {
     pub builds: std::sync::Arc<Builds>,
     /// Each unpublished edition's uncited facts, kept while the data do not change.
     pub uncited: std::sync::Arc<UncitedFacts>,
+    /// The header a trusted reverse proxy puts the client's address in (`X-Forwarded-For`,
+    /// `X-Real-IP`), when one is configured; otherwise the connection's peer address is the
+    /// client's (see `client.rs`).
+    pub trusted_proxy_header: Option<axum::http::HeaderName>,
+    /// The servers' key for pre-sign-in CSRF tokens, read from the database on first use.
+    csrf_key: std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<str>>>,
 }
 
 /// Outgoing mail for data collection.
@@ -68,7 +75,27 @@ impl AppState {
             },
             builds: Builds::new(scratch_builds_dir()),
             uncited: UncitedFacts::new(),
+            trusted_proxy_header: None,
+            csrf_key: Default::default(),
         }
+    }
+
+    /// The same state taking the client's address from `header`, set by a trusted proxy.
+    pub fn with_trusted_proxy_header(mut self, header: Option<axum::http::HeaderName>) -> AppState {
+        self.trusted_proxy_header = header;
+        self
+    }
+
+    /// The servers' key for pre-sign-in CSRF tokens (shared through the database, so a form one
+    /// server shows can be posted to another).
+    pub(crate) async fn csrf_key(&self) -> Result<std::sync::Arc<str>, nmp_store::auth::AuthError> {
+        self.csrf_key
+            .get_or_try_init(|| async {
+                let key = self.store.server_key(nmp_store::auth::CSRF_KEY).await?;
+                Ok(std::sync::Arc::from(key.as_str()))
+            })
+            .await
+            .cloned()
     }
 
     /// The same state keeping report builds in `dir`.

@@ -38,6 +38,9 @@ pub struct Config {
     pub outbox_dir: String,
     /// Where report builds started from the workspace are kept.
     pub builds_dir: String,
+    /// The header a trusted reverse proxy puts the client's address in (`X-Forwarded-For`,
+    /// `X-Real-IP`); unset, the connection's peer address is the client's.
+    pub trusted_proxy_header: Option<String>,
 }
 
 impl Default for Config {
@@ -56,6 +59,7 @@ impl Default for Config {
             smtp_password: None,
             outbox_dir: "outbox".into(),
             builds_dir: "builds".into(),
+            trusted_proxy_header: None,
         }
     }
 }
@@ -77,6 +81,7 @@ struct FileConfig {
     smtp_password: Option<String>,
     outbox_dir: Option<String>,
     builds_dir: Option<String>,
+    trusted_proxy_header: Option<String>,
 }
 
 /// Environment variables of ours that are not settings (read by the test and tool scripts).
@@ -186,6 +191,9 @@ impl Config {
         if let Some(v) = f.builds_dir {
             self.builds_dir = v;
         }
+        if f.trusted_proxy_header.is_some() {
+            self.trusted_proxy_header = f.trusted_proxy_header;
+        }
     }
 
     fn apply_env(&mut self, env: &BTreeMap<String, String>) -> anyhow::Result<()> {
@@ -216,13 +224,24 @@ impl Config {
                 "NMP_SMTP_PASSWORD" => self.smtp_password = Some(value.clone()),
                 "NMP_OUTBOX_DIR" => self.outbox_dir = value.clone(),
                 "NMP_BUILDS_DIR" => self.builds_dir = value.clone(),
+                "NMP_TRUSTED_PROXY_HEADER" => self.trusted_proxy_header = Some(value.clone()),
                 k if TEST_VARIABLES.contains(&k) => {}
                 unknown => bail!(
-                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR, NMP_BUILDS_DIR (and NMP_CONFIG for the file)"
+                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR, NMP_BUILDS_DIR, NMP_TRUSTED_PROXY_HEADER (and NMP_CONFIG for the file)"
                 ),
             }
         }
         Ok(())
+    }
+
+    /// The trusted proxy's client-address header, checked to be a header name.
+    pub fn trusted_proxy_header(&self) -> anyhow::Result<Option<axum::http::HeaderName>> {
+        match self.trusted_proxy_header.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(name) => axum::http::HeaderName::from_bytes(name.as_bytes())
+                .map(Some)
+                .map_err(|_| anyhow::anyhow!("trusted_proxy_header: {name:?} is not a header name (for example X-Forwarded-For)")),
+        }
     }
 
     /// The mail settings, checked (`smtp_security` and `mail_from` must make sense).

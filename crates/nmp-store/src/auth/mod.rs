@@ -1,5 +1,6 @@
 //! Accounts and sign-in: creating accounts, one-time set-password links, argon2id passwords,
-//! login throttling and sessions (`sign_in.rs`: checking a password, throttling, sessions).
+//! login throttling and sessions (`sign_in.rs`: checking a password, sessions; `throttle.rs`:
+//! waits by client and account pair; `keys.rs`: server keys and pre-sign-in CSRF tokens).
 //!
 //! Secrets never reach the database or the audit log in the clear:
 //! - session and link tokens are 32 random bytes (hex) from the operating system; only their
@@ -28,12 +29,22 @@ use time::{Duration, OffsetDateTime};
 use crate::entity::{account, one_time_link, session};
 use crate::{Store, StoreError};
 
+mod keys;
 mod sign_in;
+mod throttle;
 
-/// Failed sign-ins for one email within [`THROTTLE_WINDOW`] after which sign-in is refused.
-pub const MAX_FAILED_ATTEMPTS: u64 = 5;
-/// The throttling window.
+pub use keys::{CSRF_KEY, pre_session_csrf};
+pub use throttle::{Failures, SignInEntry, retry_after, wait_after};
+
+/// Failed sign-ins counted: those within this window (for a client and account pair, only those
+/// after the pair's last success).
 pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
+/// Failures of one client and account pair before each further attempt waits.
+pub const PAIR_FREE_FAILURES: u64 = 3;
+/// Failures of one client, across every email it tries, before each further attempt waits.
+pub const CLIENT_FREE_FAILURES: u64 = 10;
+/// The longest wait the throttle asks for.
+pub const MAX_THROTTLE_WAIT: Duration = Duration::minutes(15);
 /// How long a session lasts after sign-in.
 pub const SESSION_LIFETIME: Duration = Duration::days(7);
 /// Shortest accepted password, in characters.
@@ -98,9 +109,13 @@ pub enum AuthError {
     /// so the answer does not reveal which accounts exist.
     #[error("The email or password is not correct.")]
     BadCredentials,
-    /// Too many failed attempts for this email recently.
-    #[error("Too many failed sign-in attempts for this email. Wait 15 minutes and try again, or reset your password.")]
-    Throttled,
+    /// Too many failed attempts from this client recently (for this email, or across emails);
+    /// the next attempt is possible after `retry_after` seconds.
+    #[error("Too many failed sign-in attempts from your connection. Wait {retry_after} seconds and try again, or reset your password.")]
+    Throttled {
+        /// Seconds until the next attempt is checked.
+        retry_after: u64,
+    },
     /// The current password given to change it was wrong.
     #[error("The current password is not correct.")]
     WrongCurrentPassword,

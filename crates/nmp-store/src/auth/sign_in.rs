@@ -3,46 +3,28 @@
 
 use nmp_core::vocab::AccountRole;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::{
-    AuthError, DUMMY_HASH, MAX_FAILED_ATTEMPTS, NewSession, SESSION_LIFETIME, SignedIn, THROTTLE_WINDOW, TOUCH_EVERY,
-    now, password_matches, random_token, token_hash,
+    AuthError, DUMMY_HASH, NewSession, SESSION_LIFETIME, SignedIn, TOUCH_EVERY, now, password_matches, random_token,
+    token_hash,
 };
 use crate::Store;
 use crate::entity::{account, login_attempt, session};
 
 impl Store {
-    /// Failed attempts for `email` within the throttling window, since its last success.
-    pub async fn recent_failures(&self, email: &str) -> Result<u64, AuthError> {
-        let email = email.trim().to_lowercase();
-        let mut since = now() - THROTTLE_WINDOW;
-        let last_success = login_attempt::Entity::find()
-            .filter(login_attempt::Column::Email.eq(email.clone()))
-            .filter(login_attempt::Column::Succeeded.eq(true))
-            .filter(login_attempt::Column::AttemptedAt.gt(since))
-            .order_by_desc(login_attempt::Column::AttemptedAt)
-            .one(&self.db)
-            .await?;
-        if let Some(success) = last_success {
-            since = success.attempted_at;
-        }
-        Ok(login_attempt::Entity::find()
-            .filter(login_attempt::Column::Email.eq(email))
-            .filter(login_attempt::Column::Succeeded.eq(false))
-            .filter(login_attempt::Column::AttemptedAt.gt(since))
-            .count(&self.db)
-            .await?)
-    }
-
-    /// Checks an email and password. Unknown email, wrong password, no password and an inactive
-    /// account are all [`AuthError::BadCredentials`], after the same argon2 work; after
-    /// [`MAX_FAILED_ATTEMPTS`] failures in [`THROTTLE_WINDOW`] the answer is
-    /// [`AuthError::Throttled`] without checking. Every checked attempt is recorded.
-    pub async fn verify_login(&self, email: &str, password: &str) -> Result<account::Model, AuthError> {
+    /// Checks an email and password typed at `client` (the address the attempt came from).
+    /// Unknown email, wrong password, no password and an inactive account are all
+    /// [`AuthError::BadCredentials`], after the same argon2 work. While the throttle's wait for
+    /// this client and email (or this client alone) is not over, the answer is
+    /// [`AuthError::Throttled`] without checking (see `throttle.rs`). Every attempt is recorded.
+    pub async fn verify_login(&self, email: &str, password: &str, client: &str) -> Result<account::Model, AuthError> {
         let typed = email.trim().to_lowercase();
-        if self.recent_failures(&typed).await? >= MAX_FAILED_ATTEMPTS {
-            return Err(AuthError::Throttled);
+        let client: String = client.chars().take(128).collect();
+        let retry_after = self.sign_in_wait(&typed, &client).await?;
+        if retry_after > 0 {
+            self.record_attempt(&typed, &client, None).await?;
+            return Err(AuthError::Throttled { retry_after });
         }
         let account = self.account_by_email(&typed).await?.filter(|a| a.active);
         let hash = account
@@ -51,22 +33,34 @@ impl Store {
             .unwrap_or_else(|| DUMMY_HASH.clone());
         let matches = password_matches(password, &hash);
         let account = account.filter(|a| matches && a.password_hash.is_some());
+        self.record_attempt(&typed, &client, Some(account.as_ref().map(|a| a.account_id)))
+            .await?;
+        account.ok_or(AuthError::BadCredentials)
+    }
+
+    /// Records an attempt: `checked` is `None` for one refused by the throttle, else the account
+    /// it signed in to (`Some(None)`: a failure).
+    async fn record_attempt(&self, email: &str, client: &str, checked: Option<Option<i32>>) -> Result<(), AuthError> {
+        let succeeded = matches!(checked, Some(Some(_)));
         let mut w = self.writer("system:sign-in").await?;
         let row = login_attempt::ActiveModel {
-            email: Set(typed),
+            email: Set(email.to_string()),
             attempted_at: Set(now()),
-            succeeded: Set(account.is_some()),
+            succeeded: Set(succeeded),
+            client: Set(Some(client.to_string())),
+            throttled: Set(checked.is_none()),
             ..Default::default()
         };
         // The summary names the account on success only: a failed attempt may carry a typo'd
         // address that belongs to nobody (or to someone else).
         let summary = serde_json::json!({
-            "succeeded": account.is_some(),
-            "account_id": account.as_ref().map(|a| a.account_id),
+            "succeeded": succeeded,
+            "throttled": checked.is_none(),
+            "account_id": checked.flatten(),
         });
         w.insert_many(vec![row], "sign-in", summary).await?;
         w.commit().await?;
-        account.ok_or(AuthError::BadCredentials)
+        Ok(())
     }
 
     /// Starts a session for `account` and ends `replacing` (the browser's previous session, if

@@ -1,4 +1,5 @@
-//! Sign-in attempts per email (migration `m0004_accounts`), counted to throttle password guessing.
+//! Sign-in attempts per email and client (migrations `m0004_accounts`, `m0014`), counted to
+//! throttle password guessing.
 
 use sea_orm::entity::prelude::*;
 
@@ -15,6 +16,10 @@ pub struct Model {
     pub attempted_at: TimeDateTimeWithTimeZone,
     /// Whether the password was right.
     pub succeeded: bool,
+    /// The client address the attempt came from (migration `m0014`; `None` before it).
+    pub client: Option<String>,
+    /// Refused by the throttle without checking the password (not counted as a failure).
+    pub throttled: bool,
 }
 
 /// No relations.

@@ -93,5 +93,6 @@ pub mod rating;
 pub mod rating_evidence;
 pub mod round_rater;
 pub mod round_target;
+pub mod server_key;
 pub mod session;
 pub mod source;

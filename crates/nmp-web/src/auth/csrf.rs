@@ -1,13 +1,16 @@
 //! The one CSRF check of every staff POST: the submitted token (a form's hidden `csrf` field, a
 //! multipart form's `csrf` part, or the JSON API's `X-CSRF-Token` header) must equal the
-//! signed-in session's `csrf_token`, or before sign-in the `nmp_csrf` cookie (double submit).
-//! [`CsrfForm`] and [`CsrfJson`] are the extractors that read a body only with a checked token.
+//! signed-in session's `csrf_token`, or before sign-in the HMAC of the `nmp_csrf` cookie's nonce
+//! under the servers' key (a planted cookie with the same value in the form does not pass). A
+//! request the browser marks as cross-site (`Sec-Fetch-Site: cross-site`) is refused whatever
+//! it carries. [`CsrfForm`] and [`CsrfJson`] are the extractors that read a body only with a
+//! checked token.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use nmp_store::auth::{constant_time_eq, random_token};
+use nmp_store::auth::{constant_time_eq, pre_session_csrf, random_token};
 use serde::de::DeserializeOwned;
 
 use super::Form;
@@ -15,18 +18,26 @@ use super::error::WorkspaceError;
 use super::session::{CSRF_COOKIE, CurrentUser, cookie, set_cookie};
 use crate::AppState;
 
-/// The CSRF token for a form on this request: the session's if signed in, else the `nmp_csrf`
-/// cookie's, else a new one (returned with the `Set-Cookie` that stores it).
+/// The CSRF token for a form on this request: the session's if signed in, else the signature of
+/// the `nmp_csrf` cookie's nonce, else of a new nonce (returned with the `Set-Cookie` that
+/// stores it).
 pub fn form_csrf(headers: &HeaderMap, user: &CurrentUser) -> (String, Option<HeaderValue>) {
     if let Some(s) = &user.0 {
         return (s.csrf_token.clone(), None);
     }
-    if let Some(token) = cookie(headers, CSRF_COOKIE).filter(|t| t.len() == 64) {
-        return (token, None);
+    let (nonce, set) = match cookie(headers, CSRF_COOKIE).filter(|t| t.len() == 64) {
+        Some(nonce) => (nonce, None),
+        None => {
+            let nonce = random_token();
+            let set = set_cookie(headers, CSRF_COOKIE, Some(&nonce));
+            (nonce, Some(set))
+        }
+    };
+    match &user.1.0 {
+        Some(key) => (pre_session_csrf(key, &nonce), set),
+        // No key (a test's bare user): a token that no check accepts.
+        None => (random_token(), set),
     }
-    let token = random_token();
-    let set = set_cookie(headers, CSRF_COOKIE, Some(&token));
-    (token, Some(set))
 }
 
 /// Checks a submitted token against what this request's forms carry.
@@ -35,9 +46,19 @@ pub(crate) fn check_csrf(
     user: &CurrentUser,
     submitted: Option<&str>,
 ) -> Result<(), WorkspaceError> {
-    let expected = match &user.0 {
-        Some(s) => Some(s.csrf_token.clone()),
-        None => cookie(headers, CSRF_COOKIE),
+    let cross_site = headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("cross-site"));
+    if cross_site {
+        return Err(WorkspaceError::Csrf);
+    }
+    let expected = match (&user.0, &user.1.0) {
+        (Some(s), _) => Some(s.csrf_token.clone()),
+        (None, Some(key)) => cookie(headers, CSRF_COOKIE)
+            .filter(|nonce| nonce.len() == 64)
+            .map(|nonce| pre_session_csrf(key, &nonce)),
+        (None, None) => None,
     };
     match (expected, submitted) {
         (Some(e), Some(s)) if !e.is_empty() && constant_time_eq(&e, s) => Ok(()),

@@ -134,12 +134,12 @@ mod tests {
             account,
             role,
             csrf_token: "c".repeat(64),
-        }))
+        }), Default::default())
     }
 
     #[test]
     fn require_role_redirects_anonymous_users_and_refuses_other_roles() {
-        assert_eq!(require_role(&CurrentUser(None), &[]).err(), Some(Refusal::SignIn));
+        assert_eq!(require_role(&CurrentUser::nobody(), &[]).err(), Some(Refusal::SignIn));
         let editor = user(AccountRole::Editor);
         assert!(require_role(&editor, &[]).is_ok());
         assert!(require_role(&editor, &[AccountRole::Admin, AccountRole::Editor]).is_ok());

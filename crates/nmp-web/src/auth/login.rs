@@ -15,6 +15,7 @@ use super::form::Form;
 use super::guard::Staff;
 use super::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
 use crate::AppState;
+use crate::client::ClientAddress;
 
 #[derive(Template)]
 #[template(path = "auth/login.html")]
@@ -95,6 +96,7 @@ pub(super) async fn login(
     State(state): State<AppState>,
     headers: HeaderMap,
     user: CurrentUser,
+    ClientAddress(client): ClientAddress,
     CsrfForm(form): CsrfForm,
 ) -> Result<Response, WorkspaceError> {
     let email = form.text("email").trim().to_string();
@@ -107,10 +109,14 @@ pub(super) async fn login(
         };
         Ok(page(status, &form, set))
     };
-    let account = match state.store.verify_login(&email, form.text("password")).await {
+    let account = match state.store.verify_login(&email, form.text("password"), &client).await {
         Ok(account) => account,
         Err(e @ AuthError::BadCredentials) => return again(StatusCode::OK, e.to_string()),
-        Err(e @ AuthError::Throttled) => return again(StatusCode::TOO_MANY_REQUESTS, e.to_string()),
+        Err(e @ AuthError::Throttled { retry_after }) => {
+            let mut response = again(StatusCode::TOO_MANY_REQUESTS, e.to_string())?;
+            response.headers_mut().insert(header::RETRY_AFTER, retry_after.into());
+            return Ok(response);
+        }
         Err(e) => return Err(e.into()),
     };
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());

@@ -2,8 +2,9 @@
 //! extensions, so the other extractors of the same request reuse it).
 //!
 //! - `nmp_session` holds the session token (the database keeps only its SHA-256).
-//! - `nmp_csrf` is a random token for forms shown before sign-in (double-submit: the form's
-//!   hidden `csrf` field must equal the cookie, which another site can neither read nor set).
+//! - `nmp_csrf` is a random nonce for forms shown before sign-in: the form's hidden `csrf` field
+//!   carries the HMAC of the nonce under the servers' key (`nmp_store::auth::pre_session_csrf`),
+//!   so a cookie planted by someone else, with the same value in their form, does not pass.
 //!   After sign-in, forms carry the session's own `csrf_token` instead.
 //!
 //! Both cookies are `HttpOnly; SameSite=Lax; Path=/`, plus `Secure` when the request came over
@@ -22,9 +23,21 @@ pub const SESSION_COOKIE: &str = "nmp_session";
 /// The pre-sign-in CSRF cookie.
 pub const CSRF_COOKIE: &str = "nmp_csrf";
 
-/// The signed-in user, if any (from the `nmp_session` cookie).
+/// The signed-in user, if any (from the `nmp_session` cookie); for a visitor not signed in, the
+/// servers' key that signs pre-sign-in CSRF tokens.
 #[derive(Clone, Debug)]
-pub struct CurrentUser(pub Option<SignedIn>);
+pub struct CurrentUser(pub Option<SignedIn>, pub(crate) PreSessionKey);
+
+/// The key for pre-sign-in CSRF tokens (`None` when signed in: forms carry the session's token).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PreSessionKey(pub(crate) Option<std::sync::Arc<str>>);
+
+impl CurrentUser {
+    /// Nobody signed in, and no key (no pre-sign-in form can pass): for tests of guards.
+    pub fn nobody() -> CurrentUser {
+        CurrentUser(None, PreSessionKey::default())
+    }
+}
 
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = WebError;
@@ -33,10 +46,14 @@ impl FromRequestParts<AppState> for CurrentUser {
         if let Some(user) = parts.extensions.get::<CurrentUser>() {
             return Ok(user.clone());
         }
-        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
-            return Ok(CurrentUser(None));
+        let signed_in = match cookie(&parts.headers, SESSION_COOKIE) {
+            Some(token) => state.store.session(&token).await.map_err(web_error)?,
+            None => None,
         };
-        let user = CurrentUser(state.store.session(&token).await.map_err(web_error)?);
+        let user = match signed_in {
+            Some(s) => CurrentUser(Some(s), PreSessionKey(None)),
+            None => CurrentUser(None, PreSessionKey(Some(state.csrf_key().await.map_err(web_error)?))),
+        };
         parts.extensions.insert(user.clone());
         Ok(user)
     }

@@ -15,6 +15,7 @@ mod forms;
 mod import;
 mod records;
 mod review;
+mod sign_ins;
 mod uncited;
 
 use askama::Template;
@@ -48,6 +49,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/assignments", get(assignments::list).post(assignments::create))
         .route("/staff/assignments/{id}/done", post(assignments::done))
         .route("/staff/audit", get(audit::log))
+        .route("/staff/sign-ins", get(sign_ins::log))
         .route(
             "/staff/import",
             get(import::form)
@@ -91,6 +93,7 @@ pub(crate) struct Nav {
     pub can_review: bool,
     pub can_decide: bool,
     pub can_see_editions: bool,
+    pub is_admin: bool,
 }
 
 impl Nav {
@@ -103,6 +106,7 @@ impl Nav {
             can_review: may_review(s.role),
             can_decide: may_decide(s.role),
             can_see_editions: editions::READERS.contains(&s.role),
+            is_admin: s.role == AccountRole::Admin,
         }
     }
 }
@@ -143,6 +147,10 @@ roles!(
 roles!(
     /// Those who decide proposals, make assignments and run data collection: [`DECIDERS`].
     Deciders = DECIDERS
+);
+roles!(
+    /// Administrators only: the failed-sign-in log.
+    Admins = &[AccountRole::Admin]
 );
 roles!(
     /// Those who see editions, their builds and previews.

@@ -114,7 +114,7 @@ pub async fn staff(store: &Store, email: &str, role: AccountRole) -> Session {
         .await
         .unwrap();
     store.set_password_with_link(&link, PASSWORD).await.unwrap();
-    let account = store.verify_login(email, PASSWORD).await.unwrap();
+    let account = store.verify_login(email, PASSWORD, "test").await.unwrap();
     let session = store.create_session(&account, None, None).await.unwrap();
     let signed_in = store.session(&session.token).await.unwrap().unwrap();
     Session {

@@ -27,12 +27,14 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
     let app = nmp_web::router(
         nmp_web::AppState::new(store)
             .with_mail(mail)
-            .with_builds(&config.builds_dir),
+            .with_builds(&config.builds_dir)
+            .with_trusted_proxy_header(config.trusted_proxy_header()?),
     );
-    // `into_make_service` readies the router once; handing axum the bare router would rebuild
+    // The make-service readies the router once; handing axum the bare router would rebuild
     // every route for each new connection (about 170 KB and the work of copying ~100 routes
     // each: 64 keep-alive connections cost 10 MB).
-    axum::serve(listener, app.into_make_service())
+    // With the peer's address (`ConnectInfo`), which sign-in throttling keys on.
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown())
         .await?;
     Ok(())
