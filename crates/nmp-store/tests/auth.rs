@@ -4,8 +4,8 @@ use nmp_core::vocab::AccountRole;
 use nmp_store::auth::{AuthError, LinkProblem, LinkPurpose, token_hash};
 use nmp_store::entity::{login_attempt, one_time_link, session};
 use nmp_store::testing::{engines, run, texts};
-use sea_orm::{EntityTrait, Set};
 use sea_orm::sea_query::Expr;
+use sea_orm::{EntityTrait, Set};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -127,8 +127,14 @@ async fn unknown_email_and_wrong_password_are_the_same_error_and_a_guessing_pair
     for db in engines().await {
         let s = &db.store;
         account_with_password(s, "cy@example.org", AccountRole::Researcher).await;
-        let unknown = s.verify_login("nobody@example.org", PASSWORD, ATTACKER).await.unwrap_err();
-        let wrong = s.verify_login("cy@example.org", "wrong password!", ATTACKER).await.unwrap_err();
+        let unknown = s
+            .verify_login("nobody@example.org", PASSWORD, ATTACKER)
+            .await
+            .unwrap_err();
+        let wrong = s
+            .verify_login("cy@example.org", "wrong password!", ATTACKER)
+            .await
+            .unwrap_err();
         assert!(matches!(unknown, AuthError::BadCredentials));
         assert!(matches!(wrong, AuthError::BadCredentials));
         assert_eq!(unknown.to_string(), wrong.to_string());
@@ -365,7 +371,9 @@ async fn a_newer_link_a_new_password_or_a_sign_in_ends_the_older_links() {
             s.link_account(&before_change).await,
             Err(AuthError::Link(LinkProblem::Expired))
         ));
-        s.verify_login("cy@example.org", "another long password", OWNER).await.unwrap();
+        s.verify_login("cy@example.org", "another long password", OWNER)
+            .await
+            .unwrap();
         // The audit chain still verifies with the expiry events in it.
         assert!(s.verify_audit_chain().await.unwrap().events > 0, "{}", db.engine);
         db.finish().await;

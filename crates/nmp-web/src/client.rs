@@ -21,7 +21,7 @@ pub struct ClientAddress(pub String);
 /// The address from `trusted` (if configured and present and an IP address), else `peer`.
 pub fn client_address(headers: &HeaderMap, peer: Option<SocketAddr>, trusted: Option<&HeaderName>) -> String {
     let from_proxy = trusted
-        .and_then(|name| headers.get_all(name).iter().last())
+        .and_then(|name| headers.get_all(name).iter().next_back())
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.rsplit(',').next())
         .and_then(|last| last.trim().parse::<IpAddr>().ok());

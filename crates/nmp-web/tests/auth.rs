@@ -9,8 +9,8 @@ use nmp_store::Store;
 use nmp_store::auth::{LinkPurpose, token_hash};
 use nmp_store::entity::{login_attempt, one_time_link};
 use nmp_store::testing::engines;
-use sea_orm::{EntityTrait, Set};
 use sea_orm::sea_query::Expr;
+use sea_orm::{EntityTrait, Set};
 use tower::ServiceExt;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -89,7 +89,10 @@ async fn account_via_link(store: &Store, email: &str, role: AccountRole) {
     assert!(form.body.contains(email));
     let csrf_cookie = form.cookie("nmp_csrf").expect("a pre-session CSRF cookie");
     let csrf = form.csrf();
-    assert_ne!(csrf, csrf_cookie, "the form carries the nonce's signature, not the nonce");
+    assert_ne!(
+        csrf, csrf_cookie,
+        "the form carries the nonce's signature, not the nonce"
+    );
     let done = send(
         store,
         "POST",
@@ -219,7 +222,8 @@ async fn sign_in_via_proxy(store: &Store, trusted: Option<&str>, forwarded: &str
     let (nonce, csrf) = pre_session(store).await;
     let state = nmp_web::AppState::new(store.clone())
         .with_trusted_proxy_header(trusted.map(|h| header::HeaderName::from_bytes(h.as_bytes()).unwrap()));
-    let body = serde_urlencoded::to_string([("csrf", csrf.as_str()), ("email", email), ("password", PASSWORD)]).unwrap();
+    let body =
+        serde_urlencoded::to_string([("csrf", csrf.as_str()), ("email", email), ("password", PASSWORD)]).unwrap();
     let request = Request::post("/login")
         .header(header::COOKIE, format!("nmp_csrf={nonce}"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -228,7 +232,10 @@ async fn sign_in_via_proxy(store: &Store, trusted: Option<&str>, forwarded: &str
         .unwrap();
     let response = nmp_web::router(state).oneshot(request).await.unwrap();
     let status = response.status();
-    let retry_after = response.headers().get(header::RETRY_AFTER).map(|v| v.to_str().unwrap().to_string());
+    let retry_after = response
+        .headers()
+        .get(header::RETRY_AFTER)
+        .map(|v| v.to_str().unwrap().to_string());
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     Answer {
         status,
@@ -279,8 +286,12 @@ async fn a_cross_site_post_is_refused_even_with_the_right_token() {
         let s = &db.store;
         account_via_link(s, "fa@example.org", AccountRole::Editor).await;
         let (nonce, csrf) = pre_session(s).await;
-        let body = serde_urlencoded::to_string([("csrf", csrf.as_str()), ("email", "fa@example.org"), ("password", PASSWORD)])
-            .unwrap();
+        let body = serde_urlencoded::to_string([
+            ("csrf", csrf.as_str()),
+            ("email", "fa@example.org"),
+            ("password", PASSWORD),
+        ])
+        .unwrap();
         let post = |site: &'static str| {
             Request::post("/login")
                 .header(header::COOKIE, format!("nmp_csrf={nonce}"))
@@ -305,8 +316,14 @@ async fn the_failed_sign_in_log_is_for_administrators() {
         account_via_link(s, "ad@example.org", AccountRole::Admin).await;
         account_via_link(s, "ed@example.org", AccountRole::Editor).await;
         sign_in(s, "nobody-at-all@example.org", "not the password").await;
-        let admin = sign_in(s, "ad@example.org", PASSWORD).await.cookie("nmp_session").unwrap();
-        let editor = sign_in(s, "ed@example.org", PASSWORD).await.cookie("nmp_session").unwrap();
+        let admin = sign_in(s, "ad@example.org", PASSWORD)
+            .await
+            .cookie("nmp_session")
+            .unwrap();
+        let editor = sign_in(s, "ed@example.org", PASSWORD)
+            .await
+            .cookie("nmp_session")
+            .unwrap();
         let page = send(s, "GET", "/staff/sign-ins", &[("nmp_session", &admin)], &[]).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("nobody-at-all@example.org"), "{}", page.body);

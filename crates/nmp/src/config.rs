@@ -240,7 +240,9 @@ impl Config {
             None | Some("") => Ok(None),
             Some(name) => axum::http::HeaderName::from_bytes(name.as_bytes())
                 .map(Some)
-                .map_err(|_| anyhow::anyhow!("trusted_proxy_header: {name:?} is not a header name (for example X-Forwarded-For)")),
+                .map_err(|_| {
+                    anyhow::anyhow!("trusted_proxy_header: {name:?} is not a header name (for example X-Forwarded-For)")
+                }),
         }
     }
 

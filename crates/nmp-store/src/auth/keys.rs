@@ -42,6 +42,8 @@ impl Store {
             .await?;
         w.commit().await?;
         let key = server_key::Entity::find_by_id(name).one(&self.db).await?;
-        Ok(key.map(|k| k.secret).ok_or(sea_orm::DbErr::RecordNotFound(format!("server_key {name}")))?)
+        Ok(key
+            .map(|k| k.secret)
+            .ok_or(sea_orm::DbErr::RecordNotFound(format!("server_key {name}")))?)
     }
 }

@@ -111,7 +111,9 @@ pub enum AuthError {
     BadCredentials,
     /// Too many failed attempts from this client recently (for this email, or across emails);
     /// the next attempt is possible after `retry_after` seconds.
-    #[error("Too many failed sign-in attempts from your connection. Wait {retry_after} seconds and try again, or reset your password.")]
+    #[error(
+        "Too many failed sign-in attempts from your connection. Wait {retry_after} seconds and try again, or reset your password."
+    )]
     Throttled {
         /// Seconds until the next attempt is checked.
         retry_after: u64,

@@ -49,7 +49,11 @@ pub fn retry_after(pair: Failures, client: Failures, at: OffsetDateTime) -> u64 
     let wait = remaining(pair, PAIR_FREE_FAILURES).max(remaining(client, CLIENT_FREE_FAILURES));
     // Round up: "wait 0 seconds" would be a lie while any wait remains.
     let whole = wait.whole_seconds() as u64;
-    if wait > Duration::seconds(whole as i64) { whole + 1 } else { whole }
+    if wait > Duration::seconds(whole as i64) {
+        whole + 1
+    } else {
+        whole
+    }
 }
 
 /// One row of the failed-sign-in log.

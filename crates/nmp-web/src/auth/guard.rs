@@ -130,11 +130,14 @@ mod tests {
             updated_by: "system:test".into(),
             version: 1,
         };
-        CurrentUser(Some(SignedIn {
-            account,
-            role,
-            csrf_token: "c".repeat(64),
-        }), Default::default())
+        CurrentUser(
+            Some(SignedIn {
+                account,
+                role,
+                csrf_token: "c".repeat(64),
+            }),
+            Default::default(),
+        )
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub(super) async fn log(State(state): State<AppState>, staff: Staff<Admins>) -> 
             last,
         })
         .collect();
-    clients.sort_by(|a, b| (b.failed + b.throttled).cmp(&(a.failed + a.throttled)));
+    clients.sort_by_key(|c| std::cmp::Reverse(c.failed + c.throttled));
     let view = SignInsPage {
         nav: Nav::of(&staff),
         shown: SHOWN,

@@ -34,9 +34,12 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
     // every route for each new connection (about 170 KB and the work of copying ~100 routes
     // each: 64 keep-alive connections cost 10 MB).
     // With the peer's address (`ConnectInfo`), which sign-in throttling keys on.
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
     Ok(())
 }
 
