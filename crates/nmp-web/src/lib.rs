@@ -37,6 +37,8 @@ pub struct AppState {
     pub builds: std::sync::Arc<Builds>,
     /// Each unpublished edition's uncited facts, kept while the data do not change.
     pub uncited: std::sync::Arc<UncitedFacts>,
+    /// Which roles must sign in with a second factor (the `require_two_factor` setting).
+    pub two_factor: nmp_store::auth::TwoFactorPolicy,
 }
 
 /// Outgoing mail for data collection.
@@ -51,8 +53,9 @@ pub struct MailSetup {
 impl AppState {
     /// The state for `store`, with mail filed in the system's temporary directory
     /// (`nmp-outbox`), links to `http://127.0.0.1:8080`, and report builds kept in a new folder
-    /// of the temporary directory (what tests use; `nmp serve` passes its settings with
-    /// [`AppState::with_mail`] and [`AppState::with_builds`]).
+    /// of the temporary directory, and no role required to use a second factor (what tests use;
+    /// `nmp serve` passes its settings with [`AppState::with_mail`], [`AppState::with_builds`]
+    /// and [`AppState::with_two_factor`]).
     pub fn new(store: Store) -> AppState {
         let mailer = nmp_mail::Mailer::new(nmp_mail::MailSettings {
             from: "NMP <nmp@localhost>".into(),
@@ -68,7 +71,14 @@ impl AppState {
             },
             builds: Builds::new(scratch_builds_dir()),
             uncited: UncitedFacts::new(),
+            two_factor: nmp_store::auth::TwoFactorPolicy::off(),
         }
+    }
+
+    /// The same state requiring a second factor of the roles `policy` names.
+    pub fn with_two_factor(mut self, policy: nmp_store::auth::TwoFactorPolicy) -> AppState {
+        self.two_factor = policy;
+        self
     }
 
     /// The same state keeping report builds in `dir`.

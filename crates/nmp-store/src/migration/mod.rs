@@ -15,6 +15,7 @@ mod m0010_attachments;
 mod m0011_essays;
 mod m0012_observation_indexes;
 mod m0013_outcomes;
+mod m0015_two_factor;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_essays::Migration),
             Box::new(m0012_observation_indexes::Migration),
             Box::new(m0013_outcomes::Migration),
+            Box::new(m0015_two_factor::Migration),
         ]
     }
 }
