@@ -87,7 +87,10 @@ fn a_code_is_right_one_step_either_side_and_no_further() {
     assert_eq!(check_code(RFC_SECRET, &code, t - 30), Some(step));
     assert_eq!(check_code(RFC_SECRET, &code, t + 60), None);
     assert_eq!(check_code(RFC_SECRET, &code, t - 60), None);
-    assert_eq!(check_code(RFC_SECRET, &format!("{} {}", &code[..3], &code[3..]), t), Some(step));
+    assert_eq!(
+        check_code(RFC_SECRET, &format!("{} {}", &code[..3], &code[3..]), t),
+        Some(step)
+    );
     let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
     assert_eq!(check_code(RFC_SECRET, &wrong, t), None);
     assert_eq!(check_code(RFC_SECRET, "12345", t), None);
@@ -102,9 +105,18 @@ async fn a_second_factor_is_confirmed_with_a_code_and_then_asked_for_at_sign_in(
         assert!(!s.two_factor_enabled(ana.account_id).await.unwrap());
         let enrolment = s.start_two_factor(&ana).await.unwrap();
         assert_eq!(enrolment.secret.len(), 32);
-        assert!(enrolment.uri.starts_with("otpauth://totp/NMP:ana%40example.org?"), "{}", enrolment.uri);
+        assert!(
+            enrolment.uri.starts_with("otpauth://totp/NMP:ana%40example.org?"),
+            "{}",
+            enrolment.uri
+        );
         assert!(enrolment.uri.contains(&format!("secret={}", enrolment.secret)));
-        assert!(enrolment.qr_png_base64.as_deref().is_some_and(|q| q.starts_with("iVBORw0KGgo")));
+        assert!(
+            enrolment
+                .qr_png_base64
+                .as_deref()
+                .is_some_and(|q| q.starts_with("iVBORw0KGgo"))
+        );
         // Not on until confirmed; a wrong code confirms nothing.
         assert!(!s.two_factor_enabled(ana.account_id).await.unwrap());
         assert_eq!(
@@ -140,10 +152,7 @@ async fn a_second_factor_is_confirmed_with_a_code_and_then_asked_for_at_sign_in(
         let signed = s.finish_second_step(&token, &code).await.unwrap();
         assert_eq!(signed.account_id, ana.account_id);
         // The pending sign-in is over, and its token opens nothing.
-        assert!(matches!(
-            s.pending_sign_in(&token).await,
-            Err(AuthError::SignInExpired)
-        ));
+        assert!(matches!(s.pending_sign_in(&token).await, Err(AuthError::SignInExpired)));
         assert!(matches!(
             s.finish_second_step(&token, &code).await,
             Err(AuthError::SignInExpired)
@@ -181,7 +190,10 @@ async fn a_recovery_code_signs_in_once() {
         let token = s.begin_second_step(&bo).await.unwrap();
         // Typed in capitals, with spaces for dashes: the same code.
         let typed = codes[3].to_uppercase().replace('-', " ");
-        assert_eq!(s.finish_second_step(&token, &typed).await.unwrap().account_id, bo.account_id);
+        assert_eq!(
+            s.finish_second_step(&token, &typed).await.unwrap().account_id,
+            bo.account_id
+        );
         assert_eq!(s.recovery_codes_left(bo.account_id).await.unwrap(), 9);
         let token = s.begin_second_step(&bo).await.unwrap();
         assert!(matches!(
@@ -192,7 +204,10 @@ async fn a_recovery_code_signs_in_once() {
             s.finish_second_step(&token, "aaaa-bbbb-cccc-dddd").await,
             Err(AuthError::WrongCode)
         ));
-        assert_eq!(s.finish_second_step(&token, &codes[4]).await.unwrap().account_id, bo.account_id);
+        assert_eq!(
+            s.finish_second_step(&token, &codes[4]).await.unwrap().account_id,
+            bo.account_id
+        );
         assert_eq!(s.recovery_codes_left(bo.account_id).await.unwrap(), 8);
         // Each use is an audit event; no event carries a code or the secret.
         let events = audit(s).await;
@@ -201,7 +216,13 @@ async fn a_recovery_code_signs_in_once() {
             .filter(|e| e.entity == "recovery_code" && e.action == "use")
             .collect();
         assert_eq!(uses.len(), 2);
-        assert!(uses[1].after_json.as_deref().unwrap().contains("\"recovery_codes_left\":8"));
+        assert!(
+            uses[1]
+                .after_json
+                .as_deref()
+                .unwrap()
+                .contains("\"recovery_codes_left\":8")
+        );
         let everything = format!("{events:?}").to_lowercase();
         assert!(!everything.contains(&secret.to_lowercase()));
         for code in &codes {
@@ -317,7 +338,8 @@ async fn switching_off_needs_the_password_and_a_code_and_an_administrator_can_re
             Err(AuthError::WrongCurrentPassword)
         ));
         assert!(matches!(
-            s.disable_two_factor(di.account_id, PASSWORD, "aaaa-bbbb-cccc-dddd").await,
+            s.disable_two_factor(di.account_id, PASSWORD, "aaaa-bbbb-cccc-dddd")
+                .await,
             Err(AuthError::WrongCode)
         ));
         assert!(s.two_factor_enabled(di.account_id).await.unwrap());
@@ -328,13 +350,12 @@ async fn switching_off_needs_the_password_and_a_code_and_an_administrator_can_re
             s.finish_second_step(&token, &codes[1]).await,
             Err(AuthError::WrongCode)
         ));
-        s.disable_two_factor(di.account_id, PASSWORD, &renewed[0]).await.unwrap();
+        s.disable_two_factor(di.account_id, PASSWORD, &renewed[0])
+            .await
+            .unwrap();
         assert!(!s.two_factor_enabled(di.account_id).await.unwrap());
         assert_eq!(s.recovery_codes_left(di.account_id).await.unwrap(), 0);
-        assert!(matches!(
-            s.pending_sign_in(&token).await,
-            Err(AuthError::SignInExpired)
-        ));
+        assert!(matches!(s.pending_sign_in(&token).await, Err(AuthError::SignInExpired)));
         assert!(matches!(
             s.disable_two_factor(di.account_id, PASSWORD, &renewed[1]).await,
             Err(AuthError::Refused(_))
@@ -363,7 +384,11 @@ async fn switching_off_needs_the_password_and_a_code_and_an_administrator_can_re
                 ("reset", "admin@example.org"),
             ]
         );
-        assert!(events.iter().any(|e| e.entity == "recovery_code" && e.action == "renew"));
+        assert!(
+            events
+                .iter()
+                .any(|e| e.entity == "recovery_code" && e.action == "renew")
+        );
         let everything = format!("{events:?}");
         assert!(!everything.contains(&secret));
         db.finish().await;
@@ -418,7 +443,8 @@ async fn administrators_create_change_deactivate_and_reissue_links() {
             Err(AuthError::Refused(_))
         ));
         assert!(matches!(
-            s.set_account_active(&admin, admin.account_id, admin.version, false).await,
+            s.set_account_active(&admin, admin.account_id, admin.version, false)
+                .await,
             Err(AuthError::Refused(_))
         ));
 

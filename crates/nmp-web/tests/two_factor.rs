@@ -161,15 +161,25 @@ async fn setting_up_a_second_factor_then_signing_in_with_a_code() {
         let off = b.get("/account/two-factor").await;
         assert_eq!(off.status, StatusCode::OK);
         assert!(off.body.contains("Two-factor sign-in is <strong>off</strong>"));
-        let started = b.post_from("/account/two-factor", "/account/two-factor/start", &[]).await;
+        let started = b
+            .post_from("/account/two-factor", "/account/two-factor/start", &[])
+            .await;
         assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.body);
         let setup = b.get("/account/two-factor").await;
-        assert!(setup.body.contains("src=\"data:image/png;base64,iVBORw0KGgo"), "{}", setup.body);
+        assert!(
+            setup.body.contains("src=\"data:image/png;base64,iVBORw0KGgo"),
+            "{}",
+            setup.body
+        );
         assert!(setup.body.contains("otpauth://totp/NMP:ana%40example.org?"));
         let secret = code_after(&setup.body, "Key (type it").replace(' ', "");
         assert_eq!(secret.len(), 32, "{secret}");
         let wrong = b
-            .post_from("/account/two-factor", "/account/two-factor/confirm", &[("code", "12345x")])
+            .post_from(
+                "/account/two-factor",
+                "/account/two-factor/confirm",
+                &[("code", "12345x")],
+            )
             .await;
         assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(wrong.body.contains("The code is not correct"), "{}", wrong.body);
@@ -191,11 +201,22 @@ async fn setting_up_a_second_factor_then_signing_in_with_a_code() {
         let first = b.sign_in("ana@example.org", PASSWORD).await;
         assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
         assert_eq!(first.location.as_deref(), Some("/login/code"));
-        let pending = first.set_cookies.iter().find(|c| c.starts_with("nmp_pending=")).unwrap();
-        assert!(pending.contains("HttpOnly") && pending.contains("SameSite=Lax"), "{pending}");
+        let pending = first
+            .set_cookies
+            .iter()
+            .find(|c| c.starts_with("nmp_pending="))
+            .unwrap();
+        assert!(
+            pending.contains("HttpOnly") && pending.contains("SameSite=Lax"),
+            "{pending}"
+        );
         assert!(!b.has("nmp_session"));
         let staff_page = b.get("/staff").await;
-        assert_eq!(staff_page.location.as_deref(), Some("/login"), "a pending sign-in is not a session");
+        assert_eq!(
+            staff_page.location.as_deref(),
+            Some("/login"),
+            "a pending sign-in is not a session"
+        );
 
         // A wrong code: the form again, no session, a failed attempt recorded.
         let form = b.get("/login/code").await;
@@ -235,9 +256,18 @@ async fn setting_up_a_second_factor_then_signing_in_with_a_code() {
         let with_recovery = b
             .post_from("/login/code", "/login/code", &[("code", &recovery[0])])
             .await;
-        assert_eq!(with_recovery.location.as_deref(), Some("/staff"), "{}", with_recovery.body);
+        assert_eq!(
+            with_recovery.location.as_deref(),
+            Some("/staff"),
+            "{}",
+            with_recovery.body
+        );
         let status = b.get("/account/two-factor").await;
-        assert!(status.body.contains("Unused recovery codes: <strong>9</strong>"), "{}", status.body);
+        assert!(
+            status.body.contains("Unused recovery codes: <strong>9</strong>"),
+            "{}",
+            status.body
+        );
         b.post_from("/account", "/logout", &[]).await;
         b.sign_in("ana@example.org", PASSWORD).await;
         let again = b
@@ -263,7 +293,9 @@ async fn a_pending_sign_in_ends_after_five_wrong_codes_and_then_asks_for_the_pas
         assert_eq!(b.get("/login/code").await.location.as_deref(), Some("/login"));
         b.sign_in("bo@example.org", PASSWORD).await;
         for _ in 0..4 {
-            let wrong = b.post_from("/login/code", "/login/code", &[("code", "not-a-code")]).await;
+            let wrong = b
+                .post_from("/login/code", "/login/code", &[("code", "not-a-code")])
+                .await;
             assert_eq!(wrong.status, StatusCode::OK);
         }
         let csrf = b.get("/login").await.csrf();
@@ -323,7 +355,9 @@ async fn the_setting_sends_editors_without_a_second_factor_to_set_one_up_first()
         assert_eq!(researcher.get("/staff").await.status, StatusCode::OK);
 
         // Once set up, the editor goes on.
-        editor.post_from("/account/two-factor", "/account/two-factor/start", &[]).await;
+        editor
+            .post_from("/account/two-factor", "/account/two-factor/start", &[])
+            .await;
         let setup = editor.get("/account/two-factor").await;
         let secret = code_after(&setup.body, "Key (type it").replace(' ', "");
         let code = code_at(&secret, unix_now()).unwrap();
@@ -359,20 +393,34 @@ async fn administrators_manage_accounts_on_the_web_and_editors_may_not() {
         .await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
         assert!(s.account_by_email("x@example.org").await.unwrap().is_none());
-        assert!(!common::get(s, "/staff", Some(&editor)).await.body.contains("/staff/accounts"));
+        assert!(
+            !common::get(s, "/staff", Some(&editor))
+                .await
+                .body
+                .contains("/staff/accounts")
+        );
 
         // The list.
         let list = common::get(s, "/staff/accounts", Some(&admin)).await;
         assert_eq!(list.status, StatusCode::OK);
         assert!(list.body.contains("editor@example.org") && list.body.contains("<th scope=\"col\">Two-factor</th>"));
-        assert!(common::get(s, "/staff", Some(&admin)).await.body.contains("href=\"/staff/accounts\""));
+        assert!(
+            common::get(s, "/staff", Some(&admin))
+                .await
+                .body
+                .contains("href=\"/staff/accounts\"")
+        );
 
         // Creating: the link is shown once and works; bad input writes nothing.
         let created = common::post(
             s,
             "/staff/accounts",
             &admin,
-            &[("name", "Synthetic Newcomer"), ("email", "new@example.org"), ("role", "student")],
+            &[
+                ("name", "Synthetic Newcomer"),
+                ("email", "new@example.org"),
+                ("role", "student"),
+            ],
         )
         .await;
         assert_eq!(created.status, StatusCode::OK, "{}", created.body);
@@ -441,7 +489,11 @@ async fn administrators_manage_accounts_on_the_web_and_editors_may_not() {
             &[("version", &my_version), ("active", "false")],
         )
         .await;
-        assert!(leave.body.contains("cannot deactivate your own account"), "{}", leave.body);
+        assert!(
+            leave.body.contains("cannot deactivate your own account"),
+            "{}",
+            leave.body
+        );
 
         // Deactivating the editor ends their session.
         let editor_account = s.account_by_email("editor@example.org").await.unwrap().unwrap();

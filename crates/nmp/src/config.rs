@@ -350,18 +350,28 @@ mod tests {
         let c = Config::load(None, &env(&[]), &Overrides::default()).unwrap();
         assert!(c.two_factor().unwrap().roles().is_empty(), "off by default");
         let c = Config::load(None, &env(&[("NMP_REQUIRE_TWO_FACTOR", "true")]), &Overrides::default()).unwrap();
-        assert_eq!(c.two_factor().unwrap().roles(), [AccountRole::Admin, AccountRole::Editor]);
+        assert_eq!(
+            c.two_factor().unwrap().roles(),
+            [AccountRole::Admin, AccountRole::Editor]
+        );
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("nmp.toml");
         std::fs::write(&file, "require_two_factor = [\"admin\", \"researcher\"]\n").unwrap();
         let c = Config::load(Some(&file), &env(&[]), &Overrides::default()).unwrap();
-        assert_eq!(c.two_factor().unwrap().roles(), [AccountRole::Admin, AccountRole::Researcher]);
+        assert_eq!(
+            c.two_factor().unwrap().roles(),
+            [AccountRole::Admin, AccountRole::Researcher]
+        );
         std::fs::write(&file, "require_two_factor = true\n").unwrap();
         let c = Config::load(Some(&file), &env(&[]), &Overrides::default()).unwrap();
         assert!(c.two_factor().unwrap().requires(AccountRole::Editor));
-        let err = Config::load(None, &env(&[("NMP_REQUIRE_TWO_FACTOR", "admin,chief")]), &Overrides::default())
-            .unwrap_err()
-            .to_string();
+        let err = Config::load(
+            None,
+            &env(&[("NMP_REQUIRE_TWO_FACTOR", "admin,chief")]),
+            &Overrides::default(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("require_two_factor") && err.contains("chief"), "{err}");
     }
 

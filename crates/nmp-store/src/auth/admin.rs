@@ -54,15 +54,15 @@ async fn check_organization(w: &Writer, role: AccountRole, organization_id: Opti
         .into()),
         (AccountRole::Partner, Some(id)) => {
             if organization::Entity::find_by_id(id).one(w.conn()).await?.is_none() {
-                return Err(ValidationError::new("organization_id", format!("no organisation has the key {id}")).into());
+                return Err(
+                    ValidationError::new("organization_id", format!("no organisation has the key {id}")).into(),
+                );
             }
             Ok(())
         }
-        (_, Some(_)) => Err(ValidationError::new(
-            "organization_id",
-            "only partner accounts belong to an organisation",
-        )
-        .into()),
+        (_, Some(_)) => {
+            Err(ValidationError::new("organization_id", "only partner accounts belong to an organisation").into())
+        }
         (_, None) => Ok(()),
     }
 }

@@ -127,11 +127,15 @@ pub enum AuthError {
     #[error("The code is not correct. Type the code your authenticator app shows now, or one of your recovery codes.")]
     WrongCode,
     /// A right code that was already accepted once (codes work once).
-    #[error("This code has already been used. Wait for the next one (codes change every 30 seconds), or use a recovery code.")]
+    #[error(
+        "This code has already been used. Wait for the next one (codes change every 30 seconds), or use a recovery code."
+    )]
     CodeUsed,
     /// The pending sign-in is unknown, past its 5 minutes or had too many wrong codes (or the
     /// account changed meanwhile).
-    #[error("This sign-in has ended: it took longer than 5 minutes or had too many wrong codes. Sign in again with your password.")]
+    #[error(
+        "This sign-in has ended: it took longer than 5 minutes or had too many wrong codes. Sign in again with your password."
+    )]
     SignInExpired,
     /// Not possible in the account's present state; says why, for people.
     #[error("{0}")]

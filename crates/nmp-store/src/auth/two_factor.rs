@@ -161,7 +161,9 @@ fn totp(secret_base32: &str, account_name: &str) -> Result<Totp, AuthError> {
 
 /// The code for `secret_base32` at `unix_seconds` (what an authenticator app shows then).
 pub fn code_at(secret_base32: &str, unix_seconds: u64) -> Option<String> {
-    totp(secret_base32, "").ok().map(|t| t.generate(unix_seconds).to_string())
+    totp(secret_base32, "")
+        .ok()
+        .map(|t| t.generate(unix_seconds).to_string())
 }
 
 /// The time step `code` belongs to if it is right for `secret_base32` at `unix_seconds`, one step
@@ -237,7 +239,12 @@ fn key(account_id: i32) -> String {
 }
 
 /// Records a sign-in attempt (bookkeeping, one audit event).
-async fn record_attempt(w: &mut Writer, email: &str, succeeded: bool, summary: serde_json::Value) -> Result<(), AuthError> {
+async fn record_attempt(
+    w: &mut Writer,
+    email: &str,
+    succeeded: bool,
+    summary: serde_json::Value,
+) -> Result<(), AuthError> {
     let row = login_attempt::ActiveModel {
         email: Set(email.to_string()),
         attempted_at: Set(now()),
@@ -407,8 +414,12 @@ impl Store {
             last_used_step: Set(None),
             created_at: Set(now()),
         };
-        w.insert_many(vec![row], &key(id), serde_json::json!({ "account_id": id, "state": "set-up started" }))
-            .await?;
+        w.insert_many(
+            vec![row],
+            &key(id),
+            serde_json::json!({ "account_id": id, "state": "set-up started" }),
+        )
+        .await?;
         w.commit().await?;
         enrolment(&secret, &account.email)
     }
@@ -535,7 +546,9 @@ impl Store {
     async fn enabled_factor(&self, account_id: i32) -> Result<two_factor::Model, AuthError> {
         match self.two_factor(account_id).await? {
             Some(f) if f.enabled_at.is_some() => Ok(f),
-            _ => Err(AuthError::Refused("Two-factor sign-in is not on for this account.".into())),
+            _ => Err(AuthError::Refused(
+                "Two-factor sign-in is not on for this account.".into(),
+            )),
         }
     }
 
@@ -630,7 +643,8 @@ impl Store {
                     &key(id),
                 )
                 .await?;
-                let summary = serde_json::json!({ "succeeded": true, "account_id": id, "second_step": accepted.code() });
+                let summary =
+                    serde_json::json!({ "succeeded": true, "account_id": id, "second_step": accepted.code() });
                 record_attempt(&mut w, &account.email, true, summary).await?;
                 w.commit().await?;
                 Ok(account)
@@ -686,7 +700,11 @@ mod tests {
         assert_eq!(code.matches('-').count(), 3, "{code}");
         let plain = normalize_recovery_code(&code.to_uppercase());
         assert_eq!(plain.len(), 16);
-        assert!(plain.chars().all(|c| c.is_ascii_lowercase() || ('2'..='7').contains(&c)));
+        assert!(
+            plain
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || ('2'..='7').contains(&c))
+        );
         assert_ne!(new_recovery_code(), code, "random");
     }
 

@@ -139,10 +139,9 @@ pub(super) async fn login(
                 state.store.end_pending_sign_in(&old).await?;
             }
             let mut response = Redirect::to("/login/code").into_response();
-            response.headers_mut().append(
-                header::SET_COOKIE,
-                set_cookie(&headers, PENDING_COOKIE, Some(&token)),
-            );
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, set_cookie(&headers, PENDING_COOKIE, Some(&token)));
             Ok(response)
         }
         NextStep::Enrol => start_session(&state, &headers, &account, ENROL_PAGE).await,
@@ -180,7 +179,12 @@ async fn start_session(
 
 /// The page for a pending sign-in that has ended: sign in again (the pending cookie is cleared).
 fn sign_in_again(headers: &HeaderMap, e: &AuthError) -> Response {
-    let mut response = message(StatusCode::GONE, "Sign in again", &e.to_string(), Some(("/login", "Sign in")));
+    let mut response = message(
+        StatusCode::GONE,
+        "Sign in again",
+        &e.to_string(),
+        Some(("/login", "Sign in")),
+    );
     response
         .headers_mut()
         .append(header::SET_COOKIE, set_cookie(headers, PENDING_COOKIE, None));

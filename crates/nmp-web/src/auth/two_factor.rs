@@ -48,7 +48,12 @@ struct RecoveryCodesPage {
 }
 
 /// The page for `who`, with an optional error and status.
-async fn show(state: &AppState, who: &Enrolling, status: StatusCode, error: Option<String>) -> Result<Response, WorkspaceError> {
+async fn show(
+    state: &AppState,
+    who: &Enrolling,
+    status: StatusCode,
+    error: Option<String>,
+) -> Result<Response, WorkspaceError> {
     let id = who.account.account_id;
     let factor = state.store.two_factor(id).await?;
     let on = factor
@@ -71,7 +76,11 @@ async fn show(state: &AppState, who: &Enrolling, status: StatusCode, error: Opti
     };
     let view = TwoFactorPage {
         csrf: who.csrf_token.clone(),
-        codes_left: if on.is_some() { state.store.recovery_codes_left(id).await? } else { 0 },
+        codes_left: if on.is_some() {
+            state.store.recovery_codes_left(id).await?
+        } else {
+            0
+        },
         on,
         setup,
         required: state.two_factor.requires(who.role),

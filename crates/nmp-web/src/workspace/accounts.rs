@@ -113,7 +113,7 @@ async fn organizations(state: &AppState) -> Result<Vec<(i32, String)>, Workspace
         .into_iter()
         .map(|o| (o.organization_id, o.name))
         .collect();
-    all.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    all.sort_by_key(|a| a.1.to_lowercase());
     Ok(all)
 }
 
@@ -139,10 +139,12 @@ fn refused(e: AuthError, id: Option<i32>) -> WorkspaceError {
 
 /// The `version` field of a form, or a 422 naming it.
 fn version(form: &Form) -> Result<i32, WorkspaceError> {
-    form.text("version")
-        .trim()
-        .parse()
-        .map_err(|_| WorkspaceError::Fields(vec![ValidationError::new("version", "the form has no version: reload the page")]))
+    form.text("version").trim().parse().map_err(|_| {
+        WorkspaceError::Fields(vec![ValidationError::new(
+            "version",
+            "the form has no version: reload the page",
+        )])
+    })
 }
 
 /// An organisation chosen in a form (empty for none).
@@ -200,7 +202,11 @@ async fn mail_link(
         body: body(link),
     };
     let (status, detail, said) = match state.mail.mailer.send(&mail).await {
-        Ok(Delivery::Sent(reply)) => (MailStatus::Sent, reply, format!("The link was also mailed to {}.", account.email)),
+        Ok(Delivery::Sent(reply)) => (
+            MailStatus::Sent,
+            reply,
+            format!("The link was also mailed to {}.", account.email),
+        ),
         Ok(Delivery::Outbox(path)) => (
             MailStatus::Outbox,
             path.display().to_string(),
@@ -227,7 +233,12 @@ async fn mail_link(
     Ok(Some(said))
 }
 
-async fn list_page(state: &AppState, staff: &Staff<Admins>, form: Form, errors: Vec<(String, String)>) -> Result<ListPage, WorkspaceError> {
+async fn list_page(
+    state: &AppState,
+    staff: &Staff<Admins>,
+    form: Form,
+    errors: Vec<(String, String)>,
+) -> Result<ListPage, WorkspaceError> {
     let rows = state
         .store
         .account_rows()

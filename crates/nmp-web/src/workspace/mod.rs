@@ -83,7 +83,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/accounts/{id}/role", post(accounts::change_role))
         .route("/staff/accounts/{id}/active", post(accounts::set_active))
         .route("/staff/accounts/{id}/link", post(accounts::reissue_link))
-        .route("/staff/accounts/{id}/two-factor/reset", post(accounts::reset_two_factor))
+        .route(
+            "/staff/accounts/{id}/two-factor/reset",
+            post(accounts::reset_two_factor),
+        )
 }
 
 pub use editions::Builds;

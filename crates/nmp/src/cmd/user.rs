@@ -136,7 +136,11 @@ pub(crate) async fn run(config: &Config, action: UserAction) -> anyhow::Result<(
             }
             for row in accounts {
                 let a = row.account;
-                let two_factor = if row.two_factor { "two-factor on" } else { "two-factor off" };
+                let two_factor = if row.two_factor {
+                    "two-factor on"
+                } else {
+                    "two-factor off"
+                };
                 let password = if a.password_hash.is_some() {
                     "password set"
                 } else {
