@@ -44,6 +44,8 @@ pub struct AppState {
     pub trusted_proxy_header: Option<axum::http::HeaderName>,
     /// The servers' key for pre-sign-in CSRF tokens, read from the database on first use.
     csrf_key: std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<str>>>,
+    /// Which roles must sign in with a second factor (the `require_two_factor` setting).
+    pub two_factor: nmp_store::auth::TwoFactorPolicy,
 }
 
 /// Outgoing mail for data collection.
@@ -58,8 +60,9 @@ pub struct MailSetup {
 impl AppState {
     /// The state for `store`, with mail filed in the system's temporary directory
     /// (`nmp-outbox`), links to `http://127.0.0.1:8080`, and report builds kept in a new folder
-    /// of the temporary directory (what tests use; `nmp serve` passes its settings with
-    /// [`AppState::with_mail`] and [`AppState::with_builds`]).
+    /// of the temporary directory, and no role required to use a second factor (what tests use;
+    /// `nmp serve` passes its settings with [`AppState::with_mail`], [`AppState::with_builds`]
+    /// and [`AppState::with_two_factor`]).
     pub fn new(store: Store) -> AppState {
         let mailer = nmp_mail::Mailer::new(nmp_mail::MailSettings {
             from: "NMP <nmp@localhost>".into(),
@@ -77,6 +80,7 @@ impl AppState {
             uncited: UncitedFacts::new(),
             trusted_proxy_header: None,
             csrf_key: Default::default(),
+            two_factor: nmp_store::auth::TwoFactorPolicy::off(),
         }
     }
 
@@ -96,6 +100,12 @@ impl AppState {
             })
             .await
             .cloned()
+    }
+
+    /// The same state requiring a second factor of the roles `policy` names.
+    pub fn with_two_factor(mut self, policy: nmp_store::auth::TwoFactorPolicy) -> AppState {
+        self.two_factor = policy;
+        self
     }
 
     /// The same state keeping report builds in `dir`.

@@ -67,6 +67,8 @@ struct World {
     round: (i32, i32, i32, i32),
     /// A report build of edition 2017, made through the workspace.
     build: String,
+    /// An account the administrators' account pages change.
+    account: i32,
     sessions: Vec<Option<Session>>,
 }
 
@@ -163,7 +165,11 @@ async fn world(s: &Store) -> World {
     .unwrap();
     let round = assessment_round(s, other.account_id, other_student.account_id).await;
     let build = build_2017(s, editor).await;
+    let account = staff(s, "matrix-target@example.org", AccountRole::Researcher)
+        .await
+        .account_id;
     World {
+        account,
         round,
         build,
         questionnaire: q.questionnaire_id,
@@ -252,6 +258,7 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
         .replace("{target}", &w.round.1.to_string())
         .replace("{criterion}", &w.round.2.to_string())
         .replace("{framework}", &w.round.3.to_string())
+        .replace("{account}", &w.account.to_string())
         .replace("{kind}", "mechanisms")
         .replace("{format}", "csv");
     let acronym = format!("MATRIX-{n}");
@@ -343,6 +350,36 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
                 "/staff/assessments/{round}/state" => vec![("version".into(), "0".into())],
                 "/staff/assessments/{round}/targets/{target}"
                 | "/staff/assessments/{round}/targets/{target}/criteria/{criterion}" => Vec::new(),
+                // Setting up a second factor starts for anyone (303); a code that is not one is a
+                // 422, as are recovery codes without a second factor and a wrong password.
+                "/account/two-factor/start" => Vec::new(),
+                "/account/two-factor/confirm" | "/account/two-factor/recovery-codes" => {
+                    vec![("code".into(), "not-a-code".into())]
+                }
+                "/account/two-factor/disable" => vec![
+                    ("password".into(), "not the password".into()),
+                    ("code".into(), "not-a-code".into()),
+                ],
+                // Administrators: a new account (200 with its link), the target's role and
+                // activity at its current version (303), a new link (200), a reset (303).
+                "/staff/accounts" => vec![
+                    ("name".into(), format!("Synthetic account {n}")),
+                    ("email".into(), format!("matrix-new-{n}@example.org")),
+                    ("role".into(), "researcher".into()),
+                ],
+                "/staff/accounts/{account}/role" | "/staff/accounts/{account}/active" => {
+                    let a = s
+                        .get::<nmp_store::entity::account::Entity>(w.account)
+                        .await
+                        .unwrap()
+                        .unwrap();
+                    vec![
+                        ("version".into(), a.version.to_string()),
+                        ("role".into(), "student".into()),
+                        ("active".into(), "true".into()),
+                    ]
+                }
+                "/staff/accounts/{account}/link" | "/staff/accounts/{account}/two-factor/reset" => Vec::new(),
                 other => panic!("the matrix test has no request for POST {other}; add one"),
             };
             match session {

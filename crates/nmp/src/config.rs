@@ -41,6 +41,9 @@ pub struct Config {
     /// The header a trusted reverse proxy puts the client's address in (`X-Forwarded-For`,
     /// `X-Real-IP`); unset, the connection's peer address is the client's.
     pub trusted_proxy_header: Option<String>,
+    /// Which roles must sign in with a second factor: `false` (nobody; the default), `true`
+    /// (administrators and editors) or a comma-separated list of roles.
+    pub require_two_factor: String,
 }
 
 impl Default for Config {
@@ -60,6 +63,7 @@ impl Default for Config {
             outbox_dir: "outbox".into(),
             builds_dir: "builds".into(),
             trusted_proxy_header: None,
+            require_two_factor: "false".into(),
         }
     }
 }
@@ -82,6 +86,26 @@ struct FileConfig {
     outbox_dir: Option<String>,
     builds_dir: Option<String>,
     trusted_proxy_header: Option<String>,
+    require_two_factor: Option<TwoFactorSetting>,
+}
+
+/// `require_two_factor` in the file: a boolean or a list of roles (as text or a TOML array).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum TwoFactorSetting {
+    Bool(bool),
+    Text(String),
+    Roles(Vec<String>),
+}
+
+impl TwoFactorSetting {
+    fn text(self) -> String {
+        match self {
+            TwoFactorSetting::Bool(b) => b.to_string(),
+            TwoFactorSetting::Text(t) => t,
+            TwoFactorSetting::Roles(r) => r.join(","),
+        }
+    }
 }
 
 /// Environment variables of ours that are not settings (read by the test and tool scripts).
@@ -142,6 +166,7 @@ impl Config {
             bail!("config file {} does not exist", p.display());
         }
         config.apply_env(env)?;
+        config.two_factor()?;
         if let Some(url) = &flags.database_url {
             config.database_url = url.clone();
         }
@@ -194,6 +219,9 @@ impl Config {
         if f.trusted_proxy_header.is_some() {
             self.trusted_proxy_header = f.trusted_proxy_header;
         }
+        if let Some(v) = f.require_two_factor {
+            self.require_two_factor = v.text();
+        }
     }
 
     fn apply_env(&mut self, env: &BTreeMap<String, String>) -> anyhow::Result<()> {
@@ -225,9 +253,10 @@ impl Config {
                 "NMP_OUTBOX_DIR" => self.outbox_dir = value.clone(),
                 "NMP_BUILDS_DIR" => self.builds_dir = value.clone(),
                 "NMP_TRUSTED_PROXY_HEADER" => self.trusted_proxy_header = Some(value.clone()),
+                "NMP_REQUIRE_TWO_FACTOR" => self.require_two_factor = value.clone(),
                 k if TEST_VARIABLES.contains(&k) => {}
                 unknown => bail!(
-                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR, NMP_BUILDS_DIR, NMP_TRUSTED_PROXY_HEADER (and NMP_CONFIG for the file)"
+                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR, NMP_BUILDS_DIR, NMP_TRUSTED_PROXY_HEADER, NMP_REQUIRE_TWO_FACTOR (and NMP_CONFIG for the file)"
                 ),
             }
         }
@@ -271,6 +300,12 @@ impl Config {
             .clone()
             .unwrap_or_else(|| format!("http://{local_addr}"));
         Ok(nmp_web::MailSetup { mailer, public_url })
+    }
+
+    /// The `require_two_factor` setting, checked (a wrong role is named).
+    pub fn two_factor(&self) -> anyhow::Result<nmp_store::auth::TwoFactorPolicy> {
+        nmp_store::auth::TwoFactorPolicy::parse("require_two_factor", &self.require_two_factor)
+            .map_err(|e| anyhow::anyhow!("{e}"))
     }
 
     /// The settings as TOML, with secrets redacted.
@@ -328,6 +363,37 @@ mod tests {
         assert!(err.contains("NMP_DATABSE_URL"), "{err}");
         let missing = dir.path().join("nope.toml");
         assert!(Config::load(Some(&missing), &env(&[]), &Overrides::default()).is_err());
+    }
+
+    #[test]
+    fn require_two_factor_takes_a_boolean_or_roles_and_names_a_wrong_role() {
+        use nmp_core::vocab::AccountRole;
+        let c = Config::load(None, &env(&[]), &Overrides::default()).unwrap();
+        assert!(c.two_factor().unwrap().roles().is_empty(), "off by default");
+        let c = Config::load(None, &env(&[("NMP_REQUIRE_TWO_FACTOR", "true")]), &Overrides::default()).unwrap();
+        assert_eq!(
+            c.two_factor().unwrap().roles(),
+            [AccountRole::Admin, AccountRole::Editor]
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("nmp.toml");
+        std::fs::write(&file, "require_two_factor = [\"admin\", \"researcher\"]\n").unwrap();
+        let c = Config::load(Some(&file), &env(&[]), &Overrides::default()).unwrap();
+        assert_eq!(
+            c.two_factor().unwrap().roles(),
+            [AccountRole::Admin, AccountRole::Researcher]
+        );
+        std::fs::write(&file, "require_two_factor = true\n").unwrap();
+        let c = Config::load(Some(&file), &env(&[]), &Overrides::default()).unwrap();
+        assert!(c.two_factor().unwrap().requires(AccountRole::Editor));
+        let err = Config::load(
+            None,
+            &env(&[("NMP_REQUIRE_TWO_FACTOR", "admin,chief")]),
+            &Overrides::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("require_two_factor") && err.contains("chief"), "{err}");
     }
 
     #[test]

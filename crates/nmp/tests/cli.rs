@@ -207,6 +207,18 @@ fn user_add_prints_a_link_and_a_partner_needs_a_known_organisation() {
     let list = nmp(dir.path()).args(["user", "list"]).output().unwrap();
     let text = String::from_utf8_lossy(&list.stdout);
     assert!(text.contains("ed@example.org") && text.contains("p@example.org") && !text.contains("e2@example.org"));
+    assert!(text.contains("two-factor off"), "{text}");
+    let reset = nmp(dir.path())
+        .args(["user", "reset-two-factor", "--email", "ed@example.org"])
+        .output()
+        .unwrap();
+    assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
+    assert!(String::from_utf8_lossy(&reset.stdout).contains("had no second factor"));
+    let nobody = nmp(dir.path())
+        .args(["user", "reset-two-factor", "--email", "nobody@example.org"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&nobody.stderr).contains("no account with email nobody@example.org"));
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Accounts and sign-in: creating accounts, one-time set-password links, argon2id passwords,
 //! login throttling and sessions (`sign_in.rs`: checking a password, sessions; `throttle.rs`:
-//! waits by client and account pair; `keys.rs`: server keys and pre-sign-in CSRF tokens).
+//! waits by client and account pair; `keys.rs`: server keys and pre-sign-in CSRF tokens), the
+//! second factor (`two_factor.rs`: TOTP, recovery codes, the sign-in's second step) and the
+//! administrators' account changes (`admin.rs`).
 //!
 //! Secrets never reach the database or the audit log in the clear:
 //! - session and link tokens are 32 random bytes (hex) from the operating system; only their
@@ -29,15 +31,22 @@ use time::{Duration, OffsetDateTime};
 use crate::entity::{account, one_time_link, session};
 use crate::{Store, StoreError};
 
+mod admin;
 mod keys;
 mod sign_in;
 mod throttle;
+mod two_factor;
+
+pub use admin::{AccountRow, NewAccount};
+pub use two_factor::{
+    CODE_DIGITS, Enrolment, MAX_CODE_ATTEMPTS, NextStep, PENDING_LIFETIME, RECOVERY_CODE_COUNT, STEP_SECONDS,
+    TwoFactorPolicy, check_code, code_at,
+};
 
 pub use keys::{CSRF_KEY, pre_session_csrf};
 pub use throttle::{Failures, SignInEntry, retry_after, wait_after};
 
-/// Failed sign-ins counted: those within this window (for a client and account pair, only those
-/// after the pair's last success).
+/// Failed sign-ins counted: those within this window.
 pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
 /// Failures of one client and account pair before each further attempt waits.
 pub const PAIR_FREE_FAILURES: u64 = 3;
@@ -130,6 +139,26 @@ pub enum AuthError {
     /// Hashing failed (not the user's fault).
     #[error("password hashing failed: {0}")]
     Hash(String),
+    /// A second-step code (from the app, or a recovery code) that is not right.
+    #[error("The code is not correct. Type the code your authenticator app shows now, or one of your recovery codes.")]
+    WrongCode,
+    /// A right code that was already accepted once (codes work once).
+    #[error(
+        "This code has already been used. Wait for the next one (codes change every 30 seconds), or use a recovery code."
+    )]
+    CodeUsed,
+    /// The pending sign-in is unknown, past its 5 minutes or had too many wrong codes (or the
+    /// account changed meanwhile).
+    #[error(
+        "This sign-in has ended: it took longer than 5 minutes or had too many wrong codes. Sign in again with your password."
+    )]
+    SignInExpired,
+    /// Not possible in the account's present state; says why, for people.
+    #[error("{0}")]
+    Refused(String),
+    /// Something that is not the user's fault (an unreadable stored secret).
+    #[error("{0}")]
+    Internal(String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -150,6 +179,16 @@ pub struct SignedIn {
     pub role: AccountRole,
     /// The token its POST forms must carry.
     pub csrf_token: String,
+    /// Whether the account signs in with a second factor.
+    pub two_factor: bool,
+}
+
+impl SignedIn {
+    /// Whether this person must set up a second factor before anything else: their role needs
+    /// one under `policy` and they have none.
+    pub fn must_enrol(&self, policy: &TwoFactorPolicy) -> bool {
+        policy.requires(self.role) && !self.two_factor
+    }
 }
 
 /// A new session: the cookie token (shown once, never stored) and its CSRF token.
@@ -246,29 +285,8 @@ impl Store {
         name: &str,
         role: AccountRole,
     ) -> Result<account::Model, AuthError> {
-        let email = normalize_email(email)?;
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(ValidationError::new("name", "the name must not be empty").into());
-        }
         let mut w = self.writer(actor).await?;
-        let taken = account::Entity::find()
-            .filter(account::Column::Email.eq(email.clone()))
-            .one(w.conn())
-            .await?;
-        if taken.is_some() {
-            return Err(ValidationError::new("email", format!("an account with email {email} already exists")).into());
-        }
-        let row = w
-            .insert(account::ActiveModel {
-                email: Set(email),
-                name: Set(name.to_string()),
-                role: Set(role.code().to_string()),
-                password_hash: Set(None),
-                active: Set(true),
-                ..Default::default()
-            })
-            .await?;
+        let row = w.insert_account(email, name, role, None).await?;
         w.commit().await?;
         Ok(row)
     }
@@ -305,25 +323,8 @@ impl Store {
                 ValidationError::new("email", format!("there is no account with email {}", email.trim())).into(),
             );
         };
-        let token = random_token();
-        let expires_at = now() + purpose.lifetime();
         let mut w = self.writer(actor).await?;
-        w.end_links(account.account_id, Some(purpose)).await?;
-        let row = one_time_link::ActiveModel {
-            token_hash: Set(token_hash(&token)),
-            account_id: Set(account.account_id),
-            purpose: Set(purpose.code().to_string()),
-            expires_at: Set(expires_at),
-            used_at: Set(None),
-            ..Default::default()
-        };
-        let summary = serde_json::json!({
-            "account_id": account.account_id,
-            "purpose": purpose.code(),
-            "expires_at": expires_at.to_string(),
-        });
-        w.insert_many(vec![row], &format!("account:{}", account.account_id), summary)
-            .await?;
+        let token = w.insert_link(&account, purpose, false).await?;
         w.commit().await?;
         Ok((account, token))
     }

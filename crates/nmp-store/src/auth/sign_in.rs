@@ -128,10 +128,12 @@ impl Store {
                 .await?;
             w.commit().await?;
         }
+        let two_factor = self.two_factor_enabled(account.account_id).await?;
         Ok(Some(SignedIn {
             account,
             role,
             csrf_token: row.csrf_token,
+            two_factor,
         }))
     }
 

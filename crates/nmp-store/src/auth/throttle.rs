@@ -3,8 +3,8 @@
 //! The earlier rule (five failures for an email lock that email out for 15 minutes, from
 //! anywhere) let an attacker lock a real person out, and let one client try forty accounts
 //! unslowed. Now two counts are kept over [`THROTTLE_WINDOW`]:
-//! - the **pair** (this client, this email): after [`PAIR_FREE_FAILURES`] failures since the
-//!   pair's last success, each attempt waits 1 s, 2 s, 4 s ... (doubling, at most
+//! - the **pair** (this client, this email): after [`PAIR_FREE_FAILURES`] failures (of passwords
+//!   or second-step codes), each attempt waits 1 s, 2 s, 4 s ... (doubling, at most
 //!   [`MAX_THROTTLE_WAIT`]) after the pair's last failure. The same person signing in from their
 //!   own connection is a different pair, and is not slowed by an attacker elsewhere;
 //! - the **client** (this address, any email): after [`CLIENT_FREE_FAILURES`] failures, the same
@@ -70,28 +70,16 @@ pub struct SignInEntry {
 }
 
 impl Store {
-    /// Failed checked attempts of `email` from `client` in the window, since the pair's last
-    /// success.
+    /// Failed checked attempts of `email` from `client` in the window. A success does not wipe
+    /// them: with a second factor, a right password is a success, and wiping would let someone
+    /// who has the password try codes five at a time without ever waiting.
     pub async fn pair_failures(&self, email: &str, client: &str) -> Result<Failures, AuthError> {
-        let email = email.trim().to_lowercase();
-        let mut since = now() - THROTTLE_WINDOW;
-        let last_success = login_attempt::Entity::find()
-            .filter(login_attempt::Column::Email.eq(email.clone()))
-            .filter(login_attempt::Column::Client.eq(client))
-            .filter(login_attempt::Column::Succeeded.eq(true))
-            .filter(login_attempt::Column::AttemptedAt.gt(since))
-            .order_by_desc(login_attempt::Column::AttemptedAt)
-            .one(&self.db)
-            .await?;
-        if let Some(success) = last_success {
-            since = success.attempted_at;
-        }
         let failed = login_attempt::Entity::find()
-            .filter(login_attempt::Column::Email.eq(email))
+            .filter(login_attempt::Column::Email.eq(email.trim().to_lowercase()))
             .filter(login_attempt::Column::Client.eq(client))
             .filter(login_attempt::Column::Succeeded.eq(false))
             .filter(login_attempt::Column::Throttled.eq(false))
-            .filter(login_attempt::Column::AttemptedAt.gt(since));
+            .filter(login_attempt::Column::AttemptedAt.gt(now() - THROTTLE_WINDOW));
         self.failures(failed).await
     }
 

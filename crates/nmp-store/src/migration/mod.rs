@@ -16,6 +16,7 @@ mod m0011_essays;
 mod m0012_observation_indexes;
 mod m0013_outcomes;
 mod m0014_sign_in_throttling;
+mod m0015_two_factor;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_observation_indexes::Migration),
             Box::new(m0013_outcomes::Migration),
             Box::new(m0014_sign_in_throttling::Migration),
+            Box::new(m0015_two_factor::Migration),
         ]
     }
 }

@@ -1,6 +1,9 @@
 //! Who may reach a staff page: the [`Staff`] extractor lets through a signed-in person whose role
 //! is one of its [`Roles`] (anyone signed in for [`Anyone`]); anonymous visitors are sent to
 //! `/login` (a 401 on the JSON API) and other roles get a 403 (see `docs/permissions.md`).
+//! While the `require_two_factor` setting says a person's role needs a second factor and they have
+//! none, [`Staff`] sends them to set one up (`/account/two-factor`; a 403 on the JSON API): only
+//! the set-up pages, which take [`Enrolling`], and signing out are open to them.
 //!
 //! ```ignore
 //! async fn queue(State(state): State<AppState>, staff: Staff<Reviewers>) -> Result<Response, WorkspaceError>
@@ -11,7 +14,7 @@ use std::ops::Deref;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use nmp_core::vocab::AccountRole;
 use nmp_store::auth::SignedIn;
 
@@ -54,10 +57,53 @@ impl<R: Roles> FromRequestParts<AppState> for Staff<R> {
             .await
             .map_err(IntoResponse::into_response)?;
         match require_role(&user, R::ROLES) {
+            Ok(signed_in) if signed_in.must_enrol(&state.two_factor) => Err(enrol_first(parts)),
             Ok(signed_in) => Ok(Staff {
                 signed_in: signed_in.clone(),
                 roles: PhantomData,
             }),
+            Err(refusal) => Err(answer(parts, refusal.into())),
+        }
+    }
+}
+
+/// Where the set-up of a second factor starts.
+pub(crate) const ENROL_PAGE: &str = "/account/two-factor";
+
+/// The answer to someone who must set up a second factor first.
+fn enrol_first(parts: &Parts) -> Response {
+    if parts.uri.path().starts_with("/api/") {
+        WorkspaceError::forbidden(
+            "Your role must sign in with a second factor: set it up at /account/two-factor first.",
+            None,
+        )
+        .json()
+    } else {
+        Redirect::to(ENROL_PAGE).into_response()
+    }
+}
+
+/// Anyone signed in, whether or not they still have to set up a second factor: for the set-up
+/// pages themselves and the account page.
+pub(crate) struct Enrolling(SignedIn);
+
+impl Deref for Enrolling {
+    type Target = SignedIn;
+
+    fn deref(&self) -> &SignedIn {
+        &self.0
+    }
+}
+
+impl FromRequestParts<AppState> for Enrolling {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let user = CurrentUser::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match require_role(&user, &[]) {
+            Ok(signed_in) => Ok(Enrolling(signed_in.clone())),
             Err(refusal) => Err(answer(parts, refusal.into())),
         }
     }
@@ -135,6 +181,7 @@ mod tests {
                 account,
                 role,
                 csrf_token: "c".repeat(64),
+                two_factor: false,
             }),
             Default::default(),
         )

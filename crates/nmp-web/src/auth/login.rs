@@ -1,19 +1,25 @@
-//! The sign-in pages: `/login`, `/logout`, `/account`, `/account/password`,
-//! `/set-password/{token}` and `/reset-password`, over the use cases in `nmp_store::auth`.
+//! The sign-in pages: `/login` (and its second step `/login/code` for accounts with a second
+//! factor), `/logout`, `/account`, `/account/password`, `/set-password/{token}` and
+//! `/reset-password`, over the use cases in `nmp_store::auth`.
+//!
+//! After a right password, an account with a second factor gets no session yet: the browser gets a
+//! pending sign-in token in the `nmp_pending` cookie and `/login/code` asks for a code; only a right
+//! code starts the session. An account whose role must have a second factor and has none gets its
+//! session and is sent to set one up (the `Staff` guard keeps it there).
 
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use nmp_store::auth::{AuthError, LinkProblem, MIN_PASSWORD_CHARS};
+use nmp_store::auth::{AuthError, LinkProblem, MIN_PASSWORD_CHARS, NextStep};
 use nmp_store::entity::account;
 
 use super::csrf::{CsrfForm, check_csrf, form_csrf};
 use super::error::{WorkspaceError, message, page};
 use super::form::Form;
-use super::guard::Staff;
-use super::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
+use super::guard::{ENROL_PAGE, Staff};
+use super::session::{CurrentUser, PENDING_COOKIE, SESSION_COOKIE, cookie, set_cookie};
 use crate::AppState;
 use crate::client::ClientAddress;
 
@@ -26,12 +32,21 @@ struct LoginPage {
 }
 
 #[derive(Template)]
+#[template(path = "auth/code.html")]
+struct CodePage {
+    csrf: String,
+    email: String,
+    error: Option<String>,
+}
+
+#[derive(Template)]
 #[template(path = "auth/account.html")]
 struct AccountPage {
     name: String,
     email: String,
     role: &'static str,
     csrf: String,
+    two_factor: bool,
 }
 
 #[derive(Template)]
@@ -109,28 +124,141 @@ pub(super) async fn login(
         };
         Ok(page(status, &form, set))
     };
+    let throttled = |e: AuthError, retry_after: u64| -> Result<Response, WorkspaceError> {
+        let mut response = again(StatusCode::TOO_MANY_REQUESTS, e.to_string())?;
+        response.headers_mut().insert(header::RETRY_AFTER, retry_after.into());
+        Ok(response)
+    };
     let account = match state.store.verify_login(&email, form.text("password"), &client).await {
         Ok(account) => account,
         Err(e @ AuthError::BadCredentials) => return again(StatusCode::OK, e.to_string()),
-        Err(e @ AuthError::Throttled { retry_after }) => {
-            let mut response = again(StatusCode::TOO_MANY_REQUESTS, e.to_string())?;
-            response.headers_mut().insert(header::RETRY_AFTER, retry_after.into());
-            return Ok(response);
-        }
+        Err(e @ AuthError::Throttled { retry_after }) => return throttled(e, retry_after),
         Err(e) => return Err(e.into()),
     };
+    match state.store.next_step(&account, &state.two_factor).await? {
+        NextStep::Code => {
+            let token = match state.store.begin_second_step(&account, &client).await {
+                Ok(token) => token,
+                Err(e @ AuthError::Throttled { retry_after }) => return throttled(e, retry_after),
+                Err(e) => return Err(e.into()),
+            };
+            if let Some(old) = cookie(&headers, PENDING_COOKIE) {
+                state.store.end_pending_sign_in(&old).await?;
+            }
+            let mut response = Redirect::to("/login/code").into_response();
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, set_cookie(&headers, PENDING_COOKIE, Some(&token)));
+            Ok(response)
+        }
+        NextStep::Enrol => start_session(&state, &headers, &account, ENROL_PAGE).await,
+        NextStep::Session => start_session(&state, &headers, &account, "/staff").await,
+    }
+}
+
+/// Starts a session for `account` (ending the browser's previous one and any pending sign-in)
+/// and sends the browser to `to`.
+async fn start_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    account: &account::Model,
+    to: &str,
+) -> Result<Response, WorkspaceError> {
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
-    let previous = cookie(&headers, SESSION_COOKIE);
+    let previous = cookie(headers, SESSION_COOKIE);
     let new = state
         .store
-        .create_session(&account, user_agent, previous.as_deref())
+        .create_session(account, user_agent, previous.as_deref())
         .await?;
-    let mut response = Redirect::to("/staff").into_response();
+    let mut response = Redirect::to(to).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
-        set_cookie(&headers, SESSION_COOKIE, Some(&new.token)),
+        set_cookie(headers, SESSION_COOKIE, Some(&new.token)),
     );
+    if let Some(pending) = cookie(headers, PENDING_COOKIE) {
+        state.store.end_pending_sign_in(&pending).await?;
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, set_cookie(headers, PENDING_COOKIE, None));
+    }
     Ok(response)
+}
+
+/// The page for a pending sign-in that has ended: sign in again (the pending cookie is cleared).
+fn sign_in_again(headers: &HeaderMap, e: &AuthError) -> Response {
+    let mut response = message(
+        StatusCode::GONE,
+        "Sign in again",
+        &e.to_string(),
+        Some(("/login", "Sign in")),
+    );
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, set_cookie(headers, PENDING_COOKIE, None));
+    response
+}
+
+/// The second step's form: a code from the app, or a recovery code.
+pub(super) async fn code_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+) -> Result<Response, WorkspaceError> {
+    let Some(token) = cookie(&headers, PENDING_COOKIE) else {
+        return Ok(Redirect::to("/login").into_response());
+    };
+    match state.store.pending_sign_in(&token).await {
+        Ok(account) => {
+            let (csrf, set) = form_csrf(&headers, &user);
+            let view = CodePage {
+                csrf,
+                email: account.email,
+                error: None,
+            };
+            Ok(page(StatusCode::OK, &view, set))
+        }
+        Err(e @ AuthError::SignInExpired) => Ok(sign_in_again(&headers, &e)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The second step: a right code starts the session; a wrong one shows the form again (each is a
+/// failed sign-in attempt, and the fifth ends the pending sign-in).
+pub(super) async fn code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    ClientAddress(client): ClientAddress,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let Some(token) = cookie(&headers, PENDING_COOKIE) else {
+        return Ok(Redirect::to("/login").into_response());
+    };
+    match state.store.finish_second_step(&token, form.text("code"), &client).await {
+        Ok(account) => start_session(&state, &headers, &account, "/staff").await,
+        Err(e @ (AuthError::WrongCode | AuthError::CodeUsed)) => {
+            let account = match state.store.pending_sign_in(&token).await {
+                Ok(account) => account,
+                Err(e @ AuthError::SignInExpired) => return Ok(sign_in_again(&headers, &e)),
+                Err(e) => return Err(e.into()),
+            };
+            let (csrf, set) = form_csrf(&headers, &user);
+            let view = CodePage {
+                csrf,
+                email: account.email,
+                error: Some(e.to_string()),
+            };
+            Ok(page(StatusCode::OK, &view, set))
+        }
+        Err(e @ AuthError::SignInExpired) => Ok(sign_in_again(&headers, &e)),
+        Err(e @ AuthError::Throttled { retry_after }) => {
+            let message = WorkspaceError::message(StatusCode::TOO_MANY_REQUESTS, "Wait a moment", &e.to_string(), None);
+            let mut response = message.into_response();
+            response.headers_mut().insert(header::RETRY_AFTER, retry_after.into());
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Signs out; a signed-in person's form must carry their CSRF token.
@@ -159,6 +287,7 @@ pub(super) async fn account(staff: Staff) -> Result<Response, WorkspaceError> {
         email: staff.account.email.clone(),
         role: staff.role.label(),
         csrf: staff.csrf_token.clone(),
+        two_factor: staff.two_factor,
     };
     Ok(page(StatusCode::OK, &view, None))
 }

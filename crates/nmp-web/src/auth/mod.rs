@@ -1,9 +1,12 @@
 //! Staff sign-in and what every staff-side handler shares.
 //!
-//! - `login`: `/login`, `/logout`, `/account`, `/account/password`, `/set-password/{token}`
-//!   and `/reset-password`, over the use cases in `nmp_store::auth`;
+//! - `login`: `/login` (with its second step `/login/code`), `/logout`, `/account`,
+//!   `/account/password`, `/set-password/{token}` and `/reset-password`, over the use cases in
+//!   `nmp_store::auth`;
+//! - `two_factor`: setting up, renewing and switching off a second factor (`/account/two-factor`);
 //! - `session`: the cookies and the [`CurrentUser`] extractor;
-//! - `guard`: the `Staff` extractor, a signed-in person with one of a set of roles;
+//! - `guard`: the `Staff` extractor, a signed-in person with one of a set of roles (sent to set up
+//!   a second factor first when their role must have one), and `Enrolling` for the set-up pages;
 //! - `csrf`: the one CSRF check, and the `CsrfForm` and `CsrfJson` extractors;
 //! - `error`: `WorkspaceError`, which every staff handler returns, rendered as a message
 //!   page or as the JSON error shape.
@@ -18,6 +21,7 @@ mod form;
 mod guard;
 mod login;
 mod session;
+mod two_factor;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -35,9 +39,15 @@ pub(crate) fn router() -> Router<AppState> {
     use login::*;
     Router::new()
         .route("/login", get(login_form).post(login))
+        .route("/login/code", get(code_form).post(code))
         .route("/logout", post(logout))
         .route("/account", get(account))
         .route("/account/password", get(password_form).post(change_password))
         .route("/set-password/{token}", get(set_password_form).post(set_password))
         .route("/reset-password", get(reset_form).post(reset))
+        .route("/account/two-factor", get(two_factor::status))
+        .route("/account/two-factor/start", post(two_factor::start))
+        .route("/account/two-factor/confirm", post(two_factor::confirm))
+        .route("/account/two-factor/recovery-codes", post(two_factor::recovery_codes))
+        .route("/account/two-factor/disable", post(two_factor::disable))
 }

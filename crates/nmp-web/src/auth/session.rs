@@ -7,7 +7,10 @@
 //!   so a cookie planted by someone else, with the same value in their form, does not pass.
 //!   After sign-in, forms carry the session's own `csrf_token` instead.
 //!
-//! Both cookies are `HttpOnly; SameSite=Lax; Path=/`, plus `Secure` when the request came over
+//! - `nmp_pending` holds a pending sign-in's token between a right password and the code of an
+//!   account with a second factor (the database keeps only its SHA-256; it is not a session).
+//!
+//! All three cookies are `HttpOnly; SameSite=Lax; Path=/`, plus `Secure` when the request came over
 //! TLS (the proxy in front says so with `X-Forwarded-Proto: https`).
 
 use axum::extract::FromRequestParts;
@@ -22,6 +25,8 @@ use crate::{AppState, WebError};
 pub const SESSION_COOKIE: &str = "nmp_session";
 /// The pre-sign-in CSRF cookie.
 pub const CSRF_COOKIE: &str = "nmp_csrf";
+/// The pending sign-in cookie (between the password and the code).
+pub const PENDING_COOKIE: &str = "nmp_pending";
 
 /// The signed-in user, if any (from the `nmp_session` cookie); for a visitor not signed in, the
 /// servers' key that signs pre-sign-in CSRF tokens.

@@ -1,10 +1,11 @@
 //! The staff workspace under `/staff`: editing records with their citations, the review queue,
-//! assignments, the audit history, questionnaires, and editions (publishing, building the
-//! report). Handlers are thin: their extractors check the role (`Staff<Deciders>`, see
+//! assignments, the audit history, questionnaires, editions (publishing, building the report) and,
+//! for administrators, accounts. Handlers are thin: their extractors check the role (`Staff<Deciders>`, see
 //! `docs/permissions.md`) and the CSRF token of every POST (`CsrfForm`); they call one store use
 //! case from `nmp_store::records` and return `Result<Response, WorkspaceError>`, using `?`. Every
 //! page is personal: never cached.
 
+mod accounts;
 mod api;
 mod assessments;
 mod assignments;
@@ -79,6 +80,15 @@ pub(crate) fn router() -> Router<AppState> {
             get(editions::download),
         )
         .route("/staff/attachments/{id}", get(collect::download))
+        .route("/staff/accounts", get(accounts::list).post(accounts::create))
+        .route("/staff/accounts/{id}", get(accounts::show))
+        .route("/staff/accounts/{id}/role", post(accounts::change_role))
+        .route("/staff/accounts/{id}/active", post(accounts::set_active))
+        .route("/staff/accounts/{id}/link", post(accounts::reissue_link))
+        .route(
+            "/staff/accounts/{id}/two-factor/reset",
+            post(accounts::reset_two_factor),
+        )
 }
 
 pub use editions::Builds;
@@ -93,7 +103,7 @@ pub(crate) struct Nav {
     pub can_review: bool,
     pub can_decide: bool,
     pub can_see_editions: bool,
-    pub is_admin: bool,
+    pub can_admin: bool,
 }
 
 impl Nav {
@@ -106,7 +116,7 @@ impl Nav {
             can_review: may_review(s.role),
             can_decide: may_decide(s.role),
             can_see_editions: editions::READERS.contains(&s.role),
-            is_admin: s.role == AccountRole::Admin,
+            can_admin: ADMINS.contains(&s.role),
         }
     }
 }
@@ -123,6 +133,9 @@ pub(crate) const EDITORS_AND_PROPOSERS: &[AccountRole] = &[
 pub(crate) const REVIEWERS: &[AccountRole] = &[AccountRole::Admin, AccountRole::Editor, AccountRole::Reviewer];
 /// Roles that decide proposals and make assignments.
 pub(crate) const DECIDERS: &[AccountRole] = &[AccountRole::Admin, AccountRole::Editor];
+
+/// Roles that administer accounts.
+pub(crate) const ADMINS: &[AccountRole] = &[AccountRole::Admin];
 
 /// Names a set of roles as a type, for [`Staff`].
 macro_rules! roles {
@@ -149,8 +162,8 @@ roles!(
     Deciders = DECIDERS
 );
 roles!(
-    /// Administrators only: the failed-sign-in log.
-    Admins = &[AccountRole::Admin]
+    /// Those who administer accounts: [`ADMINS`].
+    Admins = ADMINS
 );
 roles!(
     /// Those who see editions, their builds and previews.

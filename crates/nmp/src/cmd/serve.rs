@@ -12,6 +12,7 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let local = listener.local_addr()?;
     let mail = config.mail(&local.to_string())?;
+    let two_factor = config.two_factor()?;
     let store = super::open(config).await?;
     if config.seed_on_empty && store.all::<country::Entity>().await?.is_empty() {
         let report = nmp_ingest::seed::seed_embedded(&store)
@@ -28,7 +29,8 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
         nmp_web::AppState::new(store)
             .with_mail(mail)
             .with_builds(&config.builds_dir)
-            .with_trusted_proxy_header(config.trusted_proxy_header()?),
+            .with_trusted_proxy_header(config.trusted_proxy_header()?)
+            .with_two_factor(two_factor),
     );
     // The make-service readies the router once; handing axum the bare router would rebuild
     // every route for each new connection (about 170 KB and the work of copying ~100 routes

@@ -5,14 +5,18 @@
 //!   sets their password;
 //! - `nmp user reset --email E` prints a new one-time link for a forgotten password (the web
 //!   platform does not send email yet);
+//! - `nmp user reset-two-factor --email E` removes an account's lost second factor (for the last
+//!   administrator, who has nobody to do it on the web);
 //! - `nmp user list` lists the accounts.
+//!
+//! Administrators do the same on the web (`/staff/accounts`), through the same store use cases.
 //!
 //! Links are printed once and stored only as a hash; they use the configured `addr`.
 
 use anyhow::Context;
 use clap::Subcommand;
 use nmp_core::vocab::AccountRole;
-use nmp_store::auth::LinkPurpose;
+use nmp_store::auth::{LinkPurpose, NewAccount};
 use nmp_store::entity::organization;
 
 use crate::config::Config;
@@ -41,6 +45,14 @@ pub(crate) enum UserAction {
     },
     /// Print a new one-time link to reset an account's password
     Reset {
+        /// The account's email
+        #[arg(long)]
+        email: String,
+    },
+    /// Remove an account's second factor (two-factor sign-in) and recovery codes, when the person
+    /// lost them: they sign in with their password alone, or set up a new one if their role must
+    /// have it
+    ResetTwoFactor {
         /// The account's email
         #[arg(long)]
         email: String,
@@ -75,17 +87,16 @@ pub(crate) async fn run(config: &Config, action: UserAction) -> anyhow::Result<(
                 (_, Some(_)) => anyhow::bail!("--organization: only partner accounts belong to an organisation"),
                 (_, None) => None,
             };
-            let account = store.create_account(ACTOR, &email, &name, role).await?;
-            if let Some(org) = organization_id {
-                store
-                    .set_account_organization(ACTOR, account.account_id, Some(org))
-                    .await
-                    .map_err(|e| anyhow::anyhow!("{e}"))?;
-            }
-            let (_, token) = store
-                .issue_link(ACTOR, &account.email, LinkPurpose::SetPassword)
+            let new = NewAccount {
+                email,
+                name,
+                role,
+                organization_id,
+            };
+            let (account, token) = store
+                .add_account(ACTOR, &new)
                 .await
-                .context("issuing the set-password link")?;
+                .context("creating the account and its set-password link")?;
             println!("created account {} ({}, {})", account.email, account.name, role.code());
             println!(
                 "one-time link to set the password (valid {} days, works once):",
@@ -103,20 +114,43 @@ pub(crate) async fn run(config: &Config, action: UserAction) -> anyhow::Result<(
             );
             println!("{}", link(config, &token));
         }
+        UserAction::ResetTwoFactor { email } => {
+            let store = super::open(config).await?;
+            let Some(account) = store.account_by_email(&email).await? else {
+                anyhow::bail!("--email: there is no account with email {}", email.trim());
+            };
+            if store.reset_two_factor(ACTOR, account.account_id).await? {
+                println!(
+                    "removed the second factor of {}: they sign in with their password (and set up a new one if their role must have it)",
+                    account.email
+                );
+            } else {
+                println!("{} had no second factor; nothing to remove", account.email);
+            }
+        }
         UserAction::List => {
             let store = super::open(config).await?;
-            let accounts = store.accounts().await?;
+            let accounts = store.account_rows().await?;
             if accounts.is_empty() {
                 println!("no accounts (add one with `nmp user add --email E --name N --role R`)");
             }
-            for a in accounts {
+            for row in accounts {
+                let a = row.account;
+                let two_factor = if row.two_factor {
+                    "two-factor on"
+                } else {
+                    "two-factor off"
+                };
                 let password = if a.password_hash.is_some() {
                     "password set"
                 } else {
                     "no password"
                 };
                 let active = if a.active { "active" } else { "inactive" };
-                println!("{}\t{}\t{}\t{}\t{}", a.email, a.name, a.role, active, password);
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    a.email, a.name, a.role, active, password, two_factor
+                );
             }
         }
     }

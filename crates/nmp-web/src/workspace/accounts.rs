@@ -1,0 +1,409 @@
+//! Accounts, for administrators (`/staff/accounts`): the list (name, email, role, active, second
+//! factor, last sign-in), creating an account (its one-time set-password link is shown once, and
+//! mailed when an SMTP server is set), and per account: changing the role, deactivating or
+//! reactivating, issuing a new link, and resetting a lost second factor. The use cases are
+//! `nmp_store::auth`'s (`admin.rs`); role and activity changes carry the version the page showed,
+//! so a stale one is the 409 page, never an overwrite.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use nmp_core::ValidationError;
+use nmp_core::vocab::{AccountRole, MailStatus};
+use nmp_mail::{Delivery, Mail};
+use nmp_store::StoreError;
+use nmp_store::auth::{AccountRow, AuthError, LinkPurpose, NewAccount};
+use nmp_store::entity::{account, organization};
+
+use super::{Admins, Nav, render};
+use crate::AppState;
+use crate::auth::{CsrfForm, Form, Staff, WorkspaceError};
+
+/// An account in the list or on its page.
+pub(crate) struct AccountView {
+    id: i32,
+    version: i32,
+    name: String,
+    email: String,
+    role: String,
+    role_label: &'static str,
+    organization: Option<String>,
+    organization_id: Option<i32>,
+    active: bool,
+    password_set: bool,
+    two_factor: bool,
+    last_sign_in: Option<String>,
+}
+
+impl AccountView {
+    fn of(row: AccountRow) -> AccountView {
+        let a = row.account;
+        let role = AccountRole::parse("role", &a.role).ok();
+        AccountView {
+            id: a.account_id,
+            version: a.version,
+            name: a.name,
+            email: a.email,
+            role_label: role.map_or("(unknown role)", AccountRole::label),
+            role: a.role,
+            organization: row.organization,
+            organization_id: a.organization_id,
+            active: a.active,
+            password_set: a.password_hash.is_some(),
+            two_factor: row.two_factor,
+            last_sign_in: row
+                .last_sign_in
+                .map(|t| format!("{} {:02}:{:02} UTC", t.date(), t.hour(), t.minute())),
+        }
+    }
+
+    fn is_partner(&self) -> bool {
+        self.role == AccountRole::Partner.code()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/accounts.html")]
+struct ListPage {
+    nav: Nav,
+    rows: Vec<AccountView>,
+    roles: Vec<(&'static str, &'static str)>,
+    organizations: Vec<(i32, String)>,
+    form: Form,
+    errors: Vec<(String, String)>,
+}
+
+impl ListPage {
+    fn value(&self, name: &str) -> &str {
+        self.form.text(name)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/account.html")]
+struct AccountPage {
+    nav: Nav,
+    a: AccountView,
+    me: bool,
+    roles: Vec<(&'static str, &'static str)>,
+    organizations: Vec<(i32, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "staff/account_link.html")]
+struct LinkPage {
+    nav: Nav,
+    a: AccountView,
+    created: bool,
+    link: String,
+    days: i64,
+    mail: Option<String>,
+}
+
+fn roles() -> Vec<(&'static str, &'static str)> {
+    AccountRole::ALL.iter().map(|r| (r.code(), r.label())).collect()
+}
+
+async fn organizations(state: &AppState) -> Result<Vec<(i32, String)>, WorkspaceError> {
+    let mut all: Vec<(i32, String)> = state
+        .store
+        .all::<organization::Entity>()
+        .await?
+        .into_iter()
+        .map(|o| (o.organization_id, o.name))
+        .collect();
+    all.sort_by_key(|a| a.1.to_lowercase());
+    Ok(all)
+}
+
+/// What a store refusal looks like on these pages.
+fn refused(e: AuthError, id: Option<i32>) -> WorkspaceError {
+    let back = id.map(|id| format!("/staff/accounts/{id}"));
+    let link = back.as_deref().map(|b| (b, "Back to the account"));
+    match e {
+        AuthError::Invalid(v) => WorkspaceError::Fields(vec![v]),
+        AuthError::Refused(why) => WorkspaceError::message(StatusCode::UNPROCESSABLE_ENTITY, "Not done", &why, link),
+        AuthError::Store(StoreError::Conflict { .. }) => WorkspaceError::message(
+            StatusCode::CONFLICT,
+            "Changed by someone else",
+            "Someone changed this account after you opened its page, so nothing was saved. Open the account again to see it as it is now, and make your change there.",
+            link,
+        ),
+        AuthError::Store(StoreError::NotFound { .. }) => {
+            WorkspaceError::not_found(format!("account {}", id.unwrap_or_default()))
+        }
+        other => other.into(),
+    }
+}
+
+/// The `version` field of a form, or a 422 naming it.
+fn version(form: &Form) -> Result<i32, WorkspaceError> {
+    form.text("version").trim().parse().map_err(|_| {
+        WorkspaceError::Fields(vec![ValidationError::new(
+            "version",
+            "the form has no version: reload the page",
+        )])
+    })
+}
+
+/// An organisation chosen in a form (empty for none).
+fn organization_id(form: &Form) -> Result<Option<i32>, WorkspaceError> {
+    let text = form.text("organization_id").trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse().map(Some).map_err(|_| {
+        WorkspaceError::Fields(vec![ValidationError::new(
+            "organization_id",
+            format!("{text:?} is not an organisation's number"),
+        )])
+    })
+}
+
+async fn row(state: &AppState, id: i32) -> Result<AccountView, WorkspaceError> {
+    match state.store.account_row(id).await? {
+        Some(row) => Ok(AccountView::of(row)),
+        None => Err(WorkspaceError::not_found(format!("account {id}"))),
+    }
+}
+
+/// The set-password link for `token`.
+fn link(state: &AppState, token: &str) -> String {
+    format!("{}/set-password/{token}", state.mail.public_url.trim_end_matches('/'))
+}
+
+/// Mails the link when an SMTP server is set (the outbox is not used: the administrator has the
+/// link on the page), and records the message in the mail log without the link. Returns what
+/// happened, for the page.
+async fn mail_link(
+    state: &AppState,
+    staff: &Staff<Admins>,
+    account: &account::Model,
+    link: &str,
+) -> Result<Option<String>, WorkspaceError> {
+    if !state.mail.mailer.uses_smtp() {
+        return Ok(None);
+    }
+    let days = LinkPurpose::SetPassword.lifetime().whole_days();
+    let subject = "Your NMP account".to_string();
+    let body = |link: &str| {
+        format!(
+            "Dear {name},\n\n{admin} has given you an account ({role}) on NMP, the National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes platform.\n\nChoose your password here (the link works once, for {days} days):\n\n  {link}\n\nThen sign in with your email, {email}.\n",
+            name = account.name,
+            admin = staff.account.name,
+            role = AccountRole::parse("role", &account.role).map_or("staff", AccountRole::label),
+            email = account.email,
+        )
+    };
+    let mail = Mail {
+        to: account.email.clone(),
+        subject: subject.clone(),
+        body: body(link),
+    };
+    let (status, detail, said) = match state.mail.mailer.send(&mail).await {
+        Ok(Delivery::Sent(reply)) => (
+            MailStatus::Sent,
+            reply,
+            format!("The link was also mailed to {}.", account.email),
+        ),
+        Ok(Delivery::Outbox(path)) => (
+            MailStatus::Outbox,
+            path.display().to_string(),
+            "The link was written to the outbox.".into(),
+        ),
+        Err(e) => (
+            MailStatus::Failed,
+            e.to_string(),
+            format!("Mailing the link failed ({e}): give it to the person yourself."),
+        ),
+    };
+    state
+        .store
+        .record_account_mail(
+            &staff.account.email,
+            &account.email,
+            &subject,
+            &body("(the link is not kept: it was shown once to the administrator)"),
+            status,
+            &detail,
+        )
+        .await
+        .map_err(|e| refused(e, None))?;
+    Ok(Some(said))
+}
+
+async fn list_page(
+    state: &AppState,
+    staff: &Staff<Admins>,
+    form: Form,
+    errors: Vec<(String, String)>,
+) -> Result<ListPage, WorkspaceError> {
+    let rows = state
+        .store
+        .account_rows()
+        .await?
+        .into_iter()
+        .map(AccountView::of)
+        .collect();
+    Ok(ListPage {
+        nav: Nav::of(staff),
+        rows,
+        roles: roles(),
+        organizations: organizations(state).await?,
+        form,
+        errors,
+    })
+}
+
+pub(super) async fn list(State(state): State<AppState>, staff: Staff<Admins>) -> Result<Response, WorkspaceError> {
+    let view = list_page(&state, &staff, Form(Vec::new()), Vec::new()).await?;
+    Ok(render(StatusCode::OK, &view))
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    staff: Staff<Admins>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let role = AccountRole::parse("role", form.text("role").trim());
+    let organization = organization_id(&form);
+    let new = match (role, organization) {
+        (Ok(role), Ok(organization_id)) => NewAccount {
+            email: form.text("email").to_string(),
+            name: form.text("name").to_string(),
+            role,
+            organization_id,
+        },
+        (role, organization) => {
+            let mut errors = Vec::new();
+            if let Err(e) = role {
+                errors.push(("role".to_string(), e.message));
+            }
+            if let Err(WorkspaceError::Fields(e)) = organization {
+                errors.extend(e.into_iter().map(|e| (e.field, e.message)));
+            }
+            let view = list_page(&state, &staff, form, errors).await?;
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+        }
+    };
+    let (account, token) = match state.store.add_account(&staff.account.email, &new).await {
+        Ok(created) => created,
+        Err(AuthError::Invalid(e)) => {
+            let view = list_page(&state, &staff, form, vec![(e.field, e.message)]).await?;
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+        }
+        Err(e) => return Err(refused(e, None)),
+    };
+    let link = link(&state, &token);
+    let mail = mail_link(&state, &staff, &account, &link).await?;
+    let view = LinkPage {
+        nav: Nav::of(&staff),
+        a: row(&state, account.account_id).await?,
+        created: true,
+        link,
+        days: LinkPurpose::SetPassword.lifetime().whole_days(),
+        mail,
+    };
+    Ok(render(StatusCode::OK, &view))
+}
+
+pub(super) async fn show(
+    State(state): State<AppState>,
+    staff: Staff<Admins>,
+    Path(id): Path<i32>,
+) -> Result<Response, WorkspaceError> {
+    let view = AccountPage {
+        nav: Nav::of(&staff),
+        me: staff.account.account_id == id,
+        a: row(&state, id).await?,
+        roles: roles(),
+        organizations: organizations(&state).await?,
+    };
+    Ok(render(StatusCode::OK, &view))
+}
+
+pub(super) async fn change_role(
+    State(state): State<AppState>,
+    staff: Staff<Admins>,
+    Path(id): Path<i32>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let version = version(&form)?;
+    let role = AccountRole::parse("role", form.text("role").trim()).map_err(|e| WorkspaceError::Fields(vec![e]))?;
+    let organization_id = if role == AccountRole::Partner {
+        organization_id(&form)?
+    } else {
+        None
+    };
+    state
+        .store
+        .change_role(&staff.account, id, version, role, organization_id)
+        .await
+        .map_err(|e| refused(e, Some(id)))?;
+    Ok(Redirect::to(&format!("/staff/accounts/{id}")).into_response())
+}
+
+pub(super) async fn set_active(
+    State(state): State<AppState>,
+    staff: Staff<Admins>,
+    Path(id): Path<i32>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let version = version(&form)?;
+    let active = match form.text("active") {
+        "true" => true,
+        "false" => false,
+        other => {
+            return Err(WorkspaceError::Fields(vec![ValidationError::new(
+                "active",
+                format!("{other:?} is neither true nor false"),
+            )]));
+        }
+    };
+    state
+        .store
+        .set_account_active(&staff.account, id, version, active)
+        .await
+        .map_err(|e| refused(e, Some(id)))?;
+    Ok(Redirect::to(&format!("/staff/accounts/{id}")).into_response())
+}
+
+pub(super) async fn reissue_link(
+    State(state): State<AppState>,
+    staff: Staff<Admins>,
+    Path(id): Path<i32>,
+    CsrfForm(_): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let (account, token) = state
+        .store
+        .reissue_link(&staff.account.email, id)
+        .await
+        .map_err(|e| refused(e, Some(id)))?;
+    let link = link(&state, &token);
+    let mail = mail_link(&state, &staff, &account, &link).await?;
+    let view = LinkPage {
+        nav: Nav::of(&staff),
+        a: row(&state, id).await?,
+        created: false,
+        link,
+        days: LinkPurpose::SetPassword.lifetime().whole_days(),
+        mail,
+    };
+    Ok(render(StatusCode::OK, &view))
+}
+
+pub(super) async fn reset_two_factor(
+    State(state): State<AppState>,
+    staff: Staff<Admins>,
+    Path(id): Path<i32>,
+    CsrfForm(_): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    row(&state, id).await?;
+    state
+        .store
+        .reset_two_factor(&staff.account.email, id)
+        .await
+        .map_err(|e| refused(e, Some(id)))?;
+    Ok(Redirect::to(&format!("/staff/accounts/{id}")).into_response())
+}
