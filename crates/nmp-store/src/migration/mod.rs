@@ -16,6 +16,12 @@ mod m0011_essays;
 mod m0012_observation_indexes;
 mod m0013_outcomes;
 
+/// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
+/// that hold rows in a freshly migrated database. A restore replaces their rows with the
+/// backup's and refuses a database where any other table holds one. A test fails when a
+/// migration writes rows into a table not listed here.
+pub const SEEDED_TABLES: &[&str] = &["audit_head"];
+
 /// All migrations in order.
 pub struct Migrator;
 
