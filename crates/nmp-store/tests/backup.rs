@@ -13,8 +13,8 @@ use nmp_core::vocab::AccountRole;
 use nmp_store::auth::LinkPurpose;
 use nmp_store::backup::{self, Checked};
 use nmp_store::entity::{
-    attachment, dataset, edition, indicator, invitation, mail, observation, organization, proposal, question,
-    questionnaire, source,
+    assignment, attachment, dataset, edition, erratum, indicator, invitation, mail, observation, organization,
+    proposal, question, questionnaire, source,
 };
 use nmp_store::migration::{Migrator, SEEDED_TABLES};
 use nmp_store::testing::{TestDb, assessment_fixture, blank_postgres, blank_sqlite, engines, migrate_first, texts};
@@ -33,7 +33,8 @@ fn at(micros: i64) -> time::OffsetDateTime {
 
 /// Fills `store` with synthetic rows of many kinds: an account with a password, a session, sign-in
 /// attempts and a link; countries, organisations whose parent has a larger key than its child,
-/// sources (the newest deleted, so the key sequence is ahead of the largest key); an edition, a
+/// sources (the newest deleted, so the key sequence is ahead of the largest key); an edition with
+/// an erratum and an assignment, a
 /// questionnaire with a question and an invitation, an attachment holding every byte value, a
 /// mail; a dataset whose observations are awkward reals; proposals whose parent has a larger key;
 /// an outcome framework; and the audit events of all of it.
@@ -84,6 +85,29 @@ async fn fill(store: &Store) -> i32 {
         })
         .await
         .unwrap();
+    w.insert(erratum::ActiveModel {
+        edition_id: Set(e.edition_id),
+        issued_on: Set("2099-06".into()),
+        location: Set("p. 1".into()),
+        correction: Set("A synthetic correction".into()),
+        note: Set(None),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    w.insert(assignment::ActiveModel {
+        edition_id: Set(e.edition_id),
+        assignee_account_id: Set(ana.account_id),
+        country_iso3: Set(Some("XBB".into())),
+        profile_id: Set(None),
+        due_on: Set("2099-01-01".into()),
+        state: Set("open".into()),
+        note: Set(None),
+        assigned_by: Set(ana.account_id),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
     let q = w
         .insert(questionnaire::ActiveModel {
             edition_id: Set(e.edition_id),
@@ -329,6 +353,8 @@ async fn a_backup_holds_every_table_and_a_restore_gives_back_every_row() {
             "mail",
             "observation",
             "proposal",
+            "erratum",
+            "assignment",
             "criterion_level",
             "audit_event",
         ] {

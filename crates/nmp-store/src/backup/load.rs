@@ -211,9 +211,10 @@ async fn refuse_rows<C: ConnectionTrait>(conn: &C, defs: &[TableDef], file: &Pat
             return Err(failure(
                 file,
                 format!(
-                    "the database is not empty: table {} holds {n} rows. Restore into a new, empty database \
+                    "the database is not empty: table {} holds {n} row{}. Restore into a new, empty database \
                      (a new SQLite file, or a new PostgreSQL database made with createdb)",
-                    def.name
+                    def.name,
+                    if n == 1 { "" } else { "s" }
                 ),
             ));
         }
