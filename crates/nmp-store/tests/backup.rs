@@ -647,6 +647,21 @@ async fn a_database_that_is_not_empty_is_refused() {
             db.engine
         );
         assert_eq!(counts(&target.store).await, before, "{}: nothing changed", db.engine);
+        // A database without tables has nothing to back up.
+        let blank = db.blank().await;
+        let nothing = dir.path().join("nothing.jsonl.gz");
+        let e = blank
+            .store
+            .backup(&nothing, &mut |_| {})
+            .await
+            .expect_err("no tables")
+            .to_string();
+        assert!(e.contains("the database has no tables"), "{e}");
+        assert!(
+            std::fs::read_dir(dir.path()).unwrap().count() == 1,
+            "only the first backup is there"
+        );
+        blank.finish().await;
         // Writing a backup never overwrites a file either.
         let e = db
             .store

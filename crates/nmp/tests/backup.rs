@@ -137,6 +137,14 @@ async fn a_backup_taken_while_serving_restores_to_the_same_rows_on_either_engine
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(err.contains("cut.jsonl.gz") && err.contains("cut short"), "{err}");
     assert!(!d.join("c.db").exists(), "no database file was created");
+    let missing = format!("sqlite://{}", d.join("missing.db").display());
+    let none = nmp(d, &missing)
+        .args(["backup", "--out", d.join("m.jsonl.gz").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("there is no database at"));
+    assert!(!d.join("missing.db").exists() && !d.join("m.jsonl.gz").exists());
     let checked = stdout(&run(d, &c, &["restore", "--check", file.to_str().unwrap()]));
     assert!(
         checked.contains("is intact") && checked.contains("from sqlite"),

@@ -84,8 +84,14 @@ impl Store {
             Engine::Sqlite => self.db.begin().await?,
         };
         // The first statement fixes the snapshot (SQLite starts its read transaction with it).
-        let migrations = catalog::migrations(&txn).await?;
         let defs = catalog::tables(&txn, self.engine, path).await?;
+        if defs.is_empty() {
+            return Err(failure(
+                path,
+                "the database has no tables, so there is nothing to back up (is the database URL right?)",
+            ));
+        }
+        let migrations = catalog::migrations(&txn).await?;
         let mut tables = Vec::with_capacity(defs.len());
         for def in &defs {
             let auto_key = match &def.auto_key {

@@ -121,7 +121,7 @@ mod tests {
             f64::MIN_POSITIVE,
             0.0,
             -0.0,
-            123456789.123456789,
+            123_456_789.123_456_79,
         ] {
             let cell = Json::String(real_text(v));
             let Value::Double(Some(back)) = bind(&cell, Kind::Real, Native::F64).unwrap() else {

@@ -39,6 +39,9 @@ fn summary(c: &Checked) -> String {
 /// `nmp backup --out FILE`.
 pub(crate) async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
     // No migrations: a backup takes the database as it is (before an upgrade, say).
+    if let Some(path) = sqlite_path(&config.database_url).filter(|p| !p.exists()) {
+        anyhow::bail!("there is no database at {}: nothing to back up", path.display());
+    }
     let store = Store::connect(&config.database_url).await?;
     eprintln!("backing up {} to {}", redact_url(&config.database_url), out.display());
     let checked = store.backup(out, &mut show("read")).await?;
