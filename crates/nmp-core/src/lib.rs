@@ -21,4 +21,4 @@ pub mod vocab;
 
 pub use date::{DatePrecision, PartialDate, edition_year};
 pub use error::ValidationError;
-pub use hash::{hmac_sha256_hex, sha256_hex};
+pub use hash::{Sha256Stream, hmac_sha256_hex, sha256_hex};

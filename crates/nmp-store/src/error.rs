@@ -75,6 +75,14 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// A backup file could not be written, is damaged, or cannot be restored here.
+    #[error("{file}: {reason}")]
+    Backup {
+        /// The backup file.
+        file: String,
+        /// What is wrong, and what was (not) done.
+        reason: String,
+    },
     /// Any other database error.
     #[error("database error: {0}")]
     Db(#[from] sea_orm::DbErr),

@@ -12,6 +12,8 @@
 //! - Reads are use cases ([`Store::counts`], [`Store::countries_with_mechanisms`], ...), written once
 //!   with the sea-orm query builder so both engines run the same code; data collection's reads
 //!   are in `collect.rs` ([`Store::questions_of`], [`Store::proposals_of_invitation`], ...).
+//! - [`backup`]: every table in one engine-neutral file ([`Store::backup`]) and back into an
+//!   empty database ([`Store::restore`]).
 //! - [`records`]: the staff workspace's model (records, changes, proposals, assignments, scope);
 //!   [`auth`]: accounts, links, passwords and sessions.
 
@@ -19,6 +21,7 @@
 
 mod audit;
 pub mod auth;
+pub mod backup;
 mod bulk;
 pub mod bundle;
 pub mod cite;

@@ -40,10 +40,16 @@ pub async fn engines() -> Vec<TestDb> {
 }
 
 async fn sqlite() -> TestDb {
+    let db = blank_sqlite().await;
+    db.store.migrate().await.unwrap();
+    db
+}
+
+/// A new SQLite database without any table (not migrated), as `nmp restore` finds a new file.
+pub async fn blank_sqlite() -> TestDb {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
     let store = Store::connect(&url).await.unwrap();
-    store.migrate().await.unwrap();
     TestDb {
         store,
         engine: "sqlite",
@@ -54,6 +60,21 @@ async fn sqlite() -> TestDb {
 }
 
 async fn postgres(admin_url: &str) -> TestDb {
+    let db = blank_postgres_at(admin_url).await;
+    db.store.migrate().await.unwrap();
+    db
+}
+
+/// A new PostgreSQL database without any table (as `createdb` makes it), when
+/// `NMP_TEST_POSTGRES_URL` is set.
+pub async fn blank_postgres() -> Option<TestDb> {
+    match std::env::var("NMP_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(blank_postgres_at(&url).await),
+        _ => None,
+    }
+}
+
+async fn blank_postgres_at(admin_url: &str) -> TestDb {
     let name = format!(
         "nmp_test_{}_{}",
         std::process::id(),
@@ -74,7 +95,6 @@ async fn postgres(admin_url: &str) -> TestDb {
     let (base, _) = admin_url.rsplit_once('/').expect("URL ends with /DATABASE");
     let url = format!("{base}/{name}");
     let store = Store::connect(&url).await.unwrap();
-    store.migrate().await.unwrap();
     TestDb {
         store,
         engine: "postgres",
@@ -85,6 +105,19 @@ async fn postgres(admin_url: &str) -> TestDb {
 }
 
 impl TestDb {
+    /// A new database of the same engine without any table (not migrated).
+    pub async fn blank(&self) -> TestDb {
+        match &self.pg {
+            Some((admin_url, _)) => blank_postgres_at(admin_url).await,
+            None => blank_sqlite().await,
+        }
+    }
+
+    /// The database's URL.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
     /// A second, independent store on the same database, as another process would open it.
     pub async fn reopen(&self) -> Store {
         Store::connect(&self.url).await.unwrap()
@@ -108,6 +141,12 @@ impl TestDb {
 /// test trigger, or a deliberate tampering.
 pub async fn execute(store: &Store, sql: &str) {
     store.db.execute_unprepared(sql).await.unwrap();
+}
+
+/// Applies only the first `steps` migrations to `store` (a database at an earlier schema).
+pub async fn migrate_first(store: &Store, steps: u32) {
+    use sea_orm_migration::MigratorTrait;
+    crate::migration::Migrator::up(&store.db, Some(steps)).await.unwrap();
 }
 
 /// Runs a statement built with the query builder (`Entity::update_many()...`, say) on `store`'s

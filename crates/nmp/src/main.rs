@@ -52,6 +52,20 @@ enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// Write a backup of every table to one file (safe while the server runs), then read it back to check it
+    Backup {
+        /// The file to write; it must not exist (e.g. nmp-2025-06-01.jsonl.gz)
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Load a backup into a new, empty database (SQLite or PostgreSQL, whichever wrote it), then count and verify it
+    Restore {
+        /// The backup file
+        file: PathBuf,
+        /// Only read and check the file; touch no database
+        #[arg(long)]
+        check: bool,
+    },
     /// Export data for reuse
     Export {
         #[command(subcommand)]

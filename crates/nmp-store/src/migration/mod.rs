@@ -18,6 +18,12 @@ mod m0013_outcomes;
 mod m0014_sign_in_throttling;
 mod m0015_two_factor;
 
+/// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
+/// that hold rows in a freshly migrated database. A restore replaces their rows with the
+/// backup's and refuses a database where any other table holds one. A test fails when a
+/// migration writes rows into a table not listed here.
+pub const SEEDED_TABLES: &[&str] = &["audit_head"];
+
 /// All migrations in order.
 pub struct Migrator;
 

@@ -2,6 +2,7 @@
 
 pub(crate) mod assessment;
 mod audit;
+mod backup;
 pub(crate) mod demo;
 pub(crate) mod edition;
 mod export;
@@ -34,6 +35,8 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Audit {
             action: AuditAction::Verify,
         } => audit::verify(&config).await,
+        Command::Backup { out } => backup::backup(&config, &out).await,
+        Command::Restore { file, check } => backup::restore(&config, &file, check).await,
         Command::Export {
             action: ExportAction::Datapackage { edition, out },
         } => export::datapackage(&config, &edition, &out).await,
