@@ -1,13 +1,18 @@
 //! Documents a respondent attaches to a response (the founding instrument, a report): the
 //! questionnaire's `file` questions. Each file is checked before anything is stored: its size
-//! ([`MAX_FILE_BYTES`]), its type (one of [`ALLOWED`], by extension, and the bytes must be what
-//! the extension says: a PDF starts `%PDF-`, a DOCX is a zip holding `word/`, a text file is UTF-8,
-//! ...), and the number of files a response may hold ([`MAX_FILES`]). Accepted files are stored in
-//! the database (`attachment`), so every web instance on one database can serve them; staff
-//! download them from the response's page and from the proposals it led to.
+//! ([`MAX_FILE_BYTES`]), its type and content ([`nmp_core::upload::check`]: one of
+//! [`ALLOWED`] by extension, bytes that are what the extension says, and for DOCX/XLSX/ODT a
+//! package that is not a "zip bomb" and carries no archive), the number of files a response may
+//! hold ([`MAX_FILES`]) and their size together ([`MAX_RESPONSE_BYTES`]). [`Budget`] is what a
+//! response can still take, for the web server to enforce while it reads a request, before any
+//! file is held. Accepted files are stored in the database (`attachment`), so every web instance
+//! on one database can serve them; staff download them from the response's page and from the
+//! proposals it led to.
 
 use nmp_store::entity::attachment;
 use nmp_store::{AttachmentSummary, Store};
+
+pub use nmp_core::upload::{ALLOWED, allowed_list};
 
 use crate::CollectError;
 
@@ -15,48 +20,16 @@ use crate::CollectError;
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 /// The most files one response may hold.
 pub const MAX_FILES: usize = 10;
+/// The most bytes the files of one response may take together (50 MB).
+pub const MAX_RESPONSE_BYTES: usize = 50 * 1024 * 1024;
 /// The longest file name kept, in characters.
 const MAX_NAME_CHARS: usize = 200;
-
-/// The accepted kinds of file: extensions, media type, and what people call them.
-pub const ALLOWED: &[(&[&str], &str, &str)] = &[
-    (&["pdf"], "application/pdf", "PDF"),
-    (&["doc"], "application/msword", "Word 97-2003 (DOC)"),
-    (
-        &["docx"],
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "Word (DOCX)",
-    ),
-    (
-        &["odt"],
-        "application/vnd.oasis.opendocument.text",
-        "OpenDocument text (ODT)",
-    ),
-    (
-        &["xlsx"],
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Excel (XLSX)",
-    ),
-    (&["csv"], "text/csv", "CSV"),
-    (&["txt"], "text/plain", "plain text (TXT)"),
-    (&["png"], "image/png", "PNG"),
-    (&["jpg", "jpeg"], "image/jpeg", "JPEG"),
-];
-
-/// The accepted kinds, for the form's help text: "PDF, DOC, DOCX, ...".
-pub fn allowed_list() -> String {
-    ALLOWED
-        .iter()
-        .flat_map(|(exts, _, _)| exts.iter().map(|e| e.to_uppercase()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// The `accept` attribute of the form's file input.
 pub fn accept_attribute() -> String {
     ALLOWED
         .iter()
-        .flat_map(|(exts, _, _)| exts.iter().map(|e| format!(".{e}")))
+        .flat_map(|k| k.extensions.iter().map(|e| format!(".{e}")))
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -132,72 +105,104 @@ pub fn clean_name(raw: &str) -> String {
     format!("{}{ext}", stem.chars().take(keep).collect::<String>())
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// The name a message calls a file by.
+fn shown(file_name: &str) -> String {
+    let name = clean_name(file_name);
+    if name.is_empty() { "The file".to_string() } else { name }
 }
 
-const ZIP: &[u8] = b"PK\x03\x04";
-const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
-const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF];
+/// The message of a file over [`MAX_FILE_BYTES`].
+pub fn too_large(file_name: &str) -> String {
+    format!(
+        "{} is larger than {}, the most a file may be; please send a smaller file or a link to it",
+        shown(file_name),
+        size_text(MAX_FILE_BYTES)
+    )
+}
 
-/// Whether `bytes` are what a file with extension `ext` should hold (cheap checks of the first
-/// bytes, and for the zip-based formats of the names inside).
-fn content_matches(ext: &str, bytes: &[u8]) -> bool {
-    match ext {
-        "pdf" => bytes.starts_with(b"%PDF-"),
-        "doc" => bytes.starts_with(OLE),
-        "docx" => bytes.starts_with(ZIP) && contains(bytes, b"word/"),
-        "xlsx" => bytes.starts_with(ZIP) && contains(bytes, b"xl/"),
-        "odt" => bytes.starts_with(ZIP) && contains(bytes, b"application/vnd.oasis.opendocument.text"),
-        "png" => bytes.starts_with(PNG),
-        "jpg" | "jpeg" => bytes.starts_with(JPEG),
-        "csv" | "txt" => {
-            let binary = [b"%PDF-".as_slice(), ZIP, OLE, PNG, JPEG]
-                .iter()
-                .any(|m| bytes.starts_with(m));
-            !binary && !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok()
+/// The message of a file that would make a response hold more than [`MAX_FILES`].
+pub fn too_many(file_name: &str) -> String {
+    format!(
+        "{} was not attached: a response may hold at most {MAX_FILES} files; remove one first",
+        shown(file_name)
+    )
+}
+
+/// The message of a file that would take a response's files over [`MAX_RESPONSE_BYTES`].
+pub fn over_total(file_name: &str, held: usize) -> String {
+    format!(
+        "{} was not attached: the files of a response may take at most {} together, and it holds {}; remove one first, or send a link to it",
+        shown(file_name),
+        size_text(MAX_RESPONSE_BYTES),
+        size_text(held)
+    )
+}
+
+/// What a response can still take while a request is read: its files (those being removed left
+/// out) and the files read so far. Pure, so that the web server asks it before it reads a file's
+/// bytes ([`Budget::refuse_file`]), while it reads them ([`Budget::room`]) and once it has
+/// ([`Budget::refuse_size`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Budget {
+    /// Files held, counting those taken with this request.
+    pub files: usize,
+    /// Their bytes.
+    pub bytes: usize,
+}
+
+impl Budget {
+    /// The budget of a response holding `held`, of which `removing` (attachment ids) go.
+    pub fn of(held: &[Info], removing: &[i32]) -> Budget {
+        held.iter()
+            .filter(|a| !removing.contains(&a.attachment_id))
+            .fold(Budget::default(), |b, a| Budget {
+                files: b.files + 1,
+                bytes: b.bytes + a.size_bytes.max(0) as usize,
+            })
+    }
+
+    /// Whether a file named `file_name` may be read at all: `Err` when the response already
+    /// holds [`MAX_FILES`], or [`MAX_RESPONSE_BYTES`].
+    pub fn refuse_file(&self, file_name: &str) -> Result<(), String> {
+        if self.files >= MAX_FILES {
+            return Err(too_many(file_name));
         }
-        _ => false,
+        if self.bytes >= MAX_RESPONSE_BYTES {
+            return Err(over_total(file_name, self.bytes));
+        }
+        Ok(())
+    }
+
+    /// The most bytes the next file may have: [`MAX_FILE_BYTES`], or what is left of
+    /// [`MAX_RESPONSE_BYTES`].
+    pub fn room(&self) -> usize {
+        MAX_FILE_BYTES.min(MAX_RESPONSE_BYTES.saturating_sub(self.bytes))
+    }
+
+    /// Takes a file of `size` bytes, or says why it cannot be taken.
+    pub fn refuse_size(&mut self, file_name: &str, size: usize) -> Result<(), String> {
+        if size > MAX_FILE_BYTES {
+            return Err(too_large(file_name));
+        }
+        if self.bytes + size > MAX_RESPONSE_BYTES {
+            return Err(over_total(file_name, self.bytes));
+        }
+        self.files += 1;
+        self.bytes += size;
+        Ok(())
     }
 }
 
 /// Checks one uploaded file; `Err` is the message shown beside its question.
 pub fn check(upload: &Upload) -> Result<Checked, String> {
     let name = clean_name(&upload.file_name);
-    let shown = if name.is_empty() {
-        "The file".to_string()
-    } else {
-        name.clone()
-    };
     if upload.truncated || upload.bytes.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "{shown} is larger than {}, the most a file may be; please send a smaller file or a link to it",
-            size_text(MAX_FILE_BYTES)
-        ));
+        return Err(too_large(&upload.file_name));
     }
-    if upload.bytes.is_empty() {
-        return Err(format!("{shown} is empty"));
-    }
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    let Some((_, content_type, label)) = ALLOWED.iter().find(|(exts, _, _)| exts.contains(&ext.as_str())) else {
-        return Err(format!(
-            "{shown}: this kind of file is not accepted; please send one of {}",
-            allowed_list()
-        ));
-    };
-    if !content_matches(&ext, &upload.bytes) {
-        return Err(format!(
-            "{shown} is named as {label} but its content is not {label}; please check the file, or save it in one of {}",
-            allowed_list()
-        ));
-    }
+    let kind = nmp_core::upload::check(&shown(&upload.file_name), &upload.bytes).map_err(|p| p.to_string())?;
     Ok(Checked {
         file_name: name,
-        content_type,
+        content_type: kind.media_type,
         sha256: nmp_core::sha256_hex(&upload.bytes),
     })
 }
@@ -290,9 +295,12 @@ mod tests {
         );
         assert!(check(&up("notes.txt", "Synthetic notes, été".as_bytes())).is_ok());
         assert!(check(&up("list.csv", b"a,b\n1,2\n")).is_ok());
-        let docx = [ZIP, b"....word/document.xml".as_slice()].concat();
-        assert!(check(&up("a.docx", &docx)).is_ok());
-        assert!(check(&up("a.xlsx", &docx)).is_err(), "a DOCX renamed XLSX");
+        let fake = [b"PK\x03\x04".as_slice(), b"....word/document.xml"].concat();
+        let e = check(&up("a.docx", &fake)).unwrap_err();
+        assert!(
+            e.starts_with("a.docx was refused as Word (DOCX): its ZIP structure is damaged"),
+            "{e}"
+        );
         let e = check(&up("decree.pdf", b"MZ\x90\x00 not a pdf")).unwrap_err();
         assert!(e.contains("content is not PDF"), "{e}");
         assert!(check(&up("a.txt", b"%PDF-1.4 binary")).is_err(), "a PDF renamed TXT");
@@ -306,6 +314,63 @@ mod tests {
             ..up("big.pdf", b"%PDF-")
         };
         assert!(check(&big).unwrap_err().contains("larger than 10.0 MB"));
+    }
+
+    #[test]
+    fn a_budget_counts_what_the_response_holds_and_what_the_request_brings() {
+        let held: Vec<Info> = (0..9)
+            .map(|i| {
+                Info(AttachmentSummary {
+                    attachment_id: i,
+                    invitation_id: 1,
+                    question_key: "documents".into(),
+                    file_name: format!("f{i}.pdf"),
+                    content_type: "application/pdf".into(),
+                    size_bytes: 5 * 1024 * 1024,
+                    sha256: String::new(),
+                })
+            })
+            .collect();
+        let mut budget = Budget::of(&held, &[]);
+        assert_eq!(
+            budget,
+            Budget {
+                files: 9,
+                bytes: 45 * 1024 * 1024
+            }
+        );
+        assert!(budget.refuse_file("a.pdf").is_ok());
+        assert_eq!(budget.room(), 5 * 1024 * 1024, "what is left of 50 MB");
+        let e = budget.refuse_size("a.pdf", 6 * 1024 * 1024).unwrap_err();
+        assert_eq!(
+            e,
+            "a.pdf was not attached: the files of a response may take at most 50.0 MB together, and it holds 45.0 MB; remove one first, or send a link to it"
+        );
+        budget.refuse_size("a.pdf", 1024).unwrap();
+        assert_eq!(
+            budget.refuse_file("b.pdf").unwrap_err(),
+            "b.pdf was not attached: a response may hold at most 10 files; remove one first"
+        );
+        // Removing two files frees their room.
+        let budget = Budget::of(&held, &[0, 1]);
+        assert_eq!(budget.files, 7);
+        assert_eq!(budget.room(), MAX_FILE_BYTES);
+        let full = Budget {
+            files: 1,
+            bytes: MAX_RESPONSE_BYTES,
+        };
+        assert!(
+            full.refuse_file("c.pdf")
+                .unwrap_err()
+                .contains("at most 50.0 MB together")
+        );
+        let mut empty = Budget::default();
+        assert!(
+            empty
+                .refuse_size("big.pdf", MAX_FILE_BYTES + 1)
+                .unwrap_err()
+                .contains("larger than 10.0 MB")
+        );
     }
 
     #[test]

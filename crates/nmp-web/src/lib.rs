@@ -16,6 +16,7 @@ mod http;
 mod params;
 mod routes;
 pub mod security;
+mod upload;
 pub mod views;
 mod workspace;
 
@@ -25,7 +26,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::WebError;
-pub use workspace::{Builds, UncitedFacts};
+pub use workspace::{Builds, IMPORT_MAX_FILE_BYTES, UncitedFacts};
 
 /// What every handler can reach.
 #[derive(Clone, Debug)]

@@ -1,15 +1,19 @@
 //! The respondent's form over HTTP: documents attached with the draft (multipart), refused files
-//! named beside their question, staff downloads; and a mechanism a respondent reports, approved
-//! and shown on the public page. On SQLite and (when configured) PostgreSQL. Respondents, files
+//! named beside their question, staff downloads; the limits of a response enforced while a form
+//! is read (count, size, total, declared length, text) and DOCX/XLSX packages checked (a "zip
+//! bomb", an archive inside); and a mechanism a respondent reports, approved and shown on the
+//! public page. On SQLite and (when configured) PostgreSQL. Respondents, files
 //! and accounts are synthetic test data.
 
 mod common;
 
 use axum::http::StatusCode;
-use common::{RawAnswer, Session, fetch, get, multipart_body, post, staff};
+use common::{
+    RawAnswer, Session, fetch, get, multipart_body, post, staff, synthetic_docx, synthetic_xlsx, zip_bomb, zip_of,
+};
 use nmp_core::vocab::AccountRole;
 use nmp_store::Store;
-use nmp_store::entity::{account, organization, proposal};
+use nmp_store::entity::{account, invitation, organization, proposal};
 use nmp_store::testing::engines;
 
 /// Invites a synthetic respondent (through the library, as the workspace does) and returns the
@@ -156,10 +160,13 @@ async fn respondents_attach_documents_beside_their_answers_and_staff_download_th
             wrong.text()
         );
         assert!(wrong.text().contains("value=\"NPC-KEPT\""));
+        // Over 10 MB: refused while it is read (413), nothing saved, the answers shown as typed.
         let mut big = b"%PDF-1.4\n".to_vec();
         big.resize(nmp_collect::attach::MAX_FILE_BYTES + 1, b'x');
-        let oversize = send_form(s, &r, &answers, &[("f.documents", "big.pdf", &big)]).await;
-        assert_eq!(oversize.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", db.engine);
+        let mut typed = answers.to_vec();
+        typed[4] = ("q.acronym", "NPC-TYPED");
+        let oversize = send_form(s, &r, &typed, &[("f.documents", "big.pdf", &big)]).await;
+        assert_eq!(oversize.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", db.engine);
         assert!(
             oversize
                 .text()
@@ -167,7 +174,11 @@ async fn respondents_attach_documents_beside_their_answers_and_staff_download_th
             "{}",
             oversize.text().chars().take(600).collect::<String>()
         );
+        assert!(oversize.text().contains("Nothing was saved"));
+        assert!(oversize.text().contains("value=\"NPC-TYPED\""), "shown as typed");
         assert_eq!(nmp_collect::attach::list(s, invitation_id).await.unwrap().len(), 1);
+        let inv = s.get::<invitation::Entity>(invitation_id).await.unwrap().unwrap();
+        assert!(!inv.answers_json.unwrap_or_default().contains("NPC-TYPED"), "not saved");
 
         // Without the form's token nothing is read or stored.
         let forged = Respondent {
@@ -227,6 +238,164 @@ async fn respondents_attach_documents_beside_their_answers_and_staff_download_th
             get(s, "/staff/attachments/999999", Some(&editor)).await.status,
             StatusCode::NOT_FOUND
         );
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn limits_are_enforced_while_the_form_is_read_and_office_packages_are_checked() {
+    for db in engines().await {
+        let s = &db.store;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
+        let gha = s
+            .mechanism_by_slug("gha-national-peace-council")
+            .await
+            .unwrap()
+            .unwrap();
+        let (token, invitation_id) = invite(s, &editor, "GHA", Some(gha.mechanism_id)).await;
+        let (r, _) = open_form(s, &token).await;
+        let held = || async move { nmp_collect::attach::list(s, invitation_id).await.unwrap() };
+        let save = [("action", "save"), ("q.acronym", "NPC-LIMITS")];
+
+        // A Word document and a workbook are attached.
+        let docx = synthetic_docx(&[]);
+        let xlsx = synthetic_xlsx();
+        let ok = send_form(
+            s,
+            &r,
+            &save,
+            &[
+                ("f.documents", "report.docx", &docx),
+                ("f.documents", "figures.xlsx", &xlsx),
+            ],
+        )
+        .await;
+        assert_eq!(ok.status, StatusCode::OK, "{}: {}", db.engine, ok.text());
+        assert!(ok.text().contains("Attached: report.docx, figures.xlsx."));
+
+        // A 2 MB document that would expand to 2 GiB, and one with an archive inside: refused
+        // beside the question, not stored.
+        let bomb = zip_bomb("word");
+        assert!(bomb.len() < 3 * 1024 * 1024);
+        let refused = send_form(s, &r, &save, &[("f.documents", "bomb.docx", &bomb)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            refused.text().contains(
+                "bomb.docx was refused as Word (DOCX): it would expand to 2.0 GiB when opened, more than the 100 MiB a document may (a &#34;zip bomb&#34;)"
+            ),
+            "{}",
+            refused.text()
+        );
+        let inner = zip_of(&[("payload.txt", b"synthetic")]);
+        let nested = synthetic_docx(&[("word/media/payload.zip", &inner)]);
+        let refused = send_form(s, &r, &save, &[("f.documents", "nested.docx", &nested)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            refused.text().contains(
+                "nested.docx was refused as Word (DOCX): it holds another archive inside (word/media/payload.zip)"
+            ),
+            "{}",
+            refused.text()
+        );
+        let bomb_xlsx = zip_bomb("xl");
+        let refused = send_form(s, &r, &save, &[("f.documents", "bomb.xlsx", &bomb_xlsx)]).await;
+        assert!(
+            refused
+                .text()
+                .contains("bomb.xlsx was refused as Excel (XLSX): it would expand to 2.0 GiB")
+        );
+        assert_eq!(held().await.len(), 2);
+
+        // Six files of 9 MB in one form, to a response holding 2 small ones: the sixth would take
+        // its files over 50 MB, so nothing is saved, not even the five that fit.
+        let mut nine = b"%PDF-1.4\n".to_vec();
+        nine.resize(9 * 1024 * 1024, b'x');
+        let names: Vec<String> = (1..=6).map(|i| format!("part-{i}.pdf")).collect();
+        let files: Vec<(&str, &str, &[u8])> = names
+            .iter()
+            .map(|n| ("f.documents", n.as_str(), nine.as_slice()))
+            .collect();
+        let over = send_form(s, &r, &save, &files).await;
+        assert_eq!(over.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", db.engine);
+        assert!(
+            over.text().contains("part-6.pdf was not attached: the files of a response may take at most 50.0 MB together, and it holds 45.0 MB"),
+            "{}",
+            over.text()
+        );
+        assert_eq!(held().await.len(), 2, "all or nothing");
+
+        // A response holding ten files takes no eleventh: refused before its bytes are read.
+        let note = b"Synthetic note (test data)".as_slice();
+        let notes: Vec<String> = (3..=10).map(|i| format!("note-{i}.txt")).collect();
+        let files: Vec<(&str, &str, &[u8])> = notes.iter().map(|n| ("f.documents", n.as_str(), note)).collect();
+        assert_eq!(send_form(s, &r, &save, &files).await.status, StatusCode::OK);
+        assert_eq!(held().await.len(), 10);
+        let full = send_form(s, &r, &save, &[("f.documents", "eleventh.pdf", &synthetic_pdf())]).await;
+        assert_eq!(full.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(
+            full.text()
+                .contains("eleventh.pdf was not attached: a response may hold at most 10 files; remove one first")
+        );
+        // ... unless one is ticked for removal in the same form.
+        let first = held().await[0].attachment_id.to_string();
+        let mut removing = save.to_vec();
+        removing.push(("remove", &first));
+        let swapped = send_form(s, &r, &removing, &[("f.documents", "eleventh.pdf", &synthetic_pdf())]).await;
+        assert_eq!(swapped.status, StatusCode::OK, "{}", swapped.text());
+        assert!(swapped.text().contains("Attached: eleventh.pdf. Removed: report.docx."));
+        assert_eq!(held().await.len(), 10);
+
+        // A form that says it is larger than a response may take is refused before it is read.
+        let (content_type, body) = multipart_body(&[("csrf", &r.csrf)], &[]);
+        let app = nmp_web::router(common::state(s));
+        let request = axum::http::Request::builder()
+            .method("POST")
+            .uri(&r.path)
+            .header("cookie", &r.cookie)
+            .header("content-type", content_type)
+            .header("content-length", (60 * 1024 * 1024).to_string())
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        let answer = tower::ServiceExt::oneshot(app, request).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        let page = http_body_util::BodyExt::collect(answer.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        let page = String::from_utf8_lossy(&page);
+        assert!(
+            page.contains(
+                "The files sent came to 60.0 MB, more than a response may take (50.0 MB together, 10.0 MB a file)"
+            ),
+            "{page}"
+        );
+
+        // A file before the form's token: refused, nothing read.
+        let (content_type, body) = multipart_body(&[], &[("f.documents", "early.pdf", &synthetic_pdf())]);
+        let early = fetch(s, "POST", &r.path, Some(&r.cookie), Some(&content_type), body).await;
+        assert_eq!(early.status, StatusCode::FORBIDDEN);
+        // Answers over 1 MB, url-encoded or multipart.
+        let long = "x".repeat(1024 * 1024 + 1);
+        let long_form = send_form(s, &r, &[("action", "save"), ("q.acronym", &long)], &[]).await;
+        assert_eq!(long_form.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(
+            long_form
+                .text()
+                .contains("The answers were longer than 1.0 MB together")
+        );
+        let encoded = serde_urlencoded::to_string([("csrf", r.csrf.as_str()), ("q.acronym", &long)]).unwrap();
+        let answer = fetch(
+            s,
+            "POST",
+            &r.path,
+            Some(&r.cookie),
+            Some("application/x-www-form-urlencoded"),
+            encoded.into_bytes(),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(held().await.len(), 10);
         db.finish().await;
     }
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{get, post_multipart, staff};
+use common::{fetch, get, multipart_body, post_multipart, staff, zip_bomb, zip_of};
 use nmp_core::vocab::AccountRole;
 use nmp_store::entity::organization;
 use nmp_store::testing::engines;
@@ -194,5 +194,103 @@ async fn the_template_and_exports_download_as_spreadsheets() {
     assert_eq!(table.rows.len(), 17);
     let missing = get(s, "/staff/export/nothing.csv", Some(&reviewer)).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    db.finish().await;
+}
+
+#[tokio::test]
+async fn uploads_over_the_limit_zip_bombs_and_early_files_are_refused_and_workbooks_still_import() {
+    let db = engines().await.remove(0);
+    let s = &db.store;
+    nmp_ingest::seed::seed_embedded(s).await.unwrap();
+    let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
+    let cookie = format!("nmp_session={}", editor.token);
+    let fields = [
+        ("csrf", editor.csrf.as_str()),
+        ("kind", "organizations"),
+        ("step", "check"),
+    ];
+
+    // Over 16 MB: refused while it is read, naming the file and the limit.
+    let mut big = organizations_csv("big").into_bytes();
+    big.resize(nmp_web::IMPORT_MAX_FILE_BYTES + 1, b'\n');
+    let (content_type, body) = multipart_body(&fields, &[("file", "big.csv", &big)]);
+    let answer = fetch(s, "POST", "/staff/import", Some(&cookie), Some(&content_type), body).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        answer
+            .text()
+            .contains("big.csv is larger than 16 MB; split it into smaller files."),
+        "{}",
+        answer.text()
+    );
+
+    // A workbook that would expand to 2 GiB, and one carrying an archive: refused, nothing read.
+    let bomb = zip_bomb("xl");
+    let (content_type, body) = multipart_body(&fields, &[("file", "orgs.xlsx", &bomb)]);
+    let answer = fetch(s, "POST", "/staff/import", Some(&cookie), Some(&content_type), body).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        answer
+            .text()
+            .contains("orgs.xlsx: the workbook was refused: it would expand to 2.0 GiB when opened"),
+        "{}",
+        answer.text()
+    );
+    let inner = zip_of(&[("payload.txt", b"synthetic")]);
+    let nested = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("xl/workbook.xml", b"<workbook/>"),
+        ("xl/media/image1.png", &inner),
+    ]);
+    let (content_type, body) = multipart_body(&fields, &[("file", "orgs.xlsx", &nested)]);
+    let answer = fetch(s, "POST", "/staff/import", Some(&cookie), Some(&content_type), body).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        answer
+            .text()
+            .contains("it holds another archive inside (xl/media/image1.png)"),
+        "{}",
+        answer.text()
+    );
+
+    // The file before the form's token: refused before it is read.
+    let (content_type, body) = multipart_body(&[], &[("file", "orgs.csv", organizations_csv("e").as_bytes())]);
+    let answer = fetch(s, "POST", "/staff/import", Some(&cookie), Some(&content_type), body).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+
+    // A request that says it is larger than the route takes: refused before the file is read.
+    let (content_type, body) = multipart_body(&fields, &[("file", "huge.csv", b"slug\n")]);
+    let app = nmp_web::router(common::state(s));
+    let request = axum::http::Request::builder()
+        .method("POST")
+        .uri("/staff/import")
+        .header("cookie", &cookie)
+        .header("content-type", content_type)
+        .header("content-length", (100 * 1024 * 1024).to_string())
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(app, request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let page = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    assert!(String::from_utf8_lossy(&page).contains("huge.csv is larger than 16 MB"));
+
+    // A real workbook (the export of organisations) still checks.
+    let export = fetch(
+        s,
+        "GET",
+        "/staff/export/organizations.xlsx",
+        Some(&cookie),
+        None,
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(export.status, StatusCode::OK);
+    let (content_type, body) = multipart_body(&fields, &[("file", "organizations.xlsx", &export.bytes)]);
+    let answer = fetch(s, "POST", "/staff/import", Some(&cookie), Some(&content_type), body).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text());
+    assert!(answer.text().contains("The file holds no changes"), "{}", answer.text());
     db.finish().await;
 }

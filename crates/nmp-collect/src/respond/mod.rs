@@ -260,7 +260,8 @@ pub async fn save_with(store: &Store, token: &str, request: Save) -> Result<(Ope
     }
     let mut errors = validate(store, &opened, &answers, submit).await?;
 
-    // Files: removals must be this response's; each upload is checked, and the count is kept.
+    // Files: removals must be this response's; each upload is checked, and what the response
+    // holds is counted ([`attach::Budget`]).
     for id in &remove {
         if !opened.attachments.iter().any(|a| a.attachment_id == *id) {
             return Err(invalid(
@@ -279,27 +280,20 @@ pub async fn save_with(store: &Store, token: &str, request: Save) -> Result<(Ope
         .iter()
         .filter(|q| q.kind == "file" && q.group_key.is_none())
         .collect();
-    let mut count = kept.len();
+    let mut budget = attach::Budget::of(&opened.attachments, &remove);
     let mut accepted: Vec<(Upload, attach::Checked)> = Vec::new();
     for up in uploads {
         if !file_questions.iter().any(|q| q.question_key == up.question_key) {
             return Err(invalid(&up.question_key, "this question does not take files"));
         }
-        match attach::check(&up) {
+        let taken = attach::check(&up).and_then(|checked| {
+            budget.refuse_file(&up.file_name)?;
+            budget.refuse_size(&up.file_name, up.bytes.len())?;
+            Ok(checked)
+        });
+        match taken {
             Err(message) => add_error(&mut errors, &up.question_key, message),
-            Ok(_) if count >= attach::MAX_FILES => add_error(
-                &mut errors,
-                &up.question_key,
-                format!(
-                    "{} was not attached: a response may hold at most {} files; remove one first",
-                    attach::clean_name(&up.file_name),
-                    attach::MAX_FILES
-                ),
-            ),
-            Ok(checked) => {
-                count += 1;
-                accepted.push((up, checked));
-            }
+            Ok(checked) => accepted.push((up, checked)),
         }
     }
     if submit {

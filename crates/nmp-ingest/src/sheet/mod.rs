@@ -4,7 +4,9 @@
 //! - [`read`] turns a file's bytes into [`Table`]s (one per worksheet; a CSV file is one table),
 //!   every cell as text, every row with its number as the spreadsheet shows it (the header is
 //!   row 1). The format is taken from the file name's extension and checked against the bytes, so
-//!   a CSV file renamed `.xlsx` (or the other way round) is a clear error, not garbage.
+//!   a CSV file renamed `.xlsx` (or the other way round) is a clear error, not garbage. An XLSX
+//!   workbook's package is checked before it is opened ([`nmp_core::upload::package`]): one that
+//!   would expand to an implausible size (a "zip bomb") or carries another archive is refused.
 //! - [`write`] writes tables as CSV or as an XLSX workbook (header notes, drop-down lists, a frozen
 //!   header row), for exports and import templates alike.
 
@@ -13,6 +15,7 @@ pub mod write;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
+use nmp_core::upload::package::{self, Package, PackageProblem};
 
 use crate::IngestError;
 
@@ -229,6 +232,17 @@ fn too_many_rows(file: &str, sheet: &str) -> IngestError {
 }
 
 fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Vec<Table>, IngestError> {
+    // The package first, from its directory alone: no "zip bomb", no archive inside. What
+    // calamine then inflates is bounded too: the `zip` crate stops each part at the size the
+    // directory declares, and those were just checked.
+    package::check(bytes, Package::Xlsx).map_err(|problem| match problem {
+        PackageProblem::NotThePackage(_) => file_error(
+            file,
+            "the file is named .xlsx but is not an XLSX workbook (no xl/ inside: a Word document or another ZIP file?)",
+        ),
+        PackageProblem::Damaged(why) => file_error(file, format!("not a readable XLSX workbook: {why}")),
+        problem => file_error(file, format!("the workbook was refused: {problem}")),
+    })?;
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| file_error(file, format!("not a readable XLSX workbook: {e}")))?;
     let mut tables = Vec::new();
@@ -358,6 +372,48 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("not a readable XLSX workbook"), "{err}");
+    }
+
+    /// A workbook of `rows` rows of synthetic cells, written as a spreadsheet program would.
+    fn workbook(rows: u32) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for r in 0..rows {
+            for c in 0..5u16 {
+                sheet.write_number(r, c, f64::from(r) * 10.0 + f64::from(c)).unwrap();
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_workbook_whose_directory_lies_about_a_part_stops_at_the_declared_size() {
+        let honest = workbook(20_000);
+        assert_eq!(read("synthetic.xlsx", &honest).unwrap()[0].rows.len(), 19_999);
+        // The directory says the sheet is 1,000 bytes: the check believes it (nothing to
+        // refuse), and the reader stops there instead of inflating megabytes.
+        let mut lying = honest.clone();
+        let name = b"xl/worksheets/sheet1.xml";
+        let mut patched = 0;
+        for at in 0..lying.len().saturating_sub(46) {
+            let sig = &lying[at..at + 4];
+            let (name_at, size_at) = match sig {
+                b"PK\x01\x02" => (at + 46, at + 24),
+                b"PK\x03\x04" => (at + 30, at + 22),
+                _ => continue,
+            };
+            if lying.get(name_at..name_at + name.len()) == Some(name.as_slice()) {
+                let declared = u32::from_le_bytes(lying[size_at..size_at + 4].try_into().unwrap());
+                if declared != 0 {
+                    assert!(declared > 1_000_000, "the sheet is {declared} bytes");
+                    lying[size_at..size_at + 4].copy_from_slice(&1000u32.to_le_bytes());
+                    patched += 1;
+                }
+            }
+        }
+        assert!(patched >= 1);
+        let err = read("synthetic.xlsx", &lying).unwrap_err().to_string();
+        assert!(err.starts_with("synthetic.xlsx: "), "{err}");
     }
 
     #[test]

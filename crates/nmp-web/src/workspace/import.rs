@@ -10,6 +10,10 @@
 //! - `GET /staff/export/{kind}.{csv|xlsx}`: the current records of a kind in the import layout.
 //!
 //! The checking and writing are `nmp_ingest::records::import`, the same as `nmp import records`.
+//! The form is read part by part as it arrives ([`crate::upload`]): the CSRF field is checked
+//! before the file is read, the file waits in a temporary file and is refused (413, naming it
+//! and the limit) once it passes [`MAX_FILE_BYTES`], and a request that declares more than the
+//! route takes is refused before any of it is read.
 
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
@@ -27,12 +31,17 @@ use nmp_store::records::workspace::{EditMode, edit_mode};
 
 use super::{Nav, Proposers, render};
 use crate::auth::{CurrentUser, Staff, WorkspaceError, check_csrf};
+use crate::upload::{Part, Unreadable, declared_over, spool, text};
 use crate::{AppState, WebError};
 
-/// The largest file accepted, in bytes.
-pub(crate) const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The largest file accepted, in bytes (16 MB).
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The longest `file_data` of the confirm step: the file, base64-encoded.
+const MAX_FILE_DATA_BYTES: usize = MAX_FILE_BYTES.div_ceil(3) * 4;
+/// The longest of the other fields.
+const MAX_FIELD_BYTES: usize = 1024;
 /// The largest request body: the file, base64-encoded on the confirm step, and the form fields.
-pub(crate) const MAX_BODY_BYTES: usize = MAX_FILE_BYTES / 3 * 4 + 64 * 1024;
+pub(crate) const MAX_BODY_BYTES: usize = MAX_FILE_DATA_BYTES + 64 * 1024;
 /// Rows listed in the summary; the rest are counted.
 const LISTED: usize = 200;
 
@@ -92,7 +101,6 @@ pub(super) async fn form(staff: Staff<Proposers>) -> Result<Response, WorkspaceE
 /// What the multipart form carried.
 #[derive(Default)]
 struct Upload {
-    csrf: String,
     kind: String,
     step: String,
     file_name: String,
@@ -100,29 +108,119 @@ struct Upload {
     file_data: String,
 }
 
-async fn read_upload(multipart: Result<Multipart, MultipartRejection>) -> Result<Upload, String> {
-    let mut multipart = multipart.map_err(|e| format!("the upload could not be read: {}", e.body_text()))?;
+/// Why an upload was not taken.
+enum Refusal {
+    /// The CSRF field was missing, wrong, or came after the file.
+    Csrf,
+    /// Over a limit (413) or unreadable (400): the page's message.
+    Page(StatusCode, String),
+}
+
+impl From<Unreadable> for Refusal {
+    fn from(e: Unreadable) -> Refusal {
+        Refusal::Page(e.status, format!("The upload was not read: {}.", e.text))
+    }
+}
+
+fn too_large(file_name: &str) -> Refusal {
+    Refusal::Page(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "{} is larger than {} MB; split it into smaller files.",
+            plain_name(file_name),
+            MAX_FILE_BYTES / 1024 / 1024
+        ),
+    )
+}
+
+/// Reads the form part by part: the CSRF token before the file, the file (or its confirmed
+/// `file_data`) into a temporary file up to its limit, the other fields up to theirs.
+async fn read_upload(
+    headers: &HeaderMap,
+    user: &CurrentUser,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Upload, Refusal> {
+    let declared = declared_over(headers, MAX_BODY_BYTES);
+    let mut multipart = multipart.map_err(|e| {
+        Refusal::Page(
+            StatusCode::BAD_REQUEST,
+            format!("The upload could not be read: {}.", e.body_text()),
+        )
+    })?;
     let mut up = Upload::default();
-    let bad = |e: axum::extract::multipart::MultipartError| format!("the upload could not be read: {}", e.body_text());
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+    let mut csrf_checked = false;
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| Unreadable::body(&e, MAX_BODY_BYTES))?
+    {
         let name = field.name().unwrap_or_default().to_string();
         match name.as_str() {
-            "file" => {
-                up.file_name = field.file_name().unwrap_or_default().to_string();
-                up.bytes = field.bytes().await.map_err(bad)?.to_vec();
-            }
-            "csrf" | "kind" | "step" | "file_name" | "file_data" => {
-                let text = field.text().await.map_err(bad)?;
-                match name.as_str() {
-                    "csrf" => up.csrf = text,
-                    "kind" => up.kind = text,
-                    "step" => up.step = text,
-                    "file_name" => up.file_name = text,
-                    _ => up.file_data = text,
+            "file" | "file_data" => {
+                if !csrf_checked {
+                    return Err(Refusal::Csrf);
+                }
+                if name == "file" {
+                    up.file_name = field.file_name().unwrap_or_default().to_string();
+                }
+                if declared.is_some() {
+                    // Larger than the route takes: refused before its bytes are read.
+                    return Err(too_large(&up.file_name));
+                }
+                let limit = if name == "file" {
+                    MAX_FILE_BYTES
+                } else {
+                    MAX_FILE_DATA_BYTES
+                };
+                let bytes = match spool(&mut field, limit, MAX_BODY_BYTES).await? {
+                    Part::Kept(spooled) => spooled.bytes().await?,
+                    Part::Over(_) => return Err(too_large(&up.file_name)),
+                };
+                if name == "file" {
+                    up.bytes = bytes;
+                } else {
+                    up.file_data = String::from_utf8_lossy(&bytes).into_owned();
                 }
             }
-            _ => {}
+            "csrf" | "kind" | "step" | "file_name" => {
+                let value = match text(&mut field, MAX_FIELD_BYTES, MAX_BODY_BYTES).await? {
+                    Part::Kept(value) => value,
+                    Part::Over(_) if name == "csrf" => return Err(Refusal::Csrf),
+                    Part::Over(_) => {
+                        return Err(Refusal::Page(
+                            StatusCode::BAD_REQUEST,
+                            format!("The field {name} is longer than {MAX_FIELD_BYTES} bytes."),
+                        ));
+                    }
+                };
+                match name.as_str() {
+                    "csrf" => {
+                        check_csrf(headers, user, Some(&value)).map_err(|_| Refusal::Csrf)?;
+                        csrf_checked = true;
+                    }
+                    "kind" => up.kind = value,
+                    "step" => up.step = value,
+                    _ => up.file_name = value,
+                }
+            }
+            // Anything else is read through and dropped.
+            _ => {
+                text(&mut field, 0, MAX_BODY_BYTES).await?;
+            }
         }
+    }
+    if !csrf_checked {
+        return Err(Refusal::Csrf);
+    }
+    if let Some(n) = declared {
+        return Err(Refusal::Page(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "The upload came to {} MB, more than the {} MB a file may be; split it into smaller files.",
+                n.div_ceil(1024 * 1024),
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
     }
     Ok(up)
 }
@@ -134,14 +232,13 @@ pub(super) async fn upload(
     staff: Staff<Proposers>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WorkspaceError> {
-    let upload = read_upload(multipart).await;
-    check_csrf(&headers, &user, upload.as_ref().ok().map(|u| u.csrf.as_str()))?;
     let mut page = ImportPage::new(&staff);
-    let mut up = match upload {
+    let mut up = match read_upload(&headers, &user, multipart).await {
         Ok(up) => up,
-        Err(e) => {
-            page.error = Some(e);
-            return Ok(render(StatusCode::BAD_REQUEST, &page));
+        Err(Refusal::Csrf) => return Err(WorkspaceError::Csrf),
+        Err(Refusal::Page(status, text)) => {
+            page.error = Some(text);
+            return Ok(render(status, &page));
         }
     };
     checked(&state, &staff, page, &mut up).await

@@ -32,6 +32,9 @@ use nmp_store::records::workspace::{edit_mode, may_decide, may_review};
 use crate::AppState;
 use crate::auth::{Roles, Staff, WorkspaceError, page};
 
+/// The largest file a staff import takes.
+pub use import::MAX_FILE_BYTES as IMPORT_MAX_FILE_BYTES;
+
 pub(crate) fn router() -> Router<AppState> {
     assessments::routes(Router::new())
         .route("/staff", get(dashboard))

@@ -262,8 +262,26 @@ pub fn multipart_body(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) ->
     (format!("multipart/form-data; boundary={BOUNDARY}"), body)
 }
 
-/// Sends any request with an optional `Cookie` header, content type and body, and returns the
-/// raw answer.
+/// A body sent in 64 KB chunks, as it arrives over a network (a route's body limit then stops
+/// it where it would stop a client's, not before its first byte).
+pub fn chunked(body: Vec<u8>) -> Body {
+    let body = axum::body::Bytes::from(body);
+    let pieces: Vec<axum::body::Bytes> = (0..body.len())
+        .step_by(64 * 1024)
+        .map(|i| body.slice(i..body.len().min(i + 64 * 1024)))
+        .collect();
+    // Each chunk after a yield, as a network's arrive: a reader gets them one at a time.
+    Body::from_stream(futures_util::stream::unfold(
+        pieces.into_iter(),
+        |mut rest| async move {
+            tokio::task::yield_now().await;
+            rest.next().map(|p| (Ok::<_, std::convert::Infallible>(p), rest))
+        },
+    ))
+}
+
+/// Sends any request with an optional `Cookie` header, content type and body (in chunks), and
+/// returns the raw answer.
 pub async fn fetch(
     store: &Store,
     method: &str,
@@ -280,9 +298,71 @@ pub async fn fetch(
     if let Some(t) = content_type {
         request = request.header(header::CONTENT_TYPE, t);
     }
-    let response = app.oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
+    let response = app.oneshot(request.body(chunked(body)).unwrap()).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes().to_vec();
     RawAnswer { status, headers, bytes }
+}
+
+/// A ZIP archive of `parts`, deflated (synthetic test packages).
+pub fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        w.start_file(*name, options).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+const CONTENT_TYPES: &[u8] =
+    br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#;
+
+/// A small Word document (synthetic test data) with `extra` parts.
+pub fn synthetic_docx(extra: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", CONTENT_TYPES),
+        (
+            "word/document.xml",
+            b"<w:document><w:body><w:p><w:r><w:t>Synthetic test document</w:t></w:r></w:p></w:body></w:document>",
+        ),
+    ];
+    parts.extend_from_slice(extra);
+    zip_of(&parts)
+}
+
+/// A small Excel workbook's package (synthetic test data).
+pub fn synthetic_xlsx() -> Vec<u8> {
+    zip_of(&[
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("xl/workbook.xml", b"<workbook/>"),
+        ("xl/worksheets/sheet1.xml", b"<worksheet/>"),
+    ])
+}
+
+/// A "zip bomb" of the package `folder` says (`word` for DOCX, `xl` for XLSX): about 2 MB that
+/// would expand to 2 GiB, 256 parts of 8 MiB of zeros, one part deflated once and copied raw
+/// under new names (quick to build).
+pub fn zip_bomb(folder: &str) -> Vec<u8> {
+    use std::io::Write;
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut seed = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    seed.start_file("zeros.xml", options).unwrap();
+    let zeros = vec![0u8; 1024 * 1024];
+    for _ in 0..8 {
+        seed.write_all(&zeros).unwrap();
+    }
+    let seed = seed.finish().unwrap().into_inner();
+    let mut seed = zip::ZipArchive::new(std::io::Cursor::new(seed)).unwrap();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    w.start_file("[Content_Types].xml", options).unwrap();
+    w.write_all(CONTENT_TYPES).unwrap();
+    for i in 0..256 {
+        let part = seed.by_index_raw(0).unwrap();
+        w.raw_copy_file_rename(part, format!("{folder}/media/part{i}.xml"))
+            .unwrap();
+    }
+    w.finish().unwrap().into_inner()
 }

@@ -4,11 +4,15 @@
 //! gets a page that says so (404 or 410), never an error page.
 //!
 //! The form is `multipart/form-data` so that it can carry documents for the `file` questions
-//! (url-encoded forms are still accepted). The CSRF field comes first in the form and is checked
-//! before any file is read; each file is read in chunks and no more than
-//! [`MAX_FILE_BYTES`](nmp_collect::attach::MAX_FILE_BYTES) of it is kept, so an oversize file gets
-//! its message beside the question; the route's body limit lets through the most files a response
-//! may hold at the largest size.
+//! (url-encoded forms are still accepted). It is read part by part as it arrives (`posted`, over
+//! [`crate::upload`]): the CSRF field comes first and is checked before any file is read; a file
+//! is refused before its bytes are read when the response already holds
+//! [`MAX_FILES`](nmp_collect::attach::MAX_FILES), and while they are read once it passes
+//! [`MAX_FILE_BYTES`](nmp_collect::attach::MAX_FILE_BYTES) or what is left of
+//! [`MAX_RESPONSE_BYTES`](nmp_collect::attach::MAX_RESPONSE_BYTES); files being read wait in
+//! temporary files, not in memory. A refused form saves nothing and answers 413 with the form as
+//! typed and the message beside the file's question. The route's body limit
+//! ([`MAX_BODY_BYTES`]) is a response's files at most, with the answers.
 
 mod page;
 mod posted;
@@ -20,7 +24,7 @@ use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
-use nmp_collect::attach::{MAX_FILE_BYTES, MAX_FILES};
+use nmp_collect::attach::MAX_RESPONSE_BYTES;
 use nmp_collect::respond::{AnswerErrors, Answers, Opened, Save};
 use nmp_collect::{CollectError, LinkProblem};
 use page::{Visitor, collect_error, render};
@@ -30,9 +34,11 @@ use serde_json::Value;
 use crate::AppState;
 use crate::auth::{CurrentUser, Form, WorkspaceError, message};
 
-/// The largest request body: the most files a response may hold, each at the largest size, and
-/// the answers.
-pub(crate) const MAX_BODY_BYTES: usize = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
+/// The most text (answers) a form may carry, in bytes (1 MB).
+pub(crate) const MAX_TEXT_BYTES: usize = 1024 * 1024;
+/// The largest request body: the most a response's files may take together, the answers, and
+/// the parts' headers.
+pub(crate) const MAX_BODY_BYTES: usize = MAX_RESPONSE_BYTES + MAX_TEXT_BYTES + 64 * 1024;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route(
@@ -136,10 +142,22 @@ async fn submit(
         headers: &headers,
         user: &user,
     };
-    let posted = match read_posted(&headers, &user, request).await {
+    if !opened.editable {
+        // Nothing to read: a submitted response takes no answers or files.
+        return Err(not_saved(CollectError::Invalid(vec![nmp_core::ValidationError::new(
+            "state",
+            "this response has been submitted and is with the research team",
+        )])));
+    }
+    let posted = match read_posted(&headers, &user, request, &opened).await {
         Ok(p) => p,
         Err(Unread::Csrf) => return Err(WorkspaceError::Csrf),
-        Err(Unread::Body(status, text)) => return unread(&visitor, &opened, status, text).await,
+        Err(Unread::Refused {
+            status,
+            question,
+            message,
+            form,
+        }) => return refused(&visitor, &opened, status, question, message, &Form(form)).await,
     };
     let form = Form(posted.form);
     let answers = answers_of(&form, &opened);
@@ -191,23 +209,35 @@ async fn submit(
     render(&visitor, &after, &answers, &errors, Some(text), StatusCode::OK).await
 }
 
-/// A body that was not read: nothing was saved, so the form is shown as last saved, with what
-/// happened beside the first file question (or at the top).
-async fn unread(
+/// A form that was refused (over a limit, or unreadable): nothing was saved, so the form is
+/// shown with the answers as typed (over those last saved), the message beside the file's
+/// question (or the first file question, or on top), and a notice that nothing was saved.
+async fn refused(
     visitor: &Visitor<'_>,
     opened: &Opened,
     status: StatusCode,
-    text: String,
+    question: Option<String>,
+    message: String,
+    form: &Form,
 ) -> Result<Response, WorkspaceError> {
-    let mut errors = AnswerErrors::new();
-    let key = opened
-        .questions
-        .iter()
-        .find(|q| q.kind == "file")
-        .map(|q| q.question_key.clone())
+    let mut answers = opened.answers.clone();
+    answers.extend(answers_of(form, opened));
+    let key = question
+        .or_else(|| {
+            opened
+                .questions
+                .iter()
+                .find(|q| q.kind == "file")
+                .map(|q| q.question_key.clone())
+        })
         .unwrap_or_else(|| "form".into());
-    errors.insert(key, text);
-    render(visitor, opened, &opened.answers, &errors, None, status).await
+    let mut errors = AnswerErrors::new();
+    errors.insert(key, message);
+    let notice = Some(
+        "Nothing was saved: see the message below. Your answers are shown as you typed them; choose the files again before saving."
+            .to_string(),
+    );
+    render(visitor, opened, &answers, &errors, notice, status).await
 }
 
 /// Why a response was not saved: the link, a 409 naming what the response cannot take now, or
