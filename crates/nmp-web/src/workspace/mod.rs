@@ -5,7 +5,7 @@
 //! case from `nmp_store::records` and return `Result<Response, WorkspaceError>`, using `?`. Every
 //! page is personal: never cached.
 
-mod api;
+pub(crate) mod api;
 mod assessments;
 mod assignments;
 mod audit;
@@ -22,10 +22,12 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, post};
 use nmp_core::vocab::{AccountRole, ReviewState};
 use nmp_store::auth::SignedIn;
 use nmp_store::records::workspace::{edit_mode, may_decide, may_review};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::auth::{Roles, Staff, WorkspaceError, page};
@@ -56,7 +58,6 @@ pub(crate) fn router() -> Router<AppState> {
         )
         .route("/staff/import/template.xlsx", get(import::template))
         .route("/staff/export/{file}", get(import::export))
-        .route("/api/v1/records/{table}/{id}", patch(api::patch))
         .route("/staff/questionnaires", get(collect::list).post(collect::create))
         .route("/staff/questionnaires/{id}", get(collect::show))
         .route("/staff/questionnaires/{id}/invitations", post(collect::invite))
@@ -77,6 +78,12 @@ pub(crate) fn router() -> Router<AppState> {
             get(editions::download),
         )
         .route("/staff/attachments/{id}", get(collect::download))
+}
+
+/// The workspace's JSON API (`PATCH /api/v1/records/{table}/{id}`), with its part of the OpenAPI
+/// document.
+pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(api::patch))
 }
 
 pub use editions::Builds;
