@@ -267,6 +267,10 @@ async fn every_documented_parameter_bound_and_code_is_checked_as_documented() {
     db.finish().await;
 }
 
+/// A request to the workspace's JSON API: what it is, its path, who sends it, its body, and the
+/// status and error code it must get (no code for a success).
+type Case<'a> = (&'a str, String, Option<&'a common::Session>, Value, StatusCode, &'a str);
+
 #[tokio::test]
 async fn the_workspace_json_api_is_documented_and_answers_as_documented() {
     let db = seeded().await;
@@ -304,7 +308,7 @@ async fn the_workspace_json_api_is_documented_and_answers_as_documented() {
     let change = |v: i32, acronym: &str| json!({ "version": v, "fields": { "acronym": acronym } });
     let mut wrong_csrf = editor.clone();
     wrong_csrf.csrf = "0".repeat(64);
-    let cases: Vec<(&str, String, Option<&common::Session>, Value, StatusCode, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "no session",
             url.clone(),

@@ -33,6 +33,7 @@ use crate::{AppState, WebError};
 /// A change to one record.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "version": 1, "fields": { "acronym": "NCPG" }, "message": "Acronym as in the decree" }))]
 pub(crate) struct Patch {
     /// The record's version the change is based on (from the last answer); when the record has
     /// moved on since, the answer is a 409 with the record as it now is.
@@ -165,6 +166,7 @@ impl IntoParams for RecordPath {
                 .required(Required::True)
                 .description(Some("An editable table"))
                 .schema(Some(table))
+                .example(Some(json!("mechanism")))
                 .build(),
             ParameterBuilder::new()
                 .name("id")
@@ -172,6 +174,7 @@ impl IntoParams for RecordPath {
                 .required(Required::True)
                 .description(Some("The record's key"))
                 .schema(Some(id))
+                .example(Some(json!(1)))
                 .build(),
         ]
     }
