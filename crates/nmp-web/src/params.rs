@@ -1,9 +1,150 @@
-//! Query parameters, checked strictly: an unknown parameter, a repeated one or a bad value is a 400
-//! that names the parameter and says what it accepts.
+//! Query parameters, each declared once as a [`Param`]: its name, what it accepts (codes, or a
+//! whole number with its bounds and default) and its description. The handlers parse with the
+//! declarations and the OpenAPI document describes the same ones ([`Param::openapi`]), so the
+//! bounds a client reads are the bounds the server checks.
+//!
+//! Checked strictly on the API: an unknown parameter, a repeated one, an empty value or a bad
+//! value is a 400 that names the parameter and says what it accepts. Pages are lenient with what
+//! links and forms carry: unknown names are ignored and an empty value (a form's "any" choice)
+//! counts as not given.
 
 use std::collections::BTreeMap;
 
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{ObjectBuilder, SchemaFormat, SchemaType, Type};
+use utoipa::openapi::{KnownFormat, Required};
+
 use crate::WebError;
+
+/// What a parameter accepts.
+#[derive(Clone, Copy)]
+pub(crate) enum Accepts {
+    /// One of a fixed list of codes.
+    Codes(fn() -> Vec<&'static str>),
+    /// One of the codes the data holds now (the document lists them as they are when served).
+    Data(DataCodes),
+    /// `yes` or `no` (also `true` or `false`).
+    YesNo,
+    /// A whole number from `min` to `max`; `default` when not given.
+    Number {
+        /// Smallest accepted.
+        min: u64,
+        /// Largest accepted.
+        max: u64,
+        /// The value when the parameter is not given.
+        default: u64,
+    },
+    /// Any text that is not empty (a slug or code that selects rows; unknown ones select none).
+    Text,
+}
+
+/// Code lists that are data, read from the store when a request is checked or the document is
+/// served.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DataCodes {
+    /// The codes of the initiative kinds.
+    InitiativeKinds,
+    /// The slugs of the editions, and `all`.
+    EditionsOrAll,
+}
+
+/// One query parameter.
+pub(crate) struct Param {
+    /// Its name in the query string.
+    pub name: &'static str,
+    /// What it accepts.
+    pub accepts: Accepts,
+    /// What it does, for the document (the accepted values and bounds are added to it).
+    pub description: &'static str,
+}
+
+/// `yes`/`no` and their synonyms.
+const YES_NO: &[&str] = &["yes", "no", "true", "false"];
+
+/// Rows per page of a list.
+pub(crate) const LIMIT: Param = Param {
+    name: "limit",
+    accepts: Accepts::Number {
+        min: 1,
+        max: 1000,
+        default: 100,
+    },
+    description: "Rows per page",
+};
+
+/// Rows of a list to skip.
+pub(crate) const OFFSET: Param = Param {
+    name: "offset",
+    accepts: Accepts::Number {
+        min: 0,
+        max: i64::MAX as u64,
+        default: 0,
+    },
+    description: "Rows to skip",
+};
+
+/// JSON or CSV.
+pub(crate) const FORMAT: Param = Param {
+    name: "format",
+    accepts: Accepts::Codes(|| vec!["json", "csv"]),
+    description: "The answer's format: json (the default) or csv (the total is then in the X-Total-Count header)",
+};
+
+impl Param {
+    /// The accepted codes of a fixed list, `yes`/`no`, or `None`.
+    fn fixed_codes(&self) -> Option<Vec<&'static str>> {
+        match self.accepts {
+            Accepts::Codes(codes) => Some(codes()),
+            Accepts::YesNo => Some(YES_NO.to_vec()),
+            _ => None,
+        }
+    }
+
+    /// The parameter as the OpenAPI document describes it: an optional query parameter whose
+    /// schema carries the codes, or the bounds and default, the server checks. A [`Accepts::Data`]
+    /// parameter's codes are `data` when given (the document served), else left open.
+    pub(crate) fn openapi(&self, data: Option<&[String]>) -> Parameter {
+        let mut description = self.description.to_string();
+        let schema = match self.accepts {
+            Accepts::Number { min, max, default } => {
+                description.push_str(&format!(": a whole number from {min} to {max} (default {default})"));
+                ObjectBuilder::new()
+                    .schema_type(SchemaType::new(Type::Integer))
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                    .minimum(Some(min as usize))
+                    .maximum(Some(max as usize))
+                    .default(Some(default.into()))
+            }
+            Accepts::Codes(_) | Accepts::YesNo => {
+                let codes = self.fixed_codes().unwrap_or_default();
+                description.push_str(&format!(": one of {}", codes.join(", ")));
+                ObjectBuilder::new()
+                    .schema_type(SchemaType::new(Type::String))
+                    .enum_values(Some(codes))
+            }
+            Accepts::Data(_) => {
+                let string = ObjectBuilder::new().schema_type(SchemaType::new(Type::String));
+                match data {
+                    Some(codes) => {
+                        description.push_str(&format!(": one of {}", codes.join(", ")));
+                        string.enum_values(Some(codes.iter().cloned()))
+                    }
+                    None => string.min_length(Some(1)),
+                }
+            }
+            Accepts::Text => ObjectBuilder::new()
+                .schema_type(SchemaType::new(Type::String))
+                .min_length(Some(1)),
+        };
+        ParameterBuilder::new()
+            .name(self.name)
+            .parameter_in(ParameterIn::Query)
+            .required(Required::False)
+            .description(Some(description))
+            .schema(Some(schema))
+            .build()
+    }
+}
 
 /// Parsed query parameters.
 #[derive(Debug, Default)]
@@ -18,27 +159,33 @@ pub(crate) struct Page {
     pub offset: usize,
 }
 
-/// The most rows one request returns.
-pub(crate) const MAX_LIMIT: usize = 1000;
-const DEFAULT_LIMIT: usize = 100;
-
 impl Params {
-    /// Parses `raw` (the query string). `allowed` lists the accepted names; when `strict`, any
-    /// other name is an error (the API), otherwise it is ignored (pages, which may carry tracking
-    /// parameters from links).
-    pub(crate) fn parse(raw: Option<&str>, allowed: &[&str], strict: bool) -> Result<Params, WebError> {
+    /// Parses `raw` (the query string) against the parameters `accepted`. When `strict` (the
+    /// API), any other name and an empty value are errors; otherwise (pages, which may carry
+    /// tracking parameters from links, and forms whose "any" choice is empty) other names are
+    /// ignored and an empty value is as if not given.
+    pub(crate) fn parse(raw: Option<&str>, accepted: &[&Param], strict: bool) -> Result<Params, WebError> {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
             .map_err(|_| WebError::bad_param("query", "the query string is not valid URL encoding"))?;
         let mut values = BTreeMap::new();
         for (key, value) in pairs {
-            if !allowed.contains(&key.as_str()) {
+            if !accepted.iter().any(|p| p.name == key) {
                 if strict {
-                    return Err(WebError::bad_param(
-                        &key,
-                        &format!("unknown parameter; this endpoint accepts: {}", allowed.join(", ")),
-                    ));
+                    let names: Vec<&str> = accepted.iter().map(|p| p.name).collect();
+                    let known = if names.is_empty() {
+                        "this endpoint takes no parameters".to_string()
+                    } else {
+                        format!("this endpoint accepts: {}", names.join(", "))
+                    };
+                    return Err(WebError::bad_param(&key, &format!("unknown parameter; {known}")));
                 }
                 continue;
+            }
+            if strict && value.is_empty() {
+                return Err(WebError::bad_param(
+                    &key,
+                    "the value is empty; give a value or leave the parameter out",
+                ));
             }
             if values.insert(key.clone(), value).is_some() {
                 return Err(WebError::bad_param(&key, "given more than once"));
@@ -47,70 +194,85 @@ impl Params {
         Ok(Params { values })
     }
 
-    /// The value of `name`, if given and not empty.
-    pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.values.get(name).map(String::as_str).filter(|v| !v.is_empty())
+    /// The value of `param`, if given and not empty.
+    pub(crate) fn get(&self, param: &Param) -> Option<&str> {
+        self.values
+            .get(param.name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
     }
 
-    /// A value that must be one of `choices`.
-    pub(crate) fn choice(&self, name: &str, choices: &[&str]) -> Result<Option<String>, WebError> {
-        match self.get(name) {
+    /// A value that must be one of `param`'s fixed codes.
+    pub(crate) fn choice(&self, param: &Param) -> Result<Option<String>, WebError> {
+        let codes = param.fixed_codes().unwrap_or_default();
+        self.choice_in(param, &codes)
+    }
+
+    /// A value that must be one of `codes` (a [`Accepts::Data`] parameter's codes now).
+    pub(crate) fn choice_in(&self, param: &Param, codes: &[&str]) -> Result<Option<String>, WebError> {
+        match self.get(param) {
             None => Ok(None),
-            Some(v) if choices.contains(&v) => Ok(Some(v.to_string())),
+            Some(v) if codes.contains(&v) => Ok(Some(v.to_string())),
             Some(v) => Err(WebError::bad_param(
-                name,
-                &format!("{v:?} is not one of: {}", choices.join(", ")),
+                param.name,
+                &format!("{v:?} is not one of: {}", codes.join(", ")),
             )),
         }
     }
 
     /// `yes`/`no` (also `true`/`false`).
-    pub(crate) fn yes_no(&self, name: &str) -> Result<Option<bool>, WebError> {
-        match self.get(name) {
-            None => Ok(None),
-            Some("yes" | "true") => Ok(Some(true)),
-            Some("no" | "false") => Ok(Some(false)),
-            Some(v) => Err(WebError::bad_param(name, &format!("{v:?} is not yes or no"))),
+    pub(crate) fn yes_no(&self, param: &Param) -> Result<Option<bool>, WebError> {
+        Ok(self.choice(param)?.map(|v| v == "yes" || v == "true"))
+    }
+
+    /// A whole number within `param`'s bounds, or its default.
+    pub(crate) fn number(&self, param: &Param) -> Result<u64, WebError> {
+        let Accepts::Number { min, max, default } = param.accepts else {
+            return Err(WebError::Internal(format!("parameter {} is not a number", param.name)));
+        };
+        match self.get(param) {
+            None => Ok(default),
+            Some(v) => v
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| v.parse::<u64>().ok())
+                .flatten()
+                .filter(|n| (min..=max).contains(n))
+                .ok_or_else(|| {
+                    WebError::bad_param(param.name, &format!("{v:?} is not a whole number from {min} to {max}"))
+                }),
         }
     }
 
-    fn number(&self, name: &str, max: usize) -> Result<Option<usize>, WebError> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(v) => match v.parse::<usize>() {
-                Ok(n) if n <= max => Ok(Some(n)),
-                _ => Err(WebError::bad_param(
-                    name,
-                    &format!("{v:?} is not a whole number from 0 to {max}"),
-                )),
-            },
-        }
-    }
-
-    /// `limit` (1 to 1000, default 100) and `offset` (default 0).
+    /// [`LIMIT`] and [`OFFSET`].
     pub(crate) fn page(&self) -> Result<Page, WebError> {
-        let limit = self.number("limit", MAX_LIMIT)?.unwrap_or(DEFAULT_LIMIT);
-        if limit == 0 {
-            return Err(WebError::bad_param(
-                "limit",
-                &format!("0 is not a whole number from 1 to {MAX_LIMIT}"),
-            ));
-        }
+        let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
         Ok(Page {
-            limit,
-            offset: self.number("offset", usize::MAX / 2)?.unwrap_or(0),
+            limit: size(self.number(&LIMIT)?),
+            offset: size(self.number(&OFFSET)?),
         })
     }
 
     /// Whether CSV was asked for with `format=csv` (`format=json` is the default).
     pub(crate) fn wants_csv(&self) -> Result<bool, WebError> {
-        Ok(self.choice("format", &["json", "csv"])?.as_deref() == Some("csv"))
+        Ok(self.choice(&FORMAT)?.as_deref() == Some("csv"))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const REGION: Param = Param {
+        name: "region",
+        accepts: Accepts::Codes(|| vec!["africa", "asia"]),
+        description: "Region",
+    };
+    const FLAG: Param = Param {
+        name: "has_mechanism",
+        accepts: Accepts::YesNo,
+        description: "Flag",
+    };
 
     fn field(e: WebError) -> String {
         match e {
@@ -121,20 +283,64 @@ mod tests {
 
     #[test]
     fn strictness_and_messages() {
-        let p = Params::parse(Some("region=africa&limit=5"), &["region", "limit"], true).unwrap();
-        assert_eq!(p.get("region"), Some("africa"));
+        let p = Params::parse(Some("region=africa&limit=5"), &[&REGION, &LIMIT], true).unwrap();
+        assert_eq!(p.get(&REGION), Some("africa"));
         assert_eq!(p.page().unwrap().limit, 5);
         assert_eq!(
-            field(Params::parse(Some("colour=red"), &["region"], true).unwrap_err()),
+            field(Params::parse(Some("colour=red"), &[&REGION], true).unwrap_err()),
             "colour"
         );
-        assert!(Params::parse(Some("colour=red"), &["region"], false).is_ok());
-        assert_eq!(field(Params::parse(Some("a=1&a=2"), &["a"], true).unwrap_err()), "a");
-        for bad in ["limit=0", "limit=-1", "limit=1001", "limit=x", "offset=1e3"] {
-            let p = Params::parse(Some(bad), &["limit", "offset"], true).unwrap();
+        assert!(Params::parse(Some("colour=red"), &[&REGION], false).is_ok());
+        assert_eq!(
+            field(Params::parse(Some("region=africa&region=asia"), &[&REGION], true).unwrap_err()),
+            "region"
+        );
+        for bad in ["limit=0", "limit=-1", "limit=1001", "limit=x", "limit=+5", "offset=1e3"] {
+            let p = Params::parse(Some(bad), &[&LIMIT, &OFFSET], true).unwrap();
             assert!(p.page().is_err(), "{bad}");
         }
-        let p = Params::parse(Some("has_mechanism=maybe"), &["has_mechanism"], true).unwrap();
-        assert_eq!(field(p.yes_no("has_mechanism").unwrap_err()), "has_mechanism");
+        let p = Params::parse(Some("has_mechanism=maybe"), &[&FLAG], true).unwrap();
+        assert_eq!(field(p.yes_no(&FLAG).unwrap_err()), "has_mechanism");
+    }
+
+    #[test]
+    fn empty_values_are_refused_by_the_api_and_ignored_by_pages() {
+        for query in ["limit=", "region=", "region=&limit=5"] {
+            let e = Params::parse(Some(query), &[&REGION, &LIMIT], true).unwrap_err();
+            assert!(e.to_string().contains("empty"), "{query}: {e}");
+        }
+        assert_eq!(
+            field(Params::parse(Some("limit="), &[&LIMIT], true).unwrap_err()),
+            "limit"
+        );
+        let lenient = Params::parse(Some("region=&limit="), &[&REGION, &LIMIT], false).unwrap();
+        assert_eq!(lenient.choice(&REGION).unwrap(), None);
+        assert_eq!(lenient.page().unwrap().limit, 100);
+    }
+
+    #[test]
+    fn the_bounds_checked_are_the_bounds_documented() {
+        let doc = serde_json::to_value(LIMIT.openapi(None)).unwrap();
+        assert_eq!(doc["schema"]["minimum"], 1);
+        assert_eq!(doc["schema"]["maximum"], 1000);
+        assert_eq!(doc["schema"]["default"], 100);
+        let message = |q: &str| {
+            Params::parse(Some(q), &[&LIMIT], true)
+                .unwrap()
+                .page()
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(
+            message("limit=1001").contains("from 1 to 1000"),
+            "{}",
+            message("limit=1001")
+        );
+        assert!(message("limit=0").contains("from 1 to 1000"));
+        let codes = serde_json::to_value(FLAG.openapi(None)).unwrap();
+        assert_eq!(
+            codes["schema"]["enum"],
+            serde_json::json!(["yes", "no", "true", "false"])
+        );
     }
 }

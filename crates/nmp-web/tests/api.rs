@@ -166,6 +166,14 @@ async fn errors_name_the_parameter_and_unknown_records_are_404() {
         ("/api/v1/countries?has_mechanism=maybe", "has_mechanism"),
         ("/api/v1/countries?limit=0", "limit"),
         ("/api/v1/countries?limit=5000", "limit"),
+        ("/api/v1/countries?limit=", "limit"),
+        ("/api/v1/countries?region=", "region"),
+        ("/api/v1/citations?source=", "source"),
+        ("/api/v1/countries.csv?limit=", "limit"),
+        ("/api/v1/high-risk?top=0", "top"),
+        ("/api/v1/high-risk?limit=0", "limit"),
+        ("/api/v1/indicators?edition=1999", "edition"),
+        ("/api/v1/indicators?edition=", "edition"),
         ("/api/v1/countries?offset=-3", "offset"),
         ("/api/v1/countries?colour=red", "colour"),
         ("/api/v1/countries?format=xml", "format"),
@@ -179,6 +187,12 @@ async fn errors_name_the_parameter_and_unknown_records_are_404() {
         assert_eq!(json["error"]["code"], "bad_parameter", "{path}");
         assert_eq!(json["error"]["field"], field, "{path}");
         assert!(!json["error"]["message"].as_str().unwrap().is_empty());
+    }
+    // The bounds said are the bounds checked (and documented: tests/openapi.rs).
+    for limit in ["0", "1001"] {
+        let a = get(&db, &format!("/api/v1/countries?limit={limit}")).await.json();
+        let message = a["error"]["message"].as_str().unwrap();
+        assert!(message.contains("from 1 to 1000"), "limit={limit}: {message}");
     }
     for path in [
         "/api/v1/countries/xyz",

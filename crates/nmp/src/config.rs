@@ -131,6 +131,7 @@ const TEST_VARIABLES: &[&str] = &[
     "NMP_BENCH_DIR",
     "NMP_BENCH_SEED",
     "NMP_DATASETTE_VERSION",
+    "NMP_SCHEMATHESIS_VERSION",
 ];
 
 /// Flags that override everything else.

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use nmp_store::entity::{dataset, indicator};
 
 use super::listing::{ApiError, respond_list};
+use super::query::{EDITION, HighRiskQuery, IndicatorQuery, PageQuery, TOP, data_choice};
 use super::schema::DatasetItem;
 use crate::params::Params;
 use crate::views::analysis::{self, HighRiskRow};
@@ -14,34 +15,32 @@ use crate::{AppState, WebError};
 
 /// The indicators of an edition (see docs/methodology.md), their change since the previous
 /// edition, and the editions available.
-#[utoipa::path(get, path = "/api/v1/indicators", tag = "analysis",
-    params(("edition" = Option<String>, Query, description = "Edition slug (default: the latest), or `all` for all data recorded")),
+#[utoipa::path(get, path = "/api/v1/indicators", tag = "analysis", params(IndicatorQuery),
     responses((status = 200, description = "Indicators; shares are fractions from 0 to 1", body = Object),
-              (status = 400, body = super::schema::ErrorBody)))]
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn indicators(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), &["edition"], true)?;
+    let p = Params::parse(q.as_deref(), IndicatorQuery::PARAMS, true)?;
+    let edition = data_choice(&s.store, &p, &EDITION).await?;
     let facts = analysis::facts(&s.store).await?;
     let editions = analysis::editions(&s.store).await?;
-    let a = analysis::for_param(&s.store, &facts, p.get("edition")).await?;
+    let a = analysis::for_param(&s.store, &facts, edition.as_deref()).await?;
     Ok(Json(serde_json::json!({ "editions": editions, "analysis": a })).into_response())
 }
 
 /// The highest-risk states of the latest imported Early Warning Project assessment, and whether
 /// each has a national mechanism, a network membership only, or neither.
-#[utoipa::path(get, path = "/api/v1/high-risk", tag = "analysis",
-    params(("top" = Option<i64>, Query, description = "How many of the highest ranks (1 to 200, default 30)"),
-           ("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::schema::HighRiskList), (status = 404, description = "No assessment imported", body = super::schema::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/high-risk", tag = "analysis", params(HighRiskQuery),
+    responses((status = 200, description = "A page of the highest-risk states (CSV with format=csv)", content(
+                  (super::schema::HighRiskList = "application/json"), (String = "text/csv")),
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody),
+              (status = 404, description = "No assessment imported", body = super::schema::ErrorBody)))]
 pub(crate) async fn high_risk(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), &["top", "limit", "offset", "format"], true)?;
-    let top = match p.get("top") {
-        None => 30,
-        Some(t) => t
-            .parse::<i64>()
-            .ok()
-            .filter(|t| (1..=200).contains(t))
-            .ok_or_else(|| WebError::bad_param("top", &format!("{t:?} is not a whole number from 1 to 200")))?,
-    };
+    let p = Params::parse(q.as_deref(), HighRiskQuery::PARAMS, true)?;
+    let top = i64::try_from(p.number(&TOP)?).map_err(|e| WebError::Internal(e.to_string()))?;
+    // Every parameter is checked before the data are: a bad page is a 400 with or without data.
+    p.page()?;
+    p.wants_csv()?;
     let facts = analysis::facts(&s.store).await?;
     let h = analysis::high_risk(&s.store, &facts, top).await?.ok_or_else(|| {
         WebError::NotFound("no Early Warning Project assessment has been imported (nmp import ewp DIR)".into())
@@ -50,11 +49,13 @@ pub(crate) async fn high_risk(State(s): State<AppState>, RawQuery(q): RawQuery) 
 }
 
 /// Imported external datasets.
-#[utoipa::path(get, path = "/api/v1/datasets", tag = "analysis",
-    params(("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::schema::DatasetList), (status = 400, body = super::schema::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/datasets", tag = "analysis", params(PageQuery),
+    responses((status = 200, description = "A page of datasets (CSV with format=csv)", content(
+                  (super::schema::DatasetList = "application/json"), (String = "text/csv")),
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn datasets(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), &["limit", "offset", "format"], true)?;
+    let p = Params::parse(q.as_deref(), PageQuery::PARAMS, true)?;
     let indicators = s.store.all::<indicator::Entity>().await?;
     let rows = s
         .store

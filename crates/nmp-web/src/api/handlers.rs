@@ -4,9 +4,9 @@
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
-use nmp_core::vocab::{MechanismLevel, MechanismStatus, MechanismType, UnRegionalGroup};
 
 use super::listing::{ApiError, respond_list};
+use super::query::*;
 use crate::params::Params;
 use crate::views::countries::{self, CountryDetail, CountryFilter};
 use crate::views::editions::{self, EditionDetail};
@@ -16,55 +16,38 @@ use crate::views::networks::{self, NetworkDetail};
 use crate::views::sources::{self, SourceDetail};
 use crate::{AppState, WebError};
 
-const PAGE: &[&str] = &["limit", "offset", "format"];
-
-fn allowed(extra: &[&'static str]) -> Vec<&'static str> {
-    extra.iter().chain(PAGE).copied().collect()
-}
-
-pub(crate) const REGIONS: &[&str] = &["africa", "americas", "asia", "europe", "oceania"];
-
-fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|v| code(*v)).collect()
-}
-
 /// The country filter from parameters (shared with the `/countries` page).
 pub(crate) fn country_filter(p: &Params) -> Result<CountryFilter, WebError> {
     Ok(CountryFilter {
-        region: p.choice("region", REGIONS)?,
-        group: p.choice("group", &codes(UnRegionalGroup::ALL, UnRegionalGroup::code))?,
-        network: p.get("network").map(str::to_string),
-        has_mechanism: p.yes_no("has_mechanism")?,
+        region: p.choice(&REGION)?,
+        group: p.choice(&GROUP)?,
+        network: p.get(&NETWORK).map(str::to_string),
+        has_mechanism: p.yes_no(&HAS_MECHANISM)?,
     })
 }
 
 /// List countries.
-#[utoipa::path(get, path = "/api/v1/countries", tag = "countries",
-    params(
-        ("region" = Option<String>, Query, description = "UN geoscheme region: africa, americas, asia, europe, oceania"),
-        ("group" = Option<String>, Query, description = "UN regional group: african, asia_pacific, eastern_european, grulac, weog"),
-        ("network" = Option<String>, Query, description = "Slug of a network the country belongs to"),
-        ("has_mechanism" = Option<String>, Query, description = "yes or no"),
-        ("limit" = Option<usize>, Query, description = "Rows per page, 1 to 1000 (default 100)"),
-        ("offset" = Option<usize>, Query, description = "Rows to skip (default 0)"),
-        ("format" = Option<String>, Query, description = "json (default) or csv"),
-    ),
-    responses((status = 200, description = "A page of countries", body = super::schema::CountryList),
-               (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/countries", tag = "countries", params(CountryQuery),
+    responses((status = 200, description = "A page of countries (CSV with format=csv)", content(
+                  (super::schema::CountryList = "application/json"), (String = "text/csv")),
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    countries_response(s, q, false).await
+    let p = Params::parse(q.as_deref(), CountryQuery::PARAMS, true)?;
+    countries_response(s, p, false).await
 }
 
+/// List countries as CSV.
+#[utoipa::path(get, path = "/api/v1/countries.csv", tag = "countries", params(CountryCsvQuery),
+    responses((status = 200, description = "A page of countries", content_type = "text/csv", body = String,
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_countries_csv(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    countries_response(s, q, true).await
+    let p = Params::parse(q.as_deref(), CountryCsvQuery::PARAMS, true)?;
+    countries_response(s, p, true).await
 }
 
-async fn countries_response(s: AppState, q: Option<String>, csv: bool) -> Result<Response, ApiError> {
-    let p = Params::parse(
-        q.as_deref(),
-        &allowed(&["region", "group", "network", "has_mechanism"]),
-        true,
-    )?;
+async fn countries_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
     let filter = country_filter(&p)?;
     respond_list(countries::list(&s.store, &filter).await?, &p, csv)
 }
@@ -72,7 +55,8 @@ async fn countries_response(s: AppState, q: Option<String>, csv: bool) -> Result
 /// One country with its mechanisms, networks and numbered notes.
 #[utoipa::path(get, path = "/api/v1/countries/{iso3}", tag = "countries",
     params(("iso3" = String, Path, description = "ISO 3166-1 alpha-3 code, any case")),
-    responses((status = 200, body = CountryDetail), (status = 404, body = super::schema::ErrorBody)))]
+    responses((status = 200, description = "The country", body = CountryDetail),
+              (status = 404, description = "No such country", body = super::schema::ErrorBody)))]
 pub(crate) async fn get_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Result<Response, ApiError> {
     let detail = countries::detail(&s.store, &iso3)
         .await?
@@ -83,52 +67,49 @@ pub(crate) async fn get_country(State(s): State<AppState>, Path(iso3): Path<Stri
 /// The mechanism filter from parameters (shared with the `/mechanisms` page).
 pub(crate) fn mechanism_filter(p: &Params) -> Result<MechanismFilter, WebError> {
     Ok(MechanismFilter {
-        country: p.get("country").map(str::to_ascii_uppercase),
-        region: p.choice("region", REGIONS)?,
-        group: p.choice("group", &codes(UnRegionalGroup::ALL, UnRegionalGroup::code))?,
-        level: p.choice("level", &codes(MechanismLevel::ALL, MechanismLevel::code))?,
-        kind: p.choice("type", &codes(MechanismType::ALL, MechanismType::code))?,
-        status: p.choice("status", &codes(MechanismStatus::ALL, MechanismStatus::code))?,
+        country: p.get(&COUNTRY).map(str::to_ascii_uppercase),
+        region: p.choice(&REGION)?,
+        group: p.choice(&GROUP)?,
+        level: p.choice(&LEVEL)?,
+        kind: p.choice(&TYPE)?,
+        status: p.choice(&STATUS)?,
     })
 }
 
 /// List mechanisms.
-#[utoipa::path(get, path = "/api/v1/mechanisms", tag = "mechanisms",
-    params(
-        ("country" = Option<String>, Query, description = "ISO alpha-3 of the country"),
-        ("region" = Option<String>, Query, description = "UN geoscheme region of the country"),
-        ("group" = Option<String>, Query, description = "UN regional group of the country"),
-        ("level" = Option<String>, Query, description = "national, regional, international, subnational, civil_society, private_sector"),
-        ("type" = Option<String>, Query, description = "committee, commission, board, task_force, ombudsman_office, focal_point, law, other"),
-        ("status" = Option<String>, Query, description = "Latest status: proposed, in_process, established, active, dormant, dissolved"),
-        ("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query),
-    ),
-    responses((status = 200, body = super::schema::MechanismList), (status = 400, body = super::schema::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/mechanisms", tag = "mechanisms", params(MechanismQuery),
+    responses((status = 200, description = "A page of mechanisms (CSV with format=csv)", content(
+                  (super::schema::MechanismList = "application/json"), (String = "text/csv")),
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    mechanisms_response(s, q, false).await
+    let p = Params::parse(q.as_deref(), MechanismQuery::PARAMS, true)?;
+    mechanisms_response(s, p, false).await
 }
 
+/// List mechanisms as CSV.
+#[utoipa::path(get, path = "/api/v1/mechanisms.csv", tag = "mechanisms", params(MechanismCsvQuery),
+    responses((status = 200, description = "A page of mechanisms", content_type = "text/csv", body = String,
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_mechanisms_csv(
     State(s): State<AppState>,
     RawQuery(q): RawQuery,
 ) -> Result<Response, ApiError> {
-    mechanisms_response(s, q, true).await
+    let p = Params::parse(q.as_deref(), MechanismCsvQuery::PARAMS, true)?;
+    mechanisms_response(s, p, true).await
 }
 
-async fn mechanisms_response(s: AppState, q: Option<String>, csv: bool) -> Result<Response, ApiError> {
-    let p = Params::parse(
-        q.as_deref(),
-        &allowed(&["country", "region", "group", "level", "type", "status"]),
-        true,
-    )?;
+async fn mechanisms_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
     let filter = mechanism_filter(&p)?;
     respond_list(mechanisms::list(&s.store, &filter).await?, &p, csv)
 }
 
 /// One mechanism with its history, members, functions, activities and notes.
 #[utoipa::path(get, path = "/api/v1/mechanisms/{slug}", tag = "mechanisms",
-    params(("slug" = String, Path)),
-    responses((status = 200, body = super::schema::MechanismWithNotes), (status = 404, body = super::schema::ErrorBody)))]
+    params(("slug" = String, Path, description = "The mechanism's slug")),
+    responses((status = 200, description = "The mechanism", body = super::schema::MechanismWithNotes),
+              (status = 404, description = "No such mechanism", body = super::schema::ErrorBody)))]
 pub(crate) async fn get_mechanism(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let (mechanism, notes) = mechanisms::detail(&s.store, &slug)
         .await?
@@ -139,47 +120,39 @@ pub(crate) async fn get_mechanism(State(s): State<AppState>, Path(slug): Path<St
 /// The initiative filter from parameters (shared with the `/initiatives` page): the kinds are
 /// data, so the accepted codes are read from the store.
 pub(crate) async fn initiative_filter(s: &AppState, p: &Params) -> Result<InitiativeFilter, WebError> {
-    let kinds: Vec<String> = initiatives::kinds(&s.store)
-        .await?
-        .into_iter()
-        .map(|k| k.code)
-        .collect();
-    let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
     Ok(InitiativeFilter {
-        country: p.get("country").map(str::to_ascii_uppercase),
-        region: p.choice("region", REGIONS)?,
-        kind: p.choice("kind", &kinds)?,
-        mechanism: p.get("mechanism").map(str::to_string),
+        country: p.get(&COUNTRY).map(str::to_ascii_uppercase),
+        region: p.choice(&REGION)?,
+        kind: data_choice(&s.store, p, &KIND).await?,
+        mechanism: p.get(&MECHANISM).map(str::to_string),
     })
 }
 
 /// List initiatives.
-#[utoipa::path(get, path = "/api/v1/initiatives", tag = "initiatives",
-    params(
-        ("country" = Option<String>, Query, description = "ISO alpha-3 of the country"),
-        ("region" = Option<String>, Query, description = "UN geoscheme region of the country: africa, americas, asia, europe, oceania"),
-        ("kind" = Option<String>, Query, description = "Kind code (law_or_decree, strategy, early_warning, training, education, ...: the kinds are data; a wrong code is answered with the list)"),
-        ("mechanism" = Option<String>, Query, description = "Slug of the mechanism that runs or carries it"),
-        ("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query),
-    ),
-    responses((status = 200, body = super::schema::InitiativeList), (status = 400, body = super::schema::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/initiatives", tag = "initiatives", params(InitiativeQuery),
+    responses((status = 200, description = "A page of initiatives (CSV with format=csv)", content(
+                  (super::schema::InitiativeList = "application/json"), (String = "text/csv")),
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_initiatives(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    initiatives_response(s, q, false).await
+    let p = Params::parse(q.as_deref(), InitiativeQuery::PARAMS, true)?;
+    initiatives_response(s, p, false).await
 }
 
+/// List initiatives as CSV.
+#[utoipa::path(get, path = "/api/v1/initiatives.csv", tag = "initiatives", params(InitiativeCsvQuery),
+    responses((status = 200, description = "A page of initiatives", content_type = "text/csv", body = String,
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_initiatives_csv(
     State(s): State<AppState>,
     RawQuery(q): RawQuery,
 ) -> Result<Response, ApiError> {
-    initiatives_response(s, q, true).await
+    let p = Params::parse(q.as_deref(), InitiativeCsvQuery::PARAMS, true)?;
+    initiatives_response(s, p, true).await
 }
 
-async fn initiatives_response(s: AppState, q: Option<String>, csv: bool) -> Result<Response, ApiError> {
-    let p = Params::parse(
-        q.as_deref(),
-        &allowed(&["country", "region", "kind", "mechanism"]),
-        true,
-    )?;
+async fn initiatives_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
     let filter = initiative_filter(&s, &p).await?;
     respond_list(initiatives::list(&s.store, &filter).await?, &p, csv)
 }
@@ -187,8 +160,9 @@ async fn initiatives_response(s: AppState, q: Option<String>, csv: bool) -> Resu
 /// One initiative with its partners, numbered notes, and consensus ratings of published editions
 /// (with their evidence). Individual raters' ratings are not published.
 #[utoipa::path(get, path = "/api/v1/initiatives/{slug}", tag = "initiatives",
-    params(("slug" = String, Path)),
-    responses((status = 200, body = super::schema::InitiativeWithNotes), (status = 404, body = super::schema::ErrorBody)))]
+    params(("slug" = String, Path, description = "The initiative's slug")),
+    responses((status = 200, description = "The initiative", body = super::schema::InitiativeWithNotes),
+              (status = 404, description = "No such initiative", body = super::schema::ErrorBody)))]
 pub(crate) async fn get_initiative(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let (initiative, notes) = initiatives::detail(&s.store, &slug)
         .await?
@@ -197,23 +171,31 @@ pub(crate) async fn get_initiative(State(s): State<AppState>, Path(slug): Path<S
 }
 
 /// List networks.
-#[utoipa::path(get, path = "/api/v1/networks", tag = "networks",
-    params(("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::schema::NetworkList), (status = 400, body = super::schema::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/networks", tag = "networks", params(PageQuery),
+    responses((status = 200, description = "A page of networks (CSV with format=csv)", content(
+                  (super::schema::NetworkList = "application/json"), (String = "text/csv")),
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_networks(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), PAGE, true)?;
+    let p = Params::parse(q.as_deref(), PageQuery::PARAMS, true)?;
     respond_list(networks::list(&s.store).await?, &p, false)
 }
 
+/// List networks as CSV.
+#[utoipa::path(get, path = "/api/v1/networks.csv", tag = "networks", params(PageCsvQuery),
+    responses((status = 200, description = "A page of networks", content_type = "text/csv", body = String,
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_networks_csv(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), PAGE, true)?;
+    let p = Params::parse(q.as_deref(), PageCsvQuery::PARAMS, true)?;
     respond_list(networks::list(&s.store).await?, &p, true)
 }
 
 /// One network with its dated memberships and counts.
 #[utoipa::path(get, path = "/api/v1/networks/{slug}", tag = "networks",
-    params(("slug" = String, Path)),
-    responses((status = 200, body = NetworkDetail), (status = 404, body = super::schema::ErrorBody)))]
+    params(("slug" = String, Path, description = "The network's slug")),
+    responses((status = 200, description = "The network", body = NetworkDetail),
+              (status = 404, description = "No such network", body = super::schema::ErrorBody)))]
 pub(crate) async fn get_network(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let n = networks::detail(&s.store, &slug)
         .await?
@@ -222,23 +204,31 @@ pub(crate) async fn get_network(State(s): State<AppState>, Path(slug): Path<Stri
 }
 
 /// List editions, newest first.
-#[utoipa::path(get, path = "/api/v1/editions", tag = "editions",
-    params(("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::schema::EditionList), (status = 400, body = super::schema::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/editions", tag = "editions", params(PageQuery),
+    responses((status = 200, description = "A page of editions (CSV with format=csv)", content(
+                  (super::schema::EditionList = "application/json"), (String = "text/csv")),
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_editions(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), PAGE, true)?;
+    let p = Params::parse(q.as_deref(), PageQuery::PARAMS, true)?;
     respond_list(editions::list(&s.store).await?, &p, false)
 }
 
+/// List editions as CSV, newest first.
+#[utoipa::path(get, path = "/api/v1/editions.csv", tag = "editions", params(PageCsvQuery),
+    responses((status = 200, description = "A page of editions", content_type = "text/csv", body = String,
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_editions_csv(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), PAGE, true)?;
+    let p = Params::parse(q.as_deref(), PageCsvQuery::PARAMS, true)?;
     respond_list(editions::list(&s.store).await?, &p, true)
 }
 
 /// One edition with its publishers, authors, parts and featured mechanisms.
 #[utoipa::path(get, path = "/api/v1/editions/{slug}", tag = "editions",
-    params(("slug" = String, Path)),
-    responses((status = 200, body = EditionDetail), (status = 404, body = super::schema::ErrorBody)))]
+    params(("slug" = String, Path, description = "The edition's slug")),
+    responses((status = 200, description = "The edition", body = EditionDetail),
+              (status = 404, description = "No such edition", body = super::schema::ErrorBody)))]
 pub(crate) async fn get_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let e = editions::detail(&s.store, &slug)
         .await?
@@ -247,25 +237,33 @@ pub(crate) async fn get_edition(State(s): State<AppState>, Path(slug): Path<Stri
 }
 
 /// List sources (the bibliography).
-#[utoipa::path(get, path = "/api/v1/sources", tag = "sources",
-    params(("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query)),
-    responses((status = 200, body = super::schema::SourceList), (status = 400, body = super::schema::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/sources", tag = "sources", params(PageQuery),
+    responses((status = 200, description = "A page of sources (CSV with format=csv)", content(
+                  (super::schema::SourceList = "application/json"), (String = "text/csv")),
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), PAGE, true)?;
+    let p = Params::parse(q.as_deref(), PageQuery::PARAMS, true)?;
     let rows = sources::detailed(&s.store).await?.into_iter().map(|d| d.item).collect();
     respond_list::<sources::SourceItem>(rows, &p, false)
 }
 
+/// List sources as CSV.
+#[utoipa::path(get, path = "/api/v1/sources.csv", tag = "sources", params(PageCsvQuery),
+    responses((status = 200, description = "A page of sources", content_type = "text/csv", body = String,
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_sources_csv(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), PAGE, true)?;
+    let p = Params::parse(q.as_deref(), PageCsvQuery::PARAMS, true)?;
     let rows = sources::detailed(&s.store).await?.into_iter().map(|d| d.item).collect();
     respond_list::<sources::SourceItem>(rows, &p, true)
 }
 
 /// One source with every record that cites it.
 #[utoipa::path(get, path = "/api/v1/sources/{slug}", tag = "sources",
-    params(("slug" = String, Path)),
-    responses((status = 200, body = SourceDetail), (status = 404, body = super::schema::ErrorBody)))]
+    params(("slug" = String, Path, description = "The source's slug")),
+    responses((status = 200, description = "The source", body = SourceDetail),
+              (status = 404, description = "No such source", body = super::schema::ErrorBody)))]
 pub(crate) async fn get_source(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let found = sources::detailed(&s.store)
         .await?
@@ -276,25 +274,29 @@ pub(crate) async fn get_source(State(s): State<AppState>, Path(slug): Path<Strin
 }
 
 /// List citations.
-#[utoipa::path(get, path = "/api/v1/citations", tag = "sources",
-    params(
-        ("entity" = Option<String>, Query, description = "Only citations of this table (mechanism, network_membership, ...)"),
-        ("source" = Option<String>, Query, description = "Only citations of this source (slug)"),
-        ("limit" = Option<usize>, Query), ("offset" = Option<usize>, Query), ("format" = Option<String>, Query),
-    ),
-    responses((status = 200, body = super::schema::CitationList), (status = 400, body = super::schema::ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/citations", tag = "sources", params(CitationQuery),
+    responses((status = 200, description = "A page of citations (CSV with format=csv)", content(
+                  (super::schema::CitationList = "application/json"), (String = "text/csv")),
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_citations(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    citations_response(s, q, false).await
+    let p = Params::parse(q.as_deref(), CitationQuery::PARAMS, true)?;
+    citations_response(s, p, false).await
 }
 
+/// List citations as CSV.
+#[utoipa::path(get, path = "/api/v1/citations.csv", tag = "sources", params(CitationCsvQuery),
+    responses((status = 200, description = "A page of citations", content_type = "text/csv", body = String,
+                  headers(("X-Total-Count" = u64, description = "Rows over all pages"))),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_citations_csv(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    citations_response(s, q, true).await
+    let p = Params::parse(q.as_deref(), CitationCsvQuery::PARAMS, true)?;
+    citations_response(s, p, true).await
 }
 
-async fn citations_response(s: AppState, q: Option<String>, csv: bool) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), &allowed(&["entity", "source"]), true)?;
+async fn citations_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
     respond_list(
-        sources::citations(&s.store, p.get("entity"), p.get("source")).await?,
+        sources::citations(&s.store, p.get(&ENTITY), p.get(&SOURCE)).await?,
         &p,
         csv,
     )

@@ -13,7 +13,15 @@ use axum::routing::get;
 use nmp_core::vocab::{MechanismType, geo_label};
 use nmp_store::entity::{country, dataset, indicator, observation};
 
-use crate::params::Params;
+use crate::api::query::EDITION;
+use crate::params::{Accepts, Param, Params};
+
+/// The countries to compare, `,`-separated ISO alpha-3 codes (the `/compare` page).
+const COUNTRIES: Param = Param {
+    name: "countries",
+    accepts: Accepts::Text,
+    description: "Two to five ISO alpha-3 codes, comma-separated",
+};
 use crate::views::analysis::{self, Analysis, HighRisk};
 use crate::views::charts::{self, Figure, Outcomes, group_label};
 use crate::views::countries::{self, CountryDetail};
@@ -44,7 +52,7 @@ pub(crate) struct Bench {
 pub(crate) async fn bench(s: &AppState, p: &Params) -> Result<Bench, WebError> {
     let facts = analysis::facts(&s.store).await?;
     let editions = analysis::editions(&s.store).await?;
-    let a = analysis::for_param(&s.store, &facts, p.get("edition")).await?;
+    let a = analysis::for_param(&s.store, &facts, p.get(&EDITION)).await?;
     let high_risk = analysis::high_risk(&s.store, &facts, 30).await?;
     let countries = s.store.all::<country::Entity>().await?;
     let m49: BTreeMap<String, String> = countries
@@ -95,7 +103,7 @@ fn signed(n: i64) -> String {
 }
 
 async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
-    let p = Params::parse(q.as_deref(), &["edition"], false)?;
+    let p = Params::parse(q.as_deref(), &[&EDITION], false)?;
     let Bench {
         analysis: a,
         high_risk,
@@ -216,7 +224,7 @@ async fn figure_file(
     Path(file): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Result<Response, WebError> {
-    let p = Params::parse(q.as_deref(), &["edition"], true)?;
+    let p = Params::parse(q.as_deref(), &[&EDITION], true)?;
     let (name, ext) = file
         .rsplit_once('.')
         .ok_or_else(|| WebError::NotFound(format!("There is no figure file {file:?}.")))?;
@@ -251,8 +259,8 @@ struct ComparePage {
 }
 
 async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
-    let p = Params::parse(q.as_deref(), &["countries"], false)?;
-    let asked = p.get("countries").unwrap_or("").to_string();
+    let p = Params::parse(q.as_deref(), &[&COUNTRIES], false)?;
+    let asked = p.get(&COUNTRIES).unwrap_or("").to_string();
     let codes: Vec<&str> = asked.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
     if !codes.is_empty() && !(2..=5).contains(&codes.len()) {
         return Err(WebError::bad_param(

@@ -8,7 +8,8 @@ use axum::response::Html;
 use axum::routing::get;
 use nmp_core::vocab::{UnRegionalGroup, geo_label};
 
-use crate::api::handlers::{REGIONS, country_filter};
+use crate::api::handlers::country_filter;
+use crate::api::query::{GROUP, HAS_MECHANISM, NETWORK, REGION, REGIONS};
 use crate::params::Params;
 use crate::views::countries::{self, CountryDetail};
 use crate::views::initiatives::{self, InitiativeItem};
@@ -46,7 +47,7 @@ struct CountriesPage {
 }
 
 async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
-    let p = Params::parse(q.as_deref(), &["region", "group", "network", "has_mechanism"], false)?;
+    let p = Params::parse(q.as_deref(), &[&REGION, &GROUP, &NETWORK, &HAS_MECHANISM], false)?;
     let filter = country_filter(&p)?;
     let nets = networks::list(&s.store).await?;
     if let Some(n) = &filter.network
@@ -100,7 +101,7 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
         filter_group: filter.group.unwrap_or_default(),
         filter_network: filter.network.unwrap_or_default(),
         filter_has: p
-            .get("has_mechanism")
+            .get(&HAS_MECHANISM)
             .map(|v| if matches!(v, "yes" | "true") { "yes" } else { "no" })
             .unwrap_or("")
             .to_string(),

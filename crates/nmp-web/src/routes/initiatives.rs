@@ -8,7 +8,8 @@ use axum::response::Html;
 use axum::routing::get;
 use nmp_core::vocab::geo_label;
 
-use crate::api::handlers::{REGIONS, initiative_filter};
+use crate::api::handlers::initiative_filter;
+use crate::api::query::{COUNTRY, KIND, MECHANISM, REGION, REGIONS};
 use crate::params::Params;
 use crate::views::Note;
 use crate::views::initiatives::{self, InitiativeDetail, InitiativeFilter, InitiativeItem};
@@ -34,7 +35,7 @@ struct InitiativesPage {
 }
 
 async fn list_initiatives(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
-    let p = Params::parse(q.as_deref(), &["country", "region", "kind", "mechanism"], false)?;
+    let p = Params::parse(q.as_deref(), &[&COUNTRY, &REGION, &KIND, &MECHANISM], false)?;
     let filter = initiative_filter(&s, &p).await?;
     let all = initiatives::list(&s.store, &InitiativeFilter::default()).await?;
     let mut countries: Vec<(String, String)> = all

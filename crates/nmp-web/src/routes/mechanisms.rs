@@ -8,7 +8,8 @@ use axum::routing::get;
 use nmp_core::vocab::{MechanismStatus, MechanismType, geo_label};
 
 use super::countries::sanitize_query as filter_query;
-use crate::api::handlers::{REGIONS, mechanism_filter};
+use crate::api::handlers::mechanism_filter;
+use crate::api::query::{COUNTRY, GROUP, LEVEL, REGION, REGIONS, STATUS, TYPE};
 use crate::params::Params;
 use crate::views::Note;
 use crate::views::initiatives::{self, InitiativeItem};
@@ -49,7 +50,7 @@ struct MechanismsPage {
 async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
     let p = Params::parse(
         q.as_deref(),
-        &["country", "region", "group", "level", "type", "status"],
+        &[&COUNTRY, &REGION, &GROUP, &LEVEL, &TYPE, &STATUS],
         false,
     )?;
     let filter = mechanism_filter(&p)?;

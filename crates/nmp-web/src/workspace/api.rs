@@ -3,7 +3,9 @@
 //! `{"version": 3, "fields": {"acronym": "NC"}, "citation": {...}, "message": "..."}`; values go
 //! through the same checks as the form. Answers: 200 with the record (editors), 202 with the
 //! proposal (others), 409 with the current record when `version` is stale, 422 naming each bad
-//! field, 401 without a session, 403 for a role or scope that may not.
+//! field, 401 without a session, 403 for a role or scope that may not. Documented in the
+//! OpenAPI document from this module's types and `#[utoipa::path]`, with its security schemes
+//! (the `nmp_session` cookie and the `X-CSRF-Token` header).
 
 use std::collections::BTreeMap;
 
@@ -14,39 +16,168 @@ use axum::response::{IntoResponse, Response};
 use nmp_core::vocab::ChangeAction;
 use nmp_store::StoreError;
 use nmp_store::auth::SignedIn;
+use nmp_store::records::EDITABLE_TABLES;
 use nmp_store::records::apply::ApplyError;
 use nmp_store::records::workspace::{EditMode, edit_mode};
 use nmp_store::records::{Change, CitationInput, Fields, SourceRef, check_table, schema, value_text};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{ObjectBuilder, SchemaFormat, SchemaType, Type};
+use utoipa::openapi::{KnownFormat, Required};
+use utoipa::{IntoParams, ToSchema};
 
-use crate::AppState;
 use crate::auth::{CsrfJson, JsonError, Staff, WorkspaceError};
+use crate::{AppState, WebError};
 
-#[derive(Deserialize)]
+/// A change to one record.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct Patch {
+#[schema(example = json!({ "version": 1, "fields": { "acronym": "NCPG" }, "message": "Acronym as in the decree" }))]
+pub(crate) struct Patch {
+    /// The record's version the change is based on (from the last answer); when the record has
+    /// moved on since, the answer is a 409 with the record as it now is.
     version: i32,
+    /// The fields to change: name → value (text, number, boolean or null), checked as the form
+    /// checks them; a field the table does not have is a 422 naming it.
+    #[schema(value_type = Object)]
     fields: Fields,
+    /// The source of the change, cited on the record.
     #[serde(default)]
     citation: Option<CitationBody>,
+    /// A note to the reviewers, for a proposal.
     #[serde(default)]
     message: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A citation: an existing source (`source_id`) or a new one (`source`, its fields).
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct CitationBody {
+pub(crate) struct CitationBody {
+    /// An existing source's key.
     #[serde(default)]
     source_id: Option<i32>,
+    /// A new source's fields (as the source form takes them).
     #[serde(default)]
+    #[schema(value_type = Option<Object>)]
     source: Option<BTreeMap<String, Value>>,
+    /// The field the source supports.
     #[serde(default)]
     field: Option<String>,
+    /// Where in the source (page, section).
     #[serde(default)]
     locator: Option<String>,
+    /// The words quoted.
     #[serde(default)]
     quote: Option<String>,
+}
+
+/// One record as the workspace holds it (the answer's shape; the store's `Record`).
+#[derive(Serialize, ToSchema)]
+pub(crate) struct RecordView {
+    /// Its table.
+    table: String,
+    /// Its key.
+    key: i32,
+    /// Its version, to send with the next change.
+    version: i32,
+    /// Who changed it last.
+    updated_by: String,
+    /// Its editable fields: name → value.
+    #[schema(value_type = Object)]
+    fields: Fields,
+}
+
+/// A change saved.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Saved {
+    /// The record as saved.
+    record: RecordView,
+}
+
+/// A change proposed for review.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Proposed {
+    /// The proposal.
+    proposal: ProposalView,
+}
+
+/// A proposal.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ProposalView {
+    /// Its key.
+    id: i32,
+    /// Its review state (`pending`).
+    state: String,
+    /// Its page in the workspace.
+    url: String,
+}
+
+/// The workspace API's error shape.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ChangeErrorBody {
+    /// What went wrong.
+    error: ChangeError,
+    /// On a 409, the record as it now is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current: Option<RecordView>,
+}
+
+/// An error of the workspace API.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ChangeError {
+    /// `sign_in`, `csrf`, `forbidden`, `not_found`, `bad_parameter`, `conflict`, `locked`,
+    /// `invalid`.
+    code: String,
+    /// What went wrong, for people.
+    message: String,
+    /// The path parameter at fault (`bad_parameter`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+    /// Each value refused (`invalid`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<Vec<FieldProblem>>,
+}
+
+/// A value refused.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct FieldProblem {
+    /// The field (`body` when the body is not a change; `citation.source.NAME` in a citation).
+    field: String,
+    /// Why.
+    message: String,
+}
+
+/// The path of a record: its table (one of the editable tables) and its key.
+pub(crate) struct RecordPath;
+
+impl IntoParams for RecordPath {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let table = ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::String))
+            .enum_values(Some(EDITABLE_TABLES.iter().copied()));
+        let id = ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::Integer))
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)));
+        vec![
+            ParameterBuilder::new()
+                .name("table")
+                .parameter_in(ParameterIn::Path)
+                .required(Required::True)
+                .description(Some("An editable table"))
+                .schema(Some(table))
+                .example(Some(json!("mechanism")))
+                .build(),
+            ParameterBuilder::new()
+                .name("id")
+                .parameter_in(ParameterIn::Path)
+                .required(Required::True)
+                .description(Some("The record's key"))
+                .schema(Some(id))
+                .example(Some(json!(1)))
+                .build(),
+        ]
+    }
 }
 
 /// Text of a JSON value as the form would have sent it.
@@ -57,9 +188,24 @@ fn as_text(v: &Value) -> String {
     }
 }
 
-pub(super) async fn patch(
+/// Change one record: editors and admins save it (200), other roles propose the change for
+/// review (202).
+#[utoipa::path(patch, path = "/api/v1/records/{table}/{id}", tag = "workspace", params(RecordPath),
+    request_body(content = Patch, content_type = "application/json"),
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 200, description = "Saved (editors and admins)", body = Saved),
+        (status = 202, description = "Proposed for review (other roles)", body = Proposed),
+        (status = 400, description = "The key is not a whole number", body = ChangeErrorBody),
+        (status = 401, description = "Not signed in", body = ChangeErrorBody),
+        (status = 403, description = "A missing or wrong X-CSRF-Token, or a role or scope that may not change this record", body = ChangeErrorBody),
+        (status = 404, description = "No such table or record", body = ChangeErrorBody),
+        (status = 409, description = "The record has changed since `version` (with `current`), or is locked by a published edition", body = ChangeErrorBody),
+        (status = 422, description = "Values that do not pass, each named; nothing was written", body = ChangeErrorBody),
+    ))]
+pub(crate) async fn patch(
     State(state): State<AppState>,
-    Path((table, id)): Path<(String, i32)>,
+    Path((table, id)): Path<(String, String)>,
     staff: Staff,
     body: CsrfJson,
 ) -> Result<Response, JsonError> {
@@ -68,6 +214,12 @@ pub(super) async fn patch(
     if check_table(&table).is_err() {
         return Err(WorkspaceError::not_found(format!("{table:?} is not an editable table")).into());
     }
+    let id: i32 = id.parse().map_err(|_| {
+        WorkspaceError::from(WebError::bad_param(
+            "id",
+            &format!("{id:?} is not a record's key (a whole number)"),
+        ))
+    })?;
     let patch: Patch = body.parse()?;
     let current = state
         .store

@@ -6,7 +6,7 @@
 //! page is personal: never cached.
 
 mod accounts;
-mod api;
+pub(crate) mod api;
 mod assessments;
 mod assignments;
 mod audit;
@@ -24,10 +24,12 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, post};
 use nmp_core::vocab::{AccountRole, ReviewState};
 use nmp_store::auth::SignedIn;
 use nmp_store::records::workspace::{edit_mode, may_decide, may_review};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::auth::{Roles, Staff, WorkspaceError, page};
@@ -62,7 +64,6 @@ pub(crate) fn router() -> Router<AppState> {
         )
         .route("/staff/import/template.xlsx", get(import::template))
         .route("/staff/export/{file}", get(import::export))
-        .route("/api/v1/records/{table}/{id}", patch(api::patch))
         .route("/staff/questionnaires", get(collect::list).post(collect::create))
         .route("/staff/questionnaires/{id}", get(collect::show))
         .route("/staff/questionnaires/{id}/invitations", post(collect::invite))
@@ -92,6 +93,12 @@ pub(crate) fn router() -> Router<AppState> {
             "/staff/accounts/{id}/two-factor/reset",
             post(accounts::reset_two_factor),
         )
+}
+
+/// The workspace's JSON API (`PATCH /api/v1/records/{table}/{id}`), with its part of the OpenAPI
+/// document.
+pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(api::patch))
 }
 
 pub use editions::Builds;

@@ -10,7 +10,7 @@ use nmp_core::vocab::geo_label;
 use nmp_store::outcomes::published::PublishedConsensus;
 
 use super::Figure;
-use crate::api::handlers::REGIONS;
+use crate::api::query::REGIONS;
 use crate::views::analysis::EditionChoice;
 
 /// The label of targets without a country.
