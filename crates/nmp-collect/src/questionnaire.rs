@@ -83,23 +83,19 @@ pub async fn create_default(
             ..Default::default()
         })
         .await?;
-    for (i, d) in def.question.iter().enumerate() {
-        let (table, field) = match d.target.as_deref().map(|t| t.split_once('.').unwrap_or((t, ""))) {
-            Some((t, f)) => (Some(t.to_string()), (!f.is_empty()).then(|| f.to_string())),
-            None => (None, None),
-        };
+    for d in questions_of(&def, q.questionnaire_id) {
         w.insert(question::ActiveModel {
-            questionnaire_id: Set(q.questionnaire_id),
-            position: Set(i as i32 + 1),
-            question_key: Set(d.key.clone()),
-            group_key: Set(d.group.clone()),
-            section: Set(d.section.clone()),
-            prompt: Set(d.prompt.clone()),
-            help: Set(d.help.clone()),
-            kind: Set(d.kind.clone()),
-            vocabulary: Set(d.vocabulary.clone()),
-            target_table: Set(table),
-            target_field: Set(field),
+            questionnaire_id: Set(d.questionnaire_id),
+            position: Set(d.position),
+            question_key: Set(d.question_key),
+            group_key: Set(d.group_key),
+            section: Set(d.section),
+            prompt: Set(d.prompt),
+            help: Set(d.help),
+            kind: Set(d.kind),
+            vocabulary: Set(d.vocabulary),
+            target_table: Set(d.target_table),
+            target_field: Set(d.target_field),
             required: Set(d.required),
             ..Default::default()
         })
@@ -107,6 +103,46 @@ pub async fn create_default(
     }
     w.commit().await?;
     Ok(q)
+}
+
+/// The default questionnaire's questions as rows not yet stored (numbered from 1, dated at the
+/// Unix epoch, version 1): what [`create_default`] writes, for checking answers without a
+/// database (the fuzz target `answers`).
+pub fn default_questions() -> Result<Vec<question::Model>, CollectError> {
+    Ok(questions_of(&definition()?, 0))
+}
+
+/// The questions of `def` as rows of questionnaire `questionnaire_id`, in order.
+fn questions_of(def: &Definition, questionnaire_id: i32) -> Vec<question::Model> {
+    def.question
+        .iter()
+        .zip(1..)
+        .map(|(d, position)| {
+            let (table, field) = match d.target.as_deref().map(|t| t.split_once('.').unwrap_or((t, ""))) {
+                Some((t, f)) => (Some(t.to_string()), (!f.is_empty()).then(|| f.to_string())),
+                None => (None, None),
+            };
+            question::Model {
+                question_id: position,
+                questionnaire_id,
+                position,
+                question_key: d.key.clone(),
+                group_key: d.group.clone(),
+                section: d.section.clone(),
+                prompt: d.prompt.clone(),
+                help: d.help.clone(),
+                kind: d.kind.clone(),
+                vocabulary: d.vocabulary.clone(),
+                target_table: table,
+                target_field: field,
+                required: d.required,
+                created_at: time::OffsetDateTime::UNIX_EPOCH,
+                updated_at: time::OffsetDateTime::UNIX_EPOCH,
+                updated_by: "system:default-questionnaire".into(),
+                version: 1,
+            }
+        })
+        .collect()
 }
 
 /// The questions of a questionnaire, in order.

@@ -23,7 +23,7 @@
 //!   them) without pretending to know who rated.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 
 use nmp_core::PartialDate;
@@ -186,8 +186,12 @@ fn file_error(file: &str, message: impl Into<String>) -> DataPackageError {
 /// Reads and checks the package in `dir`, then loads it into `store` as `actor`. The database
 /// must hold no records yet.
 pub async fn import(store: &Store, dir: &Path, actor: &str) -> Result<Loaded, DataPackageError> {
-    let tables = read(dir)?;
-    check(&tables)?;
+    let descriptor_path = dir.join(DESCRIPTOR);
+    let descriptor = std::fs::read(&descriptor_path)
+        .map_err(|e| file_error(&descriptor_path.display().to_string(), e.to_string()))?;
+    let checked = read_and_check(&descriptor_path.display().to_string(), &descriptor, |name| {
+        std::fs::read(dir.join(name)).map_err(|e| e.to_string())
+    })?;
     let counts = store.counts().await?;
     let held: Vec<String> = ["countries", "organizations", "sources", "mechanisms", "editions"]
         .iter()
@@ -203,23 +207,9 @@ pub async fn import(store: &Store, dir: &Path, actor: &str) -> Result<Loaded, Da
             ),
         ));
     }
-    let editions = tables.iter().find(|t| t.resource == "editions").expect("checked");
-    let (slug, hash) = match editions.rows.as_slice() {
-        [row] => (
-            editions.column("slug").and_then(|i| row[i].clone()).unwrap_or_default(),
-            editions.column("snapshot_hash").and_then(|i| row[i].clone()),
-        ),
-        rows => {
-            return Err(file_error(
-                &editions.file,
-                format!("an edition's package holds one edition; this one holds {}", rows.len()),
-            ));
-        }
-    };
-
     let mut w = store.writer(actor).await?;
     let mut loaded = Vec::new();
-    for t in &tables {
+    for t in &checked.tables {
         let n = match t.table {
             "country" => load::<country::ActiveModel>(&mut w, t).await?,
             "organization" => load::<organization::ActiveModel>(&mut w, t).await?,
@@ -260,23 +250,83 @@ pub async fn import(store: &Store, dir: &Path, actor: &str) -> Result<Loaded, Da
     }
     w.commit().await?;
     Ok(Loaded {
-        edition: slug,
-        snapshot_hash: hash,
+        edition: checked.edition,
+        snapshot_hash: checked.snapshot_hash,
         rows: loaded,
     })
 }
 
-/// Reads the descriptor and every CSV file it names.
-fn read(dir: &Path) -> Result<Vec<Table>, DataPackageError> {
-    let descriptor_path = dir.join(DESCRIPTOR);
-    let text = std::fs::read_to_string(&descriptor_path)
-        .map_err(|e| file_error(&descriptor_path.display().to_string(), e.to_string()))?;
-    let descriptor: DescriptorJson = serde_json::from_str(&text).map_err(|e| {
-        file_error(
-            &descriptor_path.display().to_string(),
-            format!("not a data package descriptor: {e}"),
-        )
+/// Reads and checks a package held in memory (file name → bytes, [`DESCRIPTOR`] among them)
+/// exactly as [`import`] does before it touches the database, and writes nothing. Returns the
+/// rows of each resource in load order; the error names every problem by file, row and column.
+pub fn check_files(files: &BTreeMap<String, Vec<u8>>) -> Result<Loaded, DataPackageError> {
+    let descriptor = files
+        .get(DESCRIPTOR)
+        .ok_or_else(|| file_error(DESCRIPTOR, "the package has no descriptor"))?;
+    let checked = read_and_check(DESCRIPTOR, descriptor, |name| {
+        files
+            .get(name)
+            .cloned()
+            .ok_or_else(|| "no such file in the package".to_string())
     })?;
+    Ok(Loaded {
+        rows: checked
+            .tables
+            .iter()
+            .map(|t| (t.resource.to_string(), t.rows.len()))
+            .collect(),
+        edition: checked.edition,
+        snapshot_hash: checked.snapshot_hash,
+    })
+}
+
+/// A package read and checked: its tables in load order, and its one edition.
+struct Checked {
+    tables: Vec<Table>,
+    edition: String,
+    snapshot_hash: Option<String>,
+}
+
+/// Reads the descriptor (`descriptor`, named `label` in messages) and every CSV file it names
+/// (`open` gives a file's bytes by its name), checks every cell, and finds the one edition.
+fn read_and_check(
+    label: &str,
+    descriptor: &[u8],
+    open: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<Checked, DataPackageError> {
+    let tables = read(label, descriptor, open)?;
+    check(&tables)?;
+    let editions = tables
+        .iter()
+        .find(|t| t.resource == "editions")
+        .ok_or_else(|| file_error(DESCRIPTOR, "resource \"editions\" is missing"))?;
+    let (edition, snapshot_hash) = match editions.rows.as_slice() {
+        [row] => (
+            editions.column("slug").and_then(|i| row[i].clone()).unwrap_or_default(),
+            editions.column("snapshot_hash").and_then(|i| row[i].clone()),
+        ),
+        rows => {
+            return Err(file_error(
+                &editions.file,
+                format!("an edition's package holds one edition; this one holds {}", rows.len()),
+            ));
+        }
+    };
+    Ok(Checked {
+        tables,
+        edition,
+        snapshot_hash,
+    })
+}
+
+/// Reads the descriptor and every CSV file it names.
+fn read(
+    label: &str,
+    descriptor: &[u8],
+    open: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<Vec<Table>, DataPackageError> {
+    let descriptor: DescriptorJson = serde_json::from_slice(descriptor)
+        .map_err(|e| file_error(label, format!("not a data package descriptor: {e}")))?;
     let mut by_name: HashMap<String, ResourceJson> = HashMap::new();
     for r in descriptor.resources {
         by_name.insert(r.name.clone(), r);
@@ -290,7 +340,7 @@ fn read(dir: &Path) -> Result<Vec<Table>, DataPackageError> {
             }
             continue;
         };
-        match read_table(dir, resource, table, r) {
+        match read_table(&open, resource, table, r) {
             Ok(t) => tables.push(t),
             Err(e) => problems.push(e),
         }
@@ -315,7 +365,7 @@ fn read(dir: &Path) -> Result<Vec<Table>, DataPackageError> {
 }
 
 fn read_table(
-    dir: &Path,
+    open: &impl Fn(&str) -> Result<Vec<u8>, String>,
     resource: &'static str,
     table: &'static str,
     r: ResourceJson,
@@ -330,12 +380,11 @@ fn read_table(
             ),
         ));
     }
-    let path: PathBuf = dir.join(&r.path);
     let file = r.path.clone();
+    let bytes = open(&r.path).map_err(|e| file_error(&file, e))?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
-        .from_path(&path)
-        .map_err(|e| file_error(&file, e.to_string()))?;
+        .from_reader(bytes.as_slice());
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| file_error(&file, e.to_string()))?

@@ -11,8 +11,11 @@
 //! Resubmitting (after an editor returned the response with issues) replaces the pending
 //! proposals of the earlier submission.
 //!
-//! This module opens the link and saves; `validate` checks the answers ([`validate()`]), and `submit` plans and
-//! writes what a submission proposes.
+//! This module opens the link, reads a submitted form's answers ([`answers_from_form`]) and saves;
+//! `validate` checks the answers ([`validate()`], over the pure [`check_answers`]), and `submit` plans
+//! and writes what a submission proposes.
+
+use std::collections::BTreeMap;
 
 use nmp_core::vocab::InvitationState;
 use nmp_store::auth::token_hash;
@@ -29,7 +32,7 @@ mod validate;
 
 use submit::{changes, submit_answers};
 use validate::add_error;
-pub use validate::{AnswerErrors, validate};
+pub use validate::{AnswerErrors, Choices, check_answers, validate};
 
 /// The answers: question key → text, a list of codes (several choices), or rows of a group
 /// (`[{"role": "member", ...}]`, keyed by the part of the child's key after the dot).
@@ -205,6 +208,58 @@ pub fn child_name(q: &question::Model) -> String {
         .rsplit_once('.')
         .map(|(_, n)| n.to_string())
         .unwrap_or_else(|| q.question_key.clone())
+}
+
+/// Rows a repeating group may have in a form: `g.GROUP.I.FIELD` with a larger I is ignored.
+pub const MAX_GROUP_ROWS: usize = 500;
+
+/// The answers in a submitted form (its fields in order): `q.KEY` (repeated for the several codes
+/// of a `multiple_choice` question) and `g.GROUP.I.FIELD` for row I of a repeating group (rows
+/// left blank are dropped, the others kept in order of I). Other fields are not answers.
+pub fn answers_from_form(form: &[(String, String)], questions: &[question::Model]) -> Answers {
+    let mut answers = Answers::new();
+    let mut groups: BTreeMap<String, BTreeMap<usize, serde_json::Map<String, Value>>> = BTreeMap::new();
+    for (k, v) in form {
+        if let Some(key) = k.strip_prefix("q.") {
+            let multiple = questions
+                .iter()
+                .any(|q| q.question_key == key && q.kind == "multiple_choice");
+            if multiple {
+                let list = answers
+                    .entry(key.to_string())
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(items) = list
+                    && !v.is_empty()
+                {
+                    items.push(Value::String(v.clone()));
+                }
+            } else {
+                answers.insert(key.to_string(), Value::String(v.clone()));
+            }
+        } else if let Some(rest) = k.strip_prefix("g.") {
+            let mut parts = rest.splitn(3, '.');
+            if let (Some(g), Some(i), Some(field)) = (parts.next(), parts.next(), parts.next())
+                && let Ok(i) = i.parse::<usize>()
+                && i < MAX_GROUP_ROWS
+            {
+                groups
+                    .entry(g.to_string())
+                    .or_default()
+                    .entry(i)
+                    .or_default()
+                    .insert(field.to_string(), Value::String(v.clone()));
+            }
+        }
+    }
+    for (g, rows) in groups {
+        let rows: Vec<Value> = rows
+            .into_values()
+            .filter(|r| r.values().any(|v| v.as_str().is_some_and(|s| !s.trim().is_empty())))
+            .map(Value::Object)
+            .collect();
+        answers.insert(g, Value::Array(rows));
+    }
+    answers
 }
 
 /// What one save of the form carries.

@@ -1,6 +1,10 @@
 //! Checking a respondent's answers: each answer's text against its question (the target
 //! field's own rules, or the question's kind), and, on submission, that every required question
 //! is answered. Problems are keyed by question, for the form to show beside it.
+//!
+//! [`validate`] reads what the check needs from the database (the choices of the single-choice
+//! questions answered) and then runs [`check_answers`], which is pure: the fuzz target `answers`
+//! runs it on arbitrary forms.
 
 use std::collections::BTreeMap;
 
@@ -12,12 +16,13 @@ use serde_json::Value;
 use super::{Answers, Opened, child_name, choices};
 use crate::CollectError;
 
-/// Checks one answer's text; `Err` is the message for beside the question.
-pub(super) async fn check(
-    store: &Store,
-    q: &question::Model,
-    raw: &str,
-) -> Result<Result<Value, String>, CollectError> {
+/// The codes each single-choice question accepts, by question key (what [`check_answers`] needs
+/// from the database).
+pub type Choices = BTreeMap<String, Vec<String>>;
+
+/// Checks one answer's text; `Err` is the message for beside the question. `choices` are the
+/// codes a single-choice question accepts (`None`: not loaded, so none is accepted).
+fn check(q: &question::Model, raw: &str, choices: Option<&[String]>) -> Result<Result<Value, String>, CollectError> {
     let text = raw.trim();
     if text.chars().count() > schema::MAX_TEXT_CHARS {
         return Ok(Err(format!("is longer than {} characters", schema::MAX_TEXT_CHARS)));
@@ -35,8 +40,7 @@ pub(super) async fn check(
             .map_err(|e| e.message),
         "yes_no" if text != "yes" && text != "no" => Err("answer yes or no".into()),
         "single_choice" => {
-            let options = choices(store, q).await?;
-            if options.iter().any(|(c, _)| c == text) {
+            if choices.unwrap_or_default().iter().any(|c| c == text) {
                 Ok(Value::String(text.into()))
             } else {
                 Err(format!("{text:?} is not one of the choices"))
@@ -57,11 +61,44 @@ pub async fn validate(
     answers: &Answers,
     submit: bool,
 ) -> Result<AnswerErrors, CollectError> {
+    let choices = choices_needed(store, &opened.questions, answers).await?;
+    check_answers(&opened.questions, answers, submit, &choices)
+}
+
+/// The choices of the single-choice questions that `answers` answer without a target field
+/// (those with one are checked by the field's own rules).
+async fn choices_needed(
+    store: &Store,
+    questions: &[question::Model],
+    answers: &Answers,
+) -> Result<Choices, CollectError> {
+    let mut out = Choices::new();
+    for q in questions {
+        let untargeted = q.target_table.is_none() || q.target_field.is_none();
+        let answered = answers.contains_key(q.group_key.as_deref().unwrap_or(&q.question_key));
+        if q.kind == "single_choice" && untargeted && answered {
+            let codes = choices(store, q).await?.into_iter().map(|(c, _)| c).collect();
+            out.insert(q.question_key.clone(), codes);
+        }
+    }
+    Ok(out)
+}
+
+/// Checks `answers` against `questions` (in order; children of a group name it in `group_key`),
+/// with `choices` the codes of each single-choice question; on submission, required questions
+/// must be answered. Pure, and never fails on what a respondent sends: an error here means a
+/// question names a target field that does not exist.
+pub fn check_answers(
+    questions: &[question::Model],
+    answers: &Answers,
+    submit: bool,
+    choices: &Choices,
+) -> Result<AnswerErrors, CollectError> {
     let mut errors = AnswerErrors::new();
-    for q in opened.questions.iter().filter(|q| q.group_key.is_none()) {
+    let choices_of = |q: &question::Model| choices.get(&q.question_key).map(Vec::as_slice);
+    for q in questions.iter().filter(|q| q.group_key.is_none()) {
         if q.kind == "group" {
-            let children: Vec<&question::Model> = opened
-                .questions
+            let children: Vec<&question::Model> = questions
                 .iter()
                 .filter(|c| c.group_key.as_deref() == Some(q.question_key.as_str()))
                 .collect();
@@ -76,7 +113,7 @@ pub async fn validate(
                     if raw.trim().is_empty() {
                         continue;
                     }
-                    if let Err(message) = check(store, c, &raw).await? {
+                    if let Err(message) = check(c, &raw, choices_of(c))? {
                         errors.insert(format!("{}.{i}.{}", q.question_key, child_name(c)), message);
                     }
                 }
@@ -94,7 +131,7 @@ pub async fn validate(
             }
             continue;
         }
-        if let Err(message) = check(store, q, &raw).await? {
+        if let Err(message) = check(q, &raw, choices_of(q))? {
             errors.insert(q.question_key.clone(), message);
         }
     }

@@ -12,9 +12,10 @@
 
 pub mod write;
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
 use nmp_core::upload::package::{self, Package, PackageProblem};
 
 use crate::IngestError;
@@ -200,6 +201,17 @@ fn read_csv(file: &str, sheet: &str, bytes: &[u8]) -> Result<Table, IngestError>
                     column_letter(i)
                 ),
             })?;
+            if i >= MAX_COLUMNS && !text.trim().is_empty() {
+                return Err(IngestError::File {
+                    file: file.to_string(),
+                    line: Some(line),
+                    message: format!(
+                        "a value in column {}, beyond column {} (a table may have at most {MAX_COLUMNS} columns)",
+                        column_letter(i),
+                        column_letter(MAX_COLUMNS - 1)
+                    ),
+                });
+            }
             cells.push(text.to_string());
         }
         match header {
@@ -247,30 +259,14 @@ fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Vec<Table>, IngestError> {
         Xlsx::new(Cursor::new(bytes)).map_err(|e| file_error(file, format!("not a readable XLSX workbook: {e}")))?;
     let mut tables = Vec::new();
     for sheet in book.sheet_names() {
-        let range = book
-            .worksheet_range(&sheet)
-            .map_err(|e| file_error(file, format!("sheet {sheet:?} is not readable: {e}")))?;
-        let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
-        let height = range.height();
-        if height.saturating_sub(1) + top > MAX_ROWS {
-            return Err(too_many_rows(file, &sheet));
-        }
+        let cells = sheet_cells(&mut book, file, &sheet)?;
         let mut header = Vec::new();
-        let mut rows = Vec::with_capacity(height);
-        for (i, cells) in range.rows().enumerate() {
-            let index = top + i;
-            let mut texts = vec![String::new(); left];
-            for (j, cell) in cells.iter().enumerate() {
-                texts.push(cell_text(cell).map_err(|message| {
-                    file_error(
-                        file,
-                        format!(
-                            "sheet {sheet:?}, row {}, column {}: {message}",
-                            index + 1,
-                            column_letter(left + j)
-                        ),
-                    )
-                })?);
+        let mut rows = Vec::with_capacity(cells.len());
+        for (index, row) in cells {
+            let mut texts = Vec::new();
+            for (column, text) in row {
+                texts.resize(column, String::new());
+                texts.push(text);
             }
             while texts.last().is_some_and(String::is_empty) {
                 texts.pop();
@@ -287,6 +283,50 @@ fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Vec<Table>, IngestError> {
         tables.push(Table { sheet, header, rows });
     }
     Ok(tables)
+}
+
+/// The cells of a worksheet that hold a value, as text, by 0-based row and column. A value
+/// beyond [`MAX_ROWS`] data rows or [`MAX_COLUMNS`] columns is refused as soon as it is read, so
+/// a small file that names a far cell (`XFD1048576`) costs no more memory than its values.
+fn sheet_cells(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    file: &str,
+    sheet: &str,
+) -> Result<BTreeMap<usize, BTreeMap<usize, String>>, IngestError> {
+    let unreadable = |e: XlsxError| file_error(file, format!("sheet {sheet:?} is not readable: {e}"));
+    let mut reader = match book.worksheet_cells_reader(sheet) {
+        Ok(reader) => reader,
+        // A chart sheet or a dialog sheet: no cells.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(BTreeMap::new()),
+        Err(e) => return Err(unreadable(e)),
+    };
+    let mut cells: BTreeMap<usize, BTreeMap<usize, String>> = BTreeMap::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let value = cell.get_value();
+        if *value == DataRef::Empty {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        let (row, column) = (row as usize, column as usize);
+        let at = || format!("sheet {sheet:?}, row {}, column {}", row + 1, column_letter(column));
+        if row > MAX_ROWS {
+            return Err(too_many_rows(file, sheet));
+        }
+        if column >= MAX_COLUMNS {
+            return Err(file_error(
+                file,
+                format!(
+                    "{}: a value beyond column {} (a table may have at most {MAX_COLUMNS} columns)",
+                    at(),
+                    column_letter(MAX_COLUMNS - 1)
+                ),
+            ));
+        }
+        let text = cell_text(&Data::from(value.clone()))
+            .map_err(|message| file_error(file, format!("{}: {message}", at())))?;
+        cells.entry(row).or_default().insert(column, text);
+    }
+    Ok(cells)
 }
 
 /// A cell's value as the text an import parses: numbers without a needless `.0`, dates as ISO
@@ -420,6 +460,46 @@ mod tests {
     fn csv_that_is_not_utf8_names_the_line_and_column() {
         let err = read("latin.csv", b"a,b\nx,caf\xe9\n").unwrap_err().to_string();
         assert!(err.contains("latin.csv:2") && err.contains("column B"), "{err}");
+    }
+
+    /// A workbook of one sheet with a header cell and one value at (`row`, `column`), 0-based.
+    fn workbook_with_value_at(row: u32, column: u16) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name("mechanisms").unwrap();
+        sheet.write_string(0, 0, "slug").unwrap();
+        sheet.write_string(row, column, "far").unwrap();
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_far_cell_is_refused_without_allocating_the_cells_up_to_it() {
+        // Found by fuzzing's harness: reading the sheet as one range allocated every cell from A1
+        // to XFD1048576 (512 GB) and aborted the process.
+        let err = read("far.xlsx", &workbook_with_value_at(1_048_575, 16_383))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("far.xlsx") && err.contains("more than 100000 data rows"),
+            "{err}"
+        );
+        let err = read("wide.xlsx", &workbook_with_value_at(3, 16_383))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("sheet \"mechanisms\", row 4, column XFD") && err.contains("at most 200 columns"),
+            "{err}"
+        );
+        let tables = read("ok.xlsx", &workbook_with_value_at(100_000, 199)).unwrap();
+        assert_eq!(tables[0].header, ["slug"]);
+        assert_eq!(tables[0].rows.len(), 1);
+        assert_eq!(tables[0].rows[0].number, 100_001);
+        assert_eq!(tables[0].rows[0].cells.len(), 200);
+        let err = read("wide.csv", format!("a\n{}x\n", ",".repeat(200)).as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("wide.csv:2") && err.contains("column GS"), "{err}");
+        assert!(read("trailing.csv", format!("a\nb{}\n", ",".repeat(300)).as_bytes()).is_ok());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `FILE:ROW:COLUMN: message`.
 
 use crate::IngestError;
+use crate::import::indicators::YEARS;
 use crate::import::{Problems, rows_result};
 
 /// One row of the forecasts file.
@@ -35,14 +36,22 @@ pub struct ForecastFile {
     pub rows: Vec<Forecast>,
 }
 
-/// The forecast year: the latest Y with a `risk.<Y>and<Y+1>.from<Y-1>` column.
+/// The forecast year: the latest Y with a `risk.<Y>and<Y+1>.from<Y-1>` column, where each year
+/// is written in digits and lies within [`YEARS`] (so that Y + 1 and Y - 1 are years too).
 fn forecast_year<'a>(headers: impl Iterator<Item = &'a str>) -> Option<i32> {
+    let year = |text: &str| -> Option<i32> {
+        let digits = !text.is_empty() && text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit());
+        digits
+            .then(|| text.parse().ok())
+            .flatten()
+            .filter(|y| YEARS.contains(y))
+    };
     headers
         .filter_map(|h| {
             let rest = h.strip_prefix("risk.")?;
             let (first, rest) = rest.split_once("and")?;
             let (second, from) = rest.split_once(".from")?;
-            let (y, y1, y0): (i32, i32, i32) = (first.parse().ok()?, second.parse().ok()?, from.parse().ok()?);
+            let (y, y1, y0) = (year(first)?, year(second)?, year(from)?);
             (y1 == y + 1 && y0 == y - 1).then_some(y)
         })
         .max()
@@ -92,7 +101,11 @@ pub fn parse_forecasts(file: &str, bytes: &[u8]) -> Result<ForecastFile, IngestE
     let year = forecast_year(headers.iter()).ok_or_else(|| IngestError::File {
         file: file.to_string(),
         line: Some(1),
-        message: "no column like risk.<Y>and<Y+1>.from<Y-1> (the two-year risk) in the header".into(),
+        message: format!(
+            "no column like risk.<Y>and<Y+1>.from<Y-1> (the two-year risk, Y a year from {} to {}) in the header",
+            YEARS.start(),
+            YEARS.end()
+        ),
     })?;
     let columns = columns_for(year);
     let name_col = column(&headers, file, "ewp_name")?;
@@ -220,6 +233,12 @@ mod tests {
         ];
         assert_eq!(forecast_year(headers.into_iter()), Some(2024));
         assert_eq!(forecast_year(["risk.2024and2026.from2023"].into_iter()), None);
+        // Years are digits within 1800-2200: no sign, and no year whose neighbours overflow.
+        assert_eq!(forecast_year(["risk.+2024and2025.from2023"].into_iter()), None);
+        assert_eq!(
+            forecast_year(["risk.2147483647and-2147483648.from2147483646"].into_iter()),
+            None
+        );
         assert_eq!(columns_for(2024)[3], "riskrank.2024only.from2023");
     }
 }

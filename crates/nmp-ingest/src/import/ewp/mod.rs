@@ -240,42 +240,85 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
     let forecasts_label = files.forecasts.display().to_string();
     let forecast_bytes = read(&files.forecasts)?;
     let namesheet_bytes = read(&files.namesheet)?;
-    let parsed = parse_forecasts(&forecasts_label, &forecast_bytes)?;
-    let sheet = parse_namesheet(&files.namesheet.display().to_string(), &namesheet_bytes)?;
-    let crosswalk = Crosswalk::embedded()?;
     let countries = country_codes(store).await?;
+    let checked = check(
+        (&forecasts_label, &forecast_bytes),
+        (&files.namesheet.display().to_string(), &namesheet_bytes),
+        &countries,
+    )?;
     let dataset = dataset_meta(&files, &forecast_bytes);
-    let indicators = indicators_for(parsed.year);
-
-    let mut warnings = namesheet_warnings(&sheet, &crosswalk);
-    let matched = Matcher {
-        label: &forecasts_label,
-        sheet: sheet.iter().map(|e| (e.ewp_name.as_str(), e.ccode)).collect(),
-        crosswalk: &crosswalk,
-        index: country_index(&countries),
-    }
-    .run(&parsed, &mut warnings)?;
-    let top = top_rows(&parsed, &matched.iso_of_row);
-
     let request = WriteRequest {
         meta: &dataset,
-        indicators: &indicators,
+        indicators: &checked.indicators,
         existing_indicators: ExistingIndicators::Update,
         countries: &countries,
-        rows: &matched.obs,
+        rows: &checked.obs,
         dry_run,
     };
     let outcome = write_dataset(store, actor, request).await?;
     Ok(EwpReport {
         dataset,
         forecasts_path: forecasts_label,
-        forecast_year: parsed.year,
+        forecast_year: checked.year,
+        indicators: checked.indicators,
+        rows_read: checked.rows_read,
+        matched: checked.matched,
+        unmatched: checked.unmatched,
+        warnings: checked.warnings,
+        outcome,
+        top: checked.top,
+    })
+}
+
+/// The two files read, checked and matched to countries: everything an import needs before it
+/// writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// First forecast year (the observations' year).
+    pub year: i32,
+    /// The indicators.
+    pub indicators: Vec<IndicatorMeta>,
+    /// The observations of the matched rows ([`Obs::country`] indexes into the country list).
+    pub obs: Vec<Obs>,
+    /// Forecast rows read.
+    pub rows_read: usize,
+    /// Rows matched to a country of the list.
+    pub matched: usize,
+    /// Rows not matched.
+    pub unmatched: Vec<Unmatched>,
+    /// Inconsistencies between the forecasts, the name sheet and the crosswalk (not errors).
+    pub warnings: Vec<String>,
+    /// Rows ranked 1 to 30 by `rank_2yr`, in rank order.
+    pub top: Vec<TopRow>,
+}
+
+/// Reads and checks the forecasts file and the name sheet (each given as the name messages use
+/// and its bytes) and matches the forecast rows to `countries` (ISO alpha-3 codes) through the
+/// embedded crosswalk. Pure: no file or database is touched, so it is what the fuzz target
+/// `ewp` runs.
+pub fn check(forecasts: (&str, &[u8]), namesheet: (&str, &[u8]), countries: &[String]) -> Result<Checked, IngestError> {
+    let (forecasts_label, forecast_bytes) = forecasts;
+    let parsed = parse_forecasts(forecasts_label, forecast_bytes)?;
+    let sheet = parse_namesheet(namesheet.0, namesheet.1)?;
+    let crosswalk = Crosswalk::embedded()?;
+    let indicators = indicators_for(parsed.year);
+    let mut warnings = namesheet_warnings(&sheet, &crosswalk);
+    let matched = Matcher {
+        label: forecasts_label,
+        sheet: sheet.iter().map(|e| (e.ewp_name.as_str(), e.ccode)).collect(),
+        crosswalk: &crosswalk,
+        index: country_index(countries),
+    }
+    .run(&parsed, &mut warnings)?;
+    let top = top_rows(&parsed, &matched.iso_of_row);
+    Ok(Checked {
+        year: parsed.year,
         indicators,
+        obs: matched.obs,
         rows_read: parsed.rows.len(),
         matched: matched.iso_of_row.len(),
         unmatched: matched.unmatched,
         warnings,
-        outcome,
         top,
     })
 }

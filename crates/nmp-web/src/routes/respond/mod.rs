@@ -17,19 +17,16 @@
 mod page;
 mod posted;
 
-use std::collections::BTreeMap;
-
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use nmp_collect::attach::MAX_RESPONSE_BYTES;
-use nmp_collect::respond::{AnswerErrors, Answers, Opened, Save};
+use nmp_collect::respond::{AnswerErrors, Opened, Save, answers_from_form};
 use nmp_collect::{CollectError, LinkProblem};
 use page::{Visitor, collect_error, render};
 use posted::{Unread, read_posted};
-use serde_json::Value;
 
 use crate::AppState;
 use crate::auth::{CurrentUser, Form, WorkspaceError, message};
@@ -81,54 +78,6 @@ fn link_page(problem: LinkProblem) -> WorkspaceError {
     WorkspaceError::message(status, "This link cannot be used", &problem.to_string(), None)
 }
 
-/// The answers in a submitted form: `q.KEY` (repeated for several choices) and `g.GROUP.I.FIELD`.
-fn answers_of(form: &Form, opened: &Opened) -> Answers {
-    let mut answers = Answers::new();
-    let mut groups: BTreeMap<String, BTreeMap<usize, serde_json::Map<String, Value>>> = BTreeMap::new();
-    for (k, v) in &form.0 {
-        if let Some(key) = k.strip_prefix("q.") {
-            let multiple = opened
-                .questions
-                .iter()
-                .any(|q| q.question_key == key && q.kind == "multiple_choice");
-            if multiple {
-                let list = answers
-                    .entry(key.to_string())
-                    .or_insert_with(|| Value::Array(Vec::new()));
-                if let Value::Array(items) = list
-                    && !v.is_empty()
-                {
-                    items.push(Value::String(v.clone()));
-                }
-            } else {
-                answers.insert(key.to_string(), Value::String(v.clone()));
-            }
-        } else if let Some(rest) = k.strip_prefix("g.") {
-            let mut parts = rest.splitn(3, '.');
-            if let (Some(g), Some(i), Some(field)) = (parts.next(), parts.next(), parts.next())
-                && let Ok(i) = i.parse::<usize>()
-                && i < 500
-            {
-                groups
-                    .entry(g.to_string())
-                    .or_default()
-                    .entry(i)
-                    .or_default()
-                    .insert(field.to_string(), Value::String(v.clone()));
-            }
-        }
-    }
-    for (g, rows) in groups {
-        let rows: Vec<Value> = rows
-            .into_values()
-            .filter(|r| r.values().any(|v| v.as_str().is_some_and(|s| !s.trim().is_empty())))
-            .map(Value::Object)
-            .collect();
-        answers.insert(g, Value::Array(rows));
-    }
-    answers
-}
-
 async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -160,7 +109,7 @@ async fn submit(
         }) => return refused(&visitor, &opened, status, question, message, &Form(form)).await,
     };
     let form = Form(posted.form);
-    let answers = answers_of(&form, &opened);
+    let answers = answers_from_form(&form.0, &opened.questions);
     let submit = form.text("action") == "submit";
     let remove: Vec<i32> = form
         .0
@@ -221,7 +170,7 @@ async fn refused(
     form: &Form,
 ) -> Result<Response, WorkspaceError> {
     let mut answers = opened.answers.clone();
-    answers.extend(answers_of(form, opened));
+    answers.extend(answers_from_form(&form.0, &opened.questions));
     let key = question
         .or_else(|| {
             opened

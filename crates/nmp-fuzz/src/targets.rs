@@ -1,0 +1,262 @@
+//! The targets: each feeds one input to the real entry point and checks what it answers. A bad
+//! input must be refused with an error that names what is wrong; a panic, an abort, a hang or a
+//! runaway allocation is a bug, and so is an answer that breaks the invariants asserted here.
+//! Each says whether the entry point accepted the input ([`Outcome`]), which the replay test
+//! checks against the seeds' names (`seed-ok-*`, `seed-bad-*`).
+
+use std::collections::{BTreeMap, HashSet};
+
+use nmp_collect::attach::{self, Upload};
+use nmp_collect::respond::{Answers, answers_from_form, check_answers};
+use nmp_core::PartialDate;
+use nmp_ingest::IngestError;
+use nmp_ingest::import::indicators::{YEARS, parse_long};
+use nmp_ingest::import::{MAX_REPORTED, ewp};
+use nmp_ingest::records::RecordKind;
+use nmp_ingest::records::import::{Importer, import};
+use nmp_ingest::sheet::Format;
+
+use crate::container;
+use crate::harness::{countries, harness, questionnaire};
+
+/// What the entry point made of an input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Accepted: the import would write it, the date parses, the answers have no problem, the
+    /// file would be attached.
+    Accepted,
+    /// Refused, with the first line of the message.
+    Refused(String),
+}
+
+fn refused(message: impl std::fmt::Display) -> Outcome {
+    let text = message.to_string();
+    assert!(!text.trim().is_empty(), "a refusal without a message");
+    Outcome::Refused(text.lines().next().unwrap_or_default().to_string())
+}
+
+/// The file name of a record import input without marks.
+pub const RECORDS_DEFAULT: &str = "mechanisms.csv";
+/// The forecasts file's name in an EWP input without marks.
+pub const EWP_DEFAULT: &str = "final_forecasts_data_10Oct2024.csv";
+/// The file name of an upload input without marks.
+pub const UPLOAD_DEFAULT: &str = "document.pdf";
+
+/// The refusal of a file's checks: a file error, or row problems (at least one and at most
+/// [`MAX_REPORTED`] kept, all counted); any other error is a bug of `what`.
+fn rows_or_file(e: IngestError, what: &str) -> Outcome {
+    match &e {
+        IngestError::Rows { problems, total, .. } => {
+            assert!(!problems.is_empty(), "a rows error without problems");
+            assert!(problems.len() <= MAX_REPORTED && problems.len() <= *total);
+        }
+        IngestError::File { .. } => {}
+        other => panic!("{what} failed other than on its input: {other}"),
+    }
+    refused(e)
+}
+
+/// `records`: a spreadsheet of records through `nmp_ingest::records::import::import`, as a dry
+/// run by an editor against the starter dataset (what `nmp import records --dry-run` and the
+/// check step of `/staff/import` run). The input's first file name gives the kind and format
+/// (`sources.xlsx`); an XLSX input with more files is built into a workbook from them.
+pub fn records(data: &[u8]) -> Outcome {
+    let files = container::split(data, RECORDS_DEFAULT);
+    let (name, first) = &files[0];
+    let kind = name
+        .split('.')
+        .next()
+        .and_then(RecordKind::parse)
+        .unwrap_or(RecordKind::Mechanisms);
+    let bytes = if Format::of_name(name) == Some(Format::Xlsx) && files.len() > 1 {
+        container::zip_stored(&files[1..])
+    } else {
+        first.clone()
+    };
+    let h = harness();
+    let importer = Importer::Direct {
+        actor: "system:fuzz".into(),
+    };
+    let result = h.block_on(import(h.store(), name, &bytes, kind, &importer, true, &mut |_| {}));
+    match result {
+        Ok(report) => {
+            assert!(report.dry_run && !report.proposed);
+            assert!(
+                report.rows.iter().all(|r| r.row >= 2),
+                "a data row numbered as the header"
+            );
+            assert!(report.rows.windows(2).all(|w| w[0].row < w[1].row), "rows out of order");
+            Outcome::Accepted
+        }
+        Err(e @ IngestError::Cells { .. }) => {
+            if let IngestError::Cells { problems, .. } = &e {
+                assert!(problems.iter().all(|p| p.row >= 1 && !p.message.is_empty()));
+            }
+            refused(e)
+        }
+        Err(e @ IngestError::File { .. }) => refused(e),
+        Err(other) => panic!("a dry run of a record import failed other than on its input: {other}"),
+    }
+}
+
+/// `indicators`: a long-format file through `nmp_ingest::import::indicators::parse_long`, the
+/// check that `nmp import indicators` runs before it writes, against the 195 states.
+pub fn indicators(data: &[u8]) -> Outcome {
+    let countries = countries();
+    match parse_long("fuzz.csv", data, countries, &mut |_| {}) {
+        Ok(file) => {
+            assert!(!file.rows.is_empty(), "a file without rows accepted");
+            let mut keys = HashSet::new();
+            for o in &file.rows {
+                assert!(usize::from(o.country) < countries.len());
+                assert!(usize::from(o.indicator) < file.indicators.len());
+                assert!(YEARS.contains(&o.year) && o.value.is_finite());
+                assert!(keys.insert((o.indicator, o.country, o.year)), "a duplicate accepted");
+                let (lo, hi) = file.years.expect("years of a file with rows");
+                assert!(lo <= o.year && o.year <= hi);
+            }
+            assert!(file.countries >= 1 && file.countries <= countries.len());
+            Outcome::Accepted
+        }
+        Err(e) => rows_or_file(e, "parse_long"),
+    }
+}
+
+/// `ewp`: the Early Warning Project's forecasts file and name sheet (the first and second file
+/// of the input) through `nmp_ingest::import::ewp::check`, what `nmp import ewp` runs before it
+/// writes; the first file's name goes through `release_date`.
+pub fn ewp(data: &[u8]) -> Outcome {
+    let files = container::split(data, EWP_DEFAULT);
+    let (name, forecasts) = &files[0];
+    if let Some((year, month, day)) = ewp::release_date(name) {
+        assert!((1..=12).contains(&month) && (1..=31).contains(&day) && year >= 0);
+    }
+    let namesheet = files.get(1).map_or(&[][..], |(_, b)| b.as_slice());
+    let countries = countries();
+    match ewp::check((name, forecasts), (ewp::NAMESHEET, namesheet), countries) {
+        Ok(checked) => {
+            assert!(YEARS.contains(&checked.year));
+            assert_eq!(checked.obs.len(), 4 * checked.matched);
+            assert!(checked.matched + checked.unmatched.len() <= checked.rows_read);
+            assert!(checked.obs.iter().all(|o| usize::from(o.country) < countries.len()));
+            assert!(
+                checked
+                    .obs
+                    .iter()
+                    .all(|o| o.year == checked.year && o.value.is_finite())
+            );
+            assert!(checked.top.windows(2).all(|w| w[0].rank <= w[1].rank));
+            Outcome::Accepted
+        }
+        Err(e) => rows_or_file(e, "the EWP check"),
+    }
+}
+
+/// `datapackage`: an edition's data package (the input's files: `datapackage.json` and the CSV
+/// files it names) through `nmp_datapackage::import::check_files`, the read and check that
+/// `nmp import datapackage` runs before it touches the database.
+pub fn datapackage(data: &[u8]) -> Outcome {
+    let files: BTreeMap<String, Vec<u8>> = container::split(data, nmp_datapackage::DESCRIPTOR)
+        .into_iter()
+        .collect();
+    match nmp_datapackage::import::check_files(&files) {
+        Ok(loaded) => {
+            assert!(loaded.rows.iter().any(|(r, n)| r == "editions" && *n == 1));
+            Outcome::Accepted
+        }
+        Err(e) => refused(e),
+    }
+}
+
+/// `partial_date`: text through `nmp_core::PartialDate::parse` (every date field of forms,
+/// imports and data packages). What parses prints back as the text it came from, and parses again
+/// to itself.
+pub fn partial_date(data: &[u8]) -> Outcome {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Outcome::Refused("not UTF-8".into());
+    };
+    match PartialDate::parse("date", text) {
+        Ok(date) => {
+            let shown = date.to_string();
+            assert_eq!(shown, text.trim(), "a date prints other than it was written");
+            assert_eq!(PartialDate::parse("date", &shown).ok(), Some(date));
+            let json = serde_json::to_string(&date).expect("a date serialises");
+            assert_eq!(serde_json::from_str::<PartialDate>(&json).ok(), Some(date));
+            assert_eq!(nmp_core::edition_year("not-a-year", Some(text)), Some(date.date.year()));
+            Outcome::Accepted
+        }
+        Err(e) => {
+            assert_eq!(e.field, "date");
+            refused(e)
+        }
+    }
+}
+
+/// `answers`: a respondent's form through `nmp_collect::respond::answers_from_form` (a
+/// url-encoded body, as `/respond/{token}` receives it) or, for an input that starts with `{`,
+/// saved answers as JSON (a draft read back), then `check_answers` against the default
+/// questionnaire. Checking never fails on what a respondent sends, and a draft saved and read back
+/// gets the same messages.
+pub fn answers(data: &[u8]) -> Outcome {
+    let (questions, choices) = questionnaire();
+    let answers: Answers = if data.first() == Some(&b'{') {
+        match serde_json::from_slice(data) {
+            Ok(a) => a,
+            Err(e) => return refused(e),
+        }
+    } else {
+        let form: Vec<(String, String)> = serde_urlencoded::from_bytes(data).unwrap_or_default();
+        answers_from_form(&form, questions)
+    };
+    let submit = data.len() % 2 == 1;
+    let errors = check_answers(questions, &answers, submit, choices).expect("checking answers does not fail");
+    for key in errors.keys() {
+        let question = key.split('.').next().unwrap_or_default();
+        assert!(
+            questions.iter().any(|q| q.question_key == question),
+            "an error keyed by {key:?}, which is no question"
+        );
+    }
+    let saved = serde_json::to_string(&answers).expect("answers serialise");
+    let read: Answers = serde_json::from_str(&saved).expect("saved answers read back");
+    let again = check_answers(questions, &read, submit, choices).expect("checking answers does not fail");
+    assert_eq!(again, errors, "a saved draft checks differently");
+    match errors.iter().next() {
+        None => Outcome::Accepted,
+        Some((key, message)) => refused(format!("{key}: {message}")),
+    }
+}
+
+/// `upload`: an uploaded document (the input's first file: its name and bytes) through
+/// `nmp_collect::attach::check`, the check `/respond/{token}` runs on each file of its multipart
+/// form, and the stored name through `content_disposition`.
+pub fn upload(data: &[u8]) -> Outcome {
+    let files = container::split(data, UPLOAD_DEFAULT);
+    let (name, bytes) = files.into_iter().next().expect("split is never empty");
+    let up = Upload {
+        question_key: "documents".into(),
+        file_name: name.clone(),
+        bytes,
+        truncated: false,
+    };
+    let cleaned = attach::clean_name(&name);
+    assert!(cleaned.chars().count() <= 200 && !cleaned.chars().any(char::is_control));
+    let outcome = match attach::check(&up) {
+        Ok(checked) => {
+            assert_eq!(checked.file_name, cleaned);
+            assert!(!checked.file_name.is_empty() && !up.bytes.is_empty());
+            assert!(attach::ALLOWED.iter().any(|k| k.media_type == checked.content_type));
+            assert_eq!(checked.sha256.len(), 64);
+            let header = attach::content_disposition(&checked.file_name);
+            assert!(
+                header.bytes().all(|b| b.is_ascii_graphic() || b == b' '),
+                "a Content-Disposition that is not a plain header value: {header:?}"
+            );
+            Outcome::Accepted
+        }
+        Err(message) => refused(message),
+    };
+    let truncated = Upload { truncated: true, ..up };
+    assert!(attach::check(&truncated).is_err(), "a truncated file accepted");
+    outcome
+}
