@@ -5,12 +5,13 @@ use nmp_core::vocab::AccountRole;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
+use super::throttle::{self, Attempt};
 use super::{
     AuthError, DUMMY_HASH, NewSession, SESSION_LIFETIME, SignedIn, TOUCH_EVERY, now, password_matches, random_token,
     token_hash,
 };
 use crate::Store;
-use crate::entity::{account, login_attempt, session};
+use crate::entity::{account, session};
 
 impl Store {
     /// Checks an email and password typed at `client` (the address the attempt came from).
@@ -41,24 +42,18 @@ impl Store {
     /// Records an attempt: `checked` is `None` for one refused by the throttle, else the account
     /// it signed in to (`Some(None)`: a failure).
     async fn record_attempt(&self, email: &str, client: &str, checked: Option<Option<i32>>) -> Result<(), AuthError> {
-        let succeeded = matches!(checked, Some(Some(_)));
-        let mut w = self.writer("system:sign-in").await?;
-        let row = login_attempt::ActiveModel {
-            email: Set(email.to_string()),
-            attempted_at: Set(now()),
-            succeeded: Set(succeeded),
-            client: Set(Some(client.to_string())),
-            throttled: Set(checked.is_none()),
-            ..Default::default()
+        let attempt = match checked {
+            None => Attempt::Throttled,
+            Some(None) => Attempt::Failed,
+            Some(Some(_)) => Attempt::Succeeded,
         };
-        // The summary names the account on success only: a failed attempt may carry a typo'd
-        // address that belongs to nobody (or to someone else).
         let summary = serde_json::json!({
-            "succeeded": succeeded,
-            "throttled": checked.is_none(),
+            "succeeded": attempt == Attempt::Succeeded,
+            "throttled": attempt == Attempt::Throttled,
             "account_id": checked.flatten(),
         });
-        w.insert_many(vec![row], "sign-in", summary).await?;
+        let mut w = self.writer("system:sign-in").await?;
+        throttle::record_attempt(&mut w, email, client, attempt, summary).await?;
         w.commit().await?;
         Ok(())
     }

@@ -14,12 +14,46 @@
 //! A refused (throttled) attempt is recorded for the admins' log ([`Store::sign_in_log`]) but
 //! does not count as a failure: the password was not checked.
 
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use time::{Duration, OffsetDateTime};
 
 use super::{AuthError, CLIENT_FREE_FAILURES, MAX_THROTTLE_WAIT, PAIR_FREE_FAILURES, THROTTLE_WINDOW, now};
-use crate::Store;
 use crate::entity::login_attempt;
+use crate::{Store, Writer};
+
+/// How an attempt ended, for [`record_attempt`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Attempt {
+    /// Refused by the throttle: nothing was checked, and it does not count as a failure.
+    Throttled,
+    /// Checked and refused (a wrong password or code).
+    Failed,
+    /// Checked and accepted.
+    Succeeded,
+}
+
+/// Records one attempt (of a password or a second-step code) typed at `client` in the log the
+/// throttle counts, inside `w`: the one place a `login_attempt` row is written. `summary` is the
+/// audit event's summary (it names the account on success only: a failed attempt may carry a
+/// typo'd address that belongs to nobody, or to someone else).
+pub(crate) async fn record_attempt(
+    w: &mut Writer,
+    email: &str,
+    client: &str,
+    attempt: Attempt,
+    summary: serde_json::Value,
+) -> Result<(), AuthError> {
+    let row = login_attempt::ActiveModel {
+        email: Set(email.to_string()),
+        attempted_at: Set(now()),
+        succeeded: Set(attempt == Attempt::Succeeded),
+        client: Set(Some(client.chars().take(128).collect())),
+        throttled: Set(attempt == Attempt::Throttled),
+        ..Default::default()
+    };
+    w.insert_many(vec![row], "sign-in", summary).await?;
+    Ok(())
+}
 
 /// Failures counted for one key, and when the latest happened.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -31,8 +31,9 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, 
 use time::{Duration, OffsetDateTime};
 use totp_rs::{Builder, Secret, Totp};
 
+use super::throttle::{Attempt, record_attempt};
 use super::{AuthError, DUMMY_HASH, now, password_matches, random_token, token_hash};
-use crate::entity::{account, login_attempt, pending_sign_in, recovery_code, two_factor};
+use crate::entity::{account, pending_sign_in, recovery_code, two_factor};
 use crate::{Store, Writer};
 
 /// How long a pending sign-in waits for its code.
@@ -234,26 +235,6 @@ impl Accepted {
 
 fn key(account_id: i32) -> String {
     format!("account:{account_id}")
-}
-
-/// Records a sign-in attempt from `client` (bookkeeping, one audit event).
-async fn record_attempt(
-    w: &mut Writer,
-    email: &str,
-    client: &str,
-    succeeded: bool,
-    summary: serde_json::Value,
-) -> Result<(), AuthError> {
-    let row = login_attempt::ActiveModel {
-        email: Set(email.to_string()),
-        attempted_at: Set(now()),
-        succeeded: Set(succeeded),
-        client: Set(Some(client.chars().take(128).collect())),
-        throttled: Set(false),
-        ..Default::default()
-    };
-    w.insert_many(vec![row], "sign-in", summary).await?;
-    Ok(())
 }
 
 /// Checks `code` (a TOTP code or a recovery code) against `factor` and uses it up, inside `w`.
@@ -639,7 +620,7 @@ impl Store {
                 .await?;
                 let summary =
                     serde_json::json!({ "succeeded": true, "account_id": id, "second_step": accepted.code() });
-                record_attempt(&mut w, &account.email, client, true, summary).await?;
+                record_attempt(&mut w, &account.email, client, Attempt::Succeeded, summary).await?;
                 w.commit().await?;
                 Ok(account)
             }
@@ -661,7 +642,7 @@ impl Store {
                         .await?;
                 }
                 let summary = serde_json::json!({ "succeeded": false, "account_id": id, "second_step": "code" });
-                record_attempt(&mut w, &account.email, client, false, summary).await?;
+                record_attempt(&mut w, &account.email, client, Attempt::Failed, summary).await?;
                 w.commit().await?;
                 Err(if ended { AuthError::SignInExpired } else { e })
             }
