@@ -156,6 +156,25 @@ pub async fn run<Q: QueryTrait>(store: &Store, query: Q) -> u64 {
     store.db.execute_raw(statement).await.unwrap().rows_affected()
 }
 
+/// Leaves `count` failed sign-in attempts of `email` from `client`, dated now, as a guesser in a
+/// loop would (unaudited: the throttle reads only the `login_attempt` rows).
+pub async fn failed_attempts(store: &Store, email: &str, client: &str, count: usize) {
+    use crate::entity::login_attempt;
+    use sea_orm::{EntityTrait, Set};
+    let now = time::OffsetDateTime::now_utc();
+    for _ in 0..count {
+        let row = login_attempt::ActiveModel {
+            email: Set(email.to_string()),
+            attempted_at: Set(now),
+            succeeded: Set(false),
+            client: Set(Some(client.to_string())),
+            throttled: Set(false),
+            ..Default::default()
+        };
+        run(store, login_attempt::Entity::insert(row)).await;
+    }
+}
+
 /// The first column of a query's rows, as text (NULL as empty).
 pub async fn texts(store: &Store, sql: &str) -> Vec<String> {
     let conn = &store.db;

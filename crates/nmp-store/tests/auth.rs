@@ -3,9 +3,9 @@
 use nmp_core::vocab::AccountRole;
 use nmp_store::auth::{AuthError, LinkProblem, LinkPurpose, token_hash};
 use nmp_store::entity::{login_attempt, one_time_link, session};
-use nmp_store::testing::{engines, run, texts};
+use nmp_store::testing::{engines, failed_attempts, run, texts};
+use sea_orm::EntityTrait;
 use sea_orm::sea_query::Expr;
-use sea_orm::{EntityTrait, Set};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -103,22 +103,6 @@ async fn expired_links_are_refused() {
     }
 }
 
-/// `count` failed attempts of `email` from `client`, just now (as a guesser in a loop leaves them).
-async fn failures(store: &nmp_store::Store, email: &str, client: &str, count: usize) {
-    let now = time::OffsetDateTime::now_utc();
-    for _ in 0..count {
-        let row = login_attempt::ActiveModel {
-            email: Set(email.to_string()),
-            attempted_at: Set(now),
-            succeeded: Set(false),
-            client: Set(Some(client.to_string())),
-            throttled: Set(false),
-            ..Default::default()
-        };
-        run(store, login_attempt::Entity::insert(row)).await;
-    }
-}
-
 const ATTACKER: &str = "198.51.100.66";
 const OWNER: &str = "203.0.113.10";
 
@@ -140,7 +124,7 @@ async fn unknown_email_and_wrong_password_are_the_same_error_and_a_guessing_pair
         assert_eq!(unknown.to_string(), wrong.to_string());
         // Eight failures for this pair: the next attempt waits 32 s after the last, even with the
         // right password, and says how long.
-        failures(s, "cy@example.org", ATTACKER, 7).await;
+        failed_attempts(s, "cy@example.org", ATTACKER, 7).await;
         match s.verify_login("cy@example.org", PASSWORD, ATTACKER).await {
             Err(AuthError::Throttled { retry_after }) => {
                 assert!((1..=32).contains(&retry_after), "{retry_after}");
@@ -167,7 +151,7 @@ async fn an_attacker_cannot_lock_the_owner_of_an_account_out() {
     for db in engines().await {
         let s = &db.store;
         account_with_password(s, "cy@example.org", AccountRole::Editor).await;
-        failures(s, "cy@example.org", ATTACKER, 12).await;
+        failed_attempts(s, "cy@example.org", ATTACKER, 12).await;
         assert!(matches!(
             s.verify_login("cy@example.org", PASSWORD, ATTACKER).await,
             Err(AuthError::Throttled { .. })
@@ -186,7 +170,7 @@ async fn one_client_spraying_a_password_over_many_accounts_is_slowed() {
         account_with_password(s, "di@example.org", AccountRole::Researcher).await;
         // One failure each for twelve different emails: no pair is slowed, but the client is.
         for n in 0..12 {
-            failures(s, &format!("person{n}@example.org"), ATTACKER, 1).await;
+            failed_attempts(s, &format!("person{n}@example.org"), ATTACKER, 1).await;
         }
         assert!(matches!(
             s.verify_login("di@example.org", PASSWORD, ATTACKER).await,

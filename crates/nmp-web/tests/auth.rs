@@ -7,10 +7,10 @@ use http_body_util::BodyExt;
 use nmp_core::vocab::AccountRole;
 use nmp_store::Store;
 use nmp_store::auth::{LinkPurpose, token_hash};
-use nmp_store::entity::{login_attempt, one_time_link};
+use nmp_store::entity::one_time_link;
 use nmp_store::testing::engines;
+use sea_orm::EntityTrait;
 use sea_orm::sea_query::Expr;
-use sea_orm::{EntityTrait, Set};
 use tower::ServiceExt;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -251,18 +251,7 @@ async fn throttling_slows_the_guessing_client_not_the_account_and_trusts_the_pro
         let s = &db.store;
         account_via_link(s, "bo@example.org", AccountRole::Editor).await;
         // A guesser behind the proxy at 198.51.100.66 has failed ten times for bo just now.
-        let now = time::OffsetDateTime::now_utc();
-        for _ in 0..10 {
-            let row = login_attempt::ActiveModel {
-                email: Set("bo@example.org".into()),
-                attempted_at: Set(now),
-                succeeded: Set(false),
-                client: Set(Some("198.51.100.66".into())),
-                throttled: Set(false),
-                ..Default::default()
-            };
-            nmp_store::testing::run(s, login_attempt::Entity::insert(row)).await;
-        }
+        nmp_store::testing::failed_attempts(s, "bo@example.org", "198.51.100.66", 10).await;
         let xff = Some("X-Forwarded-For");
         let guesser = sign_in_via_proxy(s, xff, "192.0.2.1, 198.51.100.66", "bo@example.org").await;
         assert_eq!(guesser.status, StatusCode::TOO_MANY_REQUESTS, "{}", guesser.body);
