@@ -176,6 +176,27 @@ fn link(state: &AppState, token: &str) -> String {
 /// Mails the link when an SMTP server is set (the outbox is not used: the administrator has the
 /// link on the page), and records the message in the mail log without the link. Returns what
 /// happened, for the page.
+/// The page that shows a new or reissued set-password link (and whether it was mailed).
+async fn link_page(
+    state: &AppState,
+    staff: &Staff<Admins>,
+    account: &account::Model,
+    token: &str,
+    created: bool,
+) -> Result<Response, WorkspaceError> {
+    let link = link(state, token);
+    let mail = mail_link(state, staff, account, &link).await?;
+    let view = LinkPage {
+        nav: Nav::of(staff),
+        a: row(state, account.account_id).await?,
+        created,
+        link,
+        days: LinkPurpose::SetPassword.lifetime().whole_days(),
+        mail,
+    };
+    Ok(render(StatusCode::OK, &view))
+}
+
 async fn mail_link(
     state: &AppState,
     staff: &Staff<Admins>,
@@ -295,17 +316,7 @@ pub(super) async fn create(
         }
         Err(e) => return Err(refused(e, None)),
     };
-    let link = link(&state, &token);
-    let mail = mail_link(&state, &staff, &account, &link).await?;
-    let view = LinkPage {
-        nav: Nav::of(&staff),
-        a: row(&state, account.account_id).await?,
-        created: true,
-        link,
-        days: LinkPurpose::SetPassword.lifetime().whole_days(),
-        mail,
-    };
-    Ok(render(StatusCode::OK, &view))
+    link_page(&state, &staff, &account, &token, true).await
 }
 
 pub(super) async fn show(
@@ -380,17 +391,7 @@ pub(super) async fn reissue_link(
         .reissue_link(&staff.account.email, id)
         .await
         .map_err(|e| refused(e, Some(id)))?;
-    let link = link(&state, &token);
-    let mail = mail_link(&state, &staff, &account, &link).await?;
-    let view = LinkPage {
-        nav: Nav::of(&staff),
-        a: row(&state, id).await?,
-        created: false,
-        link,
-        days: LinkPurpose::SetPassword.lifetime().whole_days(),
-        mail,
-    };
-    Ok(render(StatusCode::OK, &view))
+    link_page(&state, &staff, &account, &token, false).await
 }
 
 pub(super) async fn reset_two_factor(
