@@ -286,26 +286,17 @@ impl Layout {
             .base_year
             .map(|b| format!(" from data through {b}"))
             .unwrap_or_default();
-        let opt = |c: &Option<Col>, absent: &str| match c {
+        let opt = |c: &Option<Col>| match c {
             Some(c) => c.name.clone(),
-            None => format!("(none: {absent})"),
+            None => "(none)".into(),
         };
         vec![
             format!("country name: {}", self.name.name),
             format!("COW country code: {}", self.code.name),
             format!("two-year risk {y}-{}{from}: {}", y + 1, self.risk_2yr.name),
-            format!(
-                "rank of the two-year risk: {}",
-                opt(&self.rank_2yr, "computed from the risks")
-            ),
-            format!("one-year risk {y}: {}", opt(&self.risk_1yr, "not imported")),
-            format!(
-                "rank of the one-year risk: {}",
-                opt(
-                    &self.rank_1yr,
-                    if self.risk_1yr.is_some() { "computed from the risks" } else { "not imported" }
-                )
-            ),
+            format!("two-year rank column: {}", opt(&self.rank_2yr)),
+            format!("one-year risk {y}: {}", opt(&self.risk_1yr)),
+            format!("one-year rank column: {}", opt(&self.rank_1yr)),
         ]
     }
 }
@@ -371,7 +362,7 @@ mod tests {
         assert_eq!(l.risk_1yr.as_ref().map(|c| c.index), Some(3));
         assert_eq!((l.rank_2yr.clone(), l.rank_1yr.clone()), (None, None));
         let text = l.describe().join("\n");
-        assert!(text.contains("rank of the two-year risk: (none: computed from the risks)"), "{text}");
+        assert!(text.contains("two-year rank column: (none)"), "{text}");
     }
 
     #[test]
