@@ -58,7 +58,12 @@ fn modern(y: i32, rank_header: Option<&str>, bad_rank: bool, swap: Option<(usize
     if let Some(h) = rank_header {
         let _ = write!(out, ",\"{h}\"");
     }
-    let _ = writeln!(out, ",\"risk.{y}only.from{}\",\"riskrank.{y}only.from{}\",\"ccode\"", y - 1, y - 1);
+    let _ = writeln!(
+        out,
+        ",\"risk.{y}only.from{}\",\"riskrank.{y}only.from{}\",\"ccode\"",
+        y - 1,
+        y - 1
+    );
     let mut rows: Vec<(usize, f64)> = (0..COUNTRIES.len()).map(|i| (i, risk(i, swap))).collect();
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
     for (rank, (i, r)) in rows.iter().enumerate() {
@@ -75,7 +80,10 @@ fn modern(y: i32, rank_header: Option<&str>, bad_rank: bool, swap: Option<(usize
 
 /// A generated 2019–2022-style file (`base<B>-run-...`): no rank columns at all.
 fn old_style(y: i32) -> String {
-    let mut out = format!("\"country\",\"SFTGcode\",\"COW\",\"risk_in_{y}\",\"risk_in_{y}_{:02}\"\n", (y + 1) % 100);
+    let mut out = format!(
+        "\"country\",\"SFTGcode\",\"COW\",\"risk_in_{y}\",\"risk_in_{y}_{:02}\"\n",
+        (y + 1) % 100
+    );
     for (i, (name, code)) in COUNTRIES.iter().enumerate().rev() {
         let r = risk(i, None);
         let _ = writeln!(out, "\"{name}\",\"XXX\",{code},{:.4},{r:.4}", r / 2.0);
@@ -126,10 +134,23 @@ async fn a_renamed_rank_column_is_read_and_said() {
     let r = ewp::import(s, dir.path(), false, ACTOR).await.unwrap();
     assert_eq!((r.dataset.slug.as_str(), r.forecast_year), ("ewp-2031", 2031));
     let text = r.recognised.join("\n");
-    assert!(text.contains("two-year risk 2031-2032 from data through 2030: risk.2031and2032.from2030"), "{text}");
-    assert!(text.contains("rank of the two-year risk: read from rank.2031and2032.from2031 (agrees with the risks)"), "{text}");
-    assert!(text.contains("rank.2031and2032.from2031 names another base year than risk.2031and2032.from2030"), "{text}");
-    assert!(r.warnings.iter().any(|w| w.contains("no name sheet")), "{:?}", r.warnings);
+    assert!(
+        text.contains("two-year risk 2031-2032 from data through 2030: risk.2031and2032.from2030"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rank of the two-year risk: read from rank.2031and2032.from2031 (agrees with the risks)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rank.2031and2032.from2031 names another base year than risk.2031and2032.from2030"),
+        "{text}"
+    );
+    assert!(
+        r.warnings.iter().any(|w| w.contains("no name sheet")),
+        "{:?}",
+        r.warnings
+    );
     let ranks = values(s, "ewp-2031", "rank_2yr").await;
     assert_eq!(value(&ranks, "TCD"), Some(1.0));
     assert_eq!(value(&ranks, "CHL"), Some(20.0));
@@ -147,10 +168,19 @@ async fn missing_rank_columns_are_computed_from_the_risks_in_an_old_style_releas
     assert_eq!(r.dataset.slug, "ewp-2031");
     assert_eq!(r.dataset.version.as_deref(), Some("2031-09-30"));
     let text = r.recognised.join("\n");
-    assert!(text.contains("country name: country") && text.contains("COW country code: COW"), "{text}");
+    assert!(
+        text.contains("country name: country") && text.contains("COW country code: COW"),
+        "{text}"
+    );
     assert!(text.contains("two-year risk 2031-2032: risk_in_2031_32"), "{text}");
-    assert!(text.contains("rank of the two-year risk: no rank column, computed from the risks"), "{text}");
-    assert!(text.contains("rank of the one-year risk: no rank column, computed from the risks"), "{text}");
+    assert!(
+        text.contains("rank of the two-year risk: no rank column, computed from the risks"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rank of the one-year risk: no rank column, computed from the risks"),
+        "{text}"
+    );
     // The old-style file lists the countries from the lowest risk up: Chad comes last, ranked 1.
     let ranks = values(s, "ewp-2031", "rank_2yr").await;
     assert_eq!((value(&ranks, "TCD"), value(&ranks, "CHL")), (Some(1.0), Some(20.0)));
@@ -182,7 +212,9 @@ async fn a_rank_that_disagrees_with_the_risks_is_replaced_and_reported() {
         .find(|l| l.starts_with("rank of the two-year risk"))
         .unwrap();
     assert!(
-        line.contains("rank.2031and2032.from2030 disagrees with the risks in 1 row(s) (row 2 Chad: 17 where the risks give 1)"),
+        line.contains(
+            "rank.2031and2032.from2030 disagrees with the risks in 1 row(s) (row 2 Chad: 17 where the risks give 1)"
+        ),
         "{line}"
     );
     let ranks = values(s, "ewp-2031", "rank_2yr").await;
@@ -202,14 +234,25 @@ async fn a_missing_risk_column_fails_naming_file_and_forms_and_writes_nothing() 
         ewp::import(s, good.path(), false, ACTOR).await.unwrap();
         let before = s.counts().await.unwrap();
         // The same release with its two-year risk column renamed beyond recognition.
-        let text = modern(2031, Some("rank.2031and2032.from2030"), false, None)
-            .replacen("risk.2031and2032.from2030", "probability_2031", 1);
+        let text = modern(2031, Some("rank.2031and2032.from2030"), false, None).replacen(
+            "risk.2031and2032.from2030",
+            "probability_2031",
+            1,
+        );
         let bad = release("final_forecasts_data_1Oct2031.csv", &text);
         let err = ewp::import(s, bad.path(), false, ACTOR).await.unwrap_err().to_string();
         let file = bad.path().join("final_forecasts_data_1Oct2031.csv");
-        assert!(err.starts_with(&format!("{}:1: no column for the two-year risk", file.display())), "{err}");
+        assert!(
+            err.starts_with(&format!("{}:1: no column for the two-year risk", file.display())),
+            "{err}"
+        );
         assert!(err.contains("risk.<Y>and<Y+1>.from<B> or risk_in_<Y>_<YY>"), "{err}");
-        assert_eq!(s.counts().await.unwrap(), before, "nothing written, the earlier import kept ({})", db.engine);
+        assert_eq!(
+            s.counts().await.unwrap(),
+            before,
+            "nothing written, the earlier import kept ({})",
+            db.engine
+        );
         db.finish().await;
     }
 }
@@ -230,9 +273,18 @@ async fn two_releases_sit_side_by_side_and_a_reimport_replaces_only_its_own() {
         );
         ewp::import(s, first.path(), false, ACTOR).await.unwrap();
         ewp::import(s, second.path(), false, ACTOR).await.unwrap();
-        let slugs: Vec<String> = s.all::<dataset::Entity>().await.unwrap().into_iter().map(|d| d.slug).collect();
+        let slugs: Vec<String> = s
+            .all::<dataset::Entity>()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|d| d.slug)
+            .collect();
         assert_eq!(slugs, ["ewp-2031", "ewp-2032"], "{}", db.engine);
-        let (r1, r2) = (values(s, "ewp-2031", "rank_2yr").await, values(s, "ewp-2032", "rank_2yr").await);
+        let (r1, r2) = (
+            values(s, "ewp-2031", "rank_2yr").await,
+            values(s, "ewp-2032", "rank_2yr").await,
+        );
         assert_eq!((value(&r1, "CHL"), value(&r2, "CHL")), (Some(20.0), Some(1.0)));
         assert!(r1.iter().all(|(_, y, _)| *y == 2031) && r2.iter().all(|(_, y, _)| *y == 2032));
 
@@ -254,7 +306,10 @@ async fn kosovo_is_matched_to_xkx_with_a_note_in_every_layout() {
     seed_embedded(s).await.unwrap();
     for (file, text) in [
         ("base2030-run-2031-09-30.csv", old_style(2031)),
-        ("final_forecasts_data_9Nov_synthetic.csv", modern(2031, None, false, None)),
+        (
+            "final_forecasts_data_9Nov_synthetic.csv",
+            modern(2031, None, false, None),
+        ),
     ] {
         let dir = release(file, &text);
         let r = ewp::import(s, dir.path(), true, ACTOR).await.unwrap();
@@ -266,10 +321,16 @@ async fn kosovo_is_matched_to_xkx_with_a_note_in_every_layout() {
         assert_eq!(r.matched, 19);
     }
     // The undated name is keyed by the forecast year.
-    let dir = release("final_forecasts_data_9Nov_synthetic.csv", &modern(2031, None, false, None));
+    let dir = release(
+        "final_forecasts_data_9Nov_synthetic.csv",
+        &modern(2031, None, false, None),
+    );
     let r = ewp::import(s, dir.path(), true, ACTOR).await.unwrap();
     assert!(r.undated);
-    assert_eq!((r.dataset.slug.as_str(), r.dataset.version.as_deref()), ("ewp-2031", None));
+    assert_eq!(
+        (r.dataset.slug.as_str(), r.dataset.version.as_deref()),
+        ("ewp-2031", None)
+    );
     db.finish().await;
 }
 

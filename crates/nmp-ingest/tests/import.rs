@@ -79,7 +79,10 @@ async fn ewp_import_writes_the_dataset_and_lists_the_unmatched_rows() {
         assert_eq!((kosovo.rank_2yr, kosovo.risk_2yr), (4.0, 0.04025));
         assert!(kosovo.note.contains("not one of the 195 states"), "{}", kosovo.note);
         assert!(
-            report.recognised.iter().any(|l| l == "rank of the two-year risk: read from rank.2030and2031.from2029 (agrees with the risks)"),
+            report
+                .recognised
+                .iter()
+                .any(|l| l == "rank of the two-year risk: read from rank.2030and2031.from2029 (agrees with the risks)"),
             "{:?}",
             report.recognised
         );

@@ -89,12 +89,19 @@ async fn two_releases_show_as_a_series_and_a_list_of_risers() {
         nmp_ingest::seed::seed_embedded(s).await.unwrap();
         // One release: a chart with one point, no "risen" list yet.
         let first = release(2031, 31);
-        nmp_ingest::import::ewp::import(s, first.path(), false, "test").await.unwrap();
+        nmp_ingest::import::ewp::import(s, first.path(), false, "test")
+            .await
+            .unwrap();
         let (_, analysis) = get(&db, "/analysis").await;
-        assert!(!analysis.contains("Risen into the top 30"), "one release: nothing to compare");
+        assert!(
+            !analysis.contains("Risen into the top 30"),
+            "one release: nothing to compare"
+        );
 
         let second = release(2032, 12);
-        nmp_ingest::import::ewp::import(s, second.path(), false, "test").await.unwrap();
+        nmp_ingest::import::ewp::import(s, second.path(), false, "test")
+            .await
+            .unwrap();
 
         let (status, page) = get(&db, "/countries/ken").await;
         assert_eq!(status, StatusCode::OK);
@@ -113,7 +120,10 @@ async fn two_releases_show_as_a_series_and_a_list_of_risers() {
         assert!(compare.contains("Kenya") && compare.contains("Chad") && compare.contains("<svg"));
 
         let (_, analysis) = get(&db, "/analysis").await;
-        assert!(analysis.contains("Risen into the top 30 since the last release"), "{analysis}");
+        assert!(
+            analysis.contains("Risen into the top 30 since the last release"),
+            "{analysis}"
+        );
         assert!(
             analysis.contains("<a href=\"/countries/ken\">Kenya</a></th><td>31</td><td>12</td><td>14.5%</td>"),
             "{analysis}"

@@ -168,7 +168,10 @@ impl EwpSeries {
                     iso3: iso3.clone(),
                     previous_rank,
                     rank,
-                    risk_2yr: points.iter().find(|p| p.dataset == latest.dataset).and_then(|p| p.risk_2yr),
+                    risk_2yr: points
+                        .iter()
+                        .find(|p| p.dataset == latest.dataset)
+                        .and_then(|p| p.risk_2yr),
                 })
             })
             .collect();
@@ -304,7 +307,10 @@ mod tests {
     #[test]
     fn risen_lists_new_top_30_states_with_their_previous_rank() {
         let risen = series().risen();
-        let got: Vec<(&str, Option<f64>, f64)> = risen.iter().map(|r| (r.iso3.as_str(), r.previous_rank, r.rank)).collect();
+        let got: Vec<(&str, Option<f64>, f64)> = risen
+            .iter()
+            .map(|r| (r.iso3.as_str(), r.previous_rank, r.rank))
+            .collect();
         assert_eq!(got, [("SSD", None, 5.0), ("KEN", Some(45.0), 12.0)]);
         let mut one = series();
         one.releases.truncate(1);
@@ -315,7 +321,10 @@ mod tests {
     fn the_chart_draws_one_line_per_country_and_none_without_data() {
         let s = series();
         let svg = s.chart(&[("KEN", "Kenya"), ("TCD", "Chad")]).unwrap();
-        assert!(svg.contains("2031–2032") && svg.contains("Kenya") && svg.contains("Chad"), "{svg}");
+        assert!(
+            svg.contains("2031–2032") && svg.contains("Kenya") && svg.contains("Chad"),
+            "{svg}"
+        );
         assert!(s.chart(&[("PER", "Peru")]).is_none());
         assert_eq!(rank_text(Some(12.0)), "12");
         assert_eq!(rank_text(None), "not assessed");

@@ -164,7 +164,11 @@ fn find(headers: &[&str], names: &[&str], any_case: bool) -> Option<Col> {
             .iter()
             .position(|h| {
                 let h = h.trim();
-                if any_case { h.eq_ignore_ascii_case(want) } else { h == *want }
+                if any_case {
+                    h.eq_ignore_ascii_case(want)
+                } else {
+                    h == *want
+                }
             })
             .map(|index| Col {
                 index,
@@ -325,7 +329,13 @@ mod tests {
         assert_eq!(meaning("risk_in_2019"), m(Risk, 2019, 2019, None));
         assert_eq!(meaning("risk_in_2099_00"), m(Risk, 2099, 2100, None));
         assert_eq!(meaning("rank_in_2022_2023"), m(Rank, 2022, 2023, None));
-        for not_forecast in ["risk.+2024and2025.from2023", "riskrank", "risk_in_", "ccode", "risk.2024and2025.fromX"] {
+        for not_forecast in [
+            "risk.+2024and2025.from2023",
+            "riskrank",
+            "risk_in_",
+            "ccode",
+            "risk.2024and2025.fromX",
+        ] {
             assert_eq!(meaning(not_forecast), None, "{not_forecast}");
         }
         assert_eq!(meaning("risk.2147483647and-2147483648.from2147483646"), None);
@@ -347,14 +357,24 @@ mod tests {
         let l = recognise("f.csv", &headers).unwrap();
         assert_eq!((l.year, l.base_year), (2025, Some(2024)));
         assert_eq!(l.rank_2yr.as_ref().map(|c| c.index), Some(3));
-        assert_eq!(l.rank_1yr.as_ref().map(|c| c.name.as_str()), Some("riskrank.2025only.from2024"));
+        assert_eq!(
+            l.rank_1yr.as_ref().map(|c| c.name.as_str()),
+            Some("riskrank.2025only.from2024")
+        );
         assert_eq!(l.notes.len(), 1, "{:?}", l.notes);
         assert!(l.notes[0].starts_with("rank.2025and2026.from2025 names another base year"));
     }
 
     #[test]
     fn the_2022_layout_has_no_ranks_and_names_its_code_cow() {
-        let headers = ["country", "SFTGcode", "COW", "risk_in_2022", "risk_in_2022_23", "anymk.ongoing"];
+        let headers = [
+            "country",
+            "SFTGcode",
+            "COW",
+            "risk_in_2022",
+            "risk_in_2022_23",
+            "anymk.ongoing",
+        ];
         let l = recognise("base2021-run.csv", &headers).unwrap();
         assert_eq!((l.year, l.base_year), (2022, None));
         assert_eq!((l.name.name.as_str(), l.code.name.as_str()), ("country", "COW"));
@@ -371,8 +391,17 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("x.csv:1:"), "{err}");
-        assert!(err.contains("the country name (ewp_name, country, country_name)"), "{err}");
-        assert!(err.contains("the Correlates of War country code (ccode, cow, cowcode, cown"), "{err}");
-        assert!(err.contains("the two-year risk (risk.<Y>and<Y+1>.from<B> or risk_in_<Y>_<YY>"), "{err}");
+        assert!(
+            err.contains("the country name (ewp_name, country, country_name)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("the Correlates of War country code (ccode, cow, cowcode, cown"),
+            "{err}"
+        );
+        assert!(
+            err.contains("the two-year risk (risk.<Y>and<Y+1>.from<B> or risk_in_<Y>_<YY>"),
+            "{err}"
+        );
     }
 }

@@ -316,7 +316,11 @@ mod tests {
         assert_eq!(f.rank_2yr, RankSource::Missing);
         let ranks: Vec<(f64, Option<f64>)> = f.rows.iter().map(|r| (r.rank_2yr, r.rank_1yr)).collect();
         assert_eq!(ranks, [(3.0, Some(3.0)), (1.0, Some(1.0)), (2.0, Some(2.0))]);
-        assert!(f.rank_2yr.describe("two-year risk").contains("no rank column, computed"));
+        assert!(
+            f.rank_2yr
+                .describe("two-year risk")
+                .contains("no rank column, computed")
+        );
     }
 
     #[test]

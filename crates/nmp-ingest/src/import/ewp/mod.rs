@@ -457,9 +457,7 @@ fn dataset_meta(files: &EwpFiles, year: i32, forecast_bytes: &[u8]) -> DatasetMe
         slug: format!("ewp-{release_year}"),
         title: format!("Early Warning Project Statistical Risk Assessment {release_year}"),
         publisher: PUBLISHER.into(),
-        version: files
-            .released
-            .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        version: files.released.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
         url: Some(format!(
             "https://github.com/EarlyWarningProject/{release_year}-Statistical-Risk-Assessment"
         )),
@@ -591,7 +589,10 @@ impl Matcher<'_> {
                     e
                 }
                 (None, Some(e)) => {
-                    return Err(format!("not in the crosswalk (it has {:?} with ccode {})", e.ewp_name, e.ccode));
+                    return Err(format!(
+                        "not in the crosswalk (it has {:?} with ccode {})",
+                        e.ewp_name, e.ccode
+                    ));
                 }
                 (None, None) => return Err("not in the crosswalk".to_string()),
             },
@@ -644,7 +645,9 @@ mod tests {
         assert_eq!(release_date("final_forecasts_data_9Nov_hackregion.csv"), None);
         assert_eq!(release_date("base2021-run-2022-09-30.csv"), Some((2022, 9, 30)));
         assert_eq!(release_date("base2018-run-2019-02-30.csv"), None);
-        assert!(is_forecasts("base2018-run-2019-09-19.csv") && is_forecasts("final_forecasts_data_9Nov_hackregion.csv"));
+        assert!(
+            is_forecasts("base2018-run-2019-09-19.csv") && is_forecasts("final_forecasts_data_9Nov_hackregion.csv")
+        );
         assert!(!is_forecasts("base-run-2019-09-19.csv") && !is_forecasts("prepared2023predictors-2024-10-10.csv"));
     }
 }
