@@ -136,8 +136,9 @@ pub fn ewp(data: &[u8]) -> Outcome {
     match ewp::check((name, forecasts), (ewp::NAMESHEET, namesheet), countries) {
         Ok(checked) => {
             assert!(YEARS.contains(&checked.year));
-            assert_eq!(checked.obs.len(), 4 * checked.matched);
-            assert!(checked.matched + checked.unmatched.len() <= checked.rows_read);
+            assert!(matches!(checked.indicators.len(), 2 | 4));
+            assert_eq!(checked.obs.len(), checked.indicators.len() * checked.matched);
+            assert!(checked.matched + checked.outside.len() + checked.unmatched.len() <= checked.rows_read);
             assert!(checked.obs.iter().all(|o| usize::from(o.country) < countries.len()));
             assert!(
                 checked

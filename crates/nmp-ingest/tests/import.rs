@@ -71,9 +71,21 @@ async fn ewp_import_writes_the_dataset_and_lists_the_unmatched_rows() {
             .iter()
             .map(|u| (u.ewp_name.as_str(), u.ccode))
             .collect();
-        assert_eq!(unmatched, [("Atlantis", 999), ("Kosovo", 347)]);
+        assert_eq!(unmatched, [("Atlantis", 999)]);
         assert!(report.unmatched[0].reason.contains("not in the crosswalk"));
-        assert!(report.unmatched[1].reason.contains("not one of the 195 states"));
+        // Kosovo is matched to XKX with a note, reported with its values, not dropped.
+        let kosovo = &report.outside[0];
+        assert_eq!((kosovo.ewp_name.as_str(), kosovo.code.as_str()), ("Kosovo", "XKX"));
+        assert_eq!((kosovo.rank_2yr, kosovo.risk_2yr), (4.0, 0.04025));
+        assert!(kosovo.note.contains("not one of the 195 states"), "{}", kosovo.note);
+        assert!(
+            report
+                .recognised
+                .iter()
+                .any(|l| l == "rank of the two-year risk: read from rank.2030and2031.from2029 (agrees with the risks)"),
+            "{:?}",
+            report.recognised
+        );
         assert!(
             report
                 .warnings
@@ -197,7 +209,10 @@ async fn an_ewp_directory_needs_exactly_one_forecasts_file() {
         .unwrap_err()
         .to_string();
     assert!(err.starts_with(&empty.path().display().to_string()), "{err}");
-    assert!(err.contains("no final_forecasts_data_*.csv file"), "{err}");
+    assert!(
+        err.contains("no forecasts file here (final_forecasts_data_*.csv or base<YEAR>-run-<YYYY-MM-DD>.csv)"),
+        "{err}"
+    );
 
     let two = fixtures_with("Chad", "Chad");
     std::fs::copy(
@@ -207,7 +222,7 @@ async fn an_ewp_directory_needs_exactly_one_forecasts_file() {
     .unwrap();
     let err = ewp::import(s, two.path(), false, ACTOR).await.unwrap_err().to_string();
     assert!(err.starts_with(&two.path().display().to_string()), "{err}");
-    assert!(err.contains("2 final_forecasts_data_*.csv files"), "{err}");
+    assert!(err.contains("2 forecasts files here"), "{err}");
     db.finish().await;
 }
 

@@ -1,5 +1,5 @@
 //! API handlers for the analysis bench: `/api/v1/indicators`, `/api/v1/high-risk`,
-//! `/api/v1/datasets`.
+//! `/api/v1/high-risk/series`, `/api/v1/datasets`.
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
@@ -7,10 +7,11 @@ use axum::response::{IntoResponse, Response};
 use nmp_store::entity::{dataset, indicator};
 
 use super::listing::{ApiError, respond_list};
-use super::query::{EDITION, HighRiskQuery, IndicatorQuery, PageQuery, TOP, data_choice};
+use super::query::{COUNTRY, EDITION, EwpSeriesQuery, HighRiskQuery, IndicatorQuery, PageQuery, TOP, data_choice};
 use super::schema::DatasetItem;
 use crate::params::Params;
 use crate::views::analysis::{self, HighRiskRow};
+use crate::views::ewp_series;
 use crate::{AppState, WebError};
 
 /// The indicators of an edition (see docs/methodology.md), their change since the previous
@@ -46,6 +47,30 @@ pub(crate) async fn high_risk(State(s): State<AppState>, RawQuery(q): RawQuery) 
         WebError::NotFound("no Early Warning Project assessment has been imported (nmp import ewp DIR)".into())
     })?;
     respond_list::<HighRiskRow>(h.rows, &p, false)
+}
+
+/// The Early Warning Project's imported releases as a time series: each state's two-year risk
+/// and rank per release (first forecast year), and the states the latest release ranks in the
+/// top 30 that the release before did not.
+#[utoipa::path(get, path = "/api/v1/high-risk/series", tag = "analysis", params(EwpSeriesQuery),
+    responses((status = 200, description = "Releases (oldest first), the states risen into the top 30, and each state's points", body = Object),
+              (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
+pub(crate) async fn high_risk_series(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
+    let p = Params::parse(q.as_deref(), EwpSeriesQuery::PARAMS, true)?;
+    let only = p.get(&COUNTRY).map(str::to_ascii_uppercase);
+    let series = ewp_series::load(&s.store).await?;
+    let countries: std::collections::BTreeMap<&str, &[ewp_series::Point]> = series
+        .by_country
+        .iter()
+        .filter(|(iso3, _)| only.as_deref().is_none_or(|o| o == iso3.as_str()))
+        .map(|(iso3, points)| (iso3.as_str(), points.as_slice()))
+        .collect();
+    Ok(Json(serde_json::json!({
+        "releases": series.releases,
+        "risen_into_top_30": series.risen(),
+        "countries": countries,
+    }))
+    .into_response())
 }
 
 /// Imported external datasets.

@@ -55,6 +55,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_citations_csv))
         .routes(routes!(analysis::indicators))
         .routes(routes!(analysis::high_risk))
+        .routes(routes!(analysis::high_risk_series))
         .routes(routes!(analysis::datasets))
         .routes(routes!(openapi::document))
         .route("/api", get(api_not_found))

@@ -164,6 +164,10 @@ query!(
     HighRiskQuery = [TOP, LIMIT, OFFSET, FORMAT]
 );
 query!(
+    /// The EWP series' parameters.
+    EwpSeriesQuery = [COUNTRY]
+);
+query!(
     /// The indicators' parameters.
     IndicatorQuery = [EDITION]
 );

@@ -93,6 +93,8 @@ struct AnalysisPage {
     networks: Vec<(String, usize, String)>,
     high_risk: Option<HighRisk>,
     high_risk_counts: (usize, usize, usize),
+    /// States risen into the EWP top 30 since the release before the latest.
+    risen: Option<crate::views::ewp_series::RisenView>,
     figures: Vec<Figure>,
     outcomes: Outcomes,
     query: String,
@@ -208,6 +210,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
             .collect(),
         high_risk,
         high_risk_counts,
+        risen: crate::views::ewp_series::risen_view(&s.store).await?,
         figures,
         outcomes,
         query: a
@@ -256,6 +259,8 @@ struct ComparePage {
     asked: String,
     risks: Vec<String>,
     type_labels: Vec<String>,
+    /// The EWP two-year risk of the countries per release (`None` without imported releases).
+    ewp_chart: Option<String>,
 }
 
 async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
@@ -299,12 +304,19 @@ async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Htm
                 .join("; ")
         })
         .collect();
+    let series = crate::views::ewp_series::load(&s.store).await?;
+    let named: Vec<(&str, &str)> = details
+        .iter()
+        .map(|d| (d.item.iso3.as_str(), d.item.name.as_str()))
+        .collect();
+    let ewp_chart = series.chart(&named);
     Ok(Html(
         ComparePage {
             countries: details,
             asked,
             risks,
             type_labels,
+            ewp_chart,
         }
         .render()?,
     ))

@@ -13,7 +13,7 @@ use crate::api::query::{GROUP, HAS_MECHANISM, NETWORK, REGION, REGIONS};
 use crate::params::Params;
 use crate::views::countries::{self, CountryDetail};
 use crate::views::initiatives::{self, InitiativeItem};
-use crate::views::{label, networks};
+use crate::views::{ewp_series, label, networks};
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -142,6 +142,9 @@ struct CountryPage {
     c: CountryDetail,
     standalone: bool,
     initiatives: Vec<InitiativeItem>,
+    /// The EWP risk per release: the chart and its data (empty without an imported release).
+    ewp_chart: Option<String>,
+    ewp_points: Vec<ewp_series::Point>,
 }
 
 async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Result<Html<String>, WebError> {
@@ -154,11 +157,16 @@ async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Re
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no country with the code {iso3:?}.")))?;
     let initiatives = initiatives::of_country(&s.store, &c.item.iso3).await?;
+    let series = ewp_series::load(&s.store).await?;
+    let ewp_chart = series.chart(&[(c.item.iso3.as_str(), c.item.name.as_str())]);
+    let ewp_points = series.of(&c.item.iso3).to_vec();
     Ok(Html(
         CountryPage {
             c,
             standalone: false,
             initiatives,
+            ewp_chart,
+            ewp_points,
         }
         .render()?,
     ))

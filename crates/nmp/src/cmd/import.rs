@@ -202,8 +202,25 @@ pub(crate) fn describe_ewp(r: &EwpReport) -> String {
         codes.join(", "),
         r.forecast_year
     );
+    if r.undated {
+        let _ = writeln!(
+            out,
+            "release: the file name has no date; keyed by the first forecast year {}",
+            r.forecast_year
+        );
+    }
+    for line in &r.recognised {
+        let _ = writeln!(out, "recognised: {line}");
+    }
     let _ = writeln!(out, "rows read: {}", r.rows_read);
     let _ = writeln!(out, "matched: {}", r.matched);
+    for o in &r.outside {
+        let _ = writeln!(
+            out,
+            "matched outside the 195 states: {} -> {} (rank {}, risk_2yr {}): {}",
+            o.ewp_name, o.code, o.rank_2yr, o.risk_2yr, o.note
+        );
+    }
     let _ = writeln!(out, "unmatched: {}", r.unmatched.len());
     for u in &r.unmatched {
         let _ = writeln!(out, "unmatched: {} (ccode {}): {}", u.ewp_name, u.ccode, u.reason);

@@ -1,26 +1,34 @@
-//! The Early Warning Project's statistical risk assessment (`nmp import ewp DIR`).
+//! The Early Warning Project's statistical risk assessment (`nmp import ewp DIR`), any yearly
+//! release.
 //!
-//! DIR holds the project's published files: exactly one `final_forecasts_data_<D><Mon><YYYY>.csv`
-//! (one row per country: `ewp_name`, the risk columns, predictors and `ccode`, the Correlates of
-//! War code) and `countrynamesheet_complete.csv` (names and codes). The file-name date gives the
-//! dataset's version (`10Oct2024` → `2024-10-10`) and slug (`ewp-2024`).
+//! DIR holds one release's forecasts file, exactly one of `final_forecasts_data_<D><Mon><YYYY>.csv`
+//! (2023 onwards; the 2023 file's name has no year: `final_forecasts_data_9Nov_hackregion.csv`)
+//! or `base<B>-run-<YYYY-MM-DD>.csv` (2019–2022), and, when the release has one, its name sheet
+//! (`countrynamesheet_complete.csv` or `countrynamesheet.csv`). The releases name their columns
+//! differently; [`columns`] finds them by meaning and the import says what it recognised. Ranks a
+//! file lacks, or that disagree with its risks, are computed from the risks ([`ranks`]).
 //!
-//! The forecast year Y is found from the header: the latest `risk.<Y>and<Y+1>.from<Y-1>` column.
-//! Four indicators are read, each stored with year Y:
+//! The release is stored as the dataset `ewp-<YYYY>`, YYYY the year of the file name's date (or
+//! the first forecast year Y when the name has none), so that releases sit side by side and make
+//! a time series; re-importing a release replaces it, all or nothing. The indicators, each stored
+//! with year Y:
 //!
-//! | code | column |
+//! | code | meaning |
 //! |---|---|
-//! | `risk_2yr` | `risk.<Y>and<Y+1>.from<Y-1>` |
-//! | `rank_2yr` | `rank.<Y>and<Y+1>.from<Y-1>` |
-//! | `risk_1yr` | `risk.<Y>only.from<Y-1>` |
-//! | `rank_1yr` | `riskrank.<Y>only.from<Y-1>` |
+//! | `risk_2yr` | risk of a new mass-killing onset in Y or Y+1 |
+//! | `rank_2yr` | its rank (1 = highest), the file's or computed |
+//! | `risk_1yr` | risk in Y (when the file has it) |
+//! | `rank_1yr` | its rank (when the file has the one-year risk) |
 //!
-//! Rows are matched to ISO alpha-3 through the crosswalk ([`super::crosswalk`]) by name and code;
-//! a row that is not in it, or whose entity is not one of the 195 states, is reported as
-//! unmatched (not an error). A value that is not a number is an error naming file, row and column.
+//! Rows are matched to ISO alpha-3 through the crosswalk ([`super::crosswalk`]) by name and code,
+//! or by code alone when the release spells the name differently (with a warning). Kosovo (COW
+//! 347) is matched to `XKX`, a user-assigned code, with a note: it is not one of the 195 states,
+//! so its values are listed in the report rather than stored as observations. Any other row
+//! that is not matched is reported as unmatched (not an error). A value that is not a number is
+//! an error naming file, row and column.
 //!
-//! `files.rs` reads and checks the two files; this module finds them, matches the rows and
-//! writes the dataset.
+//! `files.rs` reads and checks the files; this module finds them, matches the rows and writes
+//! the dataset.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -34,32 +42,53 @@ use super::{
 };
 use crate::IngestError;
 
+pub mod columns;
 mod files;
+pub mod ranks;
 
-pub use files::{Forecast, ForecastFile, NameSheetEntry, columns_for, parse_forecasts, parse_namesheet};
+pub use files::{Forecast, ForecastFile, NameSheetEntry, RankSource, parse_forecasts, parse_namesheet};
 
 /// The publisher, as the dataset row names it.
 pub const PUBLISHER: &str = "Simon-Skjodt Center for the Prevention of Genocide, US Holocaust Memorial Museum, and Dickey Center for International Understanding, Dartmouth College";
 /// The name sheet's file name.
 pub const NAMESHEET: &str = "countrynamesheet_complete.csv";
+/// The name sheet's other file name (the 2025 release has both).
+pub const NAMESHEET_SHORT: &str = "countrynamesheet.csv";
 const FORECASTS_PREFIX: &str = "final_forecasts_data_";
+const FORECASTS_FORMS: &str = "final_forecasts_data_*.csv or base<YEAR>-run-<YYYY-MM-DD>.csv";
+/// Entities outside the 195 states that are matched to a user-assigned code, with why.
+pub const OUTSIDE: [(u32, &str, &str); 1] = [(
+    347,
+    "XKX",
+    "Kosovo (COW 347) has no ISO 3166-1 code; XKX is the user-assigned alpha-3 code used for it in the European Union (Eurostat, Glossary: Country codes). Kosovo is not one of the 195 states, so its values are reported, not stored as observations",
+)];
 const LICENCE_NOTE: &str = "The repository states no licence (not found)";
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// The two files of an EWP directory.
+/// The files of an EWP directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EwpFiles {
-    /// `final_forecasts_data_*.csv`.
+    /// The forecasts file.
     pub forecasts: PathBuf,
-    /// `countrynamesheet_complete.csv`.
-    pub namesheet: PathBuf,
-    /// Release date from the forecasts file name: year, month, day.
-    pub released: (i32, u8, u8),
+    /// The name sheet, when there is one.
+    pub namesheet: Option<PathBuf>,
+    /// Release date from the forecasts file name (year, month, day), when the name has one.
+    pub released: Option<(i32, u8, u8)>,
 }
 
-/// Finds the forecasts file (exactly one) and the name sheet in `dir`.
+/// Whether `name` is a forecasts file name of some release.
+fn is_forecasts(name: &str) -> bool {
+    name.ends_with(".csv")
+        && (name.starts_with(FORECASTS_PREFIX)
+            || name
+                .strip_prefix("base")
+                .and_then(|rest| rest.split_once("-run-"))
+                .is_some_and(|(year, _)| !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// Finds the forecasts file (exactly one) and the name sheet, if any, in `dir`.
 pub fn locate(dir: &Path) -> Result<EwpFiles, IngestError> {
     let dir_err = |message: String| IngestError::File {
         file: dir.display().to_string(),
@@ -71,13 +100,13 @@ pub fn locate(dir: &Path) -> Result<EwpFiles, IngestError> {
     for entry in listing {
         let entry = entry.map_err(|e| dir_err(format!("cannot read the directory: {e}")))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(FORECASTS_PREFIX) && name.ends_with(".csv") {
+        if is_forecasts(&name) {
             forecasts.push(entry.path());
         }
     }
     forecasts.sort();
     let forecasts = match forecasts.len() {
-        0 => return Err(dir_err(format!("no {FORECASTS_PREFIX}*.csv file here"))),
+        0 => return Err(dir_err(format!("no forecasts file here ({FORECASTS_FORMS})"))),
         1 => forecasts.remove(0),
         n => {
             let names: Vec<String> = forecasts
@@ -85,7 +114,7 @@ pub fn locate(dir: &Path) -> Result<EwpFiles, IngestError> {
                 .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .collect();
             return Err(dir_err(format!(
-                "{n} {FORECASTS_PREFIX}*.csv files here ({}); keep exactly one",
+                "{n} forecasts files here ({}); keep exactly one ({FORECASTS_FORMS})",
                 names.join(", ")
             )));
         }
@@ -94,40 +123,47 @@ pub fn locate(dir: &Path) -> Result<EwpFiles, IngestError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let released = release_date(&name).ok_or_else(|| IngestError::File {
-        file: forecasts.display().to_string(),
-        line: None,
-        message: format!("the file name should end with a date like {FORECASTS_PREFIX}10Oct2024.csv"),
-    })?;
-    let namesheet = dir.join(NAMESHEET);
-    if !namesheet.is_file() {
-        return Err(dir_err(format!("no {NAMESHEET} here")));
-    }
+    let namesheet = [NAMESHEET, NAMESHEET_SHORT]
+        .iter()
+        .map(|n| dir.join(n))
+        .find(|p| p.is_file());
     Ok(EwpFiles {
+        released: release_date(&name),
         forecasts,
         namesheet,
-        released,
     })
 }
 
-/// The date in a forecasts file name: `final_forecasts_data_10Oct2024.csv` → (2024, 10, 10).
+/// The date in a forecasts file name: `final_forecasts_data_10Oct2024.csv` → (2024, 10, 10),
+/// `base2021-run-2022-09-30.csv` → (2022, 9, 30); `None` when the name has no valid date.
 pub fn release_date(file_name: &str) -> Option<(i32, u8, u8)> {
+    let valid = |year: i32, month: u8, day: u8| {
+        time::Month::try_from(month)
+            .ok()
+            .and_then(|m| time::Date::from_calendar_date(year, m, day).ok())
+            .map(|_| (year, month, day))
+    };
+    let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+    if let Some(rest) = file_name.strip_prefix("base") {
+        let date = rest.split_once("-run-")?.1.strip_suffix(".csv")?;
+        let mut parts = date.splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return None;
+        }
+        return valid(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    }
     let text = file_name.strip_prefix(FORECASTS_PREFIX)?.strip_suffix(".csv")?;
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let (day, rest) = text.split_at(digits);
+    let day_len = text.bytes().take_while(u8::is_ascii_digit).count();
+    let (day, rest) = text.split_at(day_len);
     let day: u8 = day.parse().ok()?;
     let month = rest.get(..3)?;
     let year = rest.get(3..)?;
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+    if !digits(year, 4) {
         return None;
     }
-    let year: i32 = year.parse().ok()?;
     let month_index = MONTHS.iter().position(|m| *m == month)?;
-    let month_number = u8::try_from(month_index + 1).ok()?;
-    let valid = time::Month::try_from(month_number)
-        .ok()
-        .and_then(|m| time::Date::from_calendar_date(year, m, day).ok());
-    valid.map(|_| (year, month_number, day))
+    valid(year.parse().ok()?, u8::try_from(month_index + 1).ok()?, day)
 }
 
 /// A forecast row that was not imported, and why.
@@ -141,6 +177,23 @@ pub struct Unmatched {
     pub ccode: u32,
     /// Why it was not matched.
     pub reason: String,
+}
+
+/// A row matched to an entity outside the 195 states (Kosovo → XKX): reported, not stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outside {
+    /// Row number in the forecasts file.
+    pub row: usize,
+    /// The row's name.
+    pub ewp_name: String,
+    /// The user-assigned code it is matched to.
+    pub code: String,
+    /// Two-year risk.
+    pub risk_2yr: f64,
+    /// Its rank.
+    pub rank_2yr: f64,
+    /// Why it is matched so and not stored.
+    pub note: String,
 }
 
 /// A row of the top of the ranking.
@@ -165,12 +218,18 @@ pub struct EwpReport {
     pub forecasts_path: String,
     /// First forecast year (the observations' year).
     pub forecast_year: i32,
+    /// What was recognised: one line per column meaning, the ranks' origin, notes.
+    pub recognised: Vec<String>,
+    /// Whether the file name gave no date (the release is then keyed by the forecast year).
+    pub undated: bool,
     /// The indicators.
     pub indicators: Vec<IndicatorMeta>,
     /// Forecast rows read.
     pub rows_read: usize,
     /// Rows matched to one of the 195 states.
     pub matched: usize,
+    /// Rows matched to an entity outside the 195 states (Kosovo).
+    pub outside: Vec<Outside>,
     /// Rows not matched.
     pub unmatched: Vec<Unmatched>,
     /// Inconsistencies between the forecasts, the name sheet and the crosswalk (not errors).
@@ -181,21 +240,35 @@ pub struct EwpReport {
     pub top: Vec<TopRow>,
 }
 
-/// The four indicators, described for forecast year `y`.
-pub fn indicators_for(y: i32) -> Vec<IndicatorMeta> {
-    let [risk2, rank2, risk1, rank1] = columns_for(y);
-    let year_note = format!(
-        "Stored with year {y}, the first forecast year (from data through {}).",
-        y - 1
-    );
-    vec![
+/// Where the values of a rank indicator come from, for its description.
+fn rank_origin(source: &RankSource) -> String {
+    match source {
+        RankSource::File(column) => format!("column {column}"),
+        RankSource::Missing => "computed from the risks: the release has no rank column".into(),
+        RankSource::Disagrees { column, .. } => {
+            format!("computed from the risks: the release's column {column} disagrees with them")
+        }
+    }
+}
+
+/// The indicators of a parsed forecasts file: the two-year risk and rank, and the one-year risk
+/// and rank when the file has the one-year risk.
+pub fn indicators_for(f: &ForecastFile) -> Vec<IndicatorMeta> {
+    let y = f.year;
+    let l = &f.layout;
+    let year_note = match l.base_year {
+        Some(b) => format!("Stored with year {y}, the first forecast year (from data through {b})."),
+        None => format!("Stored with year {y}, the first forecast year."),
+    };
+    let mut out = vec![
         IndicatorMeta {
             code: "risk_2yr".into(),
             label: "Two-year risk of a new mass-killing onset".into(),
             unit: Some("probability".into()),
             description: Some(format!(
-                "Estimated probability that a new episode of mass killing begins in {y} or {} (column {risk2}). {year_note}",
-                y + 1
+                "Estimated probability that a new episode of mass killing begins in {y} or {} (column {}). {year_note}",
+                y + 1,
+                l.risk_2yr.name
             )),
         },
         IndicatorMeta {
@@ -203,26 +276,43 @@ pub fn indicators_for(y: i32) -> Vec<IndicatorMeta> {
             label: "Rank of the two-year risk of a new mass-killing onset".into(),
             unit: Some("rank".into()),
             description: Some(format!(
-                "Rank of risk_2yr among the countries assessed, 1 = highest risk; the top 30 are treated as high risk (column {rank2}). {year_note}"
+                "Rank of risk_2yr among the countries assessed, 1 = highest risk; the top 30 are treated as high risk ({}). {year_note}",
+                rank_origin(&f.rank_2yr)
             )),
         },
-        IndicatorMeta {
+    ];
+    if let (Some(risk1), Some(rank1)) = (&l.risk_1yr, &f.rank_1yr) {
+        out.push(IndicatorMeta {
             code: "risk_1yr".into(),
             label: "One-year risk of a new mass-killing onset".into(),
             unit: Some("probability".into()),
             description: Some(format!(
-                "Estimated probability that a new episode of mass killing begins in {y} (column {risk1}). {year_note}"
+                "Estimated probability that a new episode of mass killing begins in {y} (column {}). {year_note}",
+                risk1.name
             )),
-        },
-        IndicatorMeta {
+        });
+        out.push(IndicatorMeta {
             code: "rank_1yr".into(),
             label: "Rank of the one-year risk of a new mass-killing onset".into(),
             unit: Some("rank".into()),
             description: Some(format!(
-                "Rank of risk_1yr among the countries assessed, 1 = highest risk (column {rank1}). {year_note}"
+                "Rank of risk_1yr among the countries assessed, 1 = highest risk ({}). {year_note}",
+                rank_origin(rank1)
             )),
-        },
-    ]
+        });
+    }
+    out
+}
+
+/// What was recognised in a parsed forecasts file, for the import report.
+pub fn recognised(f: &ForecastFile) -> Vec<String> {
+    let mut lines = f.layout.describe();
+    lines.push(f.rank_2yr.describe("two-year risk"));
+    if let Some(r) = &f.rank_1yr {
+        lines.push(r.describe("one-year risk"));
+    }
+    lines.extend(f.layout.notes.iter().cloned());
+    lines
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, IngestError> {
@@ -239,14 +329,17 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
     let files = locate(dir)?;
     let forecasts_label = files.forecasts.display().to_string();
     let forecast_bytes = read(&files.forecasts)?;
-    let namesheet_bytes = read(&files.namesheet)?;
+    let namesheet = match &files.namesheet {
+        Some(p) => Some((p.display().to_string(), read(p)?)),
+        None => None,
+    };
     let countries = country_codes(store).await?;
-    let checked = check(
+    let checked = check_release(
         (&forecasts_label, &forecast_bytes),
-        (&files.namesheet.display().to_string(), &namesheet_bytes),
+        namesheet.as_ref().map(|(l, b)| (l.as_str(), b.as_slice())),
         &countries,
     )?;
-    let dataset = dataset_meta(&files, &forecast_bytes);
+    let dataset = dataset_meta(&files, checked.year, &forecast_bytes);
     let request = WriteRequest {
         meta: &dataset,
         indicators: &checked.indicators,
@@ -260,9 +353,12 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
         dataset,
         forecasts_path: forecasts_label,
         forecast_year: checked.year,
+        recognised: checked.recognised,
+        undated: files.released.is_none(),
         indicators: checked.indicators,
         rows_read: checked.rows_read,
         matched: checked.matched,
+        outside: checked.outside,
         unmatched: checked.unmatched,
         warnings: checked.warnings,
         outcome,
@@ -270,12 +366,14 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
     })
 }
 
-/// The two files read, checked and matched to countries: everything an import needs before it
+/// The files read, checked and matched to countries: everything an import needs before it
 /// writes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checked {
     /// First forecast year (the observations' year).
     pub year: i32,
+    /// What was recognised (see [`recognised`]).
+    pub recognised: Vec<String>,
     /// The indicators.
     pub indicators: Vec<IndicatorMeta>,
     /// The observations of the matched rows ([`Obs::country`] indexes into the country list).
@@ -284,6 +382,8 @@ pub struct Checked {
     pub rows_read: usize,
     /// Rows matched to a country of the list.
     pub matched: usize,
+    /// Rows matched to an entity outside the 195 states.
+    pub outside: Vec<Outside>,
     /// Rows not matched.
     pub unmatched: Vec<Unmatched>,
     /// Inconsistencies between the forecasts, the name sheet and the crosswalk (not errors).
@@ -292,20 +392,39 @@ pub struct Checked {
     pub top: Vec<TopRow>,
 }
 
-/// Reads and checks the forecasts file and the name sheet (each given as the name messages use
-/// and its bytes) and matches the forecast rows to `countries` (ISO alpha-3 codes) through the
-/// embedded crosswalk. Pure: no file or database is touched, so it is what the fuzz target
-/// `ewp` runs.
+/// [`check_release`] with a name sheet. Pure: no file or database is touched, so it is what the
+/// fuzz target `ewp` runs.
 pub fn check(forecasts: (&str, &[u8]), namesheet: (&str, &[u8]), countries: &[String]) -> Result<Checked, IngestError> {
+    check_release(forecasts, Some(namesheet), countries)
+}
+
+/// Reads and checks the forecasts file and the name sheet, if any (each given as the name
+/// messages use and its bytes), and matches the forecast rows to `countries` (ISO alpha-3
+/// codes) through the embedded crosswalk.
+pub fn check_release(
+    forecasts: (&str, &[u8]),
+    namesheet: Option<(&str, &[u8])>,
+    countries: &[String],
+) -> Result<Checked, IngestError> {
     let (forecasts_label, forecast_bytes) = forecasts;
     let parsed = parse_forecasts(forecasts_label, forecast_bytes)?;
-    let sheet = parse_namesheet(namesheet.0, namesheet.1)?;
+    let sheet = match namesheet {
+        Some((label, bytes)) => Some((label, parse_namesheet(label, bytes)?)),
+        None => None,
+    };
     let crosswalk = Crosswalk::embedded()?;
-    let indicators = indicators_for(parsed.year);
-    let mut warnings = namesheet_warnings(&sheet, &crosswalk);
+    let indicators = indicators_for(&parsed);
+    let mut warnings = match &sheet {
+        Some((label, entries)) => namesheet_warnings(label, entries, &crosswalk),
+        None => vec![format!(
+            "no name sheet ({NAMESHEET} or {NAMESHEET_SHORT}) beside the forecasts: rows are matched through the crosswalk alone"
+        )],
+    };
     let matched = Matcher {
         label: forecasts_label,
-        sheet: sheet.iter().map(|e| (e.ewp_name.as_str(), e.ccode)).collect(),
+        sheet: sheet
+            .as_ref()
+            .map(|(_, entries)| entries.iter().map(|e| (e.ewp_name.as_str(), e.ccode)).collect()),
         crosswalk: &crosswalk,
         index: country_index(countries),
     }
@@ -313,31 +432,34 @@ pub fn check(forecasts: (&str, &[u8]), namesheet: (&str, &[u8]), countries: &[St
     let top = top_rows(&parsed, &matched.iso_of_row);
     Ok(Checked {
         year: parsed.year,
+        recognised: recognised(&parsed),
         indicators,
         obs: matched.obs,
         rows_read: parsed.rows.len(),
         matched: matched.iso_of_row.len(),
+        outside: matched.outside,
         unmatched: matched.unmatched,
         warnings,
         top,
     })
 }
 
-/// The dataset row of the release in `files` (slug and version from the file name's date).
-fn dataset_meta(files: &EwpFiles, forecast_bytes: &[u8]) -> DatasetMeta {
-    let (year, month, day) = files.released;
+/// The dataset row of the release in `files`: keyed by the year of the file name's date, or
+/// by the first forecast year `year` when the name has no date.
+fn dataset_meta(files: &EwpFiles, year: i32, forecast_bytes: &[u8]) -> DatasetMeta {
+    let release_year = files.released.map(|(y, _, _)| y).unwrap_or(year);
     let file_name = files
         .forecasts
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     DatasetMeta {
-        slug: format!("ewp-{year}"),
-        title: format!("Early Warning Project Statistical Risk Assessment {year}"),
+        slug: format!("ewp-{release_year}"),
+        title: format!("Early Warning Project Statistical Risk Assessment {release_year}"),
         publisher: PUBLISHER.into(),
-        version: Some(format!("{year:04}-{month:02}-{day:02}")),
+        version: files.released.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
         url: Some(format!(
-            "https://github.com/EarlyWarningProject/{year}-Statistical-Risk-Assessment"
+            "https://github.com/EarlyWarningProject/{release_year}-Statistical-Risk-Assessment"
         )),
         licence: None,
         file_name,
@@ -347,12 +469,16 @@ fn dataset_meta(files: &EwpFiles, forecast_bytes: &[u8]) -> DatasetMeta {
 }
 
 /// A warning for each name sheet entry the crosswalk does not know.
-fn namesheet_warnings(sheet: &[NameSheetEntry], crosswalk: &Crosswalk) -> Vec<String> {
+fn namesheet_warnings(label: &str, sheet: &[NameSheetEntry], crosswalk: &Crosswalk) -> Vec<String> {
+    let file = Path::new(label)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| label.to_string());
     let mut warnings = Vec::new();
     for e in sheet {
         if crosswalk.get(&e.ewp_name, e.ccode).is_none() {
             warnings.push(format!(
-                "{NAMESHEET}:{}: {} (ccode {}) is not in the crosswalk (data/reference/ewp-crosswalk.csv)",
+                "{file}:{}: {} (ccode {}) is not in the crosswalk (data/reference/ewp-crosswalk.csv)",
                 e.row, e.ewp_name, e.ccode
             ));
         }
@@ -364,6 +490,7 @@ fn namesheet_warnings(sheet: &[NameSheetEntry], crosswalk: &Crosswalk) -> Vec<St
 /// the ISO code of each matched row.
 struct Matched {
     obs: Vec<Obs>,
+    outside: Vec<Outside>,
     unmatched: Vec<Unmatched>,
     iso_of_row: HashMap<usize, String>,
 }
@@ -372,8 +499,8 @@ struct Matched {
 struct Matcher<'a> {
     /// The forecasts file, as named in messages.
     label: &'a str,
-    /// `(ewp_name, ccode)` of every name sheet entry.
-    sheet: HashSet<(&'a str, u32)>,
+    /// `(ewp_name, ccode)` of every name sheet entry, when there is a name sheet.
+    sheet: Option<HashSet<(&'a str, u32)>>,
     crosswalk: &'a Crosswalk,
     index: CountryIndex,
 }
@@ -383,18 +510,32 @@ impl Matcher<'_> {
     fn run(&self, parsed: &ForecastFile, warnings: &mut Vec<String>) -> Result<Matched, IngestError> {
         let forecasts_label = self.label;
         let mut unmatched = Vec::new();
+        let mut outside = Vec::new();
         let mut obs = Vec::new();
         let mut iso_of_row: HashMap<usize, String> = HashMap::new();
         let mut first_row_of: HashMap<u16, usize> = HashMap::new();
         let mut problems = Problems::default();
         for f in &parsed.rows {
-            if !self.sheet.contains(&(f.ewp_name.as_str(), f.ccode)) {
+            if let Some(sheet) = &self.sheet
+                && !sheet.contains(&(f.ewp_name.as_str(), f.ccode))
+            {
                 warnings.push(format!(
-                    "{forecasts_label}:{}: {} (ccode {}) is not in {NAMESHEET}",
+                    "{forecasts_label}:{}: {} (ccode {}) is not in the name sheet",
                     f.row, f.ewp_name, f.ccode
                 ));
             }
-            let iso3 = match self.iso3(f) {
+            if let Some((_, code, note)) = OUTSIDE.iter().find(|(c, _, _)| *c == f.ccode) {
+                outside.push(Outside {
+                    row: f.row,
+                    ewp_name: f.ewp_name.clone(),
+                    code: (*code).to_string(),
+                    risk_2yr: f.risk_2yr,
+                    rank_2yr: f.rank_2yr,
+                    note: (*note).to_string(),
+                });
+                continue;
+            }
+            let iso3 = match self.iso3(f, warnings) {
                 Ok(iso3) => iso3,
                 Err(reason) => {
                     unmatched.push(unmatched_row(f, reason));
@@ -412,8 +553,10 @@ impl Matcher<'_> {
                 continue;
             }
             iso_of_row.insert(f.row, iso3);
-            // In the order of `indicators_for`: risk_2yr, rank_2yr, risk_1yr, rank_1yr.
-            for (indicator, value) in [(0, f.risk_2yr), (1, f.rank_2yr), (2, f.risk_1yr), (3, f.rank_1yr)] {
+            // In the order of `indicators_for`: risk_2yr, rank_2yr, then risk_1yr, rank_1yr if read.
+            let values = [Some(f.risk_2yr), Some(f.rank_2yr), f.risk_1yr, f.rank_1yr];
+            for (indicator, value) in (0u16..).zip(values) {
+                let Some(value) = value else { continue };
                 obs.push(Obs {
                     indicator,
                     country,
@@ -425,24 +568,38 @@ impl Matcher<'_> {
         rows_result(problems, forecasts_label)?;
         Ok(Matched {
             obs,
+            outside,
             unmatched,
             iso_of_row,
         })
     }
 
-    /// The ISO code the crosswalk gives the row, or why it gives none.
-    fn iso3(&self, f: &Forecast) -> Result<String, String> {
+    /// The ISO code the crosswalk gives the row (by name and code, or by code alone with a
+    /// warning when the release spells the name differently), or why it gives none.
+    fn iso3(&self, f: &Forecast, warnings: &mut Vec<String>) -> Result<String, String> {
         let crosswalk = self.crosswalk;
-        match crosswalk.get(&f.ewp_name, f.ccode) {
-            Some(e) => match &e.iso3 {
-                Some(iso3) => Ok(iso3.clone()),
-                None => Err(e.note.clone()),
+        let entry = match crosswalk.get(&f.ewp_name, f.ccode) {
+            Some(e) => e,
+            None => match (crosswalk.by_code(f.ccode), crosswalk.by_name(&f.ewp_name)) {
+                (Some(e), _) => {
+                    warnings.push(format!(
+                        "{}:{}: {} matched by its code {} (the crosswalk names it {:?})",
+                        self.label, f.row, f.ewp_name, f.ccode, e.ewp_name
+                    ));
+                    e
+                }
+                (None, Some(e)) => {
+                    return Err(format!(
+                        "not in the crosswalk (it has {:?} with ccode {})",
+                        e.ewp_name, e.ccode
+                    ));
+                }
+                (None, None) => return Err("not in the crosswalk".to_string()),
             },
-            None => Err(match (crosswalk.by_code(f.ccode), crosswalk.by_name(&f.ewp_name)) {
-                (Some(e), _) => format!("not in the crosswalk (it has ccode {} as {:?})", e.ccode, e.ewp_name),
-                (None, Some(e)) => format!("not in the crosswalk (it has {:?} with ccode {})", e.ewp_name, e.ccode),
-                (None, None) => "not in the crosswalk".to_string(),
-            }),
+        };
+        match &entry.iso3 {
+            Some(iso3) => Ok(iso3.clone()),
+            None => Err(entry.note.clone()),
         }
     }
 }
@@ -485,5 +642,12 @@ mod tests {
         assert_eq!(release_date("final_forecasts_data_31Feb2024.csv"), None);
         assert_eq!(release_date("final_forecasts_data_10October2024.csv"), None);
         assert_eq!(release_date("final_forecasts_data_.csv"), None);
+        assert_eq!(release_date("final_forecasts_data_9Nov_hackregion.csv"), None);
+        assert_eq!(release_date("base2021-run-2022-09-30.csv"), Some((2022, 9, 30)));
+        assert_eq!(release_date("base2018-run-2019-02-30.csv"), None);
+        assert!(
+            is_forecasts("base2018-run-2019-09-19.csv") && is_forecasts("final_forecasts_data_9Nov_hackregion.csv")
+        );
+        assert!(!is_forecasts("base-run-2019-09-19.csv") && !is_forecasts("prepared2023predictors-2024-10-10.csv"));
     }
 }

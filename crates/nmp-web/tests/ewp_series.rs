@@ -1,0 +1,148 @@
+//! Two Early Warning Project releases imported side by side make a time series: the risk per
+//! release on a country's page and in `/compare`, "risen into the top 30 since the last release"
+//! on `/analysis`, and the series in the API. The releases are generated here and are
+//! **synthetic test data** (made-up risks, fictional years 2031 and 2032) in the 2024 layout.
+
+use std::fmt::Write as _;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use nmp_store::testing::{TestDb, engines};
+use tower::ServiceExt;
+
+async fn get(db: &TestDb, path: &str) -> (StatusCode, String) {
+    let app = nmp_web::router(nmp_web::AppState::new(db.store.clone()));
+    let response = app
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+    (status, String::from_utf8(body).unwrap())
+}
+
+/// 35 states (names and COW codes as in the crosswalk), ranked in this order in 2031.
+const STATES: [(&str, u32); 35] = [
+    ("Chad", 483),
+    ("Sudan", 625),
+    ("Burma/Myanmar", 775),
+    ("Pakistan", 770),
+    ("India", 750),
+    ("Ethiopia", 530),
+    ("Afghanistan", 700),
+    ("Guinea", 438),
+    ("Somalia", 520),
+    ("Nigeria", 475),
+    ("Mali", 432),
+    ("Niger", 436),
+    ("Iraq", 645),
+    ("Syria", 652),
+    ("Yemen", 679),
+    ("Uganda", 500),
+    ("Burundi", 516),
+    ("Rwanda", 517),
+    ("Angola", 540),
+    ("Mozambique", 541),
+    ("Cameroon", 471),
+    ("Egypt", 651),
+    ("Iran", 630),
+    ("China", 710),
+    ("Laos", 812),
+    ("Cambodia", 811),
+    ("Thailand", 800),
+    ("Philippines", 840),
+    ("Indonesia", 850),
+    ("Bangladesh", 771),
+    ("Kenya", 501),
+    ("Ghana", 452),
+    ("Senegal", 433),
+    ("Peru", 135),
+    ("Chile", 155),
+];
+
+/// A release for first forecast year `y`; `kenya_rank` moves Kenya (31st in 2031) to that place.
+fn release(y: i32, kenya_rank: usize) -> tempfile::TempDir {
+    let mut order: Vec<(&str, u32)> = STATES.to_vec();
+    let kenya = order.remove(30);
+    order.insert(kenya_rank - 1, kenya);
+    let mut text = format!(
+        "\"\",\"ewp_name\",\"risk.{y}and{}.from{}\",\"rank.{y}and{}.from{}\",\"ccode\"\n",
+        y + 1,
+        y - 1,
+        y + 1,
+        y - 1
+    );
+    for (i, (name, code)) in order.iter().enumerate() {
+        let risk = 0.2 - 0.005 * i as f64;
+        let _ = writeln!(text, "\"{}\",\"{name}\",{risk:.4},{},{code}", i + 1, i + 1);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(format!("final_forecasts_data_1Oct{y}.csv")), text).unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn two_releases_show_as_a_series_and_a_list_of_risers() {
+    for db in engines().await {
+        let s = &db.store;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        // One release: a chart with one point, no "risen" list yet.
+        let first = release(2031, 31);
+        nmp_ingest::import::ewp::import(s, first.path(), false, "test")
+            .await
+            .unwrap();
+        let (_, analysis) = get(&db, "/analysis").await;
+        assert!(
+            !analysis.contains("Risen into the top 30"),
+            "one release: nothing to compare"
+        );
+
+        let second = release(2032, 12);
+        nmp_ingest::import::ewp::import(s, second.path(), false, "test")
+            .await
+            .unwrap();
+
+        let (status, page) = get(&db, "/countries/ken").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Early Warning Project risk over the releases"), "{page}");
+        assert!(page.contains("<svg") && page.contains("2031–2032") && page.contains("2032–2033"));
+        // The data table beside the chart: 2031 rank 31 (risk 5.0%), 2032 rank 12 (14.5%).
+        assert!(page.contains("<td>5.0%</td><td>31</td>"), "{page}");
+        assert!(page.contains("<td>14.5%</td><td>12</td>"), "{page}");
+        // A state no release assesses has no such section.
+        let (_, iceland) = get(&db, "/countries/isl").await;
+        assert!(!iceland.contains("Early Warning Project risk over the releases"));
+
+        let (status, compare) = get(&db, "/compare?countries=ken,tcd").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(compare.contains("Early Warning Project risk over the releases"));
+        assert!(compare.contains("Kenya") && compare.contains("Chad") && compare.contains("<svg"));
+
+        let (_, analysis) = get(&db, "/analysis").await;
+        assert!(
+            analysis.contains("Risen into the top 30 since the last release"),
+            "{analysis}"
+        );
+        assert!(
+            analysis.contains("<a href=\"/countries/ken\">Kenya</a></th><td>31</td><td>12</td><td>14.5%</td>"),
+            "{analysis}"
+        );
+        // Kenya's rise pushes Bangladesh (30th) out; nobody else rises.
+        let start = analysis.find("Risen into the top 30").unwrap();
+        let table = &analysis[start..start + analysis[start..].find("</table>").unwrap()];
+        assert_eq!(table.matches("<tr><th scope=\"row\">").count(), 1, "{table}");
+
+        let (status, json) = get(&db, "/api/v1/high-risk/series?country=ken").await;
+        assert_eq!(status, StatusCode::OK);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["releases"][1]["dataset"], "ewp-2032");
+        assert_eq!(v["risen_into_top_30"][0]["iso3"], "KEN");
+        assert_eq!(v["risen_into_top_30"][0]["previous_rank"], 31.0);
+        let ken = v["countries"]["KEN"].as_array().unwrap();
+        assert_eq!(ken.len(), 2);
+        assert_eq!(ken[1]["rank_2yr"], 12.0);
+        assert!(v["countries"].get("TCD").is_none(), "only the country asked for");
+        db.finish().await;
+    }
+}
