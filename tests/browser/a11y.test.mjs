@@ -15,7 +15,7 @@ const PAGES = [
   ['home', '/', 200],
   ['countries', '/countries', 200],
   ['country-cod', '/countries/cod', 200],
-  ['country-bdi-no-mechanism', '/countries/bdi', 200],
+  ['country-ago-no-mechanism', '/countries/ago', 200],
   ['mechanisms', '/mechanisms', 200],
   ['mechanism-usa-atrocities-prevention-board', '/mechanisms/usa-atrocities-prevention-board', 200],
   ['initiatives', '/initiatives', 200],

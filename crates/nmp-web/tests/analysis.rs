@@ -69,7 +69,7 @@ async fn synthetic_risk(db: &TestDb) {
     }
     let rows: Vec<observation::ActiveModel> = [
         ("KEN", 1.0, 0.12),
-        ("BDI", 2.0, 0.10),
+        ("AGO", 2.0, 0.10),
         ("AFG", 3.0, 0.08),
         ("ISL", 90.0, 0.001),
     ]
@@ -186,9 +186,9 @@ async fn the_high_risk_table_tells_mechanism_network_or_neither() {
     };
     assert_eq!(category("KEN"), "mechanism");
     assert_eq!(
-        category("BDI"),
+        category("AGO"),
         "network only",
-        "Burundi is in the ICGLR but has no mechanism"
+        "Angola is in the ICGLR but has no mechanism"
     );
     assert_eq!(category("AFG"), "neither");
     assert_eq!(rows[0]["rank"], 1);
