@@ -27,7 +27,12 @@ async fn phases_and_parts_travel_in_the_package_and_load_back() {
         let package = datapackage(&db.store, "2020-transition").await.unwrap();
 
         let (header, rows) = csv(&package, "edition_publishers.csv");
-        let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}"));
+        let col = |name: &str| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("{name}"))
+        };
         let (phase, from, until, part) = (
             col("phase"),
             col("phase_from"),
@@ -40,9 +45,16 @@ async fn phases_and_parts_travel_in_the_package_and_load_back() {
         let (part_header, parts) = csv(&package, "edition_parts.csv");
         let part_id = part_header.iter().position(|h| h == "edition_part_id").unwrap();
         let part_ids: Vec<&str> = parts.iter().map(|p| p[part_id].as_str()).collect();
-        let for_parts: Vec<&str> = rows.iter().map(|r| r[part].as_str()).filter(|p| !p.is_empty()).collect();
+        let for_parts: Vec<&str> = rows
+            .iter()
+            .map(|r| r[part].as_str())
+            .filter(|p| !p.is_empty())
+            .collect();
         assert_eq!(for_parts.len(), 2, "two roles cover one part each");
-        assert!(for_parts.iter().all(|p| part_ids.contains(p)), "{for_parts:?} in {part_ids:?}");
+        assert!(
+            for_parts.iter().all(|p| part_ids.contains(p)),
+            "{for_parts:?} in {part_ids:?}"
+        );
 
         // Each organisation once per Data Package role, though I-GMAP has two rows.
         let desc: serde_json::Value = serde_json::from_slice(&package.files[0].1).unwrap();
@@ -65,7 +77,11 @@ async fn phases_and_parts_travel_in_the_package_and_load_back() {
         let loaded = import(&fresh.store, dir.path(), "system:test").await.unwrap();
         assert_eq!(loaded.edition, "2020-transition");
         let again = datapackage(&fresh.store, "2020-transition").await.unwrap();
-        assert_eq!(again.files, package.files, "{}: the round trip changes nothing", db.engine);
+        assert_eq!(
+            again.files, package.files,
+            "{}: the round trip changes nothing",
+            db.engine
+        );
         let rows = fresh.store.edition_rows("2020-transition").await.unwrap().unwrap();
         assert_eq!(
             rows.publishers.iter().filter(|p| p.edition_part_id.is_some()).count(),

@@ -47,7 +47,11 @@ async fn the_handover_loads_with_shared_phases_parts_and_phase_citations() {
         let org = |slug: &str| orgs.iter().find(|o| o.slug == slug).unwrap().organization_id;
         let (aipr, igmap) = (org("aipr"), org("i-gmap"));
 
-        let rows = s.edition_rows("2020-transition").await.unwrap().expect("the transition document");
+        let rows = s
+            .edition_rows("2020-transition")
+            .await
+            .unwrap()
+            .expect("the transition document");
         assert_eq!(rows.edition.kind, "policy_paper");
         assert_eq!(rows.edition.published_on.as_deref(), Some("2020-05-12"));
         assert_eq!(rows.publishers.len(), 3, "{}", db.engine);
@@ -56,12 +60,7 @@ async fn the_handover_loads_with_shared_phases_parts_and_phase_citations() {
             assert_eq!(p.phase_until.as_deref(), Some("2021"), "{}", db.engine);
             assert!(p.phase.as_deref().unwrap().contains("shared"), "{:?}", p.phase);
         }
-        let part = |key: &str| {
-            rows.parts
-                .iter()
-                .find(|x| x.part_key == key)
-                .map(|x| x.edition_part_id)
-        };
+        let part = |key: &str| rows.parts.iter().find(|x| x.part_key == key).map(|x| x.edition_part_id);
         let aipg_part = rows
             .publishers
             .iter()
@@ -71,11 +70,21 @@ async fn the_handover_loads_with_shared_phases_parts_and_phase_citations() {
         assert_eq!(aipg_part.edition_part_id, part("highlighted-mechanisms"));
         let igmap_rows: Vec<_> = rows.publishers.iter().filter(|p| p.organization_id == igmap).collect();
         assert_eq!(igmap_rows.len(), 2, "I-GMAP publishes the whole and wrote one part");
-        assert!(igmap_rows.iter().any(|p| p.role == "publisher" && p.edition_part_id.is_none()));
-        assert!(igmap_rows
-            .iter()
-            .any(|p| p.role == "author" && p.edition_part_id == part("vision")));
-        assert_eq!(rows.profiles.len(), 1, "only the first highlighted mechanism is recorded");
+        assert!(
+            igmap_rows
+                .iter()
+                .any(|p| p.role == "publisher" && p.edition_part_id.is_none())
+        );
+        assert!(
+            igmap_rows
+                .iter()
+                .any(|p| p.role == "author" && p.edition_part_id == part("vision"))
+        );
+        assert_eq!(
+            rows.profiles.len(),
+            1,
+            "only the first highlighted mechanism is recorded"
+        );
 
         // The phase is cited as the field `phase`, besides the row's own sources.
         let cites = s.all::<citation::Entity>().await.unwrap();
@@ -85,7 +94,11 @@ async fn the_handover_loads_with_shared_phases_parts_and_phase_citations() {
                 .filter(|c| c.entity == "edition_publisher" && c.entity_id == p.edition_publisher_id.to_string())
                 .collect();
             assert!(of_row.iter().any(|c| c.field.is_none()), "{}", db.engine);
-            assert!(of_row.iter().any(|c| c.field.as_deref() == Some("phase")), "{}", db.engine);
+            assert!(
+                of_row.iter().any(|c| c.field.as_deref() == Some("phase")),
+                "{}",
+                db.engine
+            );
         }
 
         // AIPR alone before the transfer, on the 2015-2018 editions.

@@ -18,8 +18,14 @@ async fn phased_roles_for_parts_are_stored_and_read_back_and_an_exact_repeat_is_
             kind: Set("research_institute".into()),
             ..Default::default()
         };
-        let first = w.insert(org("synthetic-first", "Synthetic First Institute")).await.unwrap();
-        let second = w.insert(org("synthetic-second", "Synthetic Second Institute")).await.unwrap();
+        let first = w
+            .insert(org("synthetic-first", "Synthetic First Institute"))
+            .await
+            .unwrap();
+        let second = w
+            .insert(org("synthetic-second", "Synthetic Second Institute"))
+            .await
+            .unwrap();
         let ed = w
             .insert(edition::ActiveModel {
                 slug: Set("synthetic-paper".into()),
@@ -55,12 +61,21 @@ async fn phased_roles_for_parts_are_stored_and_read_back_and_an_exact_repeat_is_
             }
         };
         let shared = Some(("2019", Some("2021")));
-        w.insert(row(first.organization_id, "publisher", None, shared)).await.unwrap();
-        w.insert(row(second.organization_id, "publisher", None, shared)).await.unwrap();
-        // The same organisation and role again: for one part, and in a later phase.
-        w.insert(row(first.organization_id, "publisher", Some(part.edition_part_id), shared))
+        w.insert(row(first.organization_id, "publisher", None, shared))
             .await
             .unwrap();
+        w.insert(row(second.organization_id, "publisher", None, shared))
+            .await
+            .unwrap();
+        // The same organisation and role again: for one part, and in a later phase.
+        w.insert(row(
+            first.organization_id,
+            "publisher",
+            Some(part.edition_part_id),
+            shared,
+        ))
+        .await
+        .unwrap();
         w.insert(row(first.organization_id, "publisher", None, Some(("2021-05", None))))
             .await
             .unwrap();
@@ -74,8 +89,12 @@ async fn phased_roles_for_parts_are_stored_and_read_back_and_an_exact_repeat_is_
             .filter(|p| p.phase_from.as_deref() == Some("2019") && p.edition_part_id.is_none())
             .collect();
         assert_eq!(shared_rows.len(), 2, "{}: two organisations share the phase", db.engine);
-        assert!(shared_rows.iter().all(|p| p.phase_until.as_deref() == Some("2021")
-            && p.phase.as_deref() == Some("Synthetic shared phase")));
+        assert!(
+            shared_rows
+                .iter()
+                .all(|p| p.phase_until.as_deref() == Some("2021")
+                    && p.phase.as_deref() == Some("Synthetic shared phase"))
+        );
         let for_part = rows
             .publishers
             .iter()
@@ -93,7 +112,12 @@ async fn phased_roles_for_parts_are_stored_and_read_back_and_an_exact_repeat_is_
         // failed writer leaves nothing behind.
         let mut w = s.writer("system:test").await.unwrap();
         let err = w
-            .insert(row(first.organization_id, "publisher", Some(part.edition_part_id), shared))
+            .insert(row(
+                first.organization_id,
+                "publisher",
+                Some(part.edition_part_id),
+                shared,
+            ))
             .await
             .unwrap_err();
         assert!(matches!(err, StoreError::Db(_)), "{}: {err:?}", db.engine);

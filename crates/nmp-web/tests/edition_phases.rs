@@ -90,7 +90,11 @@ async fn the_edition_page_shows_phases_parts_and_the_new_contributor_roles() {
         let json: serde_json::Value = serde_json::from_str(&body).unwrap();
         let publishers = json["publishers"].as_array().unwrap();
         assert_eq!(publishers.len(), 3);
-        assert!(publishers.iter().all(|p| p["phase_from"] == "2019" && p["phase_until"] == "2021"));
+        assert!(
+            publishers
+                .iter()
+                .all(|p| p["phase_from"] == "2019" && p["phase_until"] == "2021")
+        );
         assert!(
             publishers
                 .iter()
