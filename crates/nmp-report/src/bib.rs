@@ -165,6 +165,9 @@ impl Bib {
         let mut seen = BTreeSet::new();
         for (table, key, about) in rows {
             for (c, s) in self.cited.of(table, key) {
+                if !printed(table, c.field.as_deref()) {
+                    continue;
+                }
                 let (number, new) = self.numbering.number(s.source_id);
                 if new {
                     self.sources.push(entry(number, s));
@@ -217,4 +220,11 @@ impl Bib {
         let numbers: BTreeSet<usize> = self.notes(&rows).into_iter().map(|c| c.source).collect();
         numbers.into_iter().collect()
     }
+}
+
+/// Whether the report prints the fact a citation of `table` naming `field` backs: it prints a
+/// publisher's organisation and role but not the phase of the series the role belongs to, so the
+/// phase's sources are cited on the platform's pages, not in the report.
+fn printed(table: &str, field: Option<&str>) -> bool {
+    !(table == "edition_publisher" && field == Some("phase"))
 }

@@ -90,6 +90,30 @@ impl Sources {
             .unwrap_or_else(|| format!("organisation {id}"))
     }
 
+    /// The organisations credited on the cover and in "how to cite", each once, in the order of
+    /// their first row: an organisation with several rows (two roles, or a role for one part)
+    /// has its roles joined. The acronym is left out when it is the name.
+    fn publisher_list(&self) -> Vec<Publisher> {
+        let mut list: Vec<(i32, Publisher)> = Vec::new();
+        for p in &self.publishers {
+            let role = label::<PublisherRole>(&p.role);
+            if let Some((_, listed)) = list.iter_mut().find(|(id, _)| *id == p.organization_id) {
+                if !listed.role.split(", ").any(|r| r.eq_ignore_ascii_case(&role)) {
+                    listed.role = format!("{}, {}", listed.role, role.to_lowercase());
+                }
+                continue;
+            }
+            let name = self.org_name(p.organization_id);
+            let acronym = self
+                .organizations
+                .get(&p.organization_id)
+                .and_then(|o| o.acronym.clone())
+                .filter(|a| *a != name);
+            list.push((p.organization_id, Publisher { name, acronym, role }));
+        }
+        list.into_iter().map(|(_, p)| p).collect()
+    }
+
     /// The edition: its record, publishers and contributors, cited first.
     fn edition(&self, bib: &mut Bib) -> Edition {
         let e = &self.edition;
@@ -130,18 +154,7 @@ impl Sources {
             licence: e.licence.clone(),
             methodology: e.methodology.clone(),
             note: e.note.clone(),
-            publishers: self
-                .publishers
-                .iter()
-                .map(|p| Publisher {
-                    name: self.org_name(p.organization_id),
-                    acronym: self
-                        .organizations
-                        .get(&p.organization_id)
-                        .and_then(|o| o.acronym.clone()),
-                    role: label::<PublisherRole>(&p.role),
-                })
-                .collect(),
+            publishers: self.publisher_list(),
             contributors: self
                 .contributors
                 .iter()

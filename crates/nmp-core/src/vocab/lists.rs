@@ -125,6 +125,10 @@ vocabulary! {
         CoPublisher => "co_publisher", "Co-publisher",
         ResearchPartner => "research_partner", "Research partner",
         LaunchHost => "launch_host", "Launch host",
+        /// Wrote the edition, or the part the row names, as an organisation.
+        Author => "author", "Author",
+        /// An institution the edition credits as its partner.
+        PartnerInstitution => "partner_institution", "Partner institution",
     }
 }
 
@@ -309,6 +313,10 @@ vocabulary! {
         LeadAuthor => "lead_author", "Lead author",
         CoAuthor => "co_author", "Co-author",
         Editor => "editor", "Editor",
+        /// A student credited for research assistance (not as an author).
+        StudentResearchAssistant => "student_research_assistant", "Student research assistant",
+        /// An institution credited by name among the edition's contributors.
+        PartnerInstitution => "partner_institution", "Partner institution",
     }
 }
 

@@ -154,8 +154,17 @@ pub(super) const EDITIONS: &[&str] = &[
     "note",
     "methodology",
 ];
-pub(super) const EDITION_PUBLISHERS: &[&str] =
-    &["edition_publisher_id", "edition_id", "organization_id", "role", "note"];
+pub(super) const EDITION_PUBLISHERS: &[&str] = &[
+    "edition_publisher_id",
+    "edition_id",
+    "organization_id",
+    "role",
+    "note",
+    "phase",
+    "phase_from",
+    "phase_until",
+    "edition_part_id",
+];
 pub(super) const EDITION_CONTRIBUTORS: &[&str] =
     &["edition_contributor_id", "edition_id", "name", "role", "affiliation"];
 pub(super) const EDITION_PARTS: &[&str] = &[

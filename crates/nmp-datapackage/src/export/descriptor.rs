@@ -53,8 +53,19 @@ pub(super) fn package_json(
         licence_note,
     ]
     .join("\n\n");
+    // An organisation with several rows (two phases, or a role for one part) is listed once per
+    // Data Package role.
+    let mut listed = std::collections::BTreeSet::new();
     let contributors = publishers
         .iter()
+        .filter(|p| {
+            let role = match p.role.as_str() {
+                "publisher" | "co_publisher" => "publisher",
+                "author" => "author",
+                _ => "contributor",
+            };
+            listed.insert((p.organization_id, role))
+        })
         .filter_map(|p| {
             let org = organizations.iter().find(|o| o.organization_id == p.organization_id)?;
             Some(ContributorJson {
@@ -62,6 +73,7 @@ pub(super) fn package_json(
                 // Data Package v1 roles; the edition's own role is in edition_publishers.csv.
                 role: match p.role.as_str() {
                     "publisher" | "co_publisher" => "publisher",
+                    "author" => "author",
                     _ => "contributor",
                 },
                 path: org.website.clone(),

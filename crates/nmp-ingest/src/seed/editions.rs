@@ -9,7 +9,7 @@ use nmp_store::entity::{edition, edition_contributor, edition_part, edition_publ
 
 use super::{Seeder, text};
 use crate::IngestError;
-use crate::starter::model::Edition;
+use crate::starter::model::{Citation, Edition, Publisher};
 
 impl Seeder {
     pub(super) async fn edition<'e>(
@@ -39,20 +39,9 @@ impl Seeder {
         self.editions.insert(e.slug.clone(), id);
         self.count("edition");
         self.cite_all("edition", id, &e.sources, &e.citation).await?;
-        for p in &e.publisher {
-            let r = self
-                .w
-                .insert(edition_publisher::ActiveModel {
-                    edition_id: Set(id),
-                    organization_id: Set(self.organizations[&p.organization]),
-                    role: Set(p.role.code().into()),
-                    note: Set(p.note.clone()),
-                    ..Default::default()
-                })
-                .await?;
-            self.count("edition_publisher");
-            self.cite_all("edition_publisher", r.edition_publisher_id, &p.sources, &[])
-                .await?;
+        // Roles for the whole edition first, then (once the parts exist) roles for one part.
+        for p in e.publisher.iter().filter(|p| p.part.is_none()) {
+            self.publisher(id, p, None).await?;
         }
         for p in &e.contributor {
             let r = self
@@ -91,7 +80,42 @@ impl Seeder {
             self.cite_all("edition_part", r.edition_part_id, &p.sources, &[])
                 .await?;
         }
+        for p in e.publisher.iter().filter(|p| p.part.is_some()) {
+            let part = p.part.as_ref().map(|k| parts[k]);
+            self.publisher(id, p, part).await?;
+        }
         Ok((e, parts))
+    }
+
+    /// One organisation's role in the edition (for one part, when `part` is given), with its
+    /// sources and the sources of its phase (cited as the field `phase`).
+    async fn publisher(&mut self, edition: i32, p: &Publisher, part: Option<i32>) -> Result<(), IngestError> {
+        let r = self
+            .w
+            .insert(edition_publisher::ActiveModel {
+                edition_id: Set(edition),
+                organization_id: Set(self.organizations[&p.organization]),
+                role: Set(p.role.code().into()),
+                note: Set(p.note.clone()),
+                phase: Set(p.phase.clone()),
+                phase_from: Set(text(&p.phase_from)),
+                phase_until: Set(text(&p.phase_until)),
+                edition_part_id: Set(part),
+                ..Default::default()
+            })
+            .await?;
+        self.count("edition_publisher");
+        let phase: Vec<Citation> = p
+            .phase_sources
+            .iter()
+            .map(|source| Citation {
+                field: "phase".into(),
+                source: source.clone(),
+                quote: None,
+            })
+            .collect();
+        self.cite_all("edition_publisher", r.edition_publisher_id, &p.sources, &phase)
+            .await
     }
 
     pub(super) async fn profiles(&mut self, e: &Edition, parts: &BTreeMap<String, i32>) -> Result<(), IngestError> {

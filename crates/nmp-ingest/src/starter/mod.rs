@@ -119,11 +119,29 @@ pub fn files_from_dir(dir: &Path) -> Result<Vec<DataFile>, IngestError> {
 }
 
 fn parse_file<T: DeserializeOwned>(file: &DataFile) -> Result<T, IngestError> {
-    toml::from_str(&file.text).map_err(|e| IngestError::File {
-        file: file.path.clone(),
-        line: e.span().map(|s| file.text[..s.start].matches('\n').count() + 1),
-        message: e.message().to_string(),
+    toml::from_str(&file.text).map_err(|e| {
+        let message = e.message().to_string();
+        // A value the vocabulary refuses is named by its key (`role: "x" is not one of ...`).
+        let key = e.span().and_then(|s| key_at(&file.text, s.start));
+        IngestError::File {
+            file: file.path.clone(),
+            line: e.span().map(|s| file.text[..s.start].matches('\n').count() + 1),
+            message: match key {
+                Some(key) if !message.contains(key) => format!("{key}: {message}"),
+                _ => message,
+            },
+        }
     })
+}
+
+/// The key of the `key = value` line that holds byte `at` of `text`, if that line is one.
+fn key_at(text: &str, at: usize) -> Option<&str> {
+    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    let bare = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.';
+    (!key.is_empty() && key.chars().all(bare)).then_some(key)
 }
 
 /// Parses the files into a dataset (syntax and vocabularies only; see [`check`] for the rest).

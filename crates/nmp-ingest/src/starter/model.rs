@@ -418,11 +418,23 @@ pub struct Publisher {
     pub organization: String,
     /// Role.
     pub role: PublisherRole,
+    /// The part of the edition (a `part.key`) the role covers; the whole edition when left out.
+    pub part: Option<String>,
+    /// The phase of the series the role belongs to, as the sources describe it.
+    pub phase: Option<String>,
+    /// When the phase began (a partial date), where known.
+    pub phase_from: Option<PartialDate>,
+    /// When the phase ended (a partial date), where known.
+    pub phase_until: Option<PartialDate>,
     /// Caveats.
     pub note: Option<String>,
     /// Sources.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Sources for the phase and its dates (cited as the field `phase`; a report that does not
+    /// print the phase does not cite them).
+    #[serde(default)]
+    pub phase_sources: Vec<String>,
 }
 
 /// A person who wrote the edition.

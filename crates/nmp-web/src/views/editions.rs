@@ -46,8 +46,29 @@ pub struct PublisherView {
     pub role_label: String,
     /// Caveats.
     pub note: Option<String>,
+    /// The phase of the series the role belongs to, where recorded.
+    pub phase: Option<String>,
+    /// When the phase began (ISO 8601, reduced precision), where known.
+    pub phase_from: Option<String>,
+    /// When the phase ended (ISO 8601, reduced precision), where known.
+    pub phase_until: Option<String>,
+    /// The title of the part the role covers; none for the whole edition.
+    pub part: Option<String>,
     /// Citations.
     pub cites: Vec<Cite>,
+}
+
+impl PublisherView {
+    /// The phase's dates as a range for pages ("2019 to 2021", "from 2019", "until 2018").
+    pub fn phase_dates(&self) -> Option<String> {
+        match (&self.phase_from, &self.phase_until) {
+            (Some(a), Some(b)) if a == b => Some(a.clone()),
+            (Some(a), Some(b)) => Some(format!("{a} to {b}")),
+            (Some(a), None) => Some(format!("from {a}")),
+            (None, Some(b)) => Some(format!("until {b}")),
+            (None, None) => None,
+        }
+    }
 }
 
 /// An author.
@@ -57,6 +78,8 @@ pub struct ContributorView {
     pub name: String,
     /// Role label.
     pub role: String,
+    /// Role code.
+    pub role_code: String,
     /// Affiliation.
     pub affiliation: Option<String>,
     /// Citations.
@@ -228,6 +251,13 @@ impl EditionPage {
                 role_label: label::<PublisherRole>(&p.role),
                 role: p.role.clone(),
                 note: p.note.clone(),
+                phase: p.phase.clone(),
+                phase_from: p.phase_from.clone(),
+                phase_until: p.phase_until.clone(),
+                part: p
+                    .edition_part_id
+                    .and_then(|id| self.rows.parts.iter().find(|x| x.edition_part_id == id))
+                    .map(|x| x.title.clone()),
                 cites: citer.cite("edition_publisher", p.edition_publisher_id),
             })
             .collect()
@@ -240,6 +270,7 @@ impl EditionPage {
             .map(|c| ContributorView {
                 name: c.name.clone(),
                 role: label::<ContributorRole>(&c.role),
+                role_code: c.role.clone(),
                 affiliation: c.affiliation.clone(),
                 cites: citer.cite("edition_contributor", c.edition_contributor_id),
             })

@@ -377,6 +377,7 @@ fn check_edition(c: &mut Checker<'_>, e: &Located<super::model::Edition>) {
         c.refs(e, &record, &anchor, "contributor.sources", &p.sources);
     }
     let parts: BTreeSet<&str> = v.part.iter().map(|p| p.key.as_str()).collect();
+    check_phases(c, e, &record, &anchor, &parts);
     if parts.len() != v.part.len() {
         c.fail(
             e,
@@ -434,6 +435,82 @@ fn check_edition(c: &mut Checker<'_>, e: &Located<super::model::Edition>) {
                 &anchor,
                 &format!("\"{part}\""),
                 format!("{record}: profile.part: part {part:?} is an essay, which holds no mechanism profiles"),
+            );
+        }
+    }
+}
+
+/// The phases of an edition's publisher rows: a known part, dates in order, every phase
+/// sourced, and no row repeating another's organisation, role, part and phase start.
+fn check_phases(
+    c: &mut Checker<'_>,
+    e: &Located<super::model::Edition>,
+    record: &str,
+    anchor: &str,
+    parts: &BTreeSet<&str>,
+) {
+    let mut seen = BTreeSet::new();
+    for p in &e.value.publisher {
+        c.refs(e, record, anchor, "publisher.phase_sources", &p.phase_sources);
+        if let Some(part) = p.part.as_deref()
+            && !parts.contains(part)
+        {
+            c.fail(
+                e,
+                anchor,
+                &format!("part = \"{part}\""),
+                format!("{record}: publisher.part: unknown part {part:?}"),
+            );
+        }
+        if let (Some(from), Some(until)) = (p.phase_from, p.phase_until) {
+            let (from, until) = (from.to_string(), until.to_string());
+            if until < from && !from.starts_with(&until) {
+                c.fail(
+                    e,
+                    anchor,
+                    &format!("phase_until = \"{until}\""),
+                    format!("{record}: publisher.phase_until: {until} is before phase_from {from}"),
+                );
+            }
+        }
+        let phased = p.phase.is_some() || p.phase_from.is_some() || p.phase_until.is_some();
+        if phased && p.phase_sources.is_empty() {
+            c.fail(
+                e,
+                anchor,
+                &format!("\"{}\"", p.organization),
+                format!(
+                    "{record}: publisher.phase_sources: the phase of {:?} as {} has no source",
+                    p.organization,
+                    p.role.code()
+                ),
+            );
+        }
+        if !p.phase_sources.is_empty() && !phased {
+            c.fail(
+                e,
+                anchor,
+                &format!("\"{}\"", p.organization),
+                format!(
+                    "{record}: publisher.phase_sources: {:?} as {} has sources for a phase but no phase",
+                    p.organization,
+                    p.role.code()
+                ),
+            );
+        }
+        let from = p.phase_from.map(|d| d.to_string());
+        if !seen.insert((p.organization.as_str(), p.role.code(), p.part.as_deref(), from.clone())) {
+            c.fail(
+                e,
+                anchor,
+                &format!("\"{}\"", p.organization),
+                format!(
+                    "{record}: publisher: {:?} as {} (part {}, phase from {}) is given twice",
+                    p.organization,
+                    p.role.code(),
+                    p.part.as_deref().unwrap_or("none"),
+                    from.as_deref().unwrap_or("unknown")
+                ),
             );
         }
     }
