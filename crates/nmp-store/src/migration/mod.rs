@@ -17,6 +17,7 @@ mod m0012_observation_indexes;
 mod m0013_outcomes;
 mod m0014_sign_in_throttling;
 mod m0015_two_factor;
+mod m0018_source_archive;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0013_outcomes::Migration),
             Box::new(m0014_sign_in_throttling::Migration),
             Box::new(m0015_two_factor::Migration),
+            Box::new(m0018_source_archive::Migration),
         ]
     }
 }
