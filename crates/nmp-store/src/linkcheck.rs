@@ -182,7 +182,7 @@ impl Store {
         }
         let summary = serde_json::json!({
             "run_at": run_at.to_string(),
-            "outcomes": OUTCOMES.iter().map(|o| (o.to_string(), counts.get(o).copied().unwrap_or(0))).collect::<serde_json::Map<_, _>>(),
+            "outcomes": OUTCOMES.iter().map(|o| (o.to_string(), serde_json::Value::from(counts.get(o).copied().unwrap_or(0)))).collect::<serde_json::Map<_, _>>(),
         });
         let models: Vec<link_check::ActiveModel> = rows
             .iter()
