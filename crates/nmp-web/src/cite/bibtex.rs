@@ -79,7 +79,37 @@ pub fn entry(c: &Citable) -> String {
         e.set("language", normal(l));
     }
     // `to_bibtex_string` only fails on a malformed `date` field, which is never set here.
-    let mut text = e.to_bibtex_string().unwrap_or_else(|_| e.to_biblatex_string());
-    text.push('\n');
-    text
+    let text = e.to_bibtex_string().unwrap_or_else(|_| e.to_biblatex_string());
+    let mut out: String = text
+        .lines()
+        .map(|l| if l.starts_with("url = ") { l.to_string() } else { text_commands(l) })
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push('\n');
+    out
+}
+
+/// The crate escapes `~`, `^` and `\` as `\~`, `\^` and `\\`, which LaTeX reads as two accents
+/// and a line break; outside the verbatim `url` field they become the commands that print the
+/// characters themselves (`\textasciitilde{}`, `\textasciicircum{}`, `\textbackslash{}`).
+fn text_commands(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('~') => out.push_str("\\textasciitilde{}"),
+            Some('^') => out.push_str("\\textasciicircum{}"),
+            Some('\\') => out.push_str("\\textbackslash{}"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }

@@ -53,6 +53,10 @@ fn bibtex_parses_back_with_the_same_values() {
         .collect();
     assert_eq!(verbatim, ["Office of Test & Review, Ltd.", "Doe, Jane"], "{text}");
     assert!(text.contains("month = {dec}") || text.contains("month = dec"), "{text}");
+    assert!(
+        text.contains("\\textasciitilde{}") && text.contains("\\textasciicircum{}") && text.contains("\\textbackslash{}"),
+        "{text}"
+    );
 }
 
 #[test]
