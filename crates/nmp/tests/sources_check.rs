@@ -129,6 +129,7 @@ async fn sources_check_reports_dead_redirected_changed_and_timed_out_links() {
     // The changing page again: its content hash differs, and nothing is dead.
     let second = run_nmp(dir.path(), &db, &["sources", "check", "--only", "test-changing"]).await;
     let stdout = String::from_utf8_lossy(&second.stdout);
+    println!("{stdout}");
     assert!(second.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&second.stderr));
     assert!(stdout.starts_with("changed"), "{stdout}");
     assert!(stdout.contains("checked 1 URLs: 0 ok, 0 redirected, 1 changed, 0 error, 0 dead"), "{stdout}");
