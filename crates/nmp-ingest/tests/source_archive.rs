@@ -21,7 +21,8 @@ fn with_extra(extra: &str) -> Vec<DataFile> {
 #[tokio::test]
 async fn accessed_on_and_archived_url_load_from_the_sources_file() {
     for db in engines().await {
-        let files = with_extra("accessed_on = \"2026-11\"\narchived_url = \"https://archive.example.org/synthetic/natmec\"\n");
+        let files =
+            with_extra("accessed_on = \"2026-11\"\narchived_url = \"https://archive.example.org/synthetic/natmec\"\n");
         seed_files(&db.store, files).await.unwrap();
         let src = db
             .store
@@ -56,7 +57,10 @@ async fn a_bad_archived_url_or_accessed_on_is_refused_by_file_line_and_field() {
         .await
         .unwrap_err()
         .to_string();
-    assert!(err.contains("data/starter/sources.toml:") && err.contains("\"2026-13\" is not a date"), "{err}");
+    assert!(
+        err.contains("data/starter/sources.toml:") && err.contains("\"2026-13\" is not a date"),
+        "{err}"
+    );
     let counts = db.store.counts().await.unwrap();
     assert!(counts.values().all(|n| *n == 0), "nothing written: {counts:?}");
     db.finish().await;

@@ -86,7 +86,11 @@ impl Store {
                     });
                 }
                 Some(s) if s.url.is_none() => {
-                    return Err(nmp_core::ValidationError::new("--only", format!("source {slug:?} has no URL to check")).into());
+                    return Err(nmp_core::ValidationError::new(
+                        "--only",
+                        format!("source {slug:?} has no URL to check"),
+                    )
+                    .into());
                 }
                 Some(_) => {}
             }
@@ -138,7 +142,9 @@ impl Store {
         run_at: OffsetDateTime,
         fetched: Vec<Fetched>,
     ) -> Result<Vec<link_check::Model>> {
-        let run_at = run_at.replace_nanosecond(run_at.nanosecond() / 1000 * 1000).unwrap_or(run_at);
+        let run_at = run_at
+            .replace_nanosecond(run_at.nanosecond() / 1000 * 1000)
+            .unwrap_or(run_at);
         let mut previous: HashMap<i32, String> = HashMap::new();
         for r in link_check::Entity::find()
             .filter(link_check::Column::ContentSha256.is_not_null())
@@ -266,8 +272,14 @@ mod tests {
         assert_eq!(outcome(&visit(None, None), false), "error");
         assert_eq!(outcome(&visit(Some(404), Some("https://example.org/a")), false), "dead");
         assert_eq!(outcome(&visit(Some(500), Some("https://example.org/a")), true), "dead");
-        assert_eq!(outcome(&visit(Some(200), Some("https://example.org/a")), true), "changed");
-        assert_eq!(outcome(&visit(Some(200), Some("https://example.org/b")), false), "redirected");
+        assert_eq!(
+            outcome(&visit(Some(200), Some("https://example.org/a")), true),
+            "changed"
+        );
+        assert_eq!(
+            outcome(&visit(Some(200), Some("https://example.org/b")), false),
+            "redirected"
+        );
         assert_eq!(outcome(&visit(Some(200), Some("https://example.org/a")), false), "ok");
     }
 }

@@ -53,7 +53,13 @@ async fn a_run_is_classified_against_the_previous_one_and_the_latest_shows_worst
                 time::OffsetDateTime::now_utc(),
                 vec![
                     visit(a.source_id, &url(&a), Some(200), Some(&url(&a)), Some("one")),
-                    visit(b.source_id, &url(&b), Some(200), Some("https://example.org/moved"), Some("same")),
+                    visit(
+                        b.source_id,
+                        &url(&b),
+                        Some(200),
+                        Some("https://example.org/moved"),
+                        Some("same"),
+                    ),
                     visit(c.source_id, &url(&c), Some(404), Some(&url(&c)), None),
                     visit(d.source_id, &url(&d), None, None, None),
                 ],
@@ -70,7 +76,13 @@ async fn a_run_is_classified_against_the_previous_one_and_the_latest_shows_worst
                 time::OffsetDateTime::now_utc(),
                 vec![
                     visit(a.source_id, &url(&a), Some(200), Some(&url(&a)), Some("two")),
-                    visit(b.source_id, &url(&b), Some(200), Some("https://example.org/moved"), Some("same")),
+                    visit(
+                        b.source_id,
+                        &url(&b),
+                        Some(200),
+                        Some("https://example.org/moved"),
+                        Some("same"),
+                    ),
                 ],
             )
             .await
@@ -109,7 +121,13 @@ async fn a_sources_archive_fields_are_set_at_its_version_and_bad_values_are_refu
         w.commit().await.unwrap();
 
         let bad_url = s
-            .set_source_archive("editor@example.org", "archive-a", a.version, "web.archive.org/x", "2026-11")
+            .set_source_archive(
+                "editor@example.org",
+                "archive-a",
+                a.version,
+                "web.archive.org/x",
+                "2026-11",
+            )
             .await
             .unwrap_err();
         assert!(

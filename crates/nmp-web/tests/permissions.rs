@@ -392,7 +392,10 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
                         .unwrap();
                     vec![
                         ("version".into(), src.version.to_string()),
-                        ("archived_url".into(), format!("https://archive.example.org/{n}/synthetic")),
+                        (
+                            "archived_url".into(),
+                            format!("https://archive.example.org/{n}/synthetic"),
+                        ),
                         ("accessed_on".into(), "2026-11".into()),
                     ]
                 }

@@ -54,19 +54,31 @@ async fn the_source_list_shows_the_archived_copy_and_sources_export_in_three_for
     let parsed = Bibliography::parse(&bib.text()).unwrap();
     let e = parsed.get("source-i-gmap-natmec").unwrap();
     assert_eq!(e.get("title").unwrap().format_verbatim(), src.title);
-    assert_eq!(e.get("publisher").unwrap().format_verbatim(), "Binghamton University, I-GMAP");
+    assert_eq!(
+        e.get("publisher").unwrap().format_verbatim(),
+        "Binghamton University, I-GMAP"
+    );
     assert_eq!(e.get("url").unwrap().format_verbatim(), src.url.clone().unwrap());
     assert_eq!(e.get("urldate").unwrap().format_verbatim(), "2026-11-30");
     assert!(e.get("note").unwrap().format_verbatim().contains(ARCHIVE));
 
     let ris = fetch(s, "GET", "/cite/sources/i-gmap-natmec.ris", None, None, Vec::new()).await;
-    assert_eq!(ris.header("content-type"), "application/x-research-info-systems; charset=utf-8");
+    assert_eq!(
+        ris.header("content-type"),
+        "application/x-research-info-systems; charset=utf-8"
+    );
     let text = ris.text();
-    assert!(text.starts_with("TY  - ELEC\r\n") && text.ends_with("ER  - \r\n"), "{text}");
+    assert!(
+        text.starts_with("TY  - ELEC\r\n") && text.ends_with("ER  - \r\n"),
+        "{text}"
+    );
     assert!(text.contains(&format!("UR  - {}\r\n", src.url.unwrap())), "{text}");
 
     let csl = fetch(s, "GET", "/cite/sources/i-gmap-natmec.json", None, None, Vec::new()).await;
-    assert_eq!(csl.header("content-type"), "application/vnd.citationstyles.csl+json; charset=utf-8");
+    assert_eq!(
+        csl.header("content-type"),
+        "application/vnd.citationstyles.csl+json; charset=utf-8"
+    );
     let v: serde_json::Value = serde_json::from_str(&csl.text()).unwrap();
     assert_eq!(v[0]["type"], "webpage");
     assert_eq!(v[0]["archive_location"], ARCHIVE);
@@ -92,17 +104,38 @@ async fn every_public_record_page_says_how_to_cite_it_and_its_exports_parse() {
     let today = nmp_web::cite::today();
     for (page, kind, key, title) in [
         ("/countries/ken", "countries", "ken", "Kenya"),
-        ("/mechanisms/ken-national-committee", "mechanisms", "ken-national-committee", ""),
-        ("/initiatives/che-gaamac-co-founding", "initiatives", "che-gaamac-co-founding", ""),
-        ("/networks/icglr-regional-committee", "networks", "icglr-regional-committee", ""),
+        (
+            "/mechanisms/ken-national-committee",
+            "mechanisms",
+            "ken-national-committee",
+            "",
+        ),
+        (
+            "/initiatives/che-gaamac-co-founding",
+            "initiatives",
+            "che-gaamac-co-founding",
+            "",
+        ),
+        (
+            "/networks/icglr-regional-committee",
+            "networks",
+            "icglr-regional-committee",
+            "",
+        ),
         ("/editions/2017", "editions", "2017", ""),
     ] {
         let answer = get(s, page, None).await;
         assert_eq!(answer.status, StatusCode::OK, "{page}");
-        let block = &answer.body[answer.body.find("<h2 id=\"how-to-cite\">How to cite</h2>").unwrap_or_else(|| panic!("{page} has no How to cite"))..];
+        let block = &answer.body[answer
+            .body
+            .find("<h2 id=\"how-to-cite\">How to cite</h2>")
+            .unwrap_or_else(|| panic!("{page} has no How to cite"))..];
         let text = &block[block.find("<p class=\"citation\">").unwrap()..];
         let text = &text[..text.find("</p>").unwrap()];
-        assert!(text.contains(&format!("http://127.0.0.1:8080/{kind}/{key}")), "{page}: {text}");
+        assert!(
+            text.contains(&format!("http://127.0.0.1:8080/{kind}/{key}")),
+            "{page}: {text}"
+        );
         assert!(text.contains(title), "{page}: {text}");
         if kind != "editions" {
             assert!(text.contains("National Mechanisms Platform (NMP)."), "{page}: {text}");
@@ -136,7 +169,10 @@ async fn every_public_record_page_says_how_to_cite_it_and_its_exports_parse() {
     // Organisations have no page of their own, but cite like the others.
     let org = fetch(s, "GET", "/cite/organizations/aipr.ris", None, None, Vec::new()).await;
     assert_eq!(org.status, StatusCode::OK);
-    assert!(org.text().contains("UR  - http://127.0.0.1:8080/organizations/aipr\r\n"));
+    assert!(
+        org.text()
+            .contains("UR  - http://127.0.0.1:8080/organizations/aipr\r\n")
+    );
     db.finish().await;
 }
 
@@ -188,26 +224,66 @@ async fn the_staff_sources_page_lists_dead_links_first_and_editors_set_the_archi
             s,
             path,
             &editor,
-            &[("version", &version), ("archived_url", "archive.example.org/x"), ("accessed_on", "2026-11")],
+            &[
+                ("version", &version),
+                ("archived_url", "archive.example.org/x"),
+                ("accessed_on", "2026-11"),
+            ],
         )
         .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("archived_url: &quot;archive.example.org/x&quot; is not a web address") || bad.body.contains("archived_url: &#34;archive.example.org/x&#34; is not a web address"), "{}", bad.body);
-        assert!(bad.body.contains("value=\"archive.example.org/x\""), "what was typed is shown again");
+        assert!(
+            bad.body
+                .contains("archived_url: &quot;archive.example.org/x&quot; is not a web address")
+                || bad
+                    .body
+                    .contains("archived_url: &#34;archive.example.org/x&#34; is not a web address"),
+            "{}",
+            bad.body
+        );
+        assert!(
+            bad.body.contains("value=\"archive.example.org/x\""),
+            "what was typed is shown again"
+        );
         assert_eq!(natmec(s).await.version, src.version, "nothing written");
 
-        let refused = post(s, path, &student, &[("version", &version), ("archived_url", ARCHIVE), ("accessed_on", "")]).await;
+        let refused = post(
+            s,
+            path,
+            &student,
+            &[("version", &version), ("archived_url", ARCHIVE), ("accessed_on", "")],
+        )
+        .await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
-        assert_eq!(get(s, "/staff/sources", Some(&student)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            get(s, "/staff/sources", Some(&student)).await.status,
+            StatusCode::FORBIDDEN
+        );
 
-        let saved = post(s, path, &editor, &[("version", &version), ("archived_url", ARCHIVE), ("accessed_on", "2026-11")]).await;
+        let saved = post(
+            s,
+            path,
+            &editor,
+            &[
+                ("version", &version),
+                ("archived_url", ARCHIVE),
+                ("accessed_on", "2026-11"),
+            ],
+        )
+        .await;
         assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
         let after = natmec(s).await;
         assert_eq!(after.archived_url.as_deref(), Some(ARCHIVE));
         assert_eq!(after.accessed_on.as_deref(), Some("2026-11"));
         assert_eq!(after.updated_by, "sources-editor@example.org");
         // The same version again is a conflict, never an overwrite.
-        let stale = post(s, path, &editor, &[("version", &version), ("archived_url", ""), ("accessed_on", "")]).await;
+        let stale = post(
+            s,
+            path,
+            &editor,
+            &[("version", &version), ("archived_url", ""), ("accessed_on", "")],
+        )
+        .await;
         assert_eq!(stale.status, StatusCode::CONFLICT);
         db.finish().await;
     }

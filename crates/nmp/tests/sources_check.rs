@@ -31,10 +31,12 @@ async fn server(seen: Seen) -> String {
     let app = Router::new()
         .route(
             "/ok",
-            get(|axum::extract::State(s): axum::extract::State<Seen>, h: HeaderMap| async move {
-                note_agent(&s, &h);
-                "A page that stays the same."
-            }),
+            get(
+                |axum::extract::State(s): axum::extract::State<Seen>, h: HeaderMap| async move {
+                    note_agent(&s, &h);
+                    "A page that stays the same."
+                },
+            ),
         )
         .route(
             "/moved",
@@ -69,7 +71,9 @@ async fn run_nmp(dir: &std::path::Path, db: &str, args: &[&str]) -> std::process
         .env("NMP_LOG", "warn")
         .args(["--database-url", db])
         .args(args);
-    tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap()
+    tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -95,11 +99,20 @@ async fn sources_check_reports_dead_redirected_changed_and_timed_out_links() {
     }
     w.commit().await.unwrap();
 
-    let first = run_nmp(dir.path(), &db, &["sources", "check", "--timeout", "1", "--concurrency", "4"]).await;
+    let first = run_nmp(
+        dir.path(),
+        &db,
+        &["sources", "check", "--timeout", "1", "--concurrency", "4"],
+    )
+    .await;
     let stdout = String::from_utf8_lossy(&first.stdout);
     let stderr = String::from_utf8_lossy(&first.stderr);
     println!("{stdout}\n{stderr}");
-    assert_eq!(first.status.code(), Some(1), "a dead link fails the command: {stdout}\n{stderr}");
+    assert_eq!(
+        first.status.code(),
+        Some(1),
+        "a dead link fails the command: {stdout}\n{stderr}"
+    );
     let line = |slug: &str| {
         stdout
             .lines()
@@ -107,11 +120,23 @@ async fn sources_check_reports_dead_redirected_changed_and_timed_out_links() {
             .unwrap_or_else(|| panic!("no line for {slug}: {stdout}"))
             .to_string()
     };
-    assert!(line("gone").starts_with("dead") && line("gone").contains("404"), "{stdout}");
-    assert!(line("slow").starts_with("error") && line("slow").contains("timed out after 1 s"), "{stdout}");
-    assert!(line("moved").starts_with("redirected") && line("moved").contains(&format!("via {base}/ok")), "{stdout}");
+    assert!(
+        line("gone").starts_with("dead") && line("gone").contains("404"),
+        "{stdout}"
+    );
+    assert!(
+        line("slow").starts_with("error") && line("slow").contains("timed out after 1 s"),
+        "{stdout}"
+    );
+    assert!(
+        line("moved").starts_with("redirected") && line("moved").contains(&format!("via {base}/ok")),
+        "{stdout}"
+    );
     assert!(line("ok").starts_with("ok"), "{stdout}");
-    assert!(line("changing").starts_with("ok"), "a first check has nothing to compare: {stdout}");
+    assert!(
+        line("changing").starts_with("ok"),
+        "a first check has nothing to compare: {stdout}"
+    );
     // Worst first: the dead link heads the list.
     assert!(stdout.lines().next().unwrap().starts_with("dead"), "{stdout}");
     assert!(
@@ -121,7 +146,11 @@ async fn sources_check_reports_dead_redirected_changed_and_timed_out_links() {
     assert!(stderr.contains("[5/5]"), "progress is shown: {stderr}");
     assert!(stderr.contains("1 dead link(s)"), "{stderr}");
     assert!(
-        seen.agents.lock().unwrap().iter().all(|a| a.starts_with("NMP-link-check/")),
+        seen.agents
+            .lock()
+            .unwrap()
+            .iter()
+            .all(|a| a.starts_with("NMP-link-check/")),
         "every request names NMP: {:?}",
         seen.agents.lock().unwrap()
     );
@@ -130,9 +159,16 @@ async fn sources_check_reports_dead_redirected_changed_and_timed_out_links() {
     let second = run_nmp(dir.path(), &db, &["sources", "check", "--only", "test-changing"]).await;
     let stdout = String::from_utf8_lossy(&second.stdout);
     println!("{stdout}");
-    assert!(second.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&second.stderr));
+    assert!(
+        second.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     assert!(stdout.starts_with("changed"), "{stdout}");
-    assert!(stdout.contains("checked 1 URLs: 0 ok, 0 redirected, 1 changed, 0 error, 0 dead"), "{stdout}");
+    assert!(
+        stdout.contains("checked 1 URLs: 0 ok, 0 redirected, 1 changed, 0 error, 0 dead"),
+        "{stdout}"
+    );
 
     // Everything is stored: six rows, two runs, the changed row marked.
     let rows = store.all::<link_check::Entity>().await.unwrap();
@@ -144,7 +180,10 @@ async fn sources_check_reports_dead_redirected_changed_and_timed_out_links() {
     let moved = rows.iter().find(|r| r.url.ends_with("/moved")).unwrap();
     assert_eq!(moved.status_code, Some(200));
     assert_eq!(moved.final_url.as_deref(), Some(format!("{base}/ok").as_str()));
-    assert_eq!(moved.content_sha256.as_deref(), Some(nmp_core::hash::sha256_hex(b"A page that stays the same.").as_str()));
+    assert_eq!(
+        moved.content_sha256.as_deref(),
+        Some(nmp_core::hash::sha256_hex(b"A page that stays the same.").as_str())
+    );
 
     // An unknown key is refused with its name.
     let unknown = run_nmp(dir.path(), &db, &["sources", "check", "--only", "no-such-source"]).await;

@@ -30,7 +30,9 @@ fn entry_type(work: Work) -> EntryType {
     }
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// `c` as one BibTeX entry.
 pub fn entry(c: &Citable) -> String {
@@ -54,7 +56,11 @@ pub fn entry(c: &Citable) -> String {
         e.set("author", names);
     }
     if let Some(p) = &c.publisher {
-        let field = if ty == EntryType::Report { "institution" } else { "publisher" };
+        let field = if ty == EntryType::Report {
+            "institution"
+        } else {
+            "publisher"
+        };
         e.set(field, protected(p));
     }
     if let Some(container) = &c.container {
@@ -82,7 +88,13 @@ pub fn entry(c: &Citable) -> String {
     let text = e.to_bibtex_string().unwrap_or_else(|_| e.to_biblatex_string());
     let mut out: String = text
         .lines()
-        .map(|l| if l.starts_with("url = ") { l.to_string() } else { text_commands(l) })
+        .map(|l| {
+            if l.starts_with("url = ") {
+                l.to_string()
+            } else {
+                text_commands(l)
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
     out.push('\n');

@@ -70,8 +70,8 @@ pub fn items(c: &Citable) -> String {
     if let Some(l) = &c.language {
         item.insert("language".into(), json!(l));
     }
-    let mut text = serde_json::to_string_pretty(&Value::Array(vec![Value::Object(item)]))
-        .expect("JSON values serialise");
+    let mut text =
+        serde_json::to_string_pretty(&Value::Array(vec![Value::Object(item)])).expect("JSON values serialise");
     text.push('\n');
     text
 }

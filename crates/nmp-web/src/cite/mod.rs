@@ -159,7 +159,11 @@ pub fn of_page(public_url: &str, kind: &str, key: &str, title: &str, accessed: O
 
 /// The address of a record's page.
 pub fn page_url(public_url: &str, kind: &str, key: &str) -> String {
-    let key = if kind == "countries" { key.to_lowercase() } else { key.to_string() };
+    let key = if kind == "countries" {
+        key.to_lowercase()
+    } else {
+        key.to_string()
+    };
     format!("{}/{kind}/{key}", public_url.trim_end_matches('/'))
 }
 

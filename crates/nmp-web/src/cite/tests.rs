@@ -54,7 +54,9 @@ fn bibtex_parses_back_with_the_same_values() {
     assert_eq!(verbatim, ["Office of Test & Review, Ltd.", "Doe, Jane"], "{text}");
     assert!(text.contains("month = {dec}") || text.contains("month = dec"), "{text}");
     assert!(
-        text.contains("\\textasciitilde{}") && text.contains("\\textasciicircum{}") && text.contains("\\textbackslash{}"),
+        text.contains("\\textasciitilde{}")
+            && text.contains("\\textasciicircum{}")
+            && text.contains("\\textbackslash{}"),
         "{text}"
     );
 }
@@ -71,13 +73,20 @@ fn ris_has_one_tag_per_line_from_ty_to_er() {
             "not a RIS line: {l:?}"
         );
     }
-    assert!(!text.replace("\r\n", "").contains('\n'), "no bare line break inside a value");
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "no bare line break inside a value"
+    );
     let tags: Vec<&str> = lines.iter().map(|l| &l[..2]).collect();
     assert_eq!(tags.iter().filter(|t| **t == "AU").count(), 2);
     assert!(lines.contains(&"DA  - 2014/12//"), "{text}");
     assert!(lines.contains(&"PY  - 2014"));
     assert!(lines.contains(&"Y2  - 2026-11-30"));
-    assert!(lines.iter().any(|l| l.starts_with("TI  - Costs & benefits") && l.ends_with("second line")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("TI  - Costs & benefits") && l.ends_with("second line"))
+    );
 }
 
 #[test]
@@ -87,7 +96,12 @@ fn csl_json_parses_back_with_the_schemas_variables() {
     let item = &v.as_array().unwrap()[0];
     assert_eq!(item["id"], "source-test-tricky");
     assert_eq!(item["type"], "report");
-    assert!(item["title"].as_str().unwrap().starts_with("Costs & benefits: 100% of {early}"));
+    assert!(
+        item["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Costs & benefits: 100% of {early}")
+    );
     assert_eq!(item["author"][0]["literal"], "Office of Test & Review, Ltd.");
     assert_eq!(item["issued"]["date-parts"], serde_json::json!([[2014, 12]]));
     assert_eq!(item["accessed"]["date-parts"], serde_json::json!([[2026, 11, 30]]));
@@ -97,7 +111,13 @@ fn csl_json_parses_back_with_the_schemas_variables() {
 
 #[test]
 fn a_page_cites_nmp_with_its_url_and_the_access_date() {
-    let c = of_page("https://nmp.example.org/", "countries", "KEN", "Kenya", Some("2026-12-06".into()));
+    let c = of_page(
+        "https://nmp.example.org/",
+        "countries",
+        "KEN",
+        "Kenya",
+        Some("2026-12-06".into()),
+    );
     assert_eq!(c.url.as_deref(), Some("https://nmp.example.org/countries/ken"));
     assert_eq!(c.authors, [NMP_NAME]);
     let text = plain_text(&c, "[date]");
@@ -106,7 +126,11 @@ fn a_page_cites_nmp_with_its_url_and_the_access_date() {
         "National Mechanisms Platform (NMP). “Kenya.” National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes. https://nmp.example.org/countries/ken. Accessed 2026-12-06."
     );
     let how = HowToCite::record("https://nmp.example.org", "mechanisms", "ken-x", "X");
-    assert!(how.text.ends_with("Accessed [the date you read this page]."), "{}", how.text);
+    assert!(
+        how.text.ends_with("Accessed [the date you read this page]."),
+        "{}",
+        how.text
+    );
     assert_eq!(how.links[0], ("BibTeX", "/cite/mechanisms/ken-x.bib".to_string()));
     let csl: serde_json::Value = serde_json::from_str(&Format::CslJson.render(&c)).unwrap();
     assert_eq!(csl[0]["type"], "webpage");

@@ -155,7 +155,12 @@ async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Re
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no country with the code {iso3:?}.")))?;
     let initiatives = initiatives::of_country(&s.store, &c.item.iso3).await?;
-    let how = crate::cite::HowToCite::record(&s.mail.public_url, "countries", &c.item.iso3.to_lowercase(), &c.item.name);
+    let how = crate::cite::HowToCite::record(
+        &s.mail.public_url,
+        "countries",
+        &c.item.iso3.to_lowercase(),
+        &c.item.name,
+    );
     Ok(Html(
         CountryPage {
             how,

@@ -60,10 +60,11 @@ pub(crate) async fn run(config: &Config, action: SourcesAction) -> anyhow::Resul
         eprintln!("[{n}/{total}] {} {what}", t.slug);
     })
     .await?;
-    let mut rows = store.record_link_checks("system:sources-check", run_at, fetched).await?;
+    let mut rows = store
+        .record_link_checks("system:sources-check", run_at, fetched)
+        .await?;
     nmp_store::linkcheck::worst_first(&mut rows);
-    let slugs: std::collections::HashMap<i32, &str> =
-        targets.iter().map(|t| (t.source_id, t.slug.as_str())).collect();
+    let slugs: std::collections::HashMap<i32, &str> = targets.iter().map(|t| (t.source_id, t.slug.as_str())).collect();
     for r in &rows {
         let detail = match (&r.error, r.status_code) {
             (Some(e), _) => e.clone(),
@@ -93,6 +94,13 @@ pub(crate) async fn run(config: &Config, action: SourcesAction) -> anyhow::Resul
 /// `NMP-link-check/VERSION (National Mechanisms Project; +PUBLIC_URL)`: names the program, so a
 /// site's owner can tell who visits and, when `public_url` is set, where to find them.
 fn user_agent(config: &Config) -> String {
-    let site = config.public_url.as_deref().map(|u| format!("; +{u}")).unwrap_or_default();
-    format!("NMP-link-check/{} (National Mechanisms Project{site})", env!("CARGO_PKG_VERSION"))
+    let site = config
+        .public_url
+        .as_deref()
+        .map(|u| format!("; +{u}"))
+        .unwrap_or_default();
+    format!(
+        "NMP-link-check/{} (National Mechanisms Project{site})",
+        env!("CARGO_PKG_VERSION")
+    )
 }
