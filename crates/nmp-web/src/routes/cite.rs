@@ -92,10 +92,9 @@ pub(crate) async fn citable(s: &AppState, kind: &str, key: &str) -> Result<Optio
             .into_iter()
             .find(|r| r.slug == key)
             .and_then(|r| page(r.name)),
-        "editions" => match editions::detail(store, key).await? {
-            Some(e) => Some(of_edition(public_url, &e, Some(cite::today()))),
-            None => None,
-        },
+        "editions" => editions::detail(store, key)
+            .await?
+            .map(|e| of_edition(public_url, &e, Some(cite::today()))),
         _ => None,
     })
 }
