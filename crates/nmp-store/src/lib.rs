@@ -32,6 +32,7 @@ mod error;
 mod facts;
 mod generation;
 mod introspect;
+pub mod linkcheck;
 pub mod migration;
 pub mod outcomes;
 mod publish;

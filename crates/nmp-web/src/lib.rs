@@ -10,6 +10,7 @@
 mod api;
 pub mod auth;
 mod cache;
+pub mod cite;
 pub mod client;
 mod error;
 mod http;

@@ -259,6 +259,7 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
         .replace("{criterion}", &w.round.2.to_string())
         .replace("{framework}", &w.round.3.to_string())
         .replace("{account}", &w.account.to_string())
+        .replace("{source}", "i-gmap-natmec")
         .replace("{kind}", "mechanisms")
         .replace("{format}", "csv");
     let acronym = format!("MATRIX-{n}");
@@ -380,6 +381,24 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
                     ]
                 }
                 "/staff/accounts/{account}/link" | "/staff/accounts/{account}/two-factor/reset" => Vec::new(),
+                // An archived copy at the source's current version: saved (303).
+                "/staff/sources/{source}/archive" => {
+                    let src = s
+                        .all::<nmp_store::entity::source::Entity>()
+                        .await
+                        .unwrap()
+                        .into_iter()
+                        .find(|r| r.slug == "i-gmap-natmec")
+                        .unwrap();
+                    vec![
+                        ("version".into(), src.version.to_string()),
+                        (
+                            "archived_url".into(),
+                            format!("https://archive.example.org/{n}/synthetic"),
+                        ),
+                        ("accessed_on".into(), "2026-11".into()),
+                    ]
+                }
                 other => panic!("the matrix test has no request for POST {other}; add one"),
             };
             match session {

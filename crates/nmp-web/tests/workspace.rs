@@ -232,6 +232,7 @@ fn free_text(table: &str) -> Vec<String> {
                 "url",
                 "website",
                 "instrument_url",
+                "archived_url",
                 "language",
                 "entity",
                 "entity_id",

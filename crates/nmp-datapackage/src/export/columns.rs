@@ -48,6 +48,7 @@ pub(super) const SOURCES: &[&str] = &[
     "accessed_on",
     "language",
     "note",
+    "archived_url",
 ];
 pub(super) const CITATIONS: &[&str] = &[
     "citation_id",

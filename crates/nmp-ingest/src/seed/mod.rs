@@ -245,7 +245,8 @@ impl Seeder {
                 publisher: Set(s.publisher.clone()),
                 published_on: Set(text(&s.published_on)),
                 url: Set(s.url.clone()),
-                accessed_on: Set(None),
+                accessed_on: Set(text(&s.accessed_on)),
+                archived_url: Set(s.archived_url.clone()),
                 language: Set(s.language.clone()),
                 note: Set(s.note.clone()),
                 ..Default::default()

@@ -41,6 +41,10 @@ pub struct Source {
     pub published_on: Option<PartialDate>,
     /// Where it can be read.
     pub url: Option<String>,
+    /// When the URL was consulted, to the precision known.
+    pub accessed_on: Option<PartialDate>,
+    /// A copy of the page in a web archive (only one that exists: never made up).
+    pub archived_url: Option<String>,
     /// ISO 639-1 language code.
     pub language: Option<String>,
     /// Anything a reader should know about the source.

@@ -73,6 +73,7 @@ pub mod initiative;
 pub mod initiative_kind;
 pub mod initiative_partner;
 pub mod invitation;
+pub mod link_check;
 pub mod login_attempt;
 pub mod mail;
 pub mod mechanism;

@@ -60,13 +60,15 @@ async fn list_networks(State(s): State<AppState>) -> Result<Html<String>, WebErr
 #[template(path = "network.html")]
 struct NetworkPage {
     n: NetworkDetail,
+    how: crate::cite::HowToCite,
 }
 
 async fn show_network(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
     let n = networks::detail(&s.store, &slug)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no network {slug:?}.")))?;
-    Ok(Html(NetworkPage { n }.render()?))
+    let how = crate::cite::HowToCite::record(&s.mail.public_url, "networks", &slug, &n.item.name);
+    Ok(Html(NetworkPage { n, how }.render()?))
 }
 
 #[derive(Template)]
@@ -88,13 +90,16 @@ async fn list_editions(State(s): State<AppState>) -> Result<Html<String>, WebErr
 #[template(path = "edition.html")]
 struct EditionPage {
     e: EditionDetail,
+    how: crate::cite::HowToCite,
 }
 
 async fn show_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
     let e = editions::detail(&s.store, &slug)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no edition {slug:?}.")))?;
-    Ok(Html(EditionPage { e }.render()?))
+    let edition = super::cite::of_edition(&s.mail.public_url, &e, None);
+    let how = crate::cite::HowToCite::of(&edition, "editions", &slug);
+    Ok(Html(EditionPage { e, how }.render()?))
 }
 
 #[derive(Template)]

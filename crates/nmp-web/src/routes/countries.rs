@@ -145,6 +145,7 @@ struct CountryPage {
     /// The EWP risk per release: the chart and its data (empty without an imported release).
     ewp_chart: Option<String>,
     ewp_points: Vec<ewp_series::Point>,
+    how: crate::cite::HowToCite,
 }
 
 async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Result<Html<String>, WebError> {
@@ -160,8 +161,15 @@ async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Re
     let series = ewp_series::load(&s.store).await?;
     let ewp_chart = series.chart(&[(c.item.iso3.as_str(), c.item.name.as_str())]);
     let ewp_points = series.of(&c.item.iso3).to_vec();
+    let how = crate::cite::HowToCite::record(
+        &s.mail.public_url,
+        "countries",
+        &c.item.iso3.to_lowercase(),
+        &c.item.name,
+    );
     Ok(Html(
         CountryPage {
+            how,
             c,
             standalone: false,
             initiatives,

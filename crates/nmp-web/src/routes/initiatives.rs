@@ -82,6 +82,7 @@ struct InitiativePage {
     i: InitiativeDetail,
     notes: Vec<Note>,
     iso3_lower: Option<String>,
+    how: crate::cite::HowToCite,
 }
 
 async fn show_initiative(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
@@ -89,5 +90,14 @@ async fn show_initiative(State(s): State<AppState>, Path(slug): Path<String>) ->
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no initiative {slug:?}.")))?;
     let iso3_lower = i.item.country_iso3.as_ref().map(|c| c.to_lowercase());
-    Ok(Html(InitiativePage { i, notes, iso3_lower }.render()?))
+    let how = crate::cite::HowToCite::record(&s.mail.public_url, "initiatives", &slug, &i.item.title);
+    Ok(Html(
+        InitiativePage {
+            i,
+            notes,
+            iso3_lower,
+            how,
+        }
+        .render()?,
+    ))
 }

@@ -95,6 +95,7 @@ struct MechanismPage {
     iso3_lower: Option<String>,
     standalone: bool,
     initiatives: Vec<InitiativeItem>,
+    how: crate::cite::HowToCite,
 }
 
 async fn show_mechanism(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
@@ -102,6 +103,7 @@ async fn show_mechanism(State(s): State<AppState>, Path(slug): Path<String>) -> 
         .await?
         .ok_or_else(|| WebError::NotFound(format!("There is no mechanism {slug:?}.")))?;
     let iso3_lower = mech.item.country_iso3.as_ref().map(|c| c.to_lowercase());
+    let name = mech.item.name.clone();
     let initiatives = match s.store.mechanism_by_slug(&slug).await? {
         Some(m) => initiatives::of_mechanism(&s.store, m.mechanism_id).await?,
         None => Vec::new(),
@@ -113,6 +115,7 @@ async fn show_mechanism(State(s): State<AppState>, Path(slug): Path<String>) -> 
             iso3_lower,
             standalone: true,
             initiatives,
+            how: crate::cite::HowToCite::record(&s.mail.public_url, "mechanisms", &slug, &name),
         }
         .render()?,
     ))

@@ -2,6 +2,7 @@
 
 mod analysis;
 mod catalog;
+pub(crate) mod cite;
 mod countries;
 mod downloads;
 mod health;
@@ -24,6 +25,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(mechanisms::router())
         .merge(initiatives::router())
         .merge(catalog::router())
+        .merge(cite::router())
         .merge(analysis::router())
         .merge(downloads::router())
         .merge(crate::auth::router())

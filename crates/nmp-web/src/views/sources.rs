@@ -34,6 +34,10 @@ pub struct SourceItem {
     pub url: Option<String>,
     /// ISO 639-1 language.
     pub language: Option<String>,
+    /// When the URL was consulted (ISO 8601, reduced precision).
+    pub accessed_on: Option<String>,
+    /// A copy in a web archive, for when the URL no longer answers.
+    pub archived_url: Option<String>,
     /// How many citations name it.
     pub citation_count: usize,
 }
@@ -134,6 +138,8 @@ fn source_item(s: source::Model, citation_count: usize) -> SourceItem {
         published_on: s.published_on,
         url: s.url,
         language: s.language,
+        accessed_on: s.accessed_on,
+        archived_url: s.archived_url,
         citation_count,
     }
 }

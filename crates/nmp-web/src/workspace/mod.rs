@@ -17,6 +17,7 @@ mod import;
 mod records;
 mod review;
 mod sign_ins;
+mod sources;
 mod uncited;
 
 use askama::Template;
@@ -56,6 +57,8 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/assignments/{id}/done", post(assignments::done))
         .route("/staff/audit", get(audit::log))
         .route("/staff/sign-ins", get(sign_ins::log))
+        .route("/staff/sources", get(sources::list))
+        .route("/staff/sources/{source}/archive", post(sources::set_archive))
         .route(
             "/staff/import",
             get(import::form)

@@ -13,6 +13,7 @@ pub(crate) mod records;
 pub(crate) mod report;
 mod seed;
 mod serve;
+pub(crate) mod sources;
 pub(crate) mod user;
 
 use anyhow::Context;
@@ -50,6 +51,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Questionnaire { action } => questionnaire::run(&config, action).await,
         Command::Assessment { action } => assessment::run(&config, action).await,
         Command::Demo { action } => demo::run(&config, action).await,
+        Command::Sources { action } => sources::run(&config, action).await,
     }
 }
 

@@ -196,6 +196,21 @@ pub fn check(data: &Dataset, countries: &BTreeSet<String>) -> Result<(), IngestE
                 format!("source {:?}: url: every starter source needs its URL", s.value.key),
             );
         }
+        if let Some(a) = s.value.archived_url.as_deref() {
+            let web = a.strip_prefix("https://").or_else(|| a.strip_prefix("http://"));
+            if web.is_none_or(|rest| rest.is_empty() || rest.contains(char::is_whitespace)) {
+                let anchor = format!("\"{}\"", s.value.key);
+                c.fail(
+                    s,
+                    &anchor,
+                    &anchor,
+                    format!(
+                        "source {:?}: archived_url: {a:?} is not a web address (it must start with http:// or https://)",
+                        s.value.key
+                    ),
+                );
+            }
+        }
     }
     for o in &data.organizations {
         let (v, anchor) = (&o.value, format!("\"{}\"", o.value.key));

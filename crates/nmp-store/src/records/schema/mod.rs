@@ -35,7 +35,7 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 const NOT_EDITED: &[(&str, &str)] = &[("edition", "snapshot_hash"), ("profile", "assignee_account_id")];
 
 /// Text fields that hold a web address.
-const URL_FIELDS: &[&str] = &["website", "url", "instrument_url"];
+const URL_FIELDS: &[&str] = &["website", "url", "instrument_url", "archived_url"];
 
 /// Text fields shown as a multi-line text area.
 const LONG_FIELDS: &[&str] = &[

@@ -1,0 +1,154 @@
+//! The sources page for editors and administrators (`/staff/sources`): each source's latest link
+//! check (from `nmp sources check`), dead and changed first, and a form per source to set its
+//! archived copy and accessed-on date (`POST /staff/sources/{source}/archive`, at the version
+//! shown; a bad value is refused naming its field and nothing is written).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use nmp_store::StoreError;
+use nmp_store::auth::SignedIn;
+use nmp_store::entity::source;
+
+use super::review::timestamp;
+use super::{Deciders, Nav, render};
+use crate::AppState;
+use crate::auth::{CsrfForm, Staff, WorkspaceError};
+
+/// One source with its latest check.
+pub(crate) struct SourceRow {
+    pub slug: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub archived_url: String,
+    pub accessed_on: String,
+    pub version: i32,
+    /// `dead`, `error`, `changed`, `redirected`, `ok`, or `unchecked`.
+    pub outcome: String,
+    pub status: String,
+    pub final_url: Option<String>,
+    pub error: Option<String>,
+    pub checked_at: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/sources.html")]
+struct SourcesPage {
+    nav: Nav,
+    rows: Vec<SourceRow>,
+    counts: Vec<(String, usize)>,
+    /// (source slug, field, message) of a refused form.
+    errors: Vec<(String, String, String)>,
+    /// The refused form's values, to show again: (slug, archived_url, accessed_on).
+    typed: Option<(String, String, String)>,
+}
+
+impl SourcesPage {
+    /// What the form of `slug` shows for `field`: what was typed if that form was refused.
+    fn shown<'a>(&'a self, row: &'a SourceRow, field: &str) -> &'a str {
+        match &self.typed {
+            Some((slug, archived, accessed)) if *slug == row.slug => {
+                if field == "archived_url" {
+                    archived
+                } else {
+                    accessed
+                }
+            }
+            _ if field == "archived_url" => &row.archived_url,
+            _ => &row.accessed_on,
+        }
+    }
+}
+
+async fn page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    errors: Vec<(String, String, String)>,
+    typed: Option<(String, String, String)>,
+) -> Result<SourcesPage, WorkspaceError> {
+    let store = &state.store;
+    let sources: HashMap<i32, source::Model> = store
+        .all::<source::Entity>()
+        .await?
+        .into_iter()
+        .map(|s| (s.source_id, s))
+        .collect();
+    let mut rows = Vec::new();
+    let row = |s: &source::Model| SourceRow {
+        slug: s.slug.clone(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        archived_url: s.archived_url.clone().unwrap_or_default(),
+        accessed_on: s.accessed_on.clone().unwrap_or_default(),
+        version: s.version,
+        outcome: "unchecked".into(),
+        status: String::new(),
+        final_url: None,
+        error: None,
+        checked_at: String::new(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    for c in store.latest_link_checks().await? {
+        let Some(s) = sources.get(&c.source_id) else { continue };
+        seen.insert(c.source_id);
+        rows.push(SourceRow {
+            outcome: c.outcome.clone(),
+            status: c.status_code.map(|s| s.to_string()).unwrap_or_default(),
+            final_url: c.final_url.clone().filter(|f| *f != c.url),
+            error: c.error.clone(),
+            checked_at: timestamp(c.checked_at),
+            ..row(s)
+        });
+    }
+    let mut unchecked: Vec<&source::Model> = sources.values().filter(|s| !seen.contains(&s.source_id)).collect();
+    unchecked.sort_by(|a, b| a.slug.cmp(&b.slug));
+    rows.extend(unchecked.into_iter().map(row));
+    let counts = nmp_store::linkcheck::OUTCOMES
+        .iter()
+        .chain(["unchecked"].iter())
+        .map(|o| (o.to_string(), rows.iter().filter(|r| r.outcome == *o).count()))
+        .collect();
+    Ok(SourcesPage {
+        nav: Nav::of(signed_in),
+        rows,
+        counts,
+        errors,
+        typed,
+    })
+}
+
+pub(super) async fn list(State(state): State<AppState>, staff: Staff<Deciders>) -> Result<Response, WorkspaceError> {
+    let view = page(&state, &staff, Vec::new(), None).await?;
+    Ok(render(StatusCode::OK, &view))
+}
+
+pub(super) async fn set_archive(
+    State(state): State<AppState>,
+    staff: Staff<Deciders>,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let archived = form.text("archived_url").trim().to_string();
+    let accessed = form.text("accessed_on").trim().to_string();
+    let Ok(version) = form.text("version").trim().parse::<i32>() else {
+        let errors = vec![(slug.clone(), "version".into(), "is missing: reload the page".into())];
+        let view = page(&state, &staff, errors, Some((slug, archived, accessed))).await?;
+        return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
+    };
+    match state
+        .store
+        .set_source_archive(&staff.account.email, &slug, version, &archived, &accessed)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/staff/sources#source-{slug}")).into_response()),
+        Err(StoreError::Invalid(e)) => {
+            let errors = vec![(slug.clone(), e.field, e.message)];
+            let view = page(&state, &staff, errors, Some((slug, archived, accessed))).await?;
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
