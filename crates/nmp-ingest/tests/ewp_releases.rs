@@ -142,10 +142,15 @@ async fn outside_values(s: &nmp_store::Store, slug: &str) -> Vec<(String, String
 }
 
 fn kosovo(year: i32, rank: f64, risk: f64) -> Vec<(String, String, String, i32, f64)> {
-    [("rank_1yr", rank), ("rank_2yr", rank), ("risk_1yr", risk / 2.0), ("risk_2yr", risk)]
-        .into_iter()
-        .map(|(code, v)| (code.to_string(), "XKX".to_string(), "Kosovo".to_string(), year, v))
-        .collect()
+    [
+        ("rank_1yr", rank),
+        ("rank_2yr", rank),
+        ("risk_1yr", risk / 2.0),
+        ("risk_2yr", risk),
+    ]
+    .into_iter()
+    .map(|(code, v)| (code.to_string(), "XKX".to_string(), "Kosovo".to_string(), year, v))
+    .collect()
 }
 
 #[tokio::test]
@@ -160,10 +165,20 @@ async fn kosovo_is_stored_apart_from_the_states_and_replaced_with_its_release() 
         let r = ewp::import(s, first.path(), false, ACTOR).await.unwrap();
         assert_eq!(r.outcome.outside_written, 4, "{}", db.engine);
         // Kosovo is the 17th row: rank 17, two-year risk 0.12, one-year 0.06.
-        assert_eq!(outside_values(s, "ewp-2031").await, kosovo(2031, 17.0, 0.12), "{}", db.engine);
+        assert_eq!(
+            outside_values(s, "ewp-2031").await,
+            kosovo(2031, 17.0, 0.12),
+            "{}",
+            db.engine
+        );
         // Not a state: no country row, no observation, the top 30 and the counts unchanged.
         assert_eq!(s.all::<country::Entity>().await.unwrap().len(), states);
-        assert!(values(s, "ewp-2031", "rank_2yr").await.iter().all(|(c, _, _)| c != "XKX"));
+        assert!(
+            values(s, "ewp-2031", "rank_2yr")
+                .await
+                .iter()
+                .all(|(c, _, _)| c != "XKX")
+        );
         assert_eq!(r.matched, 19);
         assert!(r.top.iter().all(|t| t.iso3.as_deref() != Some("XKX")));
 
@@ -171,16 +186,31 @@ async fn kosovo_is_stored_apart_from_the_states_and_replaced_with_its_release() 
         let moved = release(file, &modern(2031, rank, false, Some((0, 16))));
         let dry = ewp::import(s, moved.path(), true, ACTOR).await.unwrap();
         assert_eq!(dry.outcome.outside_written, 4);
-        assert_eq!(outside_values(s, "ewp-2031").await, kosovo(2031, 17.0, 0.12), "{}", db.engine);
+        assert_eq!(
+            outside_values(s, "ewp-2031").await,
+            kosovo(2031, 17.0, 0.12),
+            "{}",
+            db.engine
+        );
         let again = ewp::import(s, moved.path(), false, ACTOR).await.unwrap();
         assert!(again.outcome.replaced);
-        assert_eq!(outside_values(s, "ewp-2031").await, kosovo(2031, 1.0, 0.2), "{}", db.engine);
+        assert_eq!(
+            outside_values(s, "ewp-2031").await,
+            kosovo(2031, 1.0, 0.2),
+            "{}",
+            db.engine
+        );
         assert_eq!(s.all::<observation_outside::Entity>().await.unwrap().len(), 4);
 
         // A second release sits beside the first, each with its own rows.
         let second = release("final_forecasts_data_1Oct2032.csv", &modern(2032, None, false, None));
         ewp::import(s, second.path(), false, ACTOR).await.unwrap();
-        assert_eq!(outside_values(s, "ewp-2032").await, kosovo(2032, 17.0, 0.12), "{}", db.engine);
+        assert_eq!(
+            outside_values(s, "ewp-2032").await,
+            kosovo(2032, 17.0, 0.12),
+            "{}",
+            db.engine
+        );
         assert_eq!(outside_values(s, "ewp-2031").await, kosovo(2031, 1.0, 0.2));
         assert_eq!(s.all::<observation_outside::Entity>().await.unwrap().len(), 8);
         s.verify_audit_chain().await.unwrap();
@@ -388,7 +418,10 @@ async fn kosovo_is_matched_to_xkx_with_a_note_in_every_layout() {
         assert_eq!(k.ewp_name, "Kosovo");
         assert_eq!(k.rank_2yr, 17.0, "{file}");
         assert!(k.note.contains("user-assigned") && k.note.contains("not as observations of a state"));
-        assert_eq!(r.outcome.outside_written, 4, "{file}: risk and rank, two-year and one-year");
+        assert_eq!(
+            r.outcome.outside_written, 4,
+            "{file}: risk and rank, two-year and one-year"
+        );
         assert!(r.unmatched.is_empty(), "{file}: {:?}", r.unmatched);
         assert_eq!(r.matched, 19);
     }

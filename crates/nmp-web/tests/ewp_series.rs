@@ -146,7 +146,11 @@ async fn two_releases_show_as_a_series_and_a_list_of_risers() {
         assert_eq!(ken.len(), 2);
         assert_eq!(ken[1]["rank_2yr"], 12.0);
         assert!(v["countries"].get("TCD").is_none(), "only the country asked for");
-        assert_eq!(v["outside"].as_array().map(Vec::len), Some(0), "only the country asked for");
+        assert_eq!(
+            v["outside"].as_array().map(Vec::len),
+            Some(0),
+            "only the country asked for"
+        );
 
         // Kosovo: in neither the states' series nor the top 30, listed apart with its note.
         let (_, json) = get(&db, "/api/v1/high-risk/series").await;
@@ -158,8 +162,16 @@ async fn two_releases_show_as_a_series_and_a_list_of_risers() {
             (&outside[1]["dataset"], &outside[1]["code"], &outside[1]["name"]),
             (&"ewp-2032".into(), &"XKX".into(), &"Kosovo".into())
         );
-        assert_eq!((&outside[1]["rank_2yr"], &outside[1]["risk_2yr"]), (&36.0.into(), &0.025.into()));
-        assert!(outside[1]["note"].as_str().unwrap().contains("not one of the 195 states"));
+        assert_eq!(
+            (&outside[1]["rank_2yr"], &outside[1]["risk_2yr"]),
+            (&36.0.into(), &0.025.into())
+        );
+        assert!(
+            outside[1]["note"]
+                .as_str()
+                .unwrap()
+                .contains("not one of the 195 states")
+        );
         let (_, json) = get(&db, "/api/v1/high-risk/series?country=xkx").await;
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["outside"].as_array().map(Vec::len), Some(2));

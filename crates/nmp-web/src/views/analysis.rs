@@ -214,7 +214,10 @@ pub(crate) async fn high_risk(store: &Store, facts: &Facts, top: i64) -> Result<
         })
         .collect();
     rows.sort_by_key(|r| r.rank);
-    let wanted = HashMap::from([(rank_id, (ds.slug.as_str(), true)), (risk_id, (ds.slug.as_str(), false))]);
+    let wanted = HashMap::from([
+        (rank_id, (ds.slug.as_str(), true)),
+        (risk_id, (ds.slug.as_str(), false)),
+    ]);
     let outside = crate::views::ewp_series::outside_points(store, &wanted).await?;
     Ok(Some(HighRisk {
         dataset: ds.slug,

@@ -112,10 +112,7 @@ pub(crate) async fn outside_points(
     wanted: &HashMap<i32, (&str, bool)>,
 ) -> Result<Vec<OutsidePoint>, WebError> {
     let rows = store
-        .rows_where::<observation_outside::Entity, _>(
-            observation_outside::Column::IndicatorId,
-            wanted.keys().copied(),
-        )
+        .rows_where::<observation_outside::Entity, _>(observation_outside::Column::IndicatorId, wanted.keys().copied())
         .await?;
     let mut points: BTreeMap<(i32, String, String), OutsidePoint> = BTreeMap::new();
     for o in rows {

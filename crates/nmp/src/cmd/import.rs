@@ -233,7 +233,11 @@ pub(crate) fn describe_ewp(r: &EwpReport) -> String {
         let _ = writeln!(
             out,
             "values outside the 195 states {} observation_outside: {}",
-            if r.outcome.dry_run { "that would be written to" } else { "written to" },
+            if r.outcome.dry_run {
+                "that would be written to"
+            } else {
+                "written to"
+            },
             r.outcome.outside_written
         );
     }

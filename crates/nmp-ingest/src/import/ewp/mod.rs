@@ -38,8 +38,8 @@ use nmp_store::Store;
 
 use super::crosswalk::Crosswalk;
 use super::{
-    CountryIndex, DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, OutsideObs, Problems, WriteOutcome, WriteRequest,
-    country_codes, country_index, rows_result, sha256_hex, write_dataset,
+    CountryIndex, DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, OutsideObs, Problems, WriteOutcome,
+    WriteRequest, country_codes, country_index, rows_result, sha256_hex, write_dataset,
 };
 use crate::IngestError;
 
