@@ -48,10 +48,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_sign_in_throttling::Migration),
             Box::new(m0015_two_factor::Migration),
             Box::new(m0016_edition_phases::Migration),
-            Box::new(m0018_source_archive::Migration),
-            // After m0018, which main shipped first: databases and backups made at m0018 stay a
-            // prefix of this list (a restore requires that).
             Box::new(m0017_observation_outside::Migration),
+            Box::new(m0018_source_archive::Migration),
         ]
     }
 }
