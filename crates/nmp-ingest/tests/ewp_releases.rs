@@ -6,14 +6,15 @@
 //!
 //! Renamed, missing and disagreeing rank columns are read or computed and reported; a missing
 //! risk column fails naming the file and the forms looked for, and writes nothing; two releases
-//! sit side by side as two datasets; Kosovo (347) is matched to XKX with a note.
+//! sit side by side as two datasets; Kosovo (347) is matched to XKX with a note and its values
+//! are stored in `observation_outside`, replaced with its release.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use nmp_ingest::import::{ACTOR, ewp};
 use nmp_ingest::seed::seed_embedded;
-use nmp_store::entity::{dataset, indicator, observation};
+use nmp_store::entity::{country, dataset, indicator, observation, observation_outside};
 use nmp_store::testing::engines;
 
 /// `(ewp_name, ccode)` of the generated rows: names and codes as in the crosswalk, plus Kosovo.
@@ -115,6 +116,106 @@ async fn values(s: &nmp_store::Store, slug: &str, code: &str) -> Vec<(String, i3
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// The values of `slug` in `observation_outside`: (indicator code, code, name, year, value), by
+/// indicator code.
+async fn outside_values(s: &nmp_store::Store, slug: &str) -> Vec<(String, String, String, i32, f64)> {
+    let ds = s.all::<dataset::Entity>().await.unwrap();
+    let d = ds.iter().find(|d| d.slug == slug).expect(slug);
+    let inds = s.all::<indicator::Entity>().await.unwrap();
+    let mut out: Vec<(String, String, String, i32, f64)> = s
+        .all::<observation_outside::Entity>()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|o| {
+            let ind = inds
+                .iter()
+                .find(|i| i.indicator_id == o.indicator_id && i.dataset_id == d.dataset_id)?;
+            assert!(o.note.as_deref().is_some_and(|n| n.contains("user-assigned")), "{o:?}");
+            Some((ind.code.clone(), o.code, o.name, o.year, o.value))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn kosovo(year: i32, rank: f64, risk: f64) -> Vec<(String, String, String, i32, f64)> {
+    [
+        ("rank_1yr", rank),
+        ("rank_2yr", rank),
+        ("risk_1yr", risk / 2.0),
+        ("risk_2yr", risk),
+    ]
+    .into_iter()
+    .map(|(code, v)| (code.to_string(), "XKX".to_string(), "Kosovo".to_string(), year, v))
+    .collect()
+}
+
+#[tokio::test]
+async fn kosovo_is_stored_apart_from_the_states_and_replaced_with_its_release() {
+    for db in engines().await {
+        let s = &db.store;
+        seed_embedded(s).await.unwrap();
+        let states = s.all::<country::Entity>().await.unwrap().len();
+        let rank = Some("rank.2031and2032.from2030");
+        let file = "final_forecasts_data_1Oct2031.csv";
+        let first = release(file, &modern(2031, rank, false, None));
+        let r = ewp::import(s, first.path(), false, ACTOR).await.unwrap();
+        assert_eq!(r.outcome.outside_written, 4, "{}", db.engine);
+        // Kosovo is the 17th row: rank 17, two-year risk 0.12, one-year 0.06.
+        assert_eq!(
+            outside_values(s, "ewp-2031").await,
+            kosovo(2031, 17.0, 0.12),
+            "{}",
+            db.engine
+        );
+        // Not a state: no country row, no observation, the top 30 and the counts unchanged.
+        assert_eq!(s.all::<country::Entity>().await.unwrap().len(), states);
+        assert!(
+            values(s, "ewp-2031", "rank_2yr")
+                .await
+                .iter()
+                .all(|(c, _, _)| c != "XKX")
+        );
+        assert_eq!(r.matched, 19);
+        assert!(r.top.iter().all(|t| t.iso3.as_deref() != Some("XKX")));
+
+        // Kosovo moves to first place: a dry run writes nothing, a re-import replaces its rows.
+        let moved = release(file, &modern(2031, rank, false, Some((0, 16))));
+        let dry = ewp::import(s, moved.path(), true, ACTOR).await.unwrap();
+        assert_eq!(dry.outcome.outside_written, 4);
+        assert_eq!(
+            outside_values(s, "ewp-2031").await,
+            kosovo(2031, 17.0, 0.12),
+            "{}",
+            db.engine
+        );
+        let again = ewp::import(s, moved.path(), false, ACTOR).await.unwrap();
+        assert!(again.outcome.replaced);
+        assert_eq!(
+            outside_values(s, "ewp-2031").await,
+            kosovo(2031, 1.0, 0.2),
+            "{}",
+            db.engine
+        );
+        assert_eq!(s.all::<observation_outside::Entity>().await.unwrap().len(), 4);
+
+        // A second release sits beside the first, each with its own rows.
+        let second = release("final_forecasts_data_1Oct2032.csv", &modern(2032, None, false, None));
+        ewp::import(s, second.path(), false, ACTOR).await.unwrap();
+        assert_eq!(
+            outside_values(s, "ewp-2032").await,
+            kosovo(2032, 17.0, 0.12),
+            "{}",
+            db.engine
+        );
+        assert_eq!(outside_values(s, "ewp-2031").await, kosovo(2031, 1.0, 0.2));
+        assert_eq!(s.all::<observation_outside::Entity>().await.unwrap().len(), 8);
+        s.verify_audit_chain().await.unwrap();
+        db.finish().await;
+    }
 }
 
 fn value(v: &[(String, i32, f64)], iso3: &str) -> Option<f64> {
@@ -316,7 +417,11 @@ async fn kosovo_is_matched_to_xkx_with_a_note_in_every_layout() {
         let k = r.outside.iter().find(|o| o.code == "XKX").expect("Kosovo reported");
         assert_eq!(k.ewp_name, "Kosovo");
         assert_eq!(k.rank_2yr, 17.0, "{file}");
-        assert!(k.note.contains("user-assigned") && k.note.contains("not stored as observations"));
+        assert!(k.note.contains("user-assigned") && k.note.contains("not as observations of a state"));
+        assert_eq!(
+            r.outcome.outside_written, 4,
+            "{file}: risk and rank, two-year and one-year"
+        );
         assert!(r.unmatched.is_empty(), "{file}: {:?}", r.unmatched);
         assert_eq!(r.matched, 19);
     }

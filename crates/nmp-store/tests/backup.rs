@@ -13,8 +13,8 @@ use nmp_core::vocab::AccountRole;
 use nmp_store::auth::LinkPurpose;
 use nmp_store::backup::{self, Checked};
 use nmp_store::entity::{
-    assignment, attachment, dataset, edition, erratum, indicator, invitation, mail, observation, organization,
-    proposal, question, questionnaire, source,
+    assignment, attachment, dataset, edition, erratum, indicator, invitation, mail, observation, observation_outside,
+    organization, proposal, question, questionnaire, source,
 };
 use nmp_store::migration::{Migrator, SEEDED_TABLES};
 use nmp_store::testing::{TestDb, assessment_fixture, blank_postgres, blank_sqlite, engines, migrate_first, texts};
@@ -234,6 +234,20 @@ async fn fill(store: &Store) -> i32 {
     w.insert_many(observations, "test", serde_json::json!({"observations": REALS.len()}))
         .await
         .unwrap();
+    // A value of an entity outside the states (synthetic), with a note and one without.
+    let outside = [(2000, 0.125, Some("synthetic: not a state")), (2001, -1.5e-300, None)]
+        .into_iter()
+        .map(|(year, value, note)| observation_outside::ActiveModel {
+            indicator_id: Set(i.indicator_id),
+            code: Set("XKX".into()),
+            name: Set("Kosovo".into()),
+            year: Set(year),
+            value: Set(value),
+            note: Set(note.map(str::to_string)),
+            ..Default::default()
+        })
+        .collect();
+    w.insert_many(outside, "test", serde_json::json!({})).await.unwrap();
     let proposal_row = |message: &str| proposal::ActiveModel {
         entity: Set("source".into()),
         entity_id: Set(None),
@@ -357,6 +371,7 @@ async fn a_backup_holds_every_table_and_a_restore_gives_back_every_row() {
             "attachment",
             "mail",
             "observation",
+            "observation_outside",
             "proposal",
             "erratum",
             "assignment",
@@ -410,6 +425,12 @@ async fn a_backup_holds_every_table_and_a_restore_gives_back_every_row() {
         // (SQLite itself keeps -0.0 as 0; every other value keeps its bits.)
         assert_eq!(source_values.iter().map(|o| o.value).collect::<Vec<_>>(), REALS);
         assert_eq!(bits(restored_values), bits(source_values), "{}", db.engine);
+        assert_eq!(
+            target.store.all::<observation_outside::Entity>().await.unwrap(),
+            db.store.all::<observation_outside::Entity>().await.unwrap(),
+            "{}",
+            db.engine
+        );
         assert_eq!(
             target.store.all::<attachment::Entity>().await.unwrap(),
             db.store.all::<attachment::Entity>().await.unwrap()

@@ -2,6 +2,7 @@
 //! release on a country's page and in `/compare`, "risen into the top 30 since the last release"
 //! on `/analysis`, and the series in the API. The releases are generated here and are
 //! **synthetic test data** (made-up risks, fictional years 2031 and 2032) in the 2024 layout.
+//! Each ends with Kosovo (COW 347), which is not one of the 195 states: it is shown apart.
 
 use std::fmt::Write as _;
 
@@ -66,6 +67,8 @@ fn release(y: i32, kenya_rank: usize) -> tempfile::TempDir {
     let mut order: Vec<(&str, u32)> = STATES.to_vec();
     let kenya = order.remove(30);
     order.insert(kenya_rank - 1, kenya);
+    // Ranked 36th, below every state.
+    order.push(("Kosovo", 347));
     let mut text = format!(
         "\"\",\"ewp_name\",\"risk.{y}and{}.from{}\",\"rank.{y}and{}.from{}\",\"ccode\"\n",
         y + 1,
@@ -143,6 +146,44 @@ async fn two_releases_show_as_a_series_and_a_list_of_risers() {
         assert_eq!(ken.len(), 2);
         assert_eq!(ken[1]["rank_2yr"], 12.0);
         assert!(v["countries"].get("TCD").is_none(), "only the country asked for");
+        assert_eq!(
+            v["outside"].as_array().map(Vec::len),
+            Some(0),
+            "only the country asked for"
+        );
+
+        // Kosovo: in neither the states' series nor the top 30, listed apart with its note.
+        let (_, json) = get(&db, "/api/v1/high-risk/series").await;
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert!(v["countries"].get("XKX").is_none());
+        let outside = v["outside"].as_array().unwrap();
+        assert_eq!(outside.len(), 2, "one per release: {outside:?}");
+        assert_eq!(
+            (&outside[1]["dataset"], &outside[1]["code"], &outside[1]["name"]),
+            (&"ewp-2032".into(), &"XKX".into(), &"Kosovo".into())
+        );
+        assert_eq!(
+            (&outside[1]["rank_2yr"], &outside[1]["risk_2yr"]),
+            (&36.0.into(), &0.025.into())
+        );
+        assert!(
+            outside[1]["note"]
+                .as_str()
+                .unwrap()
+                .contains("not one of the 195 states")
+        );
+        let (_, json) = get(&db, "/api/v1/high-risk/series?country=xkx").await;
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["outside"].as_array().map(Vec::len), Some(2));
+        let (_, json) = get(&db, "/api/v1/high-risk?limit=100").await;
+        assert!(!json.contains("XKX"), "not among the states: {json}");
+        assert!(
+            analysis.contains(
+                "Also assessed, outside the 195 states: Kosovo (XKX), rank 36, two-year risk 2.5% (Kosovo (COW 347) has no ISO 3166-1 code;"
+            ),
+            "{analysis}"
+        );
+        assert_eq!(analysis.matches("Also assessed, outside the 195 states").count(), 1);
         db.finish().await;
     }
 }

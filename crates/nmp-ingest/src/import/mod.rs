@@ -8,7 +8,10 @@
 //! - a re-imported dataset's observations are removed first (one `delete_many` audit event per
 //!   indicator), its indicators are updated, added or removed to match the file;
 //! - the observations are inserted in bulk as ONE audit event (`action = import`) whose summary
-//!   records the dataset, the file and its SHA-256.
+//!   records the dataset, the file and its SHA-256;
+//! - values of entities outside the 195 states (Kosovo in the EWP releases) go to
+//!   `observation_outside`, removed and written with the dataset's observations in the same
+//!   transaction.
 //!
 //! A dry run takes the same path, checks and writes included, and rolls the transaction back at
 //! the end instead of committing it.
@@ -22,7 +25,7 @@ pub mod indicators;
 
 use std::collections::BTreeMap;
 
-use nmp_store::entity::{country, dataset, indicator, observation};
+use nmp_store::entity::{country, dataset, indicator, observation, observation_outside};
 use nmp_store::{ColumnTrait, NewObservation, Set, Store, StoreError, Writer};
 
 use crate::IngestError;
@@ -82,6 +85,24 @@ pub struct Obs {
     pub value: f64,
 }
 
+/// A validated value of an entity outside the 195 states (no `country` row): stored in
+/// `observation_outside`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutsideObs {
+    /// Index into the indicator list.
+    pub indicator: u16,
+    /// The code the entity is matched to (`XKX`).
+    pub code: String,
+    /// Its name as the file gives it.
+    pub name: String,
+    /// Calendar year.
+    pub year: i32,
+    /// Value.
+    pub value: f64,
+    /// Why it is outside the 195 states.
+    pub note: String,
+}
+
 /// What writing a dataset did (or, for a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteOutcome {
@@ -91,6 +112,9 @@ pub struct WriteOutcome {
     pub observations_removed: u64,
     /// Observations written (for a dry run: that would be written).
     pub observations_written: u64,
+    /// Values of entities outside the 195 states written to `observation_outside` (for a dry
+    /// run: that would be written).
+    pub outside_written: u64,
     /// Whether this was a dry run (nothing written).
     pub dry_run: bool,
 }
@@ -148,6 +172,8 @@ pub(crate) struct WriteRequest<'a> {
     pub countries: &'a [String],
     /// The observations.
     pub rows: &'a [Obs],
+    /// Values of entities outside the 195 states.
+    pub outside: &'a [OutsideObs],
     /// Check and write everything as for real, then roll back: nothing is written.
     pub dry_run: bool,
 }
@@ -165,6 +191,7 @@ pub(crate) async fn write_dataset(
         existing_indicators,
         countries,
         rows,
+        outside,
         dry_run,
     } = req;
     nmp_core::slug::validate("dataset", &meta.slug).map_err(StoreError::from)?;
@@ -184,6 +211,24 @@ pub(crate) async fn write_dataset(
     let new_rows: Vec<NewObservation> = order.into_iter().map(|o| new_observation(o, &ids, countries)).collect();
     let summary = import_summary(meta, indicators.len(), removed);
     let written = w.insert_bulk(&new_rows, &meta.slug, summary).await?;
+    let outside_written = if outside.is_empty() {
+        0
+    } else {
+        let rows: Vec<observation_outside::ActiveModel> = outside
+            .iter()
+            .map(|o| observation_outside::ActiveModel {
+                indicator_id: Set(ids[usize::from(o.indicator)]),
+                code: Set(o.code.clone()),
+                name: Set(o.name.clone()),
+                year: Set(o.year),
+                value: Set(o.value),
+                note: Set(Some(o.note.clone())),
+                ..Default::default()
+            })
+            .collect();
+        let summary = serde_json::json!({ "dataset": meta.slug, "file_sha256": meta.file_sha256 });
+        w.insert_many(rows, &meta.slug, summary).await?
+    };
     if dry_run {
         // The same checks and writes as a real import; dropping the writer undoes them.
         drop(w);
@@ -194,6 +239,7 @@ pub(crate) async fn write_dataset(
         replaced,
         observations_removed: if dry_run { 0 } else { removed },
         observations_written: written,
+        outside_written,
         dry_run,
     })
 }
@@ -229,14 +275,15 @@ pub(crate) struct OpenDataset {
     pub dataset_id: i32,
     /// Whether it existed before.
     pub replaced: bool,
-    /// Observations of the earlier import removed.
+    /// Observations of the earlier import removed (values outside the 195 states not counted).
     pub removed: u64,
     existing: ExistingIndicators,
     old_by_code: BTreeMap<String, indicator::Model>,
 }
 
 impl OpenDataset {
-    /// Creates or updates the dataset row and removes its earlier observations.
+    /// Creates or updates the dataset row and removes its earlier observations (and values of
+    /// entities outside the 195 states).
     pub(crate) async fn open(
         w: &mut Writer,
         meta: &DatasetMeta,
@@ -293,6 +340,23 @@ impl OpenDataset {
                     &format!("{}:{}", meta.slug, old.code),
                 )
                 .await?;
+        }
+        // Only indicators that hold such values get a `delete_many` event of their own.
+        let outside = w
+            .read_matching::<observation_outside::Entity>(
+                observation_outside::Column::IndicatorId.is_in(old_indicators.iter().map(|i| i.indicator_id)),
+            )
+            .await?;
+        for old in old_indicators
+            .iter()
+            .filter(|i| outside.iter().any(|o| o.indicator_id == i.indicator_id))
+        {
+            w.delete_many::<observation_outside::Entity, _>(
+                observation_outside::Column::IndicatorId,
+                old.indicator_id,
+                &format!("{}:{}", meta.slug, old.code),
+            )
+            .await?;
         }
         Ok(OpenDataset {
             dataset_id,

@@ -84,6 +84,7 @@ pub mod network;
 pub mod network_count;
 pub mod network_membership;
 pub mod observation;
+pub mod observation_outside;
 pub mod one_time_link;
 pub mod organization;
 pub mod pending_sign_in;

@@ -18,6 +18,7 @@ mod m0013_outcomes;
 mod m0014_sign_in_throttling;
 mod m0015_two_factor;
 mod m0016_edition_phases;
+mod m0017_observation_outside;
 mod m0018_source_archive;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_sign_in_throttling::Migration),
             Box::new(m0015_two_factor::Migration),
             Box::new(m0016_edition_phases::Migration),
+            Box::new(m0017_observation_outside::Migration),
             Box::new(m0018_source_archive::Migration),
         ]
     }

@@ -51,25 +51,33 @@ pub(crate) async fn high_risk(State(s): State<AppState>, RawQuery(q): RawQuery) 
 
 /// The Early Warning Project's imported releases as a time series: each state's two-year risk
 /// and rank per release (first forecast year), and the states the latest release ranks in the
-/// top 30 that the release before did not.
+/// top 30 that the release before did not, and the entities outside the 195 states (Kosovo,
+/// `XKX`) the releases assess, each with its risk, rank and note.
 #[utoipa::path(get, path = "/api/v1/high-risk/series", tag = "analysis", params(EwpSeriesQuery),
-    responses((status = 200, description = "Releases (oldest first), the states risen into the top 30, and each state's points", body = Object),
+    responses((status = 200, description = "Releases (oldest first), the states risen into the top 30, each state's points, and the entities outside the 195 states (`outside`)", body = ewp_series::SeriesBody),
               (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn high_risk_series(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), EwpSeriesQuery::PARAMS, true)?;
     let only = p.get(&COUNTRY).map(str::to_ascii_uppercase);
     let series = ewp_series::load(&s.store).await?;
-    let countries: std::collections::BTreeMap<&str, &[ewp_series::Point]> = series
+    let countries = series
         .by_country
         .iter()
         .filter(|(iso3, _)| only.as_deref().is_none_or(|o| o == iso3.as_str()))
-        .map(|(iso3, points)| (iso3.as_str(), points.as_slice()))
+        .map(|(iso3, points)| (iso3.clone(), points.clone()))
         .collect();
-    Ok(Json(serde_json::json!({
-        "releases": series.releases,
-        "risen_into_top_30": series.risen(),
-        "countries": countries,
-    }))
+    let outside = series
+        .outside
+        .iter()
+        .filter(|p| only.as_deref().is_none_or(|o| o == p.code))
+        .cloned()
+        .collect();
+    Ok(Json(ewp_series::SeriesBody {
+        risen_into_top_30: series.risen(),
+        releases: series.releases,
+        countries,
+        outside,
+    })
     .into_response())
 }
 

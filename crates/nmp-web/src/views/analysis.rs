@@ -140,6 +140,8 @@ pub struct HighRisk {
     pub dataset_version: Option<String>,
     /// The states, by rank.
     pub rows: Vec<HighRiskRow>,
+    /// Entities outside the 195 states the dataset also assesses (Kosovo), not among `rows`.
+    pub outside: Vec<crate::views::ewp_series::OutsidePoint>,
 }
 
 /// The top `top` states of the latest imported Early Warning Project dataset (slug `ewp-*`),
@@ -212,10 +214,16 @@ pub(crate) async fn high_risk(store: &Store, facts: &Facts, top: i64) -> Result<
         })
         .collect();
     rows.sort_by_key(|r| r.rank);
+    let wanted = HashMap::from([
+        (rank_id, (ds.slug.as_str(), true)),
+        (risk_id, (ds.slug.as_str(), false)),
+    ]);
+    let outside = crate::views::ewp_series::outside_points(store, &wanted).await?;
     Ok(Some(HighRisk {
         dataset: ds.slug,
         title: ds.title,
         dataset_version: ds.dataset_version,
         rows,
+        outside,
     }))
 }

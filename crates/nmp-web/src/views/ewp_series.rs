@@ -2,13 +2,14 @@
 //! release, its `risk_2yr` and `rank_2yr` observations stored with its first forecast year. This
 //! module reads them per country, draws the risk per forecast year as a line (the country page,
 //! `/compare`), and lists the states that have risen into the top 30 since the release before
-//! the latest (`/analysis`).
+//! the latest (`/analysis`). Values of entities outside the 195 states (Kosovo, `XKX`) are read
+//! from `observation_outside` and listed apart ([`OutsidePoint`]).
 
 use std::collections::{BTreeMap, HashMap};
 
 use nmp_charts::{LineChart, Series};
 use nmp_store::Store;
-use nmp_store::entity::{country, dataset, indicator, observation};
+use nmp_store::entity::{country, dataset, indicator, observation, observation_outside};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -39,6 +40,46 @@ pub struct Point {
     pub rank_2yr: Option<f64>,
 }
 
+/// An entity outside the 195 states (Kosovo) assessed by one release: its two-year risk and
+/// rank, and why it is listed apart from the states.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct OutsidePoint {
+    /// Dataset slug of the release.
+    pub dataset: String,
+    /// The first forecast year.
+    pub forecast_year: i32,
+    /// The code it is matched to (the user-assigned `XKX` for Kosovo).
+    pub code: String,
+    /// Its name as the release gives it.
+    pub name: String,
+    /// Two-year risk, a probability.
+    pub risk_2yr: Option<f64>,
+    /// Its rank among all the rows of the release, 1 = highest risk.
+    pub rank_2yr: Option<f64>,
+    /// Why it is outside the 195 states and how it was matched.
+    pub note: Option<String>,
+}
+
+impl OutsidePoint {
+    /// For display: `Kosovo (XKX), rank 17, two-year risk 4.0% (note)`.
+    pub fn summary(&self) -> String {
+        let risk = self
+            .risk_2yr
+            .map(|v| format!("{:.1}%", v * 100.0))
+            .unwrap_or_else(|| "not given".into());
+        let mut out = format!(
+            "{} ({}), rank {}, two-year risk {risk}",
+            self.name,
+            self.code,
+            rank_text(self.rank_2yr)
+        );
+        if let Some(note) = self.note.as_deref().filter(|n| !n.is_empty()) {
+            out.push_str(&format!(" ({})", note.trim_end_matches('.')));
+        }
+        out
+    }
+}
+
 /// The releases and each state's points, in release order (by forecast year).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EwpSeries {
@@ -46,6 +87,56 @@ pub struct EwpSeries {
     pub releases: Vec<Release>,
     /// ISO alpha-3 → one point per release the state appears in, oldest first.
     pub by_country: BTreeMap<String, Vec<Point>>,
+    /// Entities outside the 195 states, by release (oldest first) then code.
+    pub outside: Vec<OutsidePoint>,
+}
+
+/// The body of `/api/v1/high-risk/series`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SeriesBody {
+    /// The releases, oldest first.
+    pub releases: Vec<Release>,
+    /// The states the latest release ranks in the top 30 that the release before did not.
+    pub risen_into_top_30: Vec<Risen>,
+    /// ISO alpha-3 → the state's points, one per release, oldest first.
+    pub countries: BTreeMap<String, Vec<Point>>,
+    /// Entities outside the 195 states (Kosovo, `XKX`) the releases assess, with a note: not
+    /// states, so not among `countries` nor in the top-30 counts.
+    pub outside: Vec<OutsidePoint>,
+}
+
+/// The values in `observation_outside` of the indicators in `wanted` (indicator id → (dataset
+/// slug, whether it is the rank)), one point per release and code.
+pub(crate) async fn outside_points(
+    store: &Store,
+    wanted: &HashMap<i32, (&str, bool)>,
+) -> Result<Vec<OutsidePoint>, WebError> {
+    let rows = store
+        .rows_where::<observation_outside::Entity, _>(observation_outside::Column::IndicatorId, wanted.keys().copied())
+        .await?;
+    let mut points: BTreeMap<(i32, String, String), OutsidePoint> = BTreeMap::new();
+    for o in rows {
+        let Some(&(slug, is_rank)) = wanted.get(&o.indicator_id) else {
+            continue;
+        };
+        let p = points
+            .entry((o.year, slug.to_string(), o.code.clone()))
+            .or_insert_with(|| OutsidePoint {
+                dataset: slug.to_string(),
+                forecast_year: o.year,
+                code: o.code.clone(),
+                name: o.name.clone(),
+                risk_2yr: None,
+                rank_2yr: None,
+                note: o.note.clone(),
+            });
+        if is_rank {
+            p.rank_2yr = Some(o.value);
+        } else {
+            p.risk_2yr = Some(o.value);
+        }
+    }
+    Ok(points.into_values().collect())
 }
 
 /// A state ranked in the top 30 by the latest release that the one before did not rank there.
@@ -87,6 +178,7 @@ pub async fn load(store: &Store) -> Result<EwpSeries, WebError> {
     let observations = store
         .rows_where::<observation::Entity, _>(observation::Column::IndicatorId, wanted.keys().copied())
         .await?;
+    let outside = outside_points(store, &wanted).await?;
     let mut points: BTreeMap<(String, &str), Point> = BTreeMap::new();
     let mut years: BTreeMap<&str, i32> = BTreeMap::new();
     for o in &observations {
@@ -126,7 +218,11 @@ pub async fn load(store: &Store) -> Result<EwpSeries, WebError> {
     for list in by_country.values_mut() {
         list.sort_by_key(|p| order.get(p.dataset.as_str()).copied().unwrap_or(usize::MAX));
     }
-    Ok(EwpSeries { releases, by_country })
+    Ok(EwpSeries {
+        releases,
+        by_country,
+        outside,
+    })
 }
 
 impl EwpSeries {
@@ -301,7 +397,11 @@ mod tests {
             vec![point("ewp-2031", 2031, 0.1, 1.0), point("ewp-2032", 2032, 0.09, 2.0)],
         );
         by_country.insert("SSD".to_string(), vec![point("ewp-2032", 2032, 0.05, 5.0)]);
-        EwpSeries { releases, by_country }
+        EwpSeries {
+            releases,
+            by_country,
+            ..Default::default()
+        }
     }
 
     #[test]

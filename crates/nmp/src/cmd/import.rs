@@ -229,6 +229,18 @@ pub(crate) fn describe_ewp(r: &EwpReport) -> String {
         let _ = writeln!(out, "warning: {w}");
     }
     let _ = writeln!(out, "{}", written(&r.outcome, "observations"));
+    if !r.outside.is_empty() {
+        let _ = writeln!(
+            out,
+            "values outside the 195 states {} observation_outside: {}",
+            if r.outcome.dry_run {
+                "that would be written to"
+            } else {
+                "written to"
+            },
+            r.outcome.outside_written
+        );
+    }
     let _ = writeln!(out);
     let _ = writeln!(out, "top 30 by rank_2yr:");
     let _ = writeln!(out, "rank,iso3,ewp_name,risk_2yr");

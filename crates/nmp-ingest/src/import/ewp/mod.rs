@@ -22,8 +22,9 @@
 //!
 //! Rows are matched to ISO alpha-3 through the crosswalk ([`super::crosswalk`]) by name and code,
 //! or by code alone when the release spells the name differently (with a warning). Kosovo (COW
-//! 347) is matched to `XKX`, a user-assigned code, with a note: it is not one of the 195 states,
-//! so its values are listed in the report rather than stored as observations. Any other row
+//! 347) is matched to `XKX`, a user-assigned code, with a note: it is not one of the 195 states
+//! (it has no `country` row), so its values are stored with the note in `observation_outside`,
+//! beside the dataset's observations and replaced with them, and listed in the report. Any other row
 //! that is not matched is reported as unmatched (not an error). A value that is not a number is
 //! an error naming file, row and column.
 //!
@@ -37,8 +38,8 @@ use nmp_store::Store;
 
 use super::crosswalk::Crosswalk;
 use super::{
-    CountryIndex, DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, Problems, WriteOutcome, WriteRequest,
-    country_codes, country_index, rows_result, sha256_hex, write_dataset,
+    CountryIndex, DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, OutsideObs, Problems, WriteOutcome,
+    WriteRequest, country_codes, country_index, rows_result, sha256_hex, write_dataset,
 };
 use crate::IngestError;
 
@@ -60,7 +61,7 @@ const FORECASTS_FORMS: &str = "final_forecasts_data_*.csv or base<YEAR>-run-<YYY
 pub const OUTSIDE: [(u32, &str, &str); 1] = [(
     347,
     "XKX",
-    "Kosovo (COW 347) has no ISO 3166-1 code; XKX is the user-assigned alpha-3 code used for it in the European Union (Eurostat, Glossary: Country codes). Kosovo is not one of the 195 states, so its values are reported, not stored as observations",
+    "Kosovo (COW 347) has no ISO 3166-1 code; XKX is the user-assigned alpha-3 code used for it in the European Union (Eurostat, Glossary: Country codes). Kosovo is not one of the 195 states, so its values are stored apart from theirs, not as observations of a state",
 )];
 const LICENCE_NOTE: &str = "The repository states no licence (not found)";
 const MONTHS: [&str; 12] = [
@@ -179,7 +180,8 @@ pub struct Unmatched {
     pub reason: String,
 }
 
-/// A row matched to an entity outside the 195 states (Kosovo → XKX): reported, not stored.
+/// A row matched to an entity outside the 195 states (Kosovo → XKX): stored in
+/// `observation_outside`, not as observations of a state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outside {
     /// Row number in the forecasts file.
@@ -192,7 +194,7 @@ pub struct Outside {
     pub risk_2yr: f64,
     /// Its rank.
     pub rank_2yr: f64,
-    /// Why it is matched so and not stored.
+    /// Why it is matched so and stored apart.
     pub note: String,
 }
 
@@ -346,6 +348,7 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
         existing_indicators: ExistingIndicators::Update,
         countries: &countries,
         rows: &checked.obs,
+        outside: &checked.outside_obs,
         dry_run,
     };
     let outcome = write_dataset(store, actor, request).await?;
@@ -384,6 +387,9 @@ pub struct Checked {
     pub matched: usize,
     /// Rows matched to an entity outside the 195 states.
     pub outside: Vec<Outside>,
+    /// Their values, one per indicator read ([`OutsideObs::indicator`] indexes into the
+    /// indicators).
+    pub outside_obs: Vec<OutsideObs>,
     /// Rows not matched.
     pub unmatched: Vec<Unmatched>,
     /// Inconsistencies between the forecasts, the name sheet and the crosswalk (not errors).
@@ -438,6 +444,7 @@ pub fn check_release(
         rows_read: parsed.rows.len(),
         matched: matched.iso_of_row.len(),
         outside: matched.outside,
+        outside_obs: matched.outside_obs,
         unmatched: matched.unmatched,
         warnings,
         top,
@@ -491,6 +498,7 @@ fn namesheet_warnings(label: &str, sheet: &[NameSheetEntry], crosswalk: &Crosswa
 struct Matched {
     obs: Vec<Obs>,
     outside: Vec<Outside>,
+    outside_obs: Vec<OutsideObs>,
     unmatched: Vec<Unmatched>,
     iso_of_row: HashMap<usize, String>,
 }
@@ -511,6 +519,7 @@ impl Matcher<'_> {
         let forecasts_label = self.label;
         let mut unmatched = Vec::new();
         let mut outside = Vec::new();
+        let mut outside_obs = Vec::new();
         let mut obs = Vec::new();
         let mut iso_of_row: HashMap<usize, String> = HashMap::new();
         let mut first_row_of: HashMap<u16, usize> = HashMap::new();
@@ -525,6 +534,12 @@ impl Matcher<'_> {
                 ));
             }
             if let Some((_, code, note)) = OUTSIDE.iter().find(|(c, _, _)| *c == f.ccode) {
+                if let Some(first) = outside.iter().find(|o: &&Outside| o.code == *code) {
+                    problems.add(forecasts_label, f.row, Some("ccode"), || {
+                        format!("{} maps to {code}, as row {} does", f.ewp_name, first.row)
+                    });
+                    continue;
+                }
                 outside.push(Outside {
                     row: f.row,
                     ewp_name: f.ewp_name.clone(),
@@ -533,6 +548,18 @@ impl Matcher<'_> {
                     rank_2yr: f.rank_2yr,
                     note: (*note).to_string(),
                 });
+                let values = [Some(f.risk_2yr), Some(f.rank_2yr), f.risk_1yr, f.rank_1yr];
+                for (indicator, value) in (0u16..).zip(values) {
+                    let Some(value) = value else { continue };
+                    outside_obs.push(OutsideObs {
+                        indicator,
+                        code: (*code).to_string(),
+                        name: f.ewp_name.clone(),
+                        year: parsed.year,
+                        value,
+                        note: (*note).to_string(),
+                    });
+                }
                 continue;
             }
             let iso3 = match self.iso3(f, warnings) {
@@ -569,6 +596,7 @@ impl Matcher<'_> {
         Ok(Matched {
             obs,
             outside,
+            outside_obs,
             unmatched,
             iso_of_row,
         })

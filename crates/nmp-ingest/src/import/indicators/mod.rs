@@ -220,6 +220,7 @@ impl Job<'_> {
             replaced,
             observations_removed: if self.dry_run { 0 } else { removed },
             observations_written: written,
+            outside_written: 0,
             dry_run: self.dry_run,
         };
         Ok(IndicatorsReport {
