@@ -110,3 +110,27 @@ async fn the_edition_page_shows_phases_parts_and_the_new_contributor_roles() {
         db.finish().await;
     }
 }
+
+#[tokio::test]
+async fn an_edition_is_cited_with_each_publishing_organisation_once_and_without_its_launch_host() {
+    for db in engines().await {
+        nmp_ingest::seed::seed_embedded(&db.store).await.unwrap();
+        // The transition document has three rows for two organisations (I-GMAP twice).
+        let (status, json) = get(&db, "/cite/editions/2020-transition.json").await;
+        assert_eq!(status, StatusCode::OK, "{}: {json}", db.engine);
+        let csl: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let authors: Vec<&str> = csl[0]["author"]
+            .as_array()
+            .expect("authors")
+            .iter()
+            .map(|a| a["literal"].as_str().unwrap())
+            .collect();
+        assert_eq!(authors.len(), 2, "{}: {authors:?}", db.engine);
+        assert_eq!(authors.iter().filter(|a| a.contains("I-GMAP")).count(), 1, "{authors:?}");
+        // The 2015 booklet's launch host (White & Case) is credited on the page, not cited.
+        let (_, json) = get(&db, "/cite/editions/2015.json").await;
+        assert!(!json.contains("White & Case"), "{}: {json}", db.engine);
+        assert!(json.contains("Auschwitz Institute"), "{}: {json}", db.engine);
+        db.finish().await;
+    }
+}

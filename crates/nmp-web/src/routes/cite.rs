@@ -99,10 +99,19 @@ pub(crate) async fn citable(s: &AppState, kind: &str, key: &str) -> Result<Optio
     })
 }
 
-/// An edition as a report: its title (and subtitle), its publishers, its publication date and
-/// its page on this site.
+/// The roles that make an organisation an edition's author in a citation; a launch host or a
+/// research partner is credited on the page, not cited as author.
+const CITED_ROLES: [&str; 3] = ["publisher", "co_publisher", "author"];
+
+/// An edition as a report: its title (and subtitle), its publishers (each organisation once,
+/// however many roles or phases it has), its publication date and its page on this site.
 pub(crate) fn of_edition(public_url: &str, e: &editions::EditionDetail, accessed: Option<String>) -> Citable {
-    let publishers: Vec<String> = e.publishers.iter().map(|p| p.organization.clone()).collect();
+    let mut publishers: Vec<String> = Vec::new();
+    for p in e.publishers.iter().filter(|p| CITED_ROLES.contains(&p.role.as_str())) {
+        if !publishers.contains(&p.organization) {
+            publishers.push(p.organization.clone());
+        }
+    }
     let title = match &e.item.subtitle {
         Some(sub) => format!("{}: {sub}", e.item.title),
         None => e.item.title.clone(),
