@@ -276,6 +276,11 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
         )
         .await;
     }
+    if row.method == "POST" && row.template == "/staff/sources/{source}/file" {
+        // A synthetic plain-text archived file: stored (303) for every role allowed here.
+        let text = format!("Synthetic archived copy {n} (synthetic test data)\n");
+        return post_multipart(s, &path, session, &[], Some(("file", "copy.txt", text.as_bytes()))).await;
+    }
     match row.method.as_str() {
         "GET" => get(s, &path, session).await,
         "PATCH" => {

@@ -8,7 +8,7 @@ mod common;
 
 use axum::http::StatusCode;
 use biblatex::{Bibliography, ChunksExt};
-use common::{fetch, get, post, staff};
+use common::{fetch, get, post, post_multipart, staff};
 use nmp_core::vocab::AccountRole;
 use nmp_store::entity::source;
 use nmp_store::linkcheck::Fetched;
@@ -285,6 +285,125 @@ async fn the_staff_sources_page_lists_dead_links_first_and_editors_set_the_archi
         )
         .await;
         assert_eq!(stale.status, StatusCode::CONFLICT);
+        db.finish().await;
+    }
+}
+
+/// A minimal PDF, generated here (synthetic test data).
+const PDF: &[u8] =
+    b"%PDF-1.4\n% synthetic archived copy\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+#[tokio::test]
+async fn an_editor_uploads_an_archived_file_the_list_links_it_and_it_downloads_the_same_bytes() {
+    for db in engines().await {
+        let s = &db.store;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let editor = staff(s, "files-editor@example.org", AccountRole::Editor).await;
+        let student = staff(s, "files-student@example.org", AccountRole::Student).await;
+        let path = "/staff/sources/i-gmap-natmec/file";
+
+        let page = get(s, "/staff/sources", Some(&editor)).await;
+        assert!(
+            page.body
+                .contains("action=\"/staff/sources/i-gmap-natmec/file\" enctype=\"multipart/form-data\""),
+            "the upload form"
+        );
+
+        // Refused kinds name the field and write nothing.
+        for (name, bytes) in [
+            ("tool.exe", b"MZ\x90\x00synthetic".to_vec()),
+            ("bundle.zip", common::zip_of(&[("a.txt", b"synthetic")])),
+            ("fake.pdf", b"not a PDF at all".to_vec()),
+        ] {
+            let refused = post_multipart(s, path, Some(&editor), &[], Some(("file", name, &bytes))).await;
+            assert_eq!(
+                refused.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{name} on {}",
+                db.engine
+            );
+            assert!(
+                refused.body.contains("i-gmap-natmec</a>: file: ") && refused.body.contains(name),
+                "{name}: {}",
+                refused.body
+            );
+            assert!(
+                s.source_archive_summaries().await.unwrap().is_empty(),
+                "{name}: nothing written"
+            );
+        }
+        // A student may not upload; an anonymous visitor is sent to sign in.
+        let student_try = post_multipart(s, path, Some(&student), &[], Some(("file", "copy.pdf", PDF))).await;
+        assert_eq!(student_try.status, StatusCode::FORBIDDEN);
+        let anonymous = post_multipart(s, path, None, &[], Some(("file", "copy.pdf", PDF))).await;
+        assert!(
+            anonymous.location.as_deref().is_some_and(|l| l.starts_with("/login")),
+            "{:?}",
+            anonymous.location
+        );
+        assert!(s.source_archive_summaries().await.unwrap().is_empty());
+
+        let saved = post_multipart(s, path, Some(&editor), &[], Some(("file", "natmec-copy.pdf", PDF))).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let sha = nmp_core::sha256_hex(PDF);
+        let stored = s.source_archive_file("i-gmap-natmec").await.unwrap().unwrap();
+        assert_eq!(stored.sha256, sha);
+        assert_eq!(stored.uploaded_by, "files-editor@example.org");
+
+        let list = get(s, "/sources", None).await;
+        let item = &list.body[list.body.find("id=\"source-i-gmap-natmec\"").unwrap()..];
+        let item = &item[..item.find("</li>").unwrap()];
+        assert!(
+            item.contains(&format!(
+                "href=\"/sources/i-gmap-natmec/archive\" download>Archived copy (PDF, {} bytes, sha256 {}…)</a>",
+                PDF.len(),
+                &sha[..8]
+            )),
+            "{item}"
+        );
+        assert!(item.contains(&sha), "the whole SHA-256: {item}");
+
+        let download = fetch(s, "GET", "/sources/i-gmap-natmec/archive", None, None, Vec::new()).await;
+        assert_eq!(download.status, StatusCode::OK);
+        assert_eq!(download.bytes, PDF, "{}", db.engine);
+        assert_eq!(download.header("content-type"), "application/pdf");
+        assert_eq!(
+            download.header("content-disposition"),
+            "attachment; filename=\"natmec-copy.pdf\"; filename*=UTF-8''natmec-copy.pdf"
+        );
+        assert_eq!(
+            download.header("content-security-policy"),
+            nmp_web::security::CONTENT_SECURITY_POLICY
+        );
+        assert_eq!(download.header("x-content-type-options"), "nosniff");
+        assert_eq!(download.header("x-frame-options"), "DENY");
+
+        // Replacing with an HTML snapshot: one file, the new bytes; a refused file keeps it.
+        let html = b"<!doctype html><title>Synthetic snapshot</title><p>synthetic</p>\n";
+        let replaced = post_multipart(s, path, Some(&editor), &[], Some(("file", "snapshot.html", html))).await;
+        assert_eq!(replaced.status, StatusCode::SEE_OTHER, "{}", replaced.body);
+        let refused = post_multipart(s, path, Some(&editor), &[], Some(("file", "x.exe", b"MZ"))).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let download = fetch(s, "GET", "/sources/i-gmap-natmec/archive", None, None, Vec::new()).await;
+        assert_eq!(download.bytes, html);
+        assert_eq!(download.header("content-type"), "text/html");
+        assert!(download.header("content-disposition").starts_with("attachment;"));
+        assert_eq!(s.source_archive_summaries().await.unwrap().len(), 1);
+
+        // A source without a file, and no source at all.
+        let other = s
+            .all::<source::Entity>()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.slug != "i-gmap-natmec")
+            .unwrap();
+        for missing in [
+            "/sources/no-such-source/archive".to_string(),
+            format!("/sources/{}/archive", other.slug),
+        ] {
+            assert_eq!(get(s, &missing, None).await.status, StatusCode::NOT_FOUND, "{missing}");
+        }
         db.finish().await;
     }
 }

@@ -100,4 +100,5 @@ pub mod round_target;
 pub mod server_key;
 pub mod session;
 pub mod source;
+pub mod source_archive_file;
 pub mod two_factor;

@@ -21,6 +21,8 @@ mod m0016_edition_phases;
 mod m0017_observation_outside;
 mod m0018_source_archive;
 
+mod m0019_source_archive_file;
+
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
 /// backup's and refuses a database where any other table holds one. A test fails when a
@@ -50,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0016_edition_phases::Migration),
             Box::new(m0017_observation_outside::Migration),
             Box::new(m0018_source_archive::Migration),
+            Box::new(m0019_source_archive_file::Migration),
         ]
     }
 }

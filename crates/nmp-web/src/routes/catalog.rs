@@ -1,9 +1,11 @@
-//! `/networks`, `/networks/{slug}`, `/editions`, `/editions/{slug}`, `/sources`, `/about`, `/data`.
+//! `/networks`, `/networks/{slug}`, `/editions`, `/editions/{slug}`, `/sources`,
+//! `/sources/{slug}/archive` (a source's archived file, as a download), `/about`, `/data`.
 
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use nmp_core::vocab::NetworkKind;
 use nmp_store::entity::function;
@@ -21,6 +23,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/editions", get(list_editions))
         .route("/editions/{slug}", get(show_edition))
         .route("/sources", get(list_sources))
+        .route("/sources/{slug}/archive", get(source_archive))
         .route("/about", get(about))
         .route("/data", get(data))
 }
@@ -106,15 +109,48 @@ async fn show_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Re
 #[template(path = "sources.html")]
 struct SourcesPage {
     sources: Vec<SourceDetail>,
+    archives: std::collections::HashMap<String, sources::ArchiveLink>,
+}
+
+impl SourcesPage {
+    /// The archived file of the source `slug`, if it has one.
+    fn archive(&self, slug: &str) -> Option<&sources::ArchiveLink> {
+        self.archives.get(slug)
+    }
 }
 
 async fn list_sources(State(s): State<AppState>) -> Result<Html<String>, WebError> {
     Ok(Html(
         SourcesPage {
             sources: sources::detailed(&s.store).await?,
+            archives: sources::archive_links(&s.store).await?,
         }
         .render()?,
     ))
+}
+
+/// A source's archived file, as a download under its name with its media type (never shown in
+/// the page: an HTML snapshot is not run on this site).
+async fn source_archive(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, WebError> {
+    let missing = || WebError::NotFound(format!("The source {slug:?} has no archived file."));
+    let file = match s.store.source_archive_file(&slug).await {
+        Ok(Some(f)) => f,
+        Ok(None) | Err(nmp_store::StoreError::NotFound { .. }) => return Err(missing()),
+        Err(e) => return Err(e.into()),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, file.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                nmp_collect::attach::content_disposition(&file.file_name),
+            ),
+            (header::CACHE_CONTROL, "no-cache".to_string()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+        ],
+        file.content,
+    )
+        .into_response())
 }
 
 #[derive(Template)]

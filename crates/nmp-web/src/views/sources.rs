@@ -368,3 +368,44 @@ impl Describer {
         }
     }
 }
+
+/// What people call an archived file's kind, from its media type.
+fn archive_kind(content_type: &str) -> &'static str {
+    match content_type {
+        "application/pdf" => "PDF",
+        "text/html" => "HTML",
+        _ => "plain text",
+    }
+}
+
+/// A source's archived file for people: "PDF, 14 KB, sha256 bace6ec3…".
+pub(crate) fn archive_text(content_type: &str, size_bytes: i32, sha256: &str) -> String {
+    format!(
+        "{}, {}, sha256 {}…",
+        archive_kind(content_type),
+        nmp_collect::attach::size_text(size_bytes.max(0) as usize),
+        sha256.get(..8).unwrap_or(sha256)
+    )
+}
+
+/// A source's archived file as the public list shows it.
+#[derive(Debug, Clone)]
+pub(crate) struct ArchiveLink {
+    /// "PDF, 14 KB, sha256 bace6ec3…".
+    pub text: String,
+    /// The whole SHA-256, hex.
+    pub sha256: String,
+}
+
+/// Every source's archived file, by slug.
+pub(crate) async fn archive_links(store: &Store) -> Result<HashMap<String, ArchiveLink>, WebError> {
+    Ok(store
+        .source_archive_summaries()
+        .await?
+        .into_iter()
+        .map(|f| {
+            let text = archive_text(&f.content_type, f.size_bytes, &f.sha256);
+            (f.slug, ArchiveLink { text, sha256: f.sha256 })
+        })
+        .collect())
+}

@@ -17,6 +17,7 @@ mod import;
 mod records;
 mod review;
 mod sign_ins;
+mod source_files;
 mod sources;
 mod uncited;
 
@@ -59,6 +60,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/sign-ins", get(sign_ins::log))
         .route("/staff/sources", get(sources::list))
         .route("/staff/sources/{source}/archive", post(sources::set_archive))
+        .route(
+            "/staff/sources/{source}/file",
+            post(source_files::upload).layer(DefaultBodyLimit::max(source_files::MAX_BODY_BYTES)),
+        )
         .route(
             "/staff/import",
             get(import::form)

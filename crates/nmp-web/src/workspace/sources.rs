@@ -1,7 +1,8 @@
 //! The sources page for editors and administrators (`/staff/sources`): each source's latest link
 //! check (from `nmp sources check`), dead and changed first, and a form per source to set its
 //! archived copy and accessed-on date (`POST /staff/sources/{source}/archive`, at the version
-//! shown; a bad value is refused naming its field and nothing is written).
+//! shown; a bad value is refused naming its field and nothing is written), with each source's
+//! archived file and a form to upload one (`super::source_files`).
 
 use std::collections::HashMap;
 
@@ -32,11 +33,13 @@ pub(crate) struct SourceRow {
     pub final_url: Option<String>,
     pub error: Option<String>,
     pub checked_at: String,
+    /// The archived file, for people: "PDF, 14 KB, sha256 bace6ec3…, by ... on ...".
+    pub file: Option<String>,
 }
 
 #[derive(Template)]
 #[template(path = "staff/sources.html")]
-struct SourcesPage {
+pub(super) struct SourcesPage {
     nav: Nav,
     rows: Vec<SourceRow>,
     counts: Vec<(String, usize)>,
@@ -63,7 +66,7 @@ impl SourcesPage {
     }
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     signed_in: &SignedIn,
     errors: Vec<(String, String, String)>,
@@ -76,8 +79,24 @@ async fn page(
         .into_iter()
         .map(|s| (s.source_id, s))
         .collect();
+    let files: HashMap<String, String> = store
+        .source_archive_summaries()
+        .await?
+        .into_iter()
+        .map(|f| {
+            let text = format!(
+                "{} ({}), uploaded by {} on {}",
+                crate::views::sources::archive_text(&f.content_type, f.size_bytes, &f.sha256),
+                f.file_name,
+                f.uploaded_by,
+                timestamp(f.uploaded_at)
+            );
+            (f.slug, text)
+        })
+        .collect();
     let mut rows = Vec::new();
     let row = |s: &source::Model| SourceRow {
+        file: files.get(&s.slug).cloned(),
         slug: s.slug.clone(),
         title: s.title.clone(),
         url: s.url.clone(),
