@@ -126,7 +126,11 @@ async fn an_edition_is_cited_with_each_publishing_organisation_once_and_without_
             .map(|a| a["literal"].as_str().unwrap())
             .collect();
         assert_eq!(authors.len(), 2, "{}: {authors:?}", db.engine);
-        assert_eq!(authors.iter().filter(|a| a.contains("I-GMAP")).count(), 1, "{authors:?}");
+        assert_eq!(
+            authors.iter().filter(|a| a.contains("I-GMAP")).count(),
+            1,
+            "{authors:?}"
+        );
         // The 2015 booklet's launch host (White & Case) is credited on the page, not cited.
         let (_, json) = get(&db, "/cite/editions/2015.json").await;
         assert!(!json.contains("White & Case"), "{}: {json}", db.engine);

@@ -20,7 +20,6 @@ mod m0015_two_factor;
 mod m0016_edition_phases;
 mod m0017_observation_outside;
 mod m0018_source_archive;
-
 mod m0019_source_archive_file;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
