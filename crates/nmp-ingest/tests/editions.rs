@@ -3,21 +3,26 @@
 //! begins, an unknown organisation or part, or a phase without a source is refused with the file,
 //! line and field, with nothing written. Both engines for the load; the refusals on the first.
 
-use nmp_ingest::seed::{seed_embedded, seed_files};
-use nmp_ingest::starter::{DataFile, embedded_files};
+mod support;
+
+use nmp_ingest::seed::seed_embedded;
+use nmp_ingest::starter::DataFile;
 use nmp_store::entity::{citation, organization};
 use nmp_store::testing::engines;
+use support::rejected;
 
 const EDITIONS: &str = "data/starter/editions.toml";
 
 /// The starter files with the first `from` in editions.toml replaced by `to`, and that file's
 /// new text.
 fn with_replaced(from: &str, to: &str) -> (Vec<DataFile>, String) {
-    let mut files = embedded_files();
-    let file = files.iter_mut().find(|f| f.path == EDITIONS).expect("editions.toml");
-    assert!(file.text.contains(from), "{from:?} not in editions.toml");
-    file.text = file.text.replacen(from, to, 1);
-    let text = file.text.clone();
+    let files = support::with_replaced(EDITIONS, from, to);
+    let text = files
+        .iter()
+        .find(|f| f.path == EDITIONS)
+        .expect("editions.toml")
+        .text
+        .clone();
     (files, text)
 }
 
@@ -26,16 +31,6 @@ fn line_of(text: &str, after: &str, needle: &str) -> usize {
     let start = text.find(after).expect("anchor in text");
     let at = start + text[start..].find(needle).expect("needle after anchor");
     text[..at].matches('\n').count() + 1
-}
-
-/// Loading `files` fails; nothing is written. The error's text.
-async fn rejected(files: Vec<DataFile>) -> String {
-    let db = engines().await.remove(0);
-    let err = seed_files(&db.store, files).await.unwrap_err().to_string();
-    let counts = db.store.counts().await.unwrap();
-    assert!(counts.values().all(|n| *n == 0), "nothing may be written: {counts:?}");
-    db.finish().await;
-    err
 }
 
 #[tokio::test]

@@ -1,10 +1,13 @@
 //! The starter dataset: it parses, every reference resolves, it loads in one transaction, a second
 //! load changes nothing, and a bad file is rejected with its file and line with nothing written.
 
+mod support;
+
 use nmp_ingest::seed::{seed_embedded, seed_files};
 use nmp_ingest::starter::{DataFile, embedded_files};
 use nmp_store::entity::{edition, mechanism, network, organization, source};
 use nmp_store::testing::engines;
+use support::{rejected, with_replaced};
 
 #[tokio::test]
 async fn the_starter_dataset_loads_once_and_every_mechanism_is_cited() {
@@ -82,26 +85,6 @@ async fn the_starter_dataset_loads_once_and_every_mechanism_is_cited() {
         s.verify_audit_chain().await.unwrap();
         db.finish().await;
     }
-}
-
-fn with_replaced(path_suffix: &str, from: &str, to: &str) -> Vec<DataFile> {
-    let mut files = embedded_files();
-    let file = files
-        .iter_mut()
-        .find(|f| f.path.ends_with(path_suffix))
-        .expect("file exists");
-    assert!(file.text.contains(from), "{from:?} not in {path_suffix}");
-    file.text = file.text.replacen(from, to, 1);
-    files
-}
-
-async fn rejected(files: Vec<DataFile>) -> String {
-    let db = engines().await.remove(0);
-    let err = seed_files(&db.store, files).await.unwrap_err().to_string();
-    let counts = db.store.counts().await.unwrap();
-    assert!(counts.values().all(|n| *n == 0), "nothing may be written: {counts:?}");
-    db.finish().await;
-    err
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 //! dead page, no answer), the latest check per source worst first, and setting a source's
 //! archived URL and accessed-on date with bad values refused by field. Sources are synthetic.
 
-#[allow(dead_code)]
+#[expect(dead_code, reason = "this test needs only some of the shared fixtures")]
 mod fixtures;
 
 use nmp_store::StoreError;

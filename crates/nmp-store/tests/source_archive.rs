@@ -3,7 +3,7 @@
 //! is refused naming the field `file` with nothing written, and deleting a source deletes its
 //! file. Sources and files are synthetic.
 
-#[allow(dead_code)]
+#[expect(dead_code, reason = "this test needs only some of the shared fixtures")]
 mod fixtures;
 
 use nmp_store::StoreError;

@@ -42,17 +42,17 @@ async fn drop_uniq(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // One column per statement: SQLite alters one column at a time.
-        for column in [
-            text_null("phase"),
-            string_null("phase_from"),
-            string_null("phase_until"),
-            integer_null("edition_part_id"),
-        ] {
-            manager
-                .alter_table(Table::alter().table("edition_publisher").add_column(column).take())
-                .await?;
-        }
+        super::add_columns(
+            manager,
+            "edition_publisher",
+            vec![
+                text_null("phase"),
+                string_null("phase_from"),
+                string_null("phase_until"),
+                integer_null("edition_part_id"),
+            ],
+        )
+        .await?;
         drop_uniq(manager).await?;
         manager
             .create_index(uniq(&[
@@ -67,11 +67,8 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         drop_uniq(manager).await?;
-        for column in COLUMNS.iter().rev() {
-            manager
-                .alter_table(Table::alter().table("edition_publisher").drop_column(*column).take())
-                .await?;
-        }
+        let reversed: Vec<&'static str> = COLUMNS.iter().rev().copied().collect();
+        super::drop_columns(manager, "edition_publisher", &reversed).await?;
         manager
             .create_index(uniq(&["edition_id", "organization_id", "role"]))
             .await

@@ -14,14 +14,7 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("source")
-                    .add_column(string_null("archived_url"))
-                    .take(),
-            )
-            .await?;
+        super::add_columns(manager, "source", vec![string_null("archived_url")]).await?;
         // Bookkeeping like `attachment`: written once per run, never edited, so no version
         // columns; a run is one audit event. Deleting a source deletes its check history.
         let mut check = Table::create().table("link_check").col(pk_auto("link_check_id")).take();

@@ -28,6 +28,27 @@ mod m0019_source_archive_file;
 /// migration writes rows into a table not listed here.
 pub const SEEDED_TABLES: &[&str] = &["audit_head"];
 
+/// Adds `columns` to `table`, one statement each (SQLite alters one column per statement). For
+/// migrations from m0016 on; earlier ones shipped with the statements written out.
+async fn add_columns(manager: &SchemaManager<'_>, table: &str, columns: Vec<ColumnDef>) -> Result<(), DbErr> {
+    for mut column in columns {
+        manager
+            .alter_table(Table::alter().table(table.to_string()).add_column(&mut column).take())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Drops `columns` from `table`, one statement each (a `down` of [`add_columns`]).
+async fn drop_columns(manager: &SchemaManager<'_>, table: &str, columns: &[&'static str]) -> Result<(), DbErr> {
+    for column in columns {
+        manager
+            .alter_table(Table::alter().table(table.to_string()).drop_column(*column).take())
+            .await?;
+    }
+    Ok(())
+}
+
 /// All migrations in order.
 pub struct Migrator;
 

@@ -31,32 +31,29 @@
 //! `files.rs` reads and checks the files; this module finds them, matches the rows and writes
 //! the dataset.
 
-use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use nmp_store::Store;
 
 use super::crosswalk::Crosswalk;
 use super::{
-    CountryIndex, DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, OutsideObs, Problems, WriteOutcome,
-    WriteRequest, country_codes, country_index, rows_result, sha256_hex, write_dataset,
+    DatasetMeta, ExistingIndicators, IndicatorMeta, Obs, OutsideObs, WriteOutcome, WriteRequest, country_codes,
+    country_index, sha256_hex, write_dataset,
 };
 use crate::IngestError;
+use matching::{Matcher, namesheet_warnings, top_rows};
 
 pub mod columns;
 mod files;
+mod matching;
 pub mod ranks;
+mod release;
 
 pub use files::{Forecast, ForecastFile, NameSheetEntry, RankSource, parse_forecasts, parse_namesheet};
+pub use release::{EwpFiles, NAMESHEET, NAMESHEET_SHORT, locate, release_date};
 
 /// The publisher, as the dataset row names it.
 pub const PUBLISHER: &str = "Simon-Skjodt Center for the Prevention of Genocide, US Holocaust Memorial Museum, and Dickey Center for International Understanding, Dartmouth College";
-/// The name sheet's file name.
-pub const NAMESHEET: &str = "countrynamesheet_complete.csv";
-/// The name sheet's other file name (the 2025 release has both).
-pub const NAMESHEET_SHORT: &str = "countrynamesheet.csv";
-const FORECASTS_PREFIX: &str = "final_forecasts_data_";
-const FORECASTS_FORMS: &str = "final_forecasts_data_*.csv or base<YEAR>-run-<YYYY-MM-DD>.csv";
 /// Entities outside the 195 states that are matched to a user-assigned code, with why.
 pub const OUTSIDE: [(u32, &str, &str); 1] = [(
     347,
@@ -64,109 +61,6 @@ pub const OUTSIDE: [(u32, &str, &str); 1] = [(
     "Kosovo (COW 347) has no ISO 3166-1 code; XKX is the user-assigned alpha-3 code used for it in the European Union (Eurostat, Glossary: Country codes). Kosovo is not one of the 195 states, so its values are stored apart from theirs, not as observations of a state",
 )];
 const LICENCE_NOTE: &str = "The repository states no licence (not found)";
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// The files of an EWP directory.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EwpFiles {
-    /// The forecasts file.
-    pub forecasts: PathBuf,
-    /// The name sheet, when there is one.
-    pub namesheet: Option<PathBuf>,
-    /// Release date from the forecasts file name (year, month, day), when the name has one.
-    pub released: Option<(i32, u8, u8)>,
-}
-
-/// Whether `name` is a forecasts file name of some release.
-fn is_forecasts(name: &str) -> bool {
-    name.ends_with(".csv")
-        && (name.starts_with(FORECASTS_PREFIX)
-            || name
-                .strip_prefix("base")
-                .and_then(|rest| rest.split_once("-run-"))
-                .is_some_and(|(year, _)| !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit())))
-}
-
-/// Finds the forecasts file (exactly one) and the name sheet, if any, in `dir`.
-pub fn locate(dir: &Path) -> Result<EwpFiles, IngestError> {
-    let dir_err = |message: String| IngestError::File {
-        file: dir.display().to_string(),
-        line: None,
-        message,
-    };
-    let listing = std::fs::read_dir(dir).map_err(|e| dir_err(format!("cannot read the directory: {e}")))?;
-    let mut forecasts = Vec::new();
-    for entry in listing {
-        let entry = entry.map_err(|e| dir_err(format!("cannot read the directory: {e}")))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if is_forecasts(&name) {
-            forecasts.push(entry.path());
-        }
-    }
-    forecasts.sort();
-    let forecasts = match forecasts.len() {
-        0 => return Err(dir_err(format!("no forecasts file here ({FORECASTS_FORMS})"))),
-        1 => forecasts.remove(0),
-        n => {
-            let names: Vec<String> = forecasts
-                .iter()
-                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-                .collect();
-            return Err(dir_err(format!(
-                "{n} forecasts files here ({}); keep exactly one ({FORECASTS_FORMS})",
-                names.join(", ")
-            )));
-        }
-    };
-    let name = forecasts
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let namesheet = [NAMESHEET, NAMESHEET_SHORT]
-        .iter()
-        .map(|n| dir.join(n))
-        .find(|p| p.is_file());
-    Ok(EwpFiles {
-        released: release_date(&name),
-        forecasts,
-        namesheet,
-    })
-}
-
-/// The date in a forecasts file name: `final_forecasts_data_10Oct2024.csv` → (2024, 10, 10),
-/// `base2021-run-2022-09-30.csv` → (2022, 9, 30); `None` when the name has no valid date.
-pub fn release_date(file_name: &str) -> Option<(i32, u8, u8)> {
-    let valid = |year: i32, month: u8, day: u8| {
-        time::Month::try_from(month)
-            .ok()
-            .and_then(|m| time::Date::from_calendar_date(year, m, day).ok())
-            .map(|_| (year, month, day))
-    };
-    let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
-    if let Some(rest) = file_name.strip_prefix("base") {
-        let date = rest.split_once("-run-")?.1.strip_suffix(".csv")?;
-        let mut parts = date.splitn(3, '-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
-            return None;
-        }
-        return valid(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    }
-    let text = file_name.strip_prefix(FORECASTS_PREFIX)?.strip_suffix(".csv")?;
-    let day_len = text.bytes().take_while(u8::is_ascii_digit).count();
-    let (day, rest) = text.split_at(day_len);
-    let day: u8 = day.parse().ok()?;
-    let month = rest.get(..3)?;
-    let year = rest.get(3..)?;
-    if !digits(year, 4) {
-        return None;
-    }
-    let month_index = MONTHS.iter().position(|m| *m == month)?;
-    valid(year.parse().ok()?, u8::try_from(month_index + 1).ok()?, day)
-}
-
 /// A forecast row that was not imported, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmatched {
@@ -472,210 +366,5 @@ fn dataset_meta(files: &EwpFiles, year: i32, forecast_bytes: &[u8]) -> DatasetMe
         file_name,
         file_sha256: sha256_hex(forecast_bytes),
         note: Some(LICENCE_NOTE.into()),
-    }
-}
-
-/// A warning for each name sheet entry the crosswalk does not know.
-fn namesheet_warnings(label: &str, sheet: &[NameSheetEntry], crosswalk: &Crosswalk) -> Vec<String> {
-    let file = Path::new(label)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| label.to_string());
-    let mut warnings = Vec::new();
-    for e in sheet {
-        if crosswalk.get(&e.ewp_name, e.ccode).is_none() {
-            warnings.push(format!(
-                "{file}:{}: {} (ccode {}) is not in the crosswalk (data/reference/ewp-crosswalk.csv)",
-                e.row, e.ewp_name, e.ccode
-            ));
-        }
-    }
-    warnings
-}
-
-/// The forecast rows matched to countries: their observations, the rows left out and why, and
-/// the ISO code of each matched row.
-struct Matched {
-    obs: Vec<Obs>,
-    outside: Vec<Outside>,
-    outside_obs: Vec<OutsideObs>,
-    unmatched: Vec<Unmatched>,
-    iso_of_row: HashMap<usize, String>,
-}
-
-/// Matches forecast rows to the countries of the database through the crosswalk.
-struct Matcher<'a> {
-    /// The forecasts file, as named in messages.
-    label: &'a str,
-    /// `(ewp_name, ccode)` of every name sheet entry, when there is a name sheet.
-    sheet: Option<HashSet<(&'a str, u32)>>,
-    crosswalk: &'a Crosswalk,
-    index: CountryIndex,
-}
-
-impl Matcher<'_> {
-    /// Matches every row; a country two rows map to is an error naming both.
-    fn run(&self, parsed: &ForecastFile, warnings: &mut Vec<String>) -> Result<Matched, IngestError> {
-        let forecasts_label = self.label;
-        let mut unmatched = Vec::new();
-        let mut outside = Vec::new();
-        let mut outside_obs = Vec::new();
-        let mut obs = Vec::new();
-        let mut iso_of_row: HashMap<usize, String> = HashMap::new();
-        let mut first_row_of: HashMap<u16, usize> = HashMap::new();
-        let mut problems = Problems::default();
-        for f in &parsed.rows {
-            if let Some(sheet) = &self.sheet
-                && !sheet.contains(&(f.ewp_name.as_str(), f.ccode))
-            {
-                warnings.push(format!(
-                    "{forecasts_label}:{}: {} (ccode {}) is not in the name sheet",
-                    f.row, f.ewp_name, f.ccode
-                ));
-            }
-            if let Some((_, code, note)) = OUTSIDE.iter().find(|(c, _, _)| *c == f.ccode) {
-                if let Some(first) = outside.iter().find(|o: &&Outside| o.code == *code) {
-                    problems.add(forecasts_label, f.row, Some("ccode"), || {
-                        format!("{} maps to {code}, as row {} does", f.ewp_name, first.row)
-                    });
-                    continue;
-                }
-                outside.push(Outside {
-                    row: f.row,
-                    ewp_name: f.ewp_name.clone(),
-                    code: (*code).to_string(),
-                    risk_2yr: f.risk_2yr,
-                    rank_2yr: f.rank_2yr,
-                    note: (*note).to_string(),
-                });
-                let values = [Some(f.risk_2yr), Some(f.rank_2yr), f.risk_1yr, f.rank_1yr];
-                for (indicator, value) in (0u16..).zip(values) {
-                    let Some(value) = value else { continue };
-                    outside_obs.push(OutsideObs {
-                        indicator,
-                        code: (*code).to_string(),
-                        name: f.ewp_name.clone(),
-                        year: parsed.year,
-                        value,
-                        note: (*note).to_string(),
-                    });
-                }
-                continue;
-            }
-            let iso3 = match self.iso3(f, warnings) {
-                Ok(iso3) => iso3,
-                Err(reason) => {
-                    unmatched.push(unmatched_row(f, reason));
-                    continue;
-                }
-            };
-            let Some(country) = self.index.get(iso3.as_bytes()) else {
-                unmatched.push(unmatched_row(f, format!("{iso3} is not in the country table")));
-                continue;
-            };
-            if let Some(first) = first_row_of.insert(country, f.row) {
-                problems.add(forecasts_label, f.row, Some("ewp_name"), || {
-                    format!("{} maps to {iso3}, as row {first} does", f.ewp_name)
-                });
-                continue;
-            }
-            iso_of_row.insert(f.row, iso3);
-            // In the order of `indicators_for`: risk_2yr, rank_2yr, then risk_1yr, rank_1yr if read.
-            let values = [Some(f.risk_2yr), Some(f.rank_2yr), f.risk_1yr, f.rank_1yr];
-            for (indicator, value) in (0u16..).zip(values) {
-                let Some(value) = value else { continue };
-                obs.push(Obs {
-                    indicator,
-                    country,
-                    year: parsed.year,
-                    value,
-                });
-            }
-        }
-        rows_result(problems, forecasts_label)?;
-        Ok(Matched {
-            obs,
-            outside,
-            outside_obs,
-            unmatched,
-            iso_of_row,
-        })
-    }
-
-    /// The ISO code the crosswalk gives the row (by name and code, or by code alone with a
-    /// warning when the release spells the name differently), or why it gives none.
-    fn iso3(&self, f: &Forecast, warnings: &mut Vec<String>) -> Result<String, String> {
-        let crosswalk = self.crosswalk;
-        let entry = match crosswalk.get(&f.ewp_name, f.ccode) {
-            Some(e) => e,
-            None => match (crosswalk.by_code(f.ccode), crosswalk.by_name(&f.ewp_name)) {
-                (Some(e), _) => {
-                    warnings.push(format!(
-                        "{}:{}: {} matched by its code {} (the crosswalk names it {:?})",
-                        self.label, f.row, f.ewp_name, f.ccode, e.ewp_name
-                    ));
-                    e
-                }
-                (None, Some(e)) => {
-                    return Err(format!(
-                        "not in the crosswalk (it has {:?} with ccode {})",
-                        e.ewp_name, e.ccode
-                    ));
-                }
-                (None, None) => return Err("not in the crosswalk".to_string()),
-            },
-        };
-        match &entry.iso3 {
-            Some(iso3) => Ok(iso3.clone()),
-            None => Err(entry.note.clone()),
-        }
-    }
-}
-
-/// The rows ranked in the top 30 for the next two years, by rank then name.
-fn top_rows(parsed: &ForecastFile, iso_of_row: &HashMap<usize, String>) -> Vec<TopRow> {
-    let mut top: Vec<TopRow> = parsed
-        .rows
-        .iter()
-        .filter(|f| f.rank_2yr <= 30.0)
-        .map(|f| TopRow {
-            rank: f.rank_2yr,
-            iso3: iso_of_row.get(&f.row).cloned(),
-            ewp_name: f.ewp_name.clone(),
-            risk_2yr: f.risk_2yr,
-        })
-        .collect();
-    top.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.ewp_name.cmp(&b.ewp_name)));
-    top
-}
-
-fn unmatched_row(f: &Forecast, reason: String) -> Unmatched {
-    Unmatched {
-        row: f.row,
-        ewp_name: f.ewp_name.clone(),
-        ccode: f.ccode,
-        reason,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn release_dates_are_read_from_file_names() {
-        assert_eq!(release_date("final_forecasts_data_10Oct2024.csv"), Some((2024, 10, 10)));
-        assert_eq!(release_date("final_forecasts_data_3Sep2025.csv"), Some((2025, 9, 3)));
-        assert_eq!(release_date("final_forecasts_data_01Jan2030.csv"), Some((2030, 1, 1)));
-        assert_eq!(release_date("final_forecasts_data_31Feb2024.csv"), None);
-        assert_eq!(release_date("final_forecasts_data_10October2024.csv"), None);
-        assert_eq!(release_date("final_forecasts_data_.csv"), None);
-        assert_eq!(release_date("final_forecasts_data_9Nov_hackregion.csv"), None);
-        assert_eq!(release_date("base2021-run-2022-09-30.csv"), Some((2022, 9, 30)));
-        assert_eq!(release_date("base2018-run-2019-02-30.csv"), None);
-        assert!(
-            is_forecasts("base2018-run-2019-09-19.csv") && is_forecasts("final_forecasts_data_9Nov_hackregion.csv")
-        );
-        assert!(!is_forecasts("base-run-2019-09-19.csv") && !is_forecasts("prepared2023predictors-2024-10-10.csv"));
     }
 }
