@@ -36,6 +36,8 @@ async fn only_raters_with_targets_left_are_reminded_and_each_mail_is_logged() {
             .expect("the default framework");
         let mut w = s.writer("system:test").await.unwrap();
         let round = NewRound {
+            countries: Vec::new(),
+            assessed_on: None,
             edition: "2018".into(),
             framework_id: outcomes.framework_id,
             title: "Synthetic round (test)".into(),
@@ -54,6 +56,7 @@ async fn only_raters_with_targets_left_are_reminded_and_each_mail_is_logged() {
             .criteria
             .iter()
             .map(|c| RatingInput {
+                trend: None,
                 criterion_id: c.row.criterion_id,
                 level_id: Some(c.levels[0].criterion_level_id),
                 rationale: "Synthetic rationale (test data)".into(),

@@ -224,6 +224,8 @@ mod rounds {
         let id = w
             .open_round(
                 &NewRound {
+                    countries: Vec::new(),
+                    assessed_on: None,
                     edition: edition.into(),
                     framework_id: framework.row.framework_id,
                     title: format!("Test round of {edition}"),
@@ -247,6 +249,7 @@ mod rounds {
                     .iter()
                     .enumerate()
                     .map(|(c, criterion)| RatingInput {
+                        trend: None,
                         criterion_id: criterion.row.criterion_id,
                         level_id: Some(criterion.levels[(t + c + r) % 4].criterion_level_id),
                         rationale: format!("Test rationale {t}.{c}.{r}"),
@@ -263,6 +266,7 @@ mod rounds {
                 let mut w = s.writer("editor@example.org").await.unwrap();
                 w.reconcile(
                     &Reconciliation {
+                        trend: None,
                         round_target_id: target.row.round_target_id,
                         criterion_id: criterion.row.criterion_id,
                         level_id: Some(criterion.levels[1].criterion_level_id),

@@ -165,6 +165,8 @@ async fn open_round(
     let id = w
         .open_round(
             &NewRound {
+                countries: Vec::new(),
+                assessed_on: None,
                 edition: edition.into(),
                 framework_id: rubric.id,
                 title: format!("Synthetic test round of {edition}"),
@@ -196,6 +198,7 @@ async fn submit(
         .iter()
         .enumerate()
         .map(|(c, &rank)| RatingInput {
+            trend: None,
             criterion_id: rubric.criteria[c].0,
             level_id: Some(rubric.level(c, rank)),
             rationale: format!("Synthetic rationale of a rater: level {rank}."),
@@ -212,6 +215,7 @@ async fn reconcile(s: &Store, rubric: &Rubric, target: i32, ranks: [usize; 2], e
     for (c, &rank) in ranks.iter().enumerate() {
         w.reconcile(
             &Reconciliation {
+                trend: None,
                 round_target_id: target,
                 criterion_id: rubric.criteria[c].0,
                 level_id: Some(rubric.level(c, rank)),

@@ -87,6 +87,7 @@ fn ratings(world: &World, ranks: [usize; 2]) -> Vec<RatingInput> {
         .iter()
         .zip(ranks)
         .map(|((id, levels), rank)| RatingInput {
+            trend: None,
             criterion_id: *id,
             level_id: Some(levels[rank - 1]),
             rationale: "Because the source says so.".into(),
@@ -114,6 +115,8 @@ async fn a_round_from_opening_to_consensus_refuses_every_bad_input() {
         let world = world(store).await;
         let mut w = store.writer("ed@example.org").await.unwrap();
         let round = NewRound {
+            countries: Vec::new(),
+            assessed_on: None,
             edition: "test-2026".into(),
             framework_id: world.framework_id,
             title: "First round".into(),
@@ -136,6 +139,8 @@ async fn a_round_from_opening_to_consensus_refuses_every_bad_input() {
         // A round needs two raters; a bad date names its field.
         let mut w = store.writer("ed@example.org").await.unwrap();
         let bad = NewRound {
+            countries: Vec::new(),
+            assessed_on: None,
             raters: vec![world.raters[0]],
             due_on: "2026-12".into(),
             ..round.clone()
@@ -177,6 +182,7 @@ async fn a_round_from_opening_to_consensus_refuses_every_bad_input() {
         // Reconciling before anyone rated is refused.
         let mut w = store.writer("ed@example.org").await.unwrap();
         let early = Reconciliation {
+            trend: None,
             round_target_id: target,
             criterion_id: world.criteria[0].0,
             level_id: Some(world.criteria[0].1[1]),
@@ -252,6 +258,7 @@ async fn a_round_from_opening_to_consensus_refuses_every_bad_input() {
         drop(w);
         let mut w = store.writer("ed@example.org").await.unwrap();
         let later = Reconciliation {
+            trend: None,
             base_version: Some(1),
             level_id: Some(world.criteria[0].1[2]),
             ..early.clone()
@@ -269,6 +276,7 @@ async fn a_round_from_opening_to_consensus_refuses_every_bad_input() {
         // Unknown things are named.
         let mut w = store.writer("ed@example.org").await.unwrap();
         let bad = Reconciliation {
+            trend: None,
             criterion_id: world.criteria[1].0,
             level_id: Some(world.criteria[1].1[0]),
             evidence: evidence("no-such-source"),

@@ -194,6 +194,8 @@ async fn round(store: &Store, framework_id: i32, edition: &str, raters: &[i32], 
     let round_id = w
         .open_round(
             &NewRound {
+                countries: Vec::new(),
+                assessed_on: None,
                 edition: edition.into(),
                 framework_id,
                 title: format!("Synthetic round {edition} (test)"),
@@ -224,6 +226,7 @@ async fn round(store: &Store, framework_id: i32, edition: &str, raters: &[i32], 
                 .map(|c| {
                     let (criterion_id, level_id) = level(c, wanted[c]);
                     RatingInput {
+                        trend: None,
                         criterion_id,
                         level_id: Some(level_id),
                         rationale: format!("Rater's reason ({word})"),
@@ -237,6 +240,7 @@ async fn round(store: &Store, framework_id: i32, edition: &str, raters: &[i32], 
             let (criterion_id, level_id) = level(c, *rank);
             w.reconcile(
                 &Reconciliation {
+                    trend: None,
                     round_target_id: t.row.round_target_id,
                     criterion_id,
                     level_id: Some(level_id),

@@ -188,6 +188,8 @@ async fn assessment_round(s: &Store, a: i32, b: i32) -> (i32, i32, i32, i32) {
     let mut w = s.writer("system:test").await.unwrap();
     let f = nmp_store::testing::assessment_fixture(&mut w, "matrix-initiative", None, &["results"], 2).await;
     let round = nmp_store::outcomes::NewRound {
+        countries: Vec::new(),
+        assessed_on: None,
         edition: "2018".into(),
         framework_id: f.framework_id,
         title: "Synthetic round".into(),

@@ -220,6 +220,16 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Which way a risk factor is moving in a country, in a rater's or the editors' judgement
+    /// (a qualitative risk assessment rates a level and a trend).
+    RiskTrend {
+        Rising => "rising", "Rising",
+        Steady => "steady", "Steady",
+        Falling => "falling", "Falling",
+    }
+}
+
+vocabulary! {
     /// The kind of answer a questionnaire question takes.
     QuestionKind {
         ShortText => "short_text", "Short text",

@@ -128,6 +128,7 @@ pub fn options(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
         ChangeAction,
         AssignmentState,
         RoundState,
+        RiskTrend,
         QuestionKind,
         QuestionnaireStatus,
         InvitationState,

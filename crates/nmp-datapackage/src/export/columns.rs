@@ -236,6 +236,8 @@ pub(super) const CRITERIA: &[&str] = &[
     "position",
     "label",
     "description",
+    "category",
+    "note",
 ];
 pub(super) const CRITERION_LEVELS: &[&str] = &["criterion_level_id", "criterion_id", "rank", "label", "descriptor"];
 /// Without `opened_by`: accounts are staff records and are not exported.
@@ -254,6 +256,8 @@ pub(super) const ROUND_TARGETS: &[&str] = &[
     "assessment_round_id",
     "initiative_id",
     "mechanism_id",
+    "country_iso3",
+    "assessed_on",
 ];
 /// Without `account_id`: a rater is published only under the pseudonym (`R1`, `R2`, ...), and
 /// only for rounds whose ratings are released.
@@ -265,6 +269,7 @@ pub(super) const RATINGS: &[&str] = &[
     "round_rater_id",
     "criterion_level_id",
     "rationale",
+    "trend",
 ];
 pub(super) const RATING_EVIDENCE: &[&str] = &["rating_evidence_id", "rating_id", "source_id", "locator", "quote"];
 /// Without `decided_by`: accounts are staff records and are not exported.
@@ -274,4 +279,5 @@ pub(super) const CONSENSUS: &[&str] = &[
     "criterion_id",
     "criterion_level_id",
     "rationale",
+    "trend",
 ];

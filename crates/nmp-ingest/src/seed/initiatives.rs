@@ -1,13 +1,15 @@
 //! Seeding the outcome-assessment records of the starter dataset: initiative kinds, initiatives
 //! with their partners (every fact cited, like a mechanism's), and NMP's proposed assessment
-//! frameworks with their criteria and levels (not cited: they are instruments, not facts).
+//! frameworks with their criteria and levels (NMP's proposals are not cited: they are
+//! instruments, not facts; a framework taken from a document, the UN Framework of Analysis, is
+//! cited with its criteria and their indicators).
 //!
 //! Like the rest of the seed, nothing present is overwritten: a kind is matched by code, an
 //! initiative by slug, a framework by slug and version.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use nmp_store::entity::{criterion, criterion_level, framework, initiative, initiative_kind, initiative_partner};
+use nmp_store::entity::{criterion, criterion_indicator, criterion_level, framework, initiative, initiative_kind, initiative_partner};
 use nmp_store::{Set, Store};
 
 use super::{Seeder, text};
@@ -142,6 +144,7 @@ impl Seeder {
             })
             .await?;
         self.count("framework");
+        self.cite_all("framework", row.framework_id, &f.sources, &[]).await?;
         for (position, c) in f.criterion.iter().enumerate() {
             let crit = self
                 .w
@@ -151,10 +154,29 @@ impl Seeder {
                     position: Set(position as i32 + 1),
                     label: Set(c.label.clone()),
                     description: Set(c.description.clone()),
+                    category: Set(c.category.clone()),
+                    note: Set(c.note.clone()),
                     ..Default::default()
                 })
                 .await?;
             self.count("criterion");
+            self.cite_all("criterion", crit.criterion_id, &c.sources, &[]).await?;
+            for (position, i) in c.indicator.iter().enumerate() {
+                let row = self
+                    .w
+                    .insert(criterion_indicator::ActiveModel {
+                        criterion_id: Set(crit.criterion_id),
+                        code: Set(i.code.trim().to_string()),
+                        position: Set(position as i32 + 1),
+                        text: Set(i.text.trim().to_string()),
+                        note: Set(i.note.clone()),
+                        ..Default::default()
+                    })
+                    .await?;
+                self.count("criterion_indicator");
+                self.cite_all("criterion_indicator", row.criterion_indicator_id, &i.sources, &[])
+                    .await?;
+            }
             for (rank, l) in c.level.iter().enumerate() {
                 self.w
                     .insert(criterion_level::ActiveModel {

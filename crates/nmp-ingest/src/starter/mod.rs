@@ -61,7 +61,7 @@ pub struct Dataset {
     pub initiative_kinds: Vec<Located<InitiativeKind>>,
     /// Initiatives (`initiatives.toml`; optional).
     pub initiatives: Vec<Located<Initiative>>,
-    /// Assessment frameworks (`frameworks.toml`; optional).
+    /// Assessment frameworks (`frameworks.toml` and `risk_frameworks.toml`; optional).
     pub frameworks: Vec<Located<Framework>>,
 }
 
@@ -170,13 +170,13 @@ pub fn parse(files: Vec<DataFile>) -> Result<Dataset, IngestError> {
             (false, "initiatives.toml") => {
                 parse_file::<InitiativesFile>(file).map(|f| data.initiatives.extend(f.initiative.into_iter().map(|value| Located { value, file: index })))
             }
-            (false, "frameworks.toml") => {
+            (false, "frameworks.toml" | "risk_frameworks.toml") => {
                 parse_file::<FrameworksFile>(file).map(|f| data.frameworks.extend(f.framework.into_iter().map(|value| Located { value, file: index })))
             }
             (false, other) if other.ends_with(".toml") => Err(IngestError::File {
                 file: file.path.clone(),
                 line: None,
-                message: "unknown file: expected sources, organizations, functions, networks, editions, initiative_kinds, initiatives or frameworks .toml, or mechanisms/*.toml".into(),
+                message: "unknown file: expected sources, organizations, functions, networks, editions, initiative_kinds, initiatives, frameworks or risk_frameworks .toml, or mechanisms/*.toml".into(),
             }),
             _ => Ok(()),
         };

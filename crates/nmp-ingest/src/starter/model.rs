@@ -607,6 +607,10 @@ pub struct Framework {
     pub description: Option<String>,
     /// Remarks (what changed from the previous version).
     pub note: Option<String>,
+    /// Sources of a framework taken from a document (the UN Framework of Analysis); NMP's own
+    /// proposals have none.
+    #[serde(default)]
+    pub sources: Vec<String>,
     /// Its criteria, in order (the first has position 1).
     #[serde(default)]
     pub criterion: Vec<FrameworkCriterion>,
@@ -622,9 +626,35 @@ pub struct FrameworkCriterion {
     pub label: String,
     /// What the criterion asks.
     pub description: Option<String>,
+    /// The group of criteria it belongs to (a code: `common`, `genocide`, ...), where the
+    /// framework groups them.
+    pub category: Option<String>,
+    /// What is verified about it and what is not.
+    pub note: Option<String>,
+    /// Its sources.
+    #[serde(default)]
+    pub sources: Vec<String>,
     /// Its levels, lowest first (the first has rank 1).
     #[serde(default)]
     pub level: Vec<FrameworkLevel>,
+    /// Its indicators, in order (only those a source gives).
+    #[serde(default)]
+    pub indicator: Vec<FrameworkIndicator>,
+}
+
+/// An indicator of a criterion (a risk factor's indicator in the UN Framework of Analysis).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkIndicator {
+    /// Its number in the framework (`8.1`), unique in the criterion.
+    pub code: String,
+    /// Its wording, as the source gives it.
+    pub text: String,
+    /// What is verified about the wording and what is not.
+    pub note: Option<String>,
+    /// Its sources (at least one).
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// A level of a criterion.

@@ -58,6 +58,7 @@ pub mod citation;
 pub mod consensus;
 pub mod country;
 pub mod criterion;
+pub mod criterion_indicator;
 pub mod criterion_level;
 pub mod dataset;
 pub mod edition;

@@ -18,6 +18,9 @@
 //! Reads: [`read`] (rounds as one [`RoundView`], initiatives for the public pages); writes:
 //! [`write`].
 
+pub mod assessment;
+mod country;
+pub mod indicators;
 pub mod published;
 pub mod read;
 pub mod write;
@@ -28,6 +31,8 @@ use crate::entity::{
     assessment_round, consensus, criterion, criterion_level, framework, rating, round_rater, round_target,
 };
 
+pub use assessment::{Agreement, CountryAssessment, FactorAssessment};
+pub use indicators::Indicator;
 pub use read::{InitiativeView, PublishedRating};
 pub use write::{EvidenceInput, NewRound, RatingInput, Reconciliation};
 
@@ -85,11 +90,11 @@ pub struct Evidence {
 pub struct Target {
     /// The row.
     pub row: round_target::Model,
-    /// `initiative` or `mechanism`.
+    /// `initiative`, `mechanism` or `country`.
     pub kind: &'static str,
-    /// The initiative's or mechanism's slug.
+    /// The initiative's or mechanism's slug, or the country's ISO3 code.
     pub slug: String,
-    /// Its title or name.
+    /// Its title or name (a country's name).
     pub label: String,
     /// Its country (ISO3), when it has one.
     pub country_iso3: Option<String>,
@@ -207,6 +212,40 @@ impl RoundView {
             .collect()
     }
 
+    /// The reliability data of one target over the framework's criteria: one row per criterion,
+    /// one column per rater, the rank chosen or `None`. For a country, whose risk factors share
+    /// one scale, this is the agreement of its assessment.
+    pub fn target_matrix(&self, round_target_id: i32) -> Vec<Vec<Option<i64>>> {
+        self.target_values(round_target_id, |r| Some(i64::from(r.rank)))
+    }
+
+    /// The same for trends: falling 1, steady 2, rising 3 (an ordinal scale), `None` without one.
+    pub fn trend_matrix(&self, round_target_id: i32) -> Vec<Vec<Option<i64>>> {
+        self.target_values(round_target_id, |r| r.row.trend.as_deref().and_then(trend_rank))
+    }
+
+    fn target_values(&self, round_target_id: i32, value: impl Fn(&Rating) -> Option<i64>) -> Vec<Vec<Option<i64>>> {
+        self.framework
+            .criteria
+            .iter()
+            .map(|c| {
+                self.raters
+                    .iter()
+                    .map(|rater| {
+                        self.ratings
+                            .iter()
+                            .find(|r| {
+                                r.row.round_target_id == round_target_id
+                                    && r.row.criterion_id == c.row.criterion_id
+                                    && r.row.round_rater_id == rater.row.round_rater_id
+                            })
+                            .and_then(&value)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The round as account `account_id` may see it: an editor (`sees_all`) sees everything; a
     /// rater sees the other raters' ratings of a target only once they have submitted their own
     /// for it, and nobody else's before.
@@ -243,5 +282,15 @@ impl RoundView {
             }
         }
         out
+    }
+}
+
+/// A trend's place on the ordinal scale falling (1) < steady (2) < rising (3).
+pub fn trend_rank(code: &str) -> Option<i64> {
+    match code {
+        "falling" => Some(1),
+        "steady" => Some(2),
+        "rising" => Some(3),
+        _ => None,
     }
 }

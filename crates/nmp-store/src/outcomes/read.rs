@@ -210,6 +210,16 @@ impl Store {
                     label: m.name,
                     country_iso3: m.country_iso3,
                 });
+            } else if let Some(iso3) = t.country_iso3.clone()
+                && let Some(c) = country::Entity::find_by_id(iso3.clone()).one(&self.db).await?
+            {
+                targets.push(Target {
+                    row: t,
+                    kind: "country",
+                    slug: iso3.clone(),
+                    label: c.name,
+                    country_iso3: Some(iso3),
+                });
             }
         }
         targets.sort_by(|a, b| {
@@ -505,7 +515,7 @@ pub fn published_of(view: &RoundView, edition: &edition::Model, round_target_id:
     out
 }
 
-fn evidence_of(c: &citation::Model, s: &source::Model) -> Evidence {
+pub(super) fn evidence_of(c: &citation::Model, s: &source::Model) -> Evidence {
     Evidence {
         source_id: s.source_id,
         source_slug: s.slug.clone(),

@@ -36,6 +36,10 @@ pub struct NewRound {
     pub initiatives: Vec<String>,
     /// Mechanisms to rate (slugs).
     pub mechanisms: Vec<String>,
+    /// Countries to assess (ISO3 codes): a qualitative risk assessment.
+    pub countries: Vec<String>,
+    /// The date a country assessment stands for, `YYYY-MM-DD` (needed with `countries`).
+    pub assessed_on: Option<String>,
     /// Raters (account ids), in the order their pseudonyms are given (`R1`, `R2`, ...).
     pub raters: Vec<i32>,
 }
@@ -58,6 +62,8 @@ pub struct RatingInput {
     pub criterion_id: i32,
     /// The level chosen (`None` when the form left it empty).
     pub level_id: Option<i32>,
+    /// The trend (a `RiskTrend` code): required for a country, refused for anything else.
+    pub trend: Option<String>,
     /// Why.
     pub rationale: String,
     /// At least one piece of evidence.
@@ -73,6 +79,8 @@ pub struct Reconciliation {
     pub criterion_id: i32,
     /// The consensus level (`None` when the form left it empty).
     pub level_id: Option<i32>,
+    /// The consensus trend (a `RiskTrend` code): required for a country, refused otherwise.
+    pub trend: Option<String>,
     /// Why.
     pub rationale: String,
     /// At least one piece of evidence.
@@ -81,7 +89,7 @@ pub struct Reconciliation {
     pub base_version: Option<i32>,
 }
 
-fn field(errors: &mut FieldErrors, name: impl Into<String>, message: impl Into<String>) {
+pub(super) fn field(errors: &mut FieldErrors, name: impl Into<String>, message: impl Into<String>) {
     errors.push(ValidationError::new(name, message));
 }
 
@@ -165,11 +173,12 @@ impl Writer {
                 None => field(&mut errors, "mechanisms", format!("there is no mechanism {slug:?}")),
             }
         }
-        if initiatives.is_empty() && mechanisms.is_empty() && errors.is_empty() {
+        let (countries, assessed_on) = self.round_countries(&mut errors, new).await?;
+        if initiatives.is_empty() && mechanisms.is_empty() && countries.is_empty() && errors.is_empty() {
             field(
                 &mut errors,
                 "initiatives",
-                "choose at least one initiative or mechanism to rate",
+                "choose at least one initiative, mechanism or country to rate",
             );
         }
         let mut raters = Vec::new();
@@ -211,6 +220,8 @@ impl Writer {
                 assessment_round_id: Set(id),
                 initiative_id: Set(Some(i)),
                 mechanism_id: Set(None),
+                country_iso3: Set(None),
+                assessed_on: Set(None),
                 ..Default::default()
             })
             .await?;
@@ -220,6 +231,19 @@ impl Writer {
                 assessment_round_id: Set(id),
                 initiative_id: Set(None),
                 mechanism_id: Set(Some(m)),
+                country_iso3: Set(None),
+                assessed_on: Set(None),
+                ..Default::default()
+            })
+            .await?;
+        }
+        for iso3 in countries {
+            self.insert(round_target::ActiveModel {
+                assessment_round_id: Set(id),
+                initiative_id: Set(None),
+                mechanism_id: Set(None),
+                country_iso3: Set(Some(iso3)),
+                assessed_on: Set(assessed_on.clone()),
                 ..Default::default()
             })
             .await?;
@@ -334,6 +358,12 @@ impl Writer {
                 ),
                 Some(_) => {}
             }
+            let trend = super::country::check_trend(
+                &mut errors,
+                &format!("{code}.trend"),
+                target.country_iso3.is_some(),
+                &input.trend,
+            );
             if input.rationale.trim().is_empty() {
                 field(
                     &mut errors,
@@ -345,12 +375,13 @@ impl Writer {
             checked.push((
                 c.row.criterion_id,
                 input.level_id,
+                trend,
                 input.rationale.trim().to_string(),
                 evidence,
             ));
         }
         done(errors)?;
-        for (criterion_id, level_id, rationale, evidence) in checked {
+        for (criterion_id, level_id, trend, rationale, evidence) in checked {
             let row = self
                 .insert(rating::ActiveModel {
                     round_target_id: Set(target.round_target_id),
@@ -358,6 +389,7 @@ impl Writer {
                     round_rater_id: Set(rater.round_rater_id),
                     criterion_level_id: Set(level_id.unwrap_or_default()),
                     rationale: Set(rationale),
+                    trend: Set(trend),
                     ..Default::default()
                 })
                 .await?;
@@ -457,6 +489,7 @@ impl Writer {
             ),
             Some(_) => {}
         }
+        let trend = super::country::check_trend(&mut errors, "trend", target.country_iso3.is_some(), &input.trend);
         if input.rationale.trim().is_empty() {
             field(&mut errors, "rationale", "give the reason for the consensus");
         }
@@ -484,6 +517,7 @@ impl Writer {
                     row.criterion_level_id = Set(level);
                     row.rationale = Set(rationale);
                     row.decided_by = Set(editor);
+                    row.trend = Set(trend);
                 })
                 .await?
             }
@@ -500,6 +534,7 @@ impl Writer {
                     criterion_level_id: Set(level),
                     rationale: Set(rationale),
                     decided_by: Set(editor),
+                    trend: Set(trend),
                     ..Default::default()
                 })
                 .await
@@ -584,9 +619,12 @@ impl Writer {
                     position: Set(c.row.position),
                     label: Set(c.row.label.clone()),
                     description: Set(c.row.description.clone()),
+                    category: Set(c.row.category.clone()),
+                    note: Set(c.row.note.clone()),
                     ..Default::default()
                 })
                 .await?;
+            self.copy_indicators(c.row.criterion_id, row.criterion_id).await?;
             for l in &c.levels {
                 self.insert(criterion_level::ActiveModel {
                     criterion_id: Set(row.criterion_id),

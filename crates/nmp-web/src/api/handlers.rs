@@ -52,7 +52,8 @@ async fn countries_response(s: AppState, p: Params, csv: bool) -> Result<Respons
     respond_list(countries::list(&s.store, &filter).await?, &p, csv)
 }
 
-/// One country with its mechanisms, networks and numbered notes.
+/// One country with its mechanisms, networks, qualitative risk assessment (the latest
+/// reconciled one and the earlier ones) and numbered notes.
 #[utoipa::path(get, path = "/api/v1/countries/{iso3}", tag = "countries",
     params(("iso3" = String, Path, description = "ISO 3166-1 alpha-3 code, any case")),
     responses((status = 200, description = "The country", body = CountryDetail),

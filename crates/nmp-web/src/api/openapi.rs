@@ -30,6 +30,7 @@ use crate::views::mechanisms::{
     ActivityView, FeaturedIn, FunctionView, InstrumentView, MechanismDetail, MechanismItem, MemberView, OrgRef,
     StatusView,
 };
+use crate::views::risk::{AgreementView, RiskAssessmentView, RiskFactorView};
 use crate::views::networks::{NetworkCountView, NetworkDetail, NetworkItem, NetworkMemberView};
 use crate::views::sources::{CitationItem, CitedBy, SourceDetail, SourceItem};
 use crate::views::{Cite, Note};
@@ -51,10 +52,11 @@ use crate::workspace::api::{
         SourceDetail, CitedBy, CitationItem, Cite, Note, HighRiskList, HighRiskRow, DatasetList, DatasetItem,
         InitiativeList, InitiativeWithNotes, InitiativeItem, InitiativeDetail, PartnerView, RatingView, EvidenceView,
         Patch, CitationBody, RecordView, Saved, Proposed, ProposalView, ChangeErrorBody, ChangeError, FieldProblem,
+        RiskAssessmentView, RiskFactorView, AgreementView,
     )),
     modifiers(&SecuritySchemes),
     tags(
-        (name = "countries", description = "UN member and observer states"),
+        (name = "countries", description = "UN member and observer states, each with its latest qualitative risk assessment along the UN Framework of Analysis for Atrocity Crimes where one is reconciled and released"),
         (name = "mechanisms", description = "National and other mechanisms for atrocity prevention"),
         (name = "initiatives", description = "National and regional initiatives for atrocity prevention, with the consensus ratings of their outcomes in published editions"),
         (name = "networks", description = "Regional and global networks of states"),

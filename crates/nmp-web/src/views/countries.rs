@@ -1,5 +1,6 @@
 //! Countries: the list with its filters (region, regional group, network, has a mechanism) and the
-//! country page's data (mechanisms in full, network memberships), every fact cited.
+//! country page's data (mechanisms in full, network memberships, the qualitative risk
+//! assessment), every fact cited.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,6 +11,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::mechanisms::{self, MechanismDetail};
+use super::risk::{self, RiskAssessmentView};
 use super::{Cite, Citer, Note, label};
 use crate::WebError;
 
@@ -92,6 +94,11 @@ pub struct CountryDetail {
     pub mechanisms: Vec<MechanismDetail>,
     /// Its network memberships.
     pub network_memberships: Vec<CountryNetwork>,
+    /// The latest reconciled, released qualitative risk assessment along the UN Framework of
+    /// Analysis (its evidence numbered into `notes`); absent when there is none.
+    pub risk_assessment: Option<RiskAssessmentView>,
+    /// The earlier ones, newest first (levels and trends; their evidence is not numbered here).
+    pub risk_history: Vec<RiskAssessmentView>,
     /// The numbered notes of this page.
     pub notes: Vec<Note>,
 }
@@ -202,6 +209,7 @@ pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDe
             })
         })
         .collect();
+    let (risk_assessment, risk_history) = risk::of_country(store, &mut citer, &iso3).await?;
     let slugs: BTreeSet<String> = network_memberships.iter().map(|n| n.slug.clone()).collect();
     let note = c.note.clone();
     let item = item(c, mechanisms.len(), &slugs);
@@ -213,6 +221,8 @@ pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDe
         item,
         mechanisms,
         network_memberships,
+        risk_assessment,
+        risk_history,
         notes: citer.notes,
     }))
 }

@@ -215,6 +215,9 @@ pub(super) fn check_frameworks(c: &mut Checker<'_>) {
         let mut codes = BTreeSet::new();
         let text = &data.files[f.file].text;
         let block = nth_offset(text, 0, header, n);
+        for r in &v.sources {
+            unknown_source(c, f.file, block, r, &format!("{record}: sources"));
+        }
         for (k, criterion) in v.criterion.iter().enumerate() {
             let at = nth_offset(text, block, "[[framework.criterion]]", k);
             let needle = "code";
@@ -248,6 +251,7 @@ pub(super) fn check_frameworks(c: &mut Checker<'_>) {
                     ),
                 );
             }
+            check_criterion_extras(c, f.file, at, &record, criterion);
             let mut labels = BTreeSet::new();
             for (l, level) in criterion.level.iter().enumerate() {
                 if blank(&level.label) || !labels.insert(level.label.trim()) {
@@ -263,6 +267,53 @@ pub(super) fn check_frameworks(c: &mut Checker<'_>) {
                     );
                 }
             }
+        }
+    }
+}
+
+/// A source reference that names no source of the dataset.
+fn unknown_source(c: &mut Checker<'_>, file: usize, at: usize, reference: &str, what: &str) {
+    let (key, _) = split_ref(reference);
+    if !c.sources.contains(key) {
+        c.fail_at(file, at, &format!("\"{reference}\""), format!("{what}: unknown source {key:?}"));
+    }
+}
+
+/// What only some frameworks give per criterion (the UN Framework of Analysis): a category
+/// code, sources, and indicators, each numbered once, worded and cited.
+fn check_criterion_extras(
+    c: &mut Checker<'_>,
+    file: usize,
+    at: usize,
+    record: &str,
+    criterion: &crate::starter::model::FrameworkCriterion,
+) {
+    let code = &criterion.code;
+    if let Some(category) = &criterion.category
+        && let Err(e) = slug::validate_code("criterion.category", category)
+    {
+        c.fail_at(file, at, "category", format!("{record}: criterion {code:?}: {e}"));
+    }
+    for r in &criterion.sources {
+        unknown_source(c, file, at, r, &format!("{record}: criterion {code:?}: sources"));
+    }
+    let data = c.data;
+    let text = &data.files[file].text;
+    let mut numbers = BTreeSet::new();
+    for (i, indicator) in criterion.indicator.iter().enumerate() {
+        let here = nth_offset(text, at, "[[framework.criterion.indicator]]", i);
+        let what = format!("{record}: criterion {code:?}: indicator {:?}", indicator.code);
+        if blank(&indicator.code) || !numbers.insert(indicator.code.trim()) {
+            c.fail_at(file, here, "code", format!("{what}: code: give each indicator its own number"));
+        }
+        if blank(&indicator.text) {
+            c.fail_at(file, here, "text", format!("{what}: text: give the indicator's wording"));
+        }
+        if indicator.sources.is_empty() {
+            c.fail_at(file, here, "code", format!("{what}: sources: every indicator needs at least one source"));
+        }
+        for r in &indicator.sources {
+            unknown_source(c, file, here, r, &format!("{what}: sources"));
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Outcome assessments in the workspace (`/staff/assessments`): editors open rounds (an edition,
-//! a framework version, targets, raters, a due date), copy a frozen framework into a new version,
+//! a framework version, targets (initiatives, mechanisms, or countries at an assessment date for
+//! a qualitative risk assessment), raters, a due date), copy a frozen framework into a new version,
 //! watch agreement and disagreement, and reconcile; raters rate their targets blind. The rules are
 //! the store's (`nmp_store::outcomes`); these handlers read forms, call one use case and render.
 //!
@@ -18,7 +19,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use nmp_core::vocab::AccountRole;
 use nmp_store::auth::SignedIn;
-use nmp_store::entity::{account, edition, initiative, mechanism};
+use nmp_store::entity::{account, country, edition, initiative, mechanism};
 use nmp_store::outcomes::NewRound;
 use nmp_store::records::apply::ApplyError;
 
@@ -77,6 +78,7 @@ struct ListPage {
     editions: Vec<(String, String)>,
     initiatives: Vec<(String, String)>,
     mechanisms: Vec<(String, String)>,
+    countries: Vec<(String, String)>,
     people: Vec<(String, String)>,
     errors: Vec<(String, String)>,
     form: Vec<(String, String)>,
@@ -167,6 +169,7 @@ async fn list_page(
         editions: Vec::new(),
         initiatives: Vec::new(),
         mechanisms: Vec::new(),
+        countries: Vec::new(),
         people: Vec::new(),
         errors,
         form,
@@ -205,6 +208,14 @@ async fn list_page(
             .collect();
         mechanisms.sort_by(|a, b| a.1.cmp(&b.1));
         page.mechanisms = mechanisms;
+        let mut countries: Vec<(String, String)> = store
+            .all::<country::Entity>()
+            .await?
+            .into_iter()
+            .map(|c| (c.country_iso3, c.name))
+            .collect();
+        countries.sort_by(|a, b| a.1.cmp(&b.1));
+        page.countries = countries;
         page.people = store
             .all::<account::Entity>()
             .await?
@@ -263,6 +274,8 @@ pub(super) async fn open(
         note: form.get("note").map(str::to_string),
         initiatives: all(&form, "initiatives"),
         mechanisms: all(&form, "mechanisms"),
+        countries: all(&form, "countries"),
+        assessed_on: form.get("assessed_on").map(str::to_string),
         raters,
     };
     let result = if errors.is_empty() {

@@ -1,6 +1,6 @@
 //! One target of a round. A rater who has not submitted sees the blind rating form (every
 //! criterion: a level with its descriptor, a rationale, evidence); after submitting, and for
-//! editors, the ratings side by side with their evidence; editors also reconcile each criterion
+//! editors, the ratings side by side with their evidence (for a country, each with its trend); editors also reconcile each criterion
 //! (a consensus level, rationale and evidence; a consensus saved by someone else since the page
 //! was read is a 409, and nothing is written).
 
@@ -8,7 +8,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use nmp_core::vocab::RoundState;
+use nmp_core::vocab::{RiskTrend, RoundState, label};
 use nmp_store::auth::SignedIn;
 use nmp_store::entity::source;
 use nmp_store::outcomes::{Evidence, EvidenceInput, RatingInput, Reconciliation, RoundView};
@@ -35,6 +35,7 @@ struct LevelView {
 struct RatingCell {
     rater: String,
     level: String,
+    trend: String,
     rationale: String,
     evidence: Vec<String>,
 }
@@ -43,6 +44,7 @@ struct RatingCell {
 #[derive(Default)]
 struct Entry {
     level: String,
+    trend: String,
     rationale: String,
     evidence: Vec<(String, String, String)>,
 }
@@ -74,6 +76,8 @@ struct TargetPage {
     can_rate: bool,
     sees_ratings: bool,
     editor: bool,
+    country: bool,
+    trends: Vec<(&'static str, &'static str)>,
     criteria: Vec<CriterionView>,
     sources: Vec<(String, String)>,
     errors: Vec<(String, String)>,
@@ -99,6 +103,7 @@ fn entry_from(form: Option<&Form>, prefix: &str) -> Entry {
     };
     Entry {
         level: form.text(&format!("{prefix}level")).to_string(),
+        trend: form.text(&format!("{prefix}trend")).to_string(),
         rationale: form.text(&format!("{prefix}rationale")).to_string(),
         evidence: (1..=EVIDENCE_ROWS)
             .map(|n| {
@@ -165,12 +170,13 @@ async fn page(
         .iter()
         .map(|c| {
             let cid = c.row.criterion_id;
-            let cell = |rater: String, level_id: i32, rationale: &str, evidence: &[Evidence]| RatingCell {
+            let cell = |rater: String, level_id: i32, trend: Option<&str>, rationale: &str, evidence: &[Evidence]| RatingCell {
                 rater,
                 level: c
                     .level(level_id)
                     .map(|l| format!("{} · {}", l.rank, l.label))
                     .unwrap_or_default(),
+                trend: trend.map(label::<RiskTrend>).unwrap_or_default(),
                 rationale: rationale.to_string(),
                 evidence: evidence.iter().map(evidence_text).collect(),
             };
@@ -184,7 +190,13 @@ async fn page(
                             .find(|x| x.row.round_rater_id == r.row.round_rater_id)
                             .map(|x| format!("{} ({})", x.row.pseudonym, x.name))
                             .unwrap_or_default();
-                        cell(who, r.row.criterion_level_id, &r.row.rationale, &r.evidence)
+                        cell(
+                            who,
+                            r.row.criterion_level_id,
+                            r.row.trend.as_deref(),
+                            &r.row.rationale,
+                            &r.evidence,
+                        )
                     })
                     .collect()
             } else {
@@ -197,6 +209,7 @@ async fn page(
                 _ => match consensus {
                     Some(k) if editor => Entry {
                         level: k.row.criterion_level_id.to_string(),
+                        trend: k.row.trend.clone().unwrap_or_default(),
                         rationale: k.row.rationale.clone(),
                         evidence: (0..EVIDENCE_ROWS)
                             .map(|n| {
@@ -245,6 +258,7 @@ async fn page(
                     cell(
                         "Consensus".into(),
                         k.row.criterion_level_id,
+                        k.row.trend.as_deref(),
                         &k.row.rationale,
                         &k.evidence,
                     )
@@ -270,6 +284,8 @@ async fn page(
         can_rate,
         sees_ratings,
         editor,
+        country: t.kind == "country",
+        trends: RiskTrend::ALL.iter().map(|x| (x.code(), x.label())).collect(),
         criteria,
         sources,
         errors,
@@ -312,6 +328,7 @@ pub(super) async fn submit(
             RatingInput {
                 criterion_id: cid,
                 level_id: entry.level.trim().parse().ok(),
+                trend: Some(entry.trend.clone()),
                 rationale: entry.rationale.clone(),
                 evidence: evidence_of(&entry),
             }
@@ -348,6 +365,7 @@ pub(super) async fn reconcile(
         round_target_id: target,
         criterion_id: criterion,
         level_id: entry.level.trim().parse().ok(),
+        trend: Some(entry.trend.clone()),
         rationale: entry.rationale.clone(),
         evidence: evidence_of(&entry),
         base_version: form.text("version").trim().parse().ok(),

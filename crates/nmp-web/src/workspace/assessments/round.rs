@@ -1,6 +1,6 @@
 //! One round's page: the targets with each rater's progress and the consensus recorded; for
 //! editors, the agreement per criterion and over the round (Krippendorff's alpha for ordinal
-//! data, percent agreement, units and raters), the places raters disagree (most first), closing
+//! data, percent agreement, units and raters; for countries also on trends), the places raters disagree (most first), closing
 //! the round, releasing its ratings, and reminding the raters who have not finished.
 
 use askama::Template;
@@ -65,6 +65,7 @@ struct RoundPage {
     targets: Vec<TargetRow>,
     agreement: Vec<AgreementRow>,
     overall: Option<AgreementRow>,
+    trends: Option<AgreementRow>,
     disagreements: Vec<Disagreement>,
     problems: Vec<String>,
     notice: Option<String>,
@@ -152,6 +153,7 @@ async fn page(
         .collect();
     let mut agreement = Vec::new();
     let mut overall = None;
+    let mut trends = None;
     let mut disagreements = Vec::new();
     if editor {
         let mut all_units = Vec::new();
@@ -199,6 +201,15 @@ async fn page(
             all_units.extend(matrix);
         }
         overall = Some(agreement_row("All criteria".into(), &all_units));
+        let countries: Vec<Vec<Option<i64>>> = view
+            .targets
+            .iter()
+            .filter(|t| t.kind == "country")
+            .flat_map(|t| view.trend_matrix(t.row.round_target_id))
+            .collect();
+        if !countries.is_empty() {
+            trends = Some(agreement_row("Trends, all criteria (falling < steady < rising)".into(), &countries));
+        }
         disagreements.sort_by(|a, b| b.spread.total_cmp(&a.spread).then(a.target_label.cmp(&b.target_label)));
     }
     Ok(RoundPage {
@@ -227,6 +238,7 @@ async fn page(
         targets,
         agreement,
         overall,
+        trends,
         disagreements,
         problems: if editor { view.problems() } else { Vec::new() },
         notice,
