@@ -52,7 +52,8 @@ async fn the_starter_dataset_loads_once_and_every_mechanism_is_cited() {
         let parsed = nmp_ingest::starter::parse(embedded_files()).unwrap();
         assert_eq!(counts["initiatives"], parsed.initiatives.len() as u64, "{}", db.engine);
         assert_eq!(counts["initiative_kinds"], 8);
-        assert_eq!(counts["frameworks"], 2);
+        // NMP's two proposals and the UN Framework of Analysis (risk_frameworks.toml).
+        assert_eq!(counts["frameworks"], 3);
         let partners: usize = parsed.initiatives.iter().map(|i| i.value.partner.len()).sum();
         assert_eq!(counts["initiative_partners"], partners as u64);
         assert!(
@@ -254,10 +255,12 @@ async fn initiatives_and_frameworks_load_with_their_partners_citations_criteria_
         assert_eq!(counts["initiative_kinds"], 8, "{}", db.engine);
         assert_eq!(counts["initiatives"], 2);
         assert_eq!(counts["initiative_partners"], 1);
-        assert_eq!(counts["frameworks"], 2);
+        assert_eq!(counts["frameworks"], 3);
         assert_eq!(report.inserted["initiative"], 2);
-        assert_eq!(report.inserted["criterion"], 6 + 4);
-        assert_eq!(report.inserted["criterion_level"], 4 * (6 + 4));
+        assert_eq!(report.inserted["criterion"], 6 + 4 + 14);
+        assert_eq!(report.inserted["criterion_level"], 4 * (6 + 4 + 14));
+        // The indicators of risk factors 7 (7.1 to 7.11), 8 (12), 9 (6) and 13 (13.1 to 13.10).
+        assert_eq!(report.inserted["criterion_indicator"], 11 + 12 + 6 + 10);
         assert!(s.uncited::<initiative::Entity>().await.unwrap().is_empty());
         assert!(s.uncited::<initiative_partner::Entity>().await.unwrap().is_empty());
 
@@ -342,9 +345,63 @@ async fn initiatives_and_frameworks_load_with_their_partners_citations_criteria_
             let got: Vec<String> = c.levels.iter().map(|l| l.label.clone()).collect();
             assert_eq!(got, labels, "{}", c.row.code);
         }
-        assert_eq!(s.all::<criterion::Entity>().await.unwrap().len(), 10);
-        assert_eq!(s.all::<criterion_level::Entity>().await.unwrap().len(), 40);
-        assert_eq!(s.all::<framework::Entity>().await.unwrap().len(), 2);
+        assert_eq!(s.all::<criterion::Entity>().await.unwrap().len(), 24);
+        assert_eq!(s.all::<criterion_level::Entity>().await.unwrap().len(), 96);
+        assert_eq!(s.all::<framework::Entity>().await.unwrap().len(), 3);
+
+        // The UN Framework of Analysis: 14 risk factors (8 common, 2 per specific crime), cited,
+        // with what is not verified said in the record, and indicators only where a source
+        // gives them, each cited.
+        let un = frameworks.iter().find(|f| f.row.slug == "un-atrocity-risk").unwrap();
+        assert!(un.row.note.as_deref().unwrap().contains("NMP's scale, not the UN's"));
+        let categories: Vec<&str> = un.criteria.iter().filter_map(|c| c.row.category.as_deref()).collect();
+        assert_eq!(categories.iter().filter(|c| **c == "common").count(), 8);
+        for specific in ["genocide", "crimes_against_humanity", "war_crimes"] {
+            assert_eq!(categories.iter().filter(|c| **c == specific).count(), 2, "{specific}");
+        }
+        let unverified: Vec<i32> = un
+            .criteria
+            .iter()
+            .filter(|c| c.row.note.as_deref().unwrap().starts_with("UNVERIFIED"))
+            .map(|c| c.row.position)
+            .collect();
+        assert_eq!(unverified, [3, 6, 10, 11]);
+        let uncited = s.uncited::<framework::Entity>().await.unwrap();
+        assert!(!uncited.contains(&un.row.framework_id.to_string()), "{uncited:?}");
+        let uncited = s.uncited::<criterion::Entity>().await.unwrap();
+        assert!(
+            un.criteria
+                .iter()
+                .all(|c| !uncited.contains(&c.row.criterion_id.to_string())),
+            "{uncited:?}"
+        );
+        let indicators = s.criterion_indicators(un.row.framework_id).await.unwrap();
+        let per_factor: Vec<(i32, usize)> = un
+            .criteria
+            .iter()
+            .filter_map(|c| indicators.get(&c.row.criterion_id).map(|i| (c.row.position, i.len())))
+            .collect();
+        assert_eq!(per_factor, [(7, 11), (8, 12), (9, 6), (13, 10)]);
+        let rf8 = &indicators[&un.criteria[7].row.criterion_id];
+        assert_eq!(rf8[0].row.code, "8.1");
+        assert!(
+            rf8[2]
+                .row
+                .text
+                .starts_with("Measures taken by the international community")
+        );
+        assert!(indicators.values().flatten().all(|i| !i.sources.is_empty()));
+        for c in un
+            .criteria
+            .iter()
+            .filter(|c| !indicators.contains_key(&c.row.criterion_id))
+        {
+            assert!(
+                c.row.note.as_deref().unwrap().contains("not retrieved"),
+                "{}",
+                c.row.code
+            );
+        }
 
         // A second load adds nothing.
         let again = seed_files(s, with_files(&[("data/starter/initiatives.toml", FIXTURE)]))
@@ -474,6 +531,13 @@ fn the_methodology_documents_every_criterion_and_level_of_the_starter_frameworks
             "{}",
             f.value.slug
         );
+        if !f.value.sources.is_empty() {
+            // A framework taken from a document (the UN Framework of Analysis): its scale is
+            // NMP's, and says so; the methodology lists its criteria and levels.
+            assert!(f.value.note.as_deref().unwrap().contains("NMP's scale, not the UN's"));
+            documents_criteria(methodology, &f.value.criterion);
+            continue;
+        }
         assert!(
             f.value.title.contains("proposal") || f.value.title.contains("NMP's"),
             "{}",
@@ -486,18 +550,70 @@ fn the_methodology_documents_every_criterion_and_level_of_the_starter_frameworks
                 .unwrap()
                 .contains("not an existing standard")
         );
-        for c in &f.value.criterion {
-            assert!(methodology.contains(&format!("(`{}`)", c.code)), "{}", c.code);
-            for (rank, level) in c.level.iter().enumerate() {
-                let row = format!(
-                    "| {} {} | {} |",
-                    rank + 1,
-                    level.label,
-                    level.descriptor.as_deref().unwrap()
-                );
-                assert!(methodology.contains(&row), "docs/methodology.md lacks {row}");
-            }
-        }
+        documents_criteria(methodology, &f.value.criterion);
     }
     assert!(methodology.contains("NMP's proposal, not an existing standard"));
+}
+
+/// Asserts that `methodology` names every criterion's code and has a row for each of its levels.
+fn documents_criteria(methodology: &str, criteria: &[nmp_ingest::starter::model::FrameworkCriterion]) {
+    for c in criteria {
+        assert!(methodology.contains(&format!("(`{}`)", c.code)), "{}", c.code);
+        for (rank, level) in c.level.iter().enumerate() {
+            let row = format!(
+                "| {} {} | {} |",
+                rank + 1,
+                level.label,
+                level.descriptor.as_deref().unwrap()
+            );
+            assert!(methodology.contains(&row), "docs/methodology.md lacks {row}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_bad_risk_framework_names_file_line_and_field_and_nothing_is_written() {
+    let path = "data/starter/risk_frameworks.toml";
+    let text = embedded_files().into_iter().find(|f| f.path == path).unwrap().text;
+    // An unknown source on an indicator, an indicator number used twice, a category that is not
+    // a code, and an indicator without a source.
+    let bad = text
+        .replacen("sources = [\"wpgm-risk-factor-8\"]", "sources = [\"no-such-post\"]", 1)
+        .replacen("code = \"9.2\"", "code = \"9.1\"", 1)
+        .replacen("category = \"war_crimes\"", "category = \"War crimes\"", 1)
+        .replacen("code = \"13.1\"\ntext = \"Fragmentation of parties to the conflict or absence of chains of command.\"\nsources = [\"wpgm-risk-factor-13\"]", "code = \"13.1\"\ntext = \"Fragmentation of parties to the conflict or absence of chains of command.\"", 1);
+    assert_ne!(bad, text);
+    let err = rejected(with_files(&[(path, &bad)])).await;
+    let record = "framework \"un-atrocity-risk\" version 1";
+    for (needle, expected) in [
+        (
+            "\"no-such-post\"",
+            format!(
+                "{record}: criterion \"rf8_triggering_factors\": indicator \"8.1\": sources: unknown source \"no-such-post\""
+            ),
+        ),
+        (
+            "code = \"9.1\"\ntext = \"Denial",
+            format!(
+                "{record}: criterion \"rf9_intergroup_tensions\": indicator \"9.1\": code: give each indicator its own number"
+            ),
+        ),
+        (
+            "\"War crimes\"",
+            format!("{record}: criterion \"rf13_threats_to_ihl_protected\": criterion.category"),
+        ),
+        (
+            "code = \"13.1\"",
+            format!(
+                "{record}: criterion \"rf13_threats_to_ihl_protected\": indicator \"13.1\": sources: every indicator needs at least one source"
+            ),
+        ),
+    ] {
+        let line = line_in(&bad, needle);
+        let at = format!("{path}:{line}: ");
+        assert!(
+            err.lines().any(|l| l.contains(&at) && l.contains(&expected)),
+            "{expected:?} at {at}: {err}"
+        );
+    }
 }

@@ -35,14 +35,8 @@ async fn world(store: &Store) -> World {
     })
     .await
     .unwrap();
-    let fixture = nmp_store::testing::assessment_fixture(
-        &mut w,
-        "risk-test",
-        Some("KEN"),
-        &["rf_a", "rf_b", "rf_c"],
-        4,
-    )
-    .await;
+    let fixture =
+        nmp_store::testing::assessment_fixture(&mut w, "risk-test", Some("KEN"), &["rf_a", "rf_b", "rf_c"], 4).await;
     w.commit().await.unwrap();
     let mut raters = Vec::new();
     for name in ["ana", "ben"] {
@@ -270,7 +264,10 @@ async fn a_country_round_rates_levels_and_trends_and_publishes_the_latest_reconc
         assert_eq!(a.iso3, "KEN");
         assert_eq!(a.assessed_on.as_deref(), Some("2026-06-30"));
         let got: Vec<(i32, Option<&str>)> = a.factors.iter().map(|f| (f.rank, f.trend.as_deref())).collect();
-        assert_eq!(got, vec![(1, Some("rising")), (2, Some("steady")), (3, Some("falling"))]);
+        assert_eq!(
+            got,
+            vec![(1, Some("rising")), (2, Some("steady")), (3, Some("falling"))]
+        );
         assert_eq!(a.factors[0].evidence[0].source_slug, "src-a");
         assert_eq!(a.highest_rank(), Some(3));
         assert_eq!(a.rising().len(), 1);
@@ -323,9 +320,13 @@ async fn a_country_round_rates_levels_and_trends_and_publishes_the_latest_reconc
         assert_eq!(fields(e), vec!["rf_a.trend".to_string()]);
         drop(w);
         let mut w = store.writer("ana").await.unwrap();
-        w.submit_ratings(otarget, world.raters[0], &ratings(&world, [1, 1, 1], [None, None, None]))
-            .await
-            .unwrap();
+        w.submit_ratings(
+            otarget,
+            world.raters[0],
+            &ratings(&world, [1, 1, 1], [None, None, None]),
+        )
+        .await
+        .unwrap();
         w.commit().await.unwrap();
         db.finish().await;
     }

@@ -9,7 +9,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use nmp_store::entity::{criterion, criterion_indicator, criterion_level, framework, initiative, initiative_kind, initiative_partner};
+use nmp_store::entity::{
+    criterion, criterion_indicator, criterion_level, framework, initiative, initiative_kind, initiative_partner,
+};
 use nmp_store::{Set, Store};
 
 use super::{Seeder, text};

@@ -14,12 +14,7 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        super::add_columns(
-            manager,
-            "criterion",
-            vec![string_null("category"), text_null("note")],
-        )
-        .await?;
+        super::add_columns(manager, "criterion", vec![string_null("category"), text_null("note")]).await?;
         let mut table = Table::create()
             .table("criterion_indicator")
             .col(pk_auto("criterion_indicator_id"))

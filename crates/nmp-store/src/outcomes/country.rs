@@ -9,14 +9,19 @@ use nmp_core::vocab::RiskTrend;
 use sea_orm::EntityTrait;
 
 use super::write::{NewRound, field};
+use crate::Writer;
 use crate::entity::country;
 use crate::records::apply::ApplyError;
 use crate::records::schema::FieldErrors;
-use crate::Writer;
 
 /// Checks a trend given for a target: a `RiskTrend` code for a country (required), nothing for
 /// an initiative or a mechanism. Returns the code to store.
-pub(crate) fn check_trend(errors: &mut FieldErrors, name: &str, country: bool, given: &Option<String>) -> Option<String> {
+pub(crate) fn check_trend(
+    errors: &mut FieldErrors,
+    name: &str,
+    country: bool,
+    given: &Option<String>,
+) -> Option<String> {
     let given = given.as_deref().map(str::trim).filter(|t| !t.is_empty());
     match (country, given) {
         (true, None) => {

@@ -54,7 +54,9 @@ impl Store {
         let mut out: BTreeMap<i32, Vec<Indicator>> = BTreeMap::new();
         for row in rows {
             out.entry(row.criterion_id).or_default().push(Indicator {
-                sources: cited.remove(&row.criterion_indicator_id.to_string()).unwrap_or_default(),
+                sources: cited
+                    .remove(&row.criterion_indicator_id.to_string())
+                    .unwrap_or_default(),
                 row,
             });
         }

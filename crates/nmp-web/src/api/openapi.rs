@@ -30,8 +30,8 @@ use crate::views::mechanisms::{
     ActivityView, FeaturedIn, FunctionView, InstrumentView, MechanismDetail, MechanismItem, MemberView, OrgRef,
     StatusView,
 };
-use crate::views::risk::{AgreementView, RiskAssessmentView, RiskFactorView};
 use crate::views::networks::{NetworkCountView, NetworkDetail, NetworkItem, NetworkMemberView};
+use crate::views::risk::{AgreementView, RiskAssessmentView, RiskFactorView};
 use crate::views::sources::{CitationItem, CitedBy, SourceDetail, SourceItem};
 use crate::views::{Cite, Note};
 use crate::workspace::api::{

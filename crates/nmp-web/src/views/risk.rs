@@ -111,7 +111,10 @@ fn category_label(code: &str) -> String {
     }
 }
 
-fn view(a: &CountryAssessment, mut evidence: impl FnMut(&nmp_store::outcomes::Evidence) -> EvidenceView) -> RiskAssessmentView {
+fn view(
+    a: &CountryAssessment,
+    mut evidence: impl FnMut(&nmp_store::outcomes::Evidence) -> EvidenceView,
+) -> RiskAssessmentView {
     RiskAssessmentView {
         assessed_on: a.assessed_on.clone(),
         edition: a.edition.clone(),

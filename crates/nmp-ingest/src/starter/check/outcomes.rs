@@ -275,7 +275,12 @@ pub(super) fn check_frameworks(c: &mut Checker<'_>) {
 fn unknown_source(c: &mut Checker<'_>, file: usize, at: usize, reference: &str, what: &str) {
     let (key, _) = split_ref(reference);
     if !c.sources.contains(key) {
-        c.fail_at(file, at, &format!("\"{reference}\""), format!("{what}: unknown source {key:?}"));
+        c.fail_at(
+            file,
+            at,
+            &format!("\"{reference}\""),
+            format!("{what}: unknown source {key:?}"),
+        );
     }
 }
 
@@ -304,13 +309,28 @@ fn check_criterion_extras(
         let here = nth_offset(text, at, "[[framework.criterion.indicator]]", i);
         let what = format!("{record}: criterion {code:?}: indicator {:?}", indicator.code);
         if blank(&indicator.code) || !numbers.insert(indicator.code.trim()) {
-            c.fail_at(file, here, "code", format!("{what}: code: give each indicator its own number"));
+            c.fail_at(
+                file,
+                here,
+                "code",
+                format!("{what}: code: give each indicator its own number"),
+            );
         }
         if blank(&indicator.text) {
-            c.fail_at(file, here, "text", format!("{what}: text: give the indicator's wording"));
+            c.fail_at(
+                file,
+                here,
+                "text",
+                format!("{what}: text: give the indicator's wording"),
+            );
         }
         if indicator.sources.is_empty() {
-            c.fail_at(file, here, "code", format!("{what}: sources: every indicator needs at least one source"));
+            c.fail_at(
+                file,
+                here,
+                "code",
+                format!("{what}: sources: every indicator needs at least one source"),
+            );
         }
         for r in &indicator.sources {
             unknown_source(c, file, here, r, &format!("{what}: sources"));

@@ -170,15 +170,17 @@ async fn page(
         .iter()
         .map(|c| {
             let cid = c.row.criterion_id;
-            let cell = |rater: String, level_id: i32, trend: Option<&str>, rationale: &str, evidence: &[Evidence]| RatingCell {
-                rater,
-                level: c
-                    .level(level_id)
-                    .map(|l| format!("{} · {}", l.rank, l.label))
-                    .unwrap_or_default(),
-                trend: trend.map(label::<RiskTrend>).unwrap_or_default(),
-                rationale: rationale.to_string(),
-                evidence: evidence.iter().map(evidence_text).collect(),
+            let cell = |rater: String, level_id: i32, trend: Option<&str>, rationale: &str, evidence: &[Evidence]| {
+                RatingCell {
+                    rater,
+                    level: c
+                        .level(level_id)
+                        .map(|l| format!("{} · {}", l.rank, l.label))
+                        .unwrap_or_default(),
+                    trend: trend.map(label::<RiskTrend>).unwrap_or_default(),
+                    rationale: rationale.to_string(),
+                    evidence: evidence.iter().map(evidence_text).collect(),
+                }
             };
             let ratings = if sees_ratings {
                 view.ratings_of(target, cid)

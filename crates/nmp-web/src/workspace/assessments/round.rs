@@ -208,7 +208,10 @@ async fn page(
             .flat_map(|t| view.trend_matrix(t.row.round_target_id))
             .collect();
         if !countries.is_empty() {
-            trends = Some(agreement_row("Trends, all criteria (falling < steady < rising)".into(), &countries));
+            trends = Some(agreement_row(
+                "Trends, all criteria (falling < steady < rising)".into(),
+                &countries,
+            ));
         }
         disagreements.sort_by(|a, b| b.spread.total_cmp(&a.spread).then(a.target_label.cmp(&b.target_label)));
     }
