@@ -61,7 +61,7 @@ impl Default for Options {
             lambda_min_ratio: None,
             folds: 10,
             seed: 90035,
-            tolerance: 1e-12,
+            tolerance: 1e-10,
             max_irls: 100,
             max_passes: 100_000,
         }

@@ -40,17 +40,20 @@ impl Path {
     }
 }
 
+/// The largest |gradient| of a coefficient at the null model (intercept only).
+fn null_gradient(d: &Design) -> f64 {
+    let nf = d.n as f64;
+    let ybar = d.y.iter().sum::<f64>() / nf;
+    d.cols
+        .iter()
+        .map(|col| (col.iter().zip(&d.y).map(|(x, y)| x * (y - ybar)).sum::<f64>() / nf).abs())
+        .fold(0.0, f64::max)
+}
+
 /// glmnet's sequence: `nlambda` values, geometric, from the smallest λ at which every
 /// coefficient is zero down to `lambda_min_ratio` of it.
 pub fn lambda_sequence(d: &Design, opts: &Options) -> Vec<f64> {
-    let nf = d.n as f64;
-    let ybar = d.y.iter().sum::<f64>() / nf;
-    let max_gradient = d
-        .cols
-        .iter()
-        .map(|col| (col.iter().zip(&d.y).map(|(x, y)| x * (y - ybar)).sum::<f64>() / nf).abs())
-        .fold(0.0, f64::max);
-    let lambda_max = max_gradient / opts.alpha.max(1e-3);
+    let lambda_max = null_gradient(d) / opts.alpha.max(1e-3);
     let ratio = opts.lambda_min_ratio.unwrap_or(if d.n > d.p() { 1e-4 } else { 1e-2 });
     let steps = opts.nlambda.max(2) - 1;
     (0..opts.nlambda.max(2))
@@ -73,13 +76,18 @@ pub fn fit_path(d: &Design, lambdas: &[f64], opts: &Options, early_stop: bool) -
         dev_ratio: Vec::new(),
         passes: 0,
     };
+    // At and above this λ the null model is the solution (every coefficient's gradient is
+    // within the penalty): glmnet's first λ, kept exactly at zero rather than at rounding noise.
+    let null_lambda = null_gradient(d) / opts.alpha.max(1e-3);
     for (k, &lambda) in lambdas.iter().enumerate() {
-        let s = solve(d, lambda, opts, (b0, &b))
-            .map_err(|e| RiskError::NotConverged(format!("{e} (the {}th lambda of the path)", k + 1)))?;
-        b0 = s.b0;
-        b = s.b;
+        if lambda < null_lambda * (1.0 - 1e-9) {
+            let s = solve(d, lambda, opts, (b0, &b))
+                .map_err(|e| RiskError::NotConverged(format!("{e} (lambda {} of the path)", k + 1)))?;
+            b0 = s.b0;
+            b = s.b;
+            path.passes += s.passes;
+        }
         let ratio = 1.0 - deviance(d, b0, &b) / null;
-        path.passes += s.passes;
         path.lambdas.push(lambda);
         path.b0.push(b0);
         path.b.push(b.clone());
