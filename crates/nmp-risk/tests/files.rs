@@ -40,7 +40,9 @@ fn bad_coefficient_files_are_refused_with_file_row_and_column() {
     let err = coefficients::read("co.csv", text.as_bytes()).unwrap_err().to_string();
     assert_eq!(err, "co.csv:3: column coef.full: \"half\" is not a number");
     let no_intercept = COEFS.replace("(Intercept)", "d");
-    let err = coefficients::read("co.csv", no_intercept.as_bytes()).unwrap_err().to_string();
+    let err = coefficients::read("co.csv", no_intercept.as_bytes())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no (Intercept) row"), "{err}");
     let c = coefficients::read("co.csv", COEFS.as_bytes()).unwrap();
     let err = c
@@ -78,16 +80,30 @@ fn a_panel_is_read_with_missing_values_kept() {
 fn bad_panels_are_refused_with_file_row_and_column() {
     let cols = names(&["a", "b", "c"]);
     let missing = PANEL.replace(",c,", ",z,");
-    let err = panel::read("p.csv", missing.as_bytes(), &cols, panel::OUTCOME).unwrap_err().to_string();
-    assert_eq!(err, "p.csv:1: column c: no column c (a predictor of the model) in the header");
+    let err = panel::read("p.csv", missing.as_bytes(), &cols, panel::OUTCOME)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "p.csv:1: column c: no column c (a predictor of the model) in the header"
+    );
     let twice = PANEL.replace("Alpha,2021,1,", "Alpha,2020,1,");
-    let err = panel::read("p.csv", twice.as_bytes(), &cols, panel::OUTCOME).unwrap_err().to_string();
-    assert_eq!(err, "p.csv:3: column ccode, year: country 1 in 2020 twice (rows 2 and 3)");
+    let err = panel::read("p.csv", twice.as_bytes(), &cols, panel::OUTCOME)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "p.csv:3: column ccode, year: country 1 in 2020 twice (rows 2 and 3)"
+    );
     let text = PANEL.replace("Alpha,2021,1,1.5,", "Alpha,2021,1,high,");
-    let err = panel::read("p.csv", text.as_bytes(), &cols, panel::OUTCOME).unwrap_err().to_string();
+    let err = panel::read("p.csv", text.as_bytes(), &cols, panel::OUTCOME)
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "p.csv:3: column a: \"high\" is not a number");
     let outcome = PANEL.replace("1,1.5,1,2,1,0", "1,1.5,1,2,2,0");
-    let err = panel::read("p.csv", outcome.as_bytes(), &cols, panel::OUTCOME).unwrap_err().to_string();
+    let err = panel::read("p.csv", outcome.as_bytes(), &cols, panel::OUTCOME)
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "p.csv:3: column mk_onset_1or2: 2 is not 0 or 1");
 }
 
@@ -112,7 +128,9 @@ fn applying_coefficients_gives_the_logistic_of_the_linear_predictor() {
     let applied = apply(&c, &rows);
     let alpha = logistic(-1.5 + 0.5 - 0.5);
     assert!((applied.rows[0].risk - alpha).abs() < 1e-15);
-    assert!((applied.max_abs_diff - (logistic(-1.5 + 0.25 - 0.25) - 0.1).abs().max((alpha - 0.25).abs())).abs() < 1e-15);
+    assert!(
+        (applied.max_abs_diff - (logistic(-1.5 + 0.25 - 0.25) - 0.1).abs().max((alpha - 0.25).abs())).abs() < 1e-15
+    );
     // Published risks 2 below the coefficients on the logit scale: the gap is -2 for every row,
     // and the shifted model reproduces them.
     let mut published = rows.clone();
@@ -129,10 +147,14 @@ fn applying_coefficients_gives_the_logistic_of_the_linear_predictor() {
 fn bad_forecast_files_are_refused_with_file_row_and_column() {
     let c = coefficients::read("co.csv", COEFS.as_bytes()).unwrap();
     let text = FORECASTS.replace("\"Beta\",0.1,0.5,3,1,2", "\"Beta\",0.1,0.5,NA,1,2");
-    let err = forecasts::read("f.csv", text.as_bytes(), &columns(&c.names)).unwrap_err().to_string();
+    let err = forecasts::read("f.csv", text.as_bytes(), &columns(&c.names))
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "f.csv:3: column b: the value is missing");
     let twice = FORECASTS.replace("3,1,2\n", "3,1,1\n");
-    let err = forecasts::read("f.csv", twice.as_bytes(), &columns(&c.names)).unwrap_err().to_string();
+    let err = forecasts::read("f.csv", twice.as_bytes(), &columns(&c.names))
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "f.csv:3: column ccode: country 1 twice (rows 2 and 3)");
 }
 

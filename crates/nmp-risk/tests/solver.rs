@@ -35,17 +35,48 @@ fn the_path_matches_r_glmnet_on_a_synthetic_fixture() {
         ..Options::default()
     };
     let path = fit_path(&d, &lambda_sequence(&d, &opts), &opts, true).unwrap();
-    assert_eq!(path.lambdas.len(), reference.len(), "glmnet stops its path at the same lambda");
+    assert_eq!(
+        path.lambdas.len(),
+        reference.len(),
+        "glmnet stops its path at the same lambda"
+    );
     let default = fit_path(&d, &path.lambdas, &Options::default(), false).unwrap();
     for (k, r) in reference.iter().enumerate() {
-        assert!((path.lambdas[k] - r[0]).abs() < 1e-12 * r[0], "lambda {k}: {} vs {}", path.lambdas[k], r[0]);
+        assert!(
+            (path.lambdas[k] - r[0]).abs() < 1e-12 * r[0],
+            "lambda {k}: {} vs {}",
+            path.lambdas[k],
+            r[0]
+        );
         let m = path.model(&d, k);
         let loose = default.model(&d, k);
-        assert!((m.intercept - r[2]).abs() < 1e-5, "intercept at lambda {k}: {} vs {}", m.intercept, r[2]);
+        assert!(
+            (m.intercept - r[2]).abs() < 1e-5,
+            "intercept at lambda {k}: {} vs {}",
+            m.intercept,
+            r[2]
+        );
         for j in 0..6 {
-            assert!((m.beta[j] - r[3 + j]).abs() < 1e-5, "x{} at lambda {k}: {} vs {}", j + 1, m.beta[j], r[3 + j]);
-            assert!((loose.beta[j] - r[3 + j]).abs() < 1e-3, "x{} at lambda {k}, default tolerance: {} vs {}", j + 1, loose.beta[j], r[3 + j]);
-            assert_eq!(m.beta[j] == 0.0, r[3 + j] == 0.0, "x{} dropped alike at lambda {k}", j + 1);
+            assert!(
+                (m.beta[j] - r[3 + j]).abs() < 1e-5,
+                "x{} at lambda {k}: {} vs {}",
+                j + 1,
+                m.beta[j],
+                r[3 + j]
+            );
+            assert!(
+                (loose.beta[j] - r[3 + j]).abs() < 1e-3,
+                "x{} at lambda {k}, default tolerance: {} vs {}",
+                j + 1,
+                loose.beta[j],
+                r[3 + j]
+            );
+            assert_eq!(
+                m.beta[j] == 0.0,
+                r[3 + j] == 0.0,
+                "x{} dropped alike at lambda {k}",
+                j + 1
+            );
         }
         assert!((path.dev_ratio[k] - r[1]).abs() < 1e-5, "deviance ratio at lambda {k}");
     }
@@ -64,16 +95,26 @@ fn solutions_satisfy_the_optimality_conditions() {
             .map(|i| logistic(s.b0 + (0..d.p()).map(|j| s.b[j] * d.cols[j][i]).sum::<f64>()))
             .collect();
         let residual_sum: f64 = y.iter().zip(&p).map(|(a, b)| a - b).sum::<f64>() / n;
-        assert!(residual_sum.abs() < 1e-5, "intercept condition at {lambda}: {residual_sum}");
+        assert!(
+            residual_sum.abs() < 1e-5,
+            "intercept condition at {lambda}: {residual_sum}"
+        );
         let mut nonzero = 0;
         for j in 0..d.p() {
             let g: f64 = (0..d.n).map(|i| d.cols[j][i] * (y[i] - p[i])).sum::<f64>() / n;
             if s.b[j] == 0.0 {
-                assert!(g.abs() <= lambda * opts.alpha + 1e-6, "x{j} at zero: |{g}| > {}", lambda * opts.alpha);
+                assert!(
+                    g.abs() <= lambda * opts.alpha + 1e-6,
+                    "x{j} at zero: |{g}| > {}",
+                    lambda * opts.alpha
+                );
             } else {
                 nonzero += 1;
                 let want = lambda * (opts.alpha * s.b[j].signum() + (1.0 - opts.alpha) * s.b[j]);
-                assert!((g - want).abs() < 1e-5, "x{j} at {lambda}: gradient {g}, penalty {want}");
+                assert!(
+                    (g - want).abs() < 1e-5,
+                    "x{j} at {lambda}: gradient {g}, penalty {want}"
+                );
             }
         }
         assert!(nonzero > 0, "something enters at {lambda}");
@@ -105,7 +146,10 @@ fn cross_validation_chooses_the_smallest_mean_deviance_and_is_reproducible() {
     assert_eq!(a.model, b.model, "the same seed gives the same fit");
     let min = a.cvm.iter().copied().fold(f64::INFINITY, f64::min);
     assert_eq!(a.cvm[a.index_min], min);
-    assert!(a.cvm[..a.index_min].iter().all(|&v| v > min), "lambda.min is the largest lambda at the minimum");
+    assert!(
+        a.cvm[..a.index_min].iter().all(|&v| v > min),
+        "lambda.min is the largest lambda at the minimum"
+    );
     assert_eq!(a.model.lambda, a.path.lambdas[a.index_min]);
     for f in 0..opts.folds {
         let size = a.folds.iter().filter(|&&k| k == f).count();
@@ -133,5 +177,8 @@ fn an_outcome_that_never_varies_is_refused() {
     let x = [[1.0, 2.0], [2.0, 1.0], [3.0, 0.0]];
     let rows: Vec<&[f64]> = x.iter().map(|r| r.as_slice()).collect();
     let err = Design::new(&rows, &[0.0, 0.0, 0.0]).unwrap_err().to_string();
-    assert!(err.contains("the outcome is 0 in every one of the 3 training rows"), "{err}");
+    assert!(
+        err.contains("the outcome is 0 in every one of the 3 training rows"),
+        "{err}"
+    );
 }

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use anyhow::Context;
+
 use nmp_ingest::import::risk::{Comparison, ForecastToSave, save_forecast_report};
 use nmp_risk::RiskError;
 use nmp_risk::enet::Options;
@@ -24,6 +26,7 @@ pub(super) async fn run(
     panel_path: &Path,
     compare: Option<&Path>,
     save: bool,
+    out_csv: Option<&Path>,
     opts: &Options,
 ) -> anyhow::Result<()> {
     let label = panel_path.display().to_string();
@@ -50,6 +53,10 @@ pub(super) async fn run(
     report(&mut out, &label, &fitted, &predictors, release.as_ref(), opts)?;
     let comparison = release.as_ref().map(|rel| compare_with(&fitted, rel)).transpose()?;
     print!("{out}");
+    if let Some(path) = out_csv {
+        write_csv(path, &fitted)?;
+        println!("\nforecast of every country written to {}", path.display());
+    }
     if save {
         let store = crate::cmd::open(config).await?;
         let file_name = panel_path
@@ -166,6 +173,22 @@ fn report(
             writeln!(w, "  {name} ({code}): {}", missing.join(", "))?;
         }
     }
+    Ok(())
+}
+
+/// Every country's forecast as CSV.
+fn write_csv(path: &Path, f: &Refit) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_path(path).with_context(|| format!("{}: cannot write", path.display()))?;
+    w.write_record(["ccode", "ewp_name", "risk_2yr", "rank_2yr"])?;
+    for fc in &f.forecasts {
+        w.write_record([
+            fc.ccode.to_string(),
+            fc.name.clone(),
+            format!("{:.10}", fc.risk),
+            fc.rank.to_string(),
+        ])?;
+    }
+    w.flush().with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
 }
 

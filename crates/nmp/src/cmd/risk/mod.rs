@@ -39,6 +39,9 @@ pub(crate) enum RiskAction {
         /// Write the forecast to the database as dataset nmp-risk-<year>-<n> (NMP's computation)
         #[arg(long)]
         save: bool,
+        /// Also write every country's forecast to this CSV file (ccode,ewp_name,risk_2yr,rank_2yr)
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// Cross-validation folds
         #[arg(long, default_value_t = 10)]
         folds: usize,
@@ -61,6 +64,7 @@ pub(crate) async fn run(config: &Config, action: RiskAction) -> anyhow::Result<(
             panel,
             compare,
             save,
+            out,
             folds,
             seed,
             alpha,
@@ -71,7 +75,7 @@ pub(crate) async fn run(config: &Config, action: RiskAction) -> anyhow::Result<(
                 seed,
                 ..Default::default()
             };
-            fit::run(config, &panel, compare.as_deref(), save, &opts).await
+            fit::run(config, &panel, compare.as_deref(), save, out.as_deref(), &opts).await
         }
     }
 }
