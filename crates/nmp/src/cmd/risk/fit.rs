@@ -51,8 +51,15 @@ pub(super) async fn run(
     };
     let mut out = String::new();
     report(&mut out, &label, &fitted, &predictors, release.as_ref(), opts)?;
-    let comparison = release.as_ref().map(|rel| compare_with(&fitted, rel)).transpose()?;
+    let compared = release.as_ref().map(|rel| compare_with(&fitted, rel)).transpose()?;
+    let comparison = compared.as_ref().map(|(c, _)| c.clone());
     print!("{out}");
+    if let (Some(rel), Some((_, countries))) = (&release, &compared) {
+        println!(
+            "\ncompared with {} ({countries} countries in both)",
+            rel.forecasts_path.display()
+        );
+    }
     if let Some(path) = out_csv {
         write_csv(path, &fitted)?;
         println!("\nforecast of every country written to {}", path.display());
@@ -193,7 +200,7 @@ fn write_csv(path: &Path, f: &Refit) -> anyhow::Result<()> {
 }
 
 /// Spearman and top-30 overlap with the release's published risks, over the countries in both.
-fn compare_with(f: &Refit, rel: &Release) -> anyhow::Result<Comparison> {
+fn compare_with(f: &Refit, rel: &Release) -> anyhow::Result<(Comparison, usize)> {
     let ours: HashMap<i64, f64> = f.forecasts.iter().map(|fc| (fc.ccode, fc.risk)).collect();
     let (mut a, mut b) = (Vec::new(), Vec::new());
     for row in &rel.rows {
@@ -208,18 +215,17 @@ fn compare_with(f: &Refit, rel: &Release) -> anyhow::Result<Comparison> {
             rel.forecasts_path.display()
         )
     })?;
-    println!(
-        "\ncompared with {} ({} countries in both)",
-        rel.forecasts_path.display(),
-        a.len()
-    );
-    Ok(Comparison {
-        file: rel
-            .forecasts_path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        spearman: rho,
-        top30_overlap: top_k_overlap(&a, &b, TOP),
-    })
+    let countries = a.len();
+    Ok((
+        Comparison {
+            file: rel
+                .forecasts_path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            spearman: rho,
+            top30_overlap: top_k_overlap(&a, &b, TOP),
+        },
+        countries,
+    ))
 }
