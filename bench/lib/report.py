@@ -105,6 +105,7 @@ def main() -> int:
         "pdf_speedup_vs_pandoc": ratio(pdf_pandoc, pdf_nmp),
         "pdf_warm_speedup_vs_pandoc": ratio(pdf_pandoc, pdf_warm),
         "import_vs_sqlite3": ratio(nmp_import, bare_import),
+        "refit_vs_glmnet": number(r, "refit_vs_glmnet"),
     }
 
     def ok(value, goal, higher_is_better=True):
@@ -143,6 +144,11 @@ def main() -> int:
          fmt(bare_import), times(ratios['import_vs_sqlite3'], 2), ">= 0.5x", ok(ratios["import_vs_sqlite3"], 0.5)),
         ("import rows/s, same table shape", fmt(nmp_import), "sqlite3 .import, same keys and indexes",
          fmt(indexed_import), times(ratio(nmp_import, indexed_import), 2), "", ""),
+        ("risk model refit, 10-fold CV over the lambda path (s)", fmt(number(r, "risk_nmp_fit_s"), 2),
+         "R glmnet cv.glmnet, same data", fmt(number(r, "risk_glmnet_fit_s"), 2) if "risk_note" not in r else r["risk_note"],
+         times(ratios["refit_vs_glmnet"], 2), "", ""),
+        ("risk model: rank correlation of the two forecasts", fmt(number(r, "refit_rank_corr_vs_glmnet"), 4),
+         "", "", "", "", ""),
         ("start-up to first 200 on /healthz (ms)", fmt(number(r, "startup_ms")), "", "", "", "", ""),
     ]
     header = ("measure", "NMP", "compared with", "their figure", "ratio", "goal", "met")

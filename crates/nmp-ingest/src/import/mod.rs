@@ -22,6 +22,7 @@
 pub mod crosswalk;
 pub mod ewp;
 pub mod indicators;
+pub mod risk;
 
 use std::collections::BTreeMap;
 

@@ -96,6 +96,8 @@ pub mod questionnaire;
 pub mod rating;
 pub mod rating_evidence;
 pub mod recovery_code;
+pub mod risk_coefficient;
+pub mod risk_model;
 pub mod round_rater;
 pub mod round_target;
 pub mod server_key;

@@ -21,6 +21,7 @@ mod m0016_edition_phases;
 mod m0017_observation_outside;
 mod m0018_source_archive;
 mod m0019_source_archive_file;
+mod m0020_risk_model;
 mod m0022_country_risk_assessment;
 mod m0023_criterion_indicators;
 
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0017_observation_outside::Migration),
             Box::new(m0018_source_archive::Migration),
             Box::new(m0019_source_archive_file::Migration),
+            Box::new(m0020_risk_model::Migration),
             Box::new(m0022_country_risk_assessment::Migration),
             Box::new(m0023_criterion_indicators::Migration),
         ]
