@@ -161,7 +161,14 @@ test('the editor sees agreement on levels and trends, reconciles every risk fact
     await form.locator('textarea[name=rationale]').fill(`RISK-CONSENSUS ${i + 1}: the evidence shows it (synthetic test text)`);
     await form.locator('select[name="source-1"]').selectOption(SOURCE);
     await form.locator('input[name="locator-1"]').fill('foreword');
-    await Promise.all([page.waitForLoadState(), form.locator('button[type=submit]').click()]);
+    // The consensus is saved and the page reloads at the risk factor's anchor: wait for that
+    // navigation, so that the next round of the loop never finds this page's form again.
+    const criterion = (await form.getAttribute('action')).split('/').pop();
+    await Promise.all([
+      page.waitForURL((u) => u.hash === `#c${criterion}`),
+      form.locator('button[type=submit]').click(),
+    ]);
+    assert.equal(await page.locator('.error, .field-error').count(), 0, `risk factor ${i + 1} was saved`);
   }
   assert.equal(await page.locator('details.reconcile[open]').count(), 0, 'every risk factor has a consensus');
   await page.goto(roundPath);
