@@ -21,6 +21,7 @@ mod m0016_edition_phases;
 mod m0017_observation_outside;
 mod m0018_source_archive;
 mod m0019_source_archive_file;
+mod m0024_watchlist;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0017_observation_outside::Migration),
             Box::new(m0018_source_archive::Migration),
             Box::new(m0019_source_archive_file::Migration),
+            Box::new(m0024_watchlist::Migration),
         ]
     }
 }
