@@ -216,7 +216,7 @@ async fn the_gap_monitor_lists_states_by_risk_beside_their_capacity_and_alerts_f
         );
         assert!(
             bad.body
-                .contains("&#34;ewp-1900&#34; is not a forecast; choose one of: ewp-2031, ewp-2032"),
+                .contains("&#34;ewp-1900&#34; is not one of the forecasts: ewp-2031, ewp-2032"),
             "{}",
             bad.body
         );

@@ -212,10 +212,12 @@ pub fn choices(all: &[Forecast]) -> (Vec<SourceChoice>, Option<String>) {
 /// Why a `source` cannot be shown, for the form and the API's error.
 pub fn unknown_source(slug: &str, all: &[SourceChoice]) -> String {
     if all.is_empty() {
-        return format!("{slug:?}: no forecast has been imported or computed yet (nmp import ewp DIR)");
+        return format!(
+            "{slug:?} is not one of the forecasts: none has been imported or computed yet (nmp import ewp DIR)"
+        );
     }
     let known: Vec<&str> = all.iter().map(|c| c.slug.as_str()).collect();
-    format!("{slug:?} is not a forecast; choose one of: {}", known.join(", "))
+    format!("{slug:?} is not one of the forecasts: {}", known.join(", "))
 }
 
 /// The latest qualitative assessment of each of `states`. None is stored yet: the qualitative
@@ -355,8 +357,8 @@ mod tests {
         };
         assert_eq!(
             unknown_source("ewp-1900", &[c]),
-            "\"ewp-1900\" is not a forecast; choose one of: ewp-2024"
+            "\"ewp-1900\" is not one of the forecasts: ewp-2024"
         );
-        assert!(unknown_source("x", &[]).contains("no forecast"));
+        assert!(unknown_source("x", &[]).contains("none has been imported"));
     }
 }
