@@ -146,7 +146,7 @@ impl Store {
 
 /// The latest forecast of `family` in `all` (as [`Store::forecasts`] orders them).
 pub fn latest(all: &[Forecast], family: Family) -> Option<&Forecast> {
-    all.iter().filter(|f| f.family == family).last()
+    all.iter().rfind(|f| f.family == family)
 }
 
 /// The forecast of the same family before `dataset_id`, and whether `dataset_id` is its
