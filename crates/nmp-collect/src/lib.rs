@@ -11,10 +11,12 @@
 //! - [`respond`]: what a respondent sees and saves, and what a submission proposes;
 //! - [`attach`]: documents attached to a response, checked for size, type and number;
 //! - [`export`]: responses and their review state as CSV (and the table the XLSX holds);
-//! - [`ratings`]: reminders to the raters of assessment rounds.
+//! - [`ratings`]: reminders to the raters of assessment rounds;
+//! - [`alerts`]: the watchlist's alerts mailed to their followers.
 
 #![forbid(unsafe_code)]
 
+pub mod alerts;
 pub mod attach;
 pub mod export;
 pub mod invite;

@@ -41,6 +41,7 @@ pub mod records;
 pub mod source_archive;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod watchlist;
 mod writer;
 mod writer_reads;
 

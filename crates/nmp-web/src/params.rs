@@ -46,6 +46,8 @@ pub(crate) enum DataCodes {
     InitiativeKinds,
     /// The slugs of the editions, and `all`.
     EditionsOrAll,
+    /// The slugs of the forecast datasets (`ewp-*`, `nmp-risk-*`).
+    RiskSources,
 }
 
 /// One query parameter.

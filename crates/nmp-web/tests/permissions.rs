@@ -406,6 +406,13 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
                         ("accessed_on".into(), "2026-11".into()),
                     ]
                 }
+                // Following a state (303); marking all one's alerts as read (303).
+                "/staff/watchlist" => vec![
+                    ("action".into(), "follow".into()),
+                    ("target".into(), "KEN".into()),
+                    ("min_rise".into(), "0.02".into()),
+                ],
+                "/staff/alerts/read" => vec![("alert".into(), "all".into())],
                 other => panic!("the matrix test has no request for POST {other}; add one"),
             };
             match session {

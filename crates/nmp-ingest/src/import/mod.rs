@@ -26,7 +26,7 @@ pub mod risk;
 
 use std::collections::BTreeMap;
 
-use nmp_store::entity::{country, dataset, indicator, observation, observation_outside};
+use nmp_store::entity::{country, dataset, indicator, observation, observation_outside, watch_alert};
 use nmp_store::{ColumnTrait, NewObservation, Set, Store, StoreError, Writer};
 
 use crate::IngestError;
@@ -121,6 +121,23 @@ pub struct WriteOutcome {
 }
 
 pub use nmp_core::sha256_hex;
+
+/// Raises the watchlist alerts of the dataset `slug` when it is a forecast (`ewp-*`,
+/// `nmp-risk-*`): called right after an import commits it. Empty for any other dataset.
+pub async fn raise_alerts(store: &Store, slug: &str) -> Result<Vec<watch_alert::Model>, IngestError> {
+    if nmp_store::watchlist::forecasts::Family::of(slug).is_none() {
+        return Ok(Vec::new());
+    }
+    let Some(d) = store
+        .all::<dataset::Entity>()
+        .await?
+        .into_iter()
+        .find(|d| d.slug == slug)
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(store.raise_forecast_alerts(d.dataset_id).await?)
+}
 
 /// The ISO alpha-3 codes of the countries in the database, in key order.
 pub async fn country_codes(store: &Store) -> Result<Vec<String>, IngestError> {

@@ -105,3 +105,5 @@ pub mod session;
 pub mod source;
 pub mod source_archive_file;
 pub mod two_factor;
+pub mod watch;
+pub mod watch_alert;

@@ -14,6 +14,7 @@ pub(crate) mod handlers;
 mod listing;
 pub(crate) mod openapi;
 pub(crate) mod query;
+pub(crate) mod risk;
 mod schema;
 
 use axum::Router;
@@ -57,6 +58,8 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(analysis::high_risk))
         .routes(routes!(analysis::high_risk_series))
         .routes(routes!(analysis::datasets))
+        .routes(routes!(risk::risk_gap))
+        .routes(routes!(risk::risk_gap_csv))
         .routes(routes!(openapi::document))
         .route("/api", get(api_not_found))
         .route("/api/{*rest}", get(api_not_found))

@@ -124,9 +124,12 @@ pub(crate) async fn document(State(s): State<AppState>) -> Result<Response, ApiE
             ];
             for operation in operations.into_iter().flatten() {
                 for p in operation.parameters.iter_mut().flatten() {
+                    // Two parameters may share a name (`source` of the citations and of the
+                    // risk gap): the one declared here is the one with its description.
                     if let RefOr::T(p) = p
                         && p.name == param.name
                         && p.parameter_in == ParameterIn::Query
+                        && p.description.as_deref() == Some(param.description)
                     {
                         *p = param.openapi(Some(&codes));
                     }

@@ -96,8 +96,14 @@ pub(crate) const TOP: Param = Param {
     description: "How many of the highest ranks",
 };
 
+pub(crate) const RISK_SOURCE: Param = Param {
+    name: "source",
+    accepts: Accepts::Data(DataCodes::RiskSources),
+    description: "The forecast: the slug of an imported Early Warning Project release (`ewp-<year>`) or of a forecast NMP computed (`nmp-risk-...`, NMP's computation); default: the latest Early Warning Project release",
+};
+
 /// The parameters whose codes are data, filled in when the document is served.
-pub(crate) const DATA_PARAMS: &[&Param] = &[&KIND, &EDITION];
+pub(crate) const DATA_PARAMS: &[&Param] = &[&KIND, &EDITION, &RISK_SOURCE];
 
 /// The codes a [`DataCodes`] list holds now.
 pub(crate) async fn data_codes(store: &Store, which: DataCodes) -> Result<Vec<String>, WebError> {
@@ -109,6 +115,7 @@ pub(crate) async fn data_codes(store: &Store, which: DataCodes) -> Result<Vec<St
             .map(|e| e.slug)
             .chain(["all".to_string()])
             .collect(),
+        DataCodes::RiskSources => store.forecasts().await?.into_iter().map(|f| f.slug).collect(),
     })
 }
 
@@ -163,6 +170,7 @@ query!(
     /// The high-risk list's parameters.
     HighRiskQuery = [TOP, LIMIT, OFFSET, FORMAT]
 );
+query!(RiskGapQuery, RiskGapCsvQuery: RISK_SOURCE);
 query!(
     /// The EWP series' parameters.
     EwpSeriesQuery = [COUNTRY]

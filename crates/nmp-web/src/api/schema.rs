@@ -11,6 +11,7 @@ use crate::views::editions::EditionItem;
 use crate::views::initiatives::{InitiativeDetail, InitiativeItem};
 use crate::views::mechanisms::{MechanismDetail, MechanismItem};
 use crate::views::networks::NetworkItem;
+use crate::views::risk_gap::GapItem;
 use crate::views::sources::{CitationItem, SourceItem};
 
 macro_rules! list_type {
@@ -37,6 +38,7 @@ list_type!(EditionList, EditionItem);
 list_type!(SourceList, SourceItem);
 list_type!(CitationList, CitationItem);
 list_type!(HighRiskList, HighRiskRow);
+list_type!(RiskGapList, GapItem);
 list_type!(DatasetList, DatasetItem);
 list_type!(InitiativeList, InitiativeItem);
 

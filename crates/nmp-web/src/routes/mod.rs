@@ -11,6 +11,7 @@ mod initiatives;
 mod mechanisms;
 mod pages;
 mod respond;
+mod risk;
 
 use axum::Router;
 
@@ -27,6 +28,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(catalog::router())
         .merge(cite::router())
         .merge(analysis::router())
+        .merge(risk::router())
         .merge(downloads::router())
         .merge(crate::auth::router())
         .merge(crate::workspace::router())

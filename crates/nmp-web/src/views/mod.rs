@@ -11,6 +11,7 @@ pub(crate) mod initiatives;
 pub(crate) mod mechanisms;
 pub(crate) mod networks;
 pub(crate) mod risk;
+pub(crate) mod risk_gap;
 pub(crate) mod sources;
 
 use nmp_store::entity::source;

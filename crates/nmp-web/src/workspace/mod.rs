@@ -20,6 +20,7 @@ mod sign_ins;
 mod source_files;
 mod sources;
 mod uncited;
+mod watchlist;
 
 use askama::Template;
 use axum::Router;
@@ -82,6 +83,8 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/invitations/{id}", get(collect::response))
         .route("/staff/invitations/{id}/{action}", post(collect::act))
         .route("/staff/mail", get(collect::mail_log))
+        .route("/staff/watchlist", get(watchlist::show).post(watchlist::change))
+        .route("/staff/alerts/read", post(watchlist::mark_read))
         .route("/staff/editions", get(editions::list))
         .route("/staff/editions/{edition}", get(editions::show))
         .route("/staff/editions/{edition}/publish", post(editions::publish))
@@ -201,6 +204,7 @@ struct Dashboard {
     rounds: Vec<assessments::RoundRow>,
     proposals: Vec<review::ProposalRow>,
     queue: Option<usize>,
+    alerts: Vec<watchlist::AlertRow>,
 }
 
 async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Response, WorkspaceError> {
@@ -215,7 +219,9 @@ async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Respon
     } else {
         None
     };
+    let alerts = watchlist::alert_rows(store, me, true).await?;
     let view = Dashboard {
+        alerts,
         nav: Nav::of(&staff),
         assignments,
         rounds,

@@ -135,7 +135,28 @@ async fn ewp(config: &Config, dir: &Path, dry_run: bool) -> anyhow::Result<()> {
     let store = super::open(config).await?;
     let report = nmp_ingest::import::ewp::import(&store, dir, dry_run, ACTOR).await?;
     print!("{}", describe_ewp(&report));
+    mail_alerts(config, &store, &report.alerts).await?;
     store.close().await?;
+    Ok(())
+}
+
+/// Mails the watchlist alerts an import raised (SMTP, or the outbox folder) and says so.
+async fn mail_alerts(
+    config: &Config,
+    store: &nmp_store::Store,
+    alerts: &[nmp_store::entity::watch_alert::Model],
+) -> anyhow::Result<()> {
+    if alerts.is_empty() {
+        return Ok(());
+    }
+    println!("watchlist alerts: {}", alerts.len());
+    for a in alerts {
+        println!("  alert to account {}: {}", a.account_id, a.message);
+    }
+    let mail = config.mail(&config.addr)?;
+    for m in nmp_collect::alerts::mail_alerts(store, &mail.mailer, &mail.public_url, alerts).await? {
+        println!("  mailed {} ({})", m.to_address, m.status);
+    }
     Ok(())
 }
 
@@ -147,6 +168,7 @@ async fn indicators(config: &Config, file: &Path, options: &IndicatorsOptions) -
     let report: IndicatorsReport =
         nmp_ingest::import::indicators::import(&store, file, options, ACTOR, &mut progress).await?;
     print!("{}", describe_indicators(&report));
+    mail_alerts(config, &store, &report.alerts).await?;
     store.close().await?;
     Ok(())
 }

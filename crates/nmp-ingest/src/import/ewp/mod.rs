@@ -34,6 +34,7 @@
 use std::path::Path;
 
 use nmp_store::Store;
+use nmp_store::entity::watch_alert;
 
 use super::crosswalk::Crosswalk;
 use super::{
@@ -134,6 +135,8 @@ pub struct EwpReport {
     pub outcome: WriteOutcome,
     /// Rows ranked 1 to 30 by `rank_2yr`, in rank order.
     pub top: Vec<TopRow>,
+    /// Watchlist alerts the release raised (none on a dry run), for the caller to mail.
+    pub alerts: Vec<watch_alert::Model>,
 }
 
 /// Where the values of a rank indicator come from, for its description.
@@ -246,6 +249,13 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
         dry_run,
     };
     let outcome = write_dataset(store, actor, request).await?;
+    // Right after the release is committed: the followers' alerts, compared with the release
+    // before it (`nmp_store::watchlist::raise`).
+    let alerts = if dry_run {
+        Vec::new()
+    } else {
+        super::raise_alerts(store, &dataset.slug).await?
+    };
     Ok(EwpReport {
         dataset,
         forecasts_path: forecasts_label,
@@ -260,6 +270,7 @@ pub async fn import(store: &Store, dir: &Path, dry_run: bool, actor: &str) -> Re
         warnings: checked.warnings,
         outcome,
         top: checked.top,
+        alerts,
     })
 }
 

@@ -23,6 +23,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
+use nmp_store::entity::watch_alert;
 use nmp_store::{NewObservation, Store};
 
 use super::{
@@ -71,6 +72,9 @@ pub struct IndicatorsReport {
     pub write_seconds: f64,
     /// Seconds in all.
     pub total_seconds: f64,
+    /// Watchlist alerts raised when the dataset is a forecast (`nmp-risk-*`, `ewp-*`; see
+    /// `nmp_store::watchlist`), for the caller to mail; empty otherwise and on a dry run.
+    pub alerts: Vec<watch_alert::Model>,
 }
 
 /// Reads, validates and (unless a dry run) writes the long-format file at `path` as dataset
@@ -123,7 +127,11 @@ pub async fn import(
         dry_run: options.dry_run,
         started,
     };
-    job.run(bytes, countries, &meta, progress).await
+    let mut report = job.run(bytes, countries, &meta, progress).await?;
+    if !options.dry_run {
+        report.alerts = super::raise_alerts(store, &options.slug).await?;
+    }
+    Ok(report)
 }
 
 /// What the reading thread hands to the writer.
@@ -233,6 +241,7 @@ impl Job<'_> {
             read_seconds,
             write_seconds,
             total_seconds: self.started.elapsed().as_secs_f64(),
+            alerts: Vec::new(),
         })
     }
 
