@@ -31,6 +31,7 @@ use crate::views::mechanisms::{
     StatusView,
 };
 use crate::views::networks::{NetworkCountView, NetworkDetail, NetworkItem, NetworkMemberView};
+use crate::views::facets::FacetValue;
 use crate::views::sources::{CitationItem, CitedBy, SourceDetail, SourceItem};
 use crate::views::{Cite, Note};
 use crate::workspace::api::{
@@ -51,6 +52,7 @@ use crate::workspace::api::{
         SourceDetail, CitedBy, CitationItem, Cite, Note, HighRiskList, HighRiskRow, DatasetList, DatasetItem,
         InitiativeList, InitiativeWithNotes, InitiativeItem, InitiativeDetail, PartnerView, RatingView, EvidenceView,
         Patch, CitationBody, RecordView, Saved, Proposed, ProposalView, ChangeErrorBody, ChangeError, FieldProblem,
+        FacetValue,
     )),
     modifiers(&SecuritySchemes),
     tags(
