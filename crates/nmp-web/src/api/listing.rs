@@ -50,7 +50,12 @@ pub(crate) fn respond_faceted<T: Serialize>(
     respond(rows, Some(facets), params, csv)
 }
 
-fn respond<T: Serialize>(rows: Vec<T>, facets: Option<Facets>, params: &Params, csv: bool) -> Result<Response, ApiError> {
+fn respond<T: Serialize>(
+    rows: Vec<T>,
+    facets: Option<Facets>,
+    params: &Params,
+    csv: bool,
+) -> Result<Response, ApiError> {
     let csv = csv || params.wants_csv()?;
     let Page { limit, offset } = params.page()?;
     let total = rows.len();

@@ -25,13 +25,13 @@ use crate::params::Accepts;
 use crate::views::analysis::HighRiskRow;
 use crate::views::countries::{CountryDetail, CountryItem, CountryNetwork};
 use crate::views::editions::{ContributorView, EditionDetail, EditionItem, PartView, ProfileView, PublisherView};
+use crate::views::facets::FacetValue;
 use crate::views::initiatives::{EvidenceView, InitiativeDetail, InitiativeItem, PartnerView, RatingView};
 use crate::views::mechanisms::{
     ActivityView, FeaturedIn, FunctionView, InstrumentView, MechanismDetail, MechanismItem, MemberView, OrgRef,
     StatusView,
 };
 use crate::views::networks::{NetworkCountView, NetworkDetail, NetworkItem, NetworkMemberView};
-use crate::views::facets::FacetValue;
 use crate::views::sources::{CitationItem, CitedBy, SourceDetail, SourceItem};
 use crate::views::{Cite, Note};
 use crate::workspace::api::{

@@ -308,12 +308,17 @@ fn compare_link(typed: &[String], i: usize, iso3: &str) -> String {
 async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, WebError> {
     let typed = typed_countries(q.as_deref())?;
     let all = s.store.all::<country::Entity>().await?;
-    let names = CountryNames::new(all.iter().map(|c| (c.country_iso3.as_str(), c.iso2.as_str(), c.name.as_str())));
+    let names = CountryNames::new(
+        all.iter()
+            .map(|c| (c.country_iso3.as_str(), c.iso2.as_str(), c.name.as_str())),
+    );
     let mut boxes = Vec::new();
     let mut found = Vec::new();
     for (i, text) in typed.iter().enumerate() {
         let (problem, suggested) = match names.lookup(text) {
-            Lookup::Found(c) if found.contains(&c.iso3) => (Some(format!("{} is already in the list", c.name)), Vec::new()),
+            Lookup::Found(c) if found.contains(&c.iso3) => {
+                (Some(format!("{} is already in the list", c.name)), Vec::new())
+            }
             Lookup::Found(c) => {
                 found.push(c.iso3);
                 (None, Vec::new())

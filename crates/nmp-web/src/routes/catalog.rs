@@ -15,9 +15,9 @@ use crate::api::handlers::source_filter;
 use crate::api::query::{LANGUAGE, SOURCE_KIND};
 use crate::params::{Params, Problem};
 use crate::views::editions::{self, EditionDetail, EditionItem};
-use crate::views::{facets, label};
 use crate::views::networks::{self, NetworkDetail};
 use crate::views::sources::{self, SourceDetail};
+use crate::views::{facets, label};
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -142,7 +142,10 @@ async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resul
         known.dedup();
         p.keep(WebError::bad_param(
             "language",
-            &format!("no source is in {l:?}; the sources' languages are: {}", known.join(", ")),
+            &format!(
+                "no source is in {l:?}; the sources' languages are: {}",
+                known.join(", ")
+            ),
         ))?;
         filter.language = None;
     }

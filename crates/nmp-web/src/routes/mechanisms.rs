@@ -13,8 +13,8 @@ use crate::api::query::{COUNTRY, GROUP, LEVEL, REGION, STATUS, TYPE};
 use crate::params::{Params, Problem};
 use crate::views::Note;
 use crate::views::initiatives::{self, InitiativeItem};
-use crate::views::{facets, label};
 use crate::views::mechanisms::{self, MechanismDetail};
+use crate::views::{facets, label};
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {

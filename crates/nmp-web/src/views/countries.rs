@@ -156,7 +156,13 @@ pub(crate) async fn faceted(store: &Store, filter: &CountryFilter) -> Result<(Ve
         Facet {
             field: "network",
             options: network_options,
-            of: |c| c.networks.split(';').filter(|x| !x.is_empty()).map(str::to_string).collect(),
+            of: |c| {
+                c.networks
+                    .split(';')
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            },
             chosen: filter.network.clone(),
         },
         Facet {

@@ -182,7 +182,14 @@ mod tests {
     #[test]
     fn codes_and_names_in_three_languages_in_any_case_and_without_accents() {
         let n = names();
-        for text in ["civ", "CI", "Côte d'Ivoire", "cote d ivoire", "COTE D'IVOIRE", "Costa de Marfil"] {
+        for text in [
+            "civ",
+            "CI",
+            "Côte d'Ivoire",
+            "cote d ivoire",
+            "COTE D'IVOIRE",
+            "Costa de Marfil",
+        ] {
             assert_eq!(found(&n, text), "CIV", "{text}");
         }
         assert_eq!(found(&n, "Allemagne"), "DEU", "French");

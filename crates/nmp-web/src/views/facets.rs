@@ -122,7 +122,11 @@ mod tests {
         vec![
             Facet {
                 field: "region",
-                options: vec![("a".into(), "A".into()), ("b".into(), "B".into()), ("c".into(), "C".into())],
+                options: vec![
+                    ("a".into(), "A".into()),
+                    ("b".into(), "B".into()),
+                    ("c".into(), "C".into()),
+                ],
                 of: |r| one(&r.region),
                 chosen: region.map(str::to_string),
             },
@@ -141,12 +145,7 @@ mod tests {
 
     #[test]
     fn each_filter_counts_under_the_others() {
-        let rows = vec![
-            row("a", &["x"]),
-            row("a", &["x", "y"]),
-            row("b", &["y"]),
-            row("b", &[]),
-        ];
+        let rows = vec![row("a", &["x"]), row("a", &["x", "y"]), row("b", &["y"]), row("b", &[])];
         let (kept, f) = apply(rows.clone(), &facets(None, None));
         assert_eq!(kept.len(), 4);
         assert_eq!((count(&f, "region", "a"), count(&f, "region", "b")), (2, 2));

@@ -108,7 +108,11 @@ pub async fn picked(store: &Store, table: &str, key: &str) -> Result<Option<(Str
             .await?
             .as_ref()
             .map(organization_label),
-        "mechanism" => mechanism::Entity::find_by_id(id).one(db).await?.as_ref().map(mechanism_label),
+        "mechanism" => mechanism::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .as_ref()
+            .map(mechanism_label),
         _ => None,
     })
 }

@@ -79,10 +79,7 @@ pub struct MechanismFilter {
 /// Every mechanism matching `filter`, by country name then name, with the facet counts of the
 /// list's filters (`country`, `region`, `group`, `level`, `type`, `status`), counted over the
 /// rows read for the list.
-pub(crate) async fn faceted(
-    store: &Store,
-    filter: &MechanismFilter,
-) -> Result<(Vec<MechanismItem>, Facets), WebError> {
+pub(crate) async fn faceted(store: &Store, filter: &MechanismFilter) -> Result<(Vec<MechanismItem>, Facets), WebError> {
     let rows = items(store, store.all::<mechanism::Entity>().await?).await?;
     let mut countries: Vec<(String, String)> = rows
         .iter()

@@ -69,7 +69,9 @@ async fn searched(
         form: Some(form),
         notice: Some("Nothing is saved yet: choose from what was found, then save.".into()),
     };
-    Ok(Some(form_page(state, signed_in, table, record, fs, StatusCode::OK).await?))
+    Ok(Some(
+        form_page(state, signed_in, table, record, fs, StatusCode::OK).await?,
+    ))
 }
 
 pub(in crate::workspace) async fn create(
