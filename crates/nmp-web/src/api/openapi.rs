@@ -124,9 +124,11 @@ pub(crate) async fn document(State(s): State<AppState>) -> Result<Response, ApiE
             ];
             for operation in operations.into_iter().flatten() {
                 for p in operation.parameters.iter_mut().flatten() {
+                    // Matched by name and description: `/sources` has a `kind` of its own.
                     if let RefOr::T(p) = p
                         && p.name == param.name
                         && p.parameter_in == ParameterIn::Query
+                        && p.description.as_deref().is_some_and(|d| d.starts_with(param.description))
                     {
                         *p = param.openapi(Some(&codes));
                     }
