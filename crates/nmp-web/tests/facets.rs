@@ -283,7 +283,7 @@ async fn staff_pickers_search_then_choose_without_javascript() {
                 ("note", "typed before the search"),
                 ("cite_source__q", "gaamac"),
                 ("cite_locator", "p. 4"),
-                ("find", "cite_source"),
+                ("find", "Find"),
             ],
         )
         .await;
