@@ -312,7 +312,8 @@ async fn staff_pickers_search_then_choose_without_javascript() {
             assert!(it["label"].as_str().unwrap().to_lowercase().contains("gaamac"), "{it}");
         }
         let gaamac = gaamac.expect("the starter source gaamac-nine-models");
-        assert!(items.iter().any(|it| it["value"] == gaamac.to_string()));
+        let gaamac = gaamac.to_string();
+        assert!(items.iter().any(|it| it["value"].as_str() == Some(gaamac.as_str())));
         assert!(
             get(s, "/staff/pick/source?q=100%25_", Some(&editor))
                 .await

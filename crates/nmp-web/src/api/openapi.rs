@@ -128,7 +128,9 @@ pub(crate) async fn document(State(s): State<AppState>) -> Result<Response, ApiE
                     if let RefOr::T(p) = p
                         && p.name == param.name
                         && p.parameter_in == ParameterIn::Query
-                        && p.description.as_deref().is_some_and(|d| d.starts_with(param.description))
+                        && p.description
+                            .as_deref()
+                            .is_some_and(|d| d.starts_with(param.description))
                     {
                         *p = param.openapi(Some(&codes));
                     }

@@ -114,7 +114,7 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
         csv_href: format!("/api/v1/countries.csv{}", sanitize_query(q.as_deref().unwrap_or(""))),
         problems,
     };
-    Ok(filter_page(&page, &page.problems)?)
+    filter_page(&page, &page.problems)
 }
 
 /// A list page with its filter form: 200, or 400 when a filter's value was bad (the page then
