@@ -150,6 +150,7 @@ async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resul
         filter.language = None;
     }
     let (rows, facets) = sources::faceted(all, &filter);
+    let problems = p.problems();
     let page = SourcesPage {
         sources: rows,
         archives: sources::archive_links(&s.store).await?,
@@ -157,8 +158,11 @@ async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resul
         languages: facets::choices(&facets, "language"),
         filter_kind: filter.kind.unwrap_or_default(),
         filter_language: filter.language.unwrap_or_default(),
-        csv_href: format!("/api/v1/sources.csv{}", sanitize_query(q.as_deref().unwrap_or(""))),
-        problems: p.problems(),
+        csv_href: format!(
+            "/api/v1/sources.csv{}",
+            sanitize_query(q.as_deref().unwrap_or(""), &problems)
+        ),
+        problems,
     };
     filter_page(&page, &page.problems)
 }

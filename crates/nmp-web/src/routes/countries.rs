@@ -97,6 +97,7 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
         })
         .collect();
     let problems = p.problems();
+    let csv_query = sanitize_query(q.as_deref().unwrap_or(""), &problems);
     let page = CountriesPage {
         countries: rows,
         regions: facets::choices(&facets, "region"),
@@ -111,7 +112,7 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
             .map(|h| if h { "yes" } else { "no" })
             .unwrap_or("")
             .to_string(),
-        csv_href: format!("/api/v1/countries.csv{}", sanitize_query(q.as_deref().unwrap_or(""))),
+        csv_href: format!("/api/v1/countries.csv{csv_query}"),
         problems,
     };
     filter_page(&page, &page.problems)
@@ -128,8 +129,9 @@ pub(crate) fn filter_page(page: &impl Template, problems: &[Problem]) -> Result<
     Ok((status, Html(page.render()?)).into_response())
 }
 
-/// Keeps only the filter parameters of a query string for the CSV link.
-pub(crate) fn sanitize_query(query: &str) -> String {
+/// Keeps only the filter parameters of a query string for the CSV link, less those whose value
+/// was a `problem`.
+pub(crate) fn sanitize_query(query: &str, problems: &[Problem]) -> String {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
     let kept: Vec<(String, String)> = pairs
         .into_iter()
@@ -148,6 +150,7 @@ pub(crate) fn sanitize_query(query: &str) -> String {
             ]
             .contains(&k.as_str())
                 && !v.is_empty()
+                && !problems.iter().any(|p| &p.param == k)
         })
         .collect();
     match serde_urlencoded::to_string(&kept) {

@@ -66,6 +66,7 @@ async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Re
             name: m.name,
         })
         .collect();
+    let problems = p.problems();
     let page = MechanismsPage {
         mechanisms: rows,
         regions: facets::choices(&facets, "region"),
@@ -74,8 +75,11 @@ async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Re
         filter_region: filter.region.unwrap_or_default(),
         filter_type: filter.kind.unwrap_or_default(),
         filter_status: filter.status.unwrap_or_default(),
-        csv_href: format!("/api/v1/mechanisms.csv{}", filter_query(q.as_deref().unwrap_or(""))),
-        problems: p.problems(),
+        csv_href: format!(
+            "/api/v1/mechanisms.csv{}",
+            filter_query(q.as_deref().unwrap_or(""), &problems)
+        ),
+        problems,
     };
     filter_page(&page, &page.problems)
 }
