@@ -218,4 +218,17 @@ mod tests {
         }
         assert_eq!(fold("  Côte   d’Ivoire "), "cote d ivoire");
     }
+
+    #[test]
+    fn a_name_two_countries_share_is_ambiguous() {
+        // Synthetic codes: no two real states share a name in English, French or Spanish.
+        let n = CountryNames::new([("XAA", "XA", "Atlantis"), ("XAB", "XB", "Atlantis")]);
+        match n.lookup("atlantis") {
+            Lookup::Ambiguous(cs) => {
+                assert_eq!(cs.iter().map(|c| c.iso3.as_str()).collect::<Vec<_>>(), ["XAA", "XAB"])
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(found(&n, "xab"), "XAB", "the code still tells them apart");
+    }
 }
