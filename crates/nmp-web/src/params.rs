@@ -6,9 +6,12 @@
 //! Checked strictly on the API: an unknown parameter, a repeated one, an empty value or a bad
 //! value is a 400 that names the parameter and says what it accepts. Pages are lenient with what
 //! links and forms carry: unknown names are ignored and an empty value (a form's "any" choice)
-//! counts as not given.
+//! counts as not given; a list page's filter form ([`Params::parse_form`]) keeps a bad value as a
+//! [`Problem`] to show beside the form instead of failing. Codes are accepted in any case
+//! (`Africa` is `africa`), and the document says so with a case-insensitive pattern.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, SchemaFormat, SchemaType, Type};
@@ -119,21 +122,18 @@ impl Param {
             }
             Accepts::Codes(_) | Accepts::YesNo => {
                 let codes = self.fixed_codes().unwrap_or_default();
-                description.push_str(&format!(": one of {}", codes.join(", ")));
-                ObjectBuilder::new()
-                    .schema_type(SchemaType::new(Type::String))
-                    .enum_values(Some(codes))
+                description.push_str(&format!(": one of {} (any case)", codes.join(", ")));
+                codes_schema(&codes)
             }
-            Accepts::Data(_) => {
-                let string = ObjectBuilder::new().schema_type(SchemaType::new(Type::String));
-                match data {
-                    Some(codes) => {
-                        description.push_str(&format!(": one of {}", codes.join(", ")));
-                        string.enum_values(Some(codes.iter().cloned()))
-                    }
-                    None => string.min_length(Some(1)),
+            Accepts::Data(_) => match data {
+                Some(codes) => {
+                    description.push_str(&format!(": one of {} (any case)", codes.join(", ")));
+                    codes_schema(codes)
                 }
-            }
+                None => ObjectBuilder::new()
+                    .schema_type(SchemaType::new(Type::String))
+                    .min_length(Some(1)),
+            },
             Accepts::Text => ObjectBuilder::new()
                 .schema_type(SchemaType::new(Type::String))
                 .min_length(Some(1)),
@@ -148,10 +148,48 @@ impl Param {
     }
 }
 
+/// A string schema accepting `codes` in any case: a pattern (`[aA][fF]...`), with the codes
+/// themselves as its examples.
+fn codes_schema<S: AsRef<str>>(codes: &[S]) -> ObjectBuilder {
+    let alternatives: Vec<String> = codes
+        .iter()
+        .map(|code| {
+            code.as_ref()
+                .chars()
+                .map(|c| {
+                    let (lower, upper) = (c.to_ascii_lowercase(), c.to_ascii_uppercase());
+                    if lower != upper {
+                        format!("[{lower}{upper}]")
+                    } else if r".^$*+?()[]{}|\/".contains(c) {
+                        format!("\\{c}")
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::String))
+        .pattern(Some(format!("^(?:{})$", alternatives.join("|"))))
+        .examples(codes.iter().map(|c| serde_json::Value::from(c.as_ref())))
+}
+
+/// A bad value in a page's filter form, shown beside the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    /// The parameter.
+    pub param: String,
+    /// What is wrong and what is accepted.
+    pub message: String,
+}
+
 /// Parsed query parameters.
 #[derive(Debug, Default)]
 pub(crate) struct Params {
     values: BTreeMap<String, String>,
+    /// `Some` for a page's filter form ([`Params::parse_form`]): bad values are kept here.
+    problems: Option<Mutex<Vec<Problem>>>,
 }
 
 /// Pagination of a list.
@@ -193,7 +231,37 @@ impl Params {
                 return Err(WebError::bad_param(&key, "given more than once"));
             }
         }
-        Ok(Params { values })
+        Ok(Params { values, problems: None })
+    }
+
+    /// Parses a page's filter form: as [`Params::parse`] for a page, but a bad value is kept as a
+    /// [`Problem`] (see [`Params::problems`]) and the filter counts as not given, so the page
+    /// shows the form again with the problem explained.
+    pub(crate) fn parse_form(raw: Option<&str>, accepted: &[&Param]) -> Result<Params, WebError> {
+        let mut p = Params::parse(raw, accepted, false)?;
+        p.problems = Some(Mutex::new(Vec::new()));
+        Ok(p)
+    }
+
+    /// The bad values of a filter form, in the order they were found.
+    pub(crate) fn problems(&self) -> Vec<Problem> {
+        self.problems
+            .as_ref()
+            .map(|m| m.lock().map(|v| v.clone()).unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    /// `error` (a bad parameter) kept as a problem of a filter form, or returned as it is.
+    pub(crate) fn keep(&self, error: WebError) -> Result<(), WebError> {
+        match (&self.problems, error) {
+            (Some(list), WebError::BadParam { param, message }) => {
+                if let Ok(mut v) = list.lock() {
+                    v.push(Problem { param, message });
+                }
+                Ok(())
+            }
+            (_, e) => Err(e),
+        }
     }
 
     /// The value of `param`, if given and not empty.
@@ -211,14 +279,20 @@ impl Params {
     }
 
     /// A value that must be one of `codes` (a [`Accepts::Data`] parameter's codes now).
+    /// Codes match in any case; the answer is the code as listed. On a filter form a bad value
+    /// is kept as a problem and counts as not given.
     pub(crate) fn choice_in(&self, param: &Param, codes: &[&str]) -> Result<Option<String>, WebError> {
         match self.get(param) {
             None => Ok(None),
-            Some(v) if codes.contains(&v) => Ok(Some(v.to_string())),
-            Some(v) => Err(WebError::bad_param(
-                param.name,
-                &format!("{v:?} is not one of: {}", codes.join(", ")),
-            )),
+            Some(v) => match codes.iter().find(|c| c.eq_ignore_ascii_case(v.trim())) {
+                Some(code) => Ok(Some(code.to_string())),
+                None => self
+                    .keep(WebError::bad_param(
+                        param.name,
+                        &format!("{v:?} is not one of: {}", codes.join(", ")),
+                    ))
+                    .map(|()| None),
+            },
         }
     }
 
@@ -341,8 +415,31 @@ mod tests {
         assert!(message("limit=0").contains("from 1 to 1000"));
         let codes = serde_json::to_value(FLAG.openapi(None)).unwrap();
         assert_eq!(
-            codes["schema"]["enum"],
+            codes["schema"]["examples"],
             serde_json::json!(["yes", "no", "true", "false"])
         );
+        assert_eq!(
+            codes["schema"]["pattern"],
+            "^(?:[yY][eE][sS]|[nN][oO]|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])$"
+        );
+    }
+
+    #[test]
+    fn codes_match_in_any_case_and_forms_keep_bad_values_as_problems() {
+        let p = Params::parse(Some("region=Africa"), &[&REGION], true).unwrap();
+        assert_eq!(p.choice(&REGION).unwrap().as_deref(), Some("africa"));
+        let p = Params::parse(Some("region=ASIA"), &[&REGION], true).unwrap();
+        assert_eq!(p.choice(&REGION).unwrap().as_deref(), Some("asia"));
+        let p = Params::parse(Some("has_mechanism=Yes"), &[&FLAG], true).unwrap();
+        assert_eq!(p.yes_no(&FLAG).unwrap(), Some(true));
+        let strict = Params::parse(Some("region=mars"), &[&REGION], true).unwrap();
+        assert_eq!(field(strict.choice(&REGION).unwrap_err()), "region");
+        let form = Params::parse_form(Some("region=mars&has_mechanism=no"), &[&REGION, &FLAG]).unwrap();
+        assert_eq!(form.choice(&REGION).unwrap(), None);
+        assert_eq!(form.yes_no(&FLAG).unwrap(), Some(false));
+        let problems = form.problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].param, "region");
+        assert!(problems[0].message.contains("africa, asia"), "{problems:?}");
     }
 }

@@ -1,7 +1,8 @@
 //! Security headers on every answer, pages, API, files and errors alike:
 //!
-//! - a strict `Content-Security-Policy`: the site has no JavaScript, no inline style and no
-//!   third-party resource, so everything but its own style sheet, images and forms is refused,
+//! - a strict `Content-Security-Policy`: the site has no inline script or style and no
+//!   third-party resource, so everything but its own style sheet, its one script (`nmp.js`, an
+//!   enhancement the pages work without), images and forms is refused,
 //!   and no other site may frame it (`frame-ancestors 'none'`, and `X-Frame-Options: DENY` for
 //!   older browsers);
 //! - `X-Content-Type-Options: nosniff`, so a download is never run as something else;
@@ -16,7 +17,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 /// The content security policy of every answer.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// How long browsers keep to HTTPS once they have seen it over TLS (one year).
 const HSTS: &str = "max-age=31536000";

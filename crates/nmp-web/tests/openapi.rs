@@ -222,6 +222,13 @@ async fn every_documented_parameter_bound_and_code_is_checked_as_documented() {
             } else if let Some(codes) = schema["enum"].as_array() {
                 valid.extend(codes.iter().map(|c| c.as_str().unwrap().to_string()));
                 invalid.push(("not-a-code".into(), "is not one of".into()));
+            } else if let Some(codes) = schema["examples"].as_array().filter(|_| schema["pattern"].is_string()) {
+                // Codes in any case: each as listed and in upper case.
+                for c in codes {
+                    let c = c.as_str().unwrap();
+                    valid.extend([c.to_string(), c.to_uppercase()]);
+                }
+                invalid.push(("not-a-code".into(), "is not one of".into()));
             } else {
                 assert_eq!(schema["type"], "string", "{path} {name}");
                 assert_eq!(schema["minLength"], 1, "{path} {name}: an empty value is refused");

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 
-use super::listing::{ApiError, respond_list};
+use super::listing::{ApiError, respond_faceted, respond_list};
 use super::query::*;
 use crate::params::Params;
 use crate::views::countries::{self, CountryDetail, CountryFilter};
@@ -13,7 +13,7 @@ use crate::views::editions::{self, EditionDetail};
 use crate::views::initiatives::{self, InitiativeFilter};
 use crate::views::mechanisms::{self, MechanismFilter};
 use crate::views::networks::{self, NetworkDetail};
-use crate::views::sources::{self, SourceDetail};
+use crate::views::sources::{self, SourceDetail, SourceFilter};
 use crate::{AppState, WebError};
 
 /// The country filter from parameters (shared with the `/countries` page).
@@ -21,7 +21,7 @@ pub(crate) fn country_filter(p: &Params) -> Result<CountryFilter, WebError> {
     Ok(CountryFilter {
         region: p.choice(&REGION)?,
         group: p.choice(&GROUP)?,
-        network: p.get(&NETWORK).map(str::to_string),
+        network: p.get(&NETWORK).map(|n| n.trim().to_lowercase()),
         has_mechanism: p.yes_no(&HAS_MECHANISM)?,
     })
 }
@@ -49,7 +49,7 @@ pub(crate) async fn list_countries_csv(State(s): State<AppState>, RawQuery(q): R
 
 async fn countries_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
     let filter = country_filter(&p)?;
-    respond_list(countries::list(&s.store, &filter).await?, &p, csv)
+    respond_faceted(countries::faceted(&s.store, &filter).await?, &p, csv)
 }
 
 /// One country with its mechanisms, networks, qualitative risk assessment (the latest
@@ -68,7 +68,7 @@ pub(crate) async fn get_country(State(s): State<AppState>, Path(iso3): Path<Stri
 /// The mechanism filter from parameters (shared with the `/mechanisms` page).
 pub(crate) fn mechanism_filter(p: &Params) -> Result<MechanismFilter, WebError> {
     Ok(MechanismFilter {
-        country: p.get(&COUNTRY).map(str::to_ascii_uppercase),
+        country: p.get(&COUNTRY).map(|c| c.trim().to_ascii_uppercase()),
         region: p.choice(&REGION)?,
         group: p.choice(&GROUP)?,
         level: p.choice(&LEVEL)?,
@@ -103,7 +103,7 @@ pub(crate) async fn list_mechanisms_csv(
 
 async fn mechanisms_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
     let filter = mechanism_filter(&p)?;
-    respond_list(mechanisms::list(&s.store, &filter).await?, &p, csv)
+    respond_faceted(mechanisms::faceted(&s.store, &filter).await?, &p, csv)
 }
 
 /// One mechanism with its history, members, functions, activities and notes.
@@ -237,27 +237,40 @@ pub(crate) async fn get_edition(State(s): State<AppState>, Path(slug): Path<Stri
     Ok(Json(e).into_response())
 }
 
+/// The source filter from parameters (shared with the `/sources` page).
+pub(crate) fn source_filter(p: &Params) -> Result<SourceFilter, WebError> {
+    Ok(SourceFilter {
+        kind: p.choice(&SOURCE_KIND)?,
+        language: p.get(&LANGUAGE).map(|l| l.trim().to_lowercase()),
+    })
+}
+
 /// List sources (the bibliography).
-#[utoipa::path(get, path = "/api/v1/sources", tag = "sources", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/sources", tag = "sources", params(SourceQuery),
     responses((status = 200, description = "A page of sources (CSV with format=csv)", content(
                   (super::schema::SourceList = "application/json"), (String = "text/csv")),
                   headers(("X-Total-Count" = u64, description = "Rows over all pages (CSV only)"))),
               (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), PageQuery::PARAMS, true)?;
-    let rows = sources::detailed(&s.store).await?.into_iter().map(|d| d.item).collect();
-    respond_list::<sources::SourceItem>(rows, &p, false)
+    let p = Params::parse(q.as_deref(), SourceQuery::PARAMS, true)?;
+    sources_response(s, p, false).await
 }
 
 /// List sources as CSV.
-#[utoipa::path(get, path = "/api/v1/sources.csv", tag = "sources", params(PageCsvQuery),
+#[utoipa::path(get, path = "/api/v1/sources.csv", tag = "sources", params(SourceCsvQuery),
     responses((status = 200, description = "A page of sources", content_type = "text/csv", body = String,
                   headers(("X-Total-Count" = u64, description = "Rows over all pages"))),
               (status = 400, description = "A bad parameter", body = super::schema::ErrorBody)))]
 pub(crate) async fn list_sources_csv(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    let p = Params::parse(q.as_deref(), PageCsvQuery::PARAMS, true)?;
-    let rows = sources::detailed(&s.store).await?.into_iter().map(|d| d.item).collect();
-    respond_list::<sources::SourceItem>(rows, &p, true)
+    let p = Params::parse(q.as_deref(), SourceCsvQuery::PARAMS, true)?;
+    sources_response(s, p, true).await
+}
+
+async fn sources_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
+    let filter = source_filter(&p)?;
+    let (rows, facets) = sources::faceted(sources::detailed(&s.store).await?, &filter);
+    let items: Vec<sources::SourceItem> = rows.into_iter().map(|d| d.item).collect();
+    respond_faceted((items, facets), &p, csv)
 }
 
 /// One source with every record that cites it.

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::WebError;
 use crate::params::{Page, Params};
+use crate::views::facets::Facets;
 
 /// An error rendered as the API's JSON error shape.
 pub(crate) struct ApiError(pub WebError);
@@ -30,10 +31,31 @@ pub(crate) struct Listing<T> {
     total: usize,
     limit: usize,
     offset: usize,
+    /// Each filter's values with their counts, on the lists that have them (not in CSV).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facets: Option<Facets>,
 }
 
 /// Answers a list as JSON or CSV, paginated.
 pub(crate) fn respond_list<T: Serialize>(rows: Vec<T>, params: &Params, csv: bool) -> Result<Response, ApiError> {
+    respond(rows, None, params, csv)
+}
+
+/// Answers a list as JSON, with its facet counts, or CSV (without them), paginated.
+pub(crate) fn respond_faceted<T: Serialize>(
+    (rows, facets): (Vec<T>, Facets),
+    params: &Params,
+    csv: bool,
+) -> Result<Response, ApiError> {
+    respond(rows, Some(facets), params, csv)
+}
+
+fn respond<T: Serialize>(
+    rows: Vec<T>,
+    facets: Option<Facets>,
+    params: &Params,
+    csv: bool,
+) -> Result<Response, ApiError> {
     let csv = csv || params.wants_csv()?;
     let Page { limit, offset } = params.page()?;
     let total = rows.len();
@@ -55,6 +77,7 @@ pub(crate) fn respond_list<T: Serialize>(rows: Vec<T>, params: &Params, csv: boo
         total,
         limit,
         offset,
+        facets,
     })
     .into_response())
 }

@@ -25,6 +25,7 @@ use crate::params::Accepts;
 use crate::views::analysis::HighRiskRow;
 use crate::views::countries::{CountryDetail, CountryItem, CountryNetwork};
 use crate::views::editions::{ContributorView, EditionDetail, EditionItem, PartView, ProfileView, PublisherView};
+use crate::views::facets::FacetValue;
 use crate::views::initiatives::{EvidenceView, InitiativeDetail, InitiativeItem, PartnerView, RatingView};
 use crate::views::mechanisms::{
     ActivityView, FeaturedIn, FunctionView, InstrumentView, MechanismDetail, MechanismItem, MemberView, OrgRef,
@@ -53,6 +54,7 @@ use crate::workspace::api::{
         InitiativeList, InitiativeWithNotes, InitiativeItem, InitiativeDetail, PartnerView, RatingView, EvidenceView,
         Patch, CitationBody, RecordView, Saved, Proposed, ProposalView, ChangeErrorBody, ChangeError, FieldProblem,
         RiskAssessmentView, RiskFactorView, AgreementView,
+        FacetValue,
     )),
     modifiers(&SecuritySchemes),
     tags(
@@ -124,12 +126,14 @@ pub(crate) async fn document(State(s): State<AppState>) -> Result<Response, ApiE
             ];
             for operation in operations.into_iter().flatten() {
                 for p in operation.parameters.iter_mut().flatten() {
-                    // Two parameters may share a name (`source` of the citations and of the
-                    // risk gap): the one declared here is the one with its description.
+                    // Matched by name and description: two parameters may share a name (`kind` of the
+                    // initiatives and of `/sources`, `source` of the citations and of the risk gap).
                     if let RefOr::T(p) = p
                         && p.name == param.name
                         && p.parameter_in == ParameterIn::Query
-                        && p.description.as_deref() == Some(param.description)
+                        && p.description
+                            .as_deref()
+                            .is_some_and(|d| d.starts_with(param.description))
                     {
                         *p = param.openapi(Some(&codes));
                     }

@@ -5,7 +5,7 @@
 //! codes and bounds. The page filters (`/countries`, `/mechanisms`, `/initiatives`) use the same
 //! declarations.
 
-use nmp_core::vocab::{MechanismLevel, MechanismStatus, MechanismType, UnRegionalGroup};
+use nmp_core::vocab::{MechanismLevel, MechanismStatus, MechanismType, SourceKind, UnRegionalGroup};
 use nmp_store::Store;
 use utoipa::IntoParams;
 use utoipa::openapi::path::{Parameter, ParameterIn};
@@ -34,7 +34,7 @@ pub(crate) const GROUP: Param = Param {
 pub(crate) const NETWORK: Param = Param {
     name: "network",
     accepts: Accepts::Text,
-    description: "Slug of a network the country belongs to",
+    description: "Slug of a network the country belongs to, any case",
 };
 pub(crate) const HAS_MECHANISM: Param = Param {
     name: "has_mechanism",
@@ -80,6 +80,16 @@ pub(crate) const SOURCE: Param = Param {
     name: "source",
     accepts: Accepts::Text,
     description: "Only citations of this source (its slug)",
+};
+pub(crate) const SOURCE_KIND: Param = Param {
+    name: "kind",
+    accepts: Accepts::Codes(|| codes(SourceKind::ALL, SourceKind::code)),
+    description: "Kind of source",
+};
+pub(crate) const LANGUAGE: Param = Param {
+    name: "language",
+    accepts: Accepts::Text,
+    description: "ISO 639-1 code of the source's language, any case",
 };
 pub(crate) const EDITION: Param = Param {
     name: "edition",
@@ -166,6 +176,7 @@ query!(CountryQuery, CountryCsvQuery: REGION, GROUP, NETWORK, HAS_MECHANISM);
 query!(MechanismQuery, MechanismCsvQuery: COUNTRY, REGION, GROUP, LEVEL, TYPE, STATUS);
 query!(InitiativeQuery, InitiativeCsvQuery: COUNTRY, REGION, KIND, MECHANISM);
 query!(CitationQuery, CitationCsvQuery: ENTITY, SOURCE);
+query!(SourceQuery, SourceCsvQuery: SOURCE_KIND, LANGUAGE);
 query!(
     /// The high-risk list's parameters.
     HighRiskQuery = [TOP, LIMIT, OFFSET, FORMAT]

@@ -1,5 +1,8 @@
-//! The types the OpenAPI document names beside the views: a page of each list, a mechanism and an
+//! The types the OpenAPI document names beside the views: a page of each list (with its facet
+//! counts on the countries, mechanisms and sources), a mechanism and an
 //! initiative with their notes, an imported dataset, and the error shape.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -8,6 +11,7 @@ use crate::views::Note;
 use crate::views::analysis::HighRiskRow;
 use crate::views::countries::CountryItem;
 use crate::views::editions::EditionItem;
+use crate::views::facets::FacetValue;
 use crate::views::initiatives::{InitiativeDetail, InitiativeItem};
 use crate::views::mechanisms::{MechanismDetail, MechanismItem};
 use crate::views::networks::NetworkItem;
@@ -31,11 +35,32 @@ macro_rules! list_type {
     };
 }
 
-list_type!(CountryList, CountryItem);
-list_type!(MechanismList, MechanismItem);
+/// A page of a list with its facet counts.
+macro_rules! faceted_list_type {
+    ($name:ident, $item:ty) => {
+        /// A page of a list, with each filter's values and their counts.
+        #[derive(Serialize, ToSchema)]
+        pub(crate) struct $name {
+            /// The rows of this page.
+            items: Vec<$item>,
+            /// Rows matching the filters, over all pages.
+            total: usize,
+            /// Page size asked for.
+            limit: usize,
+            /// Rows skipped.
+            offset: usize,
+            /// Each filter (by parameter name) with its values and the rows each would select,
+            /// the other filters given applied.
+            facets: BTreeMap<String, Vec<FacetValue>>,
+        }
+    };
+}
+
+faceted_list_type!(CountryList, CountryItem);
+faceted_list_type!(MechanismList, MechanismItem);
+faceted_list_type!(SourceList, SourceItem);
 list_type!(NetworkList, NetworkItem);
 list_type!(EditionList, EditionItem);
-list_type!(SourceList, SourceItem);
 list_type!(CitationList, CitationItem);
 list_type!(HighRiskList, HighRiskRow);
 list_type!(RiskGapList, GapItem);

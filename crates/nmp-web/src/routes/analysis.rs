@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use nmp_core::vocab::{MechanismType, geo_label};
@@ -16,15 +16,17 @@ use nmp_store::entity::{country, dataset, indicator, observation};
 use crate::api::query::EDITION;
 use crate::params::{Accepts, Param, Params};
 
-/// The countries to compare, `,`-separated ISO alpha-3 codes (the `/compare` page).
+/// The countries to compare (the `/compare` page): names or ISO codes, one per box or
+/// comma-separated.
 const COUNTRIES: Param = Param {
     name: "countries",
     accepts: Accepts::Text,
-    description: "Two to five ISO alpha-3 codes, comma-separated",
+    description: "Two to five countries: names in English, French or Spanish, or ISO codes",
 };
 use crate::views::analysis::{self, Analysis, HighRisk};
 use crate::views::charts::{self, Figure, Outcomes, group_label};
 use crate::views::countries::{self, CountryDetail};
+use crate::views::country_names::{CountryNames, Lookup};
 use crate::views::label;
 use crate::{AppState, WebError};
 
@@ -252,36 +254,117 @@ async fn figure_file(
     })
 }
 
+/// One of the five country boxes of `/compare`: what was typed and what it was found to be.
+struct CountryBox {
+    /// As typed.
+    typed: String,
+    /// What is wrong with it, if anything.
+    problem: Option<String>,
+    /// Countries it may have meant: (name, link to the comparison with it instead).
+    suggestions: Vec<(String, String)>,
+}
+
 #[derive(Template)]
 #[template(path = "compare.html")]
 struct ComparePage {
     countries: Vec<CountryDetail>,
-    asked: String,
+    boxes: Vec<CountryBox>,
+    /// Whether a box has a problem.
+    box_problems: bool,
+    /// A problem with the whole list (too few or too many countries).
+    problem: Option<String>,
+    /// Every country for the type-ahead: (name, the other names and codes it is found by).
+    choices: Vec<(String, String)>,
     risks: Vec<String>,
     type_labels: Vec<String>,
     /// The EWP two-year risk of the countries per release (`None` without imported releases).
     ewp_chart: Option<String>,
 }
 
-async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
-    let p = Params::parse(q.as_deref(), &[&COUNTRIES], false)?;
-    let asked = p.get(&COUNTRIES).unwrap_or("").to_string();
-    let codes: Vec<&str> = asked.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
-    if !codes.is_empty() && !(2..=5).contains(&codes.len()) {
-        return Err(WebError::bad_param(
-            "countries",
-            "give two to five ISO alpha-3 codes separated by commas, e.g. ken,tza,uga",
-        ));
+/// The names typed into `/compare`: every `countries` value (the form sends one per box, a link
+/// may give several separated by commas), in order, without the empty ones.
+fn typed_countries(raw: Option<&str>) -> Result<Vec<String>, WebError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
+        .map_err(|_| WebError::bad_param("query", "the query string is not valid URL encoding"))?;
+    Ok(pairs
+        .into_iter()
+        .filter(|(k, _)| k == COUNTRIES.name)
+        .flat_map(|(_, v)| v.split(',').map(|x| x.trim().to_string()).collect::<Vec<_>>())
+        .filter(|x| !x.is_empty())
+        .collect())
+}
+
+/// `/compare` with `typed`, the `i`-th name replaced by `iso3`.
+fn compare_link(typed: &[String], i: usize, iso3: &str) -> String {
+    let list: Vec<String> = typed
+        .iter()
+        .enumerate()
+        .map(|(j, t)| if j == i { iso3.to_lowercase() } else { t.clone() })
+        .collect();
+    let query = serde_urlencoded::to_string([(COUNTRIES.name, list.join(","))]).unwrap_or_default();
+    format!("/compare?{query}")
+}
+
+async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, WebError> {
+    let typed = typed_countries(q.as_deref())?;
+    let all = s.store.all::<country::Entity>().await?;
+    let names = CountryNames::new(
+        all.iter()
+            .map(|c| (c.country_iso3.as_str(), c.iso2.as_str(), c.name.as_str())),
+    );
+    let mut boxes = Vec::new();
+    let mut found = Vec::new();
+    for (i, text) in typed.iter().enumerate() {
+        let (problem, suggested) = match names.lookup(text) {
+            Lookup::Found(c) if found.contains(&c.iso3) => {
+                (Some(format!("{} is already in the list", c.name)), Vec::new())
+            }
+            Lookup::Found(c) => {
+                found.push(c.iso3);
+                (None, Vec::new())
+            }
+            Lookup::Ambiguous(cs) => (
+                Some(format!("{text:?} is the name of more than one country; choose one")),
+                cs,
+            ),
+            Lookup::Unknown(cs) if cs.is_empty() => (
+                Some(format!(
+                    "{text:?} is not the name or ISO code of a UN member or observer state"
+                )),
+                cs,
+            ),
+            Lookup::Unknown(cs) => (
+                Some(format!(
+                    "{text:?} is not the name or ISO code of a UN member or observer state; did you mean one of these?"
+                )),
+                cs,
+            ),
+        };
+        boxes.push(CountryBox {
+            typed: text.clone(),
+            problem,
+            suggestions: suggested
+                .into_iter()
+                .map(|c| (c.name, compare_link(&typed, i, &c.iso3)))
+                .collect(),
+        });
     }
+    let problem = (!typed.is_empty() && !(2..=5).contains(&typed.len()))
+        .then(|| format!("Give two to five countries; {} were given.", typed.len()));
+    let box_problems = boxes.iter().any(|b| b.problem.is_some());
+    let ok = problem.is_none() && !box_problems;
+    boxes.resize_with(boxes.len().max(5), || CountryBox {
+        typed: String::new(),
+        problem: None,
+        suggestions: Vec::new(),
+    });
     let mut details = Vec::new();
-    for code in &codes {
-        let d = countries::detail(&s.store, code).await?.ok_or_else(|| {
-            WebError::bad_param(
-                "countries",
-                &format!("{code:?} is not the ISO alpha-3 code of a UN member or observer state"),
-            )
-        })?;
-        details.push(d);
+    if ok {
+        for code in &found {
+            if let Some(d) = countries::detail(&s.store, code).await? {
+                details.push(d);
+            }
+        }
     }
     let facts = analysis::facts(&s.store).await?;
     let high = analysis::high_risk(&s.store, &facts, 1000).await?;
@@ -310,16 +393,23 @@ async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Htm
         .map(|d| (d.item.iso3.as_str(), d.item.name.as_str()))
         .collect();
     let ewp_chart = series.chart(&named);
-    Ok(Html(
-        ComparePage {
-            countries: details,
-            asked,
-            risks,
-            type_labels,
-            ewp_chart,
-        }
-        .render()?,
-    ))
+    let mut choices: Vec<(String, String)> = all
+        .iter()
+        .map(|c| (c.name.clone(), names.keys_of(&c.country_iso3).join(" ")))
+        .collect();
+    choices.sort();
+    let status = if ok { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    let page = ComparePage {
+        countries: details,
+        boxes,
+        box_problems,
+        problem,
+        choices,
+        risks,
+        type_labels,
+        ewp_chart,
+    };
+    Ok((status, Html(page.render()?)).into_response())
 }
 
 #[derive(Template)]

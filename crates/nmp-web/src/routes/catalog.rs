@@ -3,17 +3,21 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use nmp_core::vocab::NetworkKind;
 use nmp_store::entity::function;
 
+use super::countries::{filter_page, sanitize_query};
+use crate::api::handlers::source_filter;
+use crate::api::query::{LANGUAGE, SOURCE_KIND};
+use crate::params::{Params, Problem};
 use crate::views::editions::{self, EditionDetail, EditionItem};
-use crate::views::label;
 use crate::views::networks::{self, NetworkDetail};
 use crate::views::sources::{self, SourceDetail};
+use crate::views::{facets, label};
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -110,6 +114,13 @@ async fn show_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Re
 struct SourcesPage {
     sources: Vec<SourceDetail>,
     archives: std::collections::HashMap<String, sources::ArchiveLink>,
+    /// Each filter's choices, labelled with their counts.
+    kinds: Vec<(String, String)>,
+    languages: Vec<(String, String)>,
+    filter_kind: String,
+    filter_language: String,
+    csv_href: String,
+    problems: Vec<Problem>,
 }
 
 impl SourcesPage {
@@ -119,14 +130,41 @@ impl SourcesPage {
     }
 }
 
-async fn list_sources(State(s): State<AppState>) -> Result<Html<String>, WebError> {
-    Ok(Html(
-        SourcesPage {
-            sources: sources::detailed(&s.store).await?,
-            archives: sources::archive_links(&s.store).await?,
-        }
-        .render()?,
-    ))
+async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, WebError> {
+    let p = Params::parse_form(q.as_deref(), &[&SOURCE_KIND, &LANGUAGE])?;
+    let mut filter = source_filter(&p)?;
+    let all = sources::detailed(&s.store).await?;
+    if let Some(l) = &filter.language
+        && !all.iter().any(|d| d.item.language.as_ref() == Some(l))
+    {
+        let mut known: Vec<&str> = all.iter().filter_map(|d| d.item.language.as_deref()).collect();
+        known.sort_unstable();
+        known.dedup();
+        p.keep(WebError::bad_param(
+            "language",
+            &format!(
+                "no source is in {l:?}; the sources' languages are: {}",
+                known.join(", ")
+            ),
+        ))?;
+        filter.language = None;
+    }
+    let (rows, facets) = sources::faceted(all, &filter);
+    let problems = p.problems();
+    let page = SourcesPage {
+        sources: rows,
+        archives: sources::archive_links(&s.store).await?,
+        kinds: facets::choices(&facets, "kind"),
+        languages: facets::choices(&facets, "language"),
+        filter_kind: filter.kind.unwrap_or_default(),
+        filter_language: filter.language.unwrap_or_default(),
+        csv_href: format!(
+            "/api/v1/sources.csv{}",
+            sanitize_query(q.as_deref().unwrap_or(""), &problems)
+        ),
+        problems,
+    };
+    filter_page(&page, &page.problems)
 }
 
 /// A source's archived file, as a download under its name with its media type (never shown in

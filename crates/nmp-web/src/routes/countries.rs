@@ -1,19 +1,22 @@
 //! `/countries` (filterable list) and `/countries/{iso3}` (everything about one country, with its
 //! initiatives).
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use nmp_core::vocab::{UnRegionalGroup, geo_label};
 
 use crate::api::handlers::country_filter;
-use crate::api::query::{GROUP, HAS_MECHANISM, NETWORK, REGION, REGIONS};
-use crate::params::Params;
+use crate::api::query::{GROUP, HAS_MECHANISM, NETWORK, REGION};
+use crate::params::{Params, Problem};
 use crate::views::countries::{self, CountryDetail};
 use crate::views::initiatives::{self, InitiativeItem};
-use crate::views::{ewp_series, label, networks};
+use crate::views::{ewp_series, facets, label};
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -36,33 +39,42 @@ struct Row {
 #[template(path = "countries.html")]
 struct CountriesPage {
     countries: Vec<Row>,
+    /// Each filter's choices, labelled with their counts.
     regions: Vec<(String, String)>,
     groups: Vec<(String, String)>,
     networks: Vec<(String, String)>,
+    has: Vec<(String, String)>,
     filter_region: String,
     filter_group: String,
     filter_network: String,
     filter_has: String,
     csv_href: String,
+    problems: Vec<Problem>,
 }
 
-async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
-    let p = Params::parse(q.as_deref(), &[&REGION, &GROUP, &NETWORK, &HAS_MECHANISM], false)?;
-    let filter = country_filter(&p)?;
-    let nets = networks::list(&s.store).await?;
-    if let Some(n) = &filter.network
-        && !nets.iter().any(|x| &x.slug == n)
-    {
-        let known: Vec<&str> = nets.iter().map(|x| x.slug.as_str()).collect();
-        return Err(WebError::bad_param(
-            "network",
-            &format!("{n:?} is not one of: {}", known.join(", ")),
-        ));
-    }
-    let names: std::collections::HashMap<&str, &str> =
-        nets.iter().map(|n| (n.slug.as_str(), n.name.as_str())).collect();
-    let rows = countries::list(&s.store, &filter)
-        .await?
+async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, WebError> {
+    let p = Params::parse_form(q.as_deref(), &[&REGION, &GROUP, &NETWORK, &HAS_MECHANISM])?;
+    let mut filter = country_filter(&p)?;
+    let (rows, facets) = countries::faceted(&s.store, &filter).await?;
+    let network_names: HashMap<String, String> = facets
+        .get("network")
+        .into_iter()
+        .flatten()
+        .map(|v| (v.value.clone(), v.label.clone()))
+        .collect();
+    let (rows, facets) = match &filter.network {
+        Some(n) if !network_names.contains_key(n) => {
+            let known: Vec<&str> = network_names.keys().map(String::as_str).collect();
+            p.keep(WebError::bad_param(
+                "network",
+                &format!("{n:?} is not one of: {}", known.join(", ")),
+            ))?;
+            filter.network = None;
+            countries::faceted(&s.store, &filter).await?
+        }
+        _ => (rows, facets),
+    };
+    let rows = rows
         .into_iter()
         .map(|c| Row {
             region_label: c.un_region.as_deref().map(geo_label).unwrap_or_default(),
@@ -75,7 +87,7 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
                 .networks
                 .split(';')
                 .filter(|x| !x.is_empty())
-                .map(|x| names.get(x).copied().unwrap_or(x))
+                .map(|x| network_names.get(x).map(String::as_str).unwrap_or(x))
                 .collect::<Vec<_>>()
                 .join("; "),
             iso3: c.iso3,
@@ -84,34 +96,42 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
             mechanism_count: c.mechanism_count,
         })
         .collect();
-    let csv_query = q
-        .as_deref()
-        .filter(|q| !q.is_empty())
-        .map(|q| format!("?{q}"))
-        .unwrap_or_default();
+    let problems = p.problems();
+    let csv_query = sanitize_query(q.as_deref().unwrap_or(""), &problems);
     let page = CountriesPage {
         countries: rows,
-        regions: REGIONS.iter().map(|r| (r.to_string(), geo_label(r))).collect(),
-        groups: UnRegionalGroup::ALL
-            .iter()
-            .map(|g| (g.code().to_string(), g.label().to_string()))
-            .collect(),
-        networks: nets.iter().map(|n| (n.slug.clone(), n.name.clone())).collect(),
+        regions: facets::choices(&facets, "region"),
+        groups: facets::choices(&facets, "group"),
+        networks: facets::choices(&facets, "network"),
+        has: facets::choices(&facets, "has_mechanism"),
         filter_region: filter.region.unwrap_or_default(),
         filter_group: filter.group.unwrap_or_default(),
         filter_network: filter.network.unwrap_or_default(),
-        filter_has: p
-            .get(&HAS_MECHANISM)
-            .map(|v| if matches!(v, "yes" | "true") { "yes" } else { "no" })
+        filter_has: filter
+            .has_mechanism
+            .map(|h| if h { "yes" } else { "no" })
             .unwrap_or("")
             .to_string(),
-        csv_href: format!("/api/v1/countries.csv{}", sanitize_query(&csv_query)),
+        csv_href: format!("/api/v1/countries.csv{csv_query}"),
+        problems,
     };
-    Ok(Html(page.render()?))
+    filter_page(&page, &page.problems)
 }
 
-/// Keeps only the filter parameters of a query string for the CSV link.
-pub(crate) fn sanitize_query(query: &str) -> String {
+/// A list page with its filter form: 200, or 400 when a filter's value was bad (the page then
+/// says which and what is accepted, beside the form, and lists the rows without that filter).
+pub(crate) fn filter_page(page: &impl Template, problems: &[Problem]) -> Result<Response, WebError> {
+    let status = if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+/// Keeps only the filter parameters of a query string for the CSV link, less those whose value
+/// was a `problem`.
+pub(crate) fn sanitize_query(query: &str, problems: &[Problem]) -> String {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
     let kept: Vec<(String, String)> = pairs
         .into_iter()
@@ -125,9 +145,12 @@ pub(crate) fn sanitize_query(query: &str) -> String {
                 "status",
                 "level",
                 "country",
+                "kind",
+                "language",
             ]
             .contains(&k.as_str())
                 && !v.is_empty()
+                && !problems.iter().any(|p| &p.param == k)
         })
         .collect();
     match serde_urlencoded::to_string(&kept) {

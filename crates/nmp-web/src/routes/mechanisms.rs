@@ -3,18 +3,18 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
-use axum::response::Html;
+use axum::response::{Html, Response};
 use axum::routing::get;
-use nmp_core::vocab::{MechanismStatus, MechanismType, geo_label};
+use nmp_core::vocab::{MechanismStatus, MechanismType};
 
-use super::countries::sanitize_query as filter_query;
+use super::countries::{filter_page, sanitize_query as filter_query};
 use crate::api::handlers::mechanism_filter;
-use crate::api::query::{COUNTRY, GROUP, LEVEL, REGION, REGIONS, STATUS, TYPE};
-use crate::params::Params;
+use crate::api::query::{COUNTRY, GROUP, LEVEL, REGION, STATUS, TYPE};
+use crate::params::{Params, Problem};
 use crate::views::Note;
 use crate::views::initiatives::{self, InitiativeItem};
-use crate::views::label;
 use crate::views::mechanisms::{self, MechanismDetail};
+use crate::views::{facets, label};
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -38,6 +38,7 @@ struct Row {
 #[template(path = "mechanisms.html")]
 struct MechanismsPage {
     mechanisms: Vec<Row>,
+    /// Each filter's choices, labelled with their counts.
     regions: Vec<(String, String)>,
     types: Vec<(String, String)>,
     statuses: Vec<(String, String)>,
@@ -45,17 +46,14 @@ struct MechanismsPage {
     filter_type: String,
     filter_status: String,
     csv_href: String,
+    problems: Vec<Problem>,
 }
 
-async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
-    let p = Params::parse(
-        q.as_deref(),
-        &[&COUNTRY, &REGION, &GROUP, &LEVEL, &TYPE, &STATUS],
-        false,
-    )?;
+async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, WebError> {
+    let p = Params::parse_form(q.as_deref(), &[&COUNTRY, &REGION, &GROUP, &LEVEL, &TYPE, &STATUS])?;
     let filter = mechanism_filter(&p)?;
-    let rows = mechanisms::list(&s.store, &filter)
-        .await?
+    let (rows, facets) = mechanisms::faceted(&s.store, &filter).await?;
+    let rows = rows
         .into_iter()
         .map(|m| Row {
             iso3_lower: m.country_iso3.as_ref().map(|c| c.to_lowercase()),
@@ -68,23 +66,22 @@ async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Re
             name: m.name,
         })
         .collect();
+    let problems = p.problems();
     let page = MechanismsPage {
         mechanisms: rows,
-        regions: REGIONS.iter().map(|r| (r.to_string(), geo_label(r))).collect(),
-        types: MechanismType::ALL
-            .iter()
-            .map(|t| (t.code().to_string(), t.label().to_string()))
-            .collect(),
-        statuses: MechanismStatus::ALL
-            .iter()
-            .map(|t| (t.code().to_string(), t.label().to_string()))
-            .collect(),
+        regions: facets::choices(&facets, "region"),
+        types: facets::choices(&facets, "type"),
+        statuses: facets::choices(&facets, "status"),
         filter_region: filter.region.unwrap_or_default(),
         filter_type: filter.kind.unwrap_or_default(),
         filter_status: filter.status.unwrap_or_default(),
-        csv_href: format!("/api/v1/mechanisms.csv{}", filter_query(q.as_deref().unwrap_or(""))),
+        csv_href: format!(
+            "/api/v1/mechanisms.csv{}",
+            filter_query(q.as_deref().unwrap_or(""), &problems)
+        ),
+        problems,
     };
-    Ok(Html(page.render()?))
+    filter_page(&page, &page.problems)
 }
 
 #[derive(Template)]

@@ -1,5 +1,6 @@
-//! Shared page pieces: the stylesheet, and the 404 for unknown paths (the error page itself is
-//! `crate::error`'s).
+//! Shared page pieces: the stylesheet, the one script (`nmp.js`: the type-ahead of `/compare` and
+//! the staff pickers, a progressive enhancement), and the 404 for unknown paths (the error page
+//! itself is `crate::error`'s).
 
 use axum::Router;
 use axum::http::header;
@@ -9,10 +10,12 @@ use axum::routing::get;
 use crate::{AppState, WebError};
 
 const STYLESHEET: &str = include_str!("../../static/nmp.css");
+const SCRIPT: &str = include_str!("../../static/nmp.js");
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/static/nmp.css", get(stylesheet))
+        .route("/static/nmp.js", get(script))
         .fallback(not_found)
 }
 
@@ -23,6 +26,16 @@ async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         STYLESHEET,
+    )
+}
+
+async fn script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        SCRIPT,
     )
 }
 

@@ -10,10 +10,12 @@ use nmp_store::entity::{country, mechanism, network, network_membership};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::facets::{self, Facet, Facets, one};
 use super::mechanisms::{self, MechanismDetail};
 use super::risk::{self, RiskAssessmentView};
 use super::{Cite, Citer, Note, label};
 use crate::WebError;
+use crate::api::query::REGIONS;
 
 /// A country as a flat row.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -103,52 +105,81 @@ pub struct CountryDetail {
     pub notes: Vec<Note>,
 }
 
-/// Every country matching `filter`, by name.
-pub(crate) async fn list(store: &Store, filter: &CountryFilter) -> Result<Vec<CountryItem>, WebError> {
+/// Every country matching `filter`, by name, with the facet counts of the list's filters
+/// (`region`, `group`, `network`, `has_mechanism`), counted over the rows read for the list.
+pub(crate) async fn faceted(store: &Store, filter: &CountryFilter) -> Result<(Vec<CountryItem>, Facets), WebError> {
     let mechanisms = store.all::<mechanism::Entity>().await?;
     let memberships = store.all::<network_membership::Entity>().await?;
-    let networks: BTreeMap<i32, String> = store
+    let networks: BTreeMap<i32, network::Model> = store
         .all::<network::Entity>()
         .await?
         .into_iter()
-        .map(|n| (n.network_id, n.slug))
+        .map(|n| (n.network_id, n))
         .collect();
     let mut per_country: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for m in &memberships {
-        if let Some(slug) = networks.get(&m.network_id) {
+        if let Some(n) = networks.get(&m.network_id) {
             per_country
                 .entry(m.country_iso3.clone())
                 .or_default()
-                .insert(slug.clone());
+                .insert(n.slug.clone());
+        }
+    }
+    let mut per_mechanisms: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &mechanisms {
+        if let Some(iso3) = m.country_iso3.as_deref() {
+            *per_mechanisms.entry(iso3).or_default() += 1;
         }
     }
     let mut countries = store.all::<country::Entity>().await?;
     countries.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(countries
+    let rows: Vec<CountryItem> = countries
         .into_iter()
         .map(|c| {
-            let mechanism_count = mechanisms
-                .iter()
-                .filter(|m| m.country_iso3.as_deref() == Some(&c.country_iso3))
-                .count();
+            let mechanism_count = per_mechanisms.get(c.country_iso3.as_str()).copied().unwrap_or(0);
             let nets = per_country.get(&c.country_iso3).cloned().unwrap_or_default();
             item(c, mechanism_count, &nets)
         })
-        .filter(|c| filter.region.as_ref().is_none_or(|r| c.un_region.as_ref() == Some(r)))
-        .filter(|c| {
-            filter
-                .group
-                .as_ref()
-                .is_none_or(|g| c.un_regional_group.as_ref() == Some(g))
-        })
-        .filter(|c| {
-            filter
-                .network
-                .as_ref()
-                .is_none_or(|n| c.networks.split(';').any(|x| x == n))
-        })
-        .filter(|c| filter.has_mechanism.is_none_or(|h| (c.mechanism_count > 0) == h))
-        .collect())
+        .collect();
+    let mut network_options: Vec<(String, String)> =
+        networks.values().map(|n| (n.slug.clone(), n.name.clone())).collect();
+    network_options.sort_by(|a, b| a.1.cmp(&b.1));
+    let filters = [
+        Facet {
+            field: "region",
+            options: REGIONS.iter().map(|r| (r.to_string(), geo_label(r))).collect(),
+            of: |c: &CountryItem| one(&c.un_region),
+            chosen: filter.region.clone(),
+        },
+        Facet {
+            field: "group",
+            options: UnRegionalGroup::ALL
+                .iter()
+                .map(|g| (g.code().to_string(), g.label().to_string()))
+                .collect(),
+            of: |c| one(&c.un_regional_group),
+            chosen: filter.group.clone(),
+        },
+        Facet {
+            field: "network",
+            options: network_options,
+            of: |c| {
+                c.networks
+                    .split(';')
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            },
+            chosen: filter.network.clone(),
+        },
+        Facet {
+            field: "has_mechanism",
+            options: vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())],
+            of: |c| vec![if c.mechanism_count > 0 { "yes" } else { "no" }.to_string()],
+            chosen: filter.has_mechanism.map(|h| if h { "yes" } else { "no" }.to_string()),
+        },
+    ];
+    Ok(facets::apply(rows, &filters))
 }
 
 fn item(c: country::Model, mechanism_count: usize, networks: &BTreeSet<String>) -> CountryItem {

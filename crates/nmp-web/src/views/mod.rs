@@ -5,8 +5,10 @@
 pub(crate) mod analysis;
 pub(crate) mod charts;
 pub(crate) mod countries;
+pub(crate) mod country_names;
 pub(crate) mod editions;
 pub(crate) mod ewp_series;
+pub(crate) mod facets;
 pub(crate) mod initiatives;
 pub(crate) mod mechanisms;
 pub(crate) mod networks;

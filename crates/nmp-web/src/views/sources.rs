@@ -12,6 +12,7 @@ use nmp_store::entity::{
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::facets::{self, Facet, Facets, one};
 use super::label;
 use crate::WebError;
 
@@ -90,6 +91,60 @@ pub struct CitationItem {
     pub locator: Option<String>,
     /// Exact words quoted.
     pub quote: Option<String>,
+}
+
+/// Filters of the source list. `None` means "any".
+#[derive(Debug, Default, Clone)]
+pub struct SourceFilter {
+    /// Kind code (vocabulary `SourceKind`).
+    pub kind: Option<String>,
+    /// ISO 639-1 language code (lower case).
+    pub language: Option<String>,
+}
+
+/// What people call a language the sources are written in (its ISO 639-1 code otherwise).
+fn language_label(code: &str) -> String {
+    match code {
+        "en" => "English",
+        "fr" => "French",
+        "es" => "Spanish",
+        "pt" => "Portuguese",
+        "de" => "German",
+        "ar" => "Arabic",
+        "sw" => "Swahili",
+        other => other,
+    }
+    .to_string()
+}
+
+/// The sources of `rows` matching `filter`, with the facet counts of the list's filters (`kind`,
+/// `language`), counted over the rows already read.
+pub(crate) fn faceted(rows: Vec<SourceDetail>, filter: &SourceFilter) -> (Vec<SourceDetail>, Facets) {
+    let mut languages: Vec<(String, String)> = rows
+        .iter()
+        .filter_map(|d| d.item.language.clone())
+        .map(|l| (l.clone(), language_label(&l)))
+        .collect();
+    languages.sort_by(|a, b| a.1.cmp(&b.1));
+    languages.dedup();
+    let filters = [
+        Facet {
+            field: "kind",
+            options: SourceKind::ALL
+                .iter()
+                .map(|k| (k.code().to_string(), k.label().to_string()))
+                .collect(),
+            of: |d: &SourceDetail| vec![d.item.kind.clone()],
+            chosen: filter.kind.clone(),
+        },
+        Facet {
+            field: "language",
+            options: languages,
+            of: |d| one(&d.item.language),
+            chosen: filter.language.clone(),
+        },
+    ];
+    facets::apply(rows, &filters)
 }
 
 /// Every source with what cites it, by title.

@@ -1,12 +1,14 @@
 //! The record form: fields built from the table's [`FieldSpec`]s, the citation part ("which source
 //! supports this change"), and reading both back from a submitted form, with every problem kept
-//! beside its field.
+//! beside its field. A field that names a source, organisation or mechanism is a picker: a search
+//! box whose matches (`<name>__q`, searched when the form comes back, or as one types through
+//! `/staff/pick/{table}`) fill its drop-down, instead of a drop-down of every row.
 
 use std::collections::BTreeMap;
 
 use nmp_core::dictionary::Kind;
 use nmp_store::Store;
-use nmp_store::records::schema::{self, FieldSpec};
+use nmp_store::records::schema::{self, FieldSpec, PICKED_TABLES};
 use nmp_store::records::{CitationInput, Fields, SourceRef, value_text};
 
 use crate::WebError;
@@ -18,13 +20,63 @@ pub(crate) struct FieldView {
     pub name: String,
     pub label: String,
     pub help: String,
-    /// `text`, `textarea`, `select`, `number` or `checkbox`.
+    /// `text`, `textarea`, `select`, `picker`, `number` or `checkbox`.
     pub widget: &'static str,
     pub value: String,
     /// `(value, label)`; an empty value first for optional selects.
     pub options: Vec<(String, String)>,
     pub required: bool,
     pub error: Option<String>,
+    /// A picker's search.
+    pub picker: Option<Picker>,
+}
+
+/// The search of a picker field: the table searched, what was typed and what it found.
+pub(crate) struct Picker {
+    /// The table whose rows are picked (`source`, `organization`, `mechanism`).
+    pub table: String,
+    /// What was typed in the search box.
+    pub query: String,
+    /// What the search found, in words (empty before a search).
+    pub found: String,
+}
+
+/// Most matches a picker's search shows.
+pub(crate) const PICK_LIMIT: u64 = 20;
+
+/// The options and search of a picker for `table`: `fixed` first, then the row `value` names
+/// (so the choice already made stays), then the matches of `query`.
+pub(crate) async fn picker(
+    store: &Store,
+    table: &str,
+    value: &str,
+    query: &str,
+    mut fixed: Vec<(String, String)>,
+) -> Result<(Vec<(String, String)>, Picker), WebError> {
+    if let Some(current) = schema::picked(store, table, value).await? {
+        fixed.push(current);
+    }
+    let query = query.trim();
+    let mut found = String::new();
+    if !query.is_empty() {
+        let matches = schema::pick(store, table, query, PICK_LIMIT).await?;
+        found = match matches.len() {
+            0 => format!("Nothing found for “{query}”."),
+            1 => format!("1 found for “{query}”: choose it below."),
+            n => format!("{n} found for “{query}”: choose one below."),
+        };
+        for m in matches {
+            if !fixed.iter().any(|(k, _)| *k == m.0) {
+                fixed.push(m);
+            }
+        }
+    }
+    let picker = Picker {
+        table: table.to_string(),
+        query: query.to_string(),
+        found,
+    };
+    Ok((fixed, picker))
 }
 
 /// New-source fields offered in the citation part, as `source_<name>` inputs.
@@ -34,7 +86,10 @@ pub(crate) const NEW_SOURCE_FIELDS: &[&str] = &["slug", "title", "kind", "author
 pub(crate) struct CitationView {
     /// Selected `cite_source`: empty, `new`, or a source id.
     pub source: String,
+    /// The choices: none, a new source, the source chosen, the matches of the search.
     pub sources: Vec<(String, String)>,
+    /// The source picker's search (`cite_source__q`).
+    pub search: Picker,
     pub field: String,
     pub fields: Vec<(String, String)>,
     pub locator: String,
@@ -52,6 +107,7 @@ fn help_text(meaning: &str) -> String {
 
 fn widget(spec: &FieldSpec) -> &'static str {
     match (&spec.kind, &spec.target) {
+        (_, Some(t)) if PICKED_TABLES.contains(&t.as_str()) => "picker",
         (_, Some(_)) | (Kind::Code(_), _) => "select",
         (Kind::Boolean, _) => "checkbox",
         (Kind::Integer, _) => "number",
@@ -61,17 +117,19 @@ fn widget(spec: &FieldSpec) -> &'static str {
 }
 
 /// The inputs of `table`'s form, filled with `values` (text as submitted or as stored) and
-/// `errors` (field name → message).
+/// `errors` (field name → message); `form` (as submitted) holds what the pickers' search boxes
+/// say.
 pub(crate) async fn field_views(
     store: &Store,
     table: &str,
     values: &BTreeMap<String, String>,
     errors: &BTreeMap<String, String>,
     prefix: &str,
+    form: Option<&Form>,
 ) -> Result<Vec<FieldView>, WebError> {
     let mut out = Vec::new();
     for spec in schema::fields(table)? {
-        out.push(field_view(store, spec, values, errors, prefix).await?);
+        out.push(field_view(store, spec, values, errors, prefix, form).await?);
     }
     Ok(out)
 }
@@ -82,29 +140,40 @@ async fn field_view(
     values: &BTreeMap<String, String>,
     errors: &BTreeMap<String, String>,
     prefix: &str,
+    form: Option<&Form>,
 ) -> Result<FieldView, WebError> {
     let w = widget(spec);
+    let name = format!("{prefix}{}", spec.name);
+    let value = values.get(&spec.name).cloned().unwrap_or_default();
     let mut options: Vec<(String, String)> = Vec::new();
-    if w == "select" {
+    let mut picker = None;
+    if w == "select" || w == "picker" {
         if !spec.required {
             options.push((String::new(), "— none —".into()));
         } else {
             options.push((String::new(), "— choose —".into()));
         }
         match &spec.target {
+            Some(target) if w == "picker" => {
+                let query = form.map(|f| f.text(&format!("{name}__q"))).unwrap_or_default();
+                let (all, p) = self::picker(store, target, &value, query, options).await?;
+                options = all;
+                picker = Some(p);
+            }
             Some(target) => options.extend(schema::choices(store, target).await?),
             None => options.extend(spec.options().into_iter().map(|(c, l)| (c.to_string(), l.to_string()))),
         }
     }
     Ok(FieldView {
-        name: format!("{prefix}{}", spec.name),
+        name,
         label: spec.label(),
         help: help_text(&spec.meaning),
         widget: w,
-        value: values.get(&spec.name).cloned().unwrap_or_default(),
+        value,
         options,
         required: spec.required,
         error: errors.get(&spec.name).cloned(),
+        picker,
     })
 }
 
@@ -131,11 +200,13 @@ pub(crate) async fn citation_view(
     form: Option<&Form>,
     errors: &BTreeMap<String, String>,
 ) -> Result<CitationView, WebError> {
-    let mut sources = vec![
+    let fixed = vec![
         (String::new(), "— no source —".to_string()),
         ("new".to_string(), "A new source (fill in below)".to_string()),
     ];
-    sources.extend(schema::choices(store, "source").await?);
+    let chosen = form.map(|f| f.text("cite_source")).unwrap_or_default();
+    let query = form.map(|f| f.text("cite_source__q")).unwrap_or_default();
+    let (sources, search) = picker(store, "source", chosen, query, fixed).await?;
     let mut fields = vec![(String::new(), "The record as a whole".to_string())];
     for spec in schema::fields(table)? {
         fields.push((spec.name.clone(), spec.label()));
@@ -152,12 +223,13 @@ pub(crate) async fn citation_view(
     let mut new_source = Vec::new();
     for spec in schema::fields("source")? {
         if NEW_SOURCE_FIELDS.contains(&spec.name.as_str()) {
-            new_source.push(field_view(store, spec, &new_values, &new_errors, "source_").await?);
+            new_source.push(field_view(store, spec, &new_values, &new_errors, "source_", form).await?);
         }
     }
     Ok(CitationView {
         source: text("cite_source"),
         sources,
+        search,
         field: text("cite_field"),
         fields,
         locator: text("cite_locator"),

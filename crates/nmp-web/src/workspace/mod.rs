@@ -14,6 +14,7 @@ mod collect;
 mod editions;
 mod forms;
 mod import;
+mod pick;
 mod records;
 mod review;
 mod sign_ins;
@@ -52,6 +53,7 @@ pub(crate) fn router() -> Router<AppState> {
         )
         .route("/staff/records/{table}/{id}/delete", post(records::delete))
         .route("/staff/records/{table}/{id}/history", get(audit::history))
+        .route("/staff/pick/{table}", get(pick::search))
         .route("/staff/review", get(review::queue))
         .route("/staff/proposals/{id}", get(review::show))
         .route("/staff/proposals/{id}/decide", post(review::decide))

@@ -24,9 +24,11 @@ use crate::entity::{
 use crate::{Result, StoreError};
 
 mod check;
+mod pick;
 
 pub(crate) use check::exists_on;
 pub use check::{check_fields, choices, exists};
+pub use pick::{PICKED_TABLES, pick, picked};
 
 /// Longest text accepted in any field, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;

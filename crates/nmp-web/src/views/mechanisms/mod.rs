@@ -11,13 +11,16 @@ pub(crate) use detail::{detail, details};
 
 use std::collections::HashMap;
 
+use nmp_core::vocab::{MechanismLevel, MechanismStatus, MechanismType, UnRegionalGroup, geo_label};
 use nmp_store::Store;
 use nmp_store::bundle::status_order;
 use nmp_store::entity::{country, mechanism, mechanism_status, membership};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::facets::{self, Facet, Facets, one};
 use crate::WebError;
+use crate::api::query::REGIONS;
 
 /// One mechanism as a flat row.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -73,30 +76,59 @@ pub struct MechanismFilter {
     pub status: Option<String>,
 }
 
-/// Every mechanism matching `filter`, by country name then name.
-pub(crate) async fn list(store: &Store, filter: &MechanismFilter) -> Result<Vec<MechanismItem>, WebError> {
-    let mechanisms = store.all::<mechanism::Entity>().await?;
-    items(store, mechanisms).await.map(|items| {
-        items
-            .into_iter()
-            .filter(|m| {
-                filter
-                    .country
-                    .as_ref()
-                    .is_none_or(|c| m.country_iso3.as_ref() == Some(c))
-            })
-            .filter(|m| filter.region.as_ref().is_none_or(|r| m.un_region.as_ref() == Some(r)))
-            .filter(|m| {
-                filter
-                    .group
-                    .as_ref()
-                    .is_none_or(|g| m.un_regional_group.as_ref() == Some(g))
-            })
-            .filter(|m| filter.level.as_ref().is_none_or(|l| &m.level == l))
-            .filter(|m| filter.kind.as_ref().is_none_or(|k| &m.kind == k))
-            .filter(|m| filter.status.as_ref().is_none_or(|s| m.status.as_ref() == Some(s)))
-            .collect()
-    })
+/// Every mechanism matching `filter`, by country name then name, with the facet counts of the
+/// list's filters (`country`, `region`, `group`, `level`, `type`, `status`), counted over the
+/// rows read for the list.
+pub(crate) async fn faceted(store: &Store, filter: &MechanismFilter) -> Result<(Vec<MechanismItem>, Facets), WebError> {
+    let rows = items(store, store.all::<mechanism::Entity>().await?).await?;
+    let mut countries: Vec<(String, String)> = rows
+        .iter()
+        .filter_map(|m| Some((m.country_iso3.clone()?, m.country_name.clone()?)))
+        .collect();
+    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    countries.dedup();
+    let vocab = |all: Vec<(&'static str, &'static str)>| -> Vec<(String, String)> {
+        all.into_iter().map(|(c, l)| (c.to_string(), l.to_string())).collect()
+    };
+    let filters = [
+        Facet {
+            field: "country",
+            options: countries,
+            of: |m: &MechanismItem| one(&m.country_iso3),
+            chosen: filter.country.clone(),
+        },
+        Facet {
+            field: "region",
+            options: REGIONS.iter().map(|r| (r.to_string(), geo_label(r))).collect(),
+            of: |m| one(&m.un_region),
+            chosen: filter.region.clone(),
+        },
+        Facet {
+            field: "group",
+            options: vocab(UnRegionalGroup::ALL.iter().map(|g| (g.code(), g.label())).collect()),
+            of: |m| one(&m.un_regional_group),
+            chosen: filter.group.clone(),
+        },
+        Facet {
+            field: "level",
+            options: vocab(MechanismLevel::ALL.iter().map(|g| (g.code(), g.label())).collect()),
+            of: |m| vec![m.level.clone()],
+            chosen: filter.level.clone(),
+        },
+        Facet {
+            field: "type",
+            options: vocab(MechanismType::ALL.iter().map(|g| (g.code(), g.label())).collect()),
+            of: |m| vec![m.kind.clone()],
+            chosen: filter.kind.clone(),
+        },
+        Facet {
+            field: "status",
+            options: vocab(MechanismStatus::ALL.iter().map(|g| (g.code(), g.label())).collect()),
+            of: |m| one(&m.status),
+            chosen: filter.status.clone(),
+        },
+    ];
+    Ok(facets::apply(rows, &filters))
 }
 
 /// The flat row of a mechanism.

@@ -56,7 +56,7 @@ pub(super) async fn edit_page(
     fs: FormState<'_>,
 ) -> Result<EditPage, WebError> {
     let store = &state.store;
-    let fields = forms::field_views(store, table, &fs.values, &fs.errors, "").await?;
+    let fields = forms::field_views(store, table, &fs.values, &fs.errors, "", fs.form).await?;
     let citation = forms::citation_view(store, table, fs.form, &fs.errors).await?;
     let cited = match record {
         Some(r) => store

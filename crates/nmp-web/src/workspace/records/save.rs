@@ -1,6 +1,7 @@
 //! Saving the record form: creating, changing and deleting a record (directly for editors, as a
 //! proposal for others), with the form shown again beside its problems, and the 409 page when
-//! someone else saved first.
+//! someone else saved first. A picker's **Find** button sends the form here too: it is shown
+//! again with the matches, nothing saved.
 
 use std::collections::BTreeMap;
 
@@ -50,6 +51,29 @@ fn parse(form: &Form, table: &str) -> Result<Parsed, WorkspaceError> {
     })
 }
 
+/// The form again after a picker's **Find** (a search, not a save: what works without
+/// JavaScript), with everything typed kept and the matches offered; `None` for a save.
+async fn searched(
+    state: &AppState,
+    signed_in: &SignedIn,
+    table: &str,
+    record: Option<&Record>,
+    form: &Form,
+) -> Result<Option<Response>, WorkspaceError> {
+    if form.get("find").is_none() {
+        return Ok(None);
+    }
+    let fs = FormState {
+        values: forms::submitted(form, table, "")?,
+        errors: BTreeMap::new(),
+        form: Some(form),
+        notice: Some("Nothing is saved yet: choose from what was found, then save.".into()),
+    };
+    Ok(Some(
+        form_page(state, signed_in, table, record, fs, StatusCode::OK).await?,
+    ))
+}
+
 pub(in crate::workspace) async fn create(
     State(state): State<AppState>,
     Path(table): Path<String>,
@@ -57,6 +81,9 @@ pub(in crate::workspace) async fn create(
     CsrfForm(form): CsrfForm,
 ) -> Result<Response, WorkspaceError> {
     editable(&table)?;
+    if let Some(page) = searched(&state, &staff, &table, None, &form).await? {
+        return Ok(page);
+    }
     let Parsed {
         values,
         fields,
@@ -192,6 +219,9 @@ pub(in crate::workspace) async fn save(
     CsrfForm(form): CsrfForm,
 ) -> Result<Response, WorkspaceError> {
     let record = load(&state, &table, id).await?;
+    if let Some(page) = searched(&state, &staff, &table, Some(&record), &form).await? {
+        return Ok(page);
+    }
     let Parsed {
         values,
         fields,

@@ -1,0 +1,138 @@
+// NMP's one script, a progressive enhancement: every page works without it.
+//
+// 1. Type-ahead on inputs with data-typeahead="LIST" (the /compare country boxes): as one types,
+//    a list of the LIST datalist's options whose names (data-keys: names in English, French and
+//    Spanish and ISO codes, folded) have a word starting with what was typed, without regard to
+//    case or accents ("cote" finds "Côte d'Ivoire"). Arrow keys, Enter and Escape work; a click
+//    chooses. Without the script the browser's own datalist suggestions remain.
+// 2. Search-as-you-type pickers (.picker[data-pick=URL] in the staff forms): what is typed in the
+//    search box is sent to URL?q= and the matches replace the drop-down's choices (the fixed
+//    first choices and the one already chosen are kept). Without the script the "Find" button
+//    sends the form back with the matches.
+'use strict';
+
+(function () {
+  function fold(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+  }
+
+  var counter = 0;
+
+  function typeahead(input) {
+    var list = document.getElementById(input.dataset.typeahead);
+    if (!list) return;
+    var entries = Array.prototype.map.call(list.options, function (o) {
+      return { value: o.value, keys: (o.dataset.keys || '').split(' ').concat(fold(o.value).split(' ')) };
+    });
+    var id = 'typeahead-' + (++counter);
+    var box = document.createElement('ul');
+    box.id = id;
+    box.className = 'typeahead';
+    box.setAttribute('role', 'listbox');
+    box.setAttribute('aria-label', 'Countries');
+    box.hidden = true;
+    input.removeAttribute('list');
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', id);
+    input.parentNode.appendChild(box);
+    var active = -1;
+
+    function close() {
+      box.hidden = true;
+      active = -1;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
+    function choose(value) {
+      input.value = value;
+      close();
+    }
+    function highlight(i) {
+      var items = box.children;
+      if (!items.length) return;
+      active = (i + items.length) % items.length;
+      for (var j = 0; j < items.length; j++) items[j].setAttribute('aria-selected', j === active ? 'true' : 'false');
+      input.setAttribute('aria-activedescendant', items[active].id);
+    }
+    function show() {
+      var typed = fold(input.value);
+      box.textContent = '';
+      active = -1;
+      if (!typed) { close(); return; }
+      var words = typed.split(' ');
+      var hits = entries.filter(function (e) {
+        return e.keys.some(function (k) { return k === typed || k.indexOf(typed) === 0 || k.indexOf(' ' + typed) >= 0; })
+          || words.every(function (w) { return e.keys.some(function (k) { return k.split(' ').some(function (x) { return x.indexOf(w) === 0; }); }); });
+      }).slice(0, 8);
+      if (!hits.length) { close(); return; }
+      hits.forEach(function (e, i) {
+        var li = document.createElement('li');
+        li.id = id + '-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        li.textContent = e.value;
+        li.addEventListener('mousedown', function (ev) { ev.preventDefault(); choose(e.value); });
+        box.appendChild(li);
+      });
+      box.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    input.addEventListener('input', show);
+    input.addEventListener('blur', close);
+    input.addEventListener('keydown', function (ev) {
+      if (box.hidden) return;
+      if (ev.key === 'ArrowDown') { ev.preventDefault(); highlight(active + 1); }
+      else if (ev.key === 'ArrowUp') { ev.preventDefault(); highlight(active - 1); }
+      else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); choose(box.children[active].textContent); }
+      else if (ev.key === 'Escape') { close(); }
+    });
+  }
+
+  function picker(root) {
+    var search = root.querySelector('input[type=search]');
+    var select = root.querySelector('select');
+    var status = root.querySelector('.picker-status');
+    if (!search || !select) return;
+    var timer = null;
+    var asked = 0;
+    function fill(items, typed) {
+      var chosen = select.value;
+      Array.prototype.slice.call(select.options).forEach(function (o) {
+        if (!o.hasAttribute('data-fixed') && o.value !== chosen) o.remove();
+      });
+      items.forEach(function (it) {
+        if (Array.prototype.some.call(select.options, function (o) { return o.value === it.value; })) return;
+        var o = document.createElement('option');
+        o.value = it.value;
+        o.textContent = it.label;
+        select.appendChild(o);
+      });
+      if (status) {
+        status.textContent = !typed ? '' : items.length === 0 ? 'Nothing found for “' + typed + '”.'
+          : items.length + ' found for “' + typed + '”: choose below.';
+      }
+    }
+    function run() {
+      var typed = search.value.trim();
+      var mine = ++asked;
+      if (!typed) { fill([], ''); return; }
+      fetch(root.dataset.pick + '?q=' + encodeURIComponent(typed), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+        .then(function (body) { if (mine === asked) fill(body.items || [], typed); })
+        .catch(function () { /* the Find button still works */ });
+    }
+    search.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 200);
+    });
+    search.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter') { ev.preventDefault(); clearTimeout(timer); run(); }
+    });
+  }
+
+  document.querySelectorAll('input[data-typeahead]').forEach(typeahead);
+  document.querySelectorAll('.picker[data-pick]').forEach(picker);
+})();
