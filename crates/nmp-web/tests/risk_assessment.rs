@@ -13,6 +13,7 @@ use common::{get, post, staff};
 use nmp_core::vocab::AccountRole;
 use nmp_store::outcomes::Framework;
 use nmp_store::testing::engines;
+use nmp_store::watchlist::Target;
 use serde_json::Value;
 
 const SOURCE: &str = "un-framework-analysis-2014";
@@ -68,6 +69,14 @@ async fn an_editor_opens_a_country_round_raters_rate_levels_and_trends_and_the_c
         let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
         let ana = staff(s, "ana@example.org", AccountRole::Researcher).await;
         let ben = staff(s, "ben@example.org", AccountRole::Researcher).await;
+        // A follower of South Sudan on the watchlist: alerted when the assessment is released.
+        let watcher = staff(s, "watcher@example.org", AccountRole::Researcher).await;
+        let who = s
+            .get::<nmp_store::entity::account::Entity>(watcher.account_id)
+            .await
+            .unwrap()
+            .unwrap();
+        s.follow(&who, &Target::Country("SSD".into()), None).await.unwrap();
 
         let list = get(s, "/staff/assessments", Some(&editor)).await;
         assert!(list.body.contains("Countries to assess"), "{engine}");
@@ -161,6 +170,20 @@ async fn an_editor_opens_a_country_round_raters_rate_levels_and_trends_and_the_c
         )
         .await;
         assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+        let alerts = s.alerts(watcher.account_id, true).await.unwrap();
+        assert_eq!(alerts.len(), 1, "{engine}: one alert for the follower");
+        assert_eq!(alerts[0].kind, "new_assessment");
+        assert!(
+            alerts[0]
+                .message
+                .starts_with("New qualitative assessment of South Sudan (2026-06-30): highest level high"),
+            "{}",
+            alerts[0].message
+        );
+        assert!(
+            s.alerts(editor.account_id, true).await.unwrap().is_empty(),
+            "no one else"
+        );
         let page = get(s, "/countries/SSD", None).await;
         assert_eq!(page.status, StatusCode::OK);
         for expected in [

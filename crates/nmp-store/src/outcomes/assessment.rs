@@ -102,6 +102,21 @@ impl CountryAssessment {
         self.factors.iter().map(|f| f.rank).max()
     }
 
+    /// The assessment in a few words, for the gap table and the watchlist's alerts: its highest
+    /// level, how many risk factors are at it, and how many rise.
+    pub fn summary(&self) -> String {
+        let Some(highest) = self.factors.iter().max_by_key(|f| f.rank) else {
+            return "no risk factor rated".to_string();
+        };
+        let at = self.factors.iter().filter(|f| f.rank == highest.rank).count();
+        format!(
+            "highest level {} ({at} of {} risk factors); {} rising",
+            highest.level.to_lowercase(),
+            self.factors.len(),
+            self.rising().len()
+        )
+    }
+
     /// The risk factors whose consensus trend is rising.
     pub fn rising(&self) -> Vec<&FactorAssessment> {
         self.factors

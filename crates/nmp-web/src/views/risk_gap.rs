@@ -220,14 +220,23 @@ pub fn unknown_source(slug: &str, all: &[SourceChoice]) -> String {
     format!("{slug:?} is not one of the forecasts: {}", known.join(", "))
 }
 
-/// The latest qualitative assessment of each of `states`. None is stored yet: the qualitative
-/// country assessments (issue 26, part 2) come in their own tables, and this is where their
-/// latest reconciled assessment per state is read (ISO alpha-3 → summary).
+/// The latest released qualitative assessment of each of `states` (ISO alpha-3 → summary), read
+/// through `Store::latest_country_assessments`, the same read as the country page's.
 pub async fn latest_assessments(
-    _store: &Store,
-    _states: &BTreeSet<String>,
+    store: &Store,
+    states: &BTreeSet<String>,
 ) -> Result<HashMap<String, AssessmentSummary>, WebError> {
-    Ok(HashMap::new())
+    Ok(store
+        .latest_country_assessments()
+        .await?
+        .into_iter()
+        .filter(|(iso3, _)| states.contains(iso3))
+        .map(|(iso3, a)| {
+            let summary = a.summary();
+            let assessed_on = a.assessed_on.clone().unwrap_or_default();
+            (iso3, AssessmentSummary { assessed_on, summary })
+        })
+        .collect())
 }
 
 /// The best status of a state's national mechanisms (see [`GapRow::mechanism_status`]).

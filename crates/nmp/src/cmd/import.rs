@@ -140,8 +140,9 @@ async fn ewp(config: &Config, dir: &Path, dry_run: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Mails the watchlist alerts an import raised (SMTP, or the outbox folder) and says so.
-async fn mail_alerts(
+/// Mails the watchlist alerts an import or a saved refit raised (SMTP, or the outbox folder)
+/// and says so.
+pub(crate) async fn mail_alerts(
     config: &Config,
     store: &nmp_store::Store,
     alerts: &[nmp_store::entity::watch_alert::Model],

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use nmp_core::agreement::{Metric, reliability, unit_disagreement};
 use nmp_core::vocab::RoundState;
 use nmp_store::auth::SignedIn;
-use nmp_store::outcomes::RoundView;
+use nmp_store::outcomes::{CountryAssessment, RoundView};
 
 use super::runs_rounds;
 use crate::auth::{CsrfForm, Staff, WorkspaceError};
@@ -272,7 +272,32 @@ pub(super) async fn set_state(
     let mut w = state.store.writer(&staff.account.email).await?;
     w.set_round_state(id, version, next, release).await?;
     w.commit().await?;
+    if next == RoundState::Closed {
+        announce_assessments(&state, id).await?;
+    }
     Ok(Redirect::to(&format!("/staff/assessments/{id}")).into_response())
+}
+
+/// Closing a round releases its reconciled country assessments: the followers of each assessed
+/// state get a watchlist alert (on `/staff`) and a mail. Closing it again alerts no one twice.
+async fn announce_assessments(state: &AppState, id: i32) -> Result<(), WorkspaceError> {
+    let Some(view) = state.store.round_view(id).await? else {
+        return Ok(());
+    };
+    let mut alerts = Vec::new();
+    for t in &view.targets {
+        let Some(a) = CountryAssessment::of(&view, t) else {
+            continue;
+        };
+        let on = a.assessed_on.clone().unwrap_or_default();
+        let summary = a.summary();
+        alerts.extend(state.store.raise_assessment_alert(&a.iso3, &on, &summary).await?);
+    }
+    let mail = &state.mail;
+    nmp_collect::alerts::mail_alerts(&state.store, &mail.mailer, &mail.public_url, &alerts)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok(())
 }
 
 /// Mails every rater who has targets left to rate, and logs each mail.

@@ -88,6 +88,9 @@ pub(super) async fn run(
         if !saved.left_out.is_empty() {
             println!("not stored (not one of the 195 states): {}", saved.left_out.join(", "));
         }
+        // Followers of the states this forecast moves, compared with the previous NMP forecast.
+        let alerts = store.raise_forecast_alerts(saved.dataset_id).await?;
+        crate::cmd::import::mail_alerts(config, &store, &alerts).await?;
     }
     if let Some(c) = comparison {
         println!("\nspearman={:.4} top30_overlap={}", c.spearman, c.top30_overlap);
