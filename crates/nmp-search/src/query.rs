@@ -120,7 +120,7 @@ impl SearchIndex {
 
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut text_query: Option<Box<dyn Query>> = None;
-        if q.chars().any(char::is_alphanumeric) {
+        if has_words(&q) {
             let (rest, prefixes) = split_prefixes(&q);
             let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             if rest.chars().any(char::is_alphanumeric) {
@@ -336,6 +336,14 @@ fn prefix_pattern(token: &str) -> String {
     alternatives.join("|")
 }
 
+/// Whether a query holds a word to search for (not only operators and punctuation).
+fn has_words(q: &str) -> bool {
+    q.split_whitespace().any(|w| {
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !word.is_empty() && !matches!(word, "AND" | "OR" | "NOT")
+    })
+}
+
 /// Takes the prefix words (`prevent*`, outside quotes) out of a query: the rest, and the words
 /// without their star.
 fn split_prefixes(q: &str) -> (String, Vec<String>) {
@@ -387,6 +395,8 @@ mod tests {
         assert_eq!(split_prefixes("*"), ("*".to_string(), vec![]));
         assert_eq!(prefix_pattern("atrocit"), "atrocit.*|atroci|atroc|atro");
         assert_eq!(prefix_pattern("war"), "war.*");
+        assert!(!has_words("AND OR -( NOT"));
+        assert!(has_words("war AND peace"));
         let mut notes = Vec::new();
         assert_eq!(clean_query("a\u{0}b\tc", &mut notes), "a b c");
         assert!(notes.is_empty());

@@ -15,6 +15,7 @@ mod listing;
 pub(crate) mod openapi;
 pub(crate) mod query;
 mod schema;
+mod search;
 
 use axum::Router;
 use axum::http::Method;
@@ -57,6 +58,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(analysis::high_risk))
         .routes(routes!(analysis::high_risk_series))
         .routes(routes!(analysis::datasets))
+        .routes(routes!(search::search))
         .routes(routes!(openapi::document))
         .route("/api", get(api_not_found))
         .route("/api/{*rest}", get(api_not_found))

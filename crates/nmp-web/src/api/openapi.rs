@@ -60,6 +60,7 @@ use crate::workspace::api::{
         (name = "networks", description = "Regional and global networks of states"),
         (name = "editions", description = "Editions of the report"),
         (name = "sources", description = "The bibliography and the citations that tie facts to it"),
+        (name = "search", description = "Full-text search over the records and the text of archived source files, with facet counts"),
         (name = "analysis", description = "Indicators, external risk data and the highest-risk states"),
         (name = "workspace", description = "The staff workspace's JSON API: changes to records, by a signed-in person with their session's CSRF token"),
         (name = "document", description = "This document"),

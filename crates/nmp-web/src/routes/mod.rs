@@ -11,6 +11,7 @@ mod initiatives;
 mod mechanisms;
 mod pages;
 mod respond;
+pub(crate) mod search;
 
 use axum::Router;
 
@@ -25,6 +26,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(mechanisms::router())
         .merge(initiatives::router())
         .merge(catalog::router())
+        .merge(search::router())
         .merge(cite::router())
         .merge(analysis::router())
         .merge(downloads::router())

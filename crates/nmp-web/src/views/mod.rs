@@ -10,6 +10,7 @@ pub(crate) mod ewp_series;
 pub(crate) mod initiatives;
 pub(crate) mod mechanisms;
 pub(crate) mod networks;
+pub(crate) mod search;
 pub(crate) mod sources;
 
 use nmp_store::entity::source;

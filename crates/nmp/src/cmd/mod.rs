@@ -11,6 +11,7 @@ mod migrate;
 pub(crate) mod questionnaire;
 pub(crate) mod records;
 pub(crate) mod report;
+pub(crate) mod search;
 mod seed;
 mod serve;
 pub(crate) mod sources;
@@ -52,6 +53,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Assessment { action } => assessment::run(&config, action).await,
         Command::Demo { action } => demo::run(&config, action).await,
         Command::Sources { action } => sources::run(&config, action).await,
+        Command::Search { action } => search::run(&config, action).await,
     }
 }
 
