@@ -105,6 +105,8 @@ def main() -> int:
         "pdf_speedup_vs_pandoc": ratio(pdf_pandoc, pdf_nmp),
         "pdf_warm_speedup_vs_pandoc": ratio(pdf_pandoc, pdf_warm),
         "import_vs_sqlite3": ratio(nmp_import, bare_import),
+        "search_p50_vs_datasette": ratio(number(r, "search_nmp_p50_ms"), number(r, "search_datasette_p50_ms")),
+        "search_index_s": number(r, "search_index_s"),
     }
 
     def ok(value, goal, higher_is_better=True):
@@ -144,6 +146,14 @@ def main() -> int:
         ("import rows/s, same table shape", fmt(nmp_import), "sqlite3 .import, same keys and indexes",
          fmt(indexed_import), times(ratio(nmp_import, indexed_import), 2), "", ""),
         ("start-up to first 200 on /healthz (ms)", fmt(number(r, "startup_ms")), "", "", "", "", ""),
+        (f"search p50 latency (ms; {fmt(number(r, 'search_queries'), 0)} queries)", fmt(number(r, "search_nmp_p50_ms"), 2),
+         "Datasette, SQLite FTS5", fmt(number(r, "search_datasette_p50_ms"), 2),
+         times(ratios["search_p50_vs_datasette"], 3), "<= 0.2x", ok(ratios["search_p50_vs_datasette"], 0.2, False)),
+        ("search p99 latency (ms)", fmt(number(r, "search_nmp_p99_ms"), 2), "Datasette, SQLite FTS5",
+         fmt(number(r, "search_datasette_p99_ms"), 2),
+         times(ratio(number(r, "search_nmp_p99_ms"), number(r, "search_datasette_p99_ms")), 3), "", ""),
+        (f"search: index {fmt(number(r, 'search_documents'), 0)} documents (s)", fmt(ratios["search_index_s"], 2),
+         "", "", "", "<= 10 s", ok(ratios["search_index_s"], 10, False)),
     ]
     header = ("measure", "NMP", "compared with", "their figure", "ratio", "goal", "met")
     table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

@@ -243,7 +243,14 @@ impl SearchIndex {
     fn hits(&self, searcher: &Searcher, query: &dyn Query, top: &[(f32, DocAddress)]) -> Result<Vec<Hit>> {
         let f = &self.fields;
         let mut generators = Vec::new();
+        let mut queried = std::collections::HashSet::new();
+        query.query_terms(&mut |term, _| {
+            queried.insert(term.field());
+        });
         for field in std::iter::once(f.title).chain(Lang::ALL.map(|l| f.text_of(l))) {
+            if !queried.contains(&field) {
+                continue;
+            }
             let mut g = SnippetGenerator::create(searcher, query, field).map_err(SearchError::search)?;
             g.set_max_num_chars(SNIPPET_CHARS);
             generators.push(g);

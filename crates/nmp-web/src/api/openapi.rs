@@ -110,6 +110,8 @@ pub(crate) fn spec() -> Document {
     responses((status = 200, description = "This OpenAPI document", body = Object)))]
 pub(crate) async fn document(State(s): State<AppState>) -> Result<Response, ApiError> {
     let mut doc = spec();
+    // Only the declared parameter itself: another endpoint's parameter of the same name (the
+    // search's `kind`, any text) keeps its own description.
     for param in DATA_PARAMS {
         let Accepts::Data(which) = param.accepts else { continue };
         let codes = data_codes(&s.store, which).await?;
@@ -126,6 +128,7 @@ pub(crate) async fn document(State(s): State<AppState>) -> Result<Response, ApiE
                     if let RefOr::T(p) = p
                         && p.name == param.name
                         && p.parameter_in == ParameterIn::Query
+                        && p.description.as_deref() == Some(param.description)
                     {
                         *p = param.openapi(Some(&codes));
                     }
