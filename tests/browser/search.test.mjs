@@ -78,9 +78,9 @@ test('a reader searches "prévention" from the header and finds the two committe
   assert.equal(await page.locator('a[href="/mechanisms/cod-national-committee"]').count(), 0);
   await page.goBack();
   await noSeriousAxeViolations('/search');
-  await screenshot(page, 'search-1366');
+  await screenshot(page, 'search-1366.png');
   await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot(page, 'search-390');
+  await screenshot(page, 'search-390.png');
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(errors, [], 'no console errors');
 });
@@ -112,7 +112,7 @@ test('an editor uploads a PDF and the workspace search links the phrase to its p
   assert.match(await hit.locator('a.hit-title').textContent(), /synthetic-report\.pdf, page 3/);
   assert.deepEqual(await hit.locator('.snippet mark').allTextContents(), ['quillforth', 'protocol']);
   await noSeriousAxeViolations('/staff/search');
-  await screenshot(page, 'staff-search-1366');
+  await screenshot(page, 'staff-search-1366.png');
   const download = await page.request.get(`/sources/${SOURCE}/archive`);
   assert.equal(download.headers()['content-type'], 'application/pdf', 'the link opens the PDF');
 });
