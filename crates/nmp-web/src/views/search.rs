@@ -172,7 +172,7 @@ fn toggled(base: &str, params: &SearchParams, dim: Dim, value: &str) -> String {
     let mut pairs: Vec<(String, String)> = vec![("q".into(), params.q.clone())];
     let present = params.filters.iter().any(|(d, v)| *d == dim && v == value);
     for (d, v) in &params.filters {
-        if !(present && *d == dim && v == value) && *d != dim {
+        if *d != dim {
             pairs.push((d.code().into(), v.clone()));
         }
     }
