@@ -106,6 +106,8 @@ def main() -> int:
         "pdf_warm_speedup_vs_pandoc": ratio(pdf_pandoc, pdf_warm),
         "import_vs_sqlite3": ratio(nmp_import, bare_import),
         "refit_vs_glmnet": number(r, "refit_vs_glmnet"),
+        "search_p50_vs_datasette": ratio(number(r, "search_nmp_p50_ms"), number(r, "search_datasette_p50_ms")),
+        "search_index_s": number(r, "search_index_s"),
     }
 
     def ok(value, goal, higher_is_better=True):
@@ -150,6 +152,14 @@ def main() -> int:
         ("risk model: rank correlation of the two forecasts", fmt(number(r, "refit_rank_corr_vs_glmnet"), 4),
          "", "", "", "", ""),
         ("start-up to first 200 on /healthz (ms)", fmt(number(r, "startup_ms")), "", "", "", "", ""),
+        (f"search p50 latency (ms; {fmt(number(r, 'search_queries'), 0)} queries)", fmt(number(r, "search_nmp_p50_ms"), 2),
+         "Datasette, SQLite FTS5", fmt(number(r, "search_datasette_p50_ms"), 2),
+         times(ratios["search_p50_vs_datasette"], 3), "<= 0.2x", ok(ratios["search_p50_vs_datasette"], 0.2, False)),
+        ("search p99 latency (ms)", fmt(number(r, "search_nmp_p99_ms"), 2), "Datasette, SQLite FTS5",
+         fmt(number(r, "search_datasette_p99_ms"), 2),
+         times(ratio(number(r, "search_nmp_p99_ms"), number(r, "search_datasette_p99_ms")), 3), "", ""),
+        (f"search: index {fmt(number(r, 'search_documents'), 0)} documents (s)", fmt(ratios["search_index_s"], 2),
+         "", "", "", "<= 10 s", ok(ratios["search_index_s"], 10, False)),
     ]
     header = ("measure", "NMP", "compared with", "their figure", "ratio", "goal", "met")
     table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

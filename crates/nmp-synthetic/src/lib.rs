@@ -24,6 +24,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod documents;
 mod facts;
 mod loader;
 mod model;

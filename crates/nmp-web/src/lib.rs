@@ -48,6 +48,9 @@ pub struct AppState {
     csrf_key: std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<str>>>,
     /// Which roles must sign in with a second factor (the `require_two_factor` setting).
     pub two_factor: nmp_store::auth::TwoFactorPolicy,
+    /// The full-text search index, when the server has one (`nmp serve` always does; without
+    /// it the search pages say search is not available).
+    pub search: Option<std::sync::Arc<nmp_search::SearchIndex>>,
 }
 
 /// Outgoing mail for data collection.
@@ -83,7 +86,14 @@ impl AppState {
             trusted_proxy_header: None,
             csrf_key: Default::default(),
             two_factor: nmp_store::auth::TwoFactorPolicy::off(),
+            search: None,
         }
+    }
+
+    /// The same state searching `index`.
+    pub fn with_search(mut self, index: std::sync::Arc<nmp_search::SearchIndex>) -> AppState {
+        self.search = Some(index);
+        self
     }
 
     /// The same state taking the client's address from `header`, set by a trusted proxy.

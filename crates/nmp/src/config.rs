@@ -44,6 +44,9 @@ pub struct Config {
     /// Which roles must sign in with a second factor: `false` (nobody; the default), `true`
     /// (administrators and editors) or a comma-separated list of roles.
     pub require_two_factor: String,
+    /// The search index's directory; unset, `PATH.search` beside a SQLite database file, or
+    /// `search-index` in the working directory for PostgreSQL.
+    pub search_dir: Option<String>,
 }
 
 impl Default for Config {
@@ -64,6 +67,7 @@ impl Default for Config {
             builds_dir: "builds".into(),
             trusted_proxy_header: None,
             require_two_factor: "false".into(),
+            search_dir: None,
         }
     }
 }
@@ -87,6 +91,7 @@ struct FileConfig {
     builds_dir: Option<String>,
     trusted_proxy_header: Option<String>,
     require_two_factor: Option<TwoFactorSetting>,
+    search_dir: Option<String>,
 }
 
 /// `require_two_factor` in the file: a boolean or a list of roles (as text or a TOML array).
@@ -128,6 +133,7 @@ const TEST_VARIABLES: &[&str] = &[
     "NMP_TEST_STUDENT_LINK",
     "NMP_TEST_COORDINATOR_LINK",
     "NMP_TEST_ADMIN_LINK",
+    "NMP_TEST_SEARCHER_LINK",
     "NMP_BENCH_DIR",
     "NMP_BENCH_SEED",
     "NMP_DATASETTE_VERSION",
@@ -224,6 +230,9 @@ impl Config {
         if let Some(v) = f.require_two_factor {
             self.require_two_factor = v.text();
         }
+        if f.search_dir.is_some() {
+            self.search_dir = f.search_dir;
+        }
     }
 
     fn apply_env(&mut self, env: &BTreeMap<String, String>) -> anyhow::Result<()> {
@@ -256,9 +265,10 @@ impl Config {
                 "NMP_BUILDS_DIR" => self.builds_dir = value.clone(),
                 "NMP_TRUSTED_PROXY_HEADER" => self.trusted_proxy_header = Some(value.clone()),
                 "NMP_REQUIRE_TWO_FACTOR" => self.require_two_factor = value.clone(),
+                "NMP_SEARCH_DIR" => self.search_dir = Some(value.clone()),
                 k if TEST_VARIABLES.contains(&k) => {}
                 unknown => bail!(
-                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR, NMP_BUILDS_DIR, NMP_TRUSTED_PROXY_HEADER, NMP_REQUIRE_TWO_FACTOR (and NMP_CONFIG for the file)"
+                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR, NMP_BUILDS_DIR, NMP_TRUSTED_PROXY_HEADER, NMP_REQUIRE_TWO_FACTOR, NMP_SEARCH_DIR (and NMP_CONFIG for the file)"
                 ),
             }
         }
@@ -302,6 +312,14 @@ impl Config {
             .clone()
             .unwrap_or_else(|| format!("http://{local_addr}"));
         Ok(nmp_web::MailSetup { mailer, public_url })
+    }
+
+    /// The search index's directory: `search_dir`, or the default for the database.
+    pub fn search_dir(&self) -> PathBuf {
+        match self.search_dir.as_deref().map(str::trim) {
+            Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+            _ => nmp_search::default_dir(&self.database_url),
+        }
     }
 
     /// The `require_two_factor` setting, checked (a wrong role is named).

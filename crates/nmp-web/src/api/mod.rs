@@ -16,6 +16,7 @@ pub(crate) mod openapi;
 pub(crate) mod query;
 pub(crate) mod risk;
 mod schema;
+mod search;
 
 use axum::Router;
 use axum::http::Method;
@@ -60,6 +61,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(analysis::datasets))
         .routes(routes!(risk::risk_gap))
         .routes(routes!(risk::risk_gap_csv))
+        .routes(routes!(search::search))
         .routes(routes!(openapi::document))
         .route("/api", get(api_not_found))
         .route("/api/{*rest}", get(api_not_found))

@@ -64,6 +64,7 @@ use crate::workspace::api::{
         (name = "networks", description = "Regional and global networks of states"),
         (name = "editions", description = "Editions of the report"),
         (name = "sources", description = "The bibliography and the citations that tie facts to it"),
+        (name = "search", description = "Full-text search over the records and the text of archived source files, with facet counts"),
         (name = "analysis", description = "Indicators, external risk data and the highest-risk states"),
         (name = "workspace", description = "The staff workspace's JSON API: changes to records, by a signed-in person with their session's CSRF token"),
         (name = "document", description = "This document"),
@@ -113,6 +114,8 @@ pub(crate) fn spec() -> Document {
     responses((status = 200, description = "This OpenAPI document", body = Object)))]
 pub(crate) async fn document(State(s): State<AppState>) -> Result<Response, ApiError> {
     let mut doc = spec();
+    // Only the declared parameter itself: another endpoint's parameter of the same name (the
+    // search's `kind`, any text) keeps its own description.
     for param in DATA_PARAMS {
         let Accepts::Data(which) = param.accepts else { continue };
         let codes = data_codes(&s.store, which).await?;

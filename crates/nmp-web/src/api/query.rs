@@ -190,3 +190,99 @@ query!(
     /// The indicators' parameters.
     IndicatorQuery = [EDITION]
 );
+
+pub(crate) const SEARCH_Q: Param = Param {
+    name: "q",
+    accepts: Accepts::Text,
+    description: "What to search for: words (all must match, stemmed in English, French and Spanish, accents ignored), \"a phrase\", a prefix*, OR, -word to exclude; at most 500 characters are read, control characters are ignored, and what cannot be read is searched as words",
+};
+pub(crate) const SEARCH_KIND: Param = Param {
+    name: "kind",
+    accepts: Accepts::Text,
+    description: "Only hits of this kind: country, mechanism, initiative, organization, network, edition, edition_part, profile, source, document (the text of a source's archived file); a kind that does not exist matches nothing and says so",
+};
+pub(crate) const SEARCH_COUNTRY: Param = Param {
+    name: "country",
+    accepts: Accepts::Text,
+    description: "Only hits about this country (ISO 3166-1 alpha-3 code, any case)",
+};
+pub(crate) const SEARCH_REGION: Param = Param {
+    name: "region",
+    accepts: Accepts::Text,
+    description: "Only hits about a country of this UN geoscheme region (africa, americas, asia, europe, oceania)",
+};
+pub(crate) const SEARCH_GROUP: Param = Param {
+    name: "group",
+    accepts: Accepts::Text,
+    description: "Only hits about a country of this UN regional group (african, asia_pacific, eastern_european, grulac, weog)",
+};
+pub(crate) const SEARCH_EDITION: Param = Param {
+    name: "edition",
+    accepts: Accepts::Text,
+    description: "Only hits of this edition (its slug): the edition, its parts and profiles",
+};
+pub(crate) const SEARCH_LANGUAGE: Param = Param {
+    name: "language",
+    accepts: Accepts::Text,
+    description: "Only sources and documents in this language (ISO 639-1 code: en, fr, es, ...)",
+};
+pub(crate) const SEARCH_YEAR: Param = Param {
+    name: "year",
+    accepts: Accepts::Text,
+    description: "Only hits of this year (a source's publication, an edition's period, a mechanism's creation)",
+};
+pub(crate) const SEARCH_LIMIT: Param = Param {
+    name: "limit",
+    accepts: Accepts::Number {
+        min: 1,
+        max: 200,
+        default: 50,
+    },
+    description: "How many hits at most",
+};
+
+query!(
+    /// The search's parameters (the pages `/search` and `/staff/search` take the same).
+    SearchQuery = [
+        SEARCH_Q,
+        SEARCH_KIND,
+        SEARCH_COUNTRY,
+        SEARCH_REGION,
+        SEARCH_GROUP,
+        SEARCH_EDITION,
+        SEARCH_LANGUAGE,
+        SEARCH_YEAR,
+        SEARCH_LIMIT
+    ]
+);
+
+/// The search parameters from checked parameters.
+pub(crate) fn search_params(p: &Params) -> Result<crate::views::search::SearchParams, WebError> {
+    use nmp_search::Dim;
+    let dims = [
+        (Dim::Kind, &SEARCH_KIND),
+        (Dim::Country, &SEARCH_COUNTRY),
+        (Dim::Region, &SEARCH_REGION),
+        (Dim::Group, &SEARCH_GROUP),
+        (Dim::Edition, &SEARCH_EDITION),
+        (Dim::Language, &SEARCH_LANGUAGE),
+        (Dim::Year, &SEARCH_YEAR),
+    ];
+    let filters = dims
+        .into_iter()
+        .filter_map(|(dim, param)| {
+            let v = p.get(param)?.trim();
+            let v = if dim == Dim::Country {
+                v.to_ascii_uppercase()
+            } else {
+                v.to_string()
+            };
+            Some((dim, v))
+        })
+        .collect();
+    Ok(crate::views::search::SearchParams {
+        q: p.get(&SEARCH_Q).unwrap_or_default().to_string(),
+        filters,
+        limit: usize::try_from(p.number(&SEARCH_LIMIT)?).unwrap_or(50),
+    })
+}

@@ -12,6 +12,7 @@ mod mechanisms;
 mod pages;
 mod respond;
 mod risk;
+pub(crate) mod search;
 
 use axum::Router;
 
@@ -26,6 +27,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(mechanisms::router())
         .merge(initiatives::router())
         .merge(catalog::router())
+        .merge(search::router())
         .merge(cite::router())
         .merge(analysis::router())
         .merge(risk::router())

@@ -14,6 +14,7 @@ pub(crate) mod mechanisms;
 pub(crate) mod networks;
 pub(crate) mod risk;
 pub(crate) mod risk_gap;
+pub(crate) mod search;
 pub(crate) mod sources;
 
 use nmp_store::entity::source;

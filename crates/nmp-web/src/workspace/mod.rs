@@ -17,6 +17,7 @@ mod import;
 mod pick;
 mod records;
 mod review;
+mod search;
 mod sign_ins;
 mod source_files;
 mod sources;
@@ -61,6 +62,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/assignments/{id}/done", post(assignments::done))
         .route("/staff/audit", get(audit::log))
         .route("/staff/sign-ins", get(sign_ins::log))
+        .route("/staff/search", get(search::page))
         .route("/staff/sources", get(sources::list))
         .route("/staff/sources/{source}/archive", post(sources::set_archive))
         .route(

@@ -35,6 +35,8 @@ pub(crate) struct SourceRow {
     pub checked_at: String,
     /// The archived file, for people: "PDF, 14 KB, sha256 bace6ec3…, by ... on ...".
     pub file: Option<String>,
+    /// Why the search index holds no text of the archived file, if it holds none.
+    pub file_text_missing: Option<String>,
 }
 
 #[derive(Template)]
@@ -94,9 +96,17 @@ pub(super) async fn page(
             (f.slug, text)
         })
         .collect();
+    if let Some(index) = &state.search {
+        let _ = index.refresh_if_stale(store).await;
+    }
+    let missing = |slug: &str| {
+        let index = state.search.as_ref()?;
+        index.missing_text(&format!("archive:{slug}"))
+    };
     let mut rows = Vec::new();
     let row = |s: &source::Model| SourceRow {
         file: files.get(&s.slug).cloned(),
+        file_text_missing: files.get(&s.slug).and_then(|_| missing(&s.slug)),
         slug: s.slug.clone(),
         title: s.title.clone(),
         url: s.url.clone(),

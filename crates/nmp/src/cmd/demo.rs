@@ -1,4 +1,4 @@
-//! `nmp demo synthetic [--seed N] [--force]`: the synthetic benchmark dataset (see
+//! `nmp demo synthetic [--seed N] [--force] [--documents N]`: the synthetic benchmark dataset (see
 //! `nmp_synthetic`), written into the configured database in one transaction.
 
 use std::time::Instant;
@@ -20,17 +20,29 @@ pub(crate) enum DemoAction {
         /// Add the synthetic records even though the database holds real data
         #[arg(long)]
         force: bool,
+        /// Also add this many synthetic documents (sources with an archived text of about two
+        /// pages in English, French or Spanish), for the search benchmark
+        #[arg(long, default_value_t = 0)]
+        documents: usize,
     },
 }
 
 pub(crate) async fn run(config: &Config, action: DemoAction) -> anyhow::Result<()> {
     match action {
-        DemoAction::Synthetic { seed, force } => {
+        DemoAction::Synthetic { seed, force, documents } => {
             let started = Instant::now();
             let store = super::open(config).await?;
             let report = nmp_synthetic::load(&store, seed, &Scale::full(), force).await?;
-            store.close().await?;
             println!("{}", describe(&report, started.elapsed().as_secs_f64()));
+            if documents > 0 {
+                let started = Instant::now();
+                let n = nmp_synthetic::documents::add_documents(&store, seed, documents).await?;
+                println!(
+                    "wrote {n} SYNTHETIC documents (sources with an archived text) in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            store.close().await?;
             Ok(())
         }
     }

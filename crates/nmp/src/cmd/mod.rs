@@ -12,6 +12,7 @@ pub(crate) mod questionnaire;
 pub(crate) mod records;
 pub(crate) mod report;
 pub(crate) mod risk;
+pub(crate) mod search;
 mod seed;
 mod serve;
 pub(crate) mod sources;
@@ -54,6 +55,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Demo { action } => demo::run(&config, action).await,
         Command::Sources { action } => sources::run(&config, action).await,
         Command::Risk { action } => risk::run(&config, action).await,
+        Command::Search { action } => search::run(&config, action).await,
     }
 }
 

@@ -20,6 +20,7 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
             .context("loading the starter dataset")?;
         println!("{}", super::seed::describe(&report));
     }
+    let search = super::search::open_for_serving(config, &store).await?;
     println!(
         "NMP is serving {} on http://{local}/ ({})",
         nmp_store::redact_url(&config.database_url),
@@ -30,7 +31,8 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
             .with_mail(mail)
             .with_builds(&config.builds_dir)
             .with_trusted_proxy_header(config.trusted_proxy_header()?)
-            .with_two_factor(two_factor),
+            .with_two_factor(two_factor)
+            .with_search(search),
     );
     // The make-service readies the router once; handing axum the bare router would rebuild
     // every route for each new connection (about 170 KB and the work of copying ~100 routes

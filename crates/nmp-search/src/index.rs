@@ -1,0 +1,334 @@
+//! The index on disk and keeping it up to date.
+//!
+//! Layout of the index directory: `schema-version` (the [`SCHEMA_VERSION`] it was written
+//! with), `files.json` (each indexed file's SHA-256, by key) and `tantivy/` (the index). An
+//! index that is missing, of another schema version or without its file list is built from
+//! scratch when opened.
+//!
+//! Keeping up to date ([`SearchIndex::refresh`]): when the store's data generation has moved
+//! since the last refresh, every record is indexed again (records are few: this is a full
+//! rebuild of the small record kinds, well under a second for the starter data), and documents
+//! incrementally: only files that are new or whose SHA-256 changed are read and extracted again,
+//! and the pages of files that are gone are deleted.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use nmp_store::Store;
+use tantivy::schema::{Facet, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
+use tokio::sync::Mutex;
+
+use crate::doc::{IndexDoc, language_of};
+use crate::files::{FileRef, bytes_of, file_docs, files};
+use crate::records::{Labels, records};
+use crate::schema::{Fields, Lang, SCHEMA_VERSION, register_analysers, schema};
+use crate::{Result, SearchError};
+
+/// Memory the index writer may use for its buffers.
+const WRITER_HEAP: usize = 64 * 1024 * 1024;
+
+/// What a (re)indexing did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexReport {
+    /// Record documents written.
+    pub records: usize,
+    /// Files read and extracted.
+    pub files_read: usize,
+    /// Files unchanged since the last refresh (not read).
+    pub files_kept: usize,
+    /// Files whose pages were removed.
+    pub files_removed: usize,
+    /// Page documents written.
+    pub pages: usize,
+    /// Files whose text could not be read.
+    pub files_without_text: usize,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+/// The state shared by searches and the indexer.
+#[derive(Debug, Default)]
+pub(crate) struct Shared {
+    pub(crate) labels: Labels,
+    /// The SHA-256 of each indexed file, by key.
+    files: BTreeMap<String, String>,
+    /// Why each file's text is missing, by key.
+    pub(crate) missing: BTreeMap<String, String>,
+    /// The data generation last indexed (`None`: never in this process).
+    generation: Option<u64>,
+}
+
+/// The search index of one database.
+pub struct SearchIndex {
+    dir: PathBuf,
+    pub(crate) index: Index,
+    pub(crate) fields: Fields,
+    pub(crate) reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    pub(crate) shared: RwLock<Shared>,
+    /// Whether the index must be built whole before it answers (new, or another schema version).
+    needs_build: std::sync::atomic::AtomicBool,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct FileList {
+    files: BTreeMap<String, String>,
+    missing: BTreeMap<String, String>,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (empty, to be built) when it is missing or of
+    /// another schema version. See [`SearchIndex::needs_build`].
+    pub fn open(dir: impl AsRef<Path>) -> Result<SearchIndex> {
+        let dir = dir.as_ref().to_path_buf();
+        let version_file = dir.join("schema-version");
+        let data = dir.join("tantivy");
+        let version = std::fs::read_to_string(&version_file).ok();
+        let list: Option<FileList> = std::fs::read(dir.join("files.json"))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok());
+        let current = version.as_deref().map(str::trim) == Some(&SCHEMA_VERSION.to_string()) && list.is_some();
+        let (schema, fields) = schema();
+        let index = if current && data.is_dir() {
+            Index::open_in_dir(&data).map_err(|e| SearchError::index(&dir, e))?
+        } else {
+            if data.exists() {
+                std::fs::remove_dir_all(&data).map_err(|e| SearchError::io(&data, e))?;
+            }
+            std::fs::create_dir_all(&data).map_err(|e| SearchError::io(&data, e))?;
+            let _ = std::fs::remove_file(&version_file);
+            Index::create_in_dir(&data, schema).map_err(|e| SearchError::index(&dir, e))?
+        };
+        register_analysers(&index);
+        let writer = index.writer(WRITER_HEAP).map_err(|e| SearchError::index(&dir, e))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| SearchError::index(&dir, e))?;
+        let list = list.filter(|_| current).unwrap_or(FileList {
+            files: BTreeMap::new(),
+            missing: BTreeMap::new(),
+        });
+        Ok(SearchIndex {
+            dir,
+            index,
+            fields,
+            reader,
+            writer: Mutex::new(writer),
+            shared: RwLock::new(Shared {
+                labels: Labels::default(),
+                files: list.files,
+                missing: list.missing,
+                generation: None,
+            }),
+            needs_build: (!current).into(),
+        })
+    }
+
+    /// The directory of the index.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Whether the index was missing or of another schema version when opened, and has not been
+    /// built since.
+    pub fn needs_build(&self) -> bool {
+        self.needs_build.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Why the text of the file `key` (`archive:SLUG`, `attachment:ID`) is missing, if it is.
+    pub fn missing_text(&self, key: &str) -> Option<String> {
+        self.shared.read().ok()?.missing.get(key).cloned()
+    }
+
+    /// Rebuilds the index from scratch: every record and every file.
+    pub async fn rebuild(&self, store: &Store) -> Result<IndexReport> {
+        let mut writer = self.writer.lock().await;
+        self.rebuild_with(store, &mut writer).await
+    }
+
+    async fn rebuild_with(&self, store: &Store, writer: &mut IndexWriter) -> Result<IndexReport> {
+        writer
+            .delete_all_documents()
+            .map_err(|e| SearchError::index(&self.dir, e))?;
+        if let Ok(mut s) = self.shared.write() {
+            s.files.clear();
+            s.missing.clear();
+        }
+        self.update(store, writer).await
+    }
+
+    /// Brings the index up to date if the store's data changed since the last refresh (or since
+    /// the process started); builds it whole if it needs it. Returns `None` when nothing changed.
+    pub async fn refresh(&self, store: &Store) -> Result<Option<IndexReport>> {
+        let mut writer = self.writer.lock().await;
+        if self.needs_build() {
+            return self.rebuild_with(store, &mut writer).await.map(Some);
+        }
+        let generation = store.check_for_writes().await?;
+        let last = self.shared.read().map(|s| s.generation).unwrap_or_default();
+        if last == Some(generation) {
+            return Ok(None);
+        }
+        self.update(store, &mut writer).await.map(Some)
+    }
+
+    /// Refreshes only when this process wrote since the last refresh (no database query when it
+    /// did not): what a search calls first, so that it sees the server's own writes at once.
+    /// Other processes' writes are seen by [`SearchIndex::keep_up_to_date`].
+    pub async fn refresh_if_stale(&self, store: &Store) -> Result<()> {
+        let last = self.shared.read().map(|s| s.generation).unwrap_or_default();
+        if self.needs_build() || last.is_some_and(|g| g < store.data_generation()) {
+            self.refresh(store).await?;
+        }
+        Ok(())
+    }
+
+    /// Refreshes every `every` until the process ends, logging what changed and any failure.
+    pub fn keep_up_to_date(self: Arc<Self>, store: Store, every: Duration) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(async move {
+            loop {
+                match self.refresh(&store).await {
+                    Ok(Some(r)) => tracing::info!(
+                        records = r.records,
+                        files_read = r.files_read,
+                        pages = r.pages,
+                        elapsed_ms = r.elapsed.as_millis() as u64,
+                        "search index updated"
+                    ),
+                    Ok(None) => {}
+                    Err(e) => tracing::warn!("search index not updated: {e}"),
+                }
+                tokio::time::sleep(every).await;
+            }
+        })
+    }
+
+    async fn update(&self, store: &Store, writer: &mut IndexWriter) -> Result<IndexReport> {
+        let started = Instant::now();
+        let generation = store.check_for_writes().await?;
+        let mut report = IndexReport::default();
+        let (docs, labels) = records(store).await?;
+        writer.delete_term(Term::from_field_text(self.fields.scope, "record"));
+        for d in &docs {
+            writer
+                .add_document(self.document(d))
+                .map_err(|e| SearchError::index(&self.dir, e))?;
+        }
+        report.records = docs.len();
+
+        let known = self.shared.read().map(|s| s.files.clone()).unwrap_or_default();
+        let listed = files(store).await?;
+        let mut now_files = BTreeMap::new();
+        let mut missing = self.shared.read().map(|s| s.missing.clone()).unwrap_or_default();
+        for file in &listed {
+            now_files.insert(file.key.clone(), file.sha256.clone());
+            if known.get(&file.key) == Some(&file.sha256) {
+                report.files_kept += 1;
+                continue;
+            }
+            let Some(bytes) = bytes_of(store, file).await? else {
+                continue;
+            };
+            let pages = extract_pages(file.clone(), bytes).await?;
+            writer.delete_term(Term::from_field_text(self.fields.scope, &format!("file:{}", file.key)));
+            missing.remove(&file.key);
+            for d in &pages {
+                if let Some(why) = &d.missing {
+                    missing.insert(file.key.clone(), why.clone());
+                    report.files_without_text += 1;
+                }
+                writer
+                    .add_document(self.document(d))
+                    .map_err(|e| SearchError::index(&self.dir, e))?;
+            }
+            report.files_read += 1;
+            report.pages += pages.len();
+        }
+        for gone in known.keys().filter(|k| !now_files.contains_key(*k)) {
+            writer.delete_term(Term::from_field_text(self.fields.scope, &format!("file:{gone}")));
+            missing.remove(gone);
+            report.files_removed += 1;
+        }
+        writer.commit().map_err(|e| SearchError::index(&self.dir, e))?;
+        self.reader.reload().map_err(|e| SearchError::index(&self.dir, e))?;
+        let list = FileList {
+            files: now_files.clone(),
+            missing: missing.clone(),
+        };
+        let list_path = self.dir.join("files.json");
+        let json = serde_json::to_vec(&list).map_err(|e| SearchError::Io {
+            path: list_path.clone(),
+            message: e.to_string(),
+        })?;
+        std::fs::write(&list_path, json).map_err(|e| SearchError::io(&list_path, e))?;
+        let version_path = self.dir.join("schema-version");
+        std::fs::write(&version_path, SCHEMA_VERSION.to_string()).map_err(|e| SearchError::io(&version_path, e))?;
+        if let Ok(mut s) = self.shared.write() {
+            s.labels = labels;
+            s.files = now_files;
+            s.missing = missing;
+            s.generation = Some(generation);
+        }
+        self.needs_build.store(false, std::sync::atomic::Ordering::SeqCst);
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    /// The tantivy document of an index document; each piece of text goes to its language's
+    /// field, or to all three when its language is unknown.
+    fn document(&self, d: &IndexDoc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.key, &d.key);
+        doc.add_text(f.scope, &d.scope);
+        doc.add_text(f.kind, d.kind.code());
+        doc.add_text(f.visibility, if d.public { "public" } else { "staff" });
+        doc.add_text(f.title, &d.title);
+        for (lang, text) in &d.texts {
+            match language_of(*lang, text) {
+                Some(l) => doc.add_text(f.text_of(l), text),
+                None => {
+                    for l in Lang::ALL {
+                        doc.add_text(f.text_of(l), text);
+                    }
+                }
+            }
+        }
+        doc.add_text(f.url, &d.url);
+        doc.add_text(f.context, &d.context);
+        doc.add_u64(f.page, d.page);
+        if let Some(m) = &d.missing {
+            doc.add_text(f.missing, m);
+        }
+        for (dim, value) in &d.facets {
+            doc.add_facet(f.facet, Facet::from_path([dim.code(), value.as_str()]));
+        }
+        if let Some(l) = &d.language {
+            doc.add_text(f.language, l);
+        }
+        doc
+    }
+}
+
+/// Extracts a file's pages off the async threads (PDF extraction can take a while).
+async fn extract_pages(file: FileRef, bytes: Vec<u8>) -> Result<Vec<IndexDoc>> {
+    tokio::task::spawn_blocking(move || file_docs(&file, &bytes))
+        .await
+        .map_err(|e| SearchError::Io {
+            path: PathBuf::new(),
+            message: format!("text extraction stopped: {e}"),
+        })
+}
