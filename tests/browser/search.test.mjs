@@ -3,7 +3,7 @@
 // highlighted in their snippets; the page has no serious accessibility violation and is looked
 // at on a desktop and a phone. Then an editor uploads a PDF built by this test (labelled
 // synthetic) with a known phrase on page 3, searches the phrase in the workspace, and the hit
-// links to page 3 of the file.
+// links to page 3 of the file. With the script, the header box suggests hits as one types.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
@@ -59,6 +59,24 @@ async function noSeriousAxeViolations(name) {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], `${name}: serious accessibility violations`);
 }
+
+test('with the script, the header box suggests hits as one types; arrow and Enter open one', async () => {
+  await page.goto('/countries');
+  await page.locator('#site-search-q').pressSequentially('prévention', { delay: 20 });
+  const options = page.locator('#search-suggestions li[role=option]');
+  await options.first().waitFor();
+  assert.equal(await page.getAttribute('#site-search-q', 'aria-expanded'), 'true');
+  const urls = await options.evaluateAll((els) => els.map((e) => e.dataset.url));
+  assert.ok(urls.length >= 2 && urls.length <= 6, `between 2 and 6 suggestions: ${urls}`);
+  // The suggestions are the search's own first hits, in its order.
+  const api = await (await page.request.get('/api/v1/search?limit=6&q=' + encodeURIComponent('prévention'))).json();
+  const expected = api.groups.flatMap((g) => g.hits.map((h) => h.url)).slice(0, 6);
+  assert.deepEqual(urls, expected);
+  await noSeriousAxeViolations('/countries with suggestions open');
+  await page.press('#site-search-q', 'ArrowDown');
+  assert.equal(await page.getAttribute('#site-search-q', 'aria-activedescendant'), 'search-suggestions-0');
+  await Promise.all([page.waitForURL((u) => u.pathname === new URL(urls[0], 'http://x').pathname), page.press('#site-search-q', 'Enter')]);
+});
 
 test('a reader searches "prévention" from the header and finds the two committees, highlighted', async () => {
   await page.goto('/');

@@ -9,6 +9,10 @@
 //    search box is sent to URL?q= and the matches replace the drop-down's choices (the fixed
 //    first choices and the one already chosen are kept). Without the script the "Find" button
 //    sends the form back with the matches.
+// 3. Suggestions under the header's search box: as one types (two characters or more), the first
+//    hits of /api/v1/search are listed as links (title and kind); arrow keys move between them,
+//    Enter opens the one highlighted, and otherwise the form searches as it does without the
+//    script.
 'use strict';
 
 (function () {
@@ -133,6 +137,84 @@
     });
   }
 
+  function suggest(input) {
+    var id = 'search-suggestions';
+    var box = document.createElement('ul');
+    box.id = id;
+    box.className = 'typeahead search-suggestions';
+    box.setAttribute('role', 'listbox');
+    box.setAttribute('aria-label', 'Suggestions');
+    box.hidden = true;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', id);
+    input.parentNode.appendChild(box);
+    var timer = null;
+    var asked = 0;
+    var active = -1;
+    function close() {
+      box.hidden = true;
+      active = -1;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
+    function highlight(i) {
+      var items = box.children;
+      if (!items.length) return;
+      active = (i + items.length) % items.length;
+      for (var j = 0; j < items.length; j++) items[j].setAttribute('aria-selected', j === active ? 'true' : 'false');
+      input.setAttribute('aria-activedescendant', items[active].id);
+    }
+    function fill(hits) {
+      box.textContent = '';
+      active = -1;
+      if (!hits.length) { close(); return; }
+      hits.forEach(function (h, i) {
+        var li = document.createElement('li');
+        li.id = id + '-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        li.dataset.url = h.url;
+        var title = document.createElement('span');
+        title.textContent = h.title;
+        var kind = document.createElement('small');
+        kind.textContent = ' · ' + h.kind;
+        li.appendChild(title);
+        li.appendChild(kind);
+        li.addEventListener('mousedown', function (ev) { ev.preventDefault(); window.location.href = h.url; });
+        box.appendChild(li);
+      });
+      box.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    function run() {
+      var typed = input.value.trim();
+      var mine = ++asked;
+      if (typed.length < 2) { close(); return; }
+      fetch('/api/v1/search?limit=6&q=' + encodeURIComponent(typed), { headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : { groups: [] }; })
+        .then(function (body) {
+          if (mine !== asked) return;
+          var hits = [];
+          (body.groups || []).forEach(function (g) { (g.hits || []).forEach(function (h) { hits.push({ title: h.title, kind: g.label, url: h.url }); }); });
+          fill(hits.slice(0, 6));
+        })
+        .catch(function () { /* the form still searches */ });
+    }
+    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    input.addEventListener('blur', close);
+    input.addEventListener('keydown', function (ev) {
+      if (box.hidden) return;
+      if (ev.key === 'ArrowDown') { ev.preventDefault(); highlight(active + 1); }
+      else if (ev.key === 'ArrowUp') { ev.preventDefault(); highlight(active - 1); }
+      else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); window.location.href = box.children[active].dataset.url; }
+      else if (ev.key === 'Escape') { close(); }
+    });
+  }
+
   document.querySelectorAll('input[data-typeahead]').forEach(typeahead);
+  var siteSearch = document.getElementById('site-search-q');
+  if (siteSearch) suggest(siteSearch);
   document.querySelectorAll('.picker[data-pick]').forEach(picker);
 })();

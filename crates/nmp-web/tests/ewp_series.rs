@@ -4,13 +4,15 @@
 //! **synthetic test data** (made-up risks, fictional years 2031 and 2032) in the 2024 layout.
 //! Each ends with Kosovo (COW 347), which is not one of the 195 states: it is shown apart.
 
-use std::fmt::Write as _;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use nmp_store::testing::{TestDb, engines};
 use tower::ServiceExt;
+
+#[path = "support/ewp_release.rs"]
+mod ewp_release;
+use ewp_release::release;
 
 async fn get(db: &TestDb, path: &str) -> (StatusCode, String) {
     let app = nmp_web::router(nmp_web::AppState::new(db.store.clone()));
@@ -23,75 +25,13 @@ async fn get(db: &TestDb, path: &str) -> (StatusCode, String) {
     (status, String::from_utf8(body).unwrap())
 }
 
-/// 35 states (names and COW codes as in the crosswalk), ranked in this order in 2031.
-const STATES: [(&str, u32); 35] = [
-    ("Chad", 483),
-    ("Sudan", 625),
-    ("Burma/Myanmar", 775),
-    ("Pakistan", 770),
-    ("India", 750),
-    ("Ethiopia", 530),
-    ("Afghanistan", 700),
-    ("Guinea", 438),
-    ("Somalia", 520),
-    ("Nigeria", 475),
-    ("Mali", 432),
-    ("Niger", 436),
-    ("Iraq", 645),
-    ("Syria", 652),
-    ("Yemen", 679),
-    ("Uganda", 500),
-    ("Burundi", 516),
-    ("Rwanda", 517),
-    ("Angola", 540),
-    ("Mozambique", 541),
-    ("Cameroon", 471),
-    ("Egypt", 651),
-    ("Iran", 630),
-    ("China", 710),
-    ("Laos", 812),
-    ("Cambodia", 811),
-    ("Thailand", 800),
-    ("Philippines", 840),
-    ("Indonesia", 850),
-    ("Bangladesh", 771),
-    ("Kenya", 501),
-    ("Ghana", 452),
-    ("Senegal", 433),
-    ("Peru", 135),
-    ("Chile", 155),
-];
-
-/// A release for first forecast year `y`; `kenya_rank` moves Kenya (31st in 2031) to that place.
-fn release(y: i32, kenya_rank: usize) -> tempfile::TempDir {
-    let mut order: Vec<(&str, u32)> = STATES.to_vec();
-    let kenya = order.remove(30);
-    order.insert(kenya_rank - 1, kenya);
-    // Ranked 36th, below every state.
-    order.push(("Kosovo", 347));
-    let mut text = format!(
-        "\"\",\"ewp_name\",\"risk.{y}and{}.from{}\",\"rank.{y}and{}.from{}\",\"ccode\"\n",
-        y + 1,
-        y - 1,
-        y + 1,
-        y - 1
-    );
-    for (i, (name, code)) in order.iter().enumerate() {
-        let risk = 0.2 - 0.005 * i as f64;
-        let _ = writeln!(text, "\"{}\",\"{name}\",{risk:.4},{},{code}", i + 1, i + 1);
-    }
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(format!("final_forecasts_data_1Oct{y}.csv")), text).unwrap();
-    dir
-}
-
 #[tokio::test]
 async fn two_releases_show_as_a_series_and_a_list_of_risers() {
     for db in engines().await {
         let s = &db.store;
         nmp_ingest::seed::seed_embedded(s).await.unwrap();
         // One release: a chart with one point, no "risen" list yet.
-        let first = release(2031, 31);
+        let first = release(2031, 31, true);
         nmp_ingest::import::ewp::import(s, first.path(), false, "test")
             .await
             .unwrap();
@@ -101,7 +41,7 @@ async fn two_releases_show_as_a_series_and_a_list_of_risers() {
             "one release: nothing to compare"
         );
 
-        let second = release(2032, 12);
+        let second = release(2032, 12, true);
         nmp_ingest::import::ewp::import(s, second.path(), false, "test")
             .await
             .unwrap();

@@ -7,74 +7,14 @@
 //! **synthetic test data** (made-up risks, fictional years 2031 and 2032).
 
 mod common;
-
-use std::fmt::Write as _;
+#[path = "support/ewp_release.rs"]
+mod ewp_release;
 
 use axum::http::StatusCode;
 use common::{get, post, staff};
+use ewp_release::release;
 use nmp_core::vocab::AccountRole;
 use nmp_store::testing::engines;
-
-/// 35 states (names and COW codes as in the crosswalk), ranked in this order.
-const STATES: [(&str, u32); 35] = [
-    ("Chad", 483),
-    ("Sudan", 625),
-    ("Burma/Myanmar", 775),
-    ("Pakistan", 770),
-    ("India", 750),
-    ("Ethiopia", 530),
-    ("Afghanistan", 700),
-    ("Guinea", 438),
-    ("Somalia", 520),
-    ("Nigeria", 475),
-    ("Mali", 432),
-    ("Niger", 436),
-    ("Iraq", 645),
-    ("Syria", 652),
-    ("Yemen", 679),
-    ("Uganda", 500),
-    ("Burundi", 516),
-    ("Rwanda", 517),
-    ("Angola", 540),
-    ("Mozambique", 541),
-    ("Cameroon", 471),
-    ("Egypt", 651),
-    ("Iran", 630),
-    ("China", 710),
-    ("Laos", 812),
-    ("Cambodia", 811),
-    ("Thailand", 800),
-    ("Philippines", 840),
-    ("Indonesia", 850),
-    ("Bangladesh", 771),
-    ("Kenya", 501),
-    ("Ghana", 452),
-    ("Senegal", 433),
-    ("Peru", 135),
-    ("Chile", 155),
-];
-
-/// A release in the 2024 layout for first forecast year `y`, with Kenya (31st) moved to
-/// `kenya_rank`; risks fall by 0.005 a rank from 0.2.
-fn release(y: i32, kenya_rank: usize) -> tempfile::TempDir {
-    let mut order: Vec<(&str, u32)> = STATES.to_vec();
-    let kenya = order.remove(30);
-    order.insert(kenya_rank - 1, kenya);
-    let mut text = format!(
-        "\"\",\"ewp_name\",\"risk.{y}and{}.from{}\",\"rank.{y}and{}.from{}\",\"ccode\"\n",
-        y + 1,
-        y - 1,
-        y + 1,
-        y - 1
-    );
-    for (i, (name, code)) in order.iter().enumerate() {
-        let risk = 0.2 - 0.005 * i as f64;
-        let _ = writeln!(text, "\"{}\",\"{name}\",{risk:.4},{},{code}", i + 1, i + 1);
-    }
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(format!("final_forecasts_data_1Oct{y}.csv")), text).unwrap();
-    dir
-}
 
 #[tokio::test]
 async fn the_gap_monitor_lists_states_by_risk_beside_their_capacity_and_alerts_followers() {
@@ -88,7 +28,7 @@ async fn the_gap_monitor_lists_states_by_risk_beside_their_capacity_and_alerts_f
         assert!(empty.body.contains("No forecast has been imported"), "{}", empty.body);
         assert_eq!(get(s, "/api/v1/risk/gap", None).await.status, StatusCode::NOT_FOUND);
 
-        nmp_ingest::import::ewp::import(s, release(2031, 31).path(), false, "test")
+        nmp_ingest::import::ewp::import(s, release(2031, 31, false).path(), false, "test")
             .await
             .unwrap();
         // A staff person follows Kenya (and the rise that alerts them); a bad target is refused
@@ -124,7 +64,7 @@ async fn the_gap_monitor_lists_states_by_risk_beside_their_capacity_and_alerts_f
         );
 
         // The second release: Kenya from 31st to 12th.
-        let report = nmp_ingest::import::ewp::import(s, release(2032, 12).path(), false, "test")
+        let report = nmp_ingest::import::ewp::import(s, release(2032, 12, false).path(), false, "test")
             .await
             .unwrap();
         let kinds: Vec<&str> = report.alerts.iter().map(|a| a.kind.as_str()).collect();
