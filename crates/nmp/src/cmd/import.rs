@@ -154,9 +154,22 @@ pub(crate) async fn mail_alerts(
     for a in alerts {
         println!("  alert to account {}: {}", a.account_id, a.message);
     }
-    let mail = config.mail(&config.addr)?;
-    for m in nmp_collect::alerts::mail_alerts(store, &mail.mailer, &mail.public_url, alerts).await? {
-        println!("  mailed {} ({})", m.to_address, m.status);
+    // The import (or refit) is committed and the alerts are on /staff whatever happens here: a
+    // mail that cannot be sent is reported, not turned into a failed import.
+    let mail = match config.mail(&config.addr) {
+        Ok(mail) => mail,
+        Err(e) => {
+            eprintln!("warning: the alerts are on /staff but were not mailed: {e:#}");
+            return Ok(());
+        }
+    };
+    match nmp_collect::alerts::mail_alerts(store, &mail.mailer, &mail.public_url, alerts).await {
+        Ok(sent) => {
+            for m in sent {
+                println!("  mailed {} ({})", m.to_address, m.status);
+            }
+        }
+        Err(e) => eprintln!("warning: the alerts are on /staff but were not mailed: {e}"),
     }
     Ok(())
 }
