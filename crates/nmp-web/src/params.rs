@@ -125,7 +125,9 @@ impl Param {
                 description.push_str(&format!(": one of {} (any case)", codes.join(", ")));
                 codes_schema(&codes)
             }
-            Accepts::Data(_) => match data {
+            // No codes yet (no forecast imported): any value is a well-formed request that finds
+            // nothing (404), so the schema is an open string until there are codes.
+            Accepts::Data(_) => match data.filter(|codes| !codes.is_empty()) {
                 Some(codes) => {
                     description.push_str(&format!(": one of {} (any case)", codes.join(", ")));
                     codes_schema(codes)

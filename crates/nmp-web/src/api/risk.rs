@@ -47,6 +47,12 @@ async fn answer(s: &AppState, p: &Params, csv: bool) -> Result<Response, ApiErro
     let (choices, default) = risk_gap::choices(&all);
     let slug = match p.get(&RISK_SOURCE) {
         Some(v) if choices.iter().any(|c| c.slug == v) => v.to_string(),
+        Some(v) if choices.is_empty() => {
+            return Err(WebError::NotFound(format!(
+                "no forecast has been imported or computed, so there is no forecast {v:?} (nmp import ewp DIR)"
+            ))
+            .into());
+        }
         Some(v) => return Err(WebError::bad_param("source", &risk_gap::unknown_source(v, &choices)).into()),
         None => default.ok_or_else(|| {
             WebError::NotFound("no forecast has been imported or computed (nmp import ewp DIR)".into())
