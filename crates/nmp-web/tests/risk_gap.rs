@@ -193,7 +193,7 @@ async fn the_gap_monitor_lists_states_by_risk_beside_their_capacity_and_alerts_f
         assert_eq!(ken["flagged"].as_bool(), Some(ken["mechanism_status"] != "operational"));
         // An earlier release has nothing before it: nothing is rising.
         let early: serde_json::Value =
-            serde_json::from_str(&get(s, "/api/v1/risk/gap?source=ewp-2031&limit=500", None).await.body).unwrap();
+            serde_json::from_str(&get(s, "/api/v1/risk/gap?source=EWP-2031&limit=500", None).await.body).unwrap();
         assert!(early["items"].as_array().unwrap().iter().all(|i| i["rising"] == false));
         let bad = get(s, "/api/v1/risk/gap?source=nope", None).await;
         assert_eq!(bad.status, StatusCode::BAD_REQUEST);

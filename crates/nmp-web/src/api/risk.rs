@@ -46,7 +46,8 @@ async fn answer(s: &AppState, p: &Params, csv: bool) -> Result<Response, ApiErro
     let all = s.store.forecasts().await?;
     let (choices, default) = risk_gap::choices(&all);
     let slug = match p.get(&RISK_SOURCE) {
-        Some(v) if choices.iter().any(|c| c.slug == v) => v.to_string(),
+        // Codes in any case, as the document says: `Ewp-2024` is `ewp-2024`.
+        Some(v) if choices.iter().any(|c| c.slug.eq_ignore_ascii_case(v)) => v.to_ascii_lowercase(),
         Some(v) if choices.is_empty() => {
             return Err(WebError::NotFound(format!(
                 "no forecast has been imported or computed, so there is no forecast {v:?} (nmp import ewp DIR)"

@@ -254,7 +254,7 @@ fn status_of(statuses: &[Option<MechanismStatus>]) -> &'static str {
 /// Builds the gap table for the forecast `slug` of `all` (as `Store::forecasts` returns them),
 /// or `None` when there is no such forecast.
 pub async fn gap(store: &Store, facts: &Facts, all: &[Forecast], slug: &str) -> Result<Option<Gap>, WebError> {
-    let Some(f) = all.iter().find(|f| f.slug == slug) else {
+    let Some(f) = all.iter().find(|f| f.slug.eq_ignore_ascii_case(slug)) else {
         return Ok(None);
     };
     let previous = forecasts::previous(all, f.dataset_id).and_then(|(p, _)| p);
