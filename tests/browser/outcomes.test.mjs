@@ -136,8 +136,8 @@ test('the editor opens a round with two student raters', async () => {
   await page.selectOption('#f-edition', '2018');
   await selectByLabel('#f-framework_id', /outcome assessment framework/i);
   await page.fill('#f-due_on', '2099-01-31');
-  await page.getByLabel(/rater-a/).check();
-  await page.getByLabel(/rater-b/).check();
+  await page.getByLabel(/Synthetic rater-a /).check();
+  await page.getByLabel(/Synthetic rater-b /).check();
   await page.locator(`input[name=initiatives][value="${INITIATIVE}"]`).check();
   await Promise.all([page.waitForURL('**/staff/assessments/*'), page.click('form.record button[type=submit]')]);
   roundPath = new URL(page.url()).pathname;
