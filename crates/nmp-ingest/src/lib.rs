@@ -20,5 +20,7 @@ pub mod records;
 pub mod seed;
 pub mod sheet;
 pub mod starter;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use error::{CellProblem, IngestError};

@@ -309,7 +309,8 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
         organizations: &src.organizations,
         featured: &featured,
     };
-    let overview = overview(&world, &mut bib);
+    let mut overview = overview(&world, &mut bib);
+    overview.risk_gap = crate::risk::risk_gap(store, edition.year).await?;
     let themes = themes(&world, &mut bib);
     // The outcome assessments are printed after the thematic sections, before the essays.
     let outcomes = src.outcomes.rounds(&src.countries, &mut bib);

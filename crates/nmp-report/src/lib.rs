@@ -24,6 +24,7 @@ pub mod output;
 mod overview;
 mod profile;
 pub mod publish;
+mod risk;
 pub mod site;
 pub mod snapshot;
 mod text;

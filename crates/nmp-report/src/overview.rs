@@ -199,6 +199,8 @@ pub(crate) fn overview(w: &World<'_>, bib: &mut Bib) -> Overview {
             .collect(),
         countries,
         m49,
+        // Read from the forecasts afterwards (`risk.rs`).
+        risk_gap: None,
     }
 }
 

@@ -353,6 +353,71 @@ pub struct Overview {
     pub countries: Vec<CountryRow>,
     /// M49 codes of every state in the reference list (for the map).
     pub m49: Vec<String>,
+    /// The risk–capacity gap: the Early Warning Project forecast of the edition's year (the
+    /// latest release whose first forecast year is not after it) beside the capacity of its
+    /// high- and rising-risk states. Left out of the JSON when the edition has none (no release
+    /// imported, or none by its year), so that snapshots frozen before it existed read back and
+    /// hash as they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_gap: Option<RiskGap>,
+}
+
+/// The risk–capacity gap table of the overview (see `risk.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RiskGap {
+    /// The forecast's dataset slug (`ewp-2024`).
+    pub source: String,
+    /// How it is named: `Early Warning Project, ewp-2024 (forecast 2024–2025)`.
+    pub label: String,
+    /// Its title, publisher and version, as the dataset record gives them.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Publisher's version or release date.
+    pub version: Option<String>,
+    /// Where the release is published.
+    pub url: Option<String>,
+    /// SHA-256 of the file imported.
+    pub file_sha256: Option<String>,
+    /// The previous release "rising" is measured against.
+    pub previous: Option<String>,
+    /// States the forecast assesses.
+    pub states: usize,
+    /// States flagged: high or rising risk and no operational national mechanism.
+    pub flagged: usize,
+    /// The high-risk (top 30) and rising states, by rank.
+    pub rows: Vec<RiskGapRow>,
+}
+
+/// One state of the gap table, with its figures as printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RiskGapRow {
+    /// Rank (`1`, `12.5` for a tie).
+    pub rank: String,
+    /// ISO alpha-3.
+    pub iso3: String,
+    /// State.
+    pub name: String,
+    /// Two-year risk, in per cent (`12.3%`).
+    pub risk: String,
+    /// Change since the previous release, in percentage points (`+1.2 pt`), when both assess it.
+    pub change: Option<String>,
+    /// Rank 30 or better.
+    pub high: bool,
+    /// Risk up by a percentage point or more, or newly in the top 30.
+    pub rising: bool,
+    /// Its national mechanisms' best status (`Operational`, `In process`, `None recorded`, ...).
+    pub mechanism: String,
+    /// Function ratings: `4 of 6 operational (2017)`, or `not rated`.
+    pub functions: String,
+    /// Initiatives recorded by the edition's year.
+    pub initiatives: usize,
+    /// Networks it belonged to in the edition's year (slugs).
+    pub networks: Vec<String>,
+    /// The latest qualitative assessment by then (`highest level ... (date)`), when there is one.
+    pub assessment: Option<String>,
+    /// High or rising risk and no operational national mechanism.
+    pub flagged: bool,
 }
 
 /// One UN region or regional group of the overview.

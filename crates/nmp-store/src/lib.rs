@@ -38,6 +38,7 @@ pub mod outcomes;
 mod publish;
 mod read;
 pub mod records;
+pub mod risk_gap;
 pub mod source_archive;
 #[cfg(feature = "testing")]
 pub mod testing;

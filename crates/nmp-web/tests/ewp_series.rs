@@ -10,9 +10,7 @@ use http_body_util::BodyExt;
 use nmp_store::testing::{TestDb, engines};
 use tower::ServiceExt;
 
-#[path = "support/ewp_release.rs"]
-mod ewp_release;
-use ewp_release::release;
+use nmp_ingest::testing::release;
 
 async fn get(db: &TestDb, path: &str) -> (StatusCode, String) {
     let app = nmp_web::router(nmp_web::AppState::new(db.store.clone()));

@@ -7,13 +7,11 @@
 //! **synthetic test data** (made-up risks, fictional years 2031 and 2032).
 
 mod common;
-#[path = "support/ewp_release.rs"]
-mod ewp_release;
 
 use axum::http::StatusCode;
 use common::{get, post, staff};
-use ewp_release::release;
 use nmp_core::vocab::AccountRole;
+use nmp_ingest::testing::release;
 use nmp_store::testing::engines;
 
 #[tokio::test]

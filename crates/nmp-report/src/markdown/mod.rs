@@ -13,6 +13,7 @@ use crate::text::{fmt_date, how_to_cite, paragraphs, year};
 mod markup;
 mod outcomes;
 mod profile;
+mod risk;
 
 use markup::{counts_table, esc, gap, mechanism_table, notes, part_text, refs, share};
 use profile::profile;
@@ -138,6 +139,9 @@ fn global_overview(out: &mut String, edition: &Edition, figures_dir: &str) {
         out,
         "![States with and without a national mechanism, by UN region.]({figures_dir}/by-region.svg)\n"
     );
+    if let Some(r) = &o.risk_gap {
+        risk::risk_gap(out, r, &when);
+    }
 }
 
 /// The regional overview: the chart by UN regional group, then each group with its mechanisms.

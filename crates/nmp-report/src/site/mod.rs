@@ -133,6 +133,7 @@ fn overview_page(snap: &Snapshot, s: &Shared) -> Result<File, ReportError> {
                     .join(", ")
             ),
             regions: counts(&o.regions),
+            risk: o.risk_gap.as_ref(),
         })?,
     ))
 }

@@ -93,6 +93,7 @@ pub(super) struct OverviewPage<'a> {
     pub(super) when: String,
     pub(super) map_alt: String,
     pub(super) regions: Vec<(String, usize, usize, String)>,
+    pub(super) risk: Option<&'a crate::snapshot::RiskGap>,
 }
 
 #[derive(Template)]

@@ -7,7 +7,6 @@ use axum::response::Response;
 use super::listing::{ApiError, respond_list};
 use super::query::{RISK_SOURCE, RiskGapCsvQuery, RiskGapQuery};
 use crate::params::Params;
-use crate::views::analysis;
 use crate::views::risk_gap::{self, GapItem};
 use crate::{AppState, WebError};
 
@@ -59,9 +58,8 @@ async fn answer(s: &AppState, p: &Params, csv: bool) -> Result<Response, ApiErro
             WebError::NotFound("no forecast has been imported or computed (nmp import ewp DIR)".into())
         })?,
     };
-    let facts = analysis::facts(&s.store).await?;
-    let gap = risk_gap::gap(&s.store, &facts, &all, &slug)
+    let gap = risk_gap::gap(&s.store, &all, &slug)
         .await?
         .ok_or_else(|| WebError::Internal(format!("forecast {slug} vanished while it was read")))?;
-    respond_list::<GapItem>(gap.items(), p, csv)
+    respond_list::<GapItem>(risk_gap::items(&gap), p, csv)
 }

@@ -12,9 +12,10 @@ use axum::routing::get;
 
 use crate::api::query::RISK_SOURCE;
 use crate::params::Params;
-use crate::views::risk_gap::{self, Gap, SourceChoice};
-use crate::views::{analysis, ewp_series};
+use crate::views::ewp_series;
+use crate::views::risk_gap::{self, SourceChoice};
 use crate::{AppState, WebError};
+use nmp_store::risk_gap::{Gap, status_label};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/risk", get(show))
@@ -52,17 +53,6 @@ struct RiskPage {
 fn percent(v: Option<f64>) -> String {
     v.map(|v| format!("{:.1}%", v * 100.0))
         .unwrap_or_else(|| "not given".into())
-}
-
-fn status_label(code: &str) -> &'static str {
-    match code {
-        "operational" => "Operational",
-        "in_process" => "In process",
-        "dormant" => "Dormant",
-        "not_recorded" => "Status not recorded",
-        "dissolved" => "Dissolved",
-        _ => "None recorded",
-    }
 }
 
 fn rows(gap: &Gap) -> Vec<Row> {
@@ -106,9 +96,8 @@ async fn show(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Respon
     let all = s.store.forecasts().await?;
     let (choices, default) = risk_gap::choices(&all);
     let wanted = p.get(&RISK_SOURCE).map(str::to_string).or(default);
-    let facts = analysis::facts(&s.store).await?;
     let gap = match &wanted {
-        Some(slug) => risk_gap::gap(&s.store, &facts, &all, slug).await?,
+        Some(slug) => risk_gap::gap(&s.store, &all, slug).await?,
         None => None,
     };
     let problem = match (&wanted, &gap) {

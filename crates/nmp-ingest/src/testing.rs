@@ -1,6 +1,7 @@
-//! A small Early Warning Project release in the 2024 layout, for the web tests that import one
-//! (`ewp_series.rs`, `risk_gap.rs`): 35 states with their names and COW codes as in the
-//! crosswalk, risks falling by 0.005 a rank from 0.2. Synthetic test data, not EWP's figures.
+//! Test fixtures for the crates that import (feature `testing`): a small Early Warning Project
+//! release in the 2024 layout ([`release`]), used by the web's forecast series and gap tests and
+//! the report's gap table: 35 states with their names and COW codes as in the crosswalk, risks
+//! falling by 0.005 a rank from 0.2. Synthetic test data, not EWP's figures.
 
 use std::fmt::Write as _;
 
