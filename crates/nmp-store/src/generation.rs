@@ -44,6 +44,12 @@ impl Store {
         self.generation.counter.load(Ordering::SeqCst)
     }
 
+    /// Moves the generation for a change outside the database that pages show (a report build
+    /// written to the builds folder), so that cached answers are not served past it.
+    pub fn outputs_changed(&self) {
+        self.generation.counter.fetch_add(1, Ordering::SeqCst);
+    }
+
     /// Reads the audit head and moves the generation if another process wrote since it was last
     /// seen (or if it was never seen: whatever was read before may be older). Returns the
     /// (possibly new) generation.

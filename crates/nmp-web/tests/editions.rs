@@ -43,16 +43,21 @@ async fn build(s: &Store, editor: &Session, draft: bool) -> String {
 
 /// A GET's raw bytes and headers (the common client reads bodies as text).
 async fn bytes(s: &Store, path: &str, session: &Session) -> (StatusCode, String, String, Vec<u8>) {
+    fetch(s, path, Some(session)).await
+}
+
+/// [`bytes`], signed in or not.
+async fn fetch(s: &Store, path: &str, session: Option<&Session>) -> (StatusCode, String, String, Vec<u8>) {
     use axum::body::Body;
     use axum::http::{Request, header};
     use http_body_util::BodyExt;
     use tower::ServiceExt;
     let app = nmp_web::router(common::state(s));
-    let request = Request::builder()
-        .uri(path)
-        .header(header::COOKIE, format!("nmp_session={}", session.token))
-        .body(Body::empty())
-        .unwrap();
+    let mut request = Request::builder().uri(path);
+    if let Some(session) = session {
+        request = request.header(header::COOKIE, format!("nmp_session={}", session.token));
+    }
+    let request = request.body(Body::empty()).unwrap();
     let response = app.oneshot(request).await.unwrap();
     let status = response.status();
     let header = |name| {
@@ -137,6 +142,12 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
             );
         }
 
+        // Not published: readers are offered no report, and told why.
+        let none = get(s, "/editions/2017/report.pdf", None).await;
+        assert_eq!(none.status, StatusCode::NOT_FOUND, "{engine}");
+        assert!(none.body.contains("not published yet"), "{}", none.body);
+        assert!(!get(s, "/editions/2017", None).await.body.contains("Read the report"));
+
         // An uncited fact: publishing is refused, naming it, and nothing is frozen.
         let member = add_uncited_member(s).await;
         let refused = post(s, "/staff/editions/2017/publish", &editor, &[]).await;
@@ -167,6 +178,20 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
         assert_eq!(published.status, StatusCode::SEE_OTHER, "{engine}: {}", published.body);
         let page = get(s, "/staff/editions/2017", Some(&editor)).await;
         assert!(page.body.contains("published: snapshot sha256"), "{}", page.body);
+        // Published, not built since: the draft build is not offered as the report.
+        let unbuilt = get(s, "/editions/2017/report.pdf", None).await;
+        assert_eq!(unbuilt.status, StatusCode::NOT_FOUND, "{engine}");
+        assert!(
+            unbuilt.body.contains("has not been built since it was published"),
+            "{}",
+            unbuilt.body
+        );
+        assert!(
+            get(s, "/editions/2017", None)
+                .await
+                .body
+                .contains("has not been typeset here yet")
+        );
         let id = build(s, &editor, false).await;
         let (_, _, _, final_pdf) = bytes(s, &format!("/staff/editions/2017/builds/{id}/report.pdf"), &editor).await;
         let library = nmp_report::render(&nmp_report::load(s, "2017", false).await.unwrap()).unwrap();
@@ -180,6 +205,53 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
             sha(&draft.pdf),
             "{engine}: the final build is not marked DRAFT"
         );
+
+        // Readers: the edition page offers the PDF, the web version and the data package, with
+        // the fingerprints to verify them; the URLs are stable (not the build's id).
+        let public = get(s, "/editions/2017", None).await.body;
+        for wanted in [
+            "Read the report",
+            "href=\"/editions/2017/report.pdf\"",
+            "href=\"/editions/2017/report-site.zip\"",
+            "href=\"/editions/2017/datapackage.zip\"",
+            "Verify this edition",
+            library.snapshot_sha256.as_str(),
+        ] {
+            assert!(public.contains(wanted), "{engine}: {wanted} on the edition page");
+        }
+        assert!(!public.contains(&id), "{engine}: the page names no build");
+        let (status, kind, disposition, pdf) = fetch(s, "/editions/2017/report.pdf", None).await;
+        assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"), "{engine}");
+        assert_eq!(disposition, "inline; filename=\"nmp-2017.pdf\"");
+        assert_eq!(
+            sha(&pdf),
+            sha(&final_pdf),
+            "{engine}: the public PDF is the final build's"
+        );
+        for (path, inside) in [
+            ("/editions/2017/report-site.zip", "nmp-2017-site/index.html"),
+            (
+                "/editions/2017/datapackage.zip",
+                "nmp-2017-datapackage/datapackage.json",
+            ),
+        ] {
+            let (status, kind, _, zipped) = fetch(s, path, None).await;
+            assert_eq!(
+                (status, kind.as_str()),
+                (StatusCode::OK, "application/zip"),
+                "{engine}: {path}"
+            );
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zipped)).unwrap();
+            assert!(archive.by_name(inside).is_ok(), "{engine}: {inside} in {path}");
+        }
+        // The edition list, the home page and /data point to it.
+        for page in ["/editions", "/", "/data"] {
+            let body = get(s, page, None).await.body;
+            assert!(
+                body.contains("href=\"/editions/2017/report.pdf\""),
+                "{engine}: {page} links the report"
+            );
+        }
         db.finish().await;
     }
 }

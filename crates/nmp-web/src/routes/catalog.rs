@@ -16,6 +16,7 @@ use crate::api::query::{LANGUAGE, SOURCE_KIND};
 use crate::params::{Params, Problem};
 use crate::views::editions::{self, EditionDetail, EditionItem};
 use crate::views::networks::{self, NetworkDetail};
+use crate::views::reports::{self, Report};
 use crate::views::sources::{self, SourceDetail};
 use crate::views::{facets, label};
 use crate::{AppState, WebError};
@@ -82,12 +83,25 @@ async fn show_network(State(s): State<AppState>, Path(slug): Path<String>) -> Re
 #[template(path = "editions.html")]
 struct EditionsPage {
     editions: Vec<EditionItem>,
+    /// The published editions' reports, by slug.
+    reports: std::collections::HashMap<String, Report>,
+}
+
+impl EditionsPage {
+    fn report(&self, slug: &str) -> Option<&Report> {
+        self.reports.get(slug)
+    }
 }
 
 async fn list_editions(State(s): State<AppState>) -> Result<Html<String>, WebError> {
     Ok(Html(
         EditionsPage {
             editions: editions::list(&s.store).await?,
+            reports: reports::reports(&s)
+                .await?
+                .into_iter()
+                .map(|r| (r.slug.clone(), r))
+                .collect(),
         }
         .render()?,
     ))
@@ -98,6 +112,7 @@ async fn list_editions(State(s): State<AppState>) -> Result<Html<String>, WebErr
 struct EditionPage {
     e: EditionDetail,
     how: crate::cite::HowToCite,
+    report: Option<Report>,
 }
 
 async fn show_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
@@ -106,7 +121,8 @@ async fn show_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Re
         .ok_or_else(|| WebError::NotFound(format!("There is no edition {slug:?}.")))?;
     let edition = super::cite::of_edition(&s.mail.public_url, &e, None);
     let how = crate::cite::HowToCite::of(&edition, "editions", &slug);
-    Ok(Html(EditionPage { e, how }.render()?))
+    let report = reports::report(&s, &slug).await?;
+    Ok(Html(EditionPage { e, how, report }.render()?))
 }
 
 #[derive(Template)]
@@ -218,6 +234,7 @@ struct Endpoint {
 #[template(path = "data.html")]
 struct DataPage {
     editions: Vec<(String, String)>,
+    reports: Vec<Report>,
     endpoints: Vec<Endpoint>,
 }
 
@@ -253,5 +270,13 @@ async fn data(State(s): State<AppState>) -> Result<Html<String>, WebError> {
             })
         })
         .collect();
-    Ok(Html(DataPage { editions, endpoints }.render()?))
+    let reports = reports::reports(&s).await?;
+    Ok(Html(
+        DataPage {
+            editions,
+            reports,
+            endpoints,
+        }
+        .render()?,
+    ))
 }

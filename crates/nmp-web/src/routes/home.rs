@@ -30,6 +30,8 @@ struct Home {
     network_count: u64,
     source_count: u64,
     latest: Option<EditionItem>,
+    /// The latest published edition's report, when it is built.
+    report: Option<crate::views::reports::Report>,
     map_svg: String,
 }
 
@@ -55,6 +57,7 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, WebError> {
         .await?
         .into_iter()
         .find(|e| e.status == "published");
+    let report = crate::views::reports::reports(&state).await?.into_iter().next();
     let map_svg = crate::routes::analysis::bench(&state, &crate::params::Params::default())
         .await?
         .figures
@@ -69,6 +72,7 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, WebError> {
             network_count: counts["networks"],
             source_count: counts["sources"],
             latest,
+            report,
             map_svg,
         }
         .render()?,

@@ -10,6 +10,7 @@ mod home;
 mod initiatives;
 mod mechanisms;
 mod pages;
+mod reports;
 mod respond;
 mod risk;
 pub(crate) mod search;
@@ -31,6 +32,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(cite::router())
         .merge(analysis::router())
         .merge(risk::router())
+        .merge(reports::router())
         .merge(downloads::router())
         .merge(crate::auth::router())
         .merge(crate::workspace::router())

@@ -12,6 +12,7 @@ pub(crate) mod facets;
 pub(crate) mod initiatives;
 pub(crate) mod mechanisms;
 pub(crate) mod networks;
+pub(crate) mod reports;
 pub(crate) mod risk;
 pub(crate) mod risk_gap;
 pub(crate) mod search;

@@ -117,6 +117,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
 }
 
 pub use editions::Builds;
+pub(crate) use editions::{FinalBuild, build_date, read_files};
 pub use uncited::UncitedFacts;
 
 /// What the workspace's navigation shows for the signed-in person.

@@ -95,24 +95,71 @@ impl Builds {
     }
 }
 
+impl Builds {
+    /// The newest final (not draft) build of `slug` made from the snapshot `snapshot_sha256`,
+    /// with its folder: the report the public pages offer for a published edition. A rebuild of
+    /// the same snapshot gives the same files, so the newest is as good as any.
+    pub(crate) fn final_build(&self, slug: &str, snapshot_sha256: &str) -> Option<(PathBuf, BuildInfo)> {
+        self.list(slug)
+            .into_iter()
+            .filter(|b| !b.draft && b.snapshot_sha256 == snapshot_sha256)
+            .find_map(|b| Some((self.folder(slug, &b.id)?, b)))
+    }
+}
+
+/// Every file under `dir` (recursively), as `(path relative to dir with `/`, bytes)`, sorted.
+pub(crate) fn read_files(dir: &FsPath) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    fn walk(dir: &FsPath, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.file_type()?.is_dir() {
+                walk(&entry.path(), &format!("{name}/"), out)?;
+            } else {
+                out.push((name, std::fs::read(entry.path())?));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out)?;
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// The date of a build (from its `built_at`, RFC 3339), for the time stamps of the archives
+/// packed from it.
+pub(crate) fn build_date(built_at: &str) -> (i32, u8, u8) {
+    let parsed = || {
+        let d = built_at.get(..10)?;
+        let mut p = d.split('-').map(|x| x.parse::<i32>().ok());
+        Some((
+            p.next()??,
+            u8::try_from(p.next()??).ok()?,
+            u8::try_from(p.next()??).ok()?,
+        ))
+    };
+    parsed().unwrap_or((1980, 1, 1))
+}
+
 /// The file describing a build, in its folder.
 pub(super) const INFO: &str = "build.json";
 
 /// What `build.json` says of a build.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub(super) struct BuildInfo {
-    pub(super) id: String,
-    pub(super) edition: String,
-    pub(super) built_at: String,
-    pub(super) built_by: String,
-    pub(super) draft: bool,
-    pub(super) pages: usize,
-    pub(super) pdf_bytes: usize,
-    pub(super) pdf_sha256: String,
-    pub(super) snapshot_sha256: String,
-    pub(super) files: usize,
-    pub(super) seconds: f64,
-    pub(super) warnings: Vec<String>,
+pub(crate) struct BuildInfo {
+    pub(crate) id: String,
+    pub(crate) edition: String,
+    pub(crate) built_at: String,
+    pub(crate) built_by: String,
+    pub(crate) draft: bool,
+    pub(crate) pages: usize,
+    pub(crate) pdf_bytes: usize,
+    pub(crate) pdf_sha256: String,
+    pub(crate) snapshot_sha256: String,
+    pub(crate) files: usize,
+    pub(crate) seconds: f64,
+    pub(crate) warnings: Vec<String>,
 }
 
 fn now() -> time::OffsetDateTime {
@@ -202,6 +249,9 @@ pub(super) async fn run_build(
     tokio::task::spawn_blocking(write)
         .await
         .map_err(|e| format!("writing stopped: {e}"))??;
+    // The public edition pages offer a published edition's final build: answers cached before
+    // it are stale now.
+    store.outputs_changed();
     Ok(id)
 }
 

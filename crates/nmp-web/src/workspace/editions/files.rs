@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use super::builds::{BuildInfo, INFO};
+use super::builds::{BuildInfo, INFO, build_date, read_files};
 use super::report_failure;
 use crate::auth::{Staff, WorkspaceError, no_store};
 use crate::workspace::EditionReaders;
@@ -61,36 +61,12 @@ pub(in crate::workspace) async fn download(
 
 /// Every file of a build folder, packed under the folder `name`.
 fn zip_folder(folder: &FsPath, name: &str) -> Result<(Vec<u8>, String), nmp_report::ReportError> {
-    let mut files = Vec::new();
-    collect_files(folder, "", &mut files).map_err(|e| nmp_report::ReportError::Output(e.to_string()))?;
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let files = read_files(folder).map_err(|e| nmp_report::ReportError::Output(e.to_string()))?;
     let date = std::fs::read(folder.join(INFO))
         .ok()
         .and_then(|b| serde_json::from_slice::<BuildInfo>(&b).ok())
-        .and_then(|i| {
-            let d = i.built_at.get(..10)?.to_string();
-            let mut p = d.split('-').map(|x| x.parse::<i32>().ok());
-            Some((
-                p.next()??,
-                u8::try_from(p.next()??).ok()?,
-                u8::try_from(p.next()??).ok()?,
-            ))
-        })
-        .unwrap_or((1980, 1, 1));
+        .map_or((1980, 1, 1), |i| build_date(&i.built_at));
     Ok((nmp_report::output::zip(name, &files, date)?, name.to_string()))
-}
-
-fn collect_files(dir: &FsPath, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
-        if entry.file_type()?.is_dir() {
-            collect_files(&entry.path(), &format!("{name}/"), out)?;
-        } else {
-            out.push((name, std::fs::read(entry.path())?));
-        }
-    }
-    Ok(())
 }
 
 /// The editor's preview: the edition as it is now, typeset as a draft in this process.

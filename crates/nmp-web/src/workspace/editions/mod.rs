@@ -19,6 +19,7 @@ use nmp_store::auth::SignedIn;
 use nmp_store::entity::edition;
 
 pub use builds::Builds;
+pub(crate) use builds::{BuildInfo as FinalBuild, build_date, read_files};
 use builds::{BuildInfo, run_build};
 pub(super) use files::{download, preview};
 
