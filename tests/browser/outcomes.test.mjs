@@ -204,7 +204,11 @@ test('the editor sees the disagreement and reconciles every criterion', async ()
 
 test('the edition publishes, and its report has the Outcomes chapter with the assessment box', { timeout: 540000 }, async () => {
   await page.goto('/staff/editions/2018');
-  await Promise.all([page.waitForLoadState(), page.click('button:has-text("Publish edition 2018")')]);
+  // Publishing asks first, saying what it freezes.
+  await Promise.all([page.waitForURL('**/staff/editions/2018/publish'), page.click('a:has-text("Publish edition 2018")')]);
+  assert.match(await page.locator('main').textContent(), /cannot be undone/);
+  await screenshot(page, 'outcomes-5b-publish-confirmation.png');
+  await Promise.all([page.waitForURL('**/staff/editions/2018'), page.click('button:has-text("Yes, publish edition 2018")')]);
   assert.match(await page.locator('main').textContent(), /This edition is published/);
   await Promise.all([page.waitForLoadState(), page.click('button:has-text("Build the report")')]);
   // The edition page refreshes itself while a build runs, which would interrupt any navigation:
@@ -238,6 +242,15 @@ test('the edition publishes, and its report has the Outcomes chapter with the as
   const all = pdfTexts(pdf);
   assert.ok(pdfHas(all, 'Outcomes'), 'the PDF has an Outcomes chapter (in its outline)');
   assert.ok(pdfHas(all, 'Elie Wiesel'), 'the PDF names the initiative assessed');
+  // Readers: the public page offers the same PDF at a stable address, with how to verify it.
+  await page.goto('/editions/2018');
+  assert.match(await page.locator('main').textContent(), /Read the report/);
+  await page.click('summary:has-text("Verify this edition")');
+  assert.match(await page.locator('details.verify').textContent(), /fingerprint/);
+  await screenshot(page, 'outcomes-7-public-report-links.png');
+  const publicPdf = await page.request.get('/editions/2018/report.pdf');
+  assert.equal(publicPdf.status(), 200);
+  assert.ok(Buffer.compare(await publicPdf.body(), pdf) === 0, 'the public PDF is the final build');
   await signOut();
 });
 

@@ -13,6 +13,9 @@
 //    hits of /api/v1/search are listed as links (title and kind); arrow keys move between them,
 //    Enter opens the one highlighted, and otherwise the form searches as it does without the
 //    script.
+// 4. Times in the reader's own time zone: <time datetime="RFC 3339" data-local> elements, which
+//    the server writes in UTC ("2026-12-06 10:00:00 UTC"), are rewritten in local time with the
+//    zone's name ("6 Dec 2026, 11:00 CET"); the UTC text stays as the title.
 'use strict';
 
 (function () {
@@ -213,6 +216,16 @@
     });
   }
 
+  function localTime(el) {
+    var at = new Date(el.getAttribute('datetime'));
+    if (isNaN(at.getTime())) return;
+    el.title = el.textContent;
+    el.textContent = at.toLocaleString(undefined, {
+      year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
+    });
+  }
+
+  document.querySelectorAll('time[data-local][datetime]').forEach(localTime);
   document.querySelectorAll('input[data-typeahead]').forEach(typeahead);
   var siteSearch = document.getElementById('site-search-q');
   if (siteSearch) suggest(siteSearch);

@@ -150,7 +150,16 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
 
         // An uncited fact: publishing is refused, naming it, and nothing is frozen.
         let member = add_uncited_member(s).await;
-        let refused = post(s, "/staff/editions/2017/publish", &editor, &[]).await;
+        // The confirmation page refuses up front, naming the problem.
+        let page = get(s, "/staff/editions/2017/publish", Some(&editor)).await;
+        assert_eq!(page.status, StatusCode::OK, "{engine}: {}", page.body);
+        assert!(
+            page.body.contains("cannot be published yet: 1 fact(s)"),
+            "{}",
+            page.body
+        );
+        assert!(!page.body.contains("Yes, publish"), "{engine}: no form to confirm");
+        let refused = post(s, "/staff/editions/2017/publish", &editor, &[("confirm", "yes")]).await;
         assert_eq!(
             refused.status,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -174,7 +183,30 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
             .await
             .unwrap();
         w.commit().await.unwrap();
-        let published = post(s, "/staff/editions/2017/publish", &editor, &[]).await;
+        // Publishing asks first, saying what will be frozen; without the confirmation nothing is.
+        let confirm = get(s, "/staff/editions/2017/publish", Some(&editor)).await;
+        assert_eq!(confirm.status, StatusCode::OK, "{engine}: {}", confirm.body);
+        let preview = nmp_report::load_preview(s, "2017").await.unwrap();
+        let profiles: usize = preview.snapshot.parts.iter().map(|p| p.profiles.len()).sum();
+        for wanted in [
+            "cannot be undone".to_string(),
+            format!("with {profiles} mechanism profile(s)"),
+            format!("{} source(s) in the bibliography", preview.snapshot.bibliography.len()),
+            preview.sha256.clone(),
+            "Yes, publish edition 2017".to_string(),
+        ] {
+            assert!(
+                confirm.body.contains(&wanted),
+                "{engine}: {wanted:?} on the confirmation page"
+            );
+        }
+        let unconfirmed = post(s, "/staff/editions/2017/publish", &editor, &[]).await;
+        assert_eq!(unconfirmed.status, StatusCode::SEE_OTHER);
+        assert!(
+            s.frozen_edition("2017").await.unwrap().unwrap().1.is_none(),
+            "{engine}: not published without the confirmation"
+        );
+        let published = post(s, "/staff/editions/2017/publish", &editor, &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER, "{engine}: {}", published.body);
         let page = get(s, "/staff/editions/2017", Some(&editor)).await;
         assert!(page.body.contains("published: snapshot sha256"), "{}", page.body);
@@ -244,6 +276,49 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
             let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zipped)).unwrap();
             assert!(archive.by_name(inside).is_ok(), "{engine}: {inside} in {path}");
         }
+        // Errata are entered on the edition's page: a bad date is named and nothing is written;
+        // a good one is listed.
+        let bad = post(
+            s,
+            "/staff/editions/2017/errata",
+            &editor,
+            &[
+                ("issued_on", "last week"),
+                ("location", "Kenya profile"),
+                ("correction", "Synthetic correction"),
+            ],
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{engine}");
+        assert!(
+            bad.body.contains("issued on") && bad.body.contains("last week"),
+            "{}",
+            bad.body
+        );
+        let e = s.frozen_edition("2017").await.unwrap().unwrap().0;
+        assert!(
+            s.errata(e.edition_id).await.unwrap().is_empty(),
+            "{engine}: nothing written"
+        );
+        let good = post(
+            s,
+            "/staff/editions/2017/errata",
+            &editor,
+            &[
+                ("issued_on", "2026-12"),
+                ("location", "Kenya profile"),
+                ("correction", "Synthetic correction for the test"),
+            ],
+        )
+        .await;
+        assert_eq!(good.status, StatusCode::SEE_OTHER, "{engine}: {}", good.body);
+        let page = get(s, "/staff/editions/2017", Some(&editor)).await.body;
+        assert!(
+            page.contains("Synthetic correction for the test"),
+            "{engine}: the erratum is listed"
+        );
+        assert_eq!(s.errata(e.edition_id).await.unwrap().len(), 1);
+
         // The edition list, the home page and /data point to it.
         for page in ["/editions", "/", "/data"] {
             let body = get(s, page, None).await.body;

@@ -346,9 +346,15 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
                 | "/staff/invitations/{invitation}/reviewed"
                 | "/staff/invitations/{invitation}/revoke" => Vec::new(),
                 "/staff/invitations/{invitation}/issues" => vec![("comment".into(), "Synthetic comment".into())],
-                // Publishing is refused (422) while facts are uncited, allowed otherwise; a build
-                // starts (303) or one is running (409): either way the role was let through.
+                // Publishing without `confirm=yes` goes to the confirmation page (303); an
+                // erratum of an unpublished edition is a 422; a build starts (303) or one is
+                // running (409): each lets the role through.
                 "/staff/editions/{edition}/publish" => Vec::new(),
+                "/staff/editions/{edition}/errata" => vec![
+                    ("issued_on".into(), "2026".into()),
+                    ("location".into(), "Synthetic location".into()),
+                    ("correction".into(), "Synthetic correction".into()),
+                ],
                 "/staff/editions/{edition}/build" => vec![("draft".into(), "on".into())],
                 // Opening a round with too little is a 422; copying a framework a 303; a stale
                 // version a 409; reminders a 200; a reconciliation nobody rated for a 422; a

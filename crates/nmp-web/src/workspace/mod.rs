@@ -91,7 +91,11 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/staff/alerts/read", post(watchlist::mark_read))
         .route("/staff/editions", get(editions::list))
         .route("/staff/editions/{edition}", get(editions::show))
-        .route("/staff/editions/{edition}/publish", post(editions::publish))
+        .route(
+            "/staff/editions/{edition}/publish",
+            get(editions::confirm).post(editions::publish),
+        )
+        .route("/staff/editions/{edition}/errata", post(editions::erratum))
         .route("/staff/editions/{edition}/build", post(editions::build))
         .route("/staff/editions/{edition}/preview.pdf", get(editions::preview))
         .route(

@@ -162,6 +162,16 @@ pub(crate) struct BuildInfo {
     pub(crate) warnings: Vec<String>,
 }
 
+impl BuildInfo {
+    /// When it was built, as the page writes it before the script shows local time:
+    /// `2026-12-06 10:00:00 UTC`.
+    pub(crate) fn built_utc(&self) -> String {
+        let t = self.built_at.trim_end_matches('Z').replacen('T', " ", 1);
+        let t = t.split('.').next().unwrap_or(&t).to_string();
+        format!("{t} UTC")
+    }
+}
+
 fn now() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()
 }
@@ -258,6 +268,17 @@ pub(super) async fn run_build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn build_times_are_written_in_utc_for_the_script_to_localise() {
+        let mut info: BuildInfo = serde_json::from_str(
+            r#"{"id":"x","edition":"2017","built_at":"2026-12-06T10:00:03.123Z","built_by":"e","draft":false,"pages":1,"pdf_bytes":1,"pdf_sha256":"a","snapshot_sha256":"b","files":1,"seconds":1.0,"warnings":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(info.built_utc(), "2026-12-06 10:00:03 UTC");
+        info.built_at = "2026-12-06T10:00:03Z".into();
+        assert_eq!(info.built_utc(), "2026-12-06 10:00:03 UTC");
+    }
 
     #[test]
     fn build_ids_sort_by_time_and_folders_refuse_paths() {

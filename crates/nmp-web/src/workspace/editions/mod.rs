@@ -9,6 +9,7 @@
 
 mod builds;
 mod files;
+mod publish;
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -22,6 +23,7 @@ pub use builds::Builds;
 pub(crate) use builds::{BuildInfo as FinalBuild, build_date, read_files};
 use builds::{BuildInfo, run_build};
 pub(super) use files::{download, preview};
+pub(super) use publish::{confirm, erratum, publish};
 
 use super::{Deciders, EditionReaders, Nav, render};
 use crate::AppState;
@@ -71,6 +73,12 @@ struct EditionPage {
     running: Option<String>,
     failed: Option<String>,
     builds: Vec<BuildInfo>,
+    /// Its errata, oldest first (a published edition's).
+    errata: Vec<nmp_store::entity::erratum::Model>,
+    /// What the erratum form said when it was refused, with the fields as typed.
+    erratum_problem: Option<publish::ErratumDraft>,
+    /// Today, the erratum form's default date.
+    today: String,
 }
 
 pub(in crate::workspace) async fn list(
@@ -103,6 +111,17 @@ async fn edition_page(
     slug: &str,
     refusal: Option<String>,
 ) -> Result<Response, WorkspaceError> {
+    edition_page_with(state, signed_in, slug, refusal, None).await
+}
+
+/// [`edition_page`], with the erratum form's refusal when there is one.
+async fn edition_page_with(
+    state: &AppState,
+    signed_in: &SignedIn,
+    slug: &str,
+    refusal: Option<String>,
+    erratum_problem: Option<publish::ErratumDraft>,
+) -> Result<Response, WorkspaceError> {
     let e = edition_by_slug(&state.store, slug)
         .await?
         .ok_or_else(|| not_found(slug))?;
@@ -130,7 +149,12 @@ async fn edition_page(
         )
     });
     let failed = job.and_then(|j| j.outcome).and_then(Result::err);
-    let status = if refusal.is_some() {
+    let errata = if published {
+        state.store.errata(e.edition_id).await?
+    } else {
+        Vec::new()
+    };
+    let status = if refusal.is_some() || erratum_problem.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -149,6 +173,9 @@ async fn edition_page(
         running,
         failed,
         builds: state.builds.list(slug),
+        errata,
+        erratum_problem,
+        today: crate::cite::today(),
     };
     Ok(render(status, &page))
 }
@@ -194,35 +221,6 @@ fn report_failure(slug: &str, e: nmp_report::ReportError) -> WorkspaceError {
             &other.to_string(),
             Some((&format!("/staff/editions/{slug}"), "Back to the edition")),
         ),
-    }
-}
-
-pub(in crate::workspace) async fn publish(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    staff: Staff<Deciders>,
-    _: CsrfForm,
-) -> Result<Response, WorkspaceError> {
-    match nmp_report::publish::publish(&state.store, &slug, &staff.account.email).await {
-        Ok(_) => Ok(Redirect::to(&format!("/staff/editions/{slug}")).into_response()),
-        Err(nmp_report::ReportError::Uncited { facts, .. }) => {
-            let text = format!(
-                "Not published: {} fact(s) the edition shows have no citation yet (listed below).",
-                facts.len()
-            );
-            edition_page(&state, &staff, &slug, Some(text)).await
-        }
-        Err(nmp_report::ReportError::Unreconciled { problems, .. }) => {
-            let text = format!(
-                "Not published: {} outcome assessment problem(s): every target and criterion of the edition's rounds needs a consensus with evidence (listed below).",
-                problems.len()
-            );
-            edition_page(&state, &staff, &slug, Some(text)).await
-        }
-        Err(nmp_report::ReportError::AlreadyPublished { .. }) => {
-            edition_page(&state, &staff, &slug, Some("It is already published.".into())).await
-        }
-        Err(e) => Err(report_failure(&slug, e)),
     }
 }
 

@@ -1,0 +1,203 @@
+//! Publishing an edition from the workspace, and its errata. Publishing is irreversible, so it
+//! takes two steps: the edition page's button opens a confirmation page (`GET .../publish`) that
+//! says what will be frozen (its parts, profiles, sources, assessment rounds and the snapshot's
+//! fingerprint as it stands), and only the form there (`confirm=yes`) publishes. A published
+//! edition's corrections are errata, entered on its page (`POST .../errata`) as the command line's
+//! `nmp edition erratum` does; the next build lists them.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use nmp_core::PartialDate;
+use nmp_store::Set;
+use nmp_store::entity::erratum;
+
+use super::{edition_by_slug, edition_page, edition_page_with, not_found, report_failure};
+use crate::AppState;
+use crate::auth::{CsrfForm, Staff, WorkspaceError};
+use crate::workspace::{Deciders, Nav, render};
+
+#[derive(Template)]
+#[template(path = "staff/publish.html")]
+struct ConfirmPage {
+    nav: Nav,
+    slug: String,
+    title: String,
+    parts: usize,
+    profiles: usize,
+    sources: usize,
+    rounds: usize,
+    essays: usize,
+    sha256: String,
+    /// Why it cannot be published now (then the page offers no form).
+    problem: Option<String>,
+}
+
+/// The confirmation page: what publishing will freeze. An edition that cannot be published
+/// (uncited facts, unreconciled rounds, already published) shows its page with the reason.
+pub(in crate::workspace) async fn confirm(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    staff: Staff<Deciders>,
+) -> Result<Response, WorkspaceError> {
+    let e = edition_by_slug(&state.store, &slug)
+        .await?
+        .ok_or_else(|| not_found(&slug))?;
+    let refuse = |problem: String| {
+        let page = ConfirmPage {
+            nav: Nav::of(&staff),
+            slug: e.slug.clone(),
+            title: e.title.clone(),
+            parts: 0,
+            profiles: 0,
+            sources: 0,
+            rounds: 0,
+            essays: 0,
+            sha256: String::new(),
+            problem: Some(problem),
+        };
+        Ok(render(StatusCode::OK, &page))
+    };
+    if e.snapshot_hash.is_some() {
+        return refuse("It is already published.".into());
+    }
+    let uncited = match state.uncited.of(&state.store, &slug).await {
+        Ok(u) => u.len(),
+        Err(e) => return Err(report_failure(&slug, e)),
+    };
+    let unreconciled = state.store.outcome_problems(e.edition_id).await?.len();
+    if uncited > 0 || unreconciled > 0 {
+        return refuse(format!(
+            "It cannot be published yet: {uncited} fact(s) without a citation and {unreconciled} outcome assessment problem(s), listed on the edition's page."
+        ));
+    }
+    let preview = nmp_report::load_preview(&state.store, &slug)
+        .await
+        .map_err(|e| report_failure(&slug, e))?;
+    let snap = &preview.snapshot;
+    let page = ConfirmPage {
+        nav: Nav::of(&staff),
+        slug: e.slug.clone(),
+        title: e.title.clone(),
+        parts: snap.parts.iter().filter(|p| !p.is_essay()).count(),
+        essays: snap.parts.iter().filter(|p| p.is_essay()).count(),
+        profiles: snap.parts.iter().map(|p| p.profiles.len()).sum(),
+        sources: snap.bibliography.len(),
+        rounds: snap.outcomes.len(),
+        sha256: preview.sha256.clone(),
+        problem: None,
+    };
+    Ok(render(StatusCode::OK, &page))
+}
+
+/// Publishes the edition when the form confirms it (`confirm=yes`); without the confirmation
+/// it shows the confirmation page instead.
+pub(in crate::workspace) async fn publish(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    staff: Staff<Deciders>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    if form.get("confirm") != Some("yes") {
+        return Ok(Redirect::to(&format!("/staff/editions/{slug}/publish")).into_response());
+    }
+    match nmp_report::publish::publish(&state.store, &slug, &staff.account.email).await {
+        Ok(_) => Ok(Redirect::to(&format!("/staff/editions/{slug}")).into_response()),
+        Err(nmp_report::ReportError::Uncited { facts, .. }) => {
+            let text = format!(
+                "Not published: {} fact(s) the edition shows have no citation yet (listed below).",
+                facts.len()
+            );
+            edition_page(&state, &staff, &slug, Some(text)).await
+        }
+        Err(nmp_report::ReportError::Unreconciled { problems, .. }) => {
+            let text = format!(
+                "Not published: {} outcome assessment problem(s): every target and criterion of the edition's rounds needs a consensus with evidence (listed below).",
+                problems.len()
+            );
+            edition_page(&state, &staff, &slug, Some(text)).await
+        }
+        Err(nmp_report::ReportError::AlreadyPublished { .. }) => {
+            edition_page(&state, &staff, &slug, Some("It is already published.".into())).await
+        }
+        Err(e) => Err(report_failure(&slug, e)),
+    }
+}
+
+/// The erratum form as typed, with what is wrong with it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ErratumDraft {
+    /// The problem, naming the field.
+    pub problem: String,
+    pub issued_on: String,
+    pub location: String,
+    pub correction: String,
+}
+
+/// Checks an erratum form: the date is a partial date, the location and the correction are
+/// not empty. Each problem names its field.
+fn check(issued_on: &str, location: &str, correction: &str) -> Result<(), String> {
+    PartialDate::parse("issued on", issued_on.trim()).map_err(|e| e.to_string())?;
+    if location.trim().is_empty() {
+        return Err("Where: say where the error is (a part, a profile, a table or a page).".into());
+    }
+    if correction.trim().is_empty() {
+        return Err("Correction: say what was wrong and what is right.".into());
+    }
+    Ok(())
+}
+
+/// Records an erratum of a published edition; the next build lists it.
+pub(in crate::workspace) async fn erratum(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    staff: Staff<Deciders>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let (e, _) = state
+        .store
+        .frozen_edition(&slug)
+        .await?
+        .ok_or_else(|| not_found(&slug))?;
+    let (issued_on, location, correction) = (form.text("issued_on"), form.text("location"), form.text("correction"));
+    let refuse = |problem: String| ErratumDraft {
+        problem,
+        issued_on: issued_on.to_string(),
+        location: location.to_string(),
+        correction: correction.to_string(),
+    };
+    if e.snapshot_hash.is_none() {
+        let draft =
+            refuse("Only a published edition has errata: an unpublished one is corrected in its records.".into());
+        return edition_page_with(&state, &staff, &slug, None, Some(draft)).await;
+    }
+    if let Err(problem) = check(issued_on, location, correction) {
+        return edition_page_with(&state, &staff, &slug, None, Some(refuse(problem))).await;
+    }
+    let mut w = state.store.writer(&staff.account.email).await?;
+    w.insert(erratum::ActiveModel {
+        edition_id: Set(e.edition_id),
+        issued_on: Set(issued_on.trim().to_string()),
+        location: Set(location.trim().to_string()),
+        correction: Set(correction.trim().to_string()),
+        note: Set(None),
+        ..Default::default()
+    })
+    .await?;
+    w.commit().await?;
+    Ok(Redirect::to(&format!("/staff/editions/{slug}#errata")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_erratum_names_the_field_that_is_wrong() {
+        assert!(check("2026-12", "Kenya profile", "The date is 2012").is_ok());
+        assert!(check("December", "x", "y").unwrap_err().contains("issued on"));
+        assert!(check("2026", " ", "y").unwrap_err().starts_with("Where"));
+        assert!(check("2026", "x", "").unwrap_err().starts_with("Correction"));
+    }
+}
