@@ -251,6 +251,7 @@ test('the edition publishes, and its report has the Outcomes chapter with the as
   const publicPdf = await page.request.get('/editions/2018/report.pdf');
   assert.equal(publicPdf.status(), 200);
   assert.ok(Buffer.compare(await publicPdf.body(), pdf) === 0, 'the public PDF is the final build');
+  await page.goto('/staff');
   await signOut();
 });
 

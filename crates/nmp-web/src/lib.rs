@@ -150,7 +150,8 @@ pub fn router(state: AppState) -> Router {
 pub fn router_with_cache_check(state: AppState, check_every: std::time::Duration) -> Router {
     let cache = std::sync::Arc::new(cache::ReadCache::new(state.store.clone(), check_every));
     routes::router()
-        .with_state(state)
+        .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(state, auth::footer::signed_in))
         .layer(axum::middleware::from_fn(http::etag))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(cache, cache::serve))

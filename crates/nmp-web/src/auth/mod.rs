@@ -17,6 +17,7 @@
 
 mod csrf;
 mod error;
+pub(crate) mod footer;
 mod form;
 mod guard;
 mod login;

@@ -81,6 +81,16 @@ struct EditionPage {
     today: String,
 }
 
+impl EditionPage {
+    /// ` invalid` on the erratum field that was refused.
+    fn invalid(&self, field: &str) -> &'static str {
+        match &self.erratum_problem {
+            Some(d) if d.field == field => " invalid",
+            _ => "",
+        }
+    }
+}
+
 pub(in crate::workspace) async fn list(
     State(state): State<AppState>,
     staff: Staff<EditionReaders>,

@@ -130,6 +130,8 @@ pub(in crate::workspace) async fn publish(
 pub(super) struct ErratumDraft {
     /// The problem, naming the field.
     pub problem: String,
+    /// The field at fault (`issued_on`, `location`, `correction`; empty: the edition).
+    pub field: &'static str,
     pub issued_on: String,
     pub location: String,
     pub correction: String,
@@ -137,13 +139,16 @@ pub(super) struct ErratumDraft {
 
 /// Checks an erratum form: the date is a partial date, the location and the correction are
 /// not empty. Each problem names its field.
-fn check(issued_on: &str, location: &str, correction: &str) -> Result<(), String> {
-    PartialDate::parse("issued on", issued_on.trim()).map_err(|e| e.to_string())?;
+fn check(issued_on: &str, location: &str, correction: &str) -> Result<(), (&'static str, String)> {
+    PartialDate::parse("issued on", issued_on.trim()).map_err(|e| ("issued_on", e.to_string()))?;
     if location.trim().is_empty() {
-        return Err("Where: say where the error is (a part, a profile, a table or a page).".into());
+        return Err((
+            "location",
+            "Where: say where the error is (a part, a profile, a table or a page).".into(),
+        ));
     }
     if correction.trim().is_empty() {
-        return Err("Correction: say what was wrong and what is right.".into());
+        return Err(("correction", "Correction: say what was wrong and what is right.".into()));
     }
     Ok(())
 }
@@ -161,19 +166,22 @@ pub(in crate::workspace) async fn erratum(
         .await?
         .ok_or_else(|| not_found(&slug))?;
     let (issued_on, location, correction) = (form.text("issued_on"), form.text("location"), form.text("correction"));
-    let refuse = |problem: String| ErratumDraft {
+    let refuse = |field: &'static str, problem: String| ErratumDraft {
         problem,
+        field,
         issued_on: issued_on.to_string(),
         location: location.to_string(),
         correction: correction.to_string(),
     };
     if e.snapshot_hash.is_none() {
-        let draft =
-            refuse("Only a published edition has errata: an unpublished one is corrected in its records.".into());
+        let draft = refuse(
+            "",
+            "Only a published edition has errata: an unpublished one is corrected in its records.".into(),
+        );
         return edition_page_with(&state, &staff, &slug, None, Some(draft)).await;
     }
-    if let Err(problem) = check(issued_on, location, correction) {
-        return edition_page_with(&state, &staff, &slug, None, Some(refuse(problem))).await;
+    if let Err((field, problem)) = check(issued_on, location, correction) {
+        return edition_page_with(&state, &staff, &slug, None, Some(refuse(field, problem))).await;
     }
     let mut w = state.store.writer(&staff.account.email).await?;
     w.insert(erratum::ActiveModel {
@@ -196,8 +204,10 @@ mod tests {
     #[test]
     fn an_erratum_names_the_field_that_is_wrong() {
         assert!(check("2026-12", "Kenya profile", "The date is 2012").is_ok());
-        assert!(check("December", "x", "y").unwrap_err().contains("issued on"));
-        assert!(check("2026", " ", "y").unwrap_err().starts_with("Where"));
-        assert!(check("2026", "x", "").unwrap_err().starts_with("Correction"));
+        let (field, text) = check("December", "x", "y").unwrap_err();
+        assert_eq!(field, "issued_on");
+        assert!(text.contains("issued on"), "{text}");
+        assert_eq!(check("2026", " ", "y").unwrap_err().0, "location");
+        assert_eq!(check("2026", "x", "").unwrap_err().0, "correction");
     }
 }

@@ -1,0 +1,126 @@
+//! Who is signed in, on every page: for a request with a session, an HTML page's footer says
+//! "Signed in as NAME (role) · Workspace" instead of "Sign in", and a public page of a record the
+//! account may change directly or propose changes to (administrators, editors, researchers:
+//! every record) gains an "Edit this record" link to its workspace form. Pages are rendered
+//! without knowing the visitor (so the read cache can keep them for everyone); this layer adds
+//! the visitor afterwards, only for signed-in requests, which the cache never keeps.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+use nmp_core::policy::scope::{Reach, reach};
+use nmp_store::Store;
+use nmp_store::entity::{edition, initiative, mechanism, network};
+
+use super::session::{SESSION_COOKIE, cookie};
+use crate::AppState;
+
+/// The footer's link for visitors, which a signed-in page replaces.
+const SIGN_IN: &str = "<a href=\"/login\">Sign in</a>";
+/// Where the edit link goes: before the page's first heading ends.
+const HEADING_END: &str = "</h1>";
+/// Largest page rewritten (a bigger one is served as it is).
+const MAX_PAGE: usize = 8 * 1024 * 1024;
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The workspace form of the record a public path shows (`/mechanisms/{slug}`,
+/// `/initiatives/{slug}`, `/networks/{slug}`, `/editions/{slug}`), if it is one.
+async fn record_of(store: &Store, path: &str) -> Option<String> {
+    let mut parts = path.trim_start_matches('/').split('/');
+    let (kind, slug) = (parts.next()?, parts.next()?);
+    if parts.next().is_some() || slug.is_empty() {
+        return None;
+    }
+    let id = match kind {
+        "mechanisms" => {
+            store
+                .rows_where::<mechanism::Entity, _>(mechanism::Column::Slug, [slug.to_string()])
+                .await
+                .ok()?
+                .first()?
+                .mechanism_id
+        }
+        "initiatives" => {
+            store
+                .rows_where::<initiative::Entity, _>(initiative::Column::Slug, [slug.to_string()])
+                .await
+                .ok()?
+                .first()?
+                .initiative_id
+        }
+        "networks" => {
+            store
+                .rows_where::<network::Entity, _>(network::Column::Slug, [slug.to_string()])
+                .await
+                .ok()?
+                .first()?
+                .network_id
+        }
+        "editions" => {
+            store
+                .rows_where::<edition::Entity, _>(edition::Column::Slug, [slug.to_string()])
+                .await
+                .ok()?
+                .first()?
+                .edition_id
+        }
+        _ => return None,
+    };
+    let table = kind.trim_end_matches('s');
+    Some(format!("/staff/records/{table}/{id}"))
+}
+
+/// The layer: rewrites the footer (and adds the edit link) of HTML pages for signed-in requests.
+pub async fn signed_in(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let token = cookie(request.headers(), SESSION_COOKIE);
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    let Some(token) = token else { return response };
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !html || response.headers().contains_key(header::CONTENT_ENCODING) {
+        return response;
+    }
+    let Ok(Some(who)) = state.store.session(&token).await else {
+        return response;
+    };
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_PAGE).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let Ok(mut page) = String::from_utf8(bytes.to_vec()) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    if page.contains(SIGN_IN) {
+        let role = who.role.label();
+        let footer = format!(
+            "Signed in as <strong>{}</strong> ({}) · <a href=\"/staff\">Workspace</a>",
+            escape(&who.account.name),
+            escape(role)
+        );
+        page = page.replacen(SIGN_IN, &footer, 1);
+    }
+    if reach(who.role) == Reach::Everything
+        && !path.starts_with("/staff")
+        && let Some(href) = record_of(&state.store, &path).await
+        && let Some(at) = page.find(HEADING_END)
+    {
+        let link = format!(
+            "{HEADING_END}<p class=\"edit-link\"><a href=\"{href}\">Edit this record</a> <small>(workspace)</small></p>"
+        );
+        page.replace_range(at..at + HEADING_END.len(), &link);
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(page))
+}
