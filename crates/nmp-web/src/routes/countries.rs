@@ -169,6 +169,11 @@ struct CountryPage {
     ewp_chart: Option<String>,
     ewp_points: Vec<ewp_series::Point>,
     how: crate::cite::HowToCite,
+    /// For a country without a mechanism: the countries nearest to it that have one (its UN
+    /// subregion's, else its region's), with where they are, so the page leads somewhere.
+    related: Vec<(String, String, usize)>,
+    /// Where `related` come from (`Middle Africa`, `Africa`).
+    related_area: String,
 }
 
 async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Result<Html<String>, WebError> {
@@ -190,6 +195,11 @@ async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Re
         &c.item.iso3.to_lowercase(),
         &c.item.name,
     );
+    let (related, related_area) = if c.mechanisms.is_empty() {
+        related_countries(&s.store, &c).await?
+    } else {
+        (Vec::new(), String::new())
+    };
     Ok(Html(
         CountryPage {
             how,
@@ -198,7 +208,40 @@ async fn show_country(State(s): State<AppState>, Path(iso3): Path<String>) -> Re
             initiatives,
             ewp_chart,
             ewp_points,
+            related,
+            related_area,
         }
         .render()?,
     ))
+}
+
+/// The countries with a mechanism in `c`'s UN subregion, else in its region (ISO3 in lower case,
+/// name, how many mechanisms), and the area's label.
+async fn related_countries(
+    store: &nmp_store::Store,
+    c: &crate::views::countries::CountryDetail,
+) -> Result<(Vec<(String, String, usize)>, String), WebError> {
+    let with = store.countries_with_mechanisms().await?;
+    let pick = |same: &dyn Fn(&nmp_store::entity::country::Model) -> bool| -> Vec<(String, String, usize)> {
+        with.iter()
+            .filter(|r| r.country.country_iso3 != c.item.iso3 && same(&r.country))
+            .map(|r| {
+                (
+                    r.country.country_iso3.to_lowercase(),
+                    r.country.name.clone(),
+                    r.mechanisms.len(),
+                )
+            })
+            .collect()
+    };
+    if let (Some(sub), Some(label)) = (&c.item.un_subregion, &c.un_subregion_label) {
+        let near = pick(&|x| x.un_subregion.as_ref() == Some(sub));
+        if !near.is_empty() {
+            return Ok((near, label.clone()));
+        }
+    }
+    if let (Some(region), Some(label)) = (&c.item.un_region, &c.un_region_label) {
+        return Ok((pick(&|x| x.un_region.as_ref() == Some(region)), label.clone()));
+    }
+    Ok((Vec::new(), String::new()))
 }
