@@ -87,6 +87,29 @@ async fn a_student_proposes_with_a_citation_an_editor_approves_and_the_public_pa
         assert_eq!(assigned.status, StatusCode::SEE_OTHER, "{}", assigned.body);
         let dashboard = get(s, "/staff", Some(&student)).await;
         assert!(dashboard.body.contains("Country: Kenya"), "{}", dashboard.body);
+        // The assignment leads to the work: Kenya's mechanisms, filtered, and nothing else.
+        assert!(
+            dashboard
+                .body
+                .contains("<a href=\"/staff/records/mechanism?country=ken\">Country: Kenya</a>"),
+            "{}",
+            dashboard.body
+        );
+        let kenya = get(s, "/staff/records/mechanism?country=ken", Some(&student)).await;
+        assert_eq!(kenya.status, StatusCode::OK);
+        assert!(kenya.body.contains("Mechanism: Kenya"), "{}", kenya.body);
+        assert!(
+            kenya.body.contains(&format!("/staff/records/mechanism/{ken}\"")),
+            "{}",
+            kenya.body
+        );
+        assert!(!kenya.body.contains("Tanzania"), "only Kenya's: {}", kenya.body);
+        let unknown = get(s, "/staff/records/mechanism?country=xyz", Some(&student))
+            .await
+            .body;
+        assert!(unknown.contains("xyz&#34; is not a country code"), "{unknown}");
+        let countryless = get(s, "/staff/records/source?country=ken", Some(&student)).await.body;
+        assert!(countryless.contains("Source records have no country"), "{countryless}");
 
         // The student's form: a bad value is refused beside its field, nothing is written.
         let form = current_form(s, "mechanism", ken).await;

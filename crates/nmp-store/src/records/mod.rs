@@ -328,6 +328,12 @@ pub(crate) async fn merged_fields<C: sea_orm::ConnectionTrait>(conn: &C, change:
     Ok(merged)
 }
 
+/// The `country_iso3` column of `E`, if it has one.
+fn country_column<E: sea_orm::EntityTrait>() -> Option<E::Column> {
+    use sea_orm::{IdenStatic, Iterable};
+    E::Column::iter().find(|c| c.as_str() == "country_iso3")
+}
+
 impl Store {
     /// One record of an editable table.
     pub async fn record(&self, table: &str, key: i32) -> Result<Option<Record>> {
@@ -336,17 +342,46 @@ impl Store {
 
     /// Every record of an editable table, in key order (at most `limit`, from `offset`).
     pub async fn records(&self, table: &str, offset: u64, limit: u64) -> Result<Vec<Record>> {
-        use sea_orm::{EntityTrait, Iterable, PrimaryKeyToColumn, QueryOrder, QuerySelect};
+        self.records_of(table, None, offset, limit).await
+    }
+
+    /// [`Store::records`], only those of the country `iso3` (ISO alpha-3) when given: the
+    /// records whose `country_iso3` is it. A table without that column has none.
+    pub async fn records_of(&self, table: &str, iso3: Option<&str>, offset: u64, limit: u64) -> Result<Vec<Record>> {
+        use sea_orm::{ColumnTrait, EntityTrait, Iterable, PrimaryKeyToColumn, QueryFilter, QueryOrder, QuerySelect};
         with_entity!(table, E => {
             let pk = <E as EntityTrait>::PrimaryKey::iter().next().expect("a key").into_column();
-            let rows = E::find().order_by_asc(pk).offset(offset).limit(limit).all(&self.db).await?;
+            let mut query = E::find().order_by_asc(pk);
+            if let Some(iso3) = iso3 {
+                let Some(column) = country_column::<E>() else { return Ok(Vec::new()) };
+                query = query.filter(column.eq(iso3.to_ascii_uppercase()));
+            }
+            let rows = query.offset(offset).limit(limit).all(&self.db).await?;
             Ok(rows.iter().map(|m| record_of(table, m)).collect())
         })
     }
 
     /// How many records an editable table holds.
     pub async fn record_count(&self, table: &str) -> Result<u64> {
-        use sea_orm::{EntityTrait, PaginatorTrait};
-        with_entity!(table, E => Ok(E::find().count(&self.db).await?))
+        self.record_count_of(table, None).await
+    }
+
+    /// How many records of `table` are the country `iso3`'s (all, without it).
+    pub async fn record_count_of(&self, table: &str, iso3: Option<&str>) -> Result<u64> {
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        with_entity!(table, E => {
+            let mut query = E::find();
+            if let Some(iso3) = iso3 {
+                let Some(column) = country_column::<E>() else { return Ok(0) };
+                query = query.filter(column.eq(iso3.to_ascii_uppercase()));
+            }
+            Ok(query.count(&self.db).await?)
+        })
+    }
+
+    /// Whether `table` has a country (`country_iso3`) to filter by.
+    pub fn has_country(table: &str) -> bool {
+        let known: Result<bool> = with_entity!(table, E => Ok(country_column::<E>().is_some()));
+        known.unwrap_or(false)
     }
 }

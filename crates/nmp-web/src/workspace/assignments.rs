@@ -29,6 +29,8 @@ pub(crate) struct AssignmentRow {
     pub state: String,
     pub overdue: bool,
     pub note: Option<String>,
+    /// Where the assigned work is done: the country's mechanisms, or the profile's record.
+    pub href: Option<String>,
 }
 
 /// Rows for `assignee`'s assignments (everyone's if `None`).
@@ -53,6 +55,11 @@ pub(crate) async fn rows(
     let mut out = Vec::new();
     for v in views {
         let a = v.assignment;
+        let href = match (&a.country_iso3, a.profile_id) {
+            (Some(iso3), _) => Some(format!("/staff/records/mechanism?country={}", iso3.to_lowercase())),
+            (None, Some(pid)) => Some(format!("/staff/records/profile/{pid}")),
+            _ => None,
+        };
         let what = match (&a.country_iso3, a.profile_id) {
             (Some(iso3), _) => {
                 let name = store.get::<country::Entity>(iso3.clone()).await?.map(|c| c.name);
@@ -77,6 +84,7 @@ pub(crate) async fn rows(
             state: a.state.clone(),
             overdue: v.overdue,
             note: a.note.clone(),
+            href,
         });
     }
     Ok(out)

@@ -59,6 +59,20 @@ struct ListPage {
     rows: Vec<(i32, String, i32, String)>,
     page: u64,
     pages: u64,
+    /// The country the list is filtered to (ISO3 in lower case, name).
+    country: Option<(String, String)>,
+    /// Why a `country` asked for was not applied.
+    unfiltered: Option<String>,
+}
+
+impl ListPage {
+    /// The query of the other pages of the same list.
+    fn more(&self, page: u64) -> String {
+        match &self.country {
+            Some((iso3, _)) => format!("?country={iso3}&page={page}"),
+            None => format!("?page={page}"),
+        }
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -67,6 +81,9 @@ pub(super) struct PageQuery {
     page: Option<u64>,
     /// Set after a save: the form says so.
     saved: Option<String>,
+    /// Only the records of this country (ISO alpha-3), for tables that have one (an assignment's
+    /// country links here).
+    country: Option<String>,
 }
 
 pub(super) async fn list(
@@ -76,12 +93,33 @@ pub(super) async fn list(
     staff: Staff,
 ) -> Result<Response, WorkspaceError> {
     edit::editable(&table)?;
-    let total = state.store.record_count(&table).await?;
+    // A country the table cannot be filtered by, or that is not one, lists everything and says so.
+    let wanted = q.country.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let country = match wanted {
+        Some(c) if nmp_store::Store::has_country(&table) => state
+            .store
+            .get::<nmp_store::entity::country::Entity>(c.to_ascii_uppercase())
+            .await?
+            .map(|row| (row.country_iso3, row.name)),
+        _ => None,
+    };
+    let unfiltered = match (wanted, &country) {
+        (Some(c), None) if nmp_store::Store::has_country(&table) => Some(format!(
+            "{c:?} is not a country code (ISO alpha-3); every record is listed."
+        )),
+        (Some(_), None) => Some(format!(
+            "{} records have no country; every record is listed.",
+            title(&table)
+        )),
+        _ => None,
+    };
+    let iso3 = country.as_ref().map(|(c, _)| c.as_str());
+    let total = state.store.record_count_of(&table, iso3).await?;
     let pages = total.div_ceil(PAGE).max(1);
     let page = q.page.unwrap_or(1).clamp(1, pages);
     let rows = state
         .store
-        .records(&table, (page - 1) * PAGE, PAGE)
+        .records_of(&table, iso3, (page - 1) * PAGE, PAGE)
         .await?
         .into_iter()
         .map(|r| (r.key, r.label(), r.version, r.updated_by.clone()))
@@ -93,6 +131,8 @@ pub(super) async fn list(
         rows,
         page,
         pages,
+        country: country.map(|(iso3, name)| (iso3.to_lowercase(), name)),
+        unfiltered,
     };
     Ok(render(StatusCode::OK, &view))
 }
