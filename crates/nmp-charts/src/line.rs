@@ -34,6 +34,10 @@ const PLOT_HEIGHT: f64 = 260.0;
 const MIN_MARKER_STEP: f64 = 14.0;
 /// The widest a direct label may be before it is shortened.
 const MAX_DIRECT_LABEL: f64 = 240.0;
+/// The most rows x labels alternate between.
+const MAX_LABEL_ROWS: usize = 3;
+/// Vertical distance between rows of x labels.
+const LABEL_ROW: f64 = 15.0;
 /// Vertical distance between direct labels.
 const DIRECT_LINE: f64 = 15.0;
 /// How far apart markers at the same value are moved.
@@ -161,12 +165,22 @@ pub fn line_with(chart: &LineChart, frame: &Frame) -> String {
         .fold(0.0, f64::max);
     let left = PAD + tick_width + 8.0;
     let right = WIDTH - PAD - label_room;
-    let height = plot_bottom + 8.0 + FONT_SIZE + PAD;
+    let step = (right - left) / n as f64;
+    // X labels too wide for their step alternate between two or three rows rather than being
+    // left out; beyond three rows, only every k-th point is labelled.
+    let label_w = chart
+        .x_labels
+        .iter()
+        .map(|l| text_width(l, FONT_SIZE))
+        .fold(0.0, f64::max);
+    let needed = ((label_w + 10.0) / step).ceil().max(1.0) as usize;
+    let label_rows = needed.min(MAX_LABEL_ROWS);
+    let every = needed.div_ceil(label_rows);
+    let height = plot_bottom + 8.0 + FONT_SIZE + (label_rows - 1) as f64 * LABEL_ROW + PAD;
 
     let mut doc = Doc::new(&id, WIDTH, height, &chart.title, &chart.description, frame);
     legend(&mut doc, &items, PAD, header, WIDTH - 2.0 * PAD);
     let y = Linear::new((ticks.min, ticks.max), (plot_bottom, plot_top));
-    let step = (right - left) / n as f64;
     let x = |i: usize| left + step * (i as f64 + 0.5);
 
     doc.raw("<g class=\"axis\" font-size=\"12\">\n");
@@ -184,19 +198,21 @@ pub fn line_with(chart: &LineChart, frame: &Frame) -> String {
     if !chart.unit.trim().is_empty() {
         doc.text(PAD, plot_top - 16.0, Anchor::Start, MUTED, chart.unit.trim());
     }
-    // Label every k-th point so that labels never touch.
-    let label_w = chart
+    for (k, (i, label)) in chart
         .x_labels
         .iter()
-        .map(|l| text_width(l, FONT_SIZE))
-        .fold(0.0, f64::max);
-    let every = ((label_w + 10.0) / step).ceil().max(1.0) as usize;
-    for (i, label) in chart.x_labels.iter().enumerate().filter(|(i, _)| i % every == 0) {
-        let room = (step * every as f64 - 10.0).max(step);
+        .enumerate()
+        .filter(|(i, _)| i % every == 0)
+        .enumerate()
+    {
+        let row = k % label_rows;
+        let room = (step * (every * label_rows) as f64 - 10.0).max(step);
         let shown = truncate(label, FONT_SIZE, room);
         let title = (shown != *label).then_some(label.as_str());
-        doc.text_with_title(x(i), plot_bottom + 8.0 + FONT_SIZE, Anchor::Middle, TEXT, &shown, title);
-        doc.line(x(i), plot_bottom, x(i), plot_bottom + 4.0, AXIS);
+        let ty = plot_bottom + 8.0 + FONT_SIZE + row as f64 * LABEL_ROW;
+        doc.text_with_title(x(i), ty, Anchor::Middle, TEXT, &shown, title);
+        let tick_end = if row == 0 { plot_bottom + 4.0 } else { ty - FONT_SIZE };
+        doc.line(x(i), plot_bottom, x(i), tick_end, AXIS);
     }
     doc.raw("</g>\n");
 

@@ -706,3 +706,42 @@ fn direct_labels_spread_inside_the_plot() {
     let placed = crate::line::spread_labels(&[50.0, 10.0], 20.0, 400.0);
     assert_eq!(placed, vec![50.0, 20.0], "kept below the top");
 }
+
+#[test]
+fn wide_x_labels_alternate_rows_instead_of_disappearing() {
+    let chart = LineChart {
+        x_labels: strings(&[
+            "expanding-the-ranks",
+            "2015",
+            "2017",
+            "2018",
+            "2020-transition",
+            "a-much-longer-edition-name",
+            "2022",
+        ]),
+        series: vec![
+            series(
+                "States with a national mechanism",
+                &[15.0, 9.0, 14.0, 14.0, 14.0, 15.0, 16.0],
+            ),
+            series("Mechanisms (all levels)", &[18.0, 9.0, 14.0, 14.0, 16.0, 17.0, 18.0]),
+        ],
+        ..sample_line()
+    };
+    let svg = line(&chart);
+    let doc = check_accessible(&svg, &chart.title, "800");
+    let axis = element_attrs(&doc, "g", "axis").remove(0);
+    let labels: Vec<(&str, f64)> = axis
+        .children()
+        .filter(|n| n.tag_name().name() == "text")
+        .filter_map(|n| Some((n.last_child()?.text()?, n.attribute("y")?.parse().ok()?)))
+        .filter(|(t, _)| chart.x_labels.iter().any(|l| l == t))
+        .collect();
+    assert_eq!(labels.len(), 7, "every edition is labelled: {labels:?}");
+    let rows: BTreeMap<String, usize> = labels.iter().fold(BTreeMap::new(), |mut m, (_, y)| {
+        *m.entry(format!("{y}")).or_insert(0) += 1;
+        m
+    });
+    assert!(rows.len() >= 2, "on alternating rows: {rows:?}");
+    assert_ne!(labels[0].1, labels[1].1, "neighbours are on different rows");
+}

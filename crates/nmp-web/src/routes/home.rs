@@ -36,10 +36,20 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, WebError> {
     let map = bench.figures.iter().find(|f| f.name == "map-status");
     let figures = home_figures(&bench.analysis, &bench.facts, map, &mechanisms, &countries);
     let counts = store.counts().await?;
-    let latest = editions::list(store)
+    // The latest published edition in the analysis' order (by year), so that the edition named
+    // here is the one the figures above count as of, once it is published.
+    let mut published: Vec<EditionItem> = editions::list(store)
         .await?
         .into_iter()
-        .find(|e| e.status == "published");
+        .filter(|e| e.status == "published")
+        .collect();
+    let order: Vec<String> = crate::views::analysis::editions(store)
+        .await?
+        .into_iter()
+        .map(|e| e.slug)
+        .collect();
+    published.sort_by_key(|e| order.iter().position(|s| *s == e.slug));
+    let latest = published.pop();
     let report = crate::views::reports::reports(&state).await?.into_iter().next();
     Ok(Html(
         Home {

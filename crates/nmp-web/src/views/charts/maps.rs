@@ -82,7 +82,7 @@ pub(super) fn map_status(
         }
     }
     let chart = MapChart {
-        title: format!("National mechanisms by status ({when})"),
+        title: format!("National mechanisms by status, {when}"),
         description: format!(
             "World map: each state coloured by the status of its national mechanism, {when}; states whose mechanisms had all been dissolved in dark grey, states without a recorded mechanism in light grey."
         ),
@@ -119,8 +119,14 @@ pub(super) fn map_status(
 fn status_note(standing: &BTreeMap<String, Standing>, when: &str) -> String {
     let counted = standing.values().filter(|s| s.counts()).count();
     let dissolved = standing.len() - counted;
+    let colours: Vec<String> = Standing::ALL
+        .into_iter()
+        .filter(|s| s.counts() && standing.values().any(|x| x == s))
+        .map(|s| s.label().to_lowercase())
+        .collect();
     let mut note = format!(
-        "The {counted} states in colour (established or active, proposed or in process, dormant) are the states with a national mechanism, {when}."
+        "The {counted} states in colour ({}) are the states with a national mechanism, {when}.",
+        colours.join("; ")
     );
     if dissolved > 0 {
         note.push_str(&format!(
@@ -296,7 +302,7 @@ pub(super) fn map_networks(
             rows.push(vec![name, iso3.clone(), nets.len().to_string(), nets.join("; ")]);
         }
     }
-    let title = format!("Membership of prevention networks ({when})");
+    let title = format!("Membership of prevention networks, {when}");
     let (drawn, inline) = render(
         &MapChart {
             title: title.clone(),

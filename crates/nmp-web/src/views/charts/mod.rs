@@ -126,7 +126,7 @@ fn by_region(a: &Analysis, when: &str) -> Figure {
         .map(|r| (r.with_mechanism.of - r.with_mechanism.count) as f64)
         .collect();
     let chart = BarChart {
-        title: format!("States with a national mechanism, by UN region ({when})"),
+        title: format!("States with a national mechanism, by UN region, {when}"),
         description: format!(
             "Stacked bars: for each UN region, the states with at least one national mechanism and the states without one, {when}."
         ),
@@ -185,7 +185,7 @@ fn by_status(a: &Analysis, when: &str) -> Figure {
         })
         .collect();
     let chart = BarChart {
-        title: format!("Mechanisms by latest status ({when})"),
+        title: format!("Mechanisms by latest status, {when}"),
         description: format!("Bars: the number of mechanisms whose latest recorded status is each status, {when}."),
         categories: categories.clone(),
         series: vec![Series {
@@ -232,7 +232,7 @@ fn functions(a: &Analysis, when: &str) -> Figure {
         })
         .collect();
     let chart = BarChart {
-        title: format!("How mechanisms carry out the four functions ({when})"),
+        title: format!("How mechanisms carry out the four functions, {when}"),
         description: format!(
             "Stacked bars: for each function, how many mechanisms carry it out operationally, partly, in plan, or not (or were not assessed), {when}."
         ),
@@ -267,13 +267,13 @@ fn functions(a: &Analysis, when: &str) -> Figure {
             .collect(),
     );
     if chart.only(LEVELS.len() - 1) {
-        figure.instead = Some(nothing_assessed(a, when));
+        figure.instead = Some(nothing_assessed(a));
     }
     figure
 }
 
 /// What the page says instead of a functions chart whose every bar is "none or not assessed".
-fn nothing_assessed(a: &Analysis, when: &str) -> String {
+fn nothing_assessed(a: &Analysis) -> String {
     let mechanisms: usize = a.indicators.mechanisms_by_level.values().sum();
     let assessed: usize = a.indicators.functions.iter().map(|f| f.assessed).sum();
     let which = match &a.edition {
@@ -282,11 +282,11 @@ fn nothing_assessed(a: &Analysis, when: &str) -> String {
     };
     if assessed == 0 {
         format!(
-            "No assessments of how mechanisms carry out the four functions are recorded for {which}: none of the {mechanisms} mechanisms ({when}) has a recorded level for any function, so there is nothing to chart."
+            "No assessments of how mechanisms carry out the four functions are recorded for {which}, so there is nothing to chart: each of the {mechanisms} mechanisms counts as \"none or not assessed\" for every function."
         )
     } else {
         format!(
-            "Every function assessment recorded for {which} ({assessed} in all) finds the function not carried out, so there is nothing to chart: none of the {mechanisms} mechanisms ({when}) carries out a function at any level."
+            "The {assessed} function assessments recorded for {which} all find the function not carried out, so there is nothing to chart."
         )
     }
 }
