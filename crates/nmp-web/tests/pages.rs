@@ -50,7 +50,9 @@ async fn home_lists_the_countries_that_have_a_mechanism_and_escapes_text() {
     for expected in ["Kenya", "Paraguay", "Zambia", "Atrocities Prevention Board"] {
         assert!(body.contains(expected), "home page lacks {expected}");
     }
-    let table = &body[body.find("aria-labelledby=\"with-mechanisms\"").expect("the list of states")..];
+    let table = &body[body
+        .find("aria-labelledby=\"with-mechanisms\"")
+        .expect("the list of states")..];
     assert!(
         table.contains("href=\"/countries/ken\"") && !table.contains("href=\"/countries/ago\""),
         "Angola has no mechanism in the starter dataset (the map above links every country)"
