@@ -7,7 +7,7 @@ use crate::svg::{
     AXIS, Anchor, Doc, FONT_SIZE, GRID, LegendItem, MUTED, PAD, Swatch, TEXT, chart_id, esc, human, human_with, legend,
     legend_height, num, text_width, truncate, with_unit, wrap,
 };
-use crate::{Series, colour};
+use crate::{Frame, Series, colour};
 
 /// A bar chart: one bar per category and series, side by side or stacked.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -46,13 +46,32 @@ struct Segment {
     to: f64,
 }
 
-/// Renders a bar chart as an SVG document.
+impl BarChart {
+    /// Whether every value outside series `index` is zero or missing: the chart then says no
+    /// more than that one series does (every function "none or not assessed", say), and a page
+    /// may put a sentence in its place.
+    pub fn only(&self, index: usize) -> bool {
+        self.series
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .flat_map(|(_, s)| s.values.iter().take(self.categories.len()))
+            .all(|v| !v.is_finite() || *v == 0.0)
+    }
+}
+
+/// Renders a bar chart as a standalone SVG document.
 pub fn bar(chart: &BarChart) -> String {
+    bar_with(chart, &Frame::default())
+}
+
+/// Renders a bar chart as an SVG document in `frame`.
+pub fn bar_with(chart: &BarChart, frame: &Frame) -> String {
     let id = chart_id("bar", &chart.title, &chart.description);
     let n = chart.categories.len();
     let s = chart.series.len();
     if n == 0 || s == 0 {
-        return empty(&id, chart);
+        return empty_chart(&id, &chart.title, &chart.description, frame);
     }
     let segments = segments(chart);
     let (mut lo, hi) = extent(&segments);
@@ -96,8 +115,8 @@ pub fn bar(chart: &BarChart) -> String {
         None
     };
     match wrapped {
-        Some(labels) => upright(chart, &id, &segments, &ticks, &items, left, &labels),
-        None => sideways(chart, &id, &segments, &ticks, &items),
+        Some(labels) => upright(chart, frame, &id, &segments, &ticks, &items, left, &labels),
+        None => sideways(chart, frame, &id, &segments, &ticks, &items),
     }
 }
 
@@ -182,8 +201,10 @@ fn value_labels(chart: &BarChart, segments: &[Segment]) -> Vec<(usize, usize, f6
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn upright(
     chart: &BarChart,
+    frame: &Frame,
     id: &str,
     segments: &[Segment],
     ticks: &Ticks,
@@ -193,7 +214,7 @@ fn upright(
 ) -> String {
     let n = chart.categories.len();
     let s = chart.series.len();
-    let header = Doc::header_height(&chart.title);
+    let header = Doc::header_height(&chart.title, frame);
     let legend_h = legend_height(items, WIDTH - 2.0 * PAD);
     let plot_top = header + legend_h + if legend_h > 0.0 { 8.0 } else { 0.0 } + 28.0;
     let plot_bottom = plot_top + PLOT_HEIGHT;
@@ -201,7 +222,7 @@ fn upright(
     let lines = labels.iter().map(Vec::len).max().unwrap_or(1);
     let height = plot_bottom + 8.0 + lines as f64 * LINE + PAD;
 
-    let mut doc = Doc::new(id, WIDTH, height, &chart.title, &chart.description);
+    let mut doc = Doc::new(id, WIDTH, height, &chart.title, &chart.description, frame);
     legend(&mut doc, items, PAD, header, WIDTH - 2.0 * PAD);
     let y = Linear::new((ticks.min, ticks.max), (plot_bottom, plot_top));
 
@@ -279,7 +300,14 @@ fn upright(
     doc.finish()
 }
 
-fn sideways(chart: &BarChart, id: &str, segments: &[Segment], ticks: &Ticks, items: &[LegendItem<'_>]) -> String {
+fn sideways(
+    chart: &BarChart,
+    frame: &Frame,
+    id: &str,
+    segments: &[Segment],
+    ticks: &Ticks,
+    items: &[LegendItem<'_>],
+) -> String {
     let n = chart.categories.len();
     let s = chart.series.len();
     let groups = if chart.stacked { 1 } else { s };
@@ -301,7 +329,7 @@ fn sideways(chart: &BarChart, id: &str, segments: &[Segment], ticks: &Ticks, ite
         .fold(0.0, f64::max);
     let right = WIDTH - PAD - if values.is_empty() { 0.0 } else { value_w + 6.0 };
 
-    let header = Doc::header_height(&chart.title);
+    let header = Doc::header_height(&chart.title, frame);
     let legend_h = legend_height(items, WIDTH - 2.0 * PAD);
     let plot_top = header + legend_h + if legend_h > 0.0 { 12.0 } else { 4.0 };
     let plot_bottom = plot_top + row * n as f64;
@@ -309,7 +337,7 @@ fn sideways(chart: &BarChart, id: &str, segments: &[Segment], ticks: &Ticks, ite
     let unit_h = if chart.unit.trim().is_empty() { 0.0 } else { LINE + 4.0 };
     let height = plot_bottom + 8.0 + FONT_SIZE + unit_h + PAD;
 
-    let mut doc = Doc::new(id, WIDTH, height, &chart.title, &chart.description);
+    let mut doc = Doc::new(id, WIDTH, height, &chart.title, &chart.description, frame);
     legend(&mut doc, items, PAD, header, WIDTH - 2.0 * PAD);
     let x = Linear::new((ticks.min, ticks.max), (left, right));
 
@@ -404,14 +432,10 @@ fn side_label(category: &str) -> Vec<String> {
     vec![first, truncate(&rest.join(" "), FONT_SIZE, MAX_LABEL)]
 }
 
-fn empty(id: &str, chart: &BarChart) -> String {
-    empty_chart(id, &chart.title, &chart.description)
-}
-
 /// A chart with nothing to plot: its title and a short note.
-pub(crate) fn empty_chart(id: &str, title: &str, description: &str) -> String {
-    let header = Doc::header_height(title);
-    let mut doc = Doc::new(id, WIDTH, header + 40.0 + PAD, title, description);
+pub(crate) fn empty_chart(id: &str, title: &str, description: &str, frame: &Frame) -> String {
+    let header = Doc::header_height(title, frame);
+    let mut doc = Doc::new(id, WIDTH, header + 40.0 + PAD, title, description, frame);
     doc.text(WIDTH / 2.0, header + 24.0, Anchor::Middle, MUTED, "No data to show.");
     doc.finish()
 }

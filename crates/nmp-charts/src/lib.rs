@@ -25,11 +25,38 @@ mod svg;
 mod tests;
 mod topo;
 
-pub use bar::{BarChart, bar};
-pub use line::{LineChart, line};
-pub use map::{MapChart, MapSvg, map};
+pub use bar::{BarChart, bar, bar_with};
+pub use line::{LineChart, line, line_with};
+pub use map::{MapChart, MapSvg, map, map_with};
 pub use png::png;
-pub use scatter::{Point, ScatterChart, scatter};
+pub use scatter::{Point, ScatterChart, scatter, scatter_with};
+
+use std::collections::BTreeMap;
+
+/// How a chart sits on the page that shows it. The default is a standalone document (a download,
+/// a figure of the PDF): visible title, no links. Each chart kind has a `*_with` function taking
+/// a frame; the plain function uses the default.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Frame {
+    /// Leave the visible title out, because the page shows it as the heading above the chart. The
+    /// title stays the document's accessible name.
+    pub hide_title: bool,
+    /// Maps only: country code (three-digit M49) to the address its shape links to (the
+    /// country's page). Linked shapes are `<a>` elements out of the tab order, for pointer users;
+    /// the page is expected to list the same links in a table. A map with links is a `group`
+    /// rather than an `img`, whose content assistive technology would not expose.
+    pub links: BTreeMap<String, String>,
+}
+
+impl Frame {
+    /// A frame for a chart placed under a heading that already says what its title says.
+    pub fn under_heading() -> Frame {
+        Frame {
+            hide_title: true,
+            ..Frame::default()
+        }
+    }
+}
 
 /// The Okabe–Ito colour-blind-safe palette, in the order series and classes use it.
 ///

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use crate::projection::equal_earth;
 use crate::svg::{Anchor, Doc, LegendItem, MUTED, PAD, Swatch, chart_id, esc, legend, legend_height, num};
 use crate::topo::decode;
-use crate::{NO_DATA, colour};
+use crate::{Frame, NO_DATA, colour};
 
 /// A choropleth world map: each country coloured by the class of its value.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -219,15 +219,21 @@ fn num1(value: f64) -> String {
     if text == "-0" { "0".to_owned() } else { text.to_owned() }
 }
 
-/// Renders the world map: each drawn country a `<path>` with its `data-m49` code, its class colour
-/// and a hover title, with the legend below.
+/// Renders the world map as a standalone document: each drawn country a `<path>` with its
+/// `data-m49` code, its class colour and a hover title, with the legend below.
 pub fn map(chart: &MapChart) -> MapSvg {
+    map_with(chart, &Frame::default())
+}
+
+/// Renders the world map in `frame`; a country with a link in the frame is wrapped in an `<a>`
+/// (out of the tab order) named by its hover text.
+pub fn map_with(chart: &MapChart, frame: &Frame) -> MapSvg {
     let id = chart_id("map", &chart.title, &chart.description);
-    let header = Doc::header_height(&chart.title);
+    let header = Doc::header_height(&chart.title, frame);
     let world = match world() {
         Ok(world) => world,
         Err(message) => {
-            let mut doc = Doc::new(&id, WIDTH, header + 40.0 + PAD, &chart.title, &chart.description);
+            let mut doc = Doc::new(&id, WIDTH, header + 40.0 + PAD, &chart.title, &chart.description, frame);
             doc.text(
                 WIDTH / 2.0,
                 header + 24.0,
@@ -271,7 +277,7 @@ pub fn map(chart: &MapChart) -> MapSvg {
     let legend_h = legend_height(&items, WIDTH - 2.0 * PAD);
     let height = legend_top + legend_h + PAD;
 
-    let mut doc = Doc::new(&id, WIDTH, height, &chart.title, &chart.description);
+    let mut doc = Doc::new(&id, WIDTH, height, &chart.title, &chart.description, frame);
     doc.raw(&format!(
         "<g class=\"countries\" transform=\"translate(0,{})\" stroke=\"#ffffff\" stroke-width=\"0.5\" \
          stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n",
@@ -286,11 +292,19 @@ pub fn map(chart: &MapChart) -> MapSvg {
             (None, Some(class)) => format!("{name}: {}", chart.classes.get(class).map_or("", String::as_str)),
             (None, None) => format!("{name}: No data"),
         };
-        doc.raw(&format!(
-            "<path class=\"country\" data-m49=\"{}\" fill=\"{fill}\" d=\"{d}\"><title>{}</title></path>\n",
+        let path = format!(
+            "<path class=\"country\" data-m49=\"{}\" fill=\"{fill}\" d=\"{d}\"><title>{}</title></path>",
             esc(code),
             esc(&hover),
-        ));
+        );
+        match frame.links.get(code) {
+            Some(href) => doc.raw(&format!(
+                "<a href=\"{}\" tabindex=\"-1\" aria-label=\"{}\">{path}</a>\n",
+                esc(href),
+                esc(&hover)
+            )),
+            None => doc.raw(&format!("{path}\n")),
+        }
         drawn.insert(code.clone());
     }
     doc.raw("</g>\n");

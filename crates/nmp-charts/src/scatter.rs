@@ -1,12 +1,12 @@
 //! Scatter plots: labelled points on two numeric axes, coloured and shaped by group.
 
 use crate::bar::empty_chart;
-use crate::colour;
 use crate::scale::{Linear, all_integers, nice_ticks};
 use crate::svg::{
     AXIS, Anchor, Doc, FONT_SIZE, GRID, LegendItem, MUTED, PAD, Swatch, chart_id, esc, human, human_with, legend,
     legend_height, marker, text_width, truncate,
 };
+use crate::{Frame, colour};
 
 /// One point of a scatter plot.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -43,8 +43,13 @@ const PLOT_HEIGHT: f64 = 360.0;
 /// The colour of points whose group is not in the list of groups.
 const OTHER: &str = "#777777";
 
-/// Renders a scatter plot as an SVG document.
+/// Renders a scatter plot as a standalone SVG document.
 pub fn scatter(chart: &ScatterChart) -> String {
+    scatter_with(chart, &Frame::default())
+}
+
+/// Renders a scatter plot as an SVG document in `frame`.
+pub fn scatter_with(chart: &ScatterChart, frame: &Frame) -> String {
     let id = chart_id("scatter", &chart.title, &chart.description);
     let points: Vec<&Point> = chart
         .points
@@ -52,7 +57,7 @@ pub fn scatter(chart: &ScatterChart) -> String {
         .filter(|p| p.x.is_finite() && p.y.is_finite())
         .collect();
     if points.is_empty() {
-        return empty_chart(&id, &chart.title, &chart.description);
+        return empty_chart(&id, &chart.title, &chart.description, frame);
     }
     let range = |f: fn(&Point) -> f64| {
         points
@@ -85,7 +90,7 @@ pub fn scatter(chart: &ScatterChart) -> String {
         Vec::new()
     };
 
-    let header = Doc::header_height(&chart.title);
+    let header = Doc::header_height(&chart.title, frame);
     let legend_h = legend_height(&items, WIDTH - 2.0 * PAD);
     let plot_top = header + legend_h + if legend_h > 0.0 { 8.0 } else { 0.0 } + 28.0;
     let plot_bottom = plot_top + PLOT_HEIGHT;
@@ -104,7 +109,7 @@ pub fn scatter(chart: &ScatterChart) -> String {
     let x_title_h = if chart.x_label.trim().is_empty() { 0.0 } else { 20.0 };
     let height = plot_bottom + 8.0 + FONT_SIZE + x_title_h + PAD;
 
-    let mut doc = Doc::new(&id, WIDTH, height, &chart.title, &chart.description);
+    let mut doc = Doc::new(&id, WIDTH, height, &chart.title, &chart.description, frame);
     legend(&mut doc, &items, PAD, header, WIDTH - 2.0 * PAD);
     let x = Linear::new((x_ticks.min, x_ticks.max), (left, right));
     let y = Linear::new((y_ticks.min, y_ticks.max), (plot_bottom, plot_top));

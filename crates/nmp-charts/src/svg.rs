@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::FONT_FAMILY;
+use crate::{FONT_FAMILY, Frame};
 
 /// Body text size in pixels (axis labels, legends, value labels).
 pub(crate) const FONT_SIZE: f64 = 12.0;
@@ -210,22 +210,24 @@ pub(crate) struct Doc {
 }
 
 impl Doc {
-    /// Opens the document: root element, accessible title and description, visible title.
-    pub(crate) fn new(id: &str, width: f64, height: f64, title: &str, description: &str) -> Self {
+    /// Opens the document: root element, accessible title and description, and the visible title
+    /// unless the frame hides it.
+    pub(crate) fn new(id: &str, width: f64, height: f64, title: &str, description: &str, frame: &Frame) -> Self {
         let mut buf = String::with_capacity(16 * 1024);
         let (w, h) = (num(width), num(height));
         let _ = write!(
             buf,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
-             role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" id=\"{id}\" \
+             role=\"{role}\" aria-labelledby=\"{id}-title {id}-desc\" id=\"{id}\" \
              font-family=\"{FONT_FAMILY}\" font-size=\"{size}\" fill=\"{TEXT}\">\n\
              <title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
             size = num(FONT_SIZE),
+            role = if frame.links.is_empty() { "img" } else { "group" },
             title = esc(title),
             desc = esc(description),
         );
         let mut doc = Self { buf };
-        if !title.trim().is_empty() {
+        if !title.trim().is_empty() && !frame.hide_title {
             let shown = truncate(title.trim(), TITLE_SIZE, width - 2.0 * PAD);
             let _ = writeln!(
                 doc.buf,
@@ -240,8 +242,8 @@ impl Doc {
     }
 
     /// The height the visible title takes, including the space under it.
-    pub(crate) fn header_height(title: &str) -> f64 {
-        if title.trim().is_empty() {
+    pub(crate) fn header_height(title: &str, frame: &Frame) -> f64 {
+        if title.trim().is_empty() || frame.hide_title {
             PAD
         } else {
             PAD + TITLE_SIZE + 12.0

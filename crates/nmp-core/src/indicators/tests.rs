@@ -184,3 +184,50 @@ fn networks_by_region_and_change_between_editions() {
     assert_eq!(c.network_members["n"], 0);
     assert_eq!((c.from, c.to), (Some(2013), Some(2017)));
 }
+
+#[test]
+fn standing_keeps_dissolved_states_apart_from_the_count() {
+    let f = facts();
+    let y2015 = national_standing(&f, Some(2015));
+    assert_eq!(y2015.get("AAA"), Some(&Standing::Established));
+    assert_eq!(y2015.get("CCC"), Some(&Standing::Dissolved), "C dissolved in 2014");
+    assert_eq!(y2015.get("BBB"), None, "B is first dated 2016");
+    assert_eq!(y2015.get("DDD"), None, "the undated one is not known by a year");
+    assert_eq!(
+        states_with_mechanism(&f, Some(2015)),
+        BTreeSet::from(["AAA".to_string()])
+    );
+    for year in [Some(2011), Some(2013), Some(2015), Some(2017), None] {
+        assert_eq!(
+            states_with_mechanism(&f, year).len(),
+            compute(&f, year, None).states_with_mechanism.count,
+            "one count as of {year:?}"
+        );
+    }
+    let all = national_standing(&f, None);
+    assert_eq!(all.len(), 4);
+    assert_eq!(all["CCC"], Standing::Dissolved);
+}
+
+#[test]
+fn standing_is_the_best_of_a_states_mechanisms() {
+    let mut f = facts();
+    let mut dormant = mechanism("d1", "BBB", &["2016"]);
+    dormant.statuses = vec![StatusFact {
+        status: MechanismStatus::Dormant,
+        on: Some(d("2016")),
+    }];
+    let mut proposed = mechanism("d2", "CCC", &["2015"]);
+    proposed.statuses = vec![StatusFact {
+        status: MechanismStatus::Proposed,
+        on: Some(d("2015")),
+    }];
+    let mut regional = mechanism("r", "DDD", &["2010"]);
+    regional.level = "regional".into();
+    f.mechanisms.extend([dormant, proposed, regional]);
+    let s = national_standing(&f, Some(2017));
+    assert_eq!(s["BBB"], Standing::Established, "B's other mechanism has no status");
+    assert_eq!(s["CCC"], Standing::InProcess, "a proposal outranks the dissolved one");
+    assert!(!s.contains_key("DDD"), "a regional mechanism is not a national one");
+    assert!(Standing::InProcess.counts() && !Standing::Dissolved.counts());
+}

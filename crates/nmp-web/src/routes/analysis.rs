@@ -47,6 +47,8 @@ pub(crate) struct Bench {
     pub figures: Vec<Figure>,
     /// The outcome assessments of published editions, as of the edition shown.
     pub outcomes: Outcomes,
+    /// The facts everything above was computed from.
+    pub facts: nmp_core::indicators::Facts,
 }
 
 /// Builds the analysis of the edition named by the `edition` parameter (default: the latest;
@@ -69,6 +71,7 @@ pub(crate) async fn bench(s: &AppState, p: &Params) -> Result<Bench, WebError> {
         high_risk,
         figures,
         outcomes,
+        facts,
     })
 }
 
@@ -85,6 +88,8 @@ struct Row {
 struct AnalysisPage {
     editions: Vec<String>,
     selected: String,
+    /// As of when the figures count ("as of edition 2018").
+    as_of: String,
     previous: Option<String>,
     headline: Row,
     mechanism_total: usize,
@@ -113,6 +118,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
         high_risk,
         figures,
         outcomes,
+        ..
     } = bench(&s, &p).await?;
     let i = &a.indicators;
     let change = a.change.as_ref();
@@ -148,6 +154,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
             .as_ref()
             .map(|e| e.slug.clone())
             .unwrap_or_else(|| "all".into()),
+        as_of: a.as_of(),
         previous: a.previous.as_ref().map(|e| e.slug.clone()),
         headline: Row {
             label: "States with a national mechanism".into(),

@@ -45,6 +45,21 @@ pub struct Analysis {
     pub change: Option<Change>,
 }
 
+impl Analysis {
+    /// As of when the figures count, for labels: "as of edition 2018", "as of edition
+    /// 2020-transition (2020)", "all data recorded".
+    pub fn as_of(&self) -> String {
+        match &self.edition {
+            None => "all data recorded".into(),
+            Some(e) => match e.year {
+                Some(y) if e.slug == y.to_string() => format!("as of edition {}", e.slug),
+                Some(y) => format!("as of edition {} ({y})", e.slug),
+                None => format!("edition {}, which has no year: all data recorded", e.slug),
+            },
+        }
+    }
+}
+
 /// The editions in year order (oldest first).
 pub(crate) async fn editions(store: &Store) -> Result<Vec<EditionChoice>, WebError> {
     let mut out: Vec<EditionChoice> = store

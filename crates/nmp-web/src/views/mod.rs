@@ -9,6 +9,7 @@ pub(crate) mod country_names;
 pub(crate) mod editions;
 pub(crate) mod ewp_series;
 pub(crate) mod facets;
+pub(crate) mod home;
 pub(crate) mod initiatives;
 pub(crate) mod mechanisms;
 pub(crate) mod networks;

@@ -3,13 +3,45 @@
 
 use std::collections::BTreeMap;
 
-use nmp_charts::{MapChart, Point, ScatterChart};
-use nmp_core::indicators::{Facts, exists};
-use nmp_core::vocab::MechanismStatus;
+use nmp_charts::{Frame, MapChart, MapSvg, Point, ScatterChart};
+use nmp_core::indicators::{Facts, Standing, national_standing};
 
 use super::Figure;
 use crate::views::analysis::{Analysis, HighRisk};
 
+/// The frame of a map on the page: no visible title (the heading says it), each country linked
+/// to its page.
+fn on_page(m49: &BTreeMap<String, String>) -> Frame {
+    Frame {
+        links: m49
+            .iter()
+            .map(|(iso3, code)| (code.clone(), format!("/countries/{}", iso3.to_lowercase())))
+            .collect(),
+        ..Frame::under_heading()
+    }
+}
+
+/// Renders a map standalone (the download) and for the page: (standalone, inline).
+fn render(chart: &MapChart, m49: &BTreeMap<String, String>) -> (MapSvg, String) {
+    (nmp_charts::map(chart), nmp_charts::map_with(chart, &on_page(m49)).svg)
+}
+
+/// The legend label of the states without a national mechanism recorded.
+const NO_MECHANISM: &str = "No mechanism recorded";
+
+/// The map's colour of each standing, in [`Standing::ALL`] order: the first three count as
+/// states with a mechanism; "Dissolved" is a mid grey, between the colours and "none".
+const STANDING_COLOURS: [&str; 4] = [
+    nmp_charts::PALETTE[0],
+    nmp_charts::PALETTE[1],
+    nmp_charts::PALETTE[2],
+    "#8c8c8c",
+];
+
+/// The states by the standing of their national mechanisms (`national_standing`, the rule the
+/// indicators count by), as of the analysis' year. The legend has every standing that occurs and
+/// "No mechanism recorded"; the table lists every state with a standing, and whether it counts
+/// as a state with a mechanism.
 pub(super) fn map_status(
     facts: &Facts,
     a: &Analysis,
@@ -18,59 +50,48 @@ pub(super) fn map_status(
     when: &str,
 ) -> Figure {
     let year = a.edition.as_ref().and_then(|e| e.year);
-    let classes = vec![
-        "Established or active".to_string(),
-        "Proposed or in process".into(),
-        "Dormant".into(),
-        "No mechanism recorded".into(),
-    ];
-    let mut best: BTreeMap<String, usize> = BTreeMap::new();
-    for m in facts.mechanisms.iter().filter(|m| m.level == "national") {
-        let Some(iso3) = &m.iso3 else { continue };
-        if !exists(m, year) {
-            continue;
-        }
-        let latest = m
-            .statuses
-            .iter()
-            .filter(|s| s.on.is_none_or(|d| year.is_none_or(|y| d.date.year() <= y)))
-            .max_by_key(|s| s.on);
-        let class = match latest.map(|s| s.status) {
-            Some(MechanismStatus::Proposed | MechanismStatus::InProcess) => 1,
-            Some(MechanismStatus::Dormant) => 2,
-            _ => 0,
-        };
-        let entry = best.entry(iso3.clone()).or_insert(class);
-        *entry = (*entry).min(class);
-    }
+    let standing = national_standing(facts, year);
+    let shown: Vec<Standing> = Standing::ALL
+        .into_iter()
+        .filter(|s| standing.values().any(|x| x == s))
+        .collect();
+    let mut classes: Vec<String> = shown.iter().map(|s| s.label().to_string()).collect();
+    classes.push(NO_MECHANISM.into());
+    let none = shown.len();
+    let mut colours: Vec<String> = shown
+        .iter()
+        .map(|s| STANDING_COLOURS[Standing::ALL.iter().position(|x| x == s).unwrap_or(0)].to_string())
+        .collect();
+    colours.push("#eeeeee".into());
     let mut values = BTreeMap::new();
     let mut hover = BTreeMap::new();
     let mut rows = Vec::new();
     for (iso3, code) in m49 {
-        let class = best.get(iso3).copied().unwrap_or(3);
+        let s = standing.get(iso3).copied();
+        let class = s.and_then(|s| shown.iter().position(|x| *x == s)).unwrap_or(none);
         let name = names.get(iso3).cloned().unwrap_or_else(|| iso3.clone());
         values.insert(code.clone(), class);
         hover.insert(code.clone(), format!("{name}: {}", classes[class]));
-        if class != 3 {
-            rows.push(vec![name, iso3.clone(), classes[class].clone()]);
+        if let Some(s) = s {
+            rows.push(vec![
+                name,
+                iso3.clone(),
+                s.label().to_string(),
+                if s.counts() { "yes" } else { "no" }.to_string(),
+            ]);
         }
     }
-    let title = format!("National mechanisms by status ({when})");
-    let drawn = nmp_charts::map(&MapChart {
-        title: title.clone(),
+    let chart = MapChart {
+        title: format!("National mechanisms by status, {when}"),
         description: format!(
-            "World map: each state coloured by the status of its national mechanism, {when}; states without a recorded mechanism in grey."
+            "World map: each state coloured by the status of its national mechanism, {when}; states whose mechanisms had all been dissolved in dark grey, states without a recorded mechanism in light grey."
         ),
         classes,
         values,
         hover,
-        colours: vec![
-            nmp_charts::PALETTE[0].into(),
-            nmp_charts::PALETTE[1].into(),
-            nmp_charts::PALETTE[2].into(),
-            "#eeeeee".into(),
-        ],
-    });
+        colours,
+    };
+    let (drawn, inline) = render(&chart, m49);
     let not_drawn = m49
         .iter()
         .filter(|(_, code)| !drawn.drawn.contains(*code))
@@ -78,12 +99,44 @@ pub(super) fn map_status(
         .collect();
     Figure {
         name: "map-status".into(),
-        title,
+        title: chart.title,
         svg: drawn.svg,
-        header: vec!["country".into(), "iso3".into(), "status".into()],
+        inline,
+        instead: None,
+        note: Some(status_note(&standing, when)),
+        header: vec![
+            "country".into(),
+            "iso3".into(),
+            "status".into(),
+            "counted as a state with a mechanism".into(),
+        ],
         rows,
         not_drawn,
     }
+}
+
+/// How to read the status map: which colours are the states with a mechanism, and how many.
+fn status_note(standing: &BTreeMap<String, Standing>, when: &str) -> String {
+    let counted = standing.values().filter(|s| s.counts()).count();
+    let dissolved = standing.len() - counted;
+    let colours: Vec<String> = Standing::ALL
+        .into_iter()
+        .filter(|s| s.counts() && standing.values().any(|x| x == s))
+        .map(|s| s.label().to_lowercase())
+        .collect();
+    let mut note = format!(
+        "The {counted} states in colour ({}) are the states with a national mechanism, {when}.",
+        colours.join("; ")
+    );
+    if dissolved > 0 {
+        note.push_str(&format!(
+            " {dissolved} {} in dark grey had a national mechanism that had been dissolved by then, and {} not counted.",
+            if dissolved == 1 { "state" } else { "states" },
+            if dissolved == 1 { "is" } else { "are" },
+        ));
+    }
+    note.push_str(" Select a country to open its page.");
+    note
 }
 
 /// A short name of the risk dataset for titles: "EWP 2024".
@@ -98,9 +151,7 @@ const RISK_GROUPS: [&str; 3] = ["mechanism", "network only", "neither"];
 
 pub(super) fn high_risk_scatter(h: &HighRisk) -> Figure {
     let title = format!("The 30 highest-risk states and national mechanisms ({})", short(h));
-    Figure {
-        name: "high-risk".into(),
-        svg: nmp_charts::scatter(&ScatterChart {
+    let chart = ScatterChart {
             title: title.clone(),
             description: "Scatter: each of the highest-risk states by its Early Warning Project rank (x) and two-year risk (y), marked by whether it has a national mechanism, only a network membership, or neither.".into(),
             points: h
@@ -111,13 +162,35 @@ pub(super) fn high_risk_scatter(h: &HighRisk) -> Figure {
             groups: vec!["National mechanism".into(), "Network membership only".into(), "Neither".into()],
             x_label: "Rank (1 = highest risk)".into(),
             y_label: "Two-year risk of a new mass killing (%)".into(),
-        }),
+        };
+    Figure {
+        name: "high-risk".into(),
+        svg: nmp_charts::scatter(&chart),
+        inline: nmp_charts::scatter_with(&chart, &Frame::under_heading()),
+        instead: None,
+        note: None,
         title,
-        header: vec!["rank".into(), "country".into(), "iso3".into(), "risk".into(), "national mechanism".into(), "networks".into()],
+        header: vec![
+            "rank".into(),
+            "country".into(),
+            "iso3".into(),
+            "risk".into(),
+            "national mechanism".into(),
+            "networks".into(),
+        ],
         rows: h
             .rows
             .iter()
-            .map(|r| vec![r.rank.to_string(), r.name.clone(), r.iso3.clone(), format!("{:.1}%", r.risk * 100.0), if r.has_mechanism { "yes".into() } else { "no".into() }, r.networks.replace(';', "; ")])
+            .map(|r| {
+                vec![
+                    r.rank.to_string(),
+                    r.name.clone(),
+                    r.iso3.clone(),
+                    format!("{:.1}%", r.risk * 100.0),
+                    if r.has_mechanism { "yes".into() } else { "no".into() },
+                    r.networks.replace(';', "; "),
+                ]
+            })
             .collect(),
         not_drawn: vec![],
     }
@@ -149,14 +222,14 @@ pub(super) fn high_risk_map(h: &HighRisk, m49: &BTreeMap<String, String>) -> Fig
         }
     }
     let title = format!("The 30 highest-risk states on the map ({})", short(h));
-    let drawn = nmp_charts::map(&MapChart {
+    let (drawn, inline) = render(&MapChart {
         title: title.clone(),
         description: "World map of the Early Warning Project's 30 highest-risk states, coloured by whether each has a national mechanism, only a network membership, or neither.".into(),
         classes,
         values,
         hover,
         colours: vec![nmp_charts::PALETTE[0].into(), nmp_charts::PALETTE[1].into(), nmp_charts::PALETTE[2].into(), "#eeeeee".into()],
-    });
+    }, m49);
     let not_drawn = h
         .rows
         .iter()
@@ -167,6 +240,9 @@ pub(super) fn high_risk_map(h: &HighRisk, m49: &BTreeMap<String, String>) -> Fig
         name: "map-high-risk".into(),
         title,
         svg: drawn.svg,
+        inline,
+        instead: None,
+        note: None,
         header: vec!["rank".into(), "country".into(), "category".into()],
         rows: h
             .rows
@@ -226,17 +302,20 @@ pub(super) fn map_networks(
             rows.push(vec![name, iso3.clone(), nets.len().to_string(), nets.join("; ")]);
         }
     }
-    let title = format!("Membership of prevention networks ({when})");
-    let drawn = nmp_charts::map(&MapChart {
-        title: title.clone(),
-        description: format!(
-            "World map: each state coloured by how many of the recorded prevention networks it belongs to, {when}."
-        ),
-        classes,
-        values,
-        hover,
-        colours: vec!["#56b4e9".into(), "#0072b2".into(), "#003f63".into(), "#eeeeee".into()],
-    });
+    let title = format!("Membership of prevention networks, {when}");
+    let (drawn, inline) = render(
+        &MapChart {
+            title: title.clone(),
+            description: format!(
+                "World map: each state coloured by how many of the recorded prevention networks it belongs to, {when}."
+            ),
+            classes,
+            values,
+            hover,
+            colours: vec!["#56b4e9".into(), "#0072b2".into(), "#003f63".into(), "#eeeeee".into()],
+        },
+        m49,
+    );
     let not_drawn = rows
         .iter()
         .filter(|r| m49.get(&r[1]).is_none_or(|c| !drawn.drawn.contains(c)))
@@ -246,6 +325,9 @@ pub(super) fn map_networks(
         name: "map-networks".into(),
         title,
         svg: drawn.svg,
+        inline,
+        instead: None,
+        note: None,
         header: vec!["country".into(), "iso3".into(), "networks".into(), "which".into()],
         rows,
         not_drawn,
@@ -301,22 +383,25 @@ pub(crate) fn indicator_map(
         );
         rows.push(vec![name, iso3.clone(), fmt(*v)]);
     }
-    let drawn = nmp_charts::map(&MapChart {
-        title: title.to_string(),
-        description: format!(
-            "World map: {title}, each state coloured by the quintile of its value; states without a value in grey."
-        ),
-        classes,
-        values: map_values,
-        hover,
-        colours: vec![
-            "#fde0c5".into(),
-            "#facba6".into(),
-            "#f59e72".into(),
-            "#d55e00".into(),
-            "#8c3d00".into(),
-        ],
-    });
+    let (drawn, inline) = render(
+        &MapChart {
+            title: title.to_string(),
+            description: format!(
+                "World map: {title}, each state coloured by the quintile of its value; states without a value in grey."
+            ),
+            classes,
+            values: map_values,
+            hover,
+            colours: vec![
+                "#fde0c5".into(),
+                "#facba6".into(),
+                "#f59e72".into(),
+                "#d55e00".into(),
+                "#8c3d00".into(),
+            ],
+        },
+        m49,
+    );
     let not_drawn = rows
         .iter()
         .filter(|r| m49.get(&r[1]).is_none_or(|c| !drawn.drawn.contains(c)))
@@ -326,6 +411,9 @@ pub(crate) fn indicator_map(
         name: "map-indicator".into(),
         title: title.to_string(),
         svg: drawn.svg,
+        inline,
+        instead: None,
+        note: None,
         header: vec!["country".into(), "iso3".into(), "value".into()],
         rows,
         not_drawn,

@@ -1,10 +1,15 @@
 //! The analysis figures: chart specifications built from the indicators, rendered by
 //! `nmp-charts` (the same module the PDF report uses). Each figure also has its data as rows, for
 //! the table beside it and the CSV download.
+//!
+//! A figure is rendered twice: standalone for the downloads (with its title), and for the page,
+//! under a heading that says its title (so the chart does not repeat it), with the countries of a
+//! map linked to their pages. A figure whose chart would say nothing (every function "none or not
+//! assessed") carries a sentence to show instead.
 
 use std::collections::BTreeMap;
 
-use nmp_charts::{BarChart, LineChart, Series};
+use nmp_charts::{BarChart, Frame, LineChart, Series};
 use nmp_core::indicators::{Facts, compute};
 use nmp_core::vocab::{FunctionLevel, MechanismStatus, UnRegionalGroup, geo_label};
 
@@ -24,8 +29,15 @@ pub(crate) struct Figure {
     pub name: String,
     /// Title.
     pub title: String,
-    /// The SVG document.
+    /// The standalone SVG document (the download): titled, without links.
     pub svg: String,
+    /// The SVG as the page shows it, under a heading with the title: no visible title of its
+    /// own, a map's countries linked to their pages.
+    pub inline: String,
+    /// A sentence the page shows instead of the chart, when the chart would say nothing.
+    pub instead: Option<String>,
+    /// A sentence under the chart saying how to read it (what counts), if needed.
+    pub note: Option<String>,
     /// Column headers of the data.
     pub header: Vec<String>,
     /// Data rows.
@@ -35,6 +47,36 @@ pub(crate) struct Figure {
 }
 
 impl Figure {
+    /// A bar chart figure, rendered standalone and for the page.
+    pub(crate) fn bar(name: &str, chart: &BarChart, header: Vec<String>, rows: Vec<Vec<String>>) -> Figure {
+        Figure {
+            name: name.into(),
+            title: chart.title.clone(),
+            svg: nmp_charts::bar(chart),
+            inline: nmp_charts::bar_with(chart, &Frame::under_heading()),
+            instead: None,
+            note: None,
+            header,
+            rows,
+            not_drawn: vec![],
+        }
+    }
+
+    /// A line chart figure, rendered standalone and for the page.
+    pub(crate) fn line(name: &str, chart: &LineChart, header: Vec<String>, rows: Vec<Vec<String>>) -> Figure {
+        Figure {
+            name: name.into(),
+            title: chart.title.clone(),
+            svg: nmp_charts::line(chart),
+            inline: nmp_charts::line_with(chart, &Frame::under_heading()),
+            instead: None,
+            note: None,
+            header,
+            rows,
+            not_drawn: vec![],
+        }
+    }
+
     /// The data as CSV.
     pub(crate) fn csv(&self) -> Vec<u8> {
         let mut w = csv::Writer::from_writer(Vec::new());
@@ -59,11 +101,7 @@ pub(crate) fn figures(
     m49: &BTreeMap<String, String>,
     names: &BTreeMap<String, String>,
 ) -> Vec<Figure> {
-    let when = a
-        .edition
-        .as_ref()
-        .map(|e| format!("edition {}", e.slug))
-        .unwrap_or_else(|| "all recorded data".into());
+    let when = a.as_of();
     let mut out = vec![
         map_networks(facts, a, m49, names, &when),
         by_region(a, &when),
@@ -87,37 +125,35 @@ fn by_region(a: &Analysis, when: &str) -> Figure {
         .iter()
         .map(|r| (r.with_mechanism.of - r.with_mechanism.count) as f64)
         .collect();
-    let title = format!("States with a national mechanism, by UN region ({when})");
-    Figure {
-        name: "by-region".into(),
-        svg: nmp_charts::bar(&BarChart {
-            title: title.clone(),
-            description: format!(
-                "Stacked bars: for each UN region, the states with at least one national mechanism and the states without one, {when}."
-            ),
-            categories: categories.clone(),
-            series: vec![
-                Series {
-                    name: "With a mechanism".into(),
-                    values: with,
-                },
-                Series {
-                    name: "Without".into(),
-                    values: without,
-                },
-            ],
-            stacked: true,
-            unit: "states".into(),
-        }),
-        title,
-        header: vec![
+    let chart = BarChart {
+        title: format!("States with a national mechanism, by UN region, {when}"),
+        description: format!(
+            "Stacked bars: for each UN region, the states with at least one national mechanism and the states without one, {when}."
+        ),
+        categories: categories.clone(),
+        series: vec![
+            Series {
+                name: "With a mechanism".into(),
+                values: with,
+            },
+            Series {
+                name: "Without".into(),
+                values: without,
+            },
+        ],
+        stacked: true,
+        unit: "states".into(),
+    };
+    Figure::bar(
+        "by-region",
+        &chart,
+        vec![
             "region".into(),
             "states with a mechanism".into(),
             "states".into(),
             "share".into(),
         ],
-        rows: rows
-            .iter()
+        rows.iter()
             .zip(categories)
             .map(|(r, name)| {
                 vec![
@@ -128,8 +164,7 @@ fn by_region(a: &Analysis, when: &str) -> Figure {
                 ]
             })
             .collect(),
-        not_drawn: vec![],
-    }
+    )
 }
 
 fn by_status(a: &Analysis, when: &str) -> Figure {
@@ -149,40 +184,40 @@ fn by_status(a: &Analysis, when: &str) -> Figure {
             }
         })
         .collect();
-    let title = format!("Mechanisms by latest status ({when})");
-    Figure {
-        name: "by-status".into(),
-        svg: nmp_charts::bar(&BarChart {
-            title: title.clone(),
-            description: format!("Bars: the number of mechanisms whose latest recorded status is each status, {when}."),
-            categories: categories.clone(),
-            series: vec![Series {
-                name: "Mechanisms".into(),
-                values: entries.iter().map(|(_, v)| *v as f64).collect(),
-            }],
-            stacked: false,
-            unit: "mechanisms".into(),
-        }),
-        title,
-        header: vec!["status".into(), "mechanisms".into()],
-        rows: categories
+    let chart = BarChart {
+        title: format!("Mechanisms by latest status, {when}"),
+        description: format!("Bars: the number of mechanisms whose latest recorded status is each status, {when}."),
+        categories: categories.clone(),
+        series: vec![Series {
+            name: "Mechanisms".into(),
+            values: entries.iter().map(|(_, v)| *v as f64).collect(),
+        }],
+        stacked: false,
+        unit: "mechanisms".into(),
+    };
+    Figure::bar(
+        "by-status",
+        &chart,
+        vec!["status".into(), "mechanisms".into()],
+        categories
             .into_iter()
             .zip(entries)
             .map(|(c, (_, v))| vec![c, v.to_string()])
             .collect(),
-        not_drawn: vec![],
-    }
+    )
 }
+
+/// The levels of the functions chart, in series order; the last is "none or not assessed".
+const LEVELS: [FunctionLevel; 4] = [
+    FunctionLevel::Operational,
+    FunctionLevel::Partial,
+    FunctionLevel::Planned,
+    FunctionLevel::None,
+];
 
 fn functions(a: &Analysis, when: &str) -> Figure {
     let rows = &a.indicators.functions;
-    let levels = [
-        FunctionLevel::Operational,
-        FunctionLevel::Partial,
-        FunctionLevel::Planned,
-        FunctionLevel::None,
-    ];
-    let series = levels
+    let series = LEVELS
         .iter()
         .map(|l| Series {
             name: if *l == FunctionLevel::None {
@@ -196,21 +231,20 @@ fn functions(a: &Analysis, when: &str) -> Figure {
                 .collect(),
         })
         .collect();
-    let title = format!("How mechanisms carry out the four functions ({when})");
-    Figure {
-        name: "functions".into(),
-        svg: nmp_charts::bar(&BarChart {
-            title: title.clone(),
-            description: format!(
-                "Stacked bars: for each function, how many mechanisms carry it out operationally, partly, in plan, or not (or were not assessed), {when}."
-            ),
-            categories: rows.iter().map(|r| r.label.clone()).collect(),
-            series,
-            stacked: true,
-            unit: "mechanisms".into(),
-        }),
-        title,
-        header: vec![
+    let chart = BarChart {
+        title: format!("How mechanisms carry out the four functions, {when}"),
+        description: format!(
+            "Stacked bars: for each function, how many mechanisms carry it out operationally, partly, in plan, or not (or were not assessed), {when}."
+        ),
+        categories: rows.iter().map(|r| r.label.clone()).collect(),
+        series,
+        stacked: true,
+        unit: "mechanisms".into(),
+    };
+    let mut figure = Figure::bar(
+        "functions",
+        &chart,
+        vec![
             "function".into(),
             "operational".into(),
             "partial".into(),
@@ -218,8 +252,7 @@ fn functions(a: &Analysis, when: &str) -> Figure {
             "none or not assessed".into(),
             "assessed".into(),
         ],
-        rows: rows
-            .iter()
+        rows.iter()
             .map(|r| {
                 let n = |l: FunctionLevel| r.levels.get(l.code()).map(|s| s.count).unwrap_or(0).to_string();
                 vec![
@@ -232,7 +265,29 @@ fn functions(a: &Analysis, when: &str) -> Figure {
                 ]
             })
             .collect(),
-        not_drawn: vec![],
+    );
+    if chart.only(LEVELS.len() - 1) {
+        figure.instead = Some(nothing_assessed(a));
+    }
+    figure
+}
+
+/// What the page says instead of a functions chart whose every bar is "none or not assessed".
+fn nothing_assessed(a: &Analysis) -> String {
+    let mechanisms: usize = a.indicators.mechanisms_by_level.values().sum();
+    let assessed: usize = a.indicators.functions.iter().map(|f| f.assessed).sum();
+    let which = match &a.edition {
+        Some(e) => format!("edition {}", e.slug),
+        None => "any edition".into(),
+    };
+    if assessed == 0 {
+        format!(
+            "No assessments of how mechanisms carry out the four functions are recorded for {which}, so there is nothing to chart: each of the {mechanisms} mechanisms counts as \"none or not assessed\" for every function."
+        )
+    } else {
+        format!(
+            "The {assessed} function assessments recorded for {which} all find the function not carried out, so there is nothing to chart."
+        )
     }
 }
 
@@ -248,24 +303,29 @@ fn over_editions(facts: &Facts, editions: &[EditionChoice]) -> Figure {
             )
         })
         .collect();
-    let title = "States with a national mechanism and mechanisms recorded, by edition".to_string();
-    Figure {
-        name: "over-editions".into(),
-        svg: nmp_charts::line(&LineChart {
-            title: title.clone(),
-            description: "Lines: for each edition, the states with a national mechanism known to exist by the edition's year, and all mechanisms known to exist by then.".into(),
-            x_labels: points.iter().map(|p| p.0.clone()).collect(),
-            series: vec![
-                Series { name: "States with a national mechanism".into(), values: points.iter().map(|p| p.1 as f64).collect() },
-                Series { name: "Mechanisms (all levels)".into(), values: points.iter().map(|p| p.2 as f64).collect() },
-            ],
-            unit: "count".into(),
-        }),
-        title,
-        header: vec!["edition".into(), "states with a national mechanism".into(), "mechanisms".into()],
-        rows: points.into_iter().map(|(e, s, m)| vec![e, s.to_string(), m.to_string()]).collect(),
-        not_drawn: vec![],
-    }
+    let chart = LineChart {
+        title: "States with a national mechanism and mechanisms recorded, by edition".into(),
+        description: "Lines: for each edition, the states with a national mechanism known to exist by the edition's year, and all mechanisms known to exist by then.".into(),
+        x_labels: points.iter().map(|p| p.0.clone()).collect(),
+        series: vec![
+            Series { name: "States with a national mechanism".into(), values: points.iter().map(|p| p.1 as f64).collect() },
+            Series { name: "Mechanisms (all levels)".into(), values: points.iter().map(|p| p.2 as f64).collect() },
+        ],
+        unit: "count".into(),
+    };
+    Figure::line(
+        "over-editions",
+        &chart,
+        vec![
+            "edition".into(),
+            "states with a national mechanism".into(),
+            "mechanisms".into(),
+        ],
+        points
+            .into_iter()
+            .map(|(e, s, m)| vec![e, s.to_string(), m.to_string()])
+            .collect(),
+    )
 }
 
 pub(crate) fn group_label(code: &str) -> String {

@@ -159,10 +159,10 @@ fn levels(rows: &[&PublishedConsensus], edition: &str) -> Vec<Figure> {
                 row
             })
             .collect();
-        out.push(Figure {
-            name: format!("outcome-levels-{code}"),
-            svg: nmp_charts::bar(&BarChart {
-                title: title.clone(),
+        out.push(Figure::bar(
+            &format!("outcome-levels-{code}"),
+            &BarChart {
+                title,
                 description: format!(
                     "Stacked bars: for each UN region, how many initiatives and mechanisms the editors' published consensus places at each level of the criterion \"{label}\", edition {edition}. Levels run from 1 (lowest) up."
                 ),
@@ -170,12 +170,10 @@ fn levels(rows: &[&PublishedConsensus], edition: &str) -> Vec<Figure> {
                 series,
                 stacked: true,
                 unit: "targets".into(),
-            }),
-            title,
+            },
             header,
             rows,
-            not_drawn: vec![],
-        });
+        ));
     }
     out
 }
@@ -269,18 +267,17 @@ fn change(rows: &[PublishedConsensus], editions: &[EditionKey]) -> Option<Figure
             values: counts.iter().map(|(_, _, _, n)| n[i] as f64).collect(),
         })
         .collect();
-    Some(Figure {
-        name: "outcome-change".into(),
-        svg: nmp_charts::bar(&BarChart {
-            title: title.clone(),
+    Some(Figure::bar(
+        "outcome-change",
+        &BarChart {
+            title,
             description: "Stacked bars: for each criterion and pair of consecutive published editions with outcome assessments, how many initiatives and mechanisms rated in both moved up a level, stayed at the same level, or moved down, by the editors' published consensus.".into(),
             categories,
             series,
             stacked: true,
             unit: "targets".into(),
-        }),
-        title,
-        header: vec![
+        },
+        vec![
             "from edition".into(),
             "to edition".into(),
             "criterion".into(),
@@ -288,12 +285,11 @@ fn change(rows: &[PublishedConsensus], editions: &[EditionKey]) -> Option<Figure
             "stayed".into(),
             "moved down".into(),
         ],
-        rows: counts
+        counts
             .into_iter()
             .map(|(f, t, l, n)| vec![f, t, l, n[0].to_string(), n[1].to_string(), n[2].to_string()])
             .collect(),
-        not_drawn: vec![],
-    })
+    ))
 }
 
 #[cfg(test)]
