@@ -19,6 +19,7 @@ pub mod index;
 pub mod query;
 pub mod records;
 pub mod schema;
+mod snippet;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 

@@ -8,12 +8,12 @@ use std::collections::BTreeMap;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, TantivyDocument, Term, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Searcher};
 
 use crate::doc::{Dim, Kind};
 use crate::index::SearchIndex;
 use crate::schema::Lang;
+use crate::snippet::Snippets;
 use crate::{Result, SearchError};
 
 /// The longest query read (characters); the rest is dropped with a note.
@@ -242,19 +242,8 @@ impl SearchIndex {
 
     fn hits(&self, searcher: &Searcher, query: &dyn Query, top: &[(f32, DocAddress)]) -> Result<Vec<Hit>> {
         let f = &self.fields;
-        let mut generators = Vec::new();
-        let mut queried = std::collections::HashSet::new();
-        query.query_terms(&mut |term, _| {
-            queried.insert(term.field());
-        });
-        for field in std::iter::once(f.title).chain(Lang::ALL.map(|l| f.text_of(l))) {
-            if !queried.contains(&field) {
-                continue;
-            }
-            let mut g = SnippetGenerator::create(searcher, query, field).map_err(SearchError::search)?;
-            g.set_max_num_chars(SNIPPET_CHARS);
-            generators.push(g);
-        }
+        let fields = std::iter::once(f.title).chain(Lang::ALL.map(|l| f.text_of(l)));
+        let snippets = Snippets::new(searcher, query, fields, SNIPPET_CHARS)?;
         let text = |doc: &TantivyDocument, field| {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
@@ -264,16 +253,11 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(*address).map_err(SearchError::search)?;
-            let mut best: Option<tantivy::snippet::Snippet> = None;
-            for g in &generators {
-                let mut s = g.snippet_from_doc(&doc);
-                if s.highlighted().len() > best.as_ref().map_or(0, |b| b.highlighted().len()) {
+            let snippet_html = match snippets.best(&doc) {
+                Some(mut s) => {
                     s.set_snippet_prefix_postfix("<mark>", "</mark>");
-                    best = Some(s);
+                    s.to_html()
                 }
-            }
-            let snippet_html = match best {
-                Some(s) => s.to_html(),
                 None => {
                     let body = Lang::ALL
                         .iter()

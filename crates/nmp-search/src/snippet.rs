@@ -1,0 +1,137 @@
+//! A hit's snippet, without analysing the whole document: tantivy's `SnippetGenerator` stems every
+//! word of the text it is given, and a hit's text is an archived document of pages; a profile
+//! showed that stemming to be most of a search's time. So the text is first scanned, without
+//! stemming (lower-cased and folded as the index folds), for the first word that starts with one
+//! of the query's terms (the terms are stems, which begin most words they come from), and only a
+//! window around it goes to the generator. When no word is found that way (a stem that is not a
+//! prefix of its word), the whole text goes, as before.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use tantivy::query::Query;
+use tantivy::schema::{Field, TantivyDocument, Term, Value};
+use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
+use tantivy::{Score, Searcher};
+
+use crate::{Result, SearchError};
+
+/// Characters of context kept before the first match (the generator picks the best fragment in
+/// the window, of at most the snippet's length).
+const BEFORE: usize = 1;
+/// Multiples of the snippet's length kept after the first match.
+const AFTER: usize = 3;
+
+/// The snippet generators of one query, one per field it searches.
+pub(crate) struct Snippets {
+    generators: Vec<(Field, Vec<String>, SnippetGenerator)>,
+    finder: TextAnalyzer,
+    max_chars: usize,
+}
+
+impl Snippets {
+    /// Generators for the terms of `query` in each of `fields`, snippets of `max_chars`.
+    pub(crate) fn new(
+        searcher: &Searcher,
+        query: &dyn Query,
+        fields: impl IntoIterator<Item = Field>,
+        max_chars: usize,
+    ) -> Result<Snippets> {
+        let mut terms: BTreeSet<Term> = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            terms.insert(term.clone());
+        });
+        let mut generators = Vec::new();
+        for field in fields {
+            let mut scored: BTreeMap<String, Score> = BTreeMap::new();
+            for term in terms.iter().filter(|t| t.field() == field) {
+                let value = term.value();
+                let Some(text) = value.as_str().map(str::to_string) else { continue };
+                // As tantivy's own `SnippetGenerator::create` weighs them: rarer terms count more.
+                let doc_freq = searcher.doc_freq(term).map_err(SearchError::search)?;
+                if doc_freq > 0 {
+                    scored.insert(text, 1.0 / (1.0 + doc_freq as Score));
+                }
+            }
+            if scored.is_empty() {
+                continue;
+            }
+            let words: Vec<String> = scored.keys().cloned().collect();
+            let analyser = searcher
+                .index()
+                .tokenizer_for_field(field)
+                .map_err(SearchError::search)?;
+            generators.push((field, words, SnippetGenerator::new(scored, analyser, field, max_chars)));
+        }
+        let finder = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build();
+        Ok(Snippets {
+            generators,
+            finder,
+            max_chars,
+        })
+    }
+
+    /// The snippet of `doc` that highlights the most, if any field of it matches.
+    pub(crate) fn best(&self, doc: &TantivyDocument) -> Option<Snippet> {
+        let mut best: Option<Snippet> = None;
+        for (field, words, generator) in &self.generators {
+            let text: Vec<&str> = doc
+                .get_all(*field)
+                .filter_map(|v| v.as_str())
+                .collect();
+            let text = text.join(" ");
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            let window = self.window(text, words);
+            let s = generator.snippet(window);
+            if s.highlighted().len() > best.as_ref().map_or(0, |b| b.highlighted().len()) {
+                best = Some(s);
+            }
+        }
+        best
+    }
+
+    /// The part of `text` around its first word starting with one of `words`, or all of it.
+    fn window<'t>(&self, text: &'t str, words: &[String]) -> &'t str {
+        let mut finder = self.finder.clone();
+        let mut stream = finder.token_stream(text);
+        let mut at = None;
+        while stream.advance() {
+            let token = stream.token();
+            if words.iter().any(|w| token.text.starts_with(w.as_str())) {
+                at = Some(token.offset_from);
+                break;
+            }
+        }
+        let Some(at) = at else { return text };
+        let start = floor_char(text, at.saturating_sub(BEFORE * self.max_chars));
+        let end = floor_char(text, (at + AFTER * self.max_chars).min(text.len()));
+        &text[start..end]
+    }
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::floor_char;
+
+    #[test]
+    fn windows_end_on_character_boundaries() {
+        let t = "réseau";
+        assert_eq!(floor_char(t, 2), 1, "inside é");
+        assert_eq!(floor_char(t, 3), 3);
+        assert_eq!(floor_char(t, 0), 0);
+    }
+}
