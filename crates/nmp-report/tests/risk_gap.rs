@@ -10,9 +10,24 @@
 //! `NMP_TEST_RISK_PDF=FILE` writes the 2031 draft PDF to FILE (to look at the table).
 
 use nmp_ingest::testing::release;
-use nmp_store::Set;
 use nmp_store::entity::edition;
 use nmp_store::testing::engines;
+use nmp_store::{Set, Store};
+
+/// A draft edition `slug` (a year), titled as synthetic.
+async fn synthetic_edition(s: &Store, slug: &str) {
+    let mut w = s.writer("test").await.unwrap();
+    w.insert(edition::ActiveModel {
+        slug: Set(slug.into()),
+        title: Set("Synthetic test edition (not a real edition)".into()),
+        kind: Set("annual_report".into()),
+        status: Set("draft".into()),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    w.commit().await.unwrap();
+}
 
 #[tokio::test]
 async fn a_later_edition_prints_the_gap_of_its_years_release_and_2017_is_unchanged() {
@@ -35,17 +50,7 @@ async fn a_later_edition_prints_the_gap_of_its_years_release_and_2017_is_unchang
             db.engine
         );
 
-        let mut w = s.writer("test").await.unwrap();
-        w.insert(edition::ActiveModel {
-            slug: Set("2031".into()),
-            title: Set("Synthetic test edition (not a real edition)".into()),
-            kind: Set("annual_report".into()),
-            status: Set("draft".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-        w.commit().await.unwrap();
+        synthetic_edition(s, "2031").await;
 
         let draft = nmp_report::load_preview(s, "2031").await.unwrap();
         let gap = draft.snapshot.overview.risk_gap.as_ref().expect("a gap table for 2031");
@@ -93,22 +98,17 @@ async fn a_later_edition_prints_the_gap_of_its_years_release_and_2017_is_unchang
             html.contains("<tr class=\"flagged\"><td class=\"num\">1</td>"),
             "Chad is flagged first"
         );
+        assert_eq!(
+            html.matches("<h2 id=\"risk\">").count(),
+            1,
+            "the section once, in the page's body"
+        );
         let (markdown, _) = nmp_report::markdown::render(&draft, "figures");
         assert!(markdown.contains("## Risk and capacity"), "{markdown}");
         assert!(markdown.contains("| 1 | ■ **Chad** | 20.0% |"), "{markdown}");
 
         // An edition before every release has none.
-        let mut w = s.writer("test").await.unwrap();
-        w.insert(edition::ActiveModel {
-            slug: Set("2029".into()),
-            title: Set("Synthetic test edition (not a real edition)".into()),
-            kind: Set("annual_report".into()),
-            status: Set("draft".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-        w.commit().await.unwrap();
+        synthetic_edition(s, "2029").await;
         assert!(
             nmp_report::load_preview(s, "2029")
                 .await

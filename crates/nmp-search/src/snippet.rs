@@ -46,7 +46,9 @@ impl Snippets {
             let mut scored: BTreeMap<String, Score> = BTreeMap::new();
             for term in terms.iter().filter(|t| t.field() == field) {
                 let value = term.value();
-                let Some(text) = value.as_str().map(str::to_string) else { continue };
+                let Some(text) = value.as_str().map(str::to_string) else {
+                    continue;
+                };
                 // As tantivy's own `SnippetGenerator::create` weighs them: rarer terms count more.
                 let doc_freq = searcher.doc_freq(term).map_err(SearchError::search)?;
                 if doc_freq > 0 {
@@ -78,10 +80,7 @@ impl Snippets {
     pub(crate) fn best(&self, doc: &TantivyDocument) -> Option<Snippet> {
         let mut best: Option<Snippet> = None;
         for (field, words, generator) in &self.generators {
-            let text: Vec<&str> = doc
-                .get_all(*field)
-                .filter_map(|v| v.as_str())
-                .collect();
+            let text: Vec<&str> = doc.get_all(*field).filter_map(|v| v.as_str()).collect();
             let text = text.join(" ");
             let text = text.trim();
             if text.is_empty() {

@@ -136,6 +136,46 @@ impl Store {
         Ok(Some((e, frozen)))
     }
 
+    /// Records an erratum of the edition `edition_id` as `by`: issued on a partial date
+    /// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), where the error is and the correction, both not
+    /// empty (trimmed). A bad value is a [`StoreError::Invalid`] naming its field (`issued_on`,
+    /// `location`, `correction`) and nothing is written. The workspace and `nmp edition erratum`
+    /// both record errata through here.
+    pub async fn record_erratum(
+        &self,
+        edition_id: i32,
+        issued_on: &str,
+        location: &str,
+        correction: &str,
+        by: &str,
+    ) -> Result<erratum::Model> {
+        let issued_on = issued_on.trim();
+        nmp_core::PartialDate::parse("issued_on", issued_on)?;
+        if location.trim().is_empty() {
+            return Err(nmp_core::ValidationError::new(
+                "location",
+                "say where the error is (a part, a profile, a table or a page)",
+            )
+            .into());
+        }
+        if correction.trim().is_empty() {
+            return Err(nmp_core::ValidationError::new("correction", "say what was wrong and what is right").into());
+        }
+        let mut w = self.writer(by).await?;
+        let row = w
+            .insert(erratum::ActiveModel {
+                edition_id: ActiveValue::Set(edition_id),
+                issued_on: ActiveValue::Set(issued_on.to_string()),
+                location: ActiveValue::Set(location.trim().to_string()),
+                correction: ActiveValue::Set(correction.trim().to_string()),
+                note: ActiveValue::Set(None),
+                ..Default::default()
+            })
+            .await?;
+        w.commit().await?;
+        Ok(row)
+    }
+
     /// The errata of the edition `edition_id`, by date of issue.
     pub async fn errata(&self, edition_id: i32) -> Result<Vec<erratum::Model>> {
         Ok(erratum::Entity::find()

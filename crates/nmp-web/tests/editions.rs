@@ -291,7 +291,7 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
         .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{engine}");
         assert!(
-            bad.body.contains("issued on") && bad.body.contains("last week"),
+            bad.body.contains("Issued on: ") && bad.body.contains("last week"),
             "{}",
             bad.body
         );

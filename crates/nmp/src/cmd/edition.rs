@@ -7,9 +7,6 @@
 
 use anyhow::{Context, bail};
 use clap::Subcommand;
-use nmp_core::PartialDate;
-use nmp_store::Set;
-use nmp_store::entity::erratum;
 
 use crate::config::Config;
 
@@ -86,26 +83,24 @@ pub(crate) async fn run(config: &Config, action: EditionAction) -> anyhow::Resul
             correction,
             by,
         } => {
-            PartialDate::parse("--issued-on", &issued_on)?;
-            if location.trim().is_empty() || correction.trim().is_empty() {
-                bail!("--location and --correction must not be empty");
-            }
             let (e, _) = store
                 .frozen_edition(&edition)
                 .await?
                 .with_context(|| format!("unknown edition {edition:?}"))?;
-            let mut w = store.writer(by.as_deref().unwrap_or(ACTOR)).await?;
-            let row = w
-                .insert(erratum::ActiveModel {
-                    edition_id: Set(e.edition_id),
-                    issued_on: Set(issued_on),
-                    location: Set(location.trim().to_string()),
-                    correction: Set(correction.trim().to_string()),
-                    note: Set(None),
-                    ..Default::default()
-                })
-                .await?;
-            w.commit().await?;
+            let row = match store
+                .record_erratum(
+                    e.edition_id,
+                    &issued_on,
+                    &location,
+                    &correction,
+                    by.as_deref().unwrap_or(ACTOR),
+                )
+                .await
+            {
+                Ok(row) => row,
+                Err(nmp_store::StoreError::Invalid(v)) => bail!("--{}: {}", v.field.replace('_', "-"), v.message),
+                Err(e) => return Err(e.into()),
+            };
             println!(
                 "recorded erratum {} for edition {edition}; the next `nmp report build` lists it",
                 row.erratum_id

@@ -9,9 +9,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use nmp_core::PartialDate;
-use nmp_store::Set;
-use nmp_store::entity::erratum;
 
 use super::{edition_by_slug, edition_page, edition_page_with, not_found, report_failure};
 use crate::AppState;
@@ -137,22 +134,6 @@ pub(super) struct ErratumDraft {
     pub correction: String,
 }
 
-/// Checks an erratum form: the date is a partial date, the location and the correction are
-/// not empty. Each problem names its field.
-fn check(issued_on: &str, location: &str, correction: &str) -> Result<(), (&'static str, String)> {
-    PartialDate::parse("issued on", issued_on.trim()).map_err(|e| ("issued_on", e.to_string()))?;
-    if location.trim().is_empty() {
-        return Err((
-            "location",
-            "Where: say where the error is (a part, a profile, a table or a page).".into(),
-        ));
-    }
-    if correction.trim().is_empty() {
-        return Err(("correction", "Correction: say what was wrong and what is right.".into()));
-    }
-    Ok(())
-}
-
 /// Records an erratum of a published edition; the next build lists it.
 pub(in crate::workspace) async fn erratum(
     State(state): State<AppState>,
@@ -180,34 +161,27 @@ pub(in crate::workspace) async fn erratum(
         );
         return edition_page_with(&state, &staff, &slug, None, Some(draft)).await;
     }
-    if let Err((field, problem)) = check(issued_on, location, correction) {
-        return edition_page_with(&state, &staff, &slug, None, Some(refuse(field, problem))).await;
+    match state
+        .store
+        .record_erratum(e.edition_id, issued_on, location, correction, &staff.account.email)
+        .await
+    {
+        Ok(_) => {}
+        Err(nmp_store::StoreError::Invalid(v)) => {
+            let field = match v.field.as_str() {
+                "issued_on" => "issued_on",
+                "location" => "location",
+                _ => "correction",
+            };
+            let label = match field {
+                "issued_on" => "Issued on",
+                "location" => "Where",
+                _ => "Correction",
+            };
+            let draft = refuse(field, format!("{label}: {}", v.message));
+            return edition_page_with(&state, &staff, &slug, None, Some(draft)).await;
+        }
+        Err(e) => return Err(e.into()),
     }
-    let mut w = state.store.writer(&staff.account.email).await?;
-    w.insert(erratum::ActiveModel {
-        edition_id: Set(e.edition_id),
-        issued_on: Set(issued_on.trim().to_string()),
-        location: Set(location.trim().to_string()),
-        correction: Set(correction.trim().to_string()),
-        note: Set(None),
-        ..Default::default()
-    })
-    .await?;
-    w.commit().await?;
     Ok(Redirect::to(&format!("/staff/editions/{slug}#errata")).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_erratum_names_the_field_that_is_wrong() {
-        assert!(check("2026-12", "Kenya profile", "The date is 2012").is_ok());
-        let (field, text) = check("December", "x", "y").unwrap_err();
-        assert_eq!(field, "issued_on");
-        assert!(text.contains("issued on"), "{text}");
-        assert_eq!(check("2026", " ", "y").unwrap_err().0, "location");
-        assert_eq!(check("2026", "x", "").unwrap_err().0, "correction");
-    }
 }
