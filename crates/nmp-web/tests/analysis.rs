@@ -99,6 +99,7 @@ async fn the_analysis_page_shows_indicators_figures_and_their_data() {
     assert!(html.matches("<svg").count() >= 5, "five figures or more");
     assert!(html.contains("States with a national mechanism") && html.contains("All-of-government breadth"));
     assert!(html.contains("No Early Warning Project risk assessment has been imported"));
+    assert!(!html.contains("nmp import"), "no command line on a public page");
     for (file, kind) in [
         ("by-region.svg", "image/svg+xml"),
         ("map-status.svg", "image/svg+xml"),

@@ -49,14 +49,13 @@ async fn answer(s: &AppState, p: &Params, csv: bool) -> Result<Response, ApiErro
         Some(v) if choices.iter().any(|c| c.slug.eq_ignore_ascii_case(v)) => v.to_ascii_lowercase(),
         Some(v) if choices.is_empty() => {
             return Err(WebError::NotFound(format!(
-                "no forecast has been imported or computed, so there is no forecast {v:?} (nmp import ewp DIR)"
+                "no forecast has been imported or computed on this site yet, so there is no forecast {v:?}"
             ))
             .into());
         }
         Some(v) => return Err(WebError::bad_param("source", &risk_gap::unknown_source(v, &choices)).into()),
-        None => default.ok_or_else(|| {
-            WebError::NotFound("no forecast has been imported or computed (nmp import ewp DIR)".into())
-        })?,
+        None => default
+            .ok_or_else(|| WebError::NotFound("no forecast has been imported or computed on this site yet".into()))?,
     };
     let gap = risk_gap::gap(&s.store, &all, &slug)
         .await?

@@ -96,9 +96,7 @@ pub fn items(gap: &Gap) -> Vec<GapItem> {
 /// Why a `source` cannot be shown, for the form and the API's error.
 pub fn unknown_source(slug: &str, all: &[SourceChoice]) -> String {
     if all.is_empty() {
-        return format!(
-            "{slug:?} is not one of the forecasts: none has been imported or computed yet (nmp import ewp DIR)"
-        );
+        return format!("{slug:?} is not one of the forecasts: none has been imported or computed on this site yet");
     }
     let known: Vec<&str> = all.iter().map(|c| c.slug.as_str()).collect();
     format!("{slug:?} is not one of the forecasts: {}", known.join(", "))
