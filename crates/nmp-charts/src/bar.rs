@@ -114,9 +114,17 @@ pub fn bar_with(chart: &BarChart, frame: &Frame) -> String {
     } else {
         None
     };
+    let drawing = Drawing {
+        chart,
+        frame,
+        id: &id,
+        segments: &segments,
+        ticks: &ticks,
+        items: &items,
+    };
     match wrapped {
-        Some(labels) => upright(chart, frame, &id, &segments, &ticks, &items, left, &labels),
-        None => sideways(chart, frame, &id, &segments, &ticks, &items),
+        Some(labels) => upright(&drawing, left, &labels),
+        None => sideways(&drawing),
     }
 }
 
@@ -201,17 +209,25 @@ fn value_labels(chart: &BarChart, segments: &[Segment]) -> Vec<(usize, usize, f6
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn upright(
-    chart: &BarChart,
-    frame: &Frame,
-    id: &str,
-    segments: &[Segment],
-    ticks: &Ticks,
-    items: &[LegendItem<'_>],
-    left: f64,
-    labels: &[Vec<String>],
-) -> String {
+/// What both bar layouts draw from.
+struct Drawing<'a> {
+    chart: &'a BarChart,
+    frame: &'a Frame,
+    id: &'a str,
+    segments: &'a [Segment],
+    ticks: &'a Ticks,
+    items: &'a [LegendItem<'a>],
+}
+
+fn upright(d: &Drawing<'_>, left: f64, labels: &[Vec<String>]) -> String {
+    let Drawing {
+        chart,
+        frame,
+        id,
+        segments,
+        ticks,
+        items,
+    } = *d;
     let n = chart.categories.len();
     let s = chart.series.len();
     let header = Doc::header_height(&chart.title, frame);
@@ -300,14 +316,15 @@ fn upright(
     doc.finish()
 }
 
-fn sideways(
-    chart: &BarChart,
-    frame: &Frame,
-    id: &str,
-    segments: &[Segment],
-    ticks: &Ticks,
-    items: &[LegendItem<'_>],
-) -> String {
+fn sideways(d: &Drawing<'_>) -> String {
+    let Drawing {
+        chart,
+        frame,
+        id,
+        segments,
+        ticks,
+        items,
+    } = *d;
     let n = chart.categories.len();
     let s = chart.series.len();
     let groups = if chart.stacked { 1 } else { s };

@@ -31,6 +31,17 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The key of the `E` row whose slug `column` is `slug`, if there is one.
+async fn key_of<E: nmp_store::EntityTrait>(
+    store: &Store,
+    column: E::Column,
+    slug: &str,
+    key: impl Fn(&E::Model) -> i32,
+) -> Option<i32> {
+    let rows = store.rows_where::<E, _>(column, [slug.to_string()]).await.ok()?;
+    rows.first().map(key)
+}
+
 /// The workspace form of the record a public path shows (`/mechanisms/{slug}`,
 /// `/initiatives/{slug}`, `/networks/{slug}`, `/editions/{slug}`), if it is one.
 async fn record_of(store: &Store, path: &str) -> Option<String> {
@@ -40,40 +51,12 @@ async fn record_of(store: &Store, path: &str) -> Option<String> {
         return None;
     }
     let id = match kind {
-        "mechanisms" => {
-            store
-                .rows_where::<mechanism::Entity, _>(mechanism::Column::Slug, [slug.to_string()])
-                .await
-                .ok()?
-                .first()?
-                .mechanism_id
-        }
-        "initiatives" => {
-            store
-                .rows_where::<initiative::Entity, _>(initiative::Column::Slug, [slug.to_string()])
-                .await
-                .ok()?
-                .first()?
-                .initiative_id
-        }
-        "networks" => {
-            store
-                .rows_where::<network::Entity, _>(network::Column::Slug, [slug.to_string()])
-                .await
-                .ok()?
-                .first()?
-                .network_id
-        }
-        "editions" => {
-            store
-                .rows_where::<edition::Entity, _>(edition::Column::Slug, [slug.to_string()])
-                .await
-                .ok()?
-                .first()?
-                .edition_id
-        }
-        _ => return None,
-    };
+        "mechanisms" => key_of::<mechanism::Entity>(store, mechanism::Column::Slug, slug, |m| m.mechanism_id).await,
+        "initiatives" => key_of::<initiative::Entity>(store, initiative::Column::Slug, slug, |m| m.initiative_id).await,
+        "networks" => key_of::<network::Entity>(store, network::Column::Slug, slug, |m| m.network_id).await,
+        "editions" => key_of::<edition::Entity>(store, edition::Column::Slug, slug, |m| m.edition_id).await,
+        _ => None,
+    }?;
     let table = kind.trim_end_matches('s');
     Some(format!("/staff/records/{table}/{id}"))
 }
