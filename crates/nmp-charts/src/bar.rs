@@ -4,7 +4,7 @@
 
 use crate::scale::{Linear, Ticks, all_integers, nice_ticks};
 use crate::svg::{
-    AXIS, Anchor, Doc, FONT_SIZE, GRID, LegendItem, MUTED, PAD, Swatch, TEXT, chart_id, esc, human, human_with, legend,
+    AXIS, Anchor, Doc, FONT_SIZE, GRID, LegendItem, MUTED, PAD, Swatch, TEXT, esc, human, human_with, legend,
     legend_height, num, text_width, truncate, with_unit, wrap,
 };
 use crate::{Frame, Series, colour};
@@ -26,13 +26,13 @@ pub struct BarChart {
     pub unit: String,
 }
 
-/// Chart width in pixels.
+/// Chart width in pixels (unless the frame sets one).
 const WIDTH: f64 = 800.0;
 /// Height of the plot area of an upright chart.
 const PLOT_HEIGHT: f64 = 260.0;
 /// Line height of category labels.
 const LINE: f64 = 15.0;
-/// The widest a category label may be in a chart on its side.
+/// The widest a category label may be in a chart on its side (at most 40% of the width).
 const MAX_LABEL: f64 = 250.0;
 /// Above this many bars, values are left to the hover titles.
 const MAX_VALUE_LABELS: usize = 60;
@@ -67,7 +67,8 @@ pub fn bar(chart: &BarChart) -> String {
 
 /// Renders a bar chart as an SVG document in `frame`.
 pub fn bar_with(chart: &BarChart, frame: &Frame) -> String {
-    let id = chart_id("bar", &chart.title, &chart.description);
+    let id = frame.id("bar", &chart.title, &chart.description, WIDTH);
+    let width = frame.width_or(WIDTH);
     let n = chart.categories.len();
     let s = chart.series.len();
     if n == 0 || s == 0 {
@@ -104,7 +105,7 @@ pub fn bar_with(chart: &BarChart, frame: &Frame) -> String {
         .map(|v| text_width(&human_with(*v, ticks.decimals), FONT_SIZE))
         .fold(0.0, f64::max);
     let left = PAD + tick_width + 8.0;
-    let slot = (WIDTH - left - PAD) / n as f64;
+    let slot = (width - left - PAD) / n as f64;
     let wrapped: Option<Vec<Vec<String>>> = if n <= 24 {
         chart
             .categories
@@ -228,18 +229,19 @@ fn upright(d: &Drawing<'_>, left: f64, labels: &[Vec<String>]) -> String {
         ticks,
         items,
     } = *d;
+    let width = frame.width_or(WIDTH);
     let n = chart.categories.len();
     let s = chart.series.len();
     let header = Doc::header_height(&chart.title, frame);
-    let legend_h = legend_height(items, WIDTH - 2.0 * PAD);
+    let legend_h = legend_height(items, width - 2.0 * PAD);
     let plot_top = header + legend_h + if legend_h > 0.0 { 8.0 } else { 0.0 } + 28.0;
     let plot_bottom = plot_top + PLOT_HEIGHT;
-    let right = WIDTH - PAD;
+    let right = width - PAD;
     let lines = labels.iter().map(Vec::len).max().unwrap_or(1);
     let height = plot_bottom + 8.0 + lines as f64 * LINE + PAD;
 
-    let mut doc = Doc::new(id, WIDTH, height, &chart.title, &chart.description, frame);
-    legend(&mut doc, items, PAD, header, WIDTH - 2.0 * PAD);
+    let mut doc = Doc::new(id, width, height, &chart.title, &chart.description, frame);
+    legend(&mut doc, items, PAD, header, width - 2.0 * PAD);
     let y = Linear::new((ticks.min, ticks.max), (plot_bottom, plot_top));
 
     doc.raw("<g class=\"axis\" font-size=\"12\">\n");
@@ -325,11 +327,13 @@ fn sideways(d: &Drawing<'_>) -> String {
         ticks,
         items,
     } = *d;
+    let width = frame.width_or(WIDTH);
     let n = chart.categories.len();
     let s = chart.series.len();
     let groups = if chart.stacked { 1 } else { s };
     let thickness = if groups > 1 { 12.0 } else { 16.0 };
-    let labels: Vec<Vec<String>> = chart.categories.iter().map(|c| side_label(c)).collect();
+    let max_label = MAX_LABEL.min(width * 0.4);
+    let labels: Vec<Vec<String>> = chart.categories.iter().map(|c| side_label(c, max_label)).collect();
     let lines = labels.iter().map(Vec::len).max().unwrap_or(1);
     let row = (thickness * groups as f64 + 10.0).max(lines as f64 * LINE + 8.0);
 
@@ -344,18 +348,18 @@ fn sideways(d: &Drawing<'_>) -> String {
         .iter()
         .map(|(_, _, _, text)| text_width(text, FONT_SIZE))
         .fold(0.0, f64::max);
-    let right = WIDTH - PAD - if values.is_empty() { 0.0 } else { value_w + 6.0 };
+    let right = width - PAD - if values.is_empty() { 0.0 } else { value_w + 6.0 };
 
     let header = Doc::header_height(&chart.title, frame);
-    let legend_h = legend_height(items, WIDTH - 2.0 * PAD);
+    let legend_h = legend_height(items, width - 2.0 * PAD);
     let plot_top = header + legend_h + if legend_h > 0.0 { 12.0 } else { 4.0 };
     let plot_bottom = plot_top + row * n as f64;
     let bars_h = thickness * groups as f64;
     let unit_h = if chart.unit.trim().is_empty() { 0.0 } else { LINE + 4.0 };
     let height = plot_bottom + 8.0 + FONT_SIZE + unit_h + PAD;
 
-    let mut doc = Doc::new(id, WIDTH, height, &chart.title, &chart.description, frame);
-    legend(&mut doc, items, PAD, header, WIDTH - 2.0 * PAD);
+    let mut doc = Doc::new(id, width, height, &chart.title, &chart.description, frame);
+    legend(&mut doc, items, PAD, header, width - 2.0 * PAD);
     let x = Linear::new((ticks.min, ticks.max), (left, right));
 
     doc.raw("<g class=\"axis\" font-size=\"12\">\n");
@@ -422,10 +426,10 @@ fn sideways(d: &Drawing<'_>) -> String {
     doc.finish()
 }
 
-/// A category label for a chart on its side: wrapped into two lines of at most [`MAX_LABEL`]
+/// A category label for a chart on its side: wrapped into two lines of at most `max_label`
 /// pixels, the second shortened with an ellipsis if need be.
-fn side_label(category: &str) -> Vec<String> {
-    if let Some(lines) = wrap(category, FONT_SIZE, MAX_LABEL, 2) {
+fn side_label(category: &str, max_label: f64) -> Vec<String> {
+    if let Some(lines) = wrap(category, FONT_SIZE, max_label, 2) {
         return lines;
     }
     let mut first = String::new();
@@ -436,7 +440,7 @@ fn side_label(category: &str) -> Vec<String> {
         } else {
             format!("{first} {word}")
         };
-        if text_width(&candidate, FONT_SIZE) > MAX_LABEL {
+        if text_width(&candidate, FONT_SIZE) > max_label {
             break;
         }
         first = candidate;
@@ -444,15 +448,16 @@ fn side_label(category: &str) -> Vec<String> {
     }
     let rest: Vec<&str> = words.collect();
     if first.is_empty() {
-        return vec![truncate(category, FONT_SIZE, MAX_LABEL)];
+        return vec![truncate(category, FONT_SIZE, max_label)];
     }
-    vec![first, truncate(&rest.join(" "), FONT_SIZE, MAX_LABEL)]
+    vec![first, truncate(&rest.join(" "), FONT_SIZE, max_label)]
 }
 
 /// A chart with nothing to plot: its title and a short note.
 pub(crate) fn empty_chart(id: &str, title: &str, description: &str, frame: &Frame) -> String {
     let header = Doc::header_height(title, frame);
-    let mut doc = Doc::new(id, WIDTH, header + 40.0 + PAD, title, description, frame);
-    doc.text(WIDTH / 2.0, header + 24.0, Anchor::Middle, MUTED, "No data to show.");
+    let width = frame.width_or(WIDTH);
+    let mut doc = Doc::new(id, width, header + 40.0 + PAD, title, description, frame);
+    doc.text(width / 2.0, header + 24.0, Anchor::Middle, MUTED, "No data to show.");
     doc.finish()
 }

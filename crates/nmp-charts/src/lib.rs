@@ -36,7 +36,7 @@ use std::collections::BTreeMap;
 /// How a chart sits on the page that shows it. The default is a standalone document (a download,
 /// a figure of the PDF): visible title, no links. Each chart kind has a `*_with` function taking
 /// a frame; the plain function uses the default.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Frame {
     /// Leave the visible title out, because the page shows it as the heading above the chart. The
     /// title stays the document's accessible name.
@@ -46,7 +46,15 @@ pub struct Frame {
     /// the page is expected to list the same links in a table. A map with links is a `group`
     /// rather than an `img`, whose content assistive technology would not expose.
     pub links: BTreeMap<String, String>,
+    /// The width of the drawing in pixels, instead of the chart kind's own (800, the map 960).
+    /// Text keeps its size, so a narrow drawing (about [`PHONE_WIDTH`]) shown on a phone at its
+    /// natural width keeps legible labels where the wide one, scaled down, would not: bar labels
+    /// move beside the bars, legends wrap, the map's legend grows relative to the land.
+    pub width: Option<f64>,
 }
+
+/// A drawing width for phones: about the width a page's content has on a 390-pixel screen.
+pub const PHONE_WIDTH: f64 = 360.0;
 
 impl Frame {
     /// A frame for a chart placed under a heading that already says what its title says.
@@ -54,6 +62,29 @@ impl Frame {
         Frame {
             hide_title: true,
             ..Frame::default()
+        }
+    }
+
+    /// The same frame drawn `width` pixels wide.
+    pub fn with_width(mut self, width: f64) -> Frame {
+        self.width = Some(width);
+        self
+    }
+
+    /// The drawing's width: the frame's, or `default` (the chart kind's own).
+    pub(crate) fn width_or(&self, default: f64) -> f64 {
+        self.width.filter(|w| w.is_finite() && *w >= 200.0).unwrap_or(default)
+    }
+
+    /// The chart's element id: [`svg::chart_id`]'s, with the width added for a drawing of
+    /// another width than the kind's own, so that a page may hold both drawings of one chart.
+    pub(crate) fn id(&self, kind: &str, title: &str, description: &str, default: f64) -> String {
+        let id = svg::chart_id(kind, title, description);
+        let width = self.width_or(default);
+        if width == default {
+            id
+        } else {
+            format!("{id}-w{}", width.round())
         }
     }
 }

@@ -8,8 +8,8 @@
 use crate::bar::empty_chart;
 use crate::scale::{Linear, all_integers, nice_ticks};
 use crate::svg::{
-    AXIS, Anchor, Doc, FONT_SIZE, GRID, LegendItem, MUTED, PAD, Swatch, TEXT, chart_id, esc, human_with, legend,
-    legend_height, marker, num, text_width, truncate, with_unit,
+    AXIS, Anchor, Doc, FONT_SIZE, GRID, LegendItem, MUTED, PAD, Swatch, TEXT, esc, human_with, legend, legend_height,
+    marker, num, text_width, truncate, with_unit,
 };
 use crate::{Frame, Series, colour};
 
@@ -103,7 +103,8 @@ pub(crate) fn spread_labels(wanted: &[f64], top: f64, bottom: f64) -> Vec<f64> {
 
 /// Renders a line chart as an SVG document in `frame`.
 pub fn line_with(chart: &LineChart, frame: &Frame) -> String {
-    let id = chart_id("line", &chart.title, &chart.description);
+    let id = frame.id("line", &chart.title, &chart.description, WIDTH);
+    let width = frame.width_or(WIDTH);
     let n = chart.x_labels.len();
     let finite = || {
         chart
@@ -124,10 +125,12 @@ pub fn line_with(chart: &LineChart, frame: &Frame) -> String {
     let drawn: Vec<usize> = (0..chart.series.len())
         .filter(|s| (0..n).any(|i| value(chart, *s, i).is_some()))
         .collect();
+    // On a narrow drawing the names may take at most a third of the width.
+    let max_direct = MAX_DIRECT_LABEL.min(width / 3.0);
     let direct = drawn.len() > 1 && drawn.len() as f64 * DIRECT_LINE <= PLOT_HEIGHT;
     let direct_names: Vec<String> = drawn
         .iter()
-        .map(|s| truncate(&chart.series[*s].name, FONT_SIZE, MAX_DIRECT_LABEL))
+        .map(|s| truncate(&chart.series[*s].name, FONT_SIZE, max_direct))
         .collect();
     let label_room = if direct {
         direct_names
@@ -155,7 +158,7 @@ pub fn line_with(chart: &LineChart, frame: &Frame) -> String {
     };
 
     let header = Doc::header_height(&chart.title, frame);
-    let legend_h = legend_height(&items, WIDTH - 2.0 * PAD);
+    let legend_h = legend_height(&items, width - 2.0 * PAD);
     let plot_top = header + legend_h + if legend_h > 0.0 { 8.0 } else { 0.0 } + 28.0;
     let plot_bottom = plot_top + PLOT_HEIGHT;
     let tick_width = ticks
@@ -164,7 +167,7 @@ pub fn line_with(chart: &LineChart, frame: &Frame) -> String {
         .map(|v| text_width(&human_with(*v, ticks.decimals), FONT_SIZE))
         .fold(0.0, f64::max);
     let left = PAD + tick_width + 8.0;
-    let right = WIDTH - PAD - label_room;
+    let right = width - PAD - label_room;
     let step = (right - left) / n as f64;
     // X labels too wide for their step alternate between two or three rows rather than being
     // left out; beyond three rows, only every k-th point is labelled.
@@ -178,8 +181,8 @@ pub fn line_with(chart: &LineChart, frame: &Frame) -> String {
     let every = needed.div_ceil(label_rows);
     let height = plot_bottom + 8.0 + FONT_SIZE + (label_rows - 1) as f64 * LABEL_ROW + PAD;
 
-    let mut doc = Doc::new(&id, WIDTH, height, &chart.title, &chart.description, frame);
-    legend(&mut doc, &items, PAD, header, WIDTH - 2.0 * PAD);
+    let mut doc = Doc::new(&id, width, height, &chart.title, &chart.description, frame);
+    legend(&mut doc, &items, PAD, header, width - 2.0 * PAD);
     let y = Linear::new((ticks.min, ticks.max), (plot_bottom, plot_top));
     let x = |i: usize| left + step * (i as f64 + 0.5);
 

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use crate::projection::equal_earth;
-use crate::svg::{Anchor, Doc, LegendItem, MUTED, PAD, Swatch, chart_id, esc, legend, legend_height, num};
+use crate::svg::{Anchor, Doc, LegendItem, MUTED, PAD, Swatch, esc, legend, legend_height, num};
 use crate::topo::decode;
 use crate::{Frame, NO_DATA, colour};
 
@@ -228,14 +228,17 @@ pub fn map(chart: &MapChart) -> MapSvg {
 /// Renders the world map in `frame`; a country with a link in the frame is wrapped in an `<a>`
 /// (out of the tab order) named by its hover text.
 pub fn map_with(chart: &MapChart, frame: &Frame) -> MapSvg {
-    let id = chart_id("map", &chart.title, &chart.description);
+    let id = frame.id("map", &chart.title, &chart.description, WIDTH);
+    let width = frame.width_or(WIDTH);
+    // The land is projected once at the default width and scaled to the frame's.
+    let k = width / WIDTH;
     let header = Doc::header_height(&chart.title, frame);
     let world = match world() {
         Ok(world) => world,
         Err(message) => {
-            let mut doc = Doc::new(&id, WIDTH, header + 40.0 + PAD, &chart.title, &chart.description, frame);
+            let mut doc = Doc::new(&id, width, header + 40.0 + PAD, &chart.title, &chart.description, frame);
             doc.text(
-                WIDTH / 2.0,
+                width / 2.0,
                 header + 24.0,
                 Anchor::Middle,
                 MUTED,
@@ -273,15 +276,19 @@ pub fn map_with(chart: &MapChart, frame: &Frame) -> MapSvg {
             swatch: Swatch::Square,
         });
     }
-    let legend_top = header + world.height + 8.0;
-    let legend_h = legend_height(&items, WIDTH - 2.0 * PAD);
+    let legend_top = header + world.height * k + 8.0;
+    let legend_h = legend_height(&items, width - 2.0 * PAD);
     let height = legend_top + legend_h + PAD;
 
-    let mut doc = Doc::new(&id, WIDTH, height, &chart.title, &chart.description, frame);
+    let mut doc = Doc::new(&id, width, height, &chart.title, &chart.description, frame);
+    let (transform, stroke) = if width == WIDTH {
+        (format!("translate(0,{})", num(header)), "0.5".to_owned())
+    } else {
+        (format!("translate(0,{}) scale({})", num(header), k), num(0.5 / k))
+    };
     doc.raw(&format!(
-        "<g class=\"countries\" transform=\"translate(0,{})\" stroke=\"#ffffff\" stroke-width=\"0.5\" \
-         stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n",
-        num(header)
+        "<g class=\"countries\" transform=\"{transform}\" stroke=\"#ffffff\" stroke-width=\"{stroke}\" \
+         stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n"
     ));
     let mut drawn = BTreeSet::new();
     for (code, (name, d)) in &world.countries {
@@ -308,7 +315,7 @@ pub fn map_with(chart: &MapChart, frame: &Frame) -> MapSvg {
         drawn.insert(code.clone());
     }
     doc.raw("</g>\n");
-    legend(&mut doc, &items, PAD, legend_top, WIDTH - 2.0 * PAD);
+    legend(&mut doc, &items, PAD, legend_top, width - 2.0 * PAD);
     MapSvg {
         svg: doc.finish(),
         drawn,

@@ -3,8 +3,8 @@
 use crate::bar::empty_chart;
 use crate::scale::{Linear, all_integers, nice_ticks};
 use crate::svg::{
-    AXIS, Anchor, Doc, FONT_SIZE, GRID, LegendItem, MUTED, PAD, Swatch, chart_id, esc, human, human_with, legend,
-    legend_height, marker, text_width, truncate,
+    AXIS, Anchor, Doc, FONT_SIZE, GRID, LegendItem, MUTED, PAD, Swatch, esc, human, human_with, legend, legend_height,
+    marker, text_width, truncate,
 };
 use crate::{Frame, colour};
 
@@ -50,7 +50,8 @@ pub fn scatter(chart: &ScatterChart) -> String {
 
 /// Renders a scatter plot as an SVG document in `frame`.
 pub fn scatter_with(chart: &ScatterChart, frame: &Frame) -> String {
-    let id = chart_id("scatter", &chart.title, &chart.description);
+    let id = frame.id("scatter", &chart.title, &chart.description, WIDTH);
+    let width = frame.width_or(WIDTH);
     let points: Vec<&Point> = chart
         .points
         .iter()
@@ -91,7 +92,7 @@ pub fn scatter_with(chart: &ScatterChart, frame: &Frame) -> String {
     };
 
     let header = Doc::header_height(&chart.title, frame);
-    let legend_h = legend_height(&items, WIDTH - 2.0 * PAD);
+    let legend_h = legend_height(&items, width - 2.0 * PAD);
     let plot_top = header + legend_h + if legend_h > 0.0 { 8.0 } else { 0.0 } + 28.0;
     let plot_bottom = plot_top + PLOT_HEIGHT;
     let tick_width = y_ticks
@@ -105,12 +106,12 @@ pub fn scatter_with(chart: &ScatterChart, frame: &Frame) -> String {
         .values
         .last()
         .map_or(0.0, |v| text_width(&human_with(*v, x_ticks.decimals), FONT_SIZE));
-    let right = WIDTH - PAD - (last_x / 2.0).max(8.0);
+    let right = width - PAD - (last_x / 2.0).max(8.0);
     let x_title_h = if chart.x_label.trim().is_empty() { 0.0 } else { 20.0 };
     let height = plot_bottom + 8.0 + FONT_SIZE + x_title_h + PAD;
 
-    let mut doc = Doc::new(&id, WIDTH, height, &chart.title, &chart.description, frame);
-    legend(&mut doc, &items, PAD, header, WIDTH - 2.0 * PAD);
+    let mut doc = Doc::new(&id, width, height, &chart.title, &chart.description, frame);
+    legend(&mut doc, &items, PAD, header, width - 2.0 * PAD);
     let x = Linear::new((x_ticks.min, x_ticks.max), (left, right));
     let y = Linear::new((y_ticks.min, y_ticks.max), (plot_bottom, plot_top));
 
@@ -144,7 +145,7 @@ pub fn scatter_with(chart: &ScatterChart, frame: &Frame) -> String {
         );
     }
     if !chart.y_label.trim().is_empty() {
-        let shown = truncate(chart.y_label.trim(), FONT_SIZE, WIDTH - 2.0 * PAD);
+        let shown = truncate(chart.y_label.trim(), FONT_SIZE, width - 2.0 * PAD);
         doc.text(PAD, plot_top - 16.0, Anchor::Start, MUTED, &shown);
     }
     if x_title_h > 0.0 {

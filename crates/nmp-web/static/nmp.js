@@ -16,6 +16,10 @@
 // 4. Times in the reader's own time zone: <time datetime="RFC 3339" data-local> elements, which
 //    the server writes in UTC ("2026-12-06 10:00:00 UTC"), are rewritten in local time with the
 //    zone's name ("6 Dec 2026, 11:00 CET"); the UTC text stays as the title.
+// 5. Folding filters on phones: a list's filter panel (details.filter-panel, open in the page) is
+//    closed on narrow screens when no filter is chosen and none was refused, so that the list
+//    comes first; its "Filters" summary opens it again. A panel marked data-fold="results" (the
+//    /compare boxes once countries are compared) is closed whenever nothing was refused.
 'use strict';
 
 (function () {
@@ -216,6 +220,15 @@
     });
   }
 
+  function foldFilters(panel) {
+    if (!window.matchMedia('(max-width: 40rem)').matches) return;
+    var chosen = Array.prototype.some.call(panel.querySelectorAll('select, input'), function (f) {
+      return f.type !== 'hidden' && f.type !== 'submit' && f.value !== '';
+    });
+    var refused = document.querySelector('#filter-problems, [role="alert"]');
+    if ((!chosen || panel.dataset.fold === 'results') && !refused) panel.open = false;
+  }
+
   function localTime(el) {
     var at = new Date(el.getAttribute('datetime'));
     if (isNaN(at.getTime())) return;
@@ -226,6 +239,7 @@
   }
 
   document.querySelectorAll('time[data-local][datetime]').forEach(localTime);
+  document.querySelectorAll('details.filter-panel').forEach(foldFilters);
   document.querySelectorAll('input[data-typeahead]').forEach(typeahead);
   var siteSearch = document.getElementById('site-search-q');
   if (siteSearch) suggest(siteSearch);

@@ -276,7 +276,8 @@ impl EwpSeries {
     }
 
     /// A line chart of the two-year risk (per cent) per forecast year of each of `countries`
-    /// (ISO code, name), or `None` when no release assesses any of them.
+    /// (ISO code, name), as the page embeds it under its heading (wide and for phones), or
+    /// `None` when no release assesses any of them.
     pub fn chart(&self, countries: &[(&str, &str)]) -> Option<String> {
         if countries.iter().all(|(iso3, _)| self.of(iso3).is_empty()) {
             return None;
@@ -304,7 +305,7 @@ impl EwpSeries {
             })
             .collect();
         let names: Vec<&str> = countries.iter().map(|(_, n)| *n).collect();
-        Some(nmp_charts::line(&LineChart {
+        let chart = LineChart {
             title: "Early Warning Project: two-year risk of a new mass killing, by release".into(),
             description: format!(
                 "The estimated probability, in per cent, of a new mass killing beginning in the two years from each release's first forecast year, for {}, one point per imported release.",
@@ -313,7 +314,11 @@ impl EwpSeries {
             x_labels,
             series,
             unit: "%".into(),
-        }))
+        };
+        Some(crate::views::charts::responsive(
+            |f| nmp_charts::line_with(&chart, f),
+            &nmp_charts::Frame::under_heading(),
+        ))
     }
 }
 

@@ -23,7 +23,8 @@ fn on_page(m49: &BTreeMap<String, String>) -> Frame {
 
 /// Renders a map standalone (the download) and for the page: (standalone, inline).
 fn render(chart: &MapChart, m49: &BTreeMap<String, String>) -> (MapSvg, String) {
-    (nmp_charts::map(chart), nmp_charts::map_with(chart, &on_page(m49)).svg)
+    let inline = super::responsive(|f| nmp_charts::map_with(chart, f).svg, &on_page(m49));
+    (nmp_charts::map(chart), inline)
 }
 
 /// The legend label of the states without a national mechanism recorded.
@@ -166,7 +167,7 @@ pub(super) fn high_risk_scatter(h: &HighRisk) -> Figure {
     Figure {
         name: "high-risk".into(),
         svg: nmp_charts::scatter(&chart),
-        inline: nmp_charts::scatter_with(&chart, &Frame::under_heading()),
+        inline: super::responsive(|f| nmp_charts::scatter_with(&chart, f), &Frame::under_heading()),
         instead: None,
         note: None,
         title,

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use nmp_charts::{BarChart, Frame, LineChart, Series};
+use nmp_charts::{BarChart, Frame, LineChart, PHONE_WIDTH, Series};
 use nmp_core::indicators::{Facts, compute};
 use nmp_core::vocab::{FunctionLevel, MechanismStatus, UnRegionalGroup, geo_label};
 
@@ -46,6 +46,18 @@ pub(crate) struct Figure {
     pub not_drawn: Vec<String>,
 }
 
+/// A chart as a page embeds it: drawn at its own width and at [`PHONE_WIDTH`], one shown by the
+/// stylesheet (`.chart-wide`, `.chart-narrow`) according to the screen's width, so that a phone
+/// shows labels at their size instead of a wide drawing scaled down to illegible text.
+pub(crate) fn responsive(draw: impl Fn(&Frame) -> String, frame: &Frame) -> String {
+    let narrow = frame.clone().with_width(PHONE_WIDTH);
+    format!(
+        "<div class=\"chart-wide\">{}</div><div class=\"chart-narrow\">{}</div>",
+        draw(frame),
+        draw(&narrow)
+    )
+}
+
 impl Figure {
     /// A bar chart figure, rendered standalone and for the page.
     pub(crate) fn bar(name: &str, chart: &BarChart, header: Vec<String>, rows: Vec<Vec<String>>) -> Figure {
@@ -53,7 +65,7 @@ impl Figure {
             name: name.into(),
             title: chart.title.clone(),
             svg: nmp_charts::bar(chart),
-            inline: nmp_charts::bar_with(chart, &Frame::under_heading()),
+            inline: responsive(|f| nmp_charts::bar_with(chart, f), &Frame::under_heading()),
             instead: None,
             note: None,
             header,
@@ -68,7 +80,7 @@ impl Figure {
             name: name.into(),
             title: chart.title.clone(),
             svg: nmp_charts::line(chart),
-            inline: nmp_charts::line_with(chart, &Frame::under_heading()),
+            inline: responsive(|f| nmp_charts::line_with(chart, f), &Frame::under_heading()),
             instead: None,
             note: None,
             header,

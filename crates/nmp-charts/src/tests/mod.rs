@@ -745,3 +745,5 @@ fn wide_x_labels_alternate_rows_instead_of_disappearing() {
     assert!(rows.len() >= 2, "on alternating rows: {rows:?}");
     assert_ne!(labels[0].1, labels[1].1, "neighbours are on different rows");
 }
+
+mod phone;
