@@ -85,7 +85,12 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
         assert_eq!(list.status, StatusCode::OK);
         assert!(list.body.contains("href=\"/staff/editions/2017\""), "{}", list.body);
         let page = get(s, "/staff/editions/2017", Some(&editor)).await;
-        assert!(page.body.contains("not published"), "{engine}: {}", page.body);
+        assert!(
+            page.body.contains("its data are not frozen in NMP yet")
+                && !page.body.contains("published · not published"),
+            "{engine}: {}",
+            page.body
+        );
         assert!(
             page.body.contains("it can be published"),
             "{engine}: every fact of 2017 is cited"
@@ -209,7 +214,11 @@ async fn an_editor_previews_builds_downloads_and_publishes_edition_2017() {
         let published = post(s, "/staff/editions/2017/publish", &editor, &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER, "{engine}: {}", published.body);
         let page = get(s, "/staff/editions/2017", Some(&editor)).await;
-        assert!(page.body.contains("published: snapshot sha256"), "{}", page.body);
+        assert!(
+            page.body.contains("its data are frozen in NMP (snapshot sha256"),
+            "{}",
+            page.body
+        );
         // Published, not built since: the draft build is not offered as the report.
         let unbuilt = get(s, "/editions/2017/report.pdf", None).await;
         assert_eq!(unbuilt.status, StatusCode::NOT_FOUND, "{engine}");

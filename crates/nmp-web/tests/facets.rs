@@ -185,7 +185,7 @@ async fn compare_takes_names_in_three_languages_and_iso_codes() {
     let s = &db.store;
     nmp_ingest::seed::seed_embedded(s).await.unwrap();
     let shown = |body: &str, names: &[&str]| {
-        assert!(body.contains("<table class=\"data compare\">"), "a table");
+        assert!(body.contains("<table class=\"data compare\""), "a table");
         for name in names {
             assert!(body.contains(name), "{name} missing");
         }
@@ -225,7 +225,7 @@ async fn compare_takes_names_in_three_languages_and_iso_codes() {
     assert!(a.body.contains("did you mean"), "{}", a.body);
     assert!(a.body.contains("href=\"/compare?countries=ken%2Cciv\""), "{}", a.body);
     assert!(a.body.contains("value=\"cote\""), "what was typed stays in its box");
-    assert!(!a.body.contains("<table class=\"data compare\">"));
+    assert!(!a.body.contains("<table class=\"data compare\""));
     let a = get(s, "/compare?countries=ken,Atlantis", None).await;
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
     assert!(

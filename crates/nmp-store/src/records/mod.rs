@@ -7,12 +7,15 @@
 //! - [`schema`]: which fields a table's form has, from the data dictionary and the entity, and how
 //!   submitted text becomes checked values;
 //! - [`apply`]: writing a [`Change`] (and its citation) through a writer;
+//! - [`names`]: records and field values named for people ([`Namer`]);
 //! - [`workspace`]: proposals, the review queue, assignments and who may change what.
 
 pub mod apply;
+pub mod names;
 pub mod schema;
 pub mod workspace;
 
+pub use names::Namer;
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{
@@ -330,8 +333,61 @@ pub(crate) async fn merged_fields<C: sea_orm::ConnectionTrait>(conn: &C, change:
 
 /// The `country_iso3` column of `E`, if it has one.
 fn country_column<E: sea_orm::EntityTrait>() -> Option<E::Column> {
+    column::<E>("country_iso3")
+}
+
+/// The column `name` of `E`, if it has one.
+fn column<E: sea_orm::EntityTrait>(name: &str) -> Option<E::Column> {
     use sea_orm::{IdenStatic, Iterable};
-    E::Column::iter().find(|c| c.as_str() == "country_iso3")
+    E::Column::iter().find(|c| c.as_str() == name)
+}
+
+/// Which rows of a table a list shows: those of some countries (by their own `country_iso3`, or
+/// their mechanism's), and rows named by key (a student's assigned profiles).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecordScope {
+    /// ISO alpha-3 codes (any case).
+    pub countries: Vec<String>,
+    /// Keys of rows shown whatever their country.
+    pub keys: Vec<i32>,
+}
+
+impl RecordScope {
+    /// The rows of one country.
+    pub fn country(iso3: &str) -> RecordScope {
+        RecordScope {
+            countries: vec![iso3.to_string()],
+            keys: Vec::new(),
+        }
+    }
+
+    /// The condition on `E`'s rows, or `None` when `E` cannot be told apart by country and no
+    /// key is named (then no row is in scope).
+    fn condition<E: sea_orm::EntityTrait>(&self) -> Option<sea_orm::Condition> {
+        use sea_orm::sea_query::Query;
+        use sea_orm::{ColumnTrait, Condition, Iterable, PrimaryKeyToColumn};
+        let codes: Vec<String> = self.countries.iter().map(|c| c.to_ascii_uppercase()).collect();
+        let mut any = Condition::any();
+        let mut usable = false;
+        if let Some(c) = country_column::<E>() {
+            any = any.add(c.is_in(codes.clone()));
+            usable = true;
+        } else if let Some(m) = column::<E>("mechanism_id") {
+            let of_countries = Query::select()
+                .column(mechanism::Column::MechanismId)
+                .from(mechanism::Entity)
+                .and_where(mechanism::Column::CountryIso3.is_in(codes))
+                .to_owned();
+            any = any.add(m.in_subquery(of_countries));
+            usable = true;
+        }
+        if !self.keys.is_empty() {
+            let pk = <E as sea_orm::EntityTrait>::PrimaryKey::iter().next()?.into_column();
+            any = any.add(pk.is_in(self.keys.clone()));
+            usable = true;
+        }
+        usable.then_some(any)
+    }
 }
 
 impl Store {
@@ -345,16 +401,22 @@ impl Store {
         self.records_of(table, None, offset, limit).await
     }
 
-    /// [`Store::records`], only those of the country `iso3` (ISO alpha-3) when given: the
-    /// records whose `country_iso3` is it. A table without that column has none.
-    pub async fn records_of(&self, table: &str, iso3: Option<&str>, offset: u64, limit: u64) -> Result<Vec<Record>> {
-        use sea_orm::{ColumnTrait, EntityTrait, Iterable, PrimaryKeyToColumn, QueryFilter, QueryOrder, QuerySelect};
+    /// [`Store::records`], only those in `scope` when given (none, for a table whose rows have
+    /// no country, unless the scope names keys).
+    pub async fn records_of(
+        &self,
+        table: &str,
+        scope: Option<&RecordScope>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<Record>> {
+        use sea_orm::{EntityTrait, Iterable, PrimaryKeyToColumn, QueryFilter, QueryOrder, QuerySelect};
         with_entity!(table, E => {
             let pk = <E as EntityTrait>::PrimaryKey::iter().next().expect("a key").into_column();
             let mut query = E::find().order_by_asc(pk);
-            if let Some(iso3) = iso3 {
-                let Some(column) = country_column::<E>() else { return Ok(Vec::new()) };
-                query = query.filter(column.eq(iso3.to_ascii_uppercase()));
+            if let Some(scope) = scope {
+                let Some(condition) = scope.condition::<E>() else { return Ok(Vec::new()) };
+                query = query.filter(condition);
             }
             let rows = query.offset(offset).limit(limit).all(&self.db).await?;
             Ok(rows.iter().map(|m| record_of(table, m)).collect())
@@ -366,22 +428,25 @@ impl Store {
         self.record_count_of(table, None).await
     }
 
-    /// How many records of `table` are the country `iso3`'s (all, without it).
-    pub async fn record_count_of(&self, table: &str, iso3: Option<&str>) -> Result<u64> {
-        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    /// How many records of `table` are in `scope` (all, without it).
+    pub async fn record_count_of(&self, table: &str, scope: Option<&RecordScope>) -> Result<u64> {
+        use sea_orm::{EntityTrait, PaginatorTrait, QueryFilter};
         with_entity!(table, E => {
             let mut query = E::find();
-            if let Some(iso3) = iso3 {
-                let Some(column) = country_column::<E>() else { return Ok(0) };
-                query = query.filter(column.eq(iso3.to_ascii_uppercase()));
+            if let Some(scope) = scope {
+                let Some(condition) = scope.condition::<E>() else { return Ok(0) };
+                query = query.filter(condition);
             }
             Ok(query.count(&self.db).await?)
         })
     }
 
-    /// Whether `table` has a country (`country_iso3`) to filter by.
+    /// Whether `table`'s rows belong to a country to filter by: their own (`country_iso3`) or
+    /// their mechanism's (`mechanism_id`).
     pub fn has_country(table: &str) -> bool {
-        let known: Result<bool> = with_entity!(table, E => Ok(country_column::<E>().is_some()));
+        let known: Result<bool> = with_entity!(table, E => {
+            Ok(country_column::<E>().is_some() || column::<E>("mechanism_id").is_some())
+        });
         known.unwrap_or(false)
     }
 }

@@ -6,13 +6,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use nmp_store::entity::audit_event;
-use nmp_store::records::check_table;
+use nmp_store::records::{Namer, check_table, schema};
 
 use super::records::title;
-use super::review::{ProposalRow, rows, timestamp};
+use super::review::{ProposalRow, local_time, rows};
 use super::{Nav, Reviewers, render};
-use crate::AppState;
 use crate::auth::{Staff, WorkspaceError};
+use crate::{AppState, WebError};
 
 /// Events per page of the log.
 const PAGE: u64 = 50;
@@ -21,11 +21,12 @@ const PAGE: u64 = 50;
 pub(crate) struct EventRow {
     pub id: i64,
     pub when: String,
+    /// Who, by name.
     pub actor: String,
-    pub entity: String,
-    pub entity_id: String,
+    /// The record, by its table and name.
+    pub record: String,
     pub action: String,
-    /// (field, before, after) for the fields that changed.
+    /// (field label, before, after) for the fields that changed.
     pub changes: Vec<(String, String, String)>,
     pub link: Option<String>,
 }
@@ -38,36 +39,58 @@ fn object(text: Option<&str>) -> serde_json::Map<String, serde_json::Value> {
 
 const QUIET: &[&str] = &["created_at", "updated_at", "updated_by", "version"];
 
-fn row(e: audit_event::Model) -> EventRow {
+/// One event for people: the record and the values named (a reference by the name of the row it
+/// points to, a code by its label), fields by their labels, who by their name, when in local time.
+async fn row(namer: &mut Namer<'_>, e: audit_event::Model) -> Result<EventRow, WebError> {
     let before = object(e.before_json.as_deref());
     let after = object(e.after_json.as_deref());
     let mut names: Vec<&String> = before.keys().chain(after.keys()).collect();
     names.sort();
     names.dedup();
-    let changes = names
-        .into_iter()
-        .filter(|n| !QUIET.contains(&n.as_str()))
-        .filter(|n| before.get(*n) != after.get(*n))
-        .map(|n| {
+    let editable = check_table(&e.entity).is_ok();
+    let specs = if editable { schema::fields(&e.entity)? } else { &[] };
+    let mut changes = Vec::new();
+    for n in names {
+        if QUIET.contains(&n.as_str()) || before.get(n) == after.get(n) {
+            continue;
+        }
+        let spec = specs.iter().find(|s| s.name == *n);
+        let value = |v: Option<&serde_json::Value>| v.cloned().unwrap_or(serde_json::Value::Null);
+        let (was, now) = if spec.is_some() {
             (
-                n.clone(),
-                super::forms::shown(before.get(n)),
-                super::forms::shown(after.get(n)),
+                namer.value(&e.entity, n, &value(before.get(n))).await?,
+                namer.value(&e.entity, n, &value(after.get(n))).await?,
             )
-        })
-        .collect();
-    let link = (check_table(&e.entity).is_ok() && e.action != "delete")
-        .then(|| format!("/staff/records/{}/{}", e.entity, e.entity_id));
-    EventRow {
+        } else {
+            (super::forms::shown(before.get(n)), super::forms::shown(after.get(n)))
+        };
+        changes.push((spec.map_or_else(|| n.clone(), |s| s.label()), was, now));
+    }
+    let link = (editable && e.action != "delete").then(|| format!("/staff/records/{}/{}", e.entity, e.entity_id));
+    let record = if editable {
+        format!("{}: {}", title(&e.entity), namer.key(&e.entity, &e.entity_id).await?)
+    } else {
+        format!("{} {}", title(&e.entity), e.entity_id)
+    };
+    Ok(EventRow {
         id: e.audit_event_id,
-        when: timestamp(e.occurred_at),
-        actor: e.actor,
-        entity: e.entity,
-        entity_id: e.entity_id,
+        when: local_time(e.occurred_at),
+        actor: namer.actor(&e.actor).await?,
+        record,
         action: e.action,
         changes,
         link,
+    })
+}
+
+/// [`row`] for each event.
+async fn rows_of(store: &nmp_store::Store, events: Vec<audit_event::Model>) -> Result<Vec<EventRow>, WebError> {
+    let mut namer = store.namer();
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        out.push(row(&mut namer, e).await?);
     }
+    Ok(out)
 }
 
 #[derive(Template)]
@@ -101,13 +124,17 @@ pub(super) async fn history(
     let view = HistoryPage {
         nav: Nav::of(&staff),
         heading: match &record {
-            Some(r) => format!("History of {}: {}", title(&table).to_lowercase(), r.label()),
+            Some(r) => format!(
+                "History of {}: {}",
+                title(&table).to_lowercase(),
+                state.store.namer().record(r).await?
+            ),
             None => format!("History of {} {id} (deleted)", title(&table).to_lowercase()),
         },
         exists: record.is_some(),
         table: table.clone(),
         key: id,
-        events: events.into_iter().map(row).collect(),
+        events: rows_of(&state.store, events).await?,
         proposals,
     };
     Ok(render(StatusCode::OK, &view))
@@ -141,7 +168,7 @@ pub(super) async fn log(
     let (events, total) = state.store.audit_log(filter, (page - 1) * PAGE, PAGE).await?;
     let view = LogPage {
         nav: Nav::of(&staff),
-        events: events.into_iter().map(row).collect(),
+        events: rows_of(&state.store, events).await?,
         page,
         pages: total.div_ceil(PAGE).max(1),
         total,

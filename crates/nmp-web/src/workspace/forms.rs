@@ -101,8 +101,14 @@ pub(crate) struct CitationView {
     pub field_error: Option<String>,
 }
 
+/// The data dictionary's "meaning" as help under a field: without code marks, and with the
+/// dictionary's "NULL means …" (written for people reading the database) said as what leaving
+/// the field empty means.
 fn help_text(meaning: &str) -> String {
-    meaning.replace('`', "")
+    meaning
+        .replace('`', "")
+        .replace("NULL means", "Left empty, it means")
+        .replace("NULL", "empty")
 }
 
 fn widget(spec: &FieldSpec) -> &'static str {

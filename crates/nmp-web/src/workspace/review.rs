@@ -9,10 +9,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use nmp_core::vocab::{ChangeAction, ReviewState};
 use nmp_store::auth::SignedIn;
-use nmp_store::entity::{account, proposal, source};
+use nmp_store::entity::{account, invitation, proposal, source};
 use nmp_store::records::apply::ApplyError;
 use nmp_store::records::workspace::may_review;
-use nmp_store::records::{Fields, Record, SourceRef, schema};
+use nmp_store::records::{Fields, Namer, Record, SourceRef, schema};
 use nmp_store::{Store, StoreError};
 
 use super::forms::shown;
@@ -44,20 +44,46 @@ pub(crate) fn timestamp(t: time::OffsetDateTime) -> String {
     )
 }
 
-async fn names(store: &Store) -> Result<HashMap<i32, String>, WebError> {
-    Ok(store
-        .all::<account::Entity>()
-        .await?
-        .into_iter()
-        .map(|a| (a.account_id, a.name))
-        .collect())
+/// [`timestamp`] as HTML: a `<time data-local>` element, which the script rewrites in the
+/// reader's own time zone (the UTC text stays without it). For templates, with `|safe`.
+pub(crate) fn local_time(t: time::OffsetDateTime) -> String {
+    let iso = t
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    format!("<time datetime=\"{iso}\" data-local>{}</time>", timestamp(t))
+}
+
+/// The names of the accounts and of the questionnaire respondents, by their keys.
+struct People {
+    accounts: HashMap<i32, String>,
+    respondents: HashMap<i32, String>,
+}
+
+async fn names(store: &Store) -> Result<People, WebError> {
+    Ok(People {
+        accounts: store
+            .all::<account::Entity>()
+            .await?
+            .into_iter()
+            .map(|a| (a.account_id, a.name))
+            .collect(),
+        respondents: store
+            .all::<invitation::Entity>()
+            .await?
+            .into_iter()
+            .map(|i| (i.invitation_id, i.respondent_name))
+            .collect(),
+    })
 }
 
 /// Who proposed it: the account's name, or the respondent of a questionnaire response.
-fn proposer_name(names: &HashMap<i32, String>, p: &proposal::Model) -> String {
+fn proposer_name(names: &People, p: &proposal::Model) -> String {
     match (p.proposed_by, p.invitation_id) {
-        (Some(id), _) => names.get(&id).cloned().unwrap_or_default(),
-        (None, Some(inv)) => format!("questionnaire respondent (invitation {inv})"),
+        (Some(id), _) => names.accounts.get(&id).cloned().unwrap_or_default(),
+        (None, Some(inv)) => match names.respondents.get(&inv) {
+            Some(name) => format!("{name} (questionnaire respondent)"),
+            None => format!("questionnaire respondent (invitation {inv})"),
+        },
         (None, None) => String::new(),
     }
 }
@@ -76,44 +102,50 @@ fn before_fields(p: &proposal::Model) -> Fields {
         .unwrap_or_default()
 }
 
-/// What a proposal is about, in words: "Mechanism: Kenya's committee".
-async fn what(store: &Store, p: &proposal::Model) -> Result<String, WebError> {
+/// What a proposal is about, in words: "Mechanism: Kenya's committee" (named as the record is,
+/// or as the proposal would make it).
+async fn what(namer: &mut Namer<'_>, store: &Store, p: &proposal::Model) -> Result<String, WebError> {
     let key = p.entity_id.as_deref().and_then(|k| k.parse::<i32>().ok());
-    let label = match key {
-        Some(k) => store.record(&p.entity, k).await?.map(|r| r.label()),
+    let current = match key {
+        Some(k) => store.record(&p.entity, k).await?,
         None => None,
     };
-    let label = label.unwrap_or_else(|| {
-        let mut r = nmp_store::records::Record {
-            table: p.entity.clone(),
-            key: key.unwrap_or_default(),
-            version: 0,
-            updated_by: String::new(),
-            fields: before_fields(p),
-        };
-        r.fields.extend(after_fields(p));
-        if key.is_none() && p.action == "create" {
-            format!("new: {}", r.label())
-        } else {
-            r.label()
+    let label = match current {
+        Some(r) => namer.record(&r).await?,
+        None => {
+            let mut r = nmp_store::records::Record {
+                table: p.entity.clone(),
+                key: key.unwrap_or_default(),
+                version: 0,
+                updated_by: String::new(),
+                fields: before_fields(p),
+            };
+            r.fields.extend(after_fields(p));
+            let name = namer.record(&r).await?;
+            if key.is_none() && p.action == "create" {
+                format!("new: {name}")
+            } else {
+                name
+            }
         }
-    });
+    };
     Ok(format!("{}: {label}", title(&p.entity)))
 }
 
 /// List rows for proposals.
 pub(crate) async fn rows(store: &Store, proposals: Vec<proposal::Model>) -> Result<Vec<ProposalRow>, WebError> {
     let names = names(store).await?;
+    let mut namer = store.namer();
     let mut out = Vec::new();
     for p in proposals {
         out.push(ProposalRow {
             id: p.proposal_id,
-            what: what(store, &p).await?,
+            what: what(&mut namer, store, &p).await?,
             action: ChangeAction::parse("action", &p.action)
                 .map(|a| a.label())
                 .unwrap_or("Change"),
             proposer: proposer_name(&names, &p),
-            when: timestamp(p.created_at),
+            when: local_time(p.created_at),
             state: p.state.clone(),
             comment: p.decision_comment.clone(),
         });
@@ -179,7 +211,8 @@ async fn proposal_page(
         Some(k) => store.record(&p.entity, k).await?,
         None => None,
     };
-    let diff = diff(p, &before, &after, current.as_ref())?;
+    let mut namer = store.namer();
+    let diff = diff(&mut namer, p, &before, &after, current.as_ref()).await?;
     let pending = p.state == ReviewState::Proposed.code();
     let moved_on = pending && p.base_version.is_some() && current.as_ref().map(|r| r.version) != p.base_version;
     let citation = citation_text(store, p).await?;
@@ -187,7 +220,7 @@ async fn proposal_page(
         format!(
             "{} by {} on {}",
             p.state,
-            names.get(&d).cloned().unwrap_or_default(),
+            names.accounts.get(&d).cloned().unwrap_or_default(),
             p.decided_at.map(timestamp).unwrap_or_default()
         )
     });
@@ -218,12 +251,12 @@ async fn proposal_page(
         nav: Nav::of(signed_in),
         id: p.proposal_id,
         version: p.version,
-        what: what(store, p).await?,
+        what: what(&mut namer, store, p).await?,
         action: ChangeAction::parse("action", &p.action)
             .map(|a| a.label())
             .unwrap_or("Change"),
         proposer: proposer_name(&names, p),
-        when: timestamp(p.created_at),
+        when: local_time(p.created_at),
         state: p.state.clone(),
         message: p.message.clone(),
         diff,
@@ -239,14 +272,17 @@ async fn proposal_page(
     })
 }
 
-/// (field, before, proposed, current) for the fields the proposal touches.
-fn diff(
+/// (field, before, proposed, current) for the fields the proposal touches, the values named for
+/// people (a reference by the name of the row it points to, a code by its label).
+async fn diff(
+    namer: &mut Namer<'_>,
     p: &proposal::Model,
     before: &Fields,
     after: &Fields,
     current: Option<&Record>,
 ) -> Result<Vec<(String, String, String, String)>, WebError> {
     let mut diff = Vec::new();
+    let null = serde_json::Value::Null;
     for spec in schema::fields(&p.entity)? {
         let touched = match p.action.as_str() {
             "update" => after.contains_key(&spec.name),
@@ -254,11 +290,23 @@ fn diff(
             _ => !shown(before.get(&spec.name)).is_empty(),
         };
         if touched {
+            let now = match current {
+                Some(r) => {
+                    namer
+                        .value(&p.entity, &spec.name, r.fields.get(&spec.name).unwrap_or(&null))
+                        .await?
+                }
+                None => String::new(),
+            };
             diff.push((
                 spec.label(),
-                shown(before.get(&spec.name)),
-                shown(after.get(&spec.name)),
-                current.map(|r| shown(r.fields.get(&spec.name))).unwrap_or_default(),
+                namer
+                    .value(&p.entity, &spec.name, before.get(&spec.name).unwrap_or(&null))
+                    .await?,
+                namer
+                    .value(&p.entity, &spec.name, after.get(&spec.name).unwrap_or(&null))
+                    .await?,
+                now,
             ));
         }
     }
@@ -287,7 +335,11 @@ async fn citation_text(store: &Store, p: &proposal::Model) -> Result<Option<Stri
             };
             let mut text = source;
             if let Some(f) = &c.field {
-                text.push_str(&format!("; supports the field {f}"));
+                let label = schema::fields(&p.entity)?
+                    .iter()
+                    .find(|s| s.name == *f)
+                    .map_or_else(|| f.clone(), |s| s.label().to_lowercase());
+                text.push_str(&format!("; supports the field “{label}”"));
             }
             if let Some(l) = &c.locator {
                 text.push_str(&format!("; at {l}"));

@@ -14,6 +14,25 @@ use crate::records::{Change, Fields, check_table};
 use crate::{Result, Store, StoreError};
 
 impl Store {
+    /// The rows of `table` a student's open assignments reach: those of the assigned countries,
+    /// and (for profiles) the assigned profiles. What the student's record lists show first.
+    pub async fn assigned_scope(&self, account_id: i32, table: &str) -> Result<crate::records::RecordScope> {
+        let open: Vec<assignment::Model> = assignment::Entity::find()
+            .filter(assignment::Column::AssigneeAccountId.eq(account_id))
+            .filter(assignment::Column::State.eq(AssignmentState::Open.code()))
+            .all(&self.db)
+            .await?;
+        let mut countries: Vec<String> = open.iter().filter_map(|a| a.country_iso3.clone()).collect();
+        countries.sort();
+        countries.dedup();
+        let keys = if table == "profile" {
+            open.iter().filter_map(|a| a.profile_id).collect()
+        } else {
+            Vec::new()
+        };
+        Ok(crate::records::RecordScope { countries, keys })
+    }
+
     /// Whether `account` (with `role`) may make `change`: `Ok(())`, or a refusal that says why.
     /// Editors and administrators may change anything; see [`nmp_core::policy`] for the rest.
     pub async fn scope(

@@ -101,7 +101,7 @@ pub(in crate::workspace) async fn list(
         .into_iter()
         .map(|e| EditionRow {
             builds: state.builds.list(&e.slug).len(),
-            status: e.status.clone(),
+            status: nmp_core::vocab::label::<nmp_core::vocab::EditionStatus>(&e.status),
             snapshot: e.snapshot_hash.clone(),
             slug: e.slug,
             title: e.title,
@@ -173,7 +173,7 @@ async fn edition_page_with(
         nav: Nav::of(signed_in),
         slug: e.slug.clone(),
         title: e.title.clone(),
-        status: e.status.clone(),
+        status: nmp_core::vocab::label::<nmp_core::vocab::EditionStatus>(&e.status),
         published,
         snapshot: e.snapshot_hash.clone(),
         can_publish: PUBLISHERS.contains(&signed_in.role),

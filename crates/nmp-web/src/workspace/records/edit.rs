@@ -66,7 +66,9 @@ pub(super) async fn edit_page(
             .map(|(c, s)| {
                 (
                     s.title,
-                    c.field.unwrap_or_else(|| "whole record".into()),
+                    c.field
+                        .map(|f| field_label(table, &f))
+                        .unwrap_or_else(|| "whole record".into()),
                     c.locator.unwrap_or_default(),
                 )
             })
@@ -78,7 +80,7 @@ pub(super) async fn edit_page(
         nav: Nav::of(signed_in),
         title: title(table),
         heading: match record {
-            Some(r) => format!("{}: {}", title(table), r.label()),
+            Some(r) => format!("{}: {}", title(table), store.namer().record(r).await?),
             None => format!("New {}", title(table).to_lowercase()),
         },
         action: match record {
@@ -96,6 +98,14 @@ pub(super) async fn edit_page(
         message: fs.form.map(|f| f.text("message").to_string()).unwrap_or_default(),
         cited,
     })
+}
+
+/// A field's label ("Lead organization"), or its name when the table has no such field.
+fn field_label(table: &str, field: &str) -> String {
+    nmp_store::records::schema::fields(table)
+        .ok()
+        .and_then(|specs| specs.iter().find(|s| s.name == field))
+        .map_or_else(|| field.to_string(), |s| s.label())
 }
 
 /// The form page with `status`.

@@ -50,27 +50,52 @@ pub(crate) fn title(table: &str) -> String {
         .unwrap_or_default()
 }
 
+/// One row of a table's list.
+struct ListRow {
+    key: i32,
+    /// The record's name for people (see [`nmp_store::records::Namer`]).
+    name: String,
+    /// The country it belongs to, when it belongs to one.
+    country: Option<String>,
+    version: i32,
+    updated_by: String,
+}
+
+/// Which records a list shows.
+enum Shown {
+    /// Every record.
+    All,
+    /// One country's (ISO3 in lower case, name).
+    Country(String, String),
+    /// A student's assignments (the country names), when they have any.
+    Assigned(Vec<String>),
+}
+
 #[derive(Template)]
 #[template(path = "staff/list.html")]
 struct ListPage {
     nav: Nav,
     table: String,
     title: String,
-    rows: Vec<(i32, String, i32, String)>,
+    rows: Vec<ListRow>,
     page: u64,
     pages: u64,
-    /// The country the list is filtered to (ISO3 in lower case, name).
-    country: Option<(String, String)>,
+    shown: Shown,
+    /// Whether the table's records belong to countries (the list then has a country column).
+    has_country: bool,
     /// Why a `country` asked for was not applied.
     unfiltered: Option<String>,
+    /// Whether the reader is a student (whose list starts with their assignments).
+    student: bool,
 }
 
 impl ListPage {
     /// The query of the other pages of the same list.
     fn more(&self, page: u64) -> String {
-        match &self.country {
-            Some((iso3, _)) => format!("?country={iso3}&page={page}"),
-            None => format!("?page={page}"),
+        match &self.shown {
+            Shown::Country(iso3, _) => format!("?country={iso3}&page={page}"),
+            Shown::All if self.student => format!("?scope=all&page={page}"),
+            _ => format!("?page={page}"),
         }
     }
 }
@@ -81,9 +106,11 @@ pub(super) struct PageQuery {
     page: Option<u64>,
     /// Set after a save: the form says so.
     saved: Option<String>,
-    /// Only the records of this country (ISO alpha-3), for tables that have one (an assignment's
-    /// country links here).
+    /// Only the records of this country (ISO alpha-3), for tables whose records belong to one
+    /// (an assignment's country links here).
     country: Option<String>,
+    /// `all`: a student's list of every record, not only those of their assignments.
+    scope: Option<String>,
 }
 
 pub(super) async fn list(
@@ -92,11 +119,13 @@ pub(super) async fn list(
     Query(q): Query<PageQuery>,
     staff: Staff,
 ) -> Result<Response, WorkspaceError> {
+    use nmp_store::records::RecordScope;
     edit::editable(&table)?;
+    let has_country = nmp_store::Store::has_country(&table);
     // A country the table cannot be filtered by, or that is not one, lists everything and says so.
     let wanted = q.country.as_deref().map(str::trim).filter(|c| !c.is_empty());
     let country = match wanted {
-        Some(c) if nmp_store::Store::has_country(&table) => state
+        Some(c) if has_country => state
             .store
             .get::<nmp_store::entity::country::Entity>(c.to_ascii_uppercase())
             .await?
@@ -104,26 +133,61 @@ pub(super) async fn list(
         _ => None,
     };
     let unfiltered = match (wanted, &country) {
-        (Some(c), None) if nmp_store::Store::has_country(&table) => Some(format!(
+        (Some(c), None) if has_country => Some(format!(
             "{c:?} is not a country code (ISO alpha-3); every record is listed."
         )),
         (Some(_), None) => Some(format!(
-            "{} records have no country; every record is listed.",
+            "{} records belong to no country; every record is listed.",
             title(&table)
         )),
         _ => None,
     };
-    let iso3 = country.as_ref().map(|(c, _)| c.as_str());
-    let total = state.store.record_count_of(&table, iso3).await?;
+    // A student sees first the records their open assignments let them change.
+    let assigned = match (&country, staff.role, q.scope.as_deref()) {
+        (None, nmp_core::vocab::AccountRole::Student, s) if s != Some("all") => {
+            let scope = state.store.assigned_scope(staff.account.account_id, &table).await?;
+            (!scope.countries.is_empty() || !scope.keys.is_empty()).then_some(scope)
+        }
+        _ => None,
+    };
+    let (scope, shown) = match (&country, assigned) {
+        (Some((iso3, name)), _) => (
+            Some(RecordScope::country(iso3)),
+            Shown::Country(iso3.to_lowercase(), name.clone()),
+        ),
+        (None, Some(scope)) => {
+            let mut names = Vec::new();
+            for iso3 in &scope.countries {
+                if let Some(c) = state
+                    .store
+                    .get::<nmp_store::entity::country::Entity>(iso3.clone())
+                    .await?
+                {
+                    names.push(c.name);
+                }
+            }
+            (Some(scope), Shown::Assigned(names))
+        }
+        (None, None) => (None, Shown::All),
+    };
+    let total = state.store.record_count_of(&table, scope.as_ref()).await?;
     let pages = total.div_ceil(PAGE).max(1);
     let page = q.page.unwrap_or(1).clamp(1, pages);
-    let rows = state
+    let records = state
         .store
-        .records_of(&table, iso3, (page - 1) * PAGE, PAGE)
-        .await?
-        .into_iter()
-        .map(|r| (r.key, r.label(), r.version, r.updated_by.clone()))
-        .collect();
+        .records_of(&table, scope.as_ref(), (page - 1) * PAGE, PAGE)
+        .await?;
+    let mut namer = state.store.namer();
+    let mut rows = Vec::with_capacity(records.len());
+    for r in &records {
+        rows.push(ListRow {
+            key: r.key,
+            name: namer.record(r).await?,
+            country: if has_country { namer.country(r).await? } else { None },
+            version: r.version,
+            updated_by: namer.actor(&r.updated_by).await?,
+        });
+    }
     let view = ListPage {
         nav: Nav::of(&staff),
         title: title(&table),
@@ -131,8 +195,10 @@ pub(super) async fn list(
         rows,
         page,
         pages,
-        country: country.map(|(iso3, name)| (iso3.to_lowercase(), name)),
+        shown,
+        has_country,
         unfiltered,
+        student: staff.role == nmp_core::vocab::AccountRole::Student,
     };
     Ok(render(StatusCode::OK, &view))
 }
