@@ -192,8 +192,9 @@ fn not_editable(opened: &Opened) -> WorkspaceError {
 }
 
 /// The blank rows each repeating group shows after a save: as many as the posted form left
-/// blank (at least one; a row ticked for removal is gone, not blank), and one more for the
-/// group whose "Add another row" was pressed. The form says how many rows it showed in
+/// blank (a row ticked for removal is gone, not blank), one more for the group whose "Add
+/// another row" was pressed, and at least one (so filling the one blank row and pressing "Add
+/// another row" shows that row and one blank row). The form says how many rows it showed in
 /// `rows.GROUP`.
 fn blanks_after(form: &[(String, String)], opened: &Opened, add_row: Option<&str>) -> Blanks {
     let mut out = Blanks::new();
@@ -218,9 +219,9 @@ fn blanks_after(form: &[(String, String)], opened: &Opened, add_row: Option<&str
                 *slot = true;
             }
         }
-        let blank = used.iter().filter(|u| !**u).count().max(BLANK_ROWS);
+        let blank = used.iter().filter(|u| !**u).count();
         let added = usize::from(add_row == Some(key.as_str()));
-        out.insert(key.clone(), (blank + added).min(MAX_GROUP_ROWS));
+        out.insert(key.clone(), (blank + added).clamp(BLANK_ROWS, MAX_GROUP_ROWS));
     }
     out
 }

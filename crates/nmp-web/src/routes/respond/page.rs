@@ -87,8 +87,10 @@ pub(crate) struct QuestionView {
 pub(crate) struct Asker {
     /// The review's title.
     pub review: &'static str,
-    /// The edition's title.
-    pub edition: Option<String>,
+    /// The edition's year (an edition whose key is a year).
+    pub edition_year: Option<String>,
+    /// The edition's title (its subtitle when its title is the review's).
+    pub edition_name: Option<String>,
     /// The period the answers cover, in words.
     pub period: Option<String>,
     /// The staff member who sent the invitation.
@@ -339,7 +341,17 @@ async fn asker(state: &AppState, opened: &Opened) -> Result<Asker, WebError> {
         period: edition
             .as_ref()
             .and_then(|e| period(e.period_start.as_deref(), e.period_end.as_deref())),
-        edition: edition.map(|e| e.title),
+        edition_year: edition
+            .as_ref()
+            .map(|e| e.slug.clone())
+            .filter(|slug| slug.len() == 4 && slug.chars().all(|c| c.is_ascii_digit())),
+        edition_name: edition.and_then(|e| {
+            if e.title == crate::cite::REVIEW_TITLE {
+                e.subtitle
+            } else {
+                Some(e.title)
+            }
+        }),
         invited_by: inviter.map(|a| a.name).filter(|n| !n.trim().is_empty()),
         contact,
     })
