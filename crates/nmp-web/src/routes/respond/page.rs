@@ -207,7 +207,7 @@ async fn views(
                         let key = other_key(c);
                         inputs.push(Input {
                             name: format!("g.{}.{i}.{key}", q.question_key),
-                            label: format!("{}, if not in the list: its name", c.prompt),
+                            label: format!("{}'s name, if not in the list", c.prompt),
                             help: None,
                             widget: "text",
                             shown: other.clone(),
@@ -383,7 +383,7 @@ fn problem_place(opened: &Opened, key: &str) -> String {
             if child_name(q) == field {
                 Some(q.prompt.clone())
             } else if offers_other(q) && other_key(q) == field {
-                Some(format!("{}, if not in the list: its name", q.prompt))
+                Some(format!("{}'s name, if not in the list", q.prompt))
             } else {
                 None
             }
