@@ -634,9 +634,18 @@ async fn an_institution_not_in_the_list_becomes_a_proposed_organisation_with_its
         );
         assert!(citation.is_some(), "the new organisation cites the response");
         let (member_change, _) = Store::proposal_change(&mine[1]).unwrap();
-        assert!(member_change.fields["organization_id"].is_null(), "waits for the organisation");
+        assert!(
+            member_change.fields["organization_id"].is_null(),
+            "waits for the organisation"
+        );
         assert_eq!(member_change.fields["mechanism_id"], json!(gha.mechanism_id));
-        assert!(mine[1].message.as_deref().unwrap().contains("new organization proposed in proposal"));
+        assert!(
+            mine[1]
+                .message
+                .as_deref()
+                .unwrap()
+                .contains("new organization proposed in proposal")
+        );
 
         // The row first: refused, naming the organisation's proposal. Then the organisation and
         // its rows: they point to it.
@@ -689,7 +698,10 @@ async fn an_institution_not_in_the_list_becomes_a_proposed_organisation_with_its
             "also belongs to the new mechanism proposed in proposal {}",
             mech.proposal_id
         )));
-        let org = s.decide(&w.editor, org.proposal_id, org.version, true, None).await.unwrap();
+        let org = s
+            .decide(&w.editor, org.proposal_id, org.version, true, None)
+            .await
+            .unwrap();
         let early = s
             .decide(&w.editor, member.proposal_id, member.version, true, None)
             .await;
@@ -697,8 +709,14 @@ async fn an_institution_not_in_the_list_becomes_a_proposed_organisation_with_its
             format!("{early:?}").contains(&format!("approve proposal {} first", mech.proposal_id)),
             "{early:?}"
         );
-        let mech = s.decide(&w.editor, mech.proposal_id, mech.version, true, None).await.unwrap();
-        let member = s.decide(&w.editor, member.proposal_id, member.version, true, None).await.unwrap();
+        let mech = s
+            .decide(&w.editor, mech.proposal_id, mech.version, true, None)
+            .await
+            .unwrap();
+        let member = s
+            .decide(&w.editor, member.proposal_id, member.version, true, None)
+            .await
+            .unwrap();
         let row = s
             .get::<membership::Entity>(member.entity_id.unwrap().parse().unwrap())
             .await

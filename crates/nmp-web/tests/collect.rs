@@ -12,9 +12,9 @@ use common::{
     RawAnswer, Session, fetch, get, multipart_body, post, staff, synthetic_docx, synthetic_xlsx, zip_bomb, zip_of,
 };
 use nmp_core::vocab::AccountRole;
-use nmp_store::{Set, Store};
 use nmp_store::entity::{account, edition, invitation, membership, organization, proposal};
 use nmp_store::testing::engines;
+use nmp_store::{Set, Store};
 
 /// Invites a synthetic respondent (through the library, as the workspace does) and returns the
 /// token and the invitation's id.
@@ -518,7 +518,11 @@ async fn the_form_says_who_asks_and_adds_rows_without_the_script() {
         .await
         .unwrap();
         w.commit().await.unwrap();
-        let gha = s.mechanism_by_slug("gha-national-peace-council").await.unwrap().unwrap();
+        let gha = s
+            .mechanism_by_slug("gha-national-peace-council")
+            .await
+            .unwrap()
+            .unwrap();
         let (token, invitation_id) = invite(s, &editor, "GHA", Some(gha.mechanism_id)).await;
         let (r, body) = open_form(s, &token).await;
 
@@ -541,7 +545,9 @@ async fn the_form_says_who_asks_and_adds_rows_without_the_script() {
 
         // The blank row filled and "Add another row" pressed: the answers are kept (saved as a
         // draft), and the row is followed by one blank row.
-        let org = s.all::<organization::Entity>().await.unwrap()[0].organization_id.to_string();
+        let org = s.all::<organization::Entity>().await.unwrap()[0]
+            .organization_id
+            .to_string();
         let added = send_form(
             s,
             &r,
@@ -558,13 +564,19 @@ async fn the_form_says_who_asks_and_adds_rows_without_the_script() {
         .await;
         assert_eq!(added.status, StatusCode::OK, "{}", added.text());
         let body = added.text();
-        assert!(body.contains("A blank row was added to “Member institutions not yet listed”"), "{body}");
+        assert!(
+            body.contains("A blank row was added to “Member institutions not yet listed”"),
+            "{body}"
+        );
         assert_eq!(rows_shown(&body, "members"), 2, "{}", db.engine);
         assert!(body.contains(&format!("<option value=\"{org}\" selected>")));
         assert!(body.contains("value=\"NPC-ROWS\""));
         assert!(body.contains("name=\"g.members.1.role\""));
         assert!(!body.contains("name=\"g.members.2.role\""));
-        assert!(body.contains("name=\"g.members.0._remove\""), "a filled row can be removed");
+        assert!(
+            body.contains("name=\"g.members.0._remove\""),
+            "a filled row can be removed"
+        );
         assert_eq!(rows_shown(&body, "activities"), 1);
         let saved = s.get::<invitation::Entity>(invitation_id).await.unwrap().unwrap();
         assert_eq!(saved.state, "draft");
@@ -610,8 +622,14 @@ async fn the_form_says_who_asks_and_adds_rows_without_the_script() {
             body.contains("<li>Member institutions not yet listed, row 1, Institution's name, if not in the list: name the institution that is not in the list</li>"),
             "{body}"
         );
-        assert!(!body.contains(&format!("<option value=\"{org}\" selected>")), "the removed row is gone");
-        assert!(body.contains("<option value=\"other\" selected>"), "the other row is kept");
+        assert!(
+            !body.contains(&format!("<option value=\"{org}\" selected>")),
+            "the removed row is gone"
+        );
+        assert!(
+            body.contains("<option value=\"other\" selected>"),
+            "the other row is kept"
+        );
         db.finish().await;
     }
 }
@@ -622,7 +640,11 @@ async fn an_institution_not_in_the_list_is_proposed_and_a_submitted_response_is_
         let s = &db.store;
         nmp_ingest::seed::seed_embedded(s).await.unwrap();
         let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
-        let gha = s.mechanism_by_slug("gha-national-peace-council").await.unwrap().unwrap();
+        let gha = s
+            .mechanism_by_slug("gha-national-peace-council")
+            .await
+            .unwrap()
+            .unwrap();
         let (token, invitation_id) = invite(s, &editor, "GHA", Some(gha.mechanism_id)).await;
         let (r, _) = open_form(s, &token).await;
         // What the form shows pre-filled goes back with it, as from a browser.
@@ -638,7 +660,10 @@ async fn an_institution_not_in_the_list_is_proposed_and_a_submitted_response_is_
             ("action", "submit"),
             ("rows.members", "1"),
             ("g.members.0.organization_id", "other"),
-            ("g.members.0.organization_id_other", "Synthetic Ministry of Dialogue (test data)"),
+            (
+                "g.members.0.organization_id_other",
+                "Synthetic Ministry of Dialogue (test data)",
+            ),
             ("g.members.0.role", "member"),
         ]);
         let sent = send_form(s, &r, &fields, &[]).await;
@@ -648,7 +673,15 @@ async fn an_institution_not_in_the_list_is_proposed_and_a_submitted_response_is_
         assert!(body.contains("Thank you: your response is submitted"), "{body}");
         assert!(body.contains("Your response was submitted on "));
         assert!(body.contains("<dd>Synthetic Ministry of Dialogue (test data)</dd>"));
-        for gone in ["value=\"save\"", "value=\"submit\"", "add-row:", "<textarea", "<select", "name=\"q.", "name=\"g."] {
+        for gone in [
+            "value=\"save\"",
+            "value=\"submit\"",
+            "add-row:",
+            "<textarea",
+            "<select",
+            "name=\"q.",
+            "name=\"g.",
+        ] {
             assert!(!body.contains(gone), "{gone} on the submitted page");
         }
         let page = get(s, &r.path, None).await;
@@ -681,9 +714,17 @@ async fn an_institution_not_in_the_list_is_proposed_and_a_submitted_response_is_
         )
         .await;
         assert_eq!(late.status, StatusCode::CONFLICT);
-        assert!(late.text().contains("Nothing was saved. Your response was submitted on "), "{}", late.text());
+        assert!(
+            late.text()
+                .contains("Nothing was saved. Your response was submitted on "),
+            "{}",
+            late.text()
+        );
         let after = s.get::<invitation::Entity>(invitation_id).await.unwrap().unwrap();
-        assert_eq!((after.version, after.answers_json), (before.version, before.answers_json));
+        assert_eq!(
+            (after.version, after.answers_json),
+            (before.version, before.answers_json)
+        );
         assert_eq!(s.proposals_of_invitation(invitation_id).await.unwrap().len(), 2);
 
         // Approved in order, the membership points to the new organisation.
@@ -711,7 +752,10 @@ async fn an_institution_not_in_the_list_is_proposed_and_a_submitted_response_is_
             .await
             .unwrap()
             .unwrap();
-        assert_eq!((row.mechanism_id, row.organization_id), (gha.mechanism_id, created.organization_id));
+        assert_eq!(
+            (row.mechanism_id, row.organization_id),
+            (gha.mechanism_id, created.organization_id)
+        );
         db.finish().await;
     }
 }

@@ -185,7 +185,7 @@ async fn views(
                     let name = child_name(c);
                     let error = |field: &str| errors.get(&format!("{}.{i}.{field}", q.question_key)).cloned();
                     let mut value = text(row.and_then(|r| r.get(&name)));
-                    let other = offers_other(c).then(|| text(row.and_then(|r| r.get(&other_key(c)))));
+                    let other = offers_other(c).then(|| text(row.and_then(|r| r.get(other_key(c)))));
                     // A name typed with the list left blank is an institution not in the list.
                     if other.as_ref().is_some_and(|o| !o.trim().is_empty()) && value.trim().is_empty() {
                         value = OTHER.to_string();
