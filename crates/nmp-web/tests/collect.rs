@@ -619,7 +619,7 @@ async fn the_form_says_who_asks_and_adds_rows_without_the_script() {
         assert_eq!(removed.status, StatusCode::UNPROCESSABLE_ENTITY);
         let body = removed.text();
         assert!(
-            body.contains("<li>Member institutions not yet listed, row 1, Institution's name, if not in the list: name the institution that is not in the list</li>"),
+            body.contains("<li>Member institutions not yet listed, row 1, Institution&#39;s name, if not in the list: name the institution that is not in the list</li>"),
             "{body}"
         );
         assert!(
