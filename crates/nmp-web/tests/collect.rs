@@ -704,6 +704,24 @@ async fn an_institution_not_in_the_list_is_proposed_and_a_submitted_response_is_
             shown.body
         );
 
+        let response = get(s, &format!("/staff/invitations/{invitation_id}"), Some(&editor)).await;
+        assert!(
+            response
+                .body
+                .contains("create organization “Synthetic Ministry of Dialogue (test data)” · "),
+            "{}",
+            response.body
+        );
+        assert!(
+            response
+                .body
+                .contains(&format!("create membership, under proposal {} · ", org.proposal_id))
+        );
+        assert!(response.body.contains(&format!(
+            "The respondent named institutions not in the list: proposal {} creates them",
+            org.proposal_id
+        )));
+
         // A form posted to the submitted response anyway: refused, nothing written.
         let before = s.get::<invitation::Entity>(invitation_id).await.unwrap().unwrap();
         let late = send_form(
