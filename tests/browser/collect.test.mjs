@@ -125,8 +125,13 @@ test('the respondent answers, is told about a bad date, and submits', async () =
   await screenshot(page, 'respond-phone.png');
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  // Saved with the draft (the blank row between is dropped), then removed before submitting.
-  await Promise.all([page.waitForLoadState(), page.click('button[value=save]')]);
+  // Enter in a field saves the draft (not "Add another row"); the added row is saved with it
+  // (the blank row between is dropped), then removed before submitting.
+  await Promise.all([page.waitForLoadState(), page.press('[id="f-q.acronym"]', 'Enter')]);
+  const saved = await page.locator('p.notice[role=status]').first().textContent();
+  assert.match(saved, /saved as a draft/);
+  assert.doesNotMatch(saved, /blank row was added/);
+  assert.equal(await page.inputValue('input[name="rows.members"]'), '3', 'two rows answered and one blank');
   assert.equal(
     await page.inputValue('[id="f-g.members.1.organization_id_other"]'),
     'Synthetic Institute of Mediation (browser test data)',

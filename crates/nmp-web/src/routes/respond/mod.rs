@@ -145,9 +145,16 @@ async fn submit(
     let (after, errors) = nmp_collect::respond::save_with(&state.store, &token, request)
         .await
         .map_err(not_saved)?;
+    // What "Add another row" did, for the notice.
+    let added = add_row
+        .as_ref()
+        .and_then(|group| opened.questions.iter().find(|q| &q.question_key == group))
+        .map(|q| format!(" A blank row was added to \u{201c}{}\u{201d}.", q.prompt))
+        .unwrap_or_default();
     if !errors.is_empty() {
-        let notice =
-            Some("Your answers are saved as a draft, but some need attention before you can submit.".to_string());
+        let notice = Some(format!(
+            "Your answers are saved as a draft, but some need attention before you can submit.{added}"
+        ));
         return render(
             &visitor,
             &after,
@@ -165,11 +172,7 @@ async fn submit(
         return render(&visitor, &after, &answers, &errors, &blanks, None, StatusCode::OK).await;
     }
     let mut text = draft_saved(&attached, &removed);
-    if let Some(group) = &add_row
-        && let Some(q) = opened.questions.iter().find(|q| &q.question_key == group)
-    {
-        text.push_str(&format!(" A blank row was added to \u{201c}{}\u{201d}.", q.prompt));
-    }
+    text.push_str(&added);
     render(&visitor, &after, &answers, &errors, &blanks, Some(text), StatusCode::OK).await
 }
 
