@@ -575,7 +575,9 @@ async fn an_institution_not_in_the_list_becomes_a_proposed_organisation_with_its
             .unwrap()
             .unwrap();
         let token = invite_about(s, &w, "other@example.org", "GHA", Some(gha.mechanism_id)).await;
-        let listed = s.all::<organization::Entity>().await.unwrap()[0].organization_id;
+        let orgs = s.all::<organization::Entity>().await.unwrap();
+        let listed = orgs[0].organization_id;
+        let held = orgs[1].clone();
         let name = "Synthetic Ministry of Dialogue (test data)";
 
         // "Other" without a name, or a name beside an institution from the list: the problem
@@ -607,6 +609,8 @@ async fn an_institution_not_in_the_list_becomes_a_proposed_organisation_with_its
                 { "organization_id": "other", "organization_id_other": name, "role": "chair", "since_on": "2020" },
                 { "organization_id": "", "organization_id_other": name.to_uppercase(), "role": "secretariat" },
                 { "organization_id": listed.to_string(), "role": "observer" },
+                // Named as not in the list, but held: the row points to it.
+                { "organization_id": "other", "organization_id_other": format!("  {}  ", held.name.to_uppercase()), "role": "partner" },
             ]),
         );
         let (after, errors) = save(s, &token, answers, true).await.unwrap();
@@ -620,10 +624,13 @@ async fn an_institution_not_in_the_list_becomes_a_proposed_organisation_with_its
                 ("membership", "create", Some(0)),
                 ("membership", "create", Some(0)),
                 ("membership", "create", None),
+                ("membership", "create", None),
             ],
             "{}",
             db.engine
         );
+        let (held_change, _) = Store::proposal_change(&mine[4]).unwrap();
+        assert_eq!(held_change.fields["organization_id"], json!(held.organization_id));
         let (org_change, citation) = Store::proposal_change(&mine[0]).unwrap();
         assert_eq!(org_change.fields["name"], json!(name));
         assert_eq!(org_change.fields["kind"], json!("other"));

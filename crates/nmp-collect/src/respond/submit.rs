@@ -340,9 +340,12 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
         }
     };
     // Rows of repeating groups: proposed new records of the group's table. An institution named
-    // as not in the list becomes one proposal creating it (once per name), before its rows.
+    // as not in the list becomes one proposal creating it (once per name), before its rows,
+    // unless the platform holds one of that name after all.
     let mut new_orgs: BTreeMap<String, usize> = BTreeMap::new();
     let mut org_slugs: Vec<String> = Vec::new();
+    // The institutions the platform holds, read once a row names one not in the list.
+    let mut known: Option<Vec<organization::Model>> = None;
     for g in opened.questions.iter().filter(|q| q.kind == "group") {
         let Some(table) = &g.target_table else { continue };
         let children: Vec<&question::Model> = opened
@@ -363,6 +366,20 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
             for c in &children {
                 if let Some(field) = &c.target_field {
                     if let Some(name) = other_named(c, row) {
+                        // An institution the platform holds after all (same name or acronym,
+                        // whatever the case): the row points to it.
+                        if known.is_none() {
+                            known = Some(store.all::<organization::Entity>().await?);
+                        }
+                        let same = |t: &str| t.trim().to_lowercase() == name.to_lowercase();
+                        if let Some(o) = known.iter().flatten().find(|o| {
+                            same(&o.name)
+                                || o.acronym.as_deref().is_some_and(same)
+                                || o.local_name.as_deref().is_some_and(same)
+                        }) {
+                            form.insert(field.clone(), o.organization_id.to_string());
+                            continue;
+                        }
                         let at = match new_orgs.get(&name.to_lowercase()) {
                             Some(at) => *at,
                             None => match new_organization(store, inv, &name, &org_slugs).await? {
