@@ -717,6 +717,12 @@ async fn an_institution_not_in_the_list_is_proposed_and_a_submitted_response_is_
                 .body
                 .contains(&format!("create membership, under proposal {} · ", org.proposal_id))
         );
+        assert!(
+            response
+                .body
+                .contains("Institution not in the list: Synthetic Ministry of Dialogue (test data), Role: member"),
+            "the answers by their questions"
+        );
         assert!(response.body.contains(&format!(
             "The respondent named institutions not in the list: proposal {} creates them",
             org.proposal_id

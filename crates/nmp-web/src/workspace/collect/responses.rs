@@ -158,13 +158,33 @@ pub(in crate::workspace) async fn response(
         .filter(|q| q.group_key.is_none())
         .filter_map(|q| {
             let v = opened.answers.get(&q.question_key)?;
+            // A row's fields by their questions' prompts; an institution not in the list by the
+            // name typed.
+            let label = |k: &str| {
+                opened
+                    .questions
+                    .iter()
+                    .filter(|c| c.group_key.as_deref() == Some(q.question_key.as_str()))
+                    .find_map(|c| {
+                        if nmp_collect::respond::child_name(c) == k {
+                            Some(c.prompt.clone())
+                        } else if nmp_collect::respond::other_key(c) == k {
+                            Some(format!("{} not in the list", c.prompt))
+                        } else {
+                            None
+                        }
+                    })
+                    .unwrap_or_else(|| k.to_string())
+            };
             let text = match v {
                 serde_json::Value::Array(rows) => rows
                     .iter()
                     .map(|r| match r {
                         serde_json::Value::Object(m) => m
                             .iter()
-                            .map(|(k, v)| format!("{k}: {}", value_text(v)))
+                            .map(|(k, v)| (k, value_text(v)))
+                            .filter(|(_, v)| !v.trim().is_empty() && v != nmp_collect::respond::OTHER)
+                            .map(|(k, v)| format!("{}: {v}", label(k)))
                             .collect::<Vec<_>>()
                             .join(", "),
                         other => value_text(other),
