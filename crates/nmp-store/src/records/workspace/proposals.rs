@@ -86,7 +86,10 @@ impl Store {
     /// Approves (writing the change and its citation) or rejects proposal `id`, which the editor
     /// read at `version`, with an optional comment for the proposer. Approving a change whose
     /// record moved on since it was proposed is a [`StoreError::Conflict`]; nothing is written and
-    /// the proposal stays in the queue.
+    /// the proposal stays in the queue. A row under a parent proposal takes the key of the record
+    /// the parent created (`<table>_id`); a questionnaire row naming a new institution on a new
+    /// mechanism also takes the mechanism its response's approved proposal created. Rejecting a
+    /// proposal rejects the rows waiting for it.
     pub async fn decide(
         &self,
         editor: &account::Model,
