@@ -2,8 +2,10 @@
 // and invites a respondent about Zambia's committee; the respondent opens the personal link, sees
 // what the platform holds, attaches a small PDF, gets a message beside a bad answer, and submits;
 // the editor downloads the PDF, approves one proposed change and rejects another; the public page
-// shows the approved fact cited to the response. Every value typed here is synthetic test data,
-// labelled so.
+// shows the approved fact cited to the response. On the respondent's form the script's "Add
+// another row" adds a blank row in the page (its answers saved with the draft; a row ticked for
+// removal is gone); the form is photographed at 1280 and 390 px and checked with axe; the
+// submitted response is read-only. Every value typed here is synthetic test data, labelled so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
@@ -95,9 +97,53 @@ test('the respondent answers, is told about a bad date, and submits', async () =
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], 'questionnaire page accessibility');
   await screenshot(page, 'collect-respondent-error.png');
+  // Who asks, and whom to write to.
+  const about = await page.locator('dl.respond-about').textContent();
+  assert.match(about, /Asked by/);
+  assert.match(about, /2017 edition/);
+  assert.match(await page.locator('dl.respond-about a[href^="mailto:"]').getAttribute('href'), /^mailto:.+@/);
+
+  // "Add another row" with the script: a blank row appears in the page, numbered on, focused.
+  const rows = page.locator('#group-members .group-row');
+  const before = await rows.count();
+  await page.evaluate(() => { window.nmpSamePage = true; });
+  await page.click('button[value="add-row:members"]');
+  assert.equal(await page.evaluate(() => window.nmpSamePage), true, 'no round trip to the server');
+  assert.equal(await rows.count(), before + 1);
+  const added = `g.members.${before}`;
+  assert.equal(await page.inputValue(`[id="f-${added}.role"]`), '', 'the new row is blank');
+  assert.equal(await page.evaluate(() => document.activeElement.id), `f-${added}.organization_id`);
+  assert.equal(await page.inputValue('input[name="rows.members"]'), String(before + 1));
+  await page.selectOption(`[id="f-${added}.organization_id"]`, 'other');
+  await page.fill(`[id="f-${added}.organization_id_other"]`, 'Synthetic Institute of Mediation (browser test data)');
+  await page.selectOption(`[id="f-${added}.role"]`, 'member');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), [], 'questionnaire with an added row');
+  await screenshot(page, 'respond-desktop.png');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'respond-phone.png');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Enter in a field saves the draft (not "Add another row"); the added row is saved with it
+  // (the blank row between is dropped), then removed before submitting.
+  await Promise.all([page.waitForLoadState(), page.press('[id="f-q.acronym"]', 'Enter')]);
+  const saved = await page.locator('p.notice[role=status]').first().textContent();
+  assert.match(saved, /saved as a draft/);
+  assert.doesNotMatch(saved, /blank row was added/);
+  assert.equal(await page.inputValue('input[name="rows.members"]'), '3', 'two rows answered and one blank');
+  assert.equal(
+    await page.inputValue('[id="f-g.members.1.organization_id_other"]'),
+    'Synthetic Institute of Mediation (browser test data)',
+    'the added row is saved',
+  );
+  await page.check('[name="g.members.1._remove"]');
   await page.fill('[id="f-q.created_on"]', created);
   await Promise.all([page.waitForLoadState(), page.click('button[value=submit]')]);
-  assert.match(await page.locator('h1').textContent(), /submitted/);
+  assert.match(await page.locator('.notice.submitted').textContent(), /your response is submitted[\s\S]*submitted on/);
+  assert.equal(await page.locator('main form button, main input, main select, main textarea').count(), 0, 'read-only');
+  assert.doesNotMatch(await page.locator('main').textContent(), /Synthetic Institute of Mediation/, 'the removed row is gone');
+  await screenshot(page, 'respond-submitted.png');
 });
 
 test('the editor approves the acronym and rejects the new member', async () => {

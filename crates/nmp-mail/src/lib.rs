@@ -129,6 +129,16 @@ impl Mailer {
         Ok(Mailer { settings })
     }
 
+    /// The sender's address alone (`nmp@example.org` of `NMP <nmp@example.org>`): where
+    /// replies to invitations and reminders go.
+    pub fn sender_address(&self) -> String {
+        self.settings
+            .from
+            .parse::<Mailbox>()
+            .map(|m| m.email.to_string())
+            .unwrap_or_else(|_| self.settings.from.clone())
+    }
+
     /// Whether messages go to an SMTP server (else to the outbox).
     pub fn uses_smtp(&self) -> bool {
         self.settings.smtp.is_some()

@@ -20,6 +20,10 @@
 //    closed on narrow screens when no filter is chosen and none was refused, so that the list
 //    comes first; its "Filters" summary opens it again. A panel marked data-fold="results" (the
 //    /compare boxes once countries are compared) is closed whenever nothing was refused.
+// 6. "Add another row" under a repeating group of the respondent's questionnaire
+//    (fieldset[data-group]): the last blank row is copied, emptied and numbered on, in the page,
+//    and the group's rows.GROUP count goes up. Without the script the button saves the draft and
+//    the page comes back with one more blank row.
 'use strict';
 
 (function () {
@@ -238,8 +242,43 @@
     });
   }
 
+  function addRows(group) {
+    var key = group.dataset.group;
+    var count = group.querySelector('input[type="hidden"][name="rows.' + key + '"]');
+    var button = group.querySelector('button[name="action"][value="add-row:' + key + '"]');
+    if (!count || !button) return;
+    var numbered = new RegExp('g\\.' + key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\.\\d+\\.');
+    var legend = group.querySelector('legend');
+    button.addEventListener('click', function (ev) {
+      var blanks = group.querySelectorAll('.group-row[data-blank]');
+      var model = blanks[blanks.length - 1];
+      if (!model) return;
+      ev.preventDefault();
+      var n = parseInt(count.value, 10) || 0;
+      var row = model.cloneNode(true);
+      var renumber = 'g.' + key + '.' + n + '.';
+      row.querySelectorAll('[name], [id], label[for], [aria-describedby]').forEach(function (el) {
+        ['name', 'id', 'for', 'aria-describedby'].forEach(function (attr) {
+          var v = el.getAttribute(attr);
+          if (v) el.setAttribute(attr, v.replace(numbered, renumber));
+        });
+      });
+      row.querySelectorAll('input[type="text"], textarea').forEach(function (el) { el.value = ''; });
+      row.querySelectorAll('select').forEach(function (el) { el.selectedIndex = 0; });
+      row.querySelectorAll('.field-error').forEach(function (el) { el.remove(); });
+      row.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); });
+      row.querySelectorAll('.field.invalid').forEach(function (el) { el.classList.remove('invalid'); });
+      row.setAttribute('aria-label', (legend ? legend.textContent : key) + ', row ' + (n + 1));
+      button.parentNode.parentNode.insertBefore(row, button.parentNode);
+      count.value = String(n + 1);
+      var first = row.querySelector('select, input, textarea');
+      if (first) first.focus();
+    });
+  }
+
   document.querySelectorAll('time[data-local][datetime]').forEach(localTime);
   document.querySelectorAll('details.filter-panel').forEach(foldFilters);
+  document.querySelectorAll('fieldset[data-group]').forEach(addRows);
   document.querySelectorAll('input[data-typeahead]').forEach(typeahead);
   var siteSearch = document.getElementById('site-search-q');
   if (siteSearch) suggest(siteSearch);

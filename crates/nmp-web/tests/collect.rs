@@ -12,9 +12,9 @@ use common::{
     RawAnswer, Session, fetch, get, multipart_body, post, staff, synthetic_docx, synthetic_xlsx, zip_bomb, zip_of,
 };
 use nmp_core::vocab::AccountRole;
-use nmp_store::Store;
-use nmp_store::entity::{account, invitation, organization, proposal};
+use nmp_store::entity::{account, edition, invitation, membership, organization, proposal};
 use nmp_store::testing::engines;
+use nmp_store::{Set, Store};
 
 /// Invites a synthetic respondent (through the library, as the workspace does) and returns the
 /// token and the invitation's id.
@@ -486,6 +486,300 @@ async fn a_mechanism_reported_by_a_respondent_reaches_the_public_page_once_appro
         assert!(public.body.contains("SNC-WEB"));
         assert!(public.body.contains(&org.name), "the member is listed");
         assert!(public.body.contains("Response to"), "cited to the response");
+        db.finish().await;
+    }
+}
+
+/// How many rows of group `key` the form shows (its `rows.KEY` count).
+fn rows_shown(body: &str, key: &str) -> usize {
+    let marker = format!("name=\"rows.{key}\" value=\"");
+    let start = body.find(&marker).unwrap_or_else(|| panic!("no rows.{key}")) + marker.len();
+    let end = body[start..].find('"').unwrap() + start;
+    body[start..end].parse().unwrap()
+}
+
+#[tokio::test]
+async fn the_form_says_who_asks_and_adds_rows_without_the_script() {
+    for db in engines().await {
+        let s = &db.store;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
+        // The edition's period, as an editor would record it (synthetic).
+        let edition = s
+            .rows_where::<edition::Entity, _>(edition::Column::Slug, ["2017".to_string()])
+            .await
+            .unwrap()
+            .remove(0);
+        let mut w = s.writer("editor@example.org").await.unwrap();
+        w.update::<edition::Entity>(edition.edition_id, edition.version, |row| {
+            row.period_start = Set(Some("2015".into()));
+            row.period_end = Set(Some("2017".into()));
+        })
+        .await
+        .unwrap();
+        w.commit().await.unwrap();
+        let gha = s
+            .mechanism_by_slug("gha-national-peace-council")
+            .await
+            .unwrap()
+            .unwrap();
+        let (token, invitation_id) = invite(s, &editor, "GHA", Some(gha.mechanism_id)).await;
+        let (r, body) = open_form(s, &token).await;
+
+        // Who asks, for what period, by when, and whom to write to (mail goes out from a local
+        // address here, so the editor who sent the invitation).
+        assert!(body.contains("<dt>Asked by</dt>"), "{body}");
+        assert!(body.contains("The research team of the review <cite>National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes</cite>, for its 2017 edition <cite>Pursuing Institutionalization of the Prevention Agenda</cite>; your invitation was sent by Synthetic editor."));
+        assert!(body.contains("<dt>Period covered</dt><dd>2015 to 2017</dd>"));
+        assert!(body.contains("<dt>Please answer by</dt><dd>2099-01-01</dd>"));
+        assert!(body.contains("<a href=\"mailto:editor@example.org\">editor@example.org</a>"));
+        assert!(body.contains("about <strong>National Peace Council"), "{body}");
+
+        // One blank row per group, and the button to add another.
+        assert_eq!(rows_shown(&body, "members"), 1);
+        assert!(body.contains("name=\"g.members.0.role\""));
+        assert!(!body.contains("name=\"g.members.1.role\""));
+        assert!(body.contains("name=\"action\" value=\"add-row:members\""));
+        assert!(body.contains("<option value=\"other\">Other (not in the list)</option>"));
+        assert!(body.contains("name=\"g.members.0.organization_id_other\""));
+
+        // The blank row filled and "Add another row" pressed: the answers are kept (saved as a
+        // draft), and the row is followed by one blank row.
+        let org = s.all::<organization::Entity>().await.unwrap()[0]
+            .organization_id
+            .to_string();
+        let added = send_form(
+            s,
+            &r,
+            &[
+                ("action", "add-row:members"),
+                ("q.acronym", "NPC-ROWS"),
+                ("rows.members", "1"),
+                ("g.members.0.organization_id", &org),
+                ("g.members.0.role", "chair"),
+                ("rows.activities", "1"),
+            ],
+            &[],
+        )
+        .await;
+        assert_eq!(added.status, StatusCode::OK, "{}", added.text());
+        let body = added.text();
+        assert!(
+            body.contains("A blank row was added to “Member institutions not yet listed”"),
+            "{body}"
+        );
+        assert_eq!(rows_shown(&body, "members"), 2, "{}", db.engine);
+        assert!(body.contains(&format!("<option value=\"{org}\" selected>")));
+        assert!(body.contains("value=\"NPC-ROWS\""));
+        assert!(body.contains("name=\"g.members.1.role\""));
+        assert!(!body.contains("name=\"g.members.2.role\""));
+        assert!(
+            body.contains("name=\"g.members.0._remove\""),
+            "a filled row can be removed"
+        );
+        assert_eq!(rows_shown(&body, "activities"), 1);
+        let saved = s.get::<invitation::Entity>(invitation_id).await.unwrap().unwrap();
+        assert_eq!(saved.state, "draft");
+        assert!(saved.answers_json.as_deref().unwrap().contains("NPC-ROWS"));
+
+        // Pressed again with the blank row left blank: two blank rows.
+        let again = send_form(
+            s,
+            &r,
+            &[
+                ("action", "add-row:members"),
+                ("rows.members", "2"),
+                ("g.members.0.organization_id", &org),
+                ("g.members.0.role", "chair"),
+                ("g.members.1.organization_id", ""),
+                ("g.members.1.role", ""),
+            ],
+            &[],
+        )
+        .await;
+        assert_eq!(rows_shown(&again.text(), "members"), 3);
+
+        // A row ticked for removal is gone once saved; a bad answer in a row is named by its
+        // row and field.
+        let removed = send_form(
+            s,
+            &r,
+            &[
+                ("action", "save"),
+                ("rows.members", "2"),
+                ("g.members.0.organization_id", &org),
+                ("g.members.0.role", "chair"),
+                ("g.members.0._remove", "yes"),
+                ("g.members.1.organization_id", "other"),
+                ("g.members.1.role", "member"),
+            ],
+            &[],
+        )
+        .await;
+        assert_eq!(removed.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let body = removed.text();
+        assert!(
+            body.contains("<li>Member institutions not yet listed, row 1, Institution&#39;s name, if not in the list: name the institution that is not in the list</li>"),
+            "{body}"
+        );
+        assert!(
+            !body.contains(&format!("<option value=\"{org}\" selected>")),
+            "the removed row is gone"
+        );
+        assert!(
+            body.contains("<option value=\"other\" selected>"),
+            "the other row is kept"
+        );
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn an_institution_not_in_the_list_is_proposed_and_a_submitted_response_is_read_only() {
+    for db in engines().await {
+        let s = &db.store;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
+        let gha = s
+            .mechanism_by_slug("gha-national-peace-council")
+            .await
+            .unwrap()
+            .unwrap();
+        let (token, invitation_id) = invite(s, &editor, "GHA", Some(gha.mechanism_id)).await;
+        let (r, _) = open_form(s, &token).await;
+        // What the form shows pre-filled goes back with it, as from a browser.
+        let prefilled: Vec<(String, String)> = nmp_collect::respond::open(s, &token)
+            .await
+            .unwrap()
+            .answers
+            .iter()
+            .filter_map(|(k, v)| v.as_str().map(|v| (format!("q.{k}"), v.to_string())))
+            .collect();
+        let mut fields: Vec<(&str, &str)> = prefilled.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        fields.extend([
+            ("action", "submit"),
+            ("rows.members", "1"),
+            ("g.members.0.organization_id", "other"),
+            (
+                "g.members.0.organization_id_other",
+                "Synthetic Ministry of Dialogue (test data)",
+            ),
+            ("g.members.0.role", "member"),
+        ]);
+        let sent = send_form(s, &r, &fields, &[]).await;
+        assert_eq!(sent.status, StatusCode::OK, "{}", sent.text());
+        let body = sent.text();
+        // Said plainly, the answers read-only, nothing to press or type.
+        assert!(body.contains("Thank you: your response is submitted"), "{body}");
+        assert!(body.contains("Your response was submitted on "));
+        assert!(body.contains("<dd>Synthetic Ministry of Dialogue (test data)</dd>"));
+        for gone in [
+            "value=\"save\"",
+            "value=\"submit\"",
+            "add-row:",
+            "<textarea",
+            "<select",
+            "name=\"q.",
+            "name=\"g.",
+        ] {
+            assert!(!body.contains(gone), "{gone} on the submitted page");
+        }
+        let page = get(s, &r.path, None).await;
+        assert!(page.body.contains("Your response was submitted on "));
+        assert!(!page.body.contains("value=\"submit\""));
+
+        // Proposed: the organisation, and the member row under it, shown readably to staff.
+        let proposals = s.proposals_of_invitation(invitation_id).await.unwrap();
+        let entities: Vec<&str> = proposals.iter().map(|p| p.entity.as_str()).collect();
+        assert_eq!(entities, ["organization", "membership"], "{}", db.engine);
+        let (org, member) = (&proposals[0], &proposals[1]);
+        assert_eq!(member.parent_proposal_id, Some(org.proposal_id));
+        let shown = get(s, &format!("/staff/proposals/{}", member.proposal_id), Some(&editor)).await;
+        assert!(
+            shown.body.contains(&format!(
+                "This row belongs to a new organization, “Synthetic Ministry of Dialogue (test data)”, proposed in <a href=\"/staff/proposals/{0}\">proposal {0}</a> (proposed)",
+                org.proposal_id
+            )),
+            "{}",
+            shown.body
+        );
+
+        let response = get(s, &format!("/staff/invitations/{invitation_id}"), Some(&editor)).await;
+        assert!(
+            response
+                .body
+                .contains("create organization “Synthetic Ministry of Dialogue (test data)” · "),
+            "{}",
+            response.body
+        );
+        assert!(
+            response
+                .body
+                .contains(&format!("create membership, under proposal {} · ", org.proposal_id))
+        );
+        assert!(
+            response
+                .body
+                .contains("Institution not in the list: Synthetic Ministry of Dialogue (test data), Role: member"),
+            "the answers by their questions"
+        );
+        assert!(response.body.contains(&format!(
+            "The respondent named institutions not in the list: proposal {} creates them",
+            org.proposal_id
+        )));
+
+        // A form posted to the submitted response anyway: refused, nothing written.
+        let before = s.get::<invitation::Entity>(invitation_id).await.unwrap().unwrap();
+        let late = send_form(
+            s,
+            &r,
+            &[("action", "save"), ("q.acronym", "LATE"), ("rows.members", "1")],
+            &[],
+        )
+        .await;
+        assert_eq!(late.status, StatusCode::CONFLICT);
+        assert!(
+            late.text()
+                .contains("Nothing was saved. Your response was submitted on "),
+            "{}",
+            late.text()
+        );
+        let after = s.get::<invitation::Entity>(invitation_id).await.unwrap().unwrap();
+        assert_eq!(
+            (after.version, after.answers_json),
+            (before.version, before.answers_json)
+        );
+        assert_eq!(s.proposals_of_invitation(invitation_id).await.unwrap().len(), 2);
+
+        // Approved in order, the membership points to the new organisation.
+        for p in [org, member] {
+            let done = post(
+                s,
+                &format!("/staff/proposals/{}/decide", p.proposal_id),
+                &editor,
+                &[("version", &p.version.to_string()), ("decision", "approve")],
+            )
+            .await;
+            assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        }
+        let created = s
+            .rows_where::<organization::Entity, _>(
+                organization::Column::Slug,
+                ["gha-synthetic-ministry-of-dialogue-test-data".to_string()],
+            )
+            .await
+            .unwrap()
+            .remove(0);
+        let member = s.get::<proposal::Entity>(member.proposal_id).await.unwrap().unwrap();
+        let row = s
+            .get::<membership::Entity>(member.entity_id.unwrap().parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (row.mechanism_id, row.organization_id),
+            (gha.mechanism_id, created.organization_id)
+        );
         db.finish().await;
     }
 }

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use nmp_core::vocab::InvitationState;
 use nmp_store::auth::token_hash;
 use nmp_store::entity::{attachment, country, invitation, mechanism, profile, question, questionnaire};
-use nmp_store::records::schema;
+use nmp_store::records::{schema, value_text};
 use nmp_store::{Set, Store};
 use serde_json::Value;
 
@@ -213,9 +213,47 @@ pub fn child_name(q: &question::Model) -> String {
 /// Rows a repeating group may have in a form: `g.GROUP.I.FIELD` with a larger I is ignored.
 pub const MAX_GROUP_ROWS: usize = 500;
 
+/// The field of a group row whose presence removes the row when the form is saved
+/// (`g.GROUP.I._remove`, a checkbox beside a filled row).
+pub const REMOVE_ROW: &str = "_remove";
+
+/// The choice of a row's institution meaning "not in the list": the row then names it in the
+/// field [`other_key`], and submitting proposes it as a new organisation.
+pub const OTHER: &str = "other";
+
+/// Whether a group's child question chooses an institution (its target field points to
+/// `organization`), so that its row may name one not in the list instead.
+pub fn offers_other(q: &question::Model) -> bool {
+    let (Some(table), Some(field)) = (&q.target_table, &q.target_field) else {
+        return false;
+    };
+    q.group_key.is_some()
+        && schema::fields(table)
+            .ok()
+            .and_then(|fields| fields.iter().find(|f| &f.name == field).cloned())
+            .is_some_and(|f| f.target.as_deref() == Some("organization"))
+}
+
+/// The row field naming an institution not in the list, beside the child question `q` that
+/// chooses one (`organization_id` → `organization_id_other`).
+pub fn other_key(q: &question::Model) -> String {
+    format!("{}_other", child_name(q))
+}
+
+/// The institution a group row names as not in the list, for the child question `q`: the name
+/// typed, when the row chose "Other" or left the list blank.
+pub fn other_named(q: &question::Model, row: &Value) -> Option<String> {
+    let chosen = row.get(child_name(q)).map(value_text).unwrap_or_default();
+    let name = row.get(other_key(q)).map(value_text).unwrap_or_default();
+    let name = name.trim();
+    let chosen = chosen.trim();
+    (!name.is_empty() && (chosen.is_empty() || chosen == OTHER)).then(|| name.to_string())
+}
+
 /// The answers in a submitted form (its fields in order): `q.KEY` (repeated for the several codes
 /// of a `multiple_choice` question) and `g.GROUP.I.FIELD` for row I of a repeating group (rows
-/// left blank are dropped, the others kept in order of I). Other fields are not answers.
+/// left blank are dropped, and so are rows ticked for removal ([`REMOVE_ROW`]); the others are
+/// kept in order of I). Other fields are not answers.
 pub fn answers_from_form(form: &[(String, String)], questions: &[question::Model]) -> Answers {
     let mut answers = Answers::new();
     let mut groups: BTreeMap<String, BTreeMap<usize, serde_json::Map<String, Value>>> = BTreeMap::new();
@@ -254,6 +292,7 @@ pub fn answers_from_form(form: &[(String, String)], questions: &[question::Model
     for (g, rows) in groups {
         let rows: Vec<Value> = rows
             .into_values()
+            .filter(|r| !r.contains_key(REMOVE_ROW))
             .filter(|r| r.values().any(|v| v.as_str().is_some_and(|s| !s.trim().is_empty())))
             .map(Value::Object)
             .collect();

@@ -13,7 +13,7 @@ use nmp_store::records::{Change, CitationInput, Fields, SourceRef, schema, value
 use nmp_store::{Set, Store, Writer};
 use serde_json::Value;
 
-use super::{Answers, Opened, child_name, profile_of};
+use super::{Answers, Opened, child_name, other_key, other_named, profile_of};
 use crate::{CollectError, invalid, now, today};
 
 /// One proposal a submission makes: the change, the field its citation supports, and the
@@ -24,8 +24,12 @@ pub(super) struct Planned {
     change: Change,
     /// The field the response supports (`None` for a whole new row).
     field: Option<String>,
-    /// For a row of a new mechanism: the index of the planned mechanism.
+    /// For a row of a new record (a new mechanism, or an institution named as not in the list):
+    /// the index of the planned proposal creating it.
     parent: Option<usize>,
+    /// For a row naming a new institution on a new mechanism: the index of the planned
+    /// mechanism, which the row also waits for.
+    also_under: Option<usize>,
 }
 
 /// Writes a submission on `w`: the response's source, the earlier pending proposals superseded,
@@ -126,13 +130,19 @@ pub(super) async fn submit_answers(
             quote: None,
         };
         let parent = p.parent.and_then(|i| written.get(i));
-        let message = match parent {
+        let mut message = match parent {
             Some(parent) => format!(
                 "{message}; a row of the new {} proposed in proposal {}, which must be approved first",
                 parent.entity, parent.proposal_id
             ),
             None => message.clone(),
         };
+        if let Some(also) = p.also_under.and_then(|i| written.get(i)) {
+            message.push_str(&format!(
+                "; it also belongs to the new {} proposed in proposal {}, to be approved first too",
+                also.entity, also.proposal_id
+            ));
+        }
         let row = w
             .propose_checked(&proposer, &p.change, Some(&cite), Some(&message), parent)
             .await?;
@@ -141,9 +151,16 @@ pub(super) async fn submit_answers(
     Ok(())
 }
 
-/// A slug for a mechanism a respondent reports: `<iso3>-<name>` in lower case, hyphenated, at
-/// most 100 characters, with the invitation's number added if the platform already uses it.
-async fn new_mechanism_slug(store: &Store, inv: &invitation::Model, name: &str) -> Result<String, CollectError> {
+/// A slug for a record of `table` (`mechanism` or `organization`) a respondent reports:
+/// `<iso3>-<name>` in lower case, hyphenated, at most 100 characters, with the invitation's number
+/// (and a count) added if the platform already uses it or `taken` holds it.
+async fn new_slug(
+    store: &Store,
+    inv: &invitation::Model,
+    table: &str,
+    name: &str,
+    taken: &[String],
+) -> Result<String, CollectError> {
     let mut words = String::new();
     for c in name.chars() {
         if c.is_ascii_alphanumeric() {
@@ -153,21 +170,75 @@ async fn new_mechanism_slug(store: &Store, inv: &invitation::Model, name: &str) 
         }
     }
     let words = words.trim_matches('-');
-    let words = if words.is_empty() { "mechanism" } else { words };
+    let words = if words.is_empty() { table } else { words };
     let base = match &inv.country_iso3 {
         Some(iso3) => format!("{}-{words}", iso3.to_ascii_lowercase()),
         None => words.to_string(),
     };
-    let fit = |text: String, room: usize| -> String {
+    let fit = |text: &str, room: usize| -> String {
         let cut: String = text.chars().take(room).collect();
         cut.trim_end_matches('-').to_string()
     };
-    let mut slug = fit(base.clone(), 100);
-    if store.mechanism_by_slug(&slug).await?.is_some() {
-        let suffix = format!("-r{}", inv.invitation_id);
-        slug = format!("{}{suffix}", fit(base, 100 - suffix.len()));
+    let used = |slug: String| async move {
+        if taken.contains(&slug) {
+            return Ok::<bool, CollectError>(true);
+        }
+        Ok(match table {
+            "mechanism" => store.mechanism_by_slug(&slug).await?.is_some(),
+            _ => !store
+                .rows_where::<organization::Entity, _>(organization::Column::Slug, [slug])
+                .await?
+                .is_empty(),
+        })
+    };
+    let mut slug = fit(&base, 100);
+    let mut n = 1;
+    while used(slug.clone()).await? {
+        let suffix = if n == 1 {
+            format!("-r{}", inv.invitation_id)
+        } else {
+            format!("-r{}-{n}", inv.invitation_id)
+        };
+        slug = format!("{}{suffix}", fit(&base, 100 - suffix.len()));
+        n += 1;
     }
     Ok(slug)
+}
+
+/// The proposal creating an institution a respondent named as not in the list: kind `other`
+/// (the response does not say), the invitation's country, and a note saying where it came from.
+async fn new_organization(
+    store: &Store,
+    inv: &invitation::Model,
+    name: &str,
+    taken: &[String],
+) -> Result<Result<Planned, Vec<ValidationError>>, CollectError> {
+    let mut form: BTreeMap<String, String> = BTreeMap::new();
+    form.insert("name".into(), name.to_string());
+    form.insert("slug".into(), new_slug(store, inv, "organization", name, taken).await?);
+    form.insert("kind".into(), "other".into());
+    if let Some(iso3) = &inv.country_iso3 {
+        form.insert("country_iso3".into(), iso3.clone());
+    }
+    form.insert(
+        "note".into(),
+        format!(
+            "Named by a respondent as not in the platform's list (questionnaire response, invitation {}). Its kind is not known yet; the country is the invitation's.",
+            inv.invitation_id
+        ),
+    );
+    Ok(schema::parse("organization", &form)?.map(|fields| Planned {
+        change: Change {
+            table: "organization".into(),
+            action: ChangeAction::Create,
+            key: None,
+            base_version: None,
+            fields,
+        },
+        field: None,
+        parent: None,
+        also_under: None,
+    }))
 }
 
 /// The changes a submission proposes, each with the field its citation supports: updates of the
@@ -219,6 +290,7 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
                     },
                     field: Some(field.clone()),
                     parent: None,
+                    also_under: None,
                 });
             }
             (mid, None)
@@ -236,7 +308,7 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
                 }
             }
             let name = form.get("name").cloned().unwrap_or_default();
-            form.insert("slug".into(), new_mechanism_slug(store, inv, &name).await?);
+            form.insert("slug".into(), new_slug(store, inv, "mechanism", &name, &[]).await?);
             if let Some(iso3) = &inv.country_iso3 {
                 form.insert("country_iso3".into(), iso3.clone());
             }
@@ -251,6 +323,7 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
                     },
                     field: None,
                     parent: None,
+                    also_under: None,
                 }),
                 Err(problems) => {
                     let errors = problems
@@ -266,7 +339,13 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
             (0, Some(0))
         }
     };
-    // Rows of repeating groups: proposed new records of the group's table.
+    // Rows of repeating groups: proposed new records of the group's table. An institution named
+    // as not in the list becomes one proposal creating it (once per name), before its rows,
+    // unless the platform holds one of that name after all.
+    let mut new_orgs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut org_slugs: Vec<String> = Vec::new();
+    // The institutions the platform holds, read once a row names one not in the list.
+    let mut known: Option<Vec<organization::Model>> = None;
     for g in opened.questions.iter().filter(|q| q.kind == "group") {
         let Some(table) = &g.target_table else { continue };
         let children: Vec<&question::Model> = opened
@@ -281,8 +360,56 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
             .unwrap_or_default();
         for (i, row) in rows.iter().enumerate() {
             let mut form: BTreeMap<String, String> = BTreeMap::new();
+            // The institution the row names as not in the list: the field it fills, and the
+            // index of the planned proposal creating it.
+            let mut named: Option<(String, usize)> = None;
             for c in &children {
                 if let Some(field) = &c.target_field {
+                    if let Some(name) = other_named(c, row) {
+                        // An institution the platform holds after all (same name or acronym,
+                        // whatever the case): the row points to it.
+                        if known.is_none() {
+                            known = Some(store.all::<organization::Entity>().await?);
+                        }
+                        let same = |t: &str| t.trim().to_lowercase() == name.to_lowercase();
+                        if let Some(o) = known.iter().flatten().find(|o| {
+                            same(&o.name)
+                                || o.acronym.as_deref().is_some_and(same)
+                                || o.local_name.as_deref().is_some_and(same)
+                        }) {
+                            form.insert(field.clone(), o.organization_id.to_string());
+                            continue;
+                        }
+                        let at = match new_orgs.get(&name.to_lowercase()) {
+                            Some(at) => *at,
+                            None => match new_organization(store, inv, &name, &org_slugs).await? {
+                                Ok(planned) => {
+                                    if let Some(slug) = planned.change.fields.get("slug").and_then(Value::as_str) {
+                                        org_slugs.push(slug.to_string());
+                                    }
+                                    out.push(planned);
+                                    new_orgs.insert(name.to_lowercase(), out.len() - 1);
+                                    out.len() - 1
+                                }
+                                Err(problems) => {
+                                    let errors = problems
+                                        .into_iter()
+                                        .map(|p| {
+                                            ValidationError::new(
+                                                format!("{}.{i}.{}", g.question_key, other_key(c)),
+                                                p.message,
+                                            )
+                                        })
+                                        .collect();
+                                    return Err(CollectError::Invalid(errors));
+                                }
+                            },
+                        };
+                        // A placeholder key, left empty in the proposal (as for a new mechanism).
+                        form.insert(field.clone(), "0".into());
+                        named = Some((field.clone(), at));
+                        continue;
+                    }
                     let raw = row.get(child_name(c)).map(value_text).unwrap_or_default();
                     if !raw.trim().is_empty() {
                         form.insert(field.clone(), raw);
@@ -306,6 +433,16 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
                     if parent.is_some() {
                         fields.insert("mechanism_id".into(), Value::Null);
                     }
+                    // A row naming a new institution belongs to the proposal creating it; if the
+                    // mechanism is new too, approving the row takes the mechanism this response's
+                    // approved proposal created (see `Store::decide`).
+                    let row_parent = match &named {
+                        Some((field, at)) => {
+                            fields.insert(field.clone(), Value::Null);
+                            Some(*at)
+                        }
+                        None => parent,
+                    };
                     out.push(Planned {
                         change: Change {
                             table: table.clone(),
@@ -315,7 +452,8 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
                             fields,
                         },
                         field: None,
-                        parent,
+                        parent: row_parent,
+                        also_under: named.as_ref().and(parent),
                     })
                 }
                 Err(problems) => {

@@ -13,7 +13,7 @@ use nmp_store::entity::question;
 use nmp_store::records::{schema, value_text};
 use serde_json::Value;
 
-use super::{Answers, Opened, child_name, choices};
+use super::{Answers, OTHER, Opened, child_name, choices, offers_other, other_key};
 use crate::CollectError;
 
 /// The codes each single-choice question accepts, by question key (what [`check_answers`] needs
@@ -110,6 +110,29 @@ pub fn check_answers(
             for (i, row) in rows.iter().enumerate() {
                 for c in &children {
                     let raw = row.get(child_name(c)).map(value_text).unwrap_or_default();
+                    if offers_other(c) {
+                        let name = row.get(other_key(c)).map(value_text).unwrap_or_default();
+                        let at = format!("{}.{i}.{}", q.question_key, other_key(c));
+                        let (raw, name) = (raw.trim(), name.trim());
+                        if raw == OTHER && name.is_empty() {
+                            errors.insert(at, "name the institution that is not in the list".into());
+                            continue;
+                        }
+                        if !name.is_empty() && !raw.is_empty() && raw != OTHER {
+                            errors.insert(
+                                at,
+                                "choose \u{201c}Other (not in the list)\u{201d} above, or clear this name".into(),
+                            );
+                            continue;
+                        }
+                        if name.chars().count() > 300 {
+                            errors.insert(at, "is longer than 300 characters".into());
+                            continue;
+                        }
+                        if !name.is_empty() || raw == OTHER {
+                            continue;
+                        }
+                    }
                     if raw.trim().is_empty() {
                         continue;
                     }

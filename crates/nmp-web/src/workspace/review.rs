@@ -193,8 +193,10 @@ struct ProposalPage {
     /// Documents attached to the questionnaire response the proposal came from: (id, file name,
     /// type, size).
     attachments: Vec<(i32, String, String, String)>,
-    /// The proposal creating the record this row belongs to, and whether it is still waiting.
-    parent: Option<(i32, String, String)>,
+    /// The proposals creating the records this row belongs to: (id, table in words, the new
+    /// record's name, state). A row naming a new institution on a new mechanism has two: the
+    /// institution's (its parent) and the mechanism of the same response.
+    parents: Vec<(i32, String, String, String)>,
 }
 
 async fn proposal_page(
@@ -240,13 +242,35 @@ async fn proposal_page(
             .collect(),
         _ => Vec::new(),
     };
-    let parent = match p.parent_proposal_id {
-        Some(id) => store
-            .get::<proposal::Entity>(id)
+    let mut parents = Vec::new();
+    if let Some(id) = p.parent_proposal_id
+        && let Some(parent) = store.get::<proposal::Entity>(id).await?
+    {
+        parents.push(parent);
+    }
+    // A row left without its mechanism although its parent creates something else waits for
+    // the mechanism its response proposed too.
+    let lacks_mechanism = p.invitation_id.is_some()
+        && p.action == "create"
+        && after.get("mechanism_id").is_some_and(serde_json::Value::is_null)
+        && parents.iter().all(|q| q.entity != "mechanism");
+    if lacks_mechanism && let Some(inv) = p.invitation_id {
+        let mechanism = store
+            .proposals_of_invitation(inv)
             .await?
-            .map(|parent| (id, title(&parent.entity), parent.state)),
-        None => None,
-    };
+            .into_iter()
+            .filter(|q| q.entity == "mechanism" && q.action == "create")
+            // The approved one, else the newest.
+            .max_by_key(|q| q.state == ReviewState::Approved.code());
+        parents.extend(mechanism);
+    }
+    let parents = parents
+        .into_iter()
+        .map(|q| {
+            let name = shown(after_fields(&q).get("name"));
+            (q.proposal_id, title(&q.entity), name, q.state)
+        })
+        .collect();
     Ok(ProposalPage {
         nav: Nav::of(signed_in),
         id: p.proposal_id,
@@ -268,7 +292,7 @@ async fn proposal_page(
         record_link,
         error,
         attachments,
-        parent,
+        parents,
     })
 }
 

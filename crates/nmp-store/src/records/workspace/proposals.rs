@@ -86,7 +86,10 @@ impl Store {
     /// Approves (writing the change and its citation) or rejects proposal `id`, which the editor
     /// read at `version`, with an optional comment for the proposer. Approving a change whose
     /// record moved on since it was proposed is a [`StoreError::Conflict`]; nothing is written and
-    /// the proposal stays in the queue.
+    /// the proposal stays in the queue. A row under a parent proposal takes the key of the record
+    /// the parent created (`<table>_id`); a questionnaire row naming a new institution on a new
+    /// mechanism also takes the mechanism its response's approved proposal created. Rejecting a
+    /// proposal rejects the rows waiting for it.
     pub async fn decide(
         &self,
         editor: &account::Model,
@@ -111,6 +114,9 @@ impl Store {
                 let (table, key) = parent_record(w.conn(), id, parent_id).await?;
                 // The row belongs to the record its parent proposal created: point to it.
                 change.fields.insert(format!("{table}_id"), key.into());
+            }
+            if let Some(key) = response_mechanism(w.conn(), &p, &change).await? {
+                change.fields.insert("mechanism_id".into(), key.into());
             }
             // An update whose own fields are unchanged since it was proposed applies to the
             // current version (other fields may have moved on: answers proposed field by field
@@ -137,11 +143,29 @@ impl Store {
         let comment = comment.map(str::trim).filter(|c| !c.is_empty()).map(str::to_string);
         if !approve {
             // Rows proposed under a record that will not be created cannot be approved either.
-            let children = proposal::Entity::find()
+            let mut children = proposal::Entity::find()
                 .filter(proposal::Column::ParentProposalId.eq(id))
                 .filter(proposal::Column::State.eq(ReviewState::Proposed.code()))
                 .all(w.conn())
                 .await?;
+            // Rows of a response's new mechanism that belong to another new record first (a
+            // member institution not in the list) wait for this mechanism too.
+            if p.entity == "mechanism"
+                && p.action == ChangeAction::Create.code()
+                && let Some(inv) = p.invitation_id
+            {
+                let waiting = proposal::Entity::find()
+                    .filter(proposal::Column::InvitationId.eq(inv))
+                    .filter(proposal::Column::State.eq(ReviewState::Proposed.code()))
+                    .filter(proposal::Column::ProposalId.ne(id))
+                    .all(w.conn())
+                    .await?;
+                for c in waiting {
+                    if !children.iter().any(|k| k.proposal_id == c.proposal_id) && lacks_mechanism(&c) {
+                        children.push(c);
+                    }
+                }
+            }
             for c in children {
                 w.update::<proposal::Entity>(c.proposal_id, c.version, |row| {
                     row.state = Set(ReviewState::Rejected.code().to_string());
@@ -204,6 +228,54 @@ async fn parent_record<C: sea_orm::ConnectionTrait>(
     let created = parent.entity_id.as_deref().and_then(|k| k.parse::<i32>().ok());
     let key = policy::parent_key(parent_id, &parent.entity, &parent.state, created).map_err(refused)?;
     Ok((parent.entity, key))
+}
+
+/// Whether proposal `p` creates a row of a questionnaire response whose mechanism is left empty
+/// although its parent proposal (if any) creates something else: a row naming a new institution
+/// on a mechanism the same response proposes (a row has one parent proposal, the institution's).
+fn lacks_mechanism(p: &proposal::Model) -> bool {
+    p.invitation_id.is_some()
+        && p.action == ChangeAction::Create.code()
+        && p.entity != "mechanism"
+        && p.after_json
+            .as_deref()
+            .and_then(|t| serde_json::from_str::<Fields>(t).ok())
+            .is_some_and(|f| f.get("mechanism_id").is_some_and(serde_json::Value::is_null))
+}
+
+/// For a row that [`lacks_mechanism`]: the mechanism its response's approved proposal created,
+/// or a refusal naming that proposal while it waits (or was rejected). `None` for other rows,
+/// and for rows whose parent proposal is the mechanism's (filled in from the parent).
+async fn response_mechanism<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    p: &proposal::Model,
+    change: &Change,
+) -> std::result::Result<Option<i32>, ApplyError> {
+    let filled = change.fields.get("mechanism_id").is_some_and(|v| !v.is_null());
+    if filled || !lacks_mechanism(p) {
+        return Ok(None);
+    }
+    let Some(inv) = p.invitation_id else {
+        return Ok(None);
+    };
+    let mechanisms = proposal::Entity::find()
+        .filter(proposal::Column::InvitationId.eq(inv))
+        .filter(proposal::Column::Entity.eq("mechanism"))
+        .filter(proposal::Column::Action.eq(ChangeAction::Create.code()))
+        .order_by_desc(proposal::Column::ProposalId)
+        .all(conn)
+        .await?;
+    // The approved one if any, else the latest (pending, or rejected).
+    let Some(m) = mechanisms
+        .iter()
+        .find(|m| m.state == ReviewState::Approved.code())
+        .or(mechanisms.first())
+    else {
+        return Ok(None);
+    };
+    let created = m.entity_id.as_deref().and_then(|k| k.parse::<i32>().ok());
+    let key = policy::parent_key(m.proposal_id, &m.entity, &m.state, created).map_err(refused)?;
+    Ok(Some(key))
 }
 
 impl crate::Writer {

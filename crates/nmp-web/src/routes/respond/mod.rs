@@ -1,7 +1,10 @@
 //! `/respond/{token}`: the questionnaire for a respondent without an account, reached by the
 //! personal link in their invitation. They see what the platform already holds, save drafts and
 //! submit; a bad answer gets a message beside its question; an unknown, expired or revoked link
-//! gets a page that says so (404 or 410), never an error page.
+//! gets a page that says so (404 or 410), never an error page. "Add another row" under a
+//! repeating group saves the draft and shows one more blank row (the script adds the row in the
+//! page instead). Once submitted, the page shows the answers read-only, and a form posted to it
+//! anyway is refused (409) with nothing read or written.
 //!
 //! The form is `multipart/form-data` so that it can carry documents for the `file` questions
 //! (url-encoded forms are still accepted). It is read part by part as it arrives (`posted`, over
@@ -23,13 +26,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use nmp_collect::attach::MAX_RESPONSE_BYTES;
-use nmp_collect::respond::{AnswerErrors, Opened, Save, answers_from_form};
+use nmp_collect::respond::{AnswerErrors, MAX_GROUP_ROWS, Opened, REMOVE_ROW, Save, answers_from_form};
 use nmp_collect::{CollectError, LinkProblem};
-use page::{Visitor, collect_error, render};
+use page::{BLANK_ROWS, Blanks, Visitor, collect_error, render};
 use posted::{Unread, read_posted};
 
 use crate::AppState;
-use crate::auth::{CurrentUser, Form, WorkspaceError, message};
+use crate::auth::{CurrentUser, Form, WorkspaceError};
 
 /// The most text (answers) a form may carry, in bytes (1 MB).
 pub(crate) const MAX_TEXT_BYTES: usize = 1024 * 1024;
@@ -57,7 +60,16 @@ async fn show(
         user: &user,
     };
     let answers = opened.answers.clone();
-    render(&visitor, &opened, &answers, &AnswerErrors::new(), None, StatusCode::OK).await
+    render(
+        &visitor,
+        &opened,
+        &answers,
+        &AnswerErrors::new(),
+        &Blanks::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// The invitation of `token` opened, or a page saying why the link cannot be used.
@@ -92,11 +104,8 @@ async fn submit(
         user: &user,
     };
     if !opened.editable {
-        // Nothing to read: a submitted response takes no answers or files.
-        return Err(not_saved(CollectError::Invalid(vec![nmp_core::ValidationError::new(
-            "state",
-            "this response has been submitted and is with the research team",
-        )])));
+        // Nothing is read or written: a submitted response takes no answers or files.
+        return Err(not_editable(&opened));
     }
     let posted = match read_posted(&headers, &user, request, &opened).await {
         Ok(p) => p,
@@ -110,7 +119,10 @@ async fn submit(
     };
     let form = Form(posted.form);
     let answers = answers_from_form(&form.0, &opened.questions);
-    let submit = form.text("action") == "submit";
+    let action = form.text("action");
+    let submit = action == "submit";
+    let add_row = action.strip_prefix("add-row:").map(str::to_string);
+    let blanks = blanks_after(&form.0, &opened, add_row.as_deref());
     let remove: Vec<i32> = form
         .0
         .iter()
@@ -133,29 +145,88 @@ async fn submit(
     let (after, errors) = nmp_collect::respond::save_with(&state.store, &token, request)
         .await
         .map_err(not_saved)?;
+    // What "Add another row" did, for the notice.
+    let added = add_row
+        .as_ref()
+        .and_then(|group| opened.questions.iter().find(|q| &q.question_key == group))
+        .map(|q| format!(" A blank row was added to \u{201c}{}\u{201d}.", q.prompt))
+        .unwrap_or_default();
     if !errors.is_empty() {
-        let notice =
-            Some("Your answers are saved as a draft, but some need attention before you can submit.".to_string());
+        let notice = Some(format!(
+            "Your answers are saved as a draft, but some need attention before you can submit.{added}"
+        ));
         return render(
             &visitor,
             &after,
             &answers,
             &errors,
+            &blanks,
             notice,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
     if submit {
-        return Ok(message(
-            StatusCode::OK,
-            "Thank you: your response is submitted",
-            "The research team will review your answers; each accepted fact will cite your response. If they have questions, you will be able to open this link again.",
-            None,
-        ));
+        // The page of a submitted response: read-only, saying when it was submitted.
+        let answers = after.answers.clone();
+        return render(&visitor, &after, &answers, &errors, &blanks, None, StatusCode::OK).await;
     }
-    let text = draft_saved(&attached, &removed);
-    render(&visitor, &after, &answers, &errors, Some(text), StatusCode::OK).await
+    let mut text = draft_saved(&attached, &removed);
+    text.push_str(&added);
+    render(&visitor, &after, &answers, &errors, &blanks, Some(text), StatusCode::OK).await
+}
+
+/// The refusal of a form posted to a response no longer editable (409): nothing was saved, when
+/// it was submitted, and what to do instead.
+fn not_editable(opened: &Opened) -> WorkspaceError {
+    let when = opened
+        .invitation
+        .submitted_at
+        .map(|t| format!(" on {} {} {}", t.day(), t.month(), t.year()))
+        .unwrap_or_default();
+    WorkspaceError::message(
+        StatusCode::CONFLICT,
+        "Not saved: your response is already submitted",
+        &format!(
+            "Nothing was saved. Your response was submitted{when} and is with the research team, so it can no longer be changed here. If something needs correcting, write to the research team; if they return the response to you, this link will let you change it again."
+        ),
+        None,
+    )
+}
+
+/// The blank rows each repeating group shows after a save: as many as the posted form left
+/// blank (a row ticked for removal is gone, not blank), one more for the group whose "Add
+/// another row" was pressed, and at least one (so filling the one blank row and pressing "Add
+/// another row" shows that row and one blank row). The form says how many rows it showed in
+/// `rows.GROUP`.
+fn blanks_after(form: &[(String, String)], opened: &Opened, add_row: Option<&str>) -> Blanks {
+    let mut out = Blanks::new();
+    for g in opened.questions.iter().filter(|q| q.kind == "group") {
+        let key = &g.question_key;
+        let shown = form
+            .iter()
+            .find(|(k, _)| k.strip_prefix("rows.") == Some(key.as_str()))
+            .and_then(|(_, v)| v.trim().parse::<usize>().ok())
+            .unwrap_or(0)
+            .min(MAX_GROUP_ROWS);
+        let prefix = format!("g.{key}.");
+        let mut used = vec![false; shown];
+        for (k, v) in form {
+            let Some((i, field)) = k.strip_prefix(&prefix).and_then(|rest| rest.split_once('.')) else {
+                continue;
+            };
+            let Some(slot) = i.parse::<usize>().ok().and_then(|i| used.get_mut(i)) else {
+                continue;
+            };
+            if field == REMOVE_ROW || !v.trim().is_empty() {
+                *slot = true;
+            }
+        }
+        let blank = used.iter().filter(|u| !**u).count();
+        let added = usize::from(add_row == Some(key.as_str()));
+        out.insert(key.clone(), (blank + added).clamp(BLANK_ROWS, MAX_GROUP_ROWS));
+    }
+    out
 }
 
 /// A form that was refused (over a limit, or unreadable): nothing was saved, so the form is
@@ -186,7 +257,8 @@ async fn refused(
         "Nothing was saved: see the message below. Your answers are shown as you typed them; choose the files again before saving."
             .to_string(),
     );
-    render(visitor, opened, &answers, &errors, notice, status).await
+    let blanks = blanks_after(&form.0, opened, None);
+    render(visitor, opened, &answers, &errors, &blanks, notice, status).await
 }
 
 /// Why a response was not saved: the link, a 409 naming what the response cannot take now, or

@@ -1,6 +1,8 @@
-//! The questionnaire page of `/respond/{token}`: each question as an input (a repeating group as
-//! rows of inputs, with blank rows to add), filled with the answers so far, each problem beside
-//! its question.
+//! The questionnaire page of `/respond/{token}`: who asks, for what period and whom to write to;
+//! each question as an input (a repeating group as rows of inputs, one blank row to fill and an
+//! "Add another row" button; a row choosing an institution may name one not in the list), filled
+//! with the answers so far, each problem beside its question. A submitted response is shown
+//! read-only, with when it was submitted.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +10,8 @@ use askama::Template;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use nmp_collect::CollectError;
-use nmp_collect::respond::{AnswerErrors, Answers, Opened, child_name, choices};
+use nmp_collect::respond::{AnswerErrors, Answers, OTHER, Opened, child_name, choices, offers_other, other_key};
+use nmp_store::entity::{account, edition};
 use serde_json::Value;
 
 use crate::auth::{CurrentUser, WorkspaceError, form_csrf, page};
@@ -29,8 +32,12 @@ pub(super) fn collect_error(e: CollectError) -> WebError {
     }
 }
 
-/// Blank rows offered under each repeating group.
-const BLANK_ROWS: usize = 2;
+/// Blank rows a repeating group shows at first; "Add another row" adds one more.
+pub(super) const BLANK_ROWS: usize = 1;
+
+/// The blank rows each repeating group shows, by group key (a group not named shows
+/// [`BLANK_ROWS`]).
+pub(super) type Blanks = BTreeMap<String, usize>;
 
 /// One input of a question (or of a group row).
 pub(crate) struct Input {
@@ -40,6 +47,8 @@ pub(crate) struct Input {
     /// `text`, `textarea`, `select`, `radio`, `number` or `file`.
     pub widget: &'static str,
     pub value: String,
+    /// The answer in words, for the page of a submitted response (a choice's label).
+    pub shown: String,
     pub options: Vec<(String, String)>,
     pub required: bool,
     pub error: Option<String>,
@@ -49,12 +58,45 @@ pub(crate) struct Input {
     pub accept: String,
 }
 
+/// One row of a repeating group.
+pub(crate) struct RowView {
+    /// Its number in the form (`g.GROUP.I.FIELD`).
+    pub index: usize,
+    pub inputs: Vec<Input>,
+    /// Whether it holds an answer (it can then be removed); blank rows are for adding.
+    pub filled: bool,
+}
+
+/// A repeating group as the page shows it.
+pub(crate) struct GroupView {
+    pub key: String,
+    pub prompt: String,
+    pub help: Option<String>,
+    pub rows: Vec<RowView>,
+}
+
 /// A question as the page shows it.
 pub(crate) struct QuestionView {
     pub section: Option<String>,
     pub input: Option<Input>,
     /// For a group: its prompt and rows of inputs.
-    pub group: Option<(String, Option<String>, Vec<Vec<Input>>)>,
+    pub group: Option<GroupView>,
+}
+
+/// Who asks, about what period, and whom to write to.
+pub(crate) struct Asker {
+    /// The review's title.
+    pub review: &'static str,
+    /// The edition's year (an edition whose key is a year).
+    pub edition_year: Option<String>,
+    /// The edition's title (its subtitle when its title is the review's).
+    pub edition_name: Option<String>,
+    /// The period the answers cover, in words.
+    pub period: Option<String>,
+    /// The staff member who sent the invitation.
+    pub invited_by: Option<String>,
+    /// The address to write to.
+    pub contact: Option<String>,
 }
 
 #[derive(Template)]
@@ -63,14 +105,18 @@ struct RespondPage {
     title: String,
     intro: Option<String>,
     respondent: String,
+    /// The organisation they answer for.
+    organization: Option<String>,
     about: Option<String>,
     due_on: String,
+    asker: Asker,
     csrf: String,
     questions: Vec<QuestionView>,
     editable: bool,
     /// Whether the form can take files (it then goes as `multipart/form-data`).
     has_files: bool,
-    state: String,
+    /// For a response no longer editable: what happened to it, in a sentence.
+    submitted: Option<String>,
     comment: Option<String>,
     notice: Option<String>,
     errors: Vec<(String, String)>,
@@ -92,6 +138,7 @@ async fn views(
     opened: &Opened,
     answers: &Answers,
     errors: &AnswerErrors,
+    blanks: &Blanks,
 ) -> Result<Vec<QuestionView>, WebError> {
     let mut out = Vec::new();
     let mut section = None;
@@ -112,37 +159,82 @@ async fn views(
                 .and_then(Value::as_array)
                 .cloned()
                 .unwrap_or_default();
+            let blank = if opened.editable {
+                blanks.get(&q.question_key).copied().unwrap_or(BLANK_ROWS).max(1)
+            } else {
+                0
+            };
+            let mut options_of = Vec::new();
+            for c in &children {
+                let options = choices(&state.store, c).await.map_err(collect_error)?;
+                let mut with_blank = Vec::new();
+                if !options.is_empty() {
+                    with_blank.push((String::new(), "—".to_string()));
+                    with_blank.extend(options);
+                    if offers_other(c) {
+                        with_blank.push((OTHER.to_string(), "Other (not in the list)".to_string()));
+                    }
+                }
+                options_of.push(with_blank);
+            }
             let mut row_views = Vec::new();
-            for i in 0..rows.len() + BLANK_ROWS {
+            for i in 0..rows.len() + blank {
                 let row = rows.get(i);
                 let mut inputs = Vec::new();
-                for c in &children {
-                    let options = choices(&state.store, c).await.map_err(collect_error)?;
+                for (c, with_blank) in children.iter().zip(&options_of) {
                     let name = child_name(c);
-                    let mut with_blank = Vec::new();
-                    if !options.is_empty() {
-                        with_blank.push((String::new(), "—".to_string()));
-                        with_blank.extend(options);
+                    let error = |field: &str| errors.get(&format!("{}.{i}.{field}", q.question_key)).cloned();
+                    let mut value = text(row.and_then(|r| r.get(&name)));
+                    let other = offers_other(c).then(|| text(row.and_then(|r| r.get(other_key(c)))));
+                    // A name typed with the list left blank is an institution not in the list.
+                    if other.as_ref().is_some_and(|o| !o.trim().is_empty()) && value.trim().is_empty() {
+                        value = OTHER.to_string();
                     }
                     inputs.push(Input {
                         name: format!("g.{}.{i}.{name}", q.question_key),
                         label: c.prompt.clone(),
                         help: None,
                         widget: widget(&c.kind, !with_blank.is_empty()),
-                        value: text(row.and_then(|r| r.get(&name))),
-                        options: with_blank,
+                        shown: shown(&value, with_blank),
+                        value,
+                        options: with_blank.clone(),
                         required: false,
-                        error: errors.get(&format!("{}.{i}.{name}", q.question_key)).cloned(),
+                        error: error(&name),
                         files: Vec::new(),
                         accept: String::new(),
                     });
+                    if let Some(other) = other {
+                        let key = other_key(c);
+                        inputs.push(Input {
+                            name: format!("g.{}.{i}.{key}", q.question_key),
+                            label: format!("{}'s name, if not in the list", c.prompt),
+                            help: None,
+                            widget: "text",
+                            shown: other.clone(),
+                            value: other,
+                            options: Vec::new(),
+                            required: false,
+                            error: error(&key),
+                            files: Vec::new(),
+                            accept: String::new(),
+                        });
+                    }
                 }
-                row_views.push(inputs);
+                row_views.push(RowView {
+                    index: i,
+                    inputs,
+                    filled: row.is_some(),
+                });
             }
             out.push(QuestionView {
                 section: heading,
                 input: None,
-                group: Some((q.prompt.clone(), q.help.clone(), row_views)),
+                group: Some(GroupView {
+                    key: q.question_key.clone(),
+                    prompt: q.prompt.clone(),
+                    help: q.help.clone(),
+                    rows: row_views,
+                }),
             });
             continue;
         }
@@ -161,6 +253,7 @@ async fn views(
                     help: q.help.clone(),
                     widget: "file",
                     value: String::new(),
+                    shown: String::new(),
                     options: Vec::new(),
                     required: q.required,
                     error: errors.get(&q.question_key).cloned(),
@@ -176,6 +269,7 @@ async fn views(
         if w == "select" {
             options.insert(0, (String::new(), "—".to_string()));
         }
+        let value = text(answers.get(&q.question_key));
         out.push(QuestionView {
             section: heading,
             input: Some(Input {
@@ -183,7 +277,8 @@ async fn views(
                 label: q.prompt.clone(),
                 help: q.help.clone(),
                 widget: w,
-                value: text(answers.get(&q.question_key)),
+                shown: shown(&value, &options),
+                value,
                 options,
                 required: q.required,
                 error: errors.get(&q.question_key).cloned(),
@@ -196,23 +291,122 @@ async fn views(
     Ok(out)
 }
 
+/// An answer in words: the label of the choice it names, or its text.
+fn shown(value: &str, options: &[(String, String)]) -> String {
+    options
+        .iter()
+        .find(|(code, _)| !code.is_empty() && code == value)
+        .map(|(_, label)| label.clone())
+        .unwrap_or_else(|| value.to_string())
+}
+
+/// `6 December 2026`.
+fn long_date(t: time::OffsetDateTime) -> String {
+    format!("{} {} {}", t.day(), t.month(), t.year())
+}
+
+/// A period in words from an edition's start and end (`2015 to 2017`, `from 2015`, `until 2017`).
+fn period(start: Option<&str>, end: Option<&str>) -> Option<String> {
+    let start = start.map(str::trim).filter(|s| !s.is_empty());
+    let end = end.map(str::trim).filter(|s| !s.is_empty());
+    match (start, end) {
+        (Some(s), Some(e)) if s == e => Some(s.to_string()),
+        (Some(s), Some(e)) => Some(format!("{s} to {e}")),
+        (Some(s), None) => Some(format!("from {s}")),
+        (None, Some(e)) => Some(format!("until {e}")),
+        (None, None) => None,
+    }
+}
+
+/// Who asks: the review, the questionnaire's edition and the period it covers, the staff member
+/// who sent the invitation, and the address to write to (the sender of invitation mail, which
+/// replies reach; the inviting staff member's when mail goes out from a local address).
+async fn asker(state: &AppState, opened: &Opened) -> Result<Asker, WebError> {
+    let edition = state
+        .store
+        .get::<edition::Entity>(opened.questionnaire.edition_id)
+        .await?;
+    let inviter = state.store.get::<account::Entity>(opened.invitation.invited_by).await?;
+    let sender = state.mail.mailer.sender_address();
+    let routable = sender
+        .rsplit_once('@')
+        .is_some_and(|(_, domain)| domain.contains('.') && !domain.ends_with(".localhost"));
+    let contact = if routable {
+        Some(sender)
+    } else {
+        inviter.as_ref().map(|a| a.email.clone())
+    };
+    Ok(Asker {
+        review: crate::cite::REVIEW_TITLE,
+        period: edition
+            .as_ref()
+            .and_then(|e| period(e.period_start.as_deref(), e.period_end.as_deref())),
+        edition_year: edition
+            .as_ref()
+            .map(|e| e.slug.clone())
+            .filter(|slug| slug.len() == 4 && slug.chars().all(|c| c.is_ascii_digit())),
+        edition_name: edition.and_then(|e| {
+            if e.title == crate::cite::REVIEW_TITLE {
+                e.subtitle
+            } else {
+                Some(e.title)
+            }
+        }),
+        invited_by: inviter.map(|a| a.name).filter(|n| !n.trim().is_empty()),
+        contact,
+    })
+}
+
+/// Where a problem is, in words: the question, or for a row of a group the group, the row's
+/// number and the field (`Members, row 2, Role`).
+fn problem_place(opened: &Opened, key: &str) -> String {
+    let prompt = |k: &str| {
+        opened
+            .questions
+            .iter()
+            .find(|q| q.question_key == k)
+            .map(|q| q.prompt.clone())
+    };
+    let mut parts = key.splitn(3, '.');
+    let (Some(group), Some(i), Some(field)) = (parts.next(), parts.next(), parts.next()) else {
+        return prompt(key).unwrap_or_else(|| key.to_string());
+    };
+    let Ok(i) = i.parse::<usize>() else {
+        return prompt(key).unwrap_or_else(|| key.to_string());
+    };
+    let group_prompt = prompt(group).unwrap_or_else(|| group.to_string());
+    let child = opened
+        .questions
+        .iter()
+        .filter(|q| q.group_key.as_deref() == Some(group))
+        .find_map(|q| {
+            if child_name(q) == field {
+                Some(q.prompt.clone())
+            } else if offers_other(q) && other_key(q) == field {
+                Some(format!("{}'s name, if not in the list", q.prompt))
+            } else {
+                None
+            }
+        })
+        .unwrap_or_else(|| field.to_string());
+    format!("{group_prompt}, row {}, {child}", i + 1)
+}
+
 /// The questionnaire page for `visitor` with `status`: `answers`, each problem beside its
-/// question, and `notice` on top.
+/// question (and listed on top, naming the row and field of a group's), `blanks` blank rows
+/// under each group, and `notice` on top. A response no longer editable is shown read-only,
+/// with when it was submitted.
 pub(super) async fn render(
     visitor: &Visitor<'_>,
     opened: &Opened,
     answers: &Answers,
     errors: &AnswerErrors,
+    blanks: &Blanks,
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, WorkspaceError> {
-    let questions = views(visitor.state, opened, answers, errors).await?;
+    let questions = views(visitor.state, opened, answers, errors, blanks).await?;
     let (csrf, set) = form_csrf(visitor.headers, visitor.user);
-    let labels: BTreeMap<&str, &str> = opened
-        .questions
-        .iter()
-        .map(|q| (q.question_key.as_str(), q.prompt.as_str()))
-        .collect();
     let about = match (&opened.mechanism_name, &opened.country_name) {
         (Some(m), _) => Some(m.clone()),
         (None, Some(c)) => Some(format!(
@@ -220,29 +414,40 @@ pub(super) async fn render(
         )),
         (None, None) => None,
     };
+    let inv = &opened.invitation;
+    let submitted = (!opened.editable).then(|| {
+        let when = inv
+            .submitted_at
+            .map(|t| format!(" on {}", long_date(t)))
+            .unwrap_or_default();
+        let after = if inv.state == "reviewed" {
+            "The research team has reviewed it; each accepted fact cites your response."
+        } else {
+            "The research team will review your answers; each accepted fact will cite your response. If they have questions, they will write to you, and you will be able to open this link again."
+        };
+        format!("Your response was submitted{when}. Thank you. {after}")
+    });
+    let organization = nmp_collect::invite::organization_name(&visitor.state.store, inv.organization_id)
+        .await
+        .map_err(collect_error)?;
     let view = RespondPage {
         title: opened.questionnaire.title.clone(),
         intro: opened.questionnaire.intro.clone(),
-        respondent: opened.invitation.respondent_name.clone(),
+        respondent: inv.respondent_name.clone(),
+        organization,
         about,
-        due_on: opened.invitation.due_on.clone(),
+        due_on: inv.due_on.clone(),
+        asker: asker(visitor.state, opened).await?,
         csrf,
         has_files: opened.questions.iter().any(|q| q.kind == "file"),
         questions,
         editable: opened.editable,
-        state: opened.invitation.state.clone(),
-        comment: opened
-            .invitation
-            .review_comment
-            .clone()
-            .filter(|_| opened.invitation.state == "has_issues"),
+        submitted,
+        comment: inv.review_comment.clone().filter(|_| inv.state == "has_issues"),
         notice,
         errors: errors
             .iter()
-            .map(|(k, v)| {
-                let key = k.split('.').next().unwrap_or(k);
-                (labels.get(key).copied().unwrap_or(key).to_string(), v.clone())
-            })
+            .map(|(k, v)| (problem_place(opened, k), v.clone()))
             .collect(),
     };
     Ok(page(status, &view, set))

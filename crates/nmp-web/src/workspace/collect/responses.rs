@@ -87,7 +87,10 @@ struct InvitationPage {
     questionnaire: String,
     questionnaire_id: i32,
     answers: Vec<(String, String)>,
-    proposals: Vec<(i32, String, String, String)>,
+    /// (id, table, action, state, the new record's name and the proposal it is under).
+    proposals: Vec<(i32, String, String, String, String)>,
+    /// The institutions not in the list that the response names, when it names any.
+    new_institutions: Option<String>,
     revoked: bool,
     /// Documents attached: (id, file name, type, size).
     attachments: Vec<(i32, String, String, String)>,
@@ -155,13 +158,33 @@ pub(in crate::workspace) async fn response(
         .filter(|q| q.group_key.is_none())
         .filter_map(|q| {
             let v = opened.answers.get(&q.question_key)?;
+            // A row's fields by their questions' prompts; an institution not in the list by the
+            // name typed.
+            let label = |k: &str| {
+                opened
+                    .questions
+                    .iter()
+                    .filter(|c| c.group_key.as_deref() == Some(q.question_key.as_str()))
+                    .find_map(|c| {
+                        if nmp_collect::respond::child_name(c) == k {
+                            Some(c.prompt.clone())
+                        } else if nmp_collect::respond::other_key(c) == k {
+                            Some(format!("{} not in the list", c.prompt))
+                        } else {
+                            None
+                        }
+                    })
+                    .unwrap_or_else(|| k.to_string())
+            };
             let text = match v {
                 serde_json::Value::Array(rows) => rows
                     .iter()
                     .map(|r| match r {
                         serde_json::Value::Object(m) => m
                             .iter()
-                            .map(|(k, v)| format!("{k}: {}", value_text(v)))
+                            .map(|(k, v)| (k, value_text(v)))
+                            .filter(|(_, v)| !v.trim().is_empty() && v != nmp_collect::respond::OTHER)
+                            .map(|(k, v)| format!("{}: {v}", label(k)))
                             .collect::<Vec<_>>()
                             .join(", "),
                         other => value_text(other),
@@ -178,12 +201,40 @@ pub(in crate::workspace) async fn response(
         .rows_where::<proposal::Entity, _>(proposal::Column::InvitationId, [id])
         .await?
         .into_iter()
-        .map(|p| (p.proposal_id, p.entity, p.action, p.state))
+        .map(|p| {
+            // A new record's name, and the proposal creating the record a row belongs to.
+            let name = p
+                .after_json
+                .as_deref()
+                .and_then(|t| serde_json::from_str::<nmp_store::records::Fields>(t).ok())
+                .and_then(|f| f.get("name").map(value_text))
+                .filter(|n| p.action == "create" && !n.is_empty())
+                .map(|n| format!(" \u{201c}{n}\u{201d}"))
+                .unwrap_or_default();
+            let under = p
+                .parent_proposal_id
+                .map(|id| format!(", under proposal {id}"))
+                .unwrap_or_default();
+            (p.proposal_id, p.entity, p.action, p.state, format!("{name}{under}"))
+        })
         .collect::<Vec<_>>();
     let creating = proposals
         .iter()
-        .find(|(_, entity, action, _)| entity == "mechanism" && action == "create")
+        .find(|(_, entity, action, ..)| entity == "mechanism" && action == "create")
         .map(|(pid, ..)| *pid);
+    let institutions: Vec<String> = proposals
+        .iter()
+        .filter(|(_, entity, action, ..)| entity == "organization" && action == "create")
+        .map(|(pid, ..)| pid.to_string())
+        .collect();
+    let new_institutions = (!institutions.is_empty()).then(|| {
+        format!(
+            "The respondent named institutions not in the list: proposal{} {} create{} them (kind \u{201c}other\u{201d} and the invitation's country until corrected), and the rows naming them are proposed under them, to be approved once they are.",
+            if institutions.len() == 1 { "" } else { "s" },
+            institutions.join(", "),
+            if institutions.len() == 1 { "s" } else { "" },
+        )
+    });
     let new_mechanism = opened.new_mechanism().then(|| {
         let place = opened.country_name.as_ref().map(|c| format!(" in {c}")).unwrap_or_default();
         match creating {
@@ -199,6 +250,7 @@ pub(in crate::workspace) async fn response(
     let view = InvitationPage {
         attachments,
         new_mechanism,
+        new_institutions,
         nav: Nav::of(&staff),
         revoked: inv.revoked_at.is_some(),
         questionnaire: opened.questionnaire.title.clone(),
