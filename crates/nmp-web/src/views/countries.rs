@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 use super::facets::{self, Facet, Facets, one};
 use super::mechanisms::{self, MechanismDetail};
 use super::risk::{self, RiskAssessmentView};
+use super::summary::{self, Sentence};
 use super::{Cite, Citer, Note, label};
 use crate::WebError;
 use crate::api::query::REGIONS;
@@ -101,6 +102,9 @@ pub struct CountryDetail {
     pub risk_assessment: Option<RiskAssessmentView>,
     /// The earlier ones, newest first (levels and trends; their evidence is not numbered here).
     pub risk_history: Vec<RiskAssessmentView>,
+    /// A short summary generated from the cited facts above (what the mechanism is, since when,
+    /// where it stands, what it has done, which networks), each sentence with its notes.
+    pub summary: Vec<Sentence>,
     /// The numbered notes of this page.
     pub notes: Vec<Note>,
 }
@@ -236,7 +240,11 @@ pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDe
                 left_on: m.left_on.clone(),
                 confidence: m.confidence.clone(),
                 note: m.note.clone(),
-                cites: citer.cite("network_membership", m.network_membership_id),
+                cites: citer.cite(
+                    "network_membership",
+                    m.network_membership_id,
+                    &format!("{} in {}", c.name, super::short_name(&n.name, n.acronym.as_deref())),
+                ),
             })
         })
         .collect();
@@ -244,7 +252,7 @@ pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDe
     let slugs: BTreeSet<String> = network_memberships.iter().map(|n| n.slug.clone()).collect();
     let note = c.note.clone();
     let item = item(c, mechanisms.len(), &slugs);
-    Ok(Some(CountryDetail {
+    let mut detail = CountryDetail {
         un_region_label: item.un_region.as_deref().map(geo_label),
         un_subregion_label: item.un_subregion.as_deref().map(geo_label),
         un_regional_group_label: item.un_regional_group.as_ref().map(|g| label::<UnRegionalGroup>(g)),
@@ -254,6 +262,9 @@ pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDe
         network_memberships,
         risk_assessment,
         risk_history,
+        summary: Vec::new(),
         notes: citer.notes,
-    }))
+    };
+    detail.summary = summary::of_country(&detail);
+    Ok(Some(detail))
 }

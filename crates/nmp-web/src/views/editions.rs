@@ -258,7 +258,19 @@ impl EditionPage {
                     .edition_part_id
                     .and_then(|id| self.rows.parts.iter().find(|x| x.edition_part_id == id))
                     .map(|x| x.title.clone()),
-                cites: citer.cite("edition_publisher", p.edition_publisher_id),
+                cites: citer.cite(
+                    "edition_publisher",
+                    p.edition_publisher_id,
+                    &format!(
+                        "{}, {} of edition {}",
+                        self.orgs
+                            .get(&p.organization_id)
+                            .map(String::as_str)
+                            .unwrap_or_default(),
+                        label::<PublisherRole>(&p.role).to_lowercase(),
+                        self.rows.edition.slug
+                    ),
+                ),
             })
             .collect()
     }
@@ -272,7 +284,16 @@ impl EditionPage {
                 role: label::<ContributorRole>(&c.role),
                 role_code: c.role.clone(),
                 affiliation: c.affiliation.clone(),
-                cites: citer.cite("edition_contributor", c.edition_contributor_id),
+                cites: citer.cite(
+                    "edition_contributor",
+                    c.edition_contributor_id,
+                    &format!(
+                        "{}, {} of edition {}",
+                        c.name,
+                        label::<ContributorRole>(&c.role).to_lowercase(),
+                        self.rows.edition.slug
+                    ),
+                ),
             })
             .collect()
     }
@@ -293,7 +314,11 @@ impl EditionPage {
             section_label: label::<ProfileSection>(&p.section),
             section: p.section.clone(),
             page: p.page,
-            cites: citer.cite("profile", p.profile_id),
+            cites: citer.cite(
+                "profile",
+                p.profile_id,
+                &format!("the profile of {}", m.map(|m| m.name.as_str()).unwrap_or_default()),
+            ),
             owner: p
                 .owner_organization_id
                 .filter(|o| part_owner != Some(*o))
@@ -302,7 +327,11 @@ impl EditionPage {
     }
 
     fn part(&self, part: &edition_part::Model, citer: &mut Citer) -> PartView {
-        let cites = citer.cite("edition_part", part.edition_part_id);
+        let cites = citer.cite(
+            "edition_part",
+            part.edition_part_id,
+            &format!("the part “{}”", part.title),
+        );
         let profiles = self
             .rows
             .profiles
@@ -334,7 +363,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
     citer.adopt(std::mem::take(&mut rows.citations));
     let page = EditionPage::read(store, rows).await?;
     let e = &page.rows.edition;
-    let cites = citer.cite("edition", e.edition_id);
+    let cites = citer.cite("edition", e.edition_id, &format!("edition {}", e.slug));
     let publishers = page.publishers(&mut citer);
     let contributors = page.contributors(&mut citer);
     let parts = page.rows.parts.iter().map(|part| page.part(part, &mut citer)).collect();

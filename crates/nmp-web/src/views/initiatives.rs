@@ -389,7 +389,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<(Initiati
             partners.iter().map(|(p, _)| p.initiative_partner_id.to_string()),
         )
         .await?;
-    let cites = citer.cite("initiative", row.initiative_id);
+    let cites = citer.cite("initiative", row.initiative_id, &row.title);
     let country = match &row.country_iso3 {
         Some(iso) => store
             .rows_where::<country::Entity, _>(country::Column::CountryIso3, [iso.clone()])
@@ -420,7 +420,11 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<(Initiati
             organization: org_ref(o),
             role: p.role.clone(),
             note: p.note.clone(),
-            cites: citer.cite("initiative_partner", p.initiative_partner_id),
+            cites: citer.cite(
+                "initiative_partner",
+                p.initiative_partner_id,
+                &format!("{} as a partner of {}", o.name, row.title),
+            ),
         })
         .collect();
     partners.sort_by(|a, b| a.organization.name.cmp(&b.organization.name));
@@ -464,7 +468,16 @@ async fn rating_views(
                 .map(|e| EvidenceView {
                     note: sources
                         .get(&e.source_id)
-                        .map(|s| citer.cite_source(s, e.locator.as_deref(), e.quote.as_deref()).note)
+                        .map(|s| {
+                            citer
+                                .cite_source(
+                                    s,
+                                    e.locator.as_deref(),
+                                    e.quote.as_deref(),
+                                    "an outcome rating's evidence",
+                                )
+                                .note
+                        })
                         .unwrap_or(0),
                     source: e.source_slug.clone(),
                     title: e.source_title.clone(),

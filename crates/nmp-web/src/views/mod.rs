@@ -18,6 +18,7 @@ pub(crate) mod risk;
 pub(crate) mod risk_gap;
 pub(crate) mod search;
 pub(crate) mod sources;
+pub(crate) mod summary;
 
 use nmp_store::entity::source;
 use nmp_store::{CitationIndex, Numbering, Store};
@@ -62,6 +63,9 @@ pub struct Note {
     /// Exact words quoted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The facts of the page this note supports, in words ("Kenyan National Committee: created
+    /// on", "Kenya in GAAMAC"), in the order they are shown.
+    pub supports: Vec<String>,
 }
 
 /// Numbers citations in the order facts are shown. Load the citations of every record a page
@@ -90,8 +94,10 @@ impl Citer {
         self.index.merge(index);
     }
 
-    /// The marks for one record, numbering new notes as they first appear.
-    pub(crate) fn cite(&mut self, entity: &str, key: impl ToString) -> Vec<Cite> {
+    /// The marks for one record, numbering new notes as they first appear; `about` names the
+    /// record for people ("Kenyan National Committee", "Kenya in GAAMAC"), so that each note says
+    /// which facts it supports.
+    pub(crate) fn cite(&mut self, entity: &str, key: impl ToString, about: &str) -> Vec<Cite> {
         let Citer {
             index,
             numbering,
@@ -101,6 +107,10 @@ impl Citer {
             .of(entity, &key.to_string())
             .iter()
             .map(|(c, s)| {
+                let fact = match &c.field {
+                    Some(f) => format!("{about}: {}", field_words(entity, f)),
+                    None => about.to_string(),
+                };
                 number(
                     numbering,
                     notes,
@@ -108,6 +118,7 @@ impl Citer {
                     c.locator.as_deref(),
                     c.quote.as_deref(),
                     c.field.clone(),
+                    fact,
                 )
             })
             .collect();
@@ -117,13 +128,49 @@ impl Citer {
 
     /// The mark for one source with a locator and quote that is not a citation row (a piece of
     /// a rating's evidence), numbered like citations: the same source, locator and quote always
-    /// get the same note.
-    pub(crate) fn cite_source(&mut self, s: &source::Model, locator: Option<&str>, quote: Option<&str>) -> Cite {
-        number(&mut self.numbering, &mut self.notes, s, locator, quote, None)
+    /// get the same note. `about` says what the evidence is for.
+    pub(crate) fn cite_source(
+        &mut self,
+        s: &source::Model,
+        locator: Option<&str>,
+        quote: Option<&str>,
+        about: &str,
+    ) -> Cite {
+        number(
+            &mut self.numbering,
+            &mut self.notes,
+            s,
+            locator,
+            quote,
+            None,
+            about.to_string(),
+        )
     }
 }
 
-/// The note of a source, locator and quote: its number, and the note itself the first time.
+/// A record's name short enough to repeat in a note's list of what it supports: its acronym, or
+/// the name itself when short, or its first words.
+pub(crate) fn short_name(name: &str, acronym: Option<&str>) -> String {
+    if let Some(a) = acronym.map(str::trim).filter(|a| !a.is_empty()) {
+        return a.to_string();
+    }
+    if name.chars().count() <= 60 {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().take(6).collect();
+    format!("{}…", words.join(" ").trim_end_matches([',', ';']))
+}
+
+/// A field of `entity` in words: its form label in lower case (`created_on` → "created on").
+fn field_words(entity: &str, field: &str) -> String {
+    nmp_store::records::schema::fields(entity)
+        .ok()
+        .and_then(|specs| specs.iter().find(|s| s.name == field))
+        .map_or_else(|| field.replace('_', " "), |s| s.label().to_lowercase())
+}
+
+/// The note of a source, locator and quote: its number, and the note itself the first time; the
+/// note lists `fact` among those it supports.
 fn number(
     numbering: &mut Numbering<(i32, Option<String>, Option<String>)>,
     notes: &mut Vec<Note>,
@@ -131,6 +178,7 @@ fn number(
     locator: Option<&str>,
     quote: Option<&str>,
     field: Option<String>,
+    fact: String,
 ) -> Cite {
     let locator = locator.map(str::to_string);
     let quote = quote.map(str::to_string);
@@ -145,7 +193,14 @@ fn number(
             url: s.url.clone(),
             locator,
             quote,
+            supports: Vec::new(),
         });
+    }
+    if let Some(n) = notes.iter_mut().find(|n| n.note == note)
+        && !fact.is_empty()
+        && !n.supports.contains(&fact)
+    {
+        n.supports.push(fact);
     }
     Cite {
         note,

@@ -160,7 +160,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<NetworkDe
             counts.iter().map(|m| m.network_count_id.to_string()),
         )
         .await?;
-    let cites = citer.cite("network", n.network_id);
+    let cites = citer.cite("network", n.network_id, &n.name);
     let mut sorted = members.clone();
     sorted.sort_by(|a, b| {
         let name = |m: &network_membership::Model| countries.get(&m.country_iso3).cloned().unwrap_or_default();
@@ -180,7 +180,18 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<NetworkDe
             left_on: m.left_on.clone(),
             confidence: m.confidence.clone(),
             note: m.note.clone(),
-            cites: citer.cite("network_membership", m.network_membership_id),
+            cites: citer.cite(
+                "network_membership",
+                m.network_membership_id,
+                &format!(
+                    "{} in {}",
+                    countries
+                        .get(&m.country_iso3)
+                        .map(String::as_str)
+                        .unwrap_or(&m.country_iso3),
+                    super::short_name(&n.name, n.acronym.as_deref())
+                ),
+            ),
         })
         .collect();
     let mut counts_sorted = counts;
@@ -191,7 +202,11 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<NetworkDe
             on: c.counted_on.clone(),
             members: c.member_count,
             note: c.note.clone(),
-            cites: citer.cite("network_count", c.network_count_id),
+            cites: citer.cite(
+                "network_count",
+                c.network_count_id,
+                &format!("{}: {} members ({})", n.name, c.member_count, c.counted_on),
+            ),
         })
         .collect();
     Ok(Some(NetworkDetail {

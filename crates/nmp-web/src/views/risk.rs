@@ -168,7 +168,11 @@ pub(crate) async fn of_country(
     let current = view(&latest, |e| EvidenceView {
         note: sources
             .get(&e.source_id)
-            .map(|s| citer.cite_source(s, e.locator.as_deref(), e.quote.as_deref()).note)
+            .map(|s| {
+                citer
+                    .cite_source(s, e.locator.as_deref(), e.quote.as_deref(), "a risk factor's evidence")
+                    .note
+            })
             .unwrap_or(0),
         source: e.source_slug.clone(),
         title: e.source_title.clone(),

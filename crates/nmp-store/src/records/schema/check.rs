@@ -176,7 +176,11 @@ pub async fn choices(store: &Store, target: &str) -> Result<Vec<(String, String)
             .all::<edition::Entity>()
             .await?
             .into_iter()
-            .map(|e| (e.edition_id.to_string(), format!("{} ({})", e.title, e.slug)))
+            .map(|e| {
+                // Every edition of the series shares its title: the year and subtitle tell them apart.
+                let what = e.subtitle.clone().unwrap_or_else(|| e.title.clone());
+                (e.edition_id.to_string(), format!("Edition {}: {what}", e.slug))
+            })
             .collect(),
         "mechanism" => store
             .all::<mechanism::Entity>()

@@ -226,7 +226,8 @@ fn detail_of(
     citer: &mut Citer,
 ) -> MechanismDetail {
     let m = &rows.mechanism;
-    let cites = citer.cite("mechanism", m.mechanism_id);
+    let short = crate::views::short_name(&m.name, m.acronym.as_deref());
+    let cites = citer.cite("mechanism", m.mechanism_id, &short);
     let statuses = rows
         .statuses
         .iter()
@@ -236,7 +237,15 @@ fn detail_of(
             on: s.status_on.clone(),
             confidence: label::<Confidence>(&s.confidence).to_lowercase(),
             note: s.note.clone(),
-            cites: citer.cite("mechanism_status", s.mechanism_status_id),
+            cites: citer.cite(
+                "mechanism_status",
+                s.mechanism_status_id,
+                &format!(
+                    "{short}: status “{}” ({})",
+                    label::<MechanismStatus>(&s.status).to_lowercase(),
+                    s.status_on.as_deref().unwrap_or("undated")
+                ),
+            ),
         })
         .collect();
     let members = rows
@@ -252,7 +261,11 @@ fn detail_of(
                 until: x.until_on.clone(),
                 confidence: x.confidence.clone(),
                 note: x.note.clone(),
-                cites: citer.cite("membership", x.membership_id),
+                cites: citer.cite(
+                    "membership",
+                    x.membership_id,
+                    &format!("{} as a member of {short}", org.name),
+                ),
             })
         })
         .collect();
@@ -272,7 +285,19 @@ fn detail_of(
                 level_label: label::<FunctionLevel>(&f.level),
                 level: f.level.clone(),
                 evidence: f.evidence.clone(),
-                cites: citer.cite("mechanism_function", f.mechanism_function_id),
+                cites: citer.cite(
+                    "mechanism_function",
+                    f.mechanism_function_id,
+                    &format!(
+                        "{short}: {} (edition {})",
+                        function.map(|x| x.label.to_lowercase()).unwrap_or_default(),
+                        bundle
+                            .editions
+                            .get(&f.edition_id)
+                            .map(|e| e.slug.as_str())
+                            .unwrap_or_default()
+                    ),
+                ),
             }
         })
         .collect();
@@ -285,7 +310,11 @@ fn detail_of(
             title: a.title.clone(),
             description: a.description.clone(),
             outcome: a.outcome.clone(),
-            cites: citer.cite("activity", a.activity_id),
+            cites: citer.cite(
+                "activity",
+                a.activity_id,
+                &format!("{short}: {} ({})", a.title, a.occurred_on),
+            ),
         })
         .collect();
     let featured_in = rows

@@ -1,0 +1,76 @@
+//! A country page leads with a summary generated from its cited facts, each sentence marked with
+//! the notes of the facts it states, and every source note says which facts it supports; the
+//! same in the JSON API. Both engines, on the starter dataset.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::get;
+use nmp_store::testing::engines;
+
+#[tokio::test]
+async fn a_country_page_leads_with_a_cited_summary_and_notes_say_what_they_support() {
+    for db in engines().await {
+        let s = &db.store;
+        let engine = db.engine;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+
+        // DR Congo: one mechanism, launched by a decree in 2014, one activity, one network.
+        let page = get(s, "/countries/cod", None).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let body = &page.body;
+        let start = body.find("<p class=\"lede summary\">").expect("a summary");
+        let summary = &body[start..start + body[start..].find("</p>").unwrap()];
+        for phrase in [
+            "Democratic Republic of the Congo has one recorded mechanism, the Comité national",
+            "a national committee, launched in 2014 by a decree.",
+            "Its latest recorded status is “established” (2014).",
+            "One activity is recorded: Installation of the National Committee",
+            "belongs to one prevention network: ICGLR",
+        ] {
+            assert!(summary.contains(phrase), "{engine}: {phrase:?} in {summary}");
+        }
+        // Each sentence carries notes, and each note it points to is on the page.
+        let marks: Vec<&str> = summary
+            .split("href=\"#note-")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert!(marks.len() >= 4, "{engine}: {summary}");
+        for n in marks {
+            assert!(body.contains(&format!("<li id=\"note-{n}\">")), "{engine}: note {n}");
+        }
+        // The notes say which facts they support.
+        assert!(
+            body.contains("Supports: ") && body.contains(": status “established” (2014-12-05)"),
+            "{engine}: {body}"
+        );
+        assert!(body.contains("Democratic Republic of the Congo in ICGLR"), "{engine}");
+
+        // Angola: no mechanism recorded, said as such.
+        let ago = get(s, "/countries/ago", None).await.body;
+        assert!(
+            ago.contains("No national mechanism is recorded for Angola in the sources NMP holds"),
+            "{engine}: {ago}"
+        );
+
+        // The API gives the same summary and notes.
+        let api = get(s, "/api/v1/countries/cod", None).await;
+        let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+        let sentences = json["summary"].as_array().expect("a summary");
+        assert!(
+            sentences[0]["text"]
+                .as_str()
+                .unwrap()
+                .contains("has one recorded mechanism")
+        );
+        assert!(
+            json["notes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|n| !n["supports"].as_array().unwrap().is_empty()),
+            "{engine}: every note supports something"
+        );
+    }
+}
