@@ -59,7 +59,7 @@ test('the editor creates the questionnaire and invites a respondent', async () =
   await page.click('button[type=submit]');
   await signIn();
   await page.click('nav.staff a[href="/staff/questionnaires"]');
-  await selectByLabel('#f-edition_id', /\(2017\)$/);
+  await selectByLabel('#f-edition_id', /^Edition 2017:/);
   await Promise.all([page.waitForURL('**/staff/questionnaires/*'), page.click('form.record button[type=submit]')]);
   assert.match(await page.locator('h1').textContent(), /Questionnaire on national mechanisms/);
   await page.fill('#f-respondent_name', 'Synthetic respondent (browser test)');

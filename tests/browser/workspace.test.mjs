@@ -72,7 +72,7 @@ test('both people set their passwords from their one-time links', async () => {
 test('the editor assigns Ghana for the 2017 edition to the student', async () => {
   await signIn('editor@example.org');
   await page.click('nav.staff a[href="/staff/assignments"]');
-  await selectByLabel('#f-edition_id', /\(2017\)$/);
+  await selectByLabel('#f-edition_id', /^Edition 2017:/);
   await selectByLabel('#f-assignee_account_id', /student/);
   await page.selectOption('#f-country_iso3', 'GHA');
   await page.fill('#f-due_on', '2099-01-31');
