@@ -32,6 +32,24 @@ pub(super) struct Planned {
     also_under: Option<usize>,
 }
 
+impl Planned {
+    /// A new row of `table` with `fields`, under the planned proposals `parent` and `also_under`.
+    fn create(table: &str, fields: Fields, parent: Option<usize>, also_under: Option<usize>) -> Planned {
+        Planned {
+            change: Change {
+                table: table.to_string(),
+                action: ChangeAction::Create,
+                key: None,
+                base_version: None,
+                fields,
+            },
+            field: None,
+            parent,
+            also_under,
+        }
+    }
+}
+
 /// Writes a submission on `w`: the response's source, the earlier pending proposals superseded,
 /// the invitation submitted, and every planned proposal citing the source. The caller commits;
 /// any failure drops the writer, so nothing is written.
@@ -227,18 +245,7 @@ async fn new_organization(
             inv.invitation_id
         ),
     );
-    Ok(schema::parse("organization", &form)?.map(|fields| Planned {
-        change: Change {
-            table: "organization".into(),
-            action: ChangeAction::Create,
-            key: None,
-            base_version: None,
-            fields,
-        },
-        field: None,
-        parent: None,
-        also_under: None,
-    }))
+    Ok(schema::parse("organization", &form)?.map(|fields| Planned::create("organization", fields, None, None)))
 }
 
 /// The changes a submission proposes, each with the field its citation supports: updates of the
@@ -313,18 +320,7 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
                 form.insert("country_iso3".into(), iso3.clone());
             }
             match schema::parse("mechanism", &form)? {
-                Ok(fields) => out.push(Planned {
-                    change: Change {
-                        table: "mechanism".into(),
-                        action: ChangeAction::Create,
-                        key: None,
-                        base_version: None,
-                        fields,
-                    },
-                    field: None,
-                    parent: None,
-                    also_under: None,
-                }),
+                Ok(fields) => out.push(Planned::create("mechanism", fields, None, None)),
                 Err(problems) => {
                     let errors = problems
                         .into_iter()
@@ -443,18 +439,7 @@ pub(super) async fn changes(store: &Store, opened: &Opened, answers: &Answers) -
                         }
                         None => parent,
                     };
-                    out.push(Planned {
-                        change: Change {
-                            table: table.clone(),
-                            action: ChangeAction::Create,
-                            key: None,
-                            base_version: None,
-                            fields,
-                        },
-                        field: None,
-                        parent: row_parent,
-                        also_under: named.as_ref().and(parent),
-                    })
+                    out.push(Planned::create(table, fields, row_parent, named.as_ref().and(parent)))
                 }
                 Err(problems) => {
                     let errors = problems
