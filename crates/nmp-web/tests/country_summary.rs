@@ -22,11 +22,11 @@ async fn a_country_page_leads_with_a_cited_summary_and_notes_say_what_they_suppo
         let start = body.find("<p class=\"lede summary\">").expect("a summary");
         let summary = &body[start..start + body[start..].find("</p>").unwrap()];
         for phrase in [
-            "Democratic Republic of the Congo has one recorded mechanism, the Comité national",
+            "The Democratic Republic of the Congo has one recorded mechanism, the Comité national",
             "a national committee, launched in 2014 by a decree.",
             "Its latest recorded status is “established” (2014).",
             "One activity is recorded: Installation of the National Committee",
-            "belongs to one prevention network: ICGLR",
+            "The Democratic Republic of the Congo belongs to one prevention network: ICGLR",
         ] {
             assert!(summary.contains(phrase), "{engine}: {phrase:?} in {summary}");
         }

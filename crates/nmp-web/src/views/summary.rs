@@ -42,6 +42,39 @@ fn notes(mut cites: Vec<Cite>) -> Vec<Cite> {
     cites
 }
 
+/// A country's name as running text takes it: "the Democratic Republic of the Congo", "the
+/// Netherlands", "Kenya" (names of a union, a republic or kingdom by its form, or a plural).
+fn in_text(name: &str) -> String {
+    const WITH_THE: [&str; 11] = [
+        "Republic",
+        "Kingdom",
+        "United ",
+        "Federation",
+        "Islands",
+        "Netherlands",
+        "Philippines",
+        "Gambia",
+        "Bahamas",
+        "Comoros",
+        "Holy See",
+    ];
+    let plain = ["Czechia", "Dominica"];
+    if WITH_THE.iter().any(|w| name.contains(w)) && !plain.contains(&name) && !name.starts_with("The ") {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// The same at the start of a sentence.
+fn starting(name: &str) -> String {
+    let text = in_text(name);
+    match text.strip_prefix("the ") {
+        Some(rest) => format!("The {rest}"),
+        None => text,
+    }
+}
+
 /// "a committee" / "an observatory".
 fn article(noun: &str) -> &'static str {
     match noun.chars().next().map(|c| c.to_ascii_lowercase()) {
@@ -152,12 +185,13 @@ fn mechanism(m: &MechanismDetail, lead: String) -> Vec<Sentence> {
 
 /// The summary of a country page.
 pub(crate) fn of_country(c: &CountryDetail) -> Vec<Sentence> {
-    let name = &c.item.name;
+    let name = starting(&c.item.name);
+    let inside = in_text(&c.item.name);
     let mut out = Vec::new();
     match c.mechanisms.as_slice() {
         [] => out.push(Sentence {
             text: format!(
-                "No national mechanism is recorded for {name} in the sources NMP holds (which does not mean none exists)."
+                "No national mechanism is recorded for {inside} in the sources NMP holds (which does not mean none exists)."
             ),
             cites: Vec::new(),
         }),
@@ -194,4 +228,31 @@ pub(crate) fn of_country(c: &CountryDetail) -> Vec<Sentence> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{in_text, join, starting, year};
+
+    #[test]
+    fn country_names_take_the_article_running_text_gives_them() {
+        assert_eq!(
+            starting("Democratic Republic of the Congo"),
+            "The Democratic Republic of the Congo"
+        );
+        assert_eq!(in_text("Central African Republic"), "the Central African Republic");
+        assert_eq!(in_text("United States of America"), "the United States of America");
+        assert_eq!(in_text("Netherlands"), "the Netherlands");
+        for plain in ["Kenya", "Czechia", "Dominica", "Argentina"] {
+            assert_eq!(starting(plain), plain);
+        }
+    }
+
+    #[test]
+    fn years_and_lists_read_as_prose() {
+        assert_eq!(year("2014-12-05"), "2014");
+        assert_eq!(year("undated"), "undated");
+        assert_eq!(join(&["a".to_string()]), "a");
+        assert_eq!(join(&["a".to_string(), "b".to_string(), "c".to_string()]), "a, b and c");
+    }
 }
