@@ -122,6 +122,7 @@ pub fn bar_with(chart: &BarChart, frame: &Frame) -> String {
         segments: &segments,
         ticks: &ticks,
         items: &items,
+        width,
     };
     match wrapped {
         Some(labels) => upright(&drawing, left, &labels),
@@ -218,6 +219,8 @@ struct Drawing<'a> {
     segments: &'a [Segment],
     ticks: &'a Ticks,
     items: &'a [LegendItem<'a>],
+    /// The drawing's width (the frame's, or [`WIDTH`]).
+    width: f64,
 }
 
 fn upright(d: &Drawing<'_>, left: f64, labels: &[Vec<String>]) -> String {
@@ -228,8 +231,8 @@ fn upright(d: &Drawing<'_>, left: f64, labels: &[Vec<String>]) -> String {
         segments,
         ticks,
         items,
+        width,
     } = *d;
-    let width = frame.width_or(WIDTH);
     let n = chart.categories.len();
     let s = chart.series.len();
     let header = Doc::header_height(&chart.title, frame);
@@ -326,8 +329,8 @@ fn sideways(d: &Drawing<'_>) -> String {
         segments,
         ticks,
         items,
+        width,
     } = *d;
-    let width = frame.width_or(WIDTH);
     let n = chart.categories.len();
     let s = chart.series.len();
     let groups = if chart.stacked { 1 } else { s };

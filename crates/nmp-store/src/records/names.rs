@@ -21,6 +21,8 @@ pub struct Namer<'s> {
     store: &'s Store,
     names: HashMap<(String, String), String>,
     countries: HashMap<String, Option<String>>,
+    /// Mechanism key → its country code, as looked up.
+    mechanism_countries: HashMap<i32, Option<String>>,
 }
 
 impl Store {
@@ -30,6 +32,7 @@ impl Store {
             store: self,
             names: HashMap::new(),
             countries: HashMap::new(),
+            mechanism_countries: HashMap::new(),
         }
     }
 }
@@ -249,11 +252,18 @@ impl Namer<'_> {
         let iso3 = match r.fields.get("country_iso3").and_then(Value::as_str) {
             Some(c) => Some(c.to_string()),
             None => match int(r, "mechanism_id") {
-                Some(id) => self
-                    .store
-                    .get::<mechanism::Entity>(id)
-                    .await?
-                    .and_then(|m| m.country_iso3),
+                Some(id) => match self.mechanism_countries.get(&id) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let iso3 = self
+                            .store
+                            .get::<mechanism::Entity>(id)
+                            .await?
+                            .and_then(|m| m.country_iso3);
+                        self.mechanism_countries.insert(id, iso3.clone());
+                        iso3
+                    }
+                },
                 None => None,
             },
         };
