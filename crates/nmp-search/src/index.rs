@@ -297,7 +297,9 @@ impl SearchIndex {
         doc.add_text(f.kind, d.kind.code());
         doc.add_text(f.visibility, if d.public { "public" } else { "staff" });
         doc.add_text(f.title, &d.title);
+        doc.add_text(f.cognate, &d.title);
         for (lang, text) in &d.texts {
+            doc.add_text(f.cognate, text);
             match language_of(*lang, text) {
                 Some(l) => doc.add_text(f.text_of(l), text),
                 None => {

@@ -4,7 +4,7 @@
 //! the text of archived source files and questionnaire attachments, page by page for PDFs.
 //!
 //! - [`schema`]: the fields and the English, French and Spanish analysers (stemming, accent
-//!   folding), versioned.
+//!   folding), versioned; [`cognate`]: keys that join a word's spellings across the three.
 //! - [`extract`]: text from PDF, DOCX, ODT, HTML and plain text, or why there is none.
 //! - [`records`] and [`files`]: what is indexed, read from the store, and who may see it.
 //! - [`index`]: the index on disk, built whole or brought up to date as the data change.
@@ -12,6 +12,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod cognate;
 pub mod doc;
 pub mod extract;
 pub mod files;
@@ -27,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 pub use doc::{Dim, Kind};
 pub use index::{IndexReport, SearchIndex};
-pub use query::{FacetCounts, FacetValue, Hit, SearchAnswer, SearchRequest, group_by_kind};
+pub use query::{Counts, FacetCounts, FacetValue, Hit, SearchAnswer, SearchRequest, group_by_kind};
 
 /// What can go wrong with the index.
 #[derive(Debug, thiserror::Error)]

@@ -5,13 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, FacetCollector, FacetCounts as TantivyFacetCounts, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, TantivyDocument, Term, Value};
 use tantivy::{DocAddress, Searcher};
 
 use crate::doc::{Dim, Kind};
 use crate::index::SearchIndex;
+use crate::records::Labels;
 use crate::schema::Lang;
 use crate::snippet::Snippets;
 use crate::{Result, SearchError};
@@ -22,6 +23,8 @@ pub const MAX_QUERY_CHARS: usize = 500;
 pub const MAX_LIMIT: usize = 200;
 /// Snippet length (characters).
 const SNIPPET_CHARS: usize = 220;
+/// The weight of a cognate match against an exact or stemmed one (title 2, text 1).
+const COGNATE_BOOST: f32 = 0.1;
 
 /// A search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,6 +37,22 @@ pub struct SearchRequest {
     pub staff: bool,
     /// How many hits at most.
     pub limit: usize,
+    /// What is counted besides the best hits.
+    pub counts: Counts,
+}
+
+/// What a search counts besides finding its best hits. Counting visits every matching document,
+/// which the best hits alone do not need; an API client that wants only the hits (as Datasette's
+/// `_shape=array` answers) asks for [`Counts::None`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Counts {
+    /// The total and the count of every facet value (the search pages).
+    #[default]
+    All,
+    /// The total, no facets.
+    Total,
+    /// Neither: the answer's total is the number of hits given, facets are empty.
+    None,
 }
 
 /// One hit.
@@ -88,8 +107,8 @@ pub struct SearchAnswer {
     pub query: String,
     /// What was done to the query or the filters, for the reader.
     pub notes: Vec<String>,
-    /// How many hits in all.
-    pub total: usize,
+    /// How many hits in all (with [`Counts::None`], `None`).
+    pub total: Option<usize>,
     /// The best hits, best first.
     pub hits: Vec<Hit>,
     /// Facet counts among all hits.
@@ -126,9 +145,11 @@ impl SearchIndex {
             if rest.chars().any(char::is_alphanumeric) {
                 let mut fields = vec![f.title];
                 fields.extend(f.text);
+                fields.push(f.cognate);
                 let mut parser = QueryParser::for_index(&self.index, fields);
                 parser.set_conjunction_by_default();
                 parser.set_field_boost(f.title, 2.0);
+                parser.set_field_boost(f.cognate, COGNATE_BOOST);
                 let (parsed, errors) = parser.parse_query_lenient(&rest);
                 if !errors.is_empty() {
                     notes.push(
@@ -156,7 +177,7 @@ impl SearchIndex {
             return Ok(SearchAnswer {
                 query: q,
                 notes,
-                total: 0,
+                total: Some(0),
                 hits: Vec::new(),
                 facets: Vec::new(),
             });
@@ -183,42 +204,35 @@ impl SearchIndex {
             ));
         }
         let query = BooleanQuery::new(clauses);
-        let mut facet_collector = FacetCollector::for_field("facet");
-        for dim in Dim::ALL {
-            facet_collector.add_facet(Facet::from_path([dim.code()]));
-        }
-        let (top, total, facet_counts) = searcher
-            .search(
-                &query,
-                &(TopDocs::with_limit(limit).order_by_score(), Count, facet_collector),
-            )
-            .map_err(SearchError::search)?;
-
-        let mut facets = Vec::new();
-        for dim in Dim::ALL {
-            let mut values: Vec<FacetValue> = facet_counts
-                .get(Facet::from_path([dim.code()]))
-                .filter_map(|(facet, count)| {
-                    let value = facet.to_path().get(1)?.to_string();
-                    Some(FacetValue {
-                        label: labels.of(dim.code(), &value),
-                        selected: request.filters.iter().any(|(d, v)| *d == dim && *v == value),
-                        value,
-                        count,
-                    })
-                })
-                .collect();
-            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-            facets.push(FacetCounts {
-                name: dim.code(),
-                label: dim.label(),
-                values,
-            });
-        }
+        let top_docs = TopDocs::with_limit(limit).order_by_score();
+        let (top, total, facets) = match request.counts {
+            Counts::All => {
+                let mut facet_collector = FacetCollector::for_field("facet");
+                for dim in Dim::ALL {
+                    facet_collector.add_facet(Facet::from_path([dim.code()]));
+                }
+                let (top, total, counts) = searcher
+                    .search(&query, &(top_docs, Count, facet_collector))
+                    .map_err(SearchError::search)?;
+                let facets = facet_counts(&counts, &labels, &request.filters);
+                (top, Some(total), facets)
+            }
+            Counts::Total => {
+                let (top, total) = searcher
+                    .search(&query, &(top_docs, Count))
+                    .map_err(SearchError::search)?;
+                (top, Some(total), Vec::new())
+            }
+            Counts::None => {
+                let top = searcher.search(&query, &top_docs).map_err(SearchError::search)?;
+                (top, None, Vec::new())
+            }
+        };
+        let found = total.unwrap_or(top.len());
         for (dim, value) in &request.filters {
             let known = labels.0.contains_key(&(dim.code().to_string(), value.clone()))
-                || (matches!(dim, Dim::Year | Dim::Language) && total > 0);
-            if !known && total == 0 {
+                || (matches!(dim, Dim::Year | Dim::Language) && found > 0);
+            if !known && found == 0 {
                 notes.push(format!(
                     "No record has {} “{}”: the filter matched nothing.",
                     dim.label().to_lowercase(),
@@ -242,8 +256,10 @@ impl SearchIndex {
 
     fn hits(&self, searcher: &Searcher, query: &dyn Query, top: &[(f32, DocAddress)]) -> Result<Vec<Hit>> {
         let f = &self.fields;
-        let fields = std::iter::once(f.title).chain(Lang::ALL.map(|l| f.text_of(l)));
-        let snippets = Snippets::new(searcher, query, fields, SNIPPET_CHARS)?;
+        let fields = std::iter::once(f.title)
+            .chain(Lang::ALL.map(|l| f.text_of(l)))
+            .collect();
+        let snippets = Snippets::new(searcher, query, fields, f.cognate, SNIPPET_CHARS)?;
         let text = |doc: &TantivyDocument, field| {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
@@ -283,6 +299,32 @@ impl SearchIndex {
         }
         Ok(hits)
     }
+}
+
+/// The counts of every dimension's values among the hits, most frequent first.
+fn facet_counts(counts: &TantivyFacetCounts, labels: &Labels, filters: &[(Dim, String)]) -> Vec<FacetCounts> {
+    let mut facets = Vec::new();
+    for dim in Dim::ALL {
+        let mut values: Vec<FacetValue> = counts
+            .get(Facet::from_path([dim.code()]))
+            .filter_map(|(facet, count)| {
+                let value = facet.to_path().get(1)?.to_string();
+                Some(FacetValue {
+                    label: labels.of(dim.code(), &value),
+                    selected: filters.iter().any(|(d, v)| *d == dim && *v == value),
+                    value,
+                    count,
+                })
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        facets.push(FacetCounts {
+            name: dim.code(),
+            label: dim.label(),
+            values,
+        });
+    }
+    facets
 }
 
 impl SearchIndex {

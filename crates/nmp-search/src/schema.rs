@@ -5,7 +5,9 @@
 //! split into words, lower-cased, folded to ASCII ("prévention" → "prevention") and stemmed with
 //! that language's Snowball stemmer ("genocidios" → "genocidi"). The title is folded but not
 //! stemmed. Queries are analysed by each field's own analyser, so one query finds a word in any
-//! of the three languages.
+//! of the three languages. A last field, `cognate`, holds every text's [cognate keys](crate::cognate)
+//! ("prévention" and "prevención" → "prevencion"), so that a word finds its cousins in the other
+//! two languages.
 
 use tantivy::Index;
 use tantivy::schema::{
@@ -15,8 +17,10 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
 
+use crate::cognate::CognateFilter;
+
 /// Bumped whenever the fields or the analysers change: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The languages analysed with their own stemmer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -67,6 +71,8 @@ impl Lang {
 
 /// The analyser of titles: words, lower case, ASCII folding, no stemming.
 const FOLDED: &str = "nmp_folded";
+/// The analyser of the cognate field: words, lower case, ASCII folding, cognate keys.
+pub(crate) const COGNATE: &str = "nmp_cognate";
 
 /// The fields, by name.
 #[derive(Debug, Clone)]
@@ -83,6 +89,8 @@ pub struct Fields {
     pub title: Field,
     /// Text in English, French, Spanish.
     pub text: [Field; 3],
+    /// The title and every text as cognate keys (not stored).
+    pub cognate: Field,
     /// Where the record is shown (a path).
     pub url: Field,
     /// A line of context (the source a document belongs to, the country, ...).
@@ -121,6 +129,14 @@ pub fn schema() -> (Schema, Fields) {
         visibility: b.add_text_field("visibility", STRING),
         title: b.add_text_field("title", text(FOLDED)),
         text: Lang::ALL.map(|l| b.add_text_field(&format!("text_{}", l.code()), text(l.analyser_name()))),
+        cognate: b.add_text_field(
+            "cognate",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(COGNATE)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            ),
+        ),
         url: b.add_text_field("url", STORED),
         context: b.add_text_field("context", STORED),
         page: b.add_u64_field("page", STORED | INDEXED),
@@ -142,6 +158,7 @@ pub fn register_analysers(index: &Index) {
             .filter(AsciiFoldingFilter)
             .build(),
     );
+    manager.register(COGNATE, cognate_analyser());
     for lang in Lang::ALL {
         manager.register(
             lang.analyser_name(),
@@ -153,4 +170,14 @@ pub fn register_analysers(index: &Index) {
                 .build(),
         );
     }
+}
+
+/// The cognate field's analyser (also used to find a cognate match in a hit's text).
+pub(crate) fn cognate_analyser() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(CognateFilter)
+        .build()
 }

@@ -5,6 +5,10 @@
 //! of the query's terms (the terms are stems, which begin most words they come from), and only a
 //! window around it goes to the generator. When no word is found that way (a stem that is not a
 //! prefix of its word), the whole text goes, as before.
+//!
+//! A hit found only through a [cognate key](crate::cognate) ("prevencion" for "prévention") has
+//! no stemmed term in its text: its snippet is made, when no other highlights anything, by the
+//! cognate analyser over the stored text, around the first word whose key is searched.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,6 +18,7 @@ use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Score, Searcher};
 
+use crate::schema::cognate_analyser;
 use crate::{Result, SearchError};
 
 /// Characters of context kept before the first match (the generator picks the best fragment in
@@ -25,24 +30,27 @@ const AFTER: usize = 3;
 /// The snippet generators of one query, one per field it searches.
 pub(crate) struct Snippets {
     generators: Vec<(Field, Vec<String>, SnippetGenerator)>,
+    /// The searched cognate keys and their generator, and the stored fields they are looked for in.
+    cognate: Option<(Vec<String>, SnippetGenerator, Vec<Field>)>,
     finder: TextAnalyzer,
     max_chars: usize,
 }
 
 impl Snippets {
-    /// Generators for the terms of `query` in each of `fields`, snippets of `max_chars`.
+    /// Generators for the terms of `query` in each of `fields`, and for its terms of the
+    /// `cognate` field in all of `fields`; snippets of `max_chars`.
     pub(crate) fn new(
         searcher: &Searcher,
         query: &dyn Query,
-        fields: impl IntoIterator<Item = Field>,
+        fields: Vec<Field>,
+        cognate: Field,
         max_chars: usize,
     ) -> Result<Snippets> {
         let mut terms: BTreeSet<Term> = BTreeSet::new();
         query.query_terms(&mut |term, _| {
             terms.insert(term.clone());
         });
-        let mut generators = Vec::new();
-        for field in fields {
+        let scored_terms = |field: Field| -> Result<BTreeMap<String, Score>> {
             let mut scored: BTreeMap<String, Score> = BTreeMap::new();
             for term in terms.iter().filter(|t| t.field() == field) {
                 let value = term.value();
@@ -55,6 +63,11 @@ impl Snippets {
                     scored.insert(text, 1.0 / (1.0 + doc_freq as Score));
                 }
             }
+            Ok(scored)
+        };
+        let mut generators = Vec::new();
+        for field in fields.iter().copied() {
+            let scored = scored_terms(field)?;
             if scored.is_empty() {
                 continue;
             }
@@ -65,12 +78,22 @@ impl Snippets {
                 .map_err(SearchError::search)?;
             generators.push((field, words, SnippetGenerator::new(scored, analyser, field, max_chars)));
         }
+        let keys = scored_terms(cognate)?;
+        let cognate = (!keys.is_empty()).then(|| {
+            let words = keys.keys().cloned().collect();
+            (
+                words,
+                SnippetGenerator::new(keys, cognate_analyser(), cognate, max_chars),
+                fields,
+            )
+        });
         let finder = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter)
             .build();
         Ok(Snippets {
             generators,
+            cognate,
             finder,
             max_chars,
         })
@@ -92,7 +115,22 @@ impl Snippets {
                 best = Some(s);
             }
         }
-        best
+        if best.is_some() {
+            return best;
+        }
+        let (keys, generator, fields) = self.cognate.as_ref()?;
+        for field in fields {
+            let text: Vec<&str> = doc.get_all(*field).filter_map(|v| v.as_str()).collect();
+            let text = text.join(" ");
+            let Some(window) = cognate_window(text.trim(), keys, self.max_chars) else {
+                continue;
+            };
+            let s = generator.snippet(window);
+            if !s.highlighted().is_empty() {
+                return Some(s);
+            }
+        }
+        None
     }
 
     /// The part of `text` around its first word starting with one of `words`, or all of it.
@@ -112,6 +150,22 @@ impl Snippets {
         let end = floor_char(text, (at + AFTER * self.max_chars).min(text.len()));
         &text[start..end]
     }
+}
+
+/// The part of `text` around its first word whose cognate key is one of `keys`, if any.
+fn cognate_window<'t>(text: &'t str, keys: &[String], max_chars: usize) -> Option<&'t str> {
+    let mut analyser = cognate_analyser();
+    let mut stream = analyser.token_stream(text);
+    while stream.advance() {
+        let token = stream.token();
+        if keys.iter().any(|k| *k == token.text) {
+            let at = token.offset_from;
+            let start = floor_char(text, at.saturating_sub(BEFORE * max_chars));
+            let end = floor_char(text, (at + AFTER * max_chars).min(text.len()));
+            return Some(&text[start..end]);
+        }
+    }
+    None
 }
 
 /// The largest char boundary of `text` at or before `i`.

@@ -241,6 +241,12 @@ pub(crate) const SEARCH_LIMIT: Param = Param {
     description: "How many hits at most",
 };
 
+pub(crate) const SEARCH_COUNTS: Param = Param {
+    name: "counts",
+    accepts: Accepts::Codes(|| vec!["all", "total", "none"]),
+    description: "What is counted besides the best hits: all (the default: the total and every facet value's count), total (no facets), none (no total either: `total` is null and `facets` empty; the fastest answer, for clients that only want the best hits)",
+};
+
 query!(
     /// The search's parameters (the pages `/search` and `/staff/search` take the same).
     SearchQuery = [
@@ -252,7 +258,8 @@ query!(
         SEARCH_EDITION,
         SEARCH_LANGUAGE,
         SEARCH_YEAR,
-        SEARCH_LIMIT
+        SEARCH_LIMIT,
+        SEARCH_COUNTS
     ]
 );
 
@@ -284,5 +291,10 @@ pub(crate) fn search_params(p: &Params) -> Result<crate::views::search::SearchPa
         q: p.get(&SEARCH_Q).unwrap_or_default().to_string(),
         filters,
         limit: usize::try_from(p.number(&SEARCH_LIMIT)?).unwrap_or(50),
+        counts: match p.get(&SEARCH_COUNTS) {
+            Some("none") => nmp_search::Counts::None,
+            Some("total") => nmp_search::Counts::Total,
+            _ => nmp_search::Counts::All,
+        },
     })
 }

@@ -31,7 +31,14 @@ struct SearchPage {
 /// The parameters of a search page, or why they could not be read (as a note).
 pub(crate) fn page_params(raw: Option<&str>) -> (SearchParams, Option<String>) {
     match Params::parse(raw, SearchQuery::PARAMS, false).and_then(|p| search_params(&p)) {
-        Ok(p) => (p, None),
+        // A page always shows the total and the facets, whatever `counts` says.
+        Ok(p) => (
+            SearchParams {
+                counts: nmp_search::Counts::All,
+                ..p
+            },
+            None,
+        ),
         Err(e) => (
             SearchParams {
                 limit: 50,

@@ -3,7 +3,7 @@
 //! what was done to the query, and the facet counts, each value with the link that filters by
 //! it (or removes the filter).
 
-use nmp_search::{Dim, SearchAnswer, SearchIndex, SearchRequest, group_by_kind};
+use nmp_search::{Counts, Dim, SearchAnswer, SearchIndex, SearchRequest, group_by_kind};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -18,6 +18,8 @@ pub(crate) struct SearchParams {
     pub filters: Vec<(Dim, String)>,
     /// Most hits.
     pub limit: usize,
+    /// What is counted besides the best hits.
+    pub counts: Counts,
 }
 
 /// One hit.
@@ -84,8 +86,8 @@ pub struct SearchResults {
     /// Notes on the query or the filters (a part that could not be read, a filter matching
     /// nothing).
     pub notes: Vec<String>,
-    /// Hits in all.
-    pub total: usize,
+    /// Hits in all (null when asked not to count: `counts=none`).
+    pub total: Option<usize>,
     /// The best hits, grouped by kind.
     pub groups: Vec<SearchGroup>,
     /// Counts of each facet's values among all hits.
@@ -104,7 +106,7 @@ pub(crate) fn search(
         return Ok(SearchResults {
             query: params.q.clone(),
             notes: vec!["Search is not available on this server: it runs without a search index.".into()],
-            total: 0,
+            total: Some(0),
             groups: Vec::new(),
             facets: Vec::new(),
         });
@@ -114,6 +116,7 @@ pub(crate) fn search(
         filters: params.filters.clone(),
         staff,
         limit: params.limit,
+        counts: params.counts,
     };
     let answer: SearchAnswer = index.search(&request).map_err(|e| WebError::Internal(e.to_string()))?;
     let groups = group_by_kind(&answer.hits)
@@ -167,6 +170,14 @@ pub(crate) fn search(
     })
 }
 
+impl SearchResults {
+    /// How many hits were found: the total, or the hits given when not counted.
+    pub fn found(&self) -> usize {
+        self.total
+            .unwrap_or_else(|| self.groups.iter().map(|g| g.hits.len()).sum())
+    }
+}
+
 /// The link to the same search with the filter `dim=value` added, or removed when present.
 fn toggled(base: &str, params: &SearchParams, dim: Dim, value: &str) -> String {
     let mut pairs: Vec<(String, String)> = vec![("q".into(), params.q.clone())];
@@ -192,6 +203,7 @@ mod tests {
             q: "prévention & co".into(),
             filters: vec![(Dim::Kind, "mechanism".into())],
             limit: 50,
+            counts: Counts::All,
         };
         assert_eq!(
             toggled("/search", &params, Dim::Country, "COD"),
