@@ -5,7 +5,8 @@
 URL_TEMPLATE holds `{q}`, replaced by each query (URL-encoded). Every query is sent once to warm
 up, then ROUNDS times in the file's order, over one keep-alive connection; prints
 `p50_ms p99_ms requests queries_with_hits`. A hit count is read from the JSON answer: `total`
-(NMP) or the length of the array (Datasette's `_shape=array`).
+(NMP), the hits given (NMP with `counts=none`) or the length of the array (Datasette's
+`_shape=array`).
 """
 
 import http.client
@@ -38,7 +39,12 @@ def main() -> int:
         if response.status != 200:
             raise SystemExit(f"{template}: {q!r} answered {response.status}: {body[:200]!r}")
         answer = json.loads(body)
-        hits = answer["total"] if isinstance(answer, dict) else len(answer)
+        if isinstance(answer, list):
+            hits = len(answer)
+        elif answer.get("total") is not None:
+            hits = answer["total"]
+        else:  # NMP asked not to count (counts=none): the hits given
+            hits = sum(len(g["hits"]) for g in answer["groups"])
         return elapsed, hits
 
     with_hits = sum(1 for q in queries if ask(q)[1] > 0)
