@@ -6,8 +6,14 @@
 //!   on PostgreSQL) are seen by [`Store::check_for_writes`], which reads the audit head's
 //!   `last_event_id` (every audited write moves it) in one small query. A cache calls it at most
 //!   every so often (a short poll), so such writes show after at most that interval.
+//! - On PostgreSQL, a server also listens ([`Store::listen_for_writes`]): every write that moves
+//!   the audit head sends `NOTIFY nmp_writes` (a trigger, migration 25), delivered as the write
+//!   commits, and moves the generation at once. While it hears ([`Store::hears_writes`]) the
+//!   poll is not needed; when the connection is lost, polling takes over until it is back.
 
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
 
 use sea_orm::ConnectionTrait;
 
@@ -19,6 +25,8 @@ pub(crate) struct Generation {
     counter: AtomicU64,
     /// The audit head last seen (`-1`: not read yet).
     head: AtomicI64,
+    /// Whether writes are heard as they commit (a live `LISTEN nmp_writes`).
+    listening: AtomicBool,
 }
 
 impl Default for Generation {
@@ -26,6 +34,7 @@ impl Default for Generation {
         Generation {
             counter: AtomicU64::new(1),
             head: AtomicI64::new(-1),
+            listening: AtomicBool::new(false),
         }
     }
 }
@@ -36,12 +45,44 @@ impl Generation {
         self.head.fetch_max(head, Ordering::SeqCst);
         self.counter.fetch_add(1, Ordering::SeqCst);
     }
+
+    /// A write (of any process) was heard to have moved the audit head to `head`.
+    fn heard(&self, head: i64) {
+        if self.head.fetch_max(head, Ordering::SeqCst) < head {
+            self.counter.fetch_add(1, Ordering::SeqCst);
+        }
+    }
 }
+
+/// The channel the audit head's trigger notifies.
+const CHANNEL: &str = "nmp_writes";
+/// How long to wait before listening again after the connection was lost.
+const RECONNECT_AFTER: Duration = Duration::from_secs(1);
 
 impl Store {
     /// The current data generation: equal values mean no write was seen in between.
     pub fn data_generation(&self) -> u64 {
         self.generation.counter.load(Ordering::SeqCst)
+    }
+
+    /// On PostgreSQL, starts listening for every process's writes (`LISTEN nmp_writes`) in the
+    /// background, for as long as this store (or a clone of it) lives; returns whether it did
+    /// (`false` on SQLite, which has no such channel). A lost connection is opened again; the
+    /// writes missed meanwhile move the generation when it is back.
+    pub fn listen_for_writes(&self) -> bool {
+        if self.engine != crate::Engine::Postgres {
+            return false;
+        }
+        let pool = self.db.get_postgres_connection_pool().clone();
+        let generation = Arc::downgrade(&self.generation);
+        tokio::spawn(listen(pool, generation));
+        true
+    }
+
+    /// Whether other processes' writes are heard as they commit (see
+    /// [`Store::listen_for_writes`]); when not, a reader polls [`Store::check_for_writes`].
+    pub fn hears_writes(&self) -> bool {
+        self.generation.listening.load(Ordering::SeqCst)
     }
 
     /// Moves the generation for a change outside the database that pages show (a report build
@@ -84,6 +125,54 @@ impl Store {
             Some(row) => row.try_get("", "last_event_id")?,
             None => 0,
         })
+    }
+}
+
+/// Listens on [`CHANNEL`] until the store is gone, connecting again when the connection is lost.
+async fn listen(pool: sea_orm::sqlx::PgPool, generation: Weak<Generation>) {
+    use sea_orm::sqlx::postgres::PgListener;
+    loop {
+        let connected = async {
+            let mut listener = PgListener::connect_with(&pool).await?;
+            listener.listen(CHANNEL).await?;
+            Ok::<_, sea_orm::sqlx::Error>(listener)
+        }
+        .await;
+        match connected {
+            Ok(mut listener) => {
+                {
+                    let Some(g) = generation.upgrade() else { return };
+                    g.listening.store(true, Ordering::SeqCst);
+                    // Writes made while nobody listened were not heard.
+                    g.counter.fetch_add(1, Ordering::SeqCst);
+                }
+                let lost = loop {
+                    match listener.try_recv().await {
+                        Ok(Some(n)) => {
+                            let Some(g) = generation.upgrade() else { return };
+                            match n.payload().parse::<i64>() {
+                                Ok(head) => g.heard(head),
+                                Err(_) => {
+                                    g.counter.fetch_add(1, Ordering::SeqCst);
+                                }
+                            }
+                        }
+                        Ok(None) => break "the connection was closed".to_string(),
+                        Err(e) => break e.to_string(),
+                    }
+                };
+                let Some(g) = generation.upgrade() else { return };
+                g.listening.store(false, Ordering::SeqCst);
+                tracing::warn!(reason = %lost, "stopped hearing other servers' writes; polling until listening again");
+            }
+            Err(e) => {
+                if generation.strong_count() == 0 {
+                    return;
+                }
+                tracing::warn!(error = %e, "could not listen for other servers' writes; polling instead");
+            }
+        }
+        tokio::time::sleep(RECONNECT_AFTER).await;
     }
 }
 
@@ -142,6 +231,49 @@ mod tests {
             add_source(&other, "two").await;
             assert_eq!(store.data_generation(), second, "not seen before a check");
             assert!(store.check_for_writes().await.unwrap() > second, "{}", db.engine);
+        }
+    }
+
+    /// Waits (at most 20 s, polling this test's own view every 10 ms) until `done` holds.
+    async fn eventually(mut done: impl FnMut() -> bool) -> bool {
+        for _ in 0..2000 {
+            if done() {
+                return true;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        false
+    }
+
+    #[tokio::test]
+    async fn on_postgresql_other_servers_writes_are_heard_without_a_check() {
+        for db in engines().await {
+            let store = &db.store;
+            let listening = store.listen_for_writes();
+            if db.engine == "sqlite" {
+                assert!(!listening && !store.hears_writes(), "SQLite has no channel: it polls");
+                continue;
+            }
+            assert!(listening);
+            assert!(eventually(|| store.hears_writes()).await, "the listener connected");
+            let before = store.data_generation();
+            // A write by another server (its own pool) on the same database.
+            let other = db.reopen().await;
+            add_source(&other, "heard").await;
+            assert!(
+                eventually(|| store.data_generation() > before).await,
+                "the write moved this store's generation with no check_for_writes"
+            );
+            let heard = store.data_generation();
+            assert_eq!(
+                store.check_for_writes().await.unwrap(),
+                heard,
+                "the head it heard is the head a check reads: nothing more to notice"
+            );
+            // A write that changes nothing (the head's lock taken and released) is not news.
+            other.writer("test").await.unwrap().commit().await.unwrap();
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            assert_eq!(store.data_generation(), heard);
         }
     }
 }

@@ -8,8 +8,9 @@
 //! - Invalidation: every entry is tagged with the store's data generation when its answer was
 //!   begun, and only served while the generation is unchanged. This process's writes move the
 //!   generation as they commit; other processes' writes (an import beside the server, other
-//!   instances on PostgreSQL) are noticed by reading the audit head, at most every
-//!   [`CHECK_EVERY`], so they show within that interval.
+//!   instances on PostgreSQL) are heard as they commit on PostgreSQL (`LISTEN nmp_writes`, see
+//!   `nmp_store`'s generation), and otherwise (SQLite, or while that connection is lost) noticed
+//!   by reading the audit head, at most every [`CHECK_EVERY`], so they show within that interval.
 //! - `If-None-Match` is answered here from the stored ETag (`304`), hits or misses alike.
 //! - Memory: at most [`MAX_TOTAL`] bytes of bodies; when full, the cache starts afresh.
 //! - Single flight: requests that miss the same key together wait for the first one's answer
@@ -147,11 +148,13 @@ impl ReadCache {
         }
     }
 
-    /// The data generation, reading the audit head first if the last look is old.
+    /// The data generation, reading the audit head first if the last look is old and other
+    /// processes' writes are not heard as they commit (PostgreSQL's `LISTEN`, when live).
     async fn generation(&self) -> u64 {
         let now = self.started.elapsed().as_millis() as u64 + 1;
         let last = self.last_check_ms.load(Ordering::Relaxed);
-        let due = last == 0 || now.saturating_sub(last) >= self.check_every.as_millis() as u64;
+        let due = last == 0
+            || (!self.store.hears_writes() && now.saturating_sub(last) >= self.check_every.as_millis() as u64);
         if due
             && self
                 .last_check_ms

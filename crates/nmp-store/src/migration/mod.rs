@@ -25,6 +25,7 @@ mod m0020_risk_model;
 mod m0022_country_risk_assessment;
 mod m0023_criterion_indicators;
 mod m0024_watchlist;
+mod m0025_write_notify;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0022_country_risk_assessment::Migration),
             Box::new(m0023_criterion_indicators::Migration),
             Box::new(m0024_watchlist::Migration),
+            Box::new(m0025_write_notify::Migration),
         ]
     }
 }

@@ -21,11 +21,16 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
         println!("{}", super::seed::describe(&report));
     }
     let search = super::search::open_for_serving(config, &store).await?;
+    // On PostgreSQL, other servers' writes are heard as they commit (polling otherwise).
+    let listening = store.listen_for_writes();
     println!(
         "NMP is serving {} on http://{local}/ ({})",
         nmp_store::redact_url(&config.database_url),
         store.engine().name()
     );
+    if listening {
+        println!("Other servers' writes to this database are heard as they commit (LISTEN nmp_writes).");
+    }
     let app = nmp_web::router(
         nmp_web::AppState::new(store)
             .with_mail(mail)
