@@ -105,6 +105,22 @@ async fn the_public_search_finds_the_committees_with_snippets_and_facet_counts()
         .find(|f| f["name"] == "kind")
         .unwrap();
     assert!(kind["values"][0]["count"].as_u64().unwrap() >= 1);
+    assert!(v["total"].as_u64().unwrap() >= 2);
+    // Without counts: the same hits, no total, no facets; a page ignores `counts`.
+    let (status, bare) = ask(&site, "/api/v1/search?q=pr%C3%A9vention&limit=50&counts=none", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let bare: serde_json::Value = serde_json::from_str(&bare).unwrap();
+    assert!(bare["total"].is_null(), "{}", bare["total"]);
+    assert_eq!(bare["facets"], serde_json::json!([]));
+    assert_eq!(bare["groups"], v["groups"]);
+    let (_, page) = ask(&site, "/search?q=pr%C3%A9vention&counts=none", None).await;
+    assert!(page.contains("country=COD"), "the page still shows its filters");
+    let (status, body) = ask(&site, "/api/v1/search?q=x&counts=some", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("counts"), "{body}");
+    // Across languages: the Spanish spelling finds the committees named in French or English.
+    let (_, cousins) = ask(&site, "/search?q=prevencion&limit=200", None).await;
+    assert!(cousins.contains("href=\"/mechanisms/caf-national-committee\""));
     let (status, _) = ask(&site, "/api/v1/search?q=x&colour=red", None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (_, doc) = ask(&site, "/api/openapi.json", None).await;

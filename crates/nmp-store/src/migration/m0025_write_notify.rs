@@ -41,8 +41,10 @@ impl MigrationTrait for Migration {
             return Ok(());
         }
         let db = manager.get_connection();
-        db.execute_unprepared("DROP TRIGGER IF EXISTS audit_head_notify ON audit_head").await?;
-        db.execute_unprepared("DROP FUNCTION IF EXISTS nmp_notify_write()").await?;
+        db.execute_unprepared("DROP TRIGGER IF EXISTS audit_head_notify ON audit_head")
+            .await?;
+        db.execute_unprepared("DROP FUNCTION IF EXISTS nmp_notify_write()")
+            .await?;
         Ok(())
     }
 }

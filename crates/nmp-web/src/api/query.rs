@@ -291,7 +291,7 @@ pub(crate) fn search_params(p: &Params) -> Result<crate::views::search::SearchPa
         q: p.get(&SEARCH_Q).unwrap_or_default().to_string(),
         filters,
         limit: usize::try_from(p.number(&SEARCH_LIMIT)?).unwrap_or(50),
-        counts: match p.get(&SEARCH_COUNTS) {
+        counts: match p.choice(&SEARCH_COUNTS)?.as_deref() {
             Some("none") => nmp_search::Counts::None,
             Some("total") => nmp_search::Counts::Total,
             _ => nmp_search::Counts::All,
