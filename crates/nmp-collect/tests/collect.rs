@@ -3,9 +3,10 @@
 //! and accounts are synthetic test data.
 
 use nmp_collect::invite::{Invitee, invite, remind, return_with_issues, revoke};
-use nmp_collect::respond::{Answers, open, save};
+use nmp_collect::respond::{Answers, open, save, set_language};
 use nmp_collect::{CollectError, LinkProblem, questionnaire};
 use nmp_core::vocab::{AccountRole, ReviewState};
+use nmp_i18n::Lang;
 use nmp_mail::{MailSettings, Mailer};
 use nmp_store::testing::engines;
 use serde_json::json;
@@ -56,6 +57,7 @@ async fn a_respondent_answers_and_an_editor_accepts_part_of_it() {
             country_iso3: Some("GHA".into()),
             mechanism_id: Some(gha.mechanism_id),
             due_on: "2099-01-31".into(),
+            ..Default::default()
         };
         // Bad input names each field.
         let bad = Invitee {
@@ -248,4 +250,91 @@ async fn overdue_invitations_get_a_reminder_once_a_week() {
         ["invitation", "reminder"]
     );
     db.finish().await;
+}
+
+#[tokio::test]
+async fn the_form_and_the_mails_speak_the_invitation_s_language_and_read_its_dates() {
+    for db in engines().await {
+        let s = &db.store;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mailer = Mailer::new(MailSettings {
+            from: "NMP <nmp@example.org>".into(),
+            smtp: None,
+            outbox: dir.path().join("outbox"),
+        })
+        .unwrap();
+        let editor = s
+            .create_account(
+                "system:test",
+                "editor@example.org",
+                "Synthetic Editor",
+                AccountRole::Editor,
+            )
+            .await
+            .unwrap();
+        let q = questionnaire::create_default(s, "editor@example.org", "2017")
+            .await
+            .unwrap();
+        let who = Invitee {
+            name: "Synthetic Répondante".into(),
+            email: "repondante@example.org".into(),
+            country_iso3: Some("COD".into()),
+            due_on: "2099-12-29".into(),
+            language: Lang::Fr,
+            ..Default::default()
+        };
+        let invited = invite(s, &mailer, "http://nmp.test", &editor, q.questionnaire_id, &who)
+            .await
+            .unwrap();
+        assert_eq!(invited.invitation.language, "fr");
+        assert_eq!(invited.mail.subject, format!("Invitation : {}", q.title));
+        assert!(
+            invited
+                .mail
+                .body
+                .contains("Merci de répondre avant le 29 décembre 2099"),
+            "{}",
+            invited.mail.body
+        );
+        assert!(invited.mail.body.contains(&invited.link));
+
+        // Dates as French speakers type them are read and kept as ISO 8601.
+        let token = token_of(&invited.link);
+        let opened = open(s, &token).await.unwrap();
+        assert_eq!(opened.language(), Lang::Fr);
+        let mut answers: Answers = opened.answers.clone();
+        answers.insert("name".into(), json!("Comité synthétique"));
+        answers.insert("created_on".into(), json!("29/12/2018"));
+        answers.insert("launched_on".into(), json!("1er janvier 2019"));
+        let (after, errors) = save(s, &token, answers.clone(), false).await.unwrap();
+        assert!(errors.is_empty(), "{}: {errors:?}", db.engine);
+        assert_eq!(after.answers["created_on"], "2018-12-29");
+        assert_eq!(after.answers["launched_on"], "2019-01-01");
+        // A date that is none is refused in French, with an example.
+        answers.insert("created_on".into(), json!("29 brumaire 2018"));
+        let (_, errors) = save(s, &token, answers.clone(), false).await.unwrap();
+        assert!(
+            errors["created_on"].contains("n'est pas une date") && errors["created_on"].contains("29/12/2018"),
+            "{errors:?}"
+        );
+
+        // Switched to English, the same numbers are ambiguous and both readings are offered;
+        // the reminders follow the language chosen.
+        let switched = set_language(s, &token, Lang::En).await.unwrap();
+        assert_eq!(switched.invitation.language, "en");
+        answers.insert("created_on".into(), json!("03/04/2018"));
+        let (_, errors) = save(s, &token, answers.clone(), false).await.unwrap();
+        let message = &errors["created_on"];
+        assert!(
+            message.contains("3 April 2018") && message.contains("4 March 2018"),
+            "{message}"
+        );
+        set_language(s, &token, Lang::Es).await.unwrap();
+        answers.insert("created_on".into(), json!("29 de diciembre de 2018"));
+        answers.insert("name".into(), json!(""));
+        let (after, errors) = save(s, &token, answers, true).await.unwrap();
+        assert_eq!(after.answers["created_on"], "2018-12-29");
+        assert_eq!(errors["name"], "responda a esta pregunta, por favor", "{errors:?}");
+    }
 }

@@ -59,6 +59,7 @@ async fn invite_about(s: &Store, w: &World, email: &str, country: &str, mechanis
         country_iso3: Some(country.into()),
         mechanism_id: mechanism,
         due_on: "2099-01-31".into(),
+        ..Default::default()
     };
     let invited = invite(s, &w.mailer, "http://nmp.test", &w.editor, w.questionnaire, &who)
         .await

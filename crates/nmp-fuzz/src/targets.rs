@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use nmp_collect::attach::{self, Upload};
-use nmp_collect::respond::{Answers, answers_from_form, check_answers};
+use nmp_collect::respond::{Answers, answers_from_form, check_answers, dates_as_iso};
 use nmp_core::PartialDate;
 use nmp_ingest::IngestError;
 use nmp_ingest::import::indicators::{YEARS, parse_long};
@@ -210,7 +210,9 @@ pub fn answers(data: &[u8]) -> Outcome {
         answers_from_form(&form, questions)
     };
     let submit = data.len() % 2 == 1;
-    let errors = check_answers(questions, &answers, submit, choices).expect("checking answers does not fail");
+    // The respondent's language (dates are read as it writes them) varies with the input.
+    let lang = nmp_i18n::Lang::ALL[data.len() % 3];
+    let errors = check_answers(questions, &answers, submit, choices, lang).expect("checking answers does not fail");
     for key in errors.keys() {
         let question = key.split('.').next().unwrap_or_default();
         assert!(
@@ -220,8 +222,15 @@ pub fn answers(data: &[u8]) -> Outcome {
     }
     let saved = serde_json::to_string(&answers).expect("answers serialise");
     let read: Answers = serde_json::from_str(&saved).expect("saved answers read back");
-    let again = check_answers(questions, &read, submit, choices).expect("checking answers does not fail");
+    let again = check_answers(questions, &read, submit, choices, lang).expect("checking answers does not fail");
     assert_eq!(again, errors, "a saved draft checks differently");
+    // Dates written as ISO 8601 (as a save stores them) check as they did when typed.
+    let stored = dates_as_iso(questions, answers.clone(), lang);
+    let as_stored = check_answers(questions, &stored, submit, choices, lang).expect("checking answers does not fail");
+    assert_eq!(
+        as_stored, errors,
+        "a date read in {lang:?} checks differently once stored"
+    );
     match errors.iter().next() {
         None => Outcome::Accepted,
         Some((key, message)) => refused(format!("{key}: {message}")),

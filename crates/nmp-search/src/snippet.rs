@@ -158,7 +158,7 @@ fn cognate_window<'t>(text: &'t str, keys: &[String], max_chars: usize) -> Optio
     let mut stream = analyser.token_stream(text);
     while stream.advance() {
         let token = stream.token();
-        if keys.iter().any(|k| *k == token.text) {
+        if keys.contains(&token.text) {
             let at = token.offset_from;
             let start = floor_char(text, at.saturating_sub(BEFORE * max_chars));
             let end = floor_char(text, (at + AFTER * max_chars).min(text.len()));

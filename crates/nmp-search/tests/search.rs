@@ -225,6 +225,7 @@ async fn the_public_never_sees_questionnaire_attachments_and_pdf_pages_are_linke
             country_iso3: Some("GHA".into()),
             mechanism_id: None,
             due_on: "2099-01-31".into(),
+            ..Default::default()
         };
         let invited = invite(s, &mailer, "http://nmp.test", &editor, q.questionnaire_id, &who)
             .await

@@ -1,10 +1,12 @@
 //! Invitations: a respondent (person, organisation, country, the mechanism their answers are
-//! about, email, due date) gets a personal link; the token is random, stored only as its SHA-256,
-//! expires, and can be revoked. Invitations and reminders are mailed (or filed in the outbox) and
+//! about, email, due date, language) gets a personal link; the token is random, stored only as its SHA-256,
+//! expires, and can be revoked. Invitations and reminders are mailed, in the invitation's
+//! language, (or filed in the outbox) and
 //! every message is recorded in `mail`. Reminders (which are due, and sending them) are in
 //! `reminders.rs`.
 
 use nmp_core::vocab::{InvitationState, MailStatus};
+use nmp_i18n::{Lang, t_args};
 use nmp_mail::{Delivery, Mail, Mailer};
 use nmp_store::auth::{random_token, token_hash};
 use nmp_store::entity::{account, invitation, mail, organization, questionnaire};
@@ -35,6 +37,8 @@ pub struct Invitee {
     pub mechanism_id: Option<i32>,
     /// Due date, `YYYY-MM-DD`.
     pub due_on: String,
+    /// The language of the form and the mails.
+    pub language: Lang,
 }
 
 /// A new invitation, with the personal link (shown once) and what happened to the mail.
@@ -155,19 +159,25 @@ pub async fn invite(
             last_reminder_at: Set(None),
             reminders_sent: Set(0),
             invited_by: Set(editor.account_id),
+            language: Set(who.language.code().to_string()),
             ..Default::default()
         })
         .await?;
     w.commit().await?;
     let link = link(base_url, &token);
-    let body = format!(
-        "Dear {name},\n\nThe research team of the review \"National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes\" invites you to answer its questionnaire:\n\n  {title}\n\nPlease answer by {due}. Your personal link (do not share it; it works until {expires}):\n\n  {link}\n\nYou can save a draft and come back with the same link. We show you what we already hold, so you only need to correct and add. An editor reviews every answer before it is published, and your response is cited as the source of each accepted fact.\n\nWith thanks,\n{editor}\n",
-        name = row.respondent_name,
-        title = q.title,
-        due = row.due_on,
-        expires = expires.date(),
-        editor = editor.name,
-    );
+    let lang = who.language;
+    let body = t_args(
+        lang,
+        "mail-invitation-body",
+        &[
+            ("name", &row.respondent_name),
+            ("title", &q.title),
+            ("due", &due_in(lang, &row.due_on)),
+            ("expires", &due_in(lang, &expires.date().to_string())),
+            ("link", &link),
+            ("editor", &editor.name),
+        ],
+    ) + "\n";
     let sent = deliver(
         store,
         mailer,
@@ -175,7 +185,7 @@ pub async fn invite(
         "invitation",
         Mail {
             to: row.respondent_email.clone(),
-            subject: format!("Invitation: {}", q.title),
+            subject: t_args(lang, "mail-invitation-subject", &[("title", &q.title)]),
             body,
         },
     )
@@ -185,6 +195,14 @@ pub async fn invite(
         link,
         mail: sent,
     })
+}
+
+/// A due date (`YYYY-MM-DD`) written in full in `lang` ("29 décembre 2018"), or as stored when
+/// it is not a date.
+pub fn due_in(lang: Lang, due_on: &str) -> String {
+    nmp_core::PartialDate::parse("due_on", due_on)
+        .map(|d| nmp_i18n::dates::format(lang, &d))
+        .unwrap_or_else(|_| due_on.to_string())
 }
 
 /// Sends `mail` and records what happened in the `mail` table (a failure is recorded too, and

@@ -1,6 +1,8 @@
 //! Reminders: which invitation needs one today ("due soon" before the due date, "overdue" at
-//! most weekly after it), and sending them through [`deliver`](super::deliver).
+//! most weekly after it), and sending them through [`deliver`](super::deliver), in the
+//! invitation's language.
 
+use nmp_i18n::{Lang, t_args};
 use nmp_mail::{Mail, Mailer};
 use nmp_store::entity::{invitation, questionnaire};
 use nmp_store::{Set, Store};
@@ -79,15 +81,17 @@ pub async fn remind(
         }
         let q = store.get::<questionnaire::Entity>(inv.questionnaire_id).await?;
         let title = q.map(|q| q.title).unwrap_or_default();
+        let lang = Lang::from_code(&inv.language).unwrap_or_default();
+        let due = super::due_in(lang, &inv.due_on);
         let subject = match why {
-            "overdue" => format!("Reminder (past the due date): {title}"),
-            _ => format!("Reminder (due {}): {title}", inv.due_on),
+            "overdue" => t_args(lang, "mail-reminder-subject-overdue", &[("title", &title)]),
+            _ => t_args(lang, "mail-reminder-subject-soon", &[("title", &title), ("due", &due)]),
         };
-        let body = format!(
-            "Dear {name},\n\nThis is a reminder about the questionnaire \"{title}\", due on {due}. Your answers so far are saved; please use the personal link from your invitation to continue. If you have lost it, reply to this message and the research team will send a new one.\n\nWith thanks,\nThe research team\n",
-            name = inv.respondent_name,
-            due = inv.due_on,
-        );
+        let body = t_args(
+            lang,
+            "mail-reminder-body",
+            &[("name", &inv.respondent_name), ("title", &title), ("due", &due)],
+        ) + "\n";
         let _ = base_url;
         let sent = deliver(
             store,
@@ -144,6 +148,7 @@ mod tests {
             last_reminder_at: last,
             reminders_sent: 0,
             invited_by: 1,
+            language: "en".into(),
             created_at: t,
             updated_at: t,
             updated_by: "x".into(),

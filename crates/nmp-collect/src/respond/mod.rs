@@ -18,6 +18,7 @@
 use std::collections::BTreeMap;
 
 use nmp_core::vocab::InvitationState;
+use nmp_i18n::Lang;
 use nmp_store::auth::token_hash;
 use nmp_store::entity::{attachment, country, invitation, mechanism, profile, question, questionnaire};
 use nmp_store::records::{schema, value_text};
@@ -32,7 +33,7 @@ mod validate;
 
 use submit::{changes, submit_answers};
 use validate::add_error;
-pub use validate::{AnswerErrors, Choices, check_answers, validate};
+pub use validate::{AnswerErrors, Choices, check_answers, dates_as_iso, is_date, validate};
 
 /// The answers: question key → text, a list of codes (several choices), or rows of a group
 /// (`[{"role": "member", ...}]`, keyed by the part of the child's key after the dot).
@@ -80,6 +81,31 @@ pub async fn mechanism_of(store: &Store, inv: &invitation::Model) -> Result<Opti
     }
     let created = store.approved_creation(inv.invitation_id, "mechanism").await?;
     Ok(created.and_then(|p| p.entity_id).and_then(|k| k.parse().ok()))
+}
+
+impl Opened {
+    /// The language of the form and its messages: the invitation's (which the respondent may
+    /// change with [`set_language`]).
+    pub fn language(&self) -> Lang {
+        Lang::from_code(&self.invitation.language).unwrap_or_default()
+    }
+}
+
+/// Records the language the respondent behind `token` chose for the form (and the mails that
+/// follow), submitted or not.
+pub async fn set_language(store: &Store, token: &str, lang: Lang) -> Result<Opened, CollectError> {
+    let opened = open(store, token).await?;
+    if opened.language() == lang {
+        return Ok(opened);
+    }
+    let inv = &opened.invitation;
+    let mut w = store.writer(&format!("respondent:{}", inv.respondent_email)).await?;
+    w.update::<invitation::Entity>(inv.invitation_id, inv.version, |row| {
+        row.language = Set(lang.code().to_string());
+    })
+    .await?;
+    w.commit().await?;
+    open(store, token).await
 }
 
 /// Opens the questionnaire behind a personal link.
@@ -352,6 +378,7 @@ pub async fn save_with(store: &Store, token: &str, request: Save) -> Result<(Ope
             "this response has been submitted and is with the research team",
         ));
     }
+    let answers = dates_as_iso(&opened.questions, answers, opened.language());
     let mut errors = validate(store, &opened, &answers, submit).await?;
 
     // Files: removals must be this response's; each upload is checked, and what the response

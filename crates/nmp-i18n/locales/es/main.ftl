@@ -35,3 +35,42 @@ respond-no-answer = Sin respuesta
 respond-no-rows = Ninguna fila
 respond-row = { $group }, fila { $n }
 respond-saved = Sus respuestas se han guardado como borrador. Puede volver a esta página con el mismo enlace hasta el { $date }.
+
+## Verificación de las respuestas
+
+answer-too-long = supera los { $max } caracteres
+answer-not-a-number = «{ $text }» no es un número
+answer-yes-or-no = responda sí o no
+answer-not-a-choice = «{ $text }» no es una de las opciones
+answer-one-line = debe caber en una sola línea
+answer-required = responda a esta pregunta, por favor
+answer-name-other = indique el nombre de la institución que no figura en la lista
+answer-other-or-clear = elija «Otra (no figura en la lista)» arriba, o borre este nombre
+
+## Correos a quienes responden
+
+mail-invitation-subject = Invitación: { $title }
+mail-invitation-body =
+    Estimado/a { $name }:
+
+    El equipo de investigación del informe «National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes» (Mecanismos nacionales para la prevención del genocidio y otros crímenes atroces) le invita a responder su cuestionario:
+
+      { $title }
+
+    Le rogamos que responda antes del { $due }. Su enlace personal (no lo comparta; es válido hasta el { $expires }):
+
+      { $link }
+
+    Puede guardar un borrador y volver con el mismo enlace. Le mostramos lo que ya sabemos, de modo que solo tiene que corregir y completar. Un editor revisa cada respuesta antes de publicarla, y su respuesta se cita como fuente de cada dato aceptado.
+
+    Atentamente,
+    { $editor }
+mail-reminder-subject-overdue = Recordatorio (plazo vencido): { $title }
+mail-reminder-subject-soon = Recordatorio (plazo: { $due }): { $title }
+mail-reminder-body =
+    Estimado/a { $name }:
+
+    Le recordamos el cuestionario «{ $title }», con plazo el { $due }. Sus respuestas están guardadas; utilice el enlace personal de su invitación para continuar. Si lo ha perdido, responda a este mensaje y el equipo de investigación le enviará uno nuevo.
+
+    Atentamente,
+    El equipo de investigación

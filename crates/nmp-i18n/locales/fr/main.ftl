@@ -35,3 +35,42 @@ respond-no-answer = Pas de réponse
 respond-no-rows = Aucune ligne
 respond-row = { $group }, ligne { $n }
 respond-saved = Vos réponses sont enregistrées comme brouillon. Vous pouvez revenir sur cette page avec le même lien jusqu'au { $date }.
+
+## Vérification des réponses
+
+answer-too-long = dépasse { $max } caractères
+answer-not-a-number = « { $text } » n'est pas un nombre
+answer-yes-or-no = répondez oui ou non
+answer-not-a-choice = « { $text } » ne fait pas partie des choix proposés
+answer-one-line = doit tenir sur une ligne
+answer-required = merci de répondre à cette question
+answer-name-other = indiquez le nom de l'institution qui ne figure pas dans la liste
+answer-other-or-clear = choisissez « Autre (ne figure pas dans la liste) » ci-dessus, ou effacez ce nom
+
+## Courriels aux répondants
+
+mail-invitation-subject = Invitation : { $title }
+mail-invitation-body =
+    Madame, Monsieur { $name },
+
+    L'équipe de recherche du rapport « National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes » (Mécanismes nationaux de prévention du génocide et des autres atrocités criminelles) vous invite à répondre à son questionnaire :
+
+      { $title }
+
+    Merci de répondre avant le { $due }. Votre lien personnel (ne le partagez pas ; il est valable jusqu'au { $expires }) :
+
+      { $link }
+
+    Vous pouvez enregistrer un brouillon et revenir avec le même lien. Nous vous montrons ce que nous savons déjà : il vous suffit de corriger et de compléter. Un éditeur relit chaque réponse avant sa publication, et votre réponse est citée comme source de chaque fait retenu.
+
+    Avec nos remerciements,
+    { $editor }
+mail-reminder-subject-overdue = Rappel (date limite dépassée) : { $title }
+mail-reminder-subject-soon = Rappel (à rendre le { $due }) : { $title }
+mail-reminder-body =
+    Madame, Monsieur { $name },
+
+    Nous vous rappelons le questionnaire « { $title } », à rendre le { $due }. Vos réponses sont enregistrées ; utilisez le lien personnel de votre invitation pour continuer. Si vous l'avez perdu, répondez à ce message et l'équipe de recherche vous en enverra un nouveau.
+
+    Avec nos remerciements,
+    L'équipe de recherche

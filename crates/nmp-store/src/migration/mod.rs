@@ -26,6 +26,7 @@ mod m0022_country_risk_assessment;
 mod m0023_criterion_indicators;
 mod m0024_watchlist;
 mod m0025_write_notify;
+mod m0026_invitation_language;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
@@ -83,6 +84,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0023_criterion_indicators::Migration),
             Box::new(m0024_watchlist::Migration),
             Box::new(m0025_write_notify::Migration),
+            Box::new(m0026_invitation_language::Migration),
         ]
     }
 }

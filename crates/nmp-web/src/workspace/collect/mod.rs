@@ -204,6 +204,7 @@ pub(super) async fn invite(
         country_iso3: Some(form.text("country_iso3").trim().to_string()).filter(|c| !c.is_empty()),
         mechanism_id: opt_int(&form, "mechanism_id"),
         due_on: form.text("due_on").to_string(),
+        language: nmp_i18n::Lang::from_code(form.text("language")).unwrap_or_default(),
     };
     let mail = &state.mail;
     let invited = nmp_collect::invite::invite(&state.store, &mail.mailer, &mail.public_url, &staff.account, id, &who)

@@ -98,6 +98,15 @@ struct InvitationPage {
     new_mechanism: Option<String>,
 }
 
+impl InvitationPage {
+    /// The invitation's language by its own name ("Français").
+    fn language_name(&self) -> &'static str {
+        nmp_i18n::Lang::from_code(&self.inv.language)
+            .unwrap_or_default()
+            .own_name()
+    }
+}
+
 /// The documents attached to a response, for the staff pages: (id, file name, type, size).
 pub(crate) async fn attachment_rows(
     state: &AppState,
