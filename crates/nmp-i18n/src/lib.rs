@@ -161,8 +161,8 @@ mod tests {
         assert_eq!(t(Lang::En, "lang-name"), "English");
         assert_eq!(t(Lang::Fr, "lang-name"), "Français");
         assert_eq!(
-            t_args(Lang::Es, "respond-answer-by", &[("date", "29 de diciembre de 2018")]),
-            "Responda antes del 29 de diciembre de 2018"
+            t_args(Lang::Es, "respond-submitted-on", &[("date", "29 de diciembre de 2018")]),
+            "Su respuesta se envió el 29 de diciembre de 2018. Gracias."
         );
         // A key in no language is shown as itself; one missing in French falls back to English.
         assert_eq!(t(Lang::Fr, "no-such-key"), "no-such-key");

@@ -531,7 +531,7 @@ async fn the_form_says_who_asks_and_adds_rows_without_the_script() {
         assert!(body.contains("<dt>Asked by</dt>"), "{body}");
         assert!(body.contains("The research team of the review <cite>National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes</cite>, for its 2017 edition <cite>Pursuing Institutionalization of the Prevention Agenda</cite>; your invitation was sent by Synthetic editor."));
         assert!(body.contains("<dt>Period covered</dt><dd>2015 to 2017</dd>"));
-        assert!(body.contains("<dt>Please answer by</dt><dd>2099-01-01</dd>"));
+        assert!(body.contains("<dt>Please answer by</dt><dd>1 January 2099</dd>"));
         assert!(body.contains("<a href=\"mailto:editor@example.org\">editor@example.org</a>"));
         assert!(body.contains("about <strong>National Peace Council"), "{body}");
 
@@ -780,6 +780,115 @@ async fn an_institution_not_in_the_list_is_proposed_and_a_submitted_response_is_
             (row.mechanism_id, row.organization_id),
             (gha.mechanism_id, created.organization_id)
         );
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_respondent_invited_in_french_answers_in_french_and_may_switch_to_spanish() {
+    for db in engines().await {
+        let s = &db.store;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
+        let q = nmp_collect::questionnaire::create_default(s, &editor.email, "2017")
+            .await
+            .unwrap()
+            .questionnaire_id;
+        // The editor invites in French through the workspace's form.
+        let made = post(
+            s,
+            &format!("/staff/questionnaires/{q}/invitations"),
+            &editor,
+            &[
+                ("respondent_name", "Synthetic Répondante"),
+                ("respondent_email", "repondante@example.org"),
+                ("country_iso3", "COD"),
+                ("due_on", "2099-12-29"),
+                ("language", "fr"),
+            ],
+        )
+        .await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+        let at = made.body.find("/respond/").expect("the link is shown") + "/respond/".len();
+        let token: String = made.body[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+
+        let (r, body) = open_form(s, &token).await;
+        assert!(body.contains("<html lang=\"fr\">"), "{}", db.engine);
+        assert!(
+            body.contains("<header class=\"site\" lang=\"en\">"),
+            "the site's own words are still English"
+        );
+        assert!(body.contains("<dt>Demandé par</dt>"));
+        assert!(
+            body.contains("L&#39;équipe de recherche du rapport <cite>")
+                || body.contains("L'équipe de recherche du rapport <cite>"),
+            "{body}"
+        );
+        assert!(body.contains("<dt>Merci de répondre avant le</dt><dd>29 décembre 2099</dd>"));
+        assert!(body.contains("Enregistrer le brouillon"));
+        assert!(
+            body.contains("<span lang=\"en\">When was it created"),
+            "the questions marked as English"
+        );
+        assert!(body.contains("Les questions sont rédigées en anglais"));
+
+        // A date that does not exist gets a French message with an example.
+        let bad = send_form(s, &r, &[("action", "save"), ("q.created_on", "31/02/2018")], &[]).await;
+        let page = bad.text();
+        assert!(
+            page.contains("n&#39;est pas une date") || page.contains("n'est pas une date"),
+            "{page}"
+        );
+
+        // A date typed the French way is read, kept as ISO 8601 and echoed in full.
+        let saved = send_form(s, &r, &[("action", "save"), ("q.created_on", "29/12/2018")], &[]).await;
+        let page = saved.text();
+        assert_eq!(saved.status, StatusCode::OK, "{page}");
+        assert!(page.contains("Date comprise : 29 décembre 2018"), "{page}");
+        assert!(page.contains("value=\"29/12/2018\""), "the field keeps what was typed");
+        assert!(page.contains("Votre brouillon est enregistré"));
+        let stored = s
+            .all::<invitation::Entity>()
+            .await
+            .unwrap()
+            .remove(0)
+            .answers_json
+            .unwrap();
+        assert!(stored.contains("\"created_on\":\"2018-12-29\""), "{stored}");
+        // Switched to Spanish: recorded, and the form follows; an unknown language is refused.
+        let switch = |lang: &str| format!("csrf={}&language={lang}", r.csrf).into_bytes();
+        let path = format!("{}/language", r.path);
+        let form = Some("application/x-www-form-urlencoded");
+        let moved = fetch(s, "POST", &path, Some(&r.cookie), form, switch("es")).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER);
+        let (_, es) = open_form(s, &token).await;
+        assert!(es.contains("<html lang=\"es\">") && es.contains("Guardar borrador"));
+        assert!(es.contains("Fecha entendida: 29 de diciembre de 2018"), "{es}");
+        let refused = fetch(s, "POST", &path, Some(&r.cookie), form, switch("de")).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.text());
+        let forged = fetch(
+            s,
+            "POST",
+            &path,
+            Some(&r.cookie),
+            form,
+            b"csrf=forged&language=fr".to_vec(),
+        )
+        .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        let inv = s.all::<invitation::Entity>().await.unwrap().remove(0);
+        assert_eq!(inv.language, "es");
+        // Staff see the language the answers are in.
+        let staff_page = get(s, &format!("/staff/invitations/{}", inv.invitation_id), Some(&editor)).await;
+        assert!(
+            staff_page.body.contains("Español (<code>es</code>)"),
+            "{}",
+            staff_page.body
+        );
+        assert!(staff_page.body.contains("<dd lang=\"es\">"));
         db.finish().await;
     }
 }

@@ -15,12 +15,13 @@ date-understood = Read as { $date }.
 
 respond-asked-by = Asked by
 respond-team = The research team of the review { $review }
-respond-for-edition = for its { $edition } edition
+respond-for-edition-year = for its { $year } edition
+respond-for-edition-name = for its edition { $name }
+respond-for-edition-both = for its { $year } edition { $name }
 respond-invited-by = your invitation was sent by { $name }
 respond-answering = Answering
 respond-about = about { $subject }
 respond-period = Period covered
-respond-answer-by = Please answer by { $date }
 respond-questions = Questions?
 respond-write-to = Write to { $address }.
 respond-thanks = Thank you: your response is submitted
@@ -36,6 +37,25 @@ respond-no-answer = No answer
 respond-no-rows = No rows
 respond-row = { $group }, row { $n }
 respond-saved = Your answers are saved as a draft. You can come back to this page with the same link until { $date }.
+respond-due-label = Please answer by
+respond-required = (required)
+respond-remove-file = Remove { $name } when saving
+respond-other-choice = Other (not in the list)
+respond-other-name = { $field }'s name, if not in the list
+respond-problem-row = { $group }, row { $n }, { $field }
+respond-about-new = the mechanism of { $country } (not yet in our records: please describe it)
+respond-submitted-on = Your response was submitted on { $date }. Thank you.
+respond-submitted-undated = Your response was submitted. Thank you.
+respond-reviewed = The research team has reviewed it; each accepted fact cites your response.
+respond-will-review = The research team will review your answers; each accepted fact will cite your response. If they have questions, they will write to you, and you will be able to open this link again.
+respond-draft-saved = Your draft is saved. You can come back to it with the same link.
+respond-attached = Attached: { $files }.
+respond-removed = Removed: { $files }.
+respond-questions-in-english = The questions are written in English; please answer in the language you prefer.
+respond-language-change = Show this form in
+period-range = { $start } to { $end }
+period-from = from { $start }
+period-until = until { $end }
 
 ## Checking the respondent's answers
 

@@ -14,12 +14,13 @@ date-understood = Fecha entendida: { $date }.
 
 respond-asked-by = Solicitado por
 respond-team = El equipo de investigación del informe { $review }
-respond-for-edition = para su edición { $edition }
+respond-for-edition-year = para su edición de { $year }
+respond-for-edition-name = para su edición { $name }
+respond-for-edition-both = para su edición de { $year }, { $name }
 respond-invited-by = su invitación fue enviada por { $name }
 respond-answering = Responde
 respond-about = sobre { $subject }
 respond-period = Período que abarca
-respond-answer-by = Responda antes del { $date }
 respond-questions = ¿Preguntas?
 respond-write-to = Escriba a { $address }.
 respond-thanks = Gracias: su respuesta ha sido enviada
@@ -35,6 +36,25 @@ respond-no-answer = Sin respuesta
 respond-no-rows = Ninguna fila
 respond-row = { $group }, fila { $n }
 respond-saved = Sus respuestas se han guardado como borrador. Puede volver a esta página con el mismo enlace hasta el { $date }.
+respond-due-label = Responda antes del
+respond-required = (obligatoria)
+respond-remove-file = Eliminar { $name } al guardar
+respond-other-choice = Otra (no figura en la lista)
+respond-other-name = { $field }: su nombre, si no figura en la lista
+respond-problem-row = { $group }, fila { $n }, { $field }
+respond-about-new = el mecanismo de { $country } (aún no figura en nuestros datos: descríbalo, por favor)
+respond-submitted-on = Su respuesta se envió el { $date }. Gracias.
+respond-submitted-undated = Su respuesta se envió. Gracias.
+respond-reviewed = El equipo de investigación la ha revisado; cada dato aceptado cita su respuesta.
+respond-will-review = El equipo de investigación revisará sus respuestas; cada dato aceptado citará su respuesta. Si tiene preguntas, le escribirá, y usted podrá volver a abrir este enlace.
+respond-draft-saved = Su borrador se ha guardado. Puede volver a él con el mismo enlace.
+respond-attached = Archivos adjuntos: { $files }.
+respond-removed = Archivos eliminados: { $files }.
+respond-questions-in-english = Las preguntas están redactadas en inglés; puede responder en el idioma que prefiera.
+respond-language-change = Mostrar este formulario en
+period-range = de { $start } a { $end }
+period-from = desde { $start }
+period-until = hasta { $end }
 
 ## Verificación de las respuestas
 

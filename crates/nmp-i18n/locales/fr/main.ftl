@@ -14,12 +14,13 @@ date-understood = Date comprise : { $date }.
 
 respond-asked-by = Demandé par
 respond-team = L'équipe de recherche du rapport { $review }
-respond-for-edition = pour son édition { $edition }
+respond-for-edition-year = pour son édition { $year }
+respond-for-edition-name = pour son édition { $name }
+respond-for-edition-both = pour son édition { $year }, { $name }
 respond-invited-by = votre invitation a été envoyée par { $name }
 respond-answering = Vous répondez
 respond-about = au sujet de { $subject }
 respond-period = Période couverte
-respond-answer-by = Merci de répondre avant le { $date }
 respond-questions = Des questions ?
 respond-write-to = Écrivez à { $address }.
 respond-thanks = Merci : votre réponse est envoyée
@@ -35,6 +36,25 @@ respond-no-answer = Pas de réponse
 respond-no-rows = Aucune ligne
 respond-row = { $group }, ligne { $n }
 respond-saved = Vos réponses sont enregistrées comme brouillon. Vous pouvez revenir sur cette page avec le même lien jusqu'au { $date }.
+respond-due-label = Merci de répondre avant le
+respond-required = (obligatoire)
+respond-remove-file = Supprimer { $name } à l'enregistrement
+respond-other-choice = Autre (ne figure pas dans la liste)
+respond-other-name = { $field } : son nom, s'il ne figure pas dans la liste
+respond-problem-row = { $group }, ligne { $n }, { $field }
+respond-about-new = le mécanisme de { $country } (pas encore dans nos données : merci de le décrire)
+respond-submitted-on = Votre réponse a été envoyée le { $date }. Merci.
+respond-submitted-undated = Votre réponse a été envoyée. Merci.
+respond-reviewed = L'équipe de recherche l'a relue ; chaque fait retenu cite votre réponse.
+respond-will-review = L'équipe de recherche va relire vos réponses ; chaque fait retenu citera votre réponse. Si elle a des questions, elle vous écrira, et vous pourrez rouvrir ce lien.
+respond-draft-saved = Votre brouillon est enregistré. Vous pouvez y revenir avec le même lien.
+respond-attached = Fichiers joints : { $files }.
+respond-removed = Fichiers supprimés : { $files }.
+respond-questions-in-english = Les questions sont rédigées en anglais ; vous pouvez répondre dans la langue de votre choix.
+respond-language-change = Afficher ce formulaire en
+period-range = de { $start } à { $end }
+period-from = à partir de { $start }
+period-until = jusqu'en { $end }
 
 ## Vérification des réponses
 

@@ -24,15 +24,17 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::routing::get;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{get, post};
 use nmp_collect::attach::MAX_RESPONSE_BYTES;
 use nmp_collect::respond::{AnswerErrors, MAX_GROUP_ROWS, Opened, REMOVE_ROW, Save, answers_from_form};
 use nmp_collect::{CollectError, LinkProblem};
+use nmp_i18n::{Lang, t, t_args};
 use page::{BLANK_ROWS, Blanks, Visitor, collect_error, render};
 use posted::{Unread, read_posted};
 
 use crate::AppState;
-use crate::auth::{CurrentUser, Form, WorkspaceError};
+use crate::auth::{CsrfForm, CurrentUser, Form, WorkspaceError};
 
 /// The most text (answers) a form may carry, in bytes (1 MB).
 pub(crate) const MAX_TEXT_BYTES: usize = 1024 * 1024;
@@ -41,10 +43,32 @@ pub(crate) const MAX_TEXT_BYTES: usize = 1024 * 1024;
 pub(crate) const MAX_BODY_BYTES: usize = MAX_RESPONSE_BYTES + MAX_TEXT_BYTES + 64 * 1024;
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route(
-        "/respond/{token}",
-        get(show).post(submit).layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
-    )
+    Router::new()
+        .route(
+            "/respond/{token}",
+            get(show).post(submit).layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
+        )
+        .route("/respond/{token}/language", post(language))
+}
+
+/// The language the respondent chose (`language=fr`): recorded for the form and the mails that
+/// follow, then back to the form (303). An unknown language is a 422 naming the field.
+async fn language(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    CsrfForm(form): CsrfForm,
+) -> Result<Response, WorkspaceError> {
+    let Some(lang) = Lang::from_code(form.text("language")) else {
+        return Err(WorkspaceError::Invalid(vec![(
+            "language".into(),
+            format!("{:?} is not one of: en, fr, es", form.text("language")),
+        )]));
+    };
+    match nmp_collect::respond::set_language(&state.store, &token, lang).await {
+        Ok(_) => Ok(Redirect::to(&format!("/respond/{token}")).into_response()),
+        Err(CollectError::Link(p)) => Err(link_page(p)),
+        Err(e) => Err(collect_error(e).into()),
+    }
 }
 
 async fn show(
@@ -58,6 +82,7 @@ async fn show(
         state: &state,
         headers: &headers,
         user: &user,
+        token: &token,
     };
     let answers = opened.answers.clone();
     render(
@@ -102,6 +127,7 @@ async fn submit(
         state: &state,
         headers: &headers,
         user: &user,
+        token: &token,
     };
     if !opened.editable {
         // Nothing is read or written: a submitted response takes no answers or files.
@@ -171,7 +197,7 @@ async fn submit(
         let answers = after.answers.clone();
         return render(&visitor, &after, &answers, &errors, &blanks, None, StatusCode::OK).await;
     }
-    let mut text = draft_saved(&attached, &removed);
+    let mut text = draft_saved(after.language(), &attached, &removed);
     text.push_str(&added);
     render(&visitor, &after, &answers, &errors, &blanks, Some(text), StatusCode::OK).await
 }
@@ -277,13 +303,15 @@ fn not_saved(e: CollectError) -> WorkspaceError {
 }
 
 /// The notice of a saved draft, naming the files attached and removed.
-fn draft_saved(attached: &[String], removed: &[String]) -> String {
-    let mut text = "Your draft is saved. You can come back to it with the same link.".to_string();
+fn draft_saved(lang: Lang, attached: &[String], removed: &[String]) -> String {
+    let mut text = t(lang, "respond-draft-saved");
     if !attached.is_empty() {
-        text.push_str(&format!(" Attached: {}.", attached.join(", ")));
+        text.push(' ');
+        text.push_str(&t_args(lang, "respond-attached", &[("files", &attached.join(", "))]));
     }
     if !removed.is_empty() {
-        text.push_str(&format!(" Removed: {}.", removed.join(", ")));
+        text.push(' ');
+        text.push_str(&t_args(lang, "respond-removed", &[("files", &removed.join(", "))]));
     }
     text
 }

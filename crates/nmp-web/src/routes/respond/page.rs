@@ -10,7 +10,10 @@ use askama::Template;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use nmp_collect::CollectError;
-use nmp_collect::respond::{AnswerErrors, Answers, OTHER, Opened, child_name, choices, offers_other, other_key};
+use nmp_collect::respond::{
+    AnswerErrors, Answers, OTHER, Opened, child_name, choices, is_date, offers_other, other_key,
+};
+use nmp_i18n::{Lang, t, t_args};
 use nmp_store::entity::{account, edition};
 use serde_json::Value;
 
@@ -22,6 +25,8 @@ pub(super) struct Visitor<'a> {
     pub state: &'a AppState,
     pub headers: &'a HeaderMap,
     pub user: &'a CurrentUser,
+    /// The personal link's token.
+    pub token: &'a str,
 }
 
 /// A data-collection failure of the store, or an internal error.
@@ -56,6 +61,9 @@ pub(crate) struct Input {
     pub files: Vec<(i32, String, String)>,
     /// For a file question: the file types the browser offers.
     pub accept: String,
+    /// For a date: the date as read, written in full in the page's language ("Read as 29
+    /// December 2018"), so the respondent sees how `29/12/2018` was understood.
+    pub echo: Option<String>,
 }
 
 /// One row of a repeating group.
@@ -102,6 +110,10 @@ pub(crate) struct Asker {
 #[derive(Template)]
 #[template(path = "respond.html")]
 struct RespondPage {
+    /// The page's language (the invitation's).
+    lang: Lang,
+    /// The personal link's token, for the language switcher's form.
+    token: String,
     title: String,
     intro: Option<String>,
     respondent: String,
@@ -122,6 +134,105 @@ struct RespondPage {
     errors: Vec<(String, String)>,
 }
 
+impl RespondPage {
+    /// A message of the page in its language.
+    fn t(&self, key: &str) -> String {
+        t(self.lang, key)
+    }
+
+    /// A message with one placeholder.
+    fn ta(&self, key: &str, name: &str, value: &str) -> String {
+        t_args(self.lang, key, &[(name, value)])
+    }
+
+    /// `lang="en"` for the questions' own texts (written in English) on a page in another
+    /// language; nothing on an English page.
+    fn en_attr(&self) -> &'static str {
+        if self.lang == Lang::En { "" } else { " lang=\"en\"" }
+    }
+
+    /// The languages the respondent can switch to.
+    fn other_langs(&self) -> Vec<Lang> {
+        Lang::ALL.into_iter().filter(|l| *l != self.lang).collect()
+    }
+
+    /// "about <strong>the mechanism</strong>" in the page's language.
+    fn about_html(&self, subject: &str) -> String {
+        let strong = format!("<strong>{}</strong>", escape(subject));
+        html_message(self.lang, "respond-about", &[("subject", &strong)])
+    }
+
+    /// "Write to <a>address</a>." in the page's language.
+    fn write_to_html(&self, address: &str) -> String {
+        let link = format!("<a href=\"mailto:{0}\">{0}</a>", escape(address));
+        html_message(self.lang, "respond-write-to", &[("address", &link)])
+    }
+
+    /// Who asks, as HTML: the team of the review (its title in `<cite>`), the edition, and who
+    /// sent the invitation.
+    fn asked_by_html(&self) -> String {
+        let a = &self.asker;
+        let cite = |s: &str| format!("<cite>{}</cite>", escape(s));
+        let mut out = html_message(self.lang, "respond-team", &[("review", &cite(a.review))]);
+        let edition = match (&a.edition_year, &a.edition_name) {
+            (Some(y), Some(n)) => Some(html_message(
+                self.lang,
+                "respond-for-edition-both",
+                &[("year", &escape(y)), ("name", &cite(n))],
+            )),
+            (Some(y), None) => Some(html_message(
+                self.lang,
+                "respond-for-edition-year",
+                &[("year", &escape(y))],
+            )),
+            (None, Some(n)) => Some(html_message(
+                self.lang,
+                "respond-for-edition-name",
+                &[("name", &cite(n))],
+            )),
+            (None, None) => None,
+        };
+        if let Some(e) = edition {
+            out.push_str(", ");
+            out.push_str(&e);
+        }
+        if let Some(n) = &a.invited_by {
+            out.push_str("; ");
+            out.push_str(&html_message(self.lang, "respond-invited-by", &[("name", &escape(n))]));
+        }
+        out.push('.');
+        out
+    }
+}
+
+/// Text made safe to place in HTML.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The message `key` as HTML: its text escaped, its placeholders filled with `args`, which are
+/// HTML already.
+fn html_message(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let markers: Vec<(String, String)> = args
+        .iter()
+        .enumerate()
+        .map(|(i, (_, html))| (format!("\u{E000}{i}\u{E001}"), html.to_string()))
+        .collect();
+    let with_markers: Vec<(&str, &str)> = args
+        .iter()
+        .zip(&markers)
+        .map(|((name, _), (marker, _))| (*name, marker.as_str()))
+        .collect();
+    let mut out = escape(&t_args(lang, key, &with_markers));
+    for (marker, html) in &markers {
+        out = out.replace(marker.as_str(), html);
+    }
+    out
+}
+
 fn widget(kind: &str, has_options: bool) -> &'static str {
     match kind {
         "long_text" => "textarea",
@@ -140,6 +251,18 @@ async fn views(
     errors: &AnswerErrors,
     blanks: &Blanks,
 ) -> Result<Vec<QuestionView>, WebError> {
+    let lang = opened.language();
+    let echo = |q: &nmp_store::entity::question::Model, value: &str| -> Option<String> {
+        if !is_date(q) || value.trim().is_empty() {
+            return None;
+        }
+        let d = nmp_i18n::dates::parse(lang, value).ok()?;
+        Some(t_args(
+            lang,
+            "date-understood",
+            &[("date", &nmp_i18n::dates::format(lang, &d))],
+        ))
+    };
     let mut out = Vec::new();
     let mut section = None;
     let text = |v: Option<&Value>| v.map(nmp_store::records::value_text).unwrap_or_default();
@@ -172,7 +295,7 @@ async fn views(
                     with_blank.push((String::new(), "—".to_string()));
                     with_blank.extend(options);
                     if offers_other(c) {
-                        with_blank.push((OTHER.to_string(), "Other (not in the list)".to_string()));
+                        with_blank.push((OTHER.to_string(), t(lang, "respond-other-choice")));
                     }
                 }
                 options_of.push(with_blank);
@@ -195,6 +318,7 @@ async fn views(
                         label: c.prompt.clone(),
                         help: None,
                         widget: widget(&c.kind, !with_blank.is_empty()),
+                        echo: echo(c, &value),
                         shown: shown(&value, with_blank),
                         value,
                         options: with_blank.clone(),
@@ -207,7 +331,7 @@ async fn views(
                         let key = other_key(c);
                         inputs.push(Input {
                             name: format!("g.{}.{i}.{key}", q.question_key),
-                            label: format!("{}'s name, if not in the list", c.prompt),
+                            label: t_args(lang, "respond-other-name", &[("field", &c.prompt)]),
                             help: None,
                             widget: "text",
                             shown: other.clone(),
@@ -217,6 +341,7 @@ async fn views(
                             error: error(&key),
                             files: Vec::new(),
                             accept: String::new(),
+                            echo: None,
                         });
                     }
                 }
@@ -259,6 +384,7 @@ async fn views(
                     error: errors.get(&q.question_key).cloned(),
                     files,
                     accept: nmp_collect::attach::accept_attribute(),
+                    echo: None,
                 }),
                 group: None,
             });
@@ -277,6 +403,7 @@ async fn views(
                 label: q.prompt.clone(),
                 help: q.help.clone(),
                 widget: w,
+                echo: echo(q, &value),
                 shown: shown(&value, &options),
                 value,
                 options,
@@ -300,20 +427,20 @@ fn shown(value: &str, options: &[(String, String)]) -> String {
         .unwrap_or_else(|| value.to_string())
 }
 
-/// `6 December 2026`.
-fn long_date(t: time::OffsetDateTime) -> String {
-    format!("{} {} {}", t.day(), t.month(), t.year())
+/// A moment's day written in full in `lang` (`6 December 2026`, `6 décembre 2026`).
+fn long_date(lang: Lang, t: time::OffsetDateTime) -> String {
+    nmp_i18n::dates::format(lang, &nmp_core::PartialDate::day(t.date()))
 }
 
 /// A period in words from an edition's start and end (`2015 to 2017`, `from 2015`, `until 2017`).
-fn period(start: Option<&str>, end: Option<&str>) -> Option<String> {
+fn period(lang: Lang, start: Option<&str>, end: Option<&str>) -> Option<String> {
     let start = start.map(str::trim).filter(|s| !s.is_empty());
     let end = end.map(str::trim).filter(|s| !s.is_empty());
     match (start, end) {
         (Some(s), Some(e)) if s == e => Some(s.to_string()),
-        (Some(s), Some(e)) => Some(format!("{s} to {e}")),
-        (Some(s), None) => Some(format!("from {s}")),
-        (None, Some(e)) => Some(format!("until {e}")),
+        (Some(s), Some(e)) => Some(t_args(lang, "period-range", &[("start", s), ("end", e)])),
+        (Some(s), None) => Some(t_args(lang, "period-from", &[("start", s)])),
+        (None, Some(e)) => Some(t_args(lang, "period-until", &[("end", e)])),
         (None, None) => None,
     }
 }
@@ -340,7 +467,7 @@ async fn asker(state: &AppState, opened: &Opened) -> Result<Asker, WebError> {
         review: crate::cite::REVIEW_TITLE,
         period: edition
             .as_ref()
-            .and_then(|e| period(e.period_start.as_deref(), e.period_end.as_deref())),
+            .and_then(|e| period(opened.language(), e.period_start.as_deref(), e.period_end.as_deref())),
         edition_year: edition
             .as_ref()
             .map(|e| e.slug.clone())
@@ -383,13 +510,17 @@ fn problem_place(opened: &Opened, key: &str) -> String {
             if child_name(q) == field {
                 Some(q.prompt.clone())
             } else if offers_other(q) && other_key(q) == field {
-                Some(format!("{}'s name, if not in the list", q.prompt))
+                Some(t_args(opened.language(), "respond-other-name", &[("field", &q.prompt)]))
             } else {
                 None
             }
         })
         .unwrap_or_else(|| field.to_string());
-    format!("{group_prompt}, row {}, {child}", i + 1)
+    t_args(
+        opened.language(),
+        "respond-problem-row",
+        &[("group", &group_prompt), ("n", &(i + 1).to_string()), ("field", &child)],
+    )
 }
 
 /// The questionnaire page for `visitor` with `status`: `answers`, each problem beside its
@@ -407,36 +538,37 @@ pub(super) async fn render(
 ) -> Result<Response, WorkspaceError> {
     let questions = views(visitor.state, opened, answers, errors, blanks).await?;
     let (csrf, set) = form_csrf(visitor.headers, visitor.user);
+    let lang = opened.language();
     let about = match (&opened.mechanism_name, &opened.country_name) {
         (Some(m), _) => Some(m.clone()),
-        (None, Some(c)) => Some(format!(
-            "the mechanism of {c} (not yet in our records: please describe it)"
-        )),
+        (None, Some(c)) => Some(t_args(lang, "respond-about-new", &[("country", c)])),
         (None, None) => None,
     };
     let inv = &opened.invitation;
     let submitted = (!opened.editable).then(|| {
-        let when = inv
-            .submitted_at
-            .map(|t| format!(" on {}", long_date(t)))
-            .unwrap_or_default();
-        let after = if inv.state == "reviewed" {
-            "The research team has reviewed it; each accepted fact cites your response."
-        } else {
-            "The research team will review your answers; each accepted fact will cite your response. If they have questions, they will write to you, and you will be able to open this link again."
+        let when = match inv.submitted_at {
+            Some(at) => t_args(lang, "respond-submitted-on", &[("date", &long_date(lang, at))]),
+            None => t(lang, "respond-submitted-undated"),
         };
-        format!("Your response was submitted{when}. Thank you. {after}")
+        let after = if inv.state == "reviewed" {
+            t(lang, "respond-reviewed")
+        } else {
+            t(lang, "respond-will-review")
+        };
+        format!("{when} {after}")
     });
     let organization = nmp_collect::invite::organization_name(&visitor.state.store, inv.organization_id)
         .await
         .map_err(collect_error)?;
     let view = RespondPage {
+        lang,
+        token: visitor.token.to_string(),
         title: opened.questionnaire.title.clone(),
         intro: opened.questionnaire.intro.clone(),
         respondent: inv.respondent_name.clone(),
         organization,
         about,
-        due_on: inv.due_on.clone(),
+        due_on: nmp_collect::invite::due_in(lang, &inv.due_on),
         asker: asker(visitor.state, opened).await?,
         csrf,
         has_files: opened.questions.iter().any(|q| q.kind == "file"),
