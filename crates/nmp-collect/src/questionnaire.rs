@@ -4,6 +4,9 @@
 use nmp_core::vocab::{QuestionKind, QuestionnaireStatus};
 use nmp_store::entity::{edition, question, questionnaire};
 use nmp_store::{Set, Store};
+use std::collections::BTreeMap;
+
+use nmp_i18n::Lang;
 use serde::Deserialize;
 
 use crate::{CollectError, invalid};
@@ -15,8 +18,15 @@ const DEFAULT: &str = include_str!("../../../data/questionnaires/default.toml");
 struct Definition {
     title: String,
     intro: Option<String>,
+    /// The title and introduction in French.
+    fr: Option<Texts>,
+    /// ... and in Spanish.
+    es: Option<Texts>,
     question: Vec<QuestionDef>,
 }
+
+/// Translated texts by field (`prompt`, `help`, `section`; `title`, `intro`).
+type Texts = BTreeMap<String, String>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,6 +41,35 @@ struct QuestionDef {
     target: Option<String>,
     #[serde(default)]
     required: bool,
+    /// The prompt, help and section in French.
+    fr: Option<Texts>,
+    /// ... and in Spanish.
+    es: Option<Texts>,
+}
+
+/// The `translations_json` of `fr` and `es` texts, checked to hold only `fields`; `None` when
+/// there are none.
+fn translations(
+    what: &str,
+    fr: &Option<Texts>,
+    es: &Option<Texts>,
+    fields: &[&str],
+) -> Result<Option<String>, CollectError> {
+    let mut all = BTreeMap::new();
+    for (lang, texts) in [("fr", fr), ("es", es)] {
+        let Some(texts) = texts else { continue };
+        if let Some(bad) = texts.keys().find(|k| !fields.contains(&k.as_str())) {
+            return Err(invalid(
+                "data/questionnaires/default.toml",
+                format!(
+                    "{what}: [{lang}] has {bad:?}; it may translate only {}",
+                    fields.join(", ")
+                ),
+            ));
+        }
+        all.insert(lang, texts.clone());
+    }
+    Ok((!all.is_empty()).then(|| serde_json::to_string(&all).unwrap_or_default()))
 }
 
 fn definition() -> Result<Definition, CollectError> {
@@ -39,8 +78,28 @@ fn definition() -> Result<Definition, CollectError> {
     for q in &def.question {
         QuestionKind::parse(&format!("question {}: kind", q.key), &q.kind)
             .map_err(|e| CollectError::Invalid(vec![e]))?;
+        translations(
+            &format!("question {}", q.key),
+            &q.fr,
+            &q.es,
+            &["prompt", "help", "section"],
+        )?;
     }
+    translations("the questionnaire", &def.fr, &def.es, &["title", "intro"])?;
     Ok(def)
+}
+
+/// A question's or questionnaire's `field` in `lang`, from its `translations_json`; `None` when it
+/// has none in that language (the English is then shown).
+pub fn translated(translations_json: Option<&str>, lang: Lang, field: &str) -> Option<String> {
+    if lang == Lang::En {
+        return None;
+    }
+    let all: BTreeMap<String, Texts> = serde_json::from_str(translations_json?).ok()?;
+    all.get(lang.code())?
+        .get(field)
+        .cloned()
+        .filter(|t| !t.trim().is_empty())
 }
 
 /// Creates the default questionnaire for the edition `edition_slug` (open for answers) on behalf
@@ -70,6 +129,21 @@ pub async fn create_default(
             format!("the edition already has the default questionnaire {slug}"),
         ));
     }
+    // The title names the edition, in every language.
+    let titled = |texts: &Option<Texts>| {
+        texts.clone().map(|mut t| {
+            if let Some(title) = t.get_mut("title") {
+                *title = format!("{title} ({})", e.title);
+            }
+            t
+        })
+    };
+    let translations_json = translations(
+        "the questionnaire",
+        &titled(&def.fr),
+        &titled(&def.es),
+        &["title", "intro"],
+    )?;
     let mut w = store.writer(actor).await?;
     let q = w
         .insert(questionnaire::ActiveModel {
@@ -80,6 +154,7 @@ pub async fn create_default(
             previous_id: Set(None),
             intro: Set(def.intro.clone()),
             status: Set(QuestionnaireStatus::Open.code().to_string()),
+            translations_json: Set(translations_json),
             ..Default::default()
         })
         .await?;
@@ -97,6 +172,7 @@ pub async fn create_default(
             target_table: Set(d.target_table),
             target_field: Set(d.target_field),
             required: Set(d.required),
+            translations_json: Set(d.translations_json),
             ..Default::default()
         })
         .await?;
@@ -136,6 +212,9 @@ fn questions_of(def: &Definition, questionnaire_id: i32) -> Vec<question::Model>
                 target_table: table,
                 target_field: field,
                 required: d.required,
+                translations_json: translations(&d.key, &d.fr, &d.es, &["prompt", "help", "section"])
+                    .ok()
+                    .flatten(),
                 created_at: time::OffsetDateTime::UNIX_EPOCH,
                 updated_at: time::OffsetDateTime::UNIX_EPOCH,
                 updated_by: "system:default-questionnaire".into(),
@@ -179,6 +258,7 @@ pub async fn new_revision(
             revision: Set(old.revision + 1),
             previous_id: Set(Some(old.questionnaire_id)),
             intro: Set(old.intro.clone()),
+            translations_json: Set(old.translations_json.clone()),
             status: Set(QuestionnaireStatus::Open.code().to_string()),
             ..Default::default()
         })
@@ -192,6 +272,7 @@ pub async fn new_revision(
             section: Set(q.section),
             prompt: Set(q.prompt),
             help: Set(q.help),
+            translations_json: Set(q.translations_json),
             kind: Set(q.kind),
             vocabulary: Set(q.vocabulary),
             target_table: Set(q.target_table),

@@ -303,6 +303,37 @@ async fn the_form_and_the_mails_speak_the_invitation_s_language_and_read_its_dat
         let token = token_of(&invited.link);
         let opened = open(s, &token).await.unwrap();
         assert_eq!(opened.language(), Lang::Fr);
+        // The default questionnaire speaks French and Spanish, kept with its revision.
+        let created_on = opened
+            .questions
+            .iter()
+            .find(|q| q.question_key == "created_on")
+            .unwrap();
+        let fr = |field| questionnaire::translated(created_on.translations_json.as_deref(), Lang::Fr, field);
+        assert_eq!(
+            fr("prompt").as_deref(),
+            Some("Quand a-t-il été créé (décidé ou décrété) ?")
+        );
+        assert!(fr("help").unwrap().contains("5 mars 2012"));
+        assert_eq!(
+            questionnaire::translated(created_on.translations_json.as_deref(), Lang::En, "prompt"),
+            None
+        );
+        let title =
+            questionnaire::translated(opened.questionnaire.translations_json.as_deref(), Lang::Es, "title").unwrap();
+        assert!(
+            title.starts_with("Cuestionario sobre los mecanismos nacionales") && title.ends_with(')'),
+            "{title}"
+        );
+        assert!(
+            opened.questions.iter().all(|q| questionnaire::translated(
+                q.translations_json.as_deref(),
+                Lang::Es,
+                "prompt"
+            )
+            .is_some()),
+            "every question has its Spanish"
+        );
         let mut answers: Answers = opened.answers.clone();
         answers.insert("name".into(), json!("Comité synthétique"));
         answers.insert("created_on".into(), json!("29/12/2018"));

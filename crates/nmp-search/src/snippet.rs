@@ -4,7 +4,7 @@
 //! stemming (lower-cased and folded as the index folds), for the first word that starts with one
 //! of the query's terms (the terms are stems, which begin most words they come from), and only a
 //! window around it goes to the generator. When no word is found that way (a stem that is not a
-//! prefix of its word), the whole text goes, as before.
+//! prefix of its word) in any field, the whole text goes.
 //!
 //! A hit found only through a [cognate key](crate::cognate) ("prevencion" for "prévention") has
 //! no stemmed term in its text: its snippet is made, when no other highlights anything, by the
@@ -25,7 +25,7 @@ use crate::{Result, SearchError};
 /// the window, of at most the snippet's length).
 const BEFORE: usize = 1;
 /// Multiples of the snippet's length kept after the first match.
-const AFTER: usize = 3;
+const AFTER: usize = 2;
 
 /// The snippet generators of one query, one per field it searches.
 pub(crate) struct Snippets {
@@ -99,9 +99,12 @@ impl Snippets {
         })
     }
 
-    /// The snippet of `doc` that highlights the most, if any field of it matches.
+    /// The snippet of `doc` that highlights the most, if any field of it matches. Only the
+    /// windows around a word a query term begins are analysed; a field with no such word is
+    /// analysed whole only when no field has one (a stem that begins none of its words).
     pub(crate) fn best(&self, doc: &TantivyDocument) -> Option<Snippet> {
         let mut best: Option<Snippet> = None;
+        let mut unfound: Vec<(String, &SnippetGenerator)> = Vec::new();
         for (field, words, generator) in &self.generators {
             let text: Vec<&str> = doc.get_all(*field).filter_map(|v| v.as_str()).collect();
             let text = text.join(" ");
@@ -109,10 +112,21 @@ impl Snippets {
             if text.is_empty() {
                 continue;
             }
-            let window = self.window(text, words);
+            let Some(window) = self.window(text, words) else {
+                unfound.push((text.to_string(), generator));
+                continue;
+            };
             let s = generator.snippet(window);
             if s.highlighted().len() > best.as_ref().map_or(0, |b| b.highlighted().len()) {
                 best = Some(s);
+            }
+        }
+        if best.is_none() {
+            for (text, generator) in unfound {
+                let s = generator.snippet(&text);
+                if s.highlighted().len() > best.as_ref().map_or(0, |b| b.highlighted().len()) {
+                    best = Some(s);
+                }
             }
         }
         if best.is_some() {
@@ -133,8 +147,8 @@ impl Snippets {
         None
     }
 
-    /// The part of `text` around its first word starting with one of `words`, or all of it.
-    fn window<'t>(&self, text: &'t str, words: &[String]) -> &'t str {
+    /// The part of `text` around its first word starting with one of `words`, if there is one.
+    fn window<'t>(&self, text: &'t str, words: &[String]) -> Option<&'t str> {
         let mut finder = self.finder.clone();
         let mut stream = finder.token_stream(text);
         let mut at = None;
@@ -145,10 +159,10 @@ impl Snippets {
                 break;
             }
         }
-        let Some(at) = at else { return text };
+        let at = at?;
         let start = floor_char(text, at.saturating_sub(BEFORE * self.max_chars));
         let end = floor_char(text, (at + AFTER * self.max_chars).min(text.len()));
-        &text[start..end]
+        Some(&text[start..end])
     }
 }
 

@@ -829,11 +829,15 @@ async fn a_respondent_invited_in_french_answers_in_french_and_may_switch_to_span
         );
         assert!(body.contains("<dt>Merci de répondre avant le</dt><dd>29 décembre 2099</dd>"));
         assert!(body.contains("Enregistrer le brouillon"));
+        // The default questionnaire's own French: title, sections, questions and help.
         assert!(
-            body.contains("<span lang=\"en\">When was it created"),
-            "the questions marked as English"
+            body.contains("<h1>Questionnaire sur les mécanismes nationaux de prévention du génocide"),
+            "{body}"
         );
-        assert!(body.contains("Les questions sont rédigées en anglais"));
+        assert!(body.contains("<span>Quand a-t-il été créé (décidé ou décrété) ?</span>"));
+        assert!(body.contains("5 mars 2012"));
+        assert!(body.contains("<h2>Instrument fondateur</h2>"));
+        assert!(!body.contains("When was it created") && !body.contains("Les questions sont rédigées en anglais"));
 
         // A date that does not exist gets a French message with an example.
         let bad = send_form(s, &r, &[("action", "save"), ("q.created_on", "31/02/2018")], &[]).await;

@@ -27,6 +27,7 @@ mod m0023_criterion_indicators;
 mod m0024_watchlist;
 mod m0025_write_notify;
 mod m0026_invitation_language;
+mod m0027_question_translations;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
@@ -85,6 +86,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0024_watchlist::Migration),
             Box::new(m0025_write_notify::Migration),
             Box::new(m0026_invitation_language::Migration),
+            Box::new(m0027_question_translations::Migration),
         ]
     }
 }

@@ -10,10 +10,12 @@ use askama::Template;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use nmp_collect::CollectError;
+use nmp_collect::questionnaire::translated;
 use nmp_collect::respond::{
     AnswerErrors, Answers, OTHER, Opened, child_name, choices, is_date, offers_other, other_key,
 };
 use nmp_i18n::{Lang, t, t_args};
+use nmp_store::entity::question;
 use nmp_store::entity::{account, edition};
 use serde_json::Value;
 
@@ -61,6 +63,8 @@ pub(crate) struct Input {
     pub files: Vec<(i32, String, String)>,
     /// For a file question: the file types the browser offers.
     pub accept: String,
+    /// ` lang="en"` when the label and help are the English of a page in another language.
+    pub text_lang: &'static str,
     /// For a date: the date as read, written in full in the page's language ("Read as 29
     /// December 2018"), so the respondent sees how `29/12/2018` was understood.
     pub echo: Option<String>,
@@ -77,6 +81,8 @@ pub(crate) struct RowView {
 
 /// A repeating group as the page shows it.
 pub(crate) struct GroupView {
+    /// ` lang="en"` when its prompt and help are the English of a page in another language.
+    pub text_lang: &'static str,
     pub key: String,
     pub prompt: String,
     pub help: Option<String>,
@@ -86,6 +92,8 @@ pub(crate) struct GroupView {
 /// A question as the page shows it.
 pub(crate) struct QuestionView {
     pub section: Option<String>,
+    /// ` lang="en"` when the section is the English of a page in another language.
+    pub section_lang: &'static str,
     pub input: Option<Input>,
     /// For a group: its prompt and rows of inputs.
     pub group: Option<GroupView>,
@@ -114,6 +122,10 @@ struct RespondPage {
     lang: Lang,
     /// The personal link's token, for the language switcher's form.
     token: String,
+    /// ` lang="en"` on the title and introduction when they are not translated.
+    title_lang: &'static str,
+    /// Whether some question is shown in English on a page in another language.
+    untranslated: bool,
     title: String,
     intro: Option<String>,
     respondent: String,
@@ -145,10 +157,15 @@ impl RespondPage {
         t_args(self.lang, key, &[(name, value)])
     }
 
-    /// `lang="en"` for the questions' own texts (written in English) on a page in another
-    /// language; nothing on an English page.
+    /// A row of a group, for its label ("Members, row 2").
+    fn ta_n(&self, key: &str, group: &str, n: usize) -> String {
+        t_args(self.lang, key, &[("group", group), ("n", &n.to_string())])
+    }
+
+    /// `lang="en"` for the site's own frame (written in English) on a page in another language;
+    /// nothing on an English page.
     fn en_attr(&self) -> &'static str {
-        if self.lang == Lang::En { "" } else { " lang=\"en\"" }
+        if self.lang == Lang::En { "" } else { EN }
     }
 
     /// The languages the respondent can switch to.
@@ -205,6 +222,9 @@ impl RespondPage {
     }
 }
 
+/// The attribute marking English text on a page in another language.
+const EN: &str = " lang=\"en\"";
+
 /// Text made safe to place in HTML.
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -252,7 +272,18 @@ async fn views(
     blanks: &Blanks,
 ) -> Result<Vec<QuestionView>, WebError> {
     let lang = opened.language();
-    let echo = |q: &nmp_store::entity::question::Model, value: &str| -> Option<String> {
+    // A question's text in the page's language, or its English.
+    let text_of = |q: &question::Model, field: &str, english: Option<&String>| -> Option<String> {
+        translated(q.translations_json.as_deref(), lang, field).or_else(|| english.cloned())
+    };
+    let lang_of = |q: &question::Model| -> &'static str {
+        if lang == Lang::En || translated(q.translations_json.as_deref(), lang, "prompt").is_some() {
+            ""
+        } else {
+            EN
+        }
+    };
+    let echo = |q: &question::Model, value: &str| -> Option<String> {
         if !is_date(q) || value.trim().is_empty() {
             return None;
         }
@@ -271,6 +302,13 @@ async fn views(
         if q.section.is_some() {
             section = q.section.clone();
         }
+        let section_lang = if lang == Lang::En || translated(q.translations_json.as_deref(), lang, "section").is_some()
+        {
+            ""
+        } else {
+            EN
+        };
+        let heading = heading.and_then(|h| text_of(q, "section", Some(&h)));
         if q.kind == "group" {
             let children: Vec<_> = opened
                 .questions
@@ -315,7 +353,8 @@ async fn views(
                     }
                     inputs.push(Input {
                         name: format!("g.{}.{i}.{name}", q.question_key),
-                        label: c.prompt.clone(),
+                        label: text_of(c, "prompt", Some(&c.prompt)).unwrap_or_default(),
+                        text_lang: lang_of(c),
                         help: None,
                         widget: widget(&c.kind, !with_blank.is_empty()),
                         echo: echo(c, &value),
@@ -331,7 +370,12 @@ async fn views(
                         let key = other_key(c);
                         inputs.push(Input {
                             name: format!("g.{}.{i}.{key}", q.question_key),
-                            label: t_args(lang, "respond-other-name", &[("field", &c.prompt)]),
+                            label: t_args(
+                                lang,
+                                "respond-other-name",
+                                &[("field", &text_of(c, "prompt", Some(&c.prompt)).unwrap_or_default())],
+                            ),
+                            text_lang: lang_of(c),
                             help: None,
                             widget: "text",
                             shown: other.clone(),
@@ -353,11 +397,13 @@ async fn views(
             }
             out.push(QuestionView {
                 section: heading,
+                section_lang,
                 input: None,
                 group: Some(GroupView {
+                    text_lang: lang_of(q),
                     key: q.question_key.clone(),
-                    prompt: q.prompt.clone(),
-                    help: q.help.clone(),
+                    prompt: text_of(q, "prompt", Some(&q.prompt)).unwrap_or_default(),
+                    help: text_of(q, "help", q.help.as_ref()),
                     rows: row_views,
                 }),
             });
@@ -372,10 +418,12 @@ async fn views(
                 .collect();
             out.push(QuestionView {
                 section: heading,
+                section_lang,
                 input: Some(Input {
                     name: format!("f.{}", q.question_key),
-                    label: q.prompt.clone(),
-                    help: q.help.clone(),
+                    label: text_of(q, "prompt", Some(&q.prompt)).unwrap_or_default(),
+                    help: text_of(q, "help", q.help.as_ref()),
+                    text_lang: lang_of(q),
                     widget: "file",
                     value: String::new(),
                     shown: String::new(),
@@ -398,10 +446,12 @@ async fn views(
         let value = text(answers.get(&q.question_key));
         out.push(QuestionView {
             section: heading,
+            section_lang,
             input: Some(Input {
                 name: format!("q.{}", q.question_key),
-                label: q.prompt.clone(),
-                help: q.help.clone(),
+                label: text_of(q, "prompt", Some(&q.prompt)).unwrap_or_default(),
+                help: text_of(q, "help", q.help.as_ref()),
+                text_lang: lang_of(q),
                 widget: w,
                 echo: echo(q, &value),
                 shown: shown(&value, &options),
@@ -488,11 +538,9 @@ async fn asker(state: &AppState, opened: &Opened) -> Result<Asker, WebError> {
 /// number and the field (`Members, row 2, Role`).
 fn problem_place(opened: &Opened, key: &str) -> String {
     let prompt = |k: &str| {
-        opened
-            .questions
-            .iter()
-            .find(|q| q.question_key == k)
-            .map(|q| q.prompt.clone())
+        opened.questions.iter().find(|q| q.question_key == k).map(|q| {
+            translated(q.translations_json.as_deref(), opened.language(), "prompt").unwrap_or_else(|| q.prompt.clone())
+        })
     };
     let mut parts = key.splitn(3, '.');
     let (Some(group), Some(i), Some(field)) = (parts.next(), parts.next(), parts.next()) else {
@@ -507,10 +555,12 @@ fn problem_place(opened: &Opened, key: &str) -> String {
         .iter()
         .filter(|q| q.group_key.as_deref() == Some(group))
         .find_map(|q| {
+            let prompt = translated(q.translations_json.as_deref(), opened.language(), "prompt")
+                .unwrap_or_else(|| q.prompt.clone());
             if child_name(q) == field {
-                Some(q.prompt.clone())
+                Some(prompt)
             } else if offers_other(q) && other_key(q) == field {
-                Some(t_args(opened.language(), "respond-other-name", &[("field", &q.prompt)]))
+                Some(t_args(opened.language(), "respond-other-name", &[("field", &prompt)]))
             } else {
                 None
             }
@@ -560,11 +610,20 @@ pub(super) async fn render(
     let organization = nmp_collect::invite::organization_name(&visitor.state.store, inv.organization_id)
         .await
         .map_err(collect_error)?;
+    let qn = &opened.questionnaire;
+    let title = translated(qn.translations_json.as_deref(), lang, "title");
+    let untranslated = lang != Lang::En
+        && opened
+            .questions
+            .iter()
+            .any(|q| translated(q.translations_json.as_deref(), lang, "prompt").is_none());
     let view = RespondPage {
         lang,
         token: visitor.token.to_string(),
-        title: opened.questionnaire.title.clone(),
-        intro: opened.questionnaire.intro.clone(),
+        title_lang: if lang == Lang::En || title.is_some() { "" } else { EN },
+        untranslated,
+        title: title.unwrap_or_else(|| qn.title.clone()),
+        intro: translated(qn.translations_json.as_deref(), lang, "intro").or_else(|| qn.intro.clone()),
         respondent: inv.respondent_name.clone(),
         organization,
         about,
