@@ -177,3 +177,55 @@ test('the public page shows the approved fact cited to the response', async () =
   assert.match(await page.locator('section.notes').textContent(), /Response to/);
   await screenshot(page, 'collect-public-after-approval.png');
 });
+
+async function noSeriousAxe(what) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help}`), [], `${what}: accessibility`);
+}
+
+test('a respondent invited in French answers in French, then switches to Spanish', async () => {
+  await signIn();
+  await page.click('nav.staff a[href="/staff/questionnaires"]');
+  await page.locator('table.data a').first().click();
+  await page.fill('#f-respondent_name', 'Synthetic répondante (browser test)');
+  await page.fill('#f-respondent_email', 'repondante@example.org');
+  await page.selectOption('#f-country_iso3', 'COD');
+  await selectByLabel('#f-mechanism_id', /\(COD\)$/);
+  await page.fill('#f-due_on', '2099-12-29');
+  await page.selectOption('#f-language', 'fr');
+  await Promise.all([page.waitForLoadState(), page.click('form[action$="/invitations"] button[type=submit]')]);
+  const link = new URL((await page.locator('code.link').textContent()).trim()).pathname;
+  await page.click('nav.staff button[type=submit]');
+
+  assert.equal((await page.goto(link)).status(), 200);
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await page.getAttribute('header.site', 'lang'), 'en', 'the site frame is marked English');
+  assert.match(await page.locator('h1').textContent(), /^Questionnaire sur les mécanismes nationaux/);
+  assert.match(await page.locator('dl.respond-about').textContent(), /Merci de répondre avant le\s*29 décembre 2099/);
+  await page.fill('[id="f-q.created_on"]', '29/12/2018');
+  await Promise.all([page.waitForLoadState(), page.click('button[value=save]:not([hidden])')]);
+  assert.match(await page.locator('.notice[role=status]').first().textContent(), /Votre brouillon est enregistré/);
+  const echo = page.locator('[id="f-q.created_on"] ~ p.date-echo');
+  assert.equal((await echo.textContent()).trim(), 'Date comprise : 29 décembre 2018');
+  await noSeriousAxe('the French form');
+  await screenshot(page, 'respond-fr-desktop.png');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'respond-fr-phone.png');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // A date that is none: refused in French with an example, what was typed kept.
+  await page.fill('[id="f-q.created_on"]', '31/02/2018');
+  await Promise.all([page.waitForLoadState(), page.click('button[value=save]:not([hidden])')]);
+  assert.match(await page.locator('[id="e-q.created_on"]').textContent(), /« 31\/02\/2018 » n'est pas une date : écrivez-la comme 29\/12\/2018/);
+  await page.fill('[id="f-q.created_on"]', '29/12/2018');
+  await Promise.all([page.waitForLoadState(), page.click('button[value=save]:not([hidden])')]);
+
+  await Promise.all([page.waitForURL(`**${link}`), page.click('form.language-switch button[value=es]')]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  assert.match(await page.locator('h1').textContent(), /^Cuestionario sobre los mecanismos nacionales/);
+  assert.equal((await echo.textContent()).trim(), 'Fecha entendida: 29 de diciembre de 2018');
+  assert.equal(await page.locator('button[value=save]:not([hidden])').textContent(), 'Guardar borrador');
+  await noSeriousAxe('the Spanish form');
+  await screenshot(page, 'respond-es-desktop.png');
+});

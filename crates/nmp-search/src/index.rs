@@ -27,6 +27,15 @@ use crate::records::{Labels, records};
 use crate::schema::{Fields, Lang, SCHEMA_VERSION, register_analysers, schema};
 use crate::{Result, SearchError};
 
+/// The stored texts are compressed in blocks of about this size. A hit's snippet needs its stored
+/// text, and reading a document decompresses its whole block: tantivy's 16 KB blocks hold about
+/// three two-page documents, so most of each block was decompressed for nothing (a profile put
+/// that at a tenth of a search's time); at 4 KB a document is about one block.
+const DOCSTORE_BLOCK_BYTES: usize = 4096;
+/// Decompressed blocks kept per segment (a few MB: a block holds one document of a few KB), so
+/// the hits of a search repeated soon after are not decompressed again.
+const DOCSTORE_CACHE_BLOCKS: usize = 256;
+
 /// Memory the index writer may use for its buffers.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
 
@@ -52,13 +61,15 @@ pub struct IndexReport {
 /// The state shared by searches and the indexer.
 #[derive(Debug, Default)]
 pub(crate) struct Shared {
-    pub(crate) labels: Labels,
+    pub(crate) labels: Arc<Labels>,
     /// The SHA-256 of each indexed file, by key.
     files: BTreeMap<String, String>,
     /// Why each file's text is missing, by key.
     pub(crate) missing: BTreeMap<String, String>,
     /// The data generation last indexed (`None`: never in this process).
     generation: Option<u64>,
+    /// The store's audit head last indexed, by this process or (read from `files.json`) before.
+    indexed_head: Option<i64>,
 }
 
 /// The search index of one database.
@@ -85,6 +96,9 @@ impl std::fmt::Debug for SearchIndex {
 struct FileList {
     files: BTreeMap<String, String>,
     missing: BTreeMap<String, String>,
+    /// The store's audit head the index reflects (see `Store::audit_head_id`).
+    #[serde(default)]
+    audit_head: Option<i64>,
 }
 
 impl SearchIndex {
@@ -108,18 +122,33 @@ impl SearchIndex {
             }
             std::fs::create_dir_all(&data).map_err(|e| SearchError::io(&data, e))?;
             let _ = std::fs::remove_file(&version_file);
-            Index::create_in_dir(&data, schema).map_err(|e| SearchError::index(&dir, e))?
+            let settings = tantivy::IndexSettings {
+                docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+                ..Default::default()
+            };
+            Index::builder()
+                .schema(schema)
+                .settings(settings)
+                .create_in_dir(&data)
+                .map_err(|e| SearchError::index(&dir, e))?
         };
         register_analysers(&index);
-        let writer = index.writer(WRITER_HEAP).map_err(|e| SearchError::index(&dir, e))?;
+        let writer: IndexWriter = index.writer(WRITER_HEAP).map_err(|e| SearchError::index(&dir, e))?;
+        // Every change of the records deletes and adds them all again: merge a segment once a
+        // third of it is deleted, so searches do not step over the old copies for long.
+        let mut policy = tantivy::indexer::LogMergePolicy::default();
+        policy.set_del_docs_ratio_before_merge(0.3);
+        writer.set_merge_policy(Box::new(policy));
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(DOCSTORE_CACHE_BLOCKS)
             .try_into()
             .map_err(|e| SearchError::index(&dir, e))?;
         let list = list.filter(|_| current).unwrap_or(FileList {
             files: BTreeMap::new(),
             missing: BTreeMap::new(),
+            audit_head: None,
         });
         Ok(SearchIndex {
             dir,
@@ -128,10 +157,11 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             shared: RwLock::new(Shared {
-                labels: Labels::default(),
+                labels: Arc::default(),
                 files: list.files,
                 missing: list.missing,
                 generation: None,
+                indexed_head: list.audit_head,
             }),
             needs_build: (!current).into(),
         })
@@ -167,7 +197,23 @@ impl SearchIndex {
             s.files.clear();
             s.missing.clear();
         }
-        self.update(store, writer).await
+        let report = self.update(store, writer).await?;
+        // A whole build leaves one segment: a search then looks each term up once, not once per
+        // segment the writer's threads made.
+        let segments = self
+            .index
+            .searchable_segment_ids()
+            .map_err(|e| SearchError::index(&self.dir, e))?;
+        if segments.len() > 1 {
+            off_runtime(|| {
+                writer
+                    .merge(&segments)
+                    .wait()
+                    .map_err(|e| SearchError::index(&self.dir, e))?;
+                self.reader.reload().map_err(|e| SearchError::index(&self.dir, e))
+            })?;
+        }
+        Ok(report)
     }
 
     /// Brings the index up to date if the store's data changed since the last refresh (or since
@@ -178,8 +224,23 @@ impl SearchIndex {
             return self.rebuild_with(store, &mut writer).await.map(Some);
         }
         let generation = store.check_for_writes().await?;
-        let last = self.shared.read().map(|s| s.generation).unwrap_or_default();
+        let (last, indexed_head) = self
+            .shared
+            .read()
+            .map(|s| (s.generation, s.indexed_head))
+            .unwrap_or_default();
         if last == Some(generation) {
+            return Ok(None);
+        }
+        // The first refresh of a process: an index written after the last write is current, and
+        // only the facet labels (kept in memory) are read. Indexing again would delete and add
+        // every record, leaving deleted documents that every search steps over until a merge.
+        if last.is_none() && indexed_head.is_some() && indexed_head == Some(store.audit_head_id().await?) {
+            let (_, labels) = records(store).await?;
+            if let Ok(mut s) = self.shared.write() {
+                s.labels = Arc::new(labels);
+                s.generation = Some(generation);
+            }
             return Ok(None);
         }
         self.update(store, &mut writer).await.map(Some)
@@ -219,14 +280,18 @@ impl SearchIndex {
     async fn update(&self, store: &Store, writer: &mut IndexWriter) -> Result<IndexReport> {
         let started = Instant::now();
         let generation = store.check_for_writes().await?;
+        let head = store.audit_head_id().await?;
         let mut report = IndexReport::default();
         let (docs, labels) = records(store).await?;
-        writer.delete_term(Term::from_field_text(self.fields.scope, "record"));
-        for d in &docs {
-            writer
-                .add_document(self.document(d))
-                .map_err(|e| SearchError::index(&self.dir, e))?;
-        }
+        off_runtime(|| {
+            writer.delete_term(Term::from_field_text(self.fields.scope, "record"));
+            for d in &docs {
+                writer
+                    .add_document(self.document(d))
+                    .map_err(|e| SearchError::index(&self.dir, e))?;
+            }
+            Ok::<_, SearchError>(())
+        })?;
         report.records = docs.len();
 
         let known = self.shared.read().map(|s| s.files.clone()).unwrap_or_default();
@@ -262,11 +327,14 @@ impl SearchIndex {
             missing.remove(gone);
             report.files_removed += 1;
         }
-        writer.commit().map_err(|e| SearchError::index(&self.dir, e))?;
-        self.reader.reload().map_err(|e| SearchError::index(&self.dir, e))?;
+        off_runtime(|| {
+            writer.commit().map_err(|e| SearchError::index(&self.dir, e))?;
+            self.reader.reload().map_err(|e| SearchError::index(&self.dir, e))
+        })?;
         let list = FileList {
             files: now_files.clone(),
             missing: missing.clone(),
+            audit_head: Some(head),
         };
         let list_path = self.dir.join("files.json");
         let json = serde_json::to_vec(&list).map_err(|e| SearchError::Io {
@@ -277,10 +345,11 @@ impl SearchIndex {
         let version_path = self.dir.join("schema-version");
         std::fs::write(&version_path, SCHEMA_VERSION.to_string()).map_err(|e| SearchError::io(&version_path, e))?;
         if let Ok(mut s) = self.shared.write() {
-            s.labels = labels;
+            s.labels = Arc::new(labels);
             s.files = now_files;
             s.missing = missing;
             s.generation = Some(generation);
+            s.indexed_head = Some(head);
         }
         self.needs_build.store(false, std::sync::atomic::Ordering::SeqCst);
         report.elapsed = started.elapsed();
@@ -333,4 +402,14 @@ async fn extract_pages(file: FileRef, bytes: Vec<u8>) -> Result<Vec<IndexDoc>> {
             path: PathBuf::new(),
             message: format!("text extraction stopped: {e}"),
         })
+}
+
+/// Runs `work` (indexing, a commit: CPU and disk, no `.await`) so that it does not hold up the
+/// server's other requests: on a multi-threaded runtime the worker hands its other tasks on
+/// first (`block_in_place`); elsewhere (tests, commands) it simply runs.
+fn off_runtime<T>(work: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => tokio::task::block_in_place(work),
+        _ => work(),
+    }
 }

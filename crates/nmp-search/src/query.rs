@@ -145,9 +145,7 @@ impl SearchIndex {
             if rest.chars().any(char::is_alphanumeric) {
                 let mut fields = vec![f.title];
                 fields.extend(f.text);
-                if std::env::var_os("BENCH_NO_COGNATE").is_none() {
-                    fields.push(f.cognate);
-                }
+                fields.push(f.cognate);
                 let mut parser = QueryParser::for_index(&self.index, fields);
                 parser.set_conjunction_by_default();
                 parser.set_field_boost(f.title, 2.0);
@@ -261,7 +259,7 @@ impl SearchIndex {
         let fields = std::iter::once(f.title)
             .chain(Lang::ALL.map(|l| f.text_of(l)))
             .collect();
-        let snippets = Snippets::new(searcher, query, fields, f.cognate, SNIPPET_CHARS)?;
+        let snippets = Snippets::new(query, fields, f.cognate, SNIPPET_CHARS);
         let text = |doc: &TantivyDocument, field| {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
@@ -272,10 +270,7 @@ impl SearchIndex {
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(*address).map_err(SearchError::search)?;
             let snippet_html = match snippets.best(&doc) {
-                Some(mut s) => {
-                    s.set_snippet_prefix_postfix("<mark>", "</mark>");
-                    s.to_html()
-                }
+                Some(s) => s.html,
                 None => {
                     let body = Lang::ALL
                         .iter()

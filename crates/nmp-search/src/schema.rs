@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
 use crate::cognate::CognateFilter;
 
 /// Bumped whenever the fields or the analysers change: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The languages analysed with their own stemmer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -113,6 +113,12 @@ impl Store {
         Ok(())
     }
 
+    /// The audit head now: the id of the last audited event (0 before any). Every write moves
+    /// it, so an index or export that records it can tell later whether it is still current.
+    pub async fn audit_head_id(&self) -> Result<i64> {
+        self.audit_head().await
+    }
+
     async fn audit_head(&self) -> Result<i64> {
         let row = self
             .db
