@@ -141,7 +141,9 @@ test('the respondent answers, is told about a bad date, and submits', async () =
   await page.fill('[id="f-q.created_on"]', created);
   await Promise.all([page.waitForLoadState(), page.click('button[value=submit]')]);
   assert.match(await page.locator('.notice.submitted').textContent(), /your response is submitted[\s\S]*submitted on/);
-  assert.equal(await page.locator('main form button, main input, main select, main textarea').count(), 0, 'read-only');
+  // Read-only: no field and no button but the language switcher's.
+  const controls = 'main form:not(.language-switch) button, main input:not(.language-switch input), main select, main textarea';
+  assert.equal(await page.locator(controls).count(), 0, 'read-only');
   assert.doesNotMatch(await page.locator('main').textContent(), /Synthetic Institute of Mediation/, 'the removed row is gone');
   await screenshot(page, 'respond-submitted.png');
 });
@@ -207,7 +209,7 @@ test('a respondent invited in French answers in French, then switches to Spanish
   await Promise.all([page.waitForLoadState(), page.click('button[value=save]:not([hidden])')]);
   assert.match(await page.locator('.notice[role=status]').first().textContent(), /Votre brouillon est enregistré/);
   const echo = page.locator('[id="f-q.created_on"] ~ p.date-echo');
-  assert.equal((await echo.textContent()).trim(), 'Date comprise : 29 décembre 2018');
+  assert.equal((await echo.textContent()).trim(), 'Date comprise : 29 décembre 2018.');
   await noSeriousAxe('the French form');
   await screenshot(page, 'respond-fr-desktop.png');
   await page.setViewportSize({ width: 390, height: 844 });
@@ -224,7 +226,7 @@ test('a respondent invited in French answers in French, then switches to Spanish
   await Promise.all([page.waitForURL(`**${link}`), page.click('form.language-switch button[value=es]')]);
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
   assert.match(await page.locator('h1').textContent(), /^Cuestionario sobre los mecanismos nacionales/);
-  assert.equal((await echo.textContent()).trim(), 'Fecha entendida: 29 de diciembre de 2018');
+  assert.equal((await echo.textContent()).trim(), 'Fecha entendida: 29 de diciembre de 2018.');
   assert.equal(await page.locator('button[value=save]:not([hidden])').textContent(), 'Guardar borrador');
   await noSeriousAxe('the Spanish form');
   await screenshot(page, 'respond-es-desktop.png');
