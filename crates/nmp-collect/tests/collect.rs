@@ -8,6 +8,8 @@ use nmp_collect::{CollectError, LinkProblem, questionnaire};
 use nmp_core::vocab::{AccountRole, ReviewState};
 use nmp_i18n::Lang;
 use nmp_mail::{MailSettings, Mailer};
+use nmp_store::Store;
+use nmp_store::entity::{account, questionnaire as questionnaire_entity};
 use nmp_store::testing::engines;
 use serde_json::json;
 
@@ -15,30 +17,37 @@ fn token_of(link: &str) -> String {
     link.rsplit('/').next().unwrap().to_string()
 }
 
+/// The seeded starter dataset, a mailer writing to an outbox in `dir`, a synthetic editor and the
+/// 2017 edition's default questionnaire.
+async fn ready(s: &Store, dir: &std::path::Path) -> (Mailer, account::Model, questionnaire_entity::Model) {
+    nmp_ingest::seed::seed_embedded(s).await.unwrap();
+    let mailer = Mailer::new(MailSettings {
+        from: "NMP <nmp@example.org>".into(),
+        smtp: None,
+        outbox: dir.join("outbox"),
+    })
+    .unwrap();
+    let editor = s
+        .create_account(
+            "system:test",
+            "editor@example.org",
+            "Synthetic Editor",
+            AccountRole::Editor,
+        )
+        .await
+        .unwrap();
+    let q = questionnaire::create_default(s, "editor@example.org", "2017")
+        .await
+        .unwrap();
+    (mailer, editor, q)
+}
+
 #[tokio::test]
 async fn a_respondent_answers_and_an_editor_accepts_part_of_it() {
     for db in engines().await {
         let s = &db.store;
-        nmp_ingest::seed::seed_embedded(s).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let mailer = Mailer::new(MailSettings {
-            from: "NMP <nmp@example.org>".into(),
-            smtp: None,
-            outbox: dir.path().join("outbox"),
-        })
-        .unwrap();
-        let editor = s
-            .create_account(
-                "system:test",
-                "editor@example.org",
-                "Synthetic Editor",
-                AccountRole::Editor,
-            )
-            .await
-            .unwrap();
-        let q = questionnaire::create_default(s, "editor@example.org", "2017")
-            .await
-            .unwrap();
+        let (mailer, editor, q) = ready(s, dir.path()).await;
         assert!(
             questionnaire::create_default(s, "editor@example.org", "2017")
                 .await
@@ -256,26 +265,8 @@ async fn overdue_invitations_get_a_reminder_once_a_week() {
 async fn the_form_and_the_mails_speak_the_invitation_s_language_and_read_its_dates() {
     for db in engines().await {
         let s = &db.store;
-        nmp_ingest::seed::seed_embedded(s).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let mailer = Mailer::new(MailSettings {
-            from: "NMP <nmp@example.org>".into(),
-            smtp: None,
-            outbox: dir.path().join("outbox"),
-        })
-        .unwrap();
-        let editor = s
-            .create_account(
-                "system:test",
-                "editor@example.org",
-                "Synthetic Editor",
-                AccountRole::Editor,
-            )
-            .await
-            .unwrap();
-        let q = questionnaire::create_default(s, "editor@example.org", "2017")
-            .await
-            .unwrap();
+        let (mailer, editor, q) = ready(s, dir.path()).await;
         let who = Invitee {
             name: "Synthetic Répondante".into(),
             email: "repondante@example.org".into(),

@@ -4,37 +4,12 @@
 
 use crate::snapshot::Snapshot;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A partial date (`2014`, `2014-12`, `2014-12-05`) in words; anything else as it is.
+/// A partial date (`2014`, `2014-12`, `2014-12-05`) in words, in English (`5 December 2014`, as
+/// [`nmp_i18n::dates::format`] writes it); anything else as it is.
 pub fn fmt_date(date: &str) -> String {
-    let parts: Vec<&str> = date.split('-').collect();
-    let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-    match parts.as_slice() {
-        [y] => y.to_string(),
-        [y, m] => match month(m) {
-            Some(name) => format!("{name} {y}"),
-            None => date.to_string(),
-        },
-        [y, m, d] => match (month(m), d.parse::<u32>()) {
-            (Some(name), Ok(d)) => format!("{d} {name} {y}"),
-            _ => date.to_string(),
-        },
-        _ => date.to_string(),
-    }
+    nmp_core::PartialDate::parse("date", date)
+        .map(|d| nmp_i18n::dates::format(nmp_i18n::Lang::En, &d))
+        .unwrap_or_else(|_| date.to_string())
 }
 
 /// The paragraphs of a text stored with blank lines between them.

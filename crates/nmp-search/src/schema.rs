@@ -22,50 +22,24 @@ use crate::cognate::CognateFilter;
 /// Bumped whenever the fields or the analysers change: an index of another version is rebuilt.
 pub const SCHEMA_VERSION: u32 = 3;
 
-/// The languages analysed with their own stemmer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    /// English.
-    En,
-    /// French.
-    Fr,
-    /// Spanish.
-    Es,
+/// The languages analysed with their own stemmer: the interface's three ([`nmp_i18n::Lang`]).
+pub use nmp_i18n::Lang;
+
+/// The Snowball stemmer of a language.
+fn stemmer(lang: Lang) -> Language {
+    match lang {
+        Lang::En => Language::English,
+        Lang::Fr => Language::French,
+        Lang::Es => Language::Spanish,
+    }
 }
 
-impl Lang {
-    /// Every analysed language.
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
-
-    /// The ISO 639-1 code (`en`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-        }
-    }
-
-    /// The language of an ISO 639-1 code (or a tag starting with one: `fr-CA`), if analysed.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == primary)
-    }
-
-    fn stemmer(self) -> Language {
-        match self {
-            Lang::En => Language::English,
-            Lang::Fr => Language::French,
-            Lang::Es => Language::Spanish,
-        }
-    }
-
-    fn analyser_name(self) -> &'static str {
-        match self {
-            Lang::En => "nmp_en",
-            Lang::Fr => "nmp_fr",
-            Lang::Es => "nmp_es",
-        }
+/// The name a language's analyser is registered under.
+fn analyser_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "nmp_en",
+        Lang::Fr => "nmp_fr",
+        Lang::Es => "nmp_es",
     }
 }
 
@@ -128,7 +102,7 @@ pub fn schema() -> (Schema, Fields) {
         kind: b.add_text_field("kind", STRING | STORED | FAST),
         visibility: b.add_text_field("visibility", STRING),
         title: b.add_text_field("title", text(FOLDED)),
-        text: Lang::ALL.map(|l| b.add_text_field(&format!("text_{}", l.code()), text(l.analyser_name()))),
+        text: Lang::ALL.map(|l| b.add_text_field(&format!("text_{}", l.code()), text(analyser_name(l)))),
         cognate: b.add_text_field(
             "cognate",
             TextOptions::default().set_indexing_options(
@@ -161,12 +135,12 @@ pub fn register_analysers(index: &Index) {
     manager.register(COGNATE, cognate_analyser());
     for lang in Lang::ALL {
         manager.register(
-            lang.analyser_name(),
+            analyser_name(lang),
             TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(RemoveLongFilter::limit(60))
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
-                .filter(Stemmer::new(lang.stemmer()))
+                .filter(Stemmer::new(stemmer(lang)))
                 .build(),
         );
     }
