@@ -211,26 +211,8 @@ async fn a_respondent_answers_and_an_editor_accepts_part_of_it() {
 async fn overdue_invitations_get_a_reminder_once_a_week() {
     let db = engines().await.remove(0);
     let s = &db.store;
-    nmp_ingest::seed::seed_embedded(s).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mailer = Mailer::new(MailSettings {
-        from: "nmp@example.org".into(),
-        smtp: None,
-        outbox: dir.path().join("outbox"),
-    })
-    .unwrap();
-    let editor = s
-        .create_account(
-            "system:test",
-            "editor@example.org",
-            "Synthetic Editor",
-            AccountRole::Editor,
-        )
-        .await
-        .unwrap();
-    let q = questionnaire::create_default(s, "editor@example.org", "2017")
-        .await
-        .unwrap();
+    let (mailer, editor, q) = ready(s, dir.path()).await;
     let yesterday = (time::OffsetDateTime::now_utc() - time::Duration::days(1)).date();
     let who = Invitee {
         name: "Synthetic Late Respondent".into(),
