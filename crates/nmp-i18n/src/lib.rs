@@ -105,6 +105,20 @@ pub fn t(lang: Lang, key: &str) -> String {
     lookup(lang, key, None)
 }
 
+/// The message `key` in `lang` itself, if that language has it (no fallback, nothing logged):
+/// for texts that are translated only sometimes, such as the label of a choice by its code.
+pub fn t_if(lang: Lang, key: &str) -> Option<String> {
+    LOCALES.lookup_single_language::<&str>(&lang.langid(), key, None).ok()
+}
+
+/// The label of a choice by its code (`committee` → "Comité"), if the language has one.
+pub fn choice_label(lang: Lang, code: &str) -> Option<String> {
+    if code.is_empty() || !code.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return None;
+    }
+    t_if(lang, &format!("choice-{}", code.replace('_', "-")))
+}
+
 /// The message `key` in `lang`, its placeholders filled from `args` (`{ $name }`).
 pub fn t_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
@@ -166,5 +180,16 @@ mod tests {
         );
         // A key in no language is shown as itself; one missing in French falls back to English.
         assert_eq!(t(Lang::Fr, "no-such-key"), "no-such-key");
+        // Choices by code: the vocabulary's, or nothing for a record's number.
+        assert_eq!(
+            choice_label(Lang::Fr, "ministerial_resolution").as_deref(),
+            Some("Arrêté ministériel")
+        );
+        assert_eq!(
+            choice_label(Lang::Es, "task_force").as_deref(),
+            Some("Grupo de trabajo")
+        );
+        assert_eq!(choice_label(Lang::Fr, "42"), None);
+        assert_eq!(choice_label(Lang::Fr, "no_such_code"), None);
     }
 }

@@ -837,6 +837,10 @@ async fn a_respondent_invited_in_french_answers_in_french_and_may_switch_to_span
         assert!(body.contains("<span>Quand a-t-il été créé (décidé ou décrété) ?</span>"));
         assert!(body.contains("5 mars 2012"));
         assert!(body.contains("<h2>Instrument fondateur</h2>"));
+        assert!(
+            body.contains(">Arrêté ministériel</option>") && body.contains(">Comité</option>"),
+            "choices in French"
+        );
         assert!(!body.contains("When was it created") && !body.contains("Les questions sont rédigées en anglais"));
 
         // A date that does not exist gets a French message with an example.

@@ -95,3 +95,39 @@ mail-reminder-body =
 
     With thanks,
     The research team
+
+## Choices of single-choice questions, by code (vocabulary labels; record names are not translated)
+
+choice-yes = Yes
+choice-no = No
+choice-national = National
+choice-regional = Regional
+choice-international = International
+choice-subnational = Sub-national
+choice-civil-society = Civil society
+choice-private-sector = Private sector
+choice-committee = Committee
+choice-commission = Commission
+choice-board = Board
+choice-task-force = Task force
+choice-ombudsman-office = Ombudsman office
+choice-focal-point = Focal point
+choice-law = Law mandating prevention structures
+choice-other = Other
+choice-constitution = Constitution
+choice-statute = Statute
+choice-decree = Decree
+choice-executive-order = Executive order
+choice-presidential-directive = Presidential directive
+choice-gazette-notice = Gazette notice
+choice-ministerial-resolution = Ministerial resolution
+choice-treaty = Treaty or protocol
+choice-chair = Chair
+choice-member = Member
+choice-observer = Observer
+choice-secretariat = Secretariat
+choice-partner = Partner
+choice-none = None
+choice-planned = Planned
+choice-partial = Partial
+choice-operational = Operational

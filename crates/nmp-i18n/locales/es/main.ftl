@@ -94,3 +94,39 @@ mail-reminder-body =
 
     Atentamente,
     El equipo de investigación
+
+## Las opciones de las preguntas de opción única, por código
+
+choice-yes = Sí
+choice-no = No
+choice-national = Nacional
+choice-regional = Regional
+choice-international = Internacional
+choice-subnational = Subnacional
+choice-civil-society = Sociedad civil
+choice-private-sector = Sector privado
+choice-committee = Comité
+choice-commission = Comisión
+choice-board = Junta
+choice-task-force = Grupo de trabajo
+choice-ombudsman-office = Defensoría del pueblo
+choice-focal-point = Punto focal
+choice-law = Ley que establece estructuras de prevención
+choice-other = Otro
+choice-constitution = Constitución
+choice-statute = Ley
+choice-decree = Decreto
+choice-executive-order = Orden ejecutiva
+choice-presidential-directive = Directiva presidencial
+choice-gazette-notice = Aviso en la gaceta oficial
+choice-ministerial-resolution = Resolución ministerial
+choice-treaty = Tratado o protocolo
+choice-chair = Presidencia
+choice-member = Miembro
+choice-observer = Observador
+choice-secretariat = Secretaría
+choice-partner = Socio
+choice-none = Ninguna
+choice-planned = Prevista
+choice-partial = Parcial
+choice-operational = Plenamente desempeñada

@@ -94,3 +94,39 @@ mail-reminder-body =
 
     Avec nos remerciements,
     L'équipe de recherche
+
+## Les choix des questions à choix unique, par code
+
+choice-yes = Oui
+choice-no = Non
+choice-national = National
+choice-regional = Régional
+choice-international = International
+choice-subnational = Infranational
+choice-civil-society = Société civile
+choice-private-sector = Secteur privé
+choice-committee = Comité
+choice-commission = Commission
+choice-board = Conseil
+choice-task-force = Groupe de travail
+choice-ombudsman-office = Bureau du médiateur
+choice-focal-point = Point focal
+choice-law = Loi instituant des structures de prévention
+choice-other = Autre
+choice-constitution = Constitution
+choice-statute = Loi
+choice-decree = Décret
+choice-executive-order = Décret de l'exécutif
+choice-presidential-directive = Directive présidentielle
+choice-gazette-notice = Avis publié au journal officiel
+choice-ministerial-resolution = Arrêté ministériel
+choice-treaty = Traité ou protocole
+choice-chair = Présidence
+choice-member = Membre
+choice-observer = Observateur
+choice-secretariat = Secrétariat
+choice-partner = Partenaire
+choice-none = Aucune
+choice-planned = Prévue
+choice-partial = Partielle
+choice-operational = Pleinement exercée

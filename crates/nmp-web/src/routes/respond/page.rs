@@ -327,7 +327,7 @@ async fn views(
             };
             let mut options_of = Vec::new();
             for c in &children {
-                let options = choices(&state.store, c).await.map_err(collect_error)?;
+                let options = localised(lang, choices(&state.store, c).await.map_err(collect_error)?);
                 let mut with_blank = Vec::new();
                 if !options.is_empty() {
                     with_blank.push((String::new(), "—".to_string()));
@@ -438,7 +438,7 @@ async fn views(
             });
             continue;
         }
-        let mut options = choices(&state.store, q).await.map_err(collect_error)?;
+        let mut options = localised(lang, choices(&state.store, q).await.map_err(collect_error)?);
         let w = widget(&q.kind, !options.is_empty());
         if w == "select" {
             options.insert(0, (String::new(), "—".to_string()));
@@ -466,6 +466,21 @@ async fn views(
         });
     }
     Ok(out)
+}
+
+/// Choices with their labels in `lang` where it has them (a vocabulary's codes); records' names
+/// stay as they are.
+fn localised(lang: Lang, options: Vec<(String, String)>) -> Vec<(String, String)> {
+    if lang == Lang::En {
+        return options;
+    }
+    options
+        .into_iter()
+        .map(|(code, label)| {
+            let label = nmp_i18n::choice_label(lang, &code).unwrap_or(label);
+            (code, label)
+        })
+        .collect()
 }
 
 /// An answer in words: the label of the choice it names, or its text.
