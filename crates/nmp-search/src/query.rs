@@ -14,7 +14,7 @@ use crate::doc::{Dim, Kind};
 use crate::index::SearchIndex;
 use crate::records::Labels;
 use crate::schema::Lang;
-use crate::snippet::Snippets;
+use crate::snippet::{Snippets, escape};
 use crate::{Result, SearchError};
 
 /// The longest query read (characters); the rest is dropped with a note.
@@ -403,13 +403,6 @@ pub fn group_by_kind(hits: &[Hit]) -> Vec<(Kind, Vec<Hit>)> {
         }
     }
     groups.into_iter().collect()
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

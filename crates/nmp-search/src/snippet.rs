@@ -189,7 +189,8 @@ fn floor_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn escape(s: &str) -> String {
+/// Text made safe to place in HTML.
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

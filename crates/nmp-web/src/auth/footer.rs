@@ -24,7 +24,8 @@ const HEADING_END: &str = "</h1>";
 /// Largest page rewritten (a bigger one is served as it is).
 const MAX_PAGE: usize = 8 * 1024 * 1024;
 
-fn escape(text: &str) -> String {
+/// Text made safe to place in HTML (also used by the respondent's page).
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

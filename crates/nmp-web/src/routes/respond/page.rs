@@ -19,6 +19,7 @@ use nmp_store::entity::question;
 use nmp_store::entity::{account, edition};
 use serde_json::Value;
 
+use crate::auth::footer::escape;
 use crate::auth::{CurrentUser, WorkspaceError, form_csrf, page};
 use crate::{AppState, WebError};
 
@@ -224,14 +225,6 @@ impl RespondPage {
 
 /// The attribute marking English text on a page in another language.
 const EN: &str = " lang=\"en\"";
-
-/// Text made safe to place in HTML.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// The message `key` as HTML: its text escaped, its placeholders filled with `args`, which are
 /// HTML already.
