@@ -3,6 +3,7 @@
 // NMP_BASE_URL      the running `nmp serve`, e.g. http://127.0.0.1:40123/ (required)
 // NMP_ARTIFACTS     where screenshots and reports go (default: target/browser-artifacts)
 // NMP_CHROMIUM      the Chromium binary (default: /usr/bin/chromium, Debian's package)
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -92,4 +93,25 @@ export function writeArtifact(name, data) {
 export function pathAndQuery(page) {
   const u = new URL(page.url());
   return `${u.pathname}${u.search}`;
+}
+
+/**
+ * Where the server's threads wait, when it stopped answering (`NMP_TEST_SERVER_PID`, set by
+ * scripts/browser-tests, and gdb on this machine): written to ARTIFACTS/`name` and returned as a
+ * short summary for the failing assertion, so that a hang is diagnosed from the run that saw it.
+ */
+export function serverThreads(name = 'server-threads.txt') {
+  const pid = process.env.NMP_TEST_SERVER_PID;
+  if (!pid) return '(NMP_TEST_SERVER_PID is not set)';
+  const out = spawnSync('gdb', ['-p', pid, '-batch', '-ex', 'thread apply all bt 12'], {
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  if (out.error) return `(gdb could not run: ${out.error.message})`;
+  writeFileSync(path.join(ARTIFACTS, name), `${out.stdout}\n${out.stderr}`);
+  const frames = out.stdout
+    .split('\n')
+    .filter((l) => /^Thread| in (nmp|tokio|sqlx|tantivy)[a-z_]*::/.test(l))
+    .map((l) => l.slice(0, 200));
+  return frames.slice(0, 120).join('\n');
 }

@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { ARTIFACTS, launchBrowser, newContext, screenshot, watchErrors } from './lib.mjs';
+import { ARTIFACTS, launchBrowser, newContext, screenshot, serverThreads, watchErrors } from './lib.mjs';
 
 const PASSWORD = 'a synthetic test password';
 const INITIATIVE = 'usa-elie-wiesel-act';
@@ -221,8 +221,19 @@ test('the edition publishes, and its report has the Outcomes chapter with the as
   // A debug build on a busy CI machine can take minutes: wait up to eight, but stop at once with
   // the server's message when the build fails.
   const started = Date.now();
+  let seen = 'no answer yet';
   while (Date.now() - started < 480000) {
-    const html = await (await page.request.get('/staff/editions/2018')).text();
+    // A server that stops answering fails here within 30 s, saying where its threads wait.
+    const asked = Date.now();
+    let answer;
+    try {
+      answer = await page.request.get('/staff/editions/2018', { timeout: 30000 });
+    } catch (e) {
+      assert.fail(`GET /staff/editions/2018 got no answer in ${Math.round((Date.now() - asked) / 1000)} s `
+        + `(${e.message.split('\n')[0]}); last seen: ${seen}\nserver threads:\n${serverThreads('outcomes-server-threads.txt')}`);
+    }
+    const html = await answer.text();
+    seen = `status ${answer.status()} after ${Date.now() - asked} ms: ${(html.match(/Building: [^<]*/) || ['no build running'])[0]}`;
     const failed = html.match(/The last build failed:<\/p><pre>([\s\S]*?)<\/pre>/);
     assert.equal(failed, null, `the build of edition 2018 failed: ${failed?.[1]}`);
     href = (html.match(/href="([^"]*\/builds\/[^"]*\/report\.pdf)"/) || [])[1] || null;
@@ -231,7 +242,7 @@ test('the edition publishes, and its report has the Outcomes chapter with the as
     await new Promise((r) => setTimeout(r, 2000));
   }
   console.log(`the build of edition 2018 took about ${Math.round((Date.now() - started) / 1000)} s`);
-  assert.ok(href, 'a build of edition 2018 is listed and none is running (waited 8 minutes)');
+  assert.ok(href, `a build of edition 2018 is listed and none is running (waited 8 minutes; last seen: ${seen})`);
   await page.goto('/staff/editions/2018');
   await screenshot(page, 'outcomes-6-published-and-built.png');
   const response = await page.request.get(href);
