@@ -18,6 +18,9 @@ pub fn sources() -> Vec<Source<'static>> {
         (Lang::En, "main.ftl", include_str!("../locales/en/main.ftl")),
         (Lang::Fr, "main.ftl", include_str!("../locales/fr/main.ftl")),
         (Lang::Es, "main.ftl", include_str!("../locales/es/main.ftl")),
+        (Lang::En, "site.ftl", include_str!("../locales/en/site.ftl")),
+        (Lang::Fr, "site.ftl", include_str!("../locales/fr/site.ftl")),
+        (Lang::Es, "site.ftl", include_str!("../locales/es/site.ftl")),
     ]
 }
 
@@ -147,6 +150,24 @@ mod tests {
     fn the_project_s_translations_are_complete() {
         let problems = problems(&sources());
         assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn every_message_file_on_disk_is_checked() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let checked: Vec<(String, String)> = sources()
+            .iter()
+            .map(|(l, f, _)| (l.code().to_string(), f.to_string()))
+            .collect();
+        for lang in ["en", "fr", "es"] {
+            for entry in std::fs::read_dir(root.join(lang)).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                assert!(
+                    checked.contains(&(lang.to_string(), name.clone())),
+                    "{lang}/{name} is loaded by the site but not listed in check::sources()"
+                );
+            }
+        }
     }
 
     #[test]

@@ -128,6 +128,14 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     lookup(lang, key, Some(&map))
 }
 
+/// The message `key` in `lang` with the number `n` as its placeholder `name`: a number, so that
+/// the message can choose its plural form (`{ $count -> [one] ... *[other] ... }`).
+pub fn t_count(lang: Lang, key: &str, name: &str, n: usize) -> String {
+    let mut map: HashMap<Cow<'static, str>, FluentValue<'_>> = HashMap::new();
+    map.insert(Cow::Owned(name.to_string()), FluentValue::from(n));
+    lookup(lang, key, Some(&map))
+}
+
 fn lookup(lang: Lang, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>) -> String {
     if let Some(text) = LOCALES.try_lookup_complete(&lang.langid(), key, args) {
         return text;

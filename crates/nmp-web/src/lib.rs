@@ -14,6 +14,7 @@ pub mod cite;
 pub mod client;
 mod error;
 mod http;
+mod lang;
 mod params;
 mod routes;
 pub mod security;
@@ -149,12 +150,17 @@ pub fn router(state: AppState) -> Router {
 /// processes' writes (see the read cache in `cache.rs`).
 pub fn router_with_cache_check(state: AppState, check_every: std::time::Duration) -> Router {
     let cache = std::sync::Arc::new(cache::ReadCache::new(state.store.clone(), check_every));
-    routes::router()
+    let pages = routes::router()
         .with_state(state.clone())
-        .layer(axum::middleware::from_fn_with_state(state, auth::footer::signed_in))
+        .layer(axum::middleware::from_fn_with_state(state, auth::footer::signed_in));
+    // The language prefix comes off before routing (a `Router::layer` runs after it).
+    let in_language = tower::Layer::layer(&axum::middleware::from_fn(lang::prefixed), pages);
+    Router::new()
+        .fallback_service(in_language)
         .layer(axum::middleware::from_fn(http::etag))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(cache, cache::serve))
+        .layer(axum::middleware::from_fn(lang::negotiate))
         .layer(axum::middleware::from_fn(security::headers))
         .layer(TraceLayer::new_for_http())
 }

@@ -17,8 +17,10 @@ use nmp_store::entity::{edition, initiative, mechanism, network};
 use super::session::{SESSION_COOKIE, cookie};
 use crate::AppState;
 
-/// The footer's link for visitors, which a signed-in page replaces.
-const SIGN_IN: &str = "<a href=\"/login\">Sign in</a>";
+/// The footer's link for visitors, which a signed-in page replaces (in the page's language).
+fn sign_in() -> String {
+    format!("<a href=\"/login\">{}</a>", escape(&crate::lang::t("site-sign-in")))
+}
 /// Where the edit link goes: before the page's first heading ends.
 const HEADING_END: &str = "</h1>";
 /// Largest page rewritten (a bigger one is served as it is).
@@ -86,14 +88,15 @@ pub async fn signed_in(State(state): State<AppState>, request: Request, next: Ne
     let Ok(mut page) = String::from_utf8(bytes.to_vec()) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
-    if page.contains(SIGN_IN) {
+    let sign_in = sign_in();
+    if page.contains(&sign_in) {
         let role = who.role.label();
         let footer = format!(
             "Signed in as <strong>{}</strong> ({}) · <a href=\"/staff\">Workspace</a>",
             escape(&who.account.name),
             escape(role)
         );
-        page = page.replacen(SIGN_IN, &footer, 1);
+        page = page.replacen(&sign_in, &footer, 1);
     }
     if reach(who.role) == Reach::Everything
         && !path.starts_with("/staff")

@@ -46,6 +46,19 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// [`Self::as_of`] in the request's language (the pages translated so far: the home page).
+    pub fn as_of_here(&self) -> String {
+        use crate::lang::{t, ta};
+        match &self.edition {
+            None => t("as-of-all"),
+            Some(e) => match e.year {
+                Some(y) if e.slug == y.to_string() => ta("as-of-edition", &[("edition", &e.slug)]),
+                Some(y) => ta("as-of-edition-year", &[("edition", &e.slug), ("year", &y.to_string())]),
+                None => ta("as-of-edition-no-year", &[("edition", &e.slug)]),
+            },
+        }
+    }
+
     /// As of when the figures count, for labels: "as of edition 2018", "as of edition
     /// 2020-transition (2020)", "all data recorded".
     pub fn as_of(&self) -> String {

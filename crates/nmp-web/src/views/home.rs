@@ -109,7 +109,8 @@ pub(crate) fn home_figures(
                     (
                         row.slug.clone(),
                         row.name.clone(),
-                        label::<MechanismType>(&row.mechanism_type),
+                        nmp_i18n::choice_label(crate::lang::lang(), &row.mechanism_type)
+                            .unwrap_or_else(|| label::<MechanismType>(&row.mechanism_type)),
                     )
                 })
                 .collect();
@@ -135,7 +136,7 @@ pub(crate) fn home_figures(
     not_counted.sort_by(|x, y| (&x.country, &x.name).cmp(&(&y.country, &y.name)));
     let i = &a.indicators;
     HomeFigures {
-        as_of: a.as_of(),
+        as_of: a.as_of_here(),
         states: i.states_with_mechanism.count,
         of: i.states_with_mechanism.of,
         mechanisms: i.mechanisms_by_level.values().sum(),

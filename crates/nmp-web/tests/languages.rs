@@ -1,0 +1,224 @@
+//! The public site in English, French and Spanish: the language from the URL prefix, the
+//! switcher, links that stay in the language, `lang` attributes, the first visit's
+//! `Accept-Language`, and an unknown prefix.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use nmp_store::testing::{TestDb, engines};
+use tower::ServiceExt;
+
+struct Answer {
+    status: StatusCode,
+    location: Option<String>,
+    content_language: Option<String>,
+    body: String,
+}
+
+async fn get_with(db: &TestDb, path: &str, headers: &[(header::HeaderName, &str)]) -> Answer {
+    let app = nmp_web::router(nmp_web::AppState::new(db.store.clone()));
+    let mut request = Request::get(path);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    let response = app.oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let text = |name: header::HeaderName| response.headers().get(name).map(|v| v.to_str().unwrap().to_string());
+    let (status, location, content_language) = (
+        response.status(),
+        text(header::LOCATION),
+        text(header::CONTENT_LANGUAGE),
+    );
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        location,
+        content_language,
+        body: String::from_utf8(body.to_vec()).unwrap(),
+    }
+}
+
+async fn get(db: &TestDb, path: &str) -> Answer {
+    get_with(db, path, &[]).await
+}
+
+#[tokio::test]
+async fn the_home_page_in_french_and_spanish_keeps_its_reader_in_the_language() {
+    for db in engines().await {
+        nmp_ingest::seed::seed_embedded(&db.store).await.unwrap();
+        let cases = [
+            (
+                "/fr/",
+                "fr",
+                "Les mécanismes nationaux de prévention des atrocités",
+                "Pays",
+                "Aller au contenu",
+            ),
+            (
+                "/es/",
+                "es",
+                "Mecanismos nacionales de prevención de atrocidades",
+                "Países",
+                "Ir al contenido",
+            ),
+        ];
+        for (path, code, heading, nav, skip) in cases {
+            let a = get(&db, path).await;
+            assert_eq!(a.status, StatusCode::OK, "{path}");
+            assert_eq!(a.content_language.as_deref(), Some(code), "{path}");
+            let page = &a.body;
+            assert!(
+                page.contains(&format!("<html lang=\"{code}\">")),
+                "{path}: {}",
+                &page[..200]
+            );
+            assert!(
+                page.contains(&format!("<h1>{heading}</h1>")),
+                "{path} has its heading translated"
+            );
+            assert!(
+                page.contains(&format!("href=\"/{code}/countries\">{nav}</a>")),
+                "{path}: nav in the language, linked in it"
+            );
+            assert!(page.contains(skip), "{path}: the skip link");
+            assert!(!page.contains("Skip to content"), "{path}: no English chrome left");
+            // Links stay in the language; static files and the switcher's English link do not.
+            assert!(
+                page.contains(&format!("action=\"/{code}/search\"")),
+                "{path}: the search form"
+            );
+            assert!(
+                page.contains("href=\"/static/nmp.css\""),
+                "{path}: one stylesheet for all"
+            );
+            assert!(
+                page.contains("<a hreflang=\"en\" href=\"/\" lang=\"en\">English</a>"),
+                "{path}: the switcher"
+            );
+            assert!(
+                page.contains(&format!("<span lang=\"{code}\" aria-current=\"page\">")),
+                "{path}: the language shown is marked"
+            );
+            assert!(
+                !page.contains(&format!("/{code}/{code}/")),
+                "{path}: no link prefixed twice"
+            );
+            // Record text that exists only in English is marked as English.
+            assert!(
+                page.contains("<a href=\"/") && page.contains(" lang=\"en\">Kenya</a>"),
+                "{path}: country names marked as English"
+            );
+            assert!(
+                page.contains("<cite lang=\"en\">National Mechanisms for the Prevention"),
+                "{path}: the review's title"
+            );
+        }
+        // English at the root, unchanged, with the switcher offering the others.
+        let en = get(&db, "/").await;
+        assert_eq!(en.status, StatusCode::OK);
+        assert_eq!(en.content_language.as_deref(), Some("en"));
+        assert!(
+            en.body.contains("<html lang=\"en\">")
+                && en.body.contains("<h1>National mechanisms for atrocity prevention</h1>")
+        );
+        assert!(
+            en.body
+                .contains("<a hreflang=\"fr\" href=\"/fr/\" lang=\"fr\">Français</a>")
+        );
+        assert!(
+            !en.body.contains(" lang=\"en\">Kenya"),
+            "no needless marks on an English page"
+        );
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn the_switcher_names_the_same_page_with_its_query_in_each_language() {
+    let db = engines().await.remove(0);
+    nmp_ingest::seed::seed_embedded(&db.store).await.unwrap();
+    let a = get(&db, "/fr/countries?region=africa").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(
+        a.body
+            .contains("<a hreflang=\"en\" href=\"/countries?region=africa\" lang=\"en\">English</a>"),
+        "{}",
+        a.body
+    );
+    assert!(
+        a.body
+            .contains("<a hreflang=\"es\" href=\"/es/countries?region=africa\" lang=\"es\">Español</a>")
+    );
+    assert!(
+        a.body
+            .contains("<link rel=\"alternate\" hreflang=\"es\" href=\"/es/countries?region=africa\">")
+    );
+    // A page not translated yet: the chrome in French, the content marked as English.
+    assert!(
+        a.body.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"),
+        "the untranslated content is marked"
+    );
+    assert!(a.body.contains("Aller au contenu"));
+    // `/fr` alone is the French home page.
+    let bare = get(&db, "/fr").await;
+    assert_eq!(bare.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(bare.location.as_deref(), Some("/fr/"));
+    db.finish().await;
+}
+
+#[tokio::test]
+async fn an_unknown_language_is_a_404_and_the_api_has_one_address() {
+    let db = engines().await.remove(0);
+    nmp_ingest::seed::seed_embedded(&db.store).await.unwrap();
+    let de = get(&db, "/de/countries").await;
+    assert_eq!(de.status, StatusCode::NOT_FOUND);
+    assert!(
+        de.body.contains("<html lang=\"en\">"),
+        "the 404 is in the default language"
+    );
+    let en_prefix = get(&db, "/en/countries").await;
+    assert_eq!(en_prefix.status, StatusCode::NOT_FOUND, "English lives at the root");
+    let api = get(&db, "/api/v1/countries?limit=1").await;
+    assert_eq!(api.status, StatusCode::OK);
+    assert_eq!(api.content_language, None, "the API is not a page");
+    db.finish().await;
+}
+
+#[tokio::test]
+async fn a_first_visit_follows_the_browser_but_a_click_on_english_stays() {
+    let db = engines().await.remove(0);
+    nmp_ingest::seed::seed_embedded(&db.store).await.unwrap();
+    let french = [(header::ACCEPT_LANGUAGE, "fr-CA,fr;q=0.9,en;q=0.8")];
+    let a = get_with(&db, "/", &french).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(a.location.as_deref(), Some("/fr/"));
+    let spanish = [(header::ACCEPT_LANGUAGE, "es-PY, en;q=0.5")];
+    assert_eq!(get_with(&db, "/", &spanish).await.location.as_deref(), Some("/es/"));
+    let german = [(header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9")];
+    assert_eq!(
+        get_with(&db, "/", &german).await.status,
+        StatusCode::OK,
+        "English for the others"
+    );
+    // The switcher's "English", from a page of this site: the English home page.
+    let from_here = [
+        (header::ACCEPT_LANGUAGE, "fr"),
+        (header::HOST, "nmp.example.org"),
+        (header::REFERER, "https://nmp.example.org/fr/countries"),
+    ];
+    let stay = get_with(&db, "/", &from_here).await;
+    assert_eq!(stay.status, StatusCode::OK);
+    assert!(stay.body.contains("<html lang=\"en\">"));
+    // A link from elsewhere is a first visit.
+    let from_elsewhere = [
+        (header::ACCEPT_LANGUAGE, "fr"),
+        (header::HOST, "nmp.example.org"),
+        (header::REFERER, "https://www.un.org/en/genocideprevention/"),
+    ];
+    assert_eq!(
+        get_with(&db, "/", &from_elsewhere).await.location.as_deref(),
+        Some("/fr/")
+    );
+    // Only the home page: a deep link is answered as asked.
+    assert_eq!(get_with(&db, "/countries", &french).await.status, StatusCode::OK);
+    db.finish().await;
+}
