@@ -16,6 +16,17 @@ use axum::response::{IntoResponse, Response};
 const MAX_ETAG_BODY: usize = 16 * 1024 * 1024;
 
 /// Adds ETag and Cache-Control to successful GET and HEAD responses.
+/// Whether `response` is an HTML page not yet compressed: what the layers that rewrite a page
+/// (the language's links, the signed-in footer) may read and change.
+pub(crate) fn is_plain_html(response: &Response) -> bool {
+    let headers = response.headers();
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+        && !headers.contains_key(header::CONTENT_ENCODING)
+}
+
 pub(crate) async fn etag(request: Request, next: Next) -> Response {
     let is_read = matches!(*request.method(), Method::GET | Method::HEAD);
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();

@@ -155,12 +155,7 @@ pub(crate) async fn prefixed(mut request: Request, next: Next) -> Response {
 }
 
 fn content_language(response: &mut Response, lang: Lang) {
-    let html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if html {
+    if crate::http::is_plain_html(response) {
         response
             .headers_mut()
             .insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
@@ -175,12 +170,7 @@ async fn relink(mut response: Response, lang: Lang) -> Response {
     {
         response.headers_mut().insert(header::LOCATION, v);
     }
-    let html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !html || response.headers().contains_key(header::CONTENT_ENCODING) {
+    if !crate::http::is_plain_html(&response) {
         return response;
     }
     let (mut parts, body) = response.into_parts();

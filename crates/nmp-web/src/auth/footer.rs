@@ -70,12 +70,7 @@ pub async fn signed_in(State(state): State<AppState>, request: Request, next: Ne
     let path = request.uri().path().to_string();
     let response = next.run(request).await;
     let Some(token) = token else { return response };
-    let html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !html || response.headers().contains_key(header::CONTENT_ENCODING) {
+    if !crate::http::is_plain_html(&response) {
         return response;
     }
     let Ok(Some(who)) = state.store.session(&token).await else {
