@@ -79,6 +79,13 @@ pub(crate) fn english_attr() -> &'static str {
     if lang() == Lang::En { "" } else { " lang=\"en\"" }
 }
 
+/// `f` (rendering a page) with the interface in `lang` rather than the URL's: the respondent's
+/// pages, in the invitation's language.
+pub(crate) fn within<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    let path = CURRENT.try_with(|c| c.path.clone()).unwrap_or_else(|_| "/".into());
+    CURRENT.sync_scope(Current { lang, path }, f)
+}
+
 /// One entry of the language switcher.
 pub(crate) struct Alternate {
     /// The language.

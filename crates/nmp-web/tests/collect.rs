@@ -818,8 +818,12 @@ async fn a_respondent_invited_in_french_answers_in_french_and_may_switch_to_span
         let (r, body) = open_form(s, &token).await;
         assert!(body.contains("<html lang=\"fr\">"), "{}", db.engine);
         assert!(
-            body.contains("<header class=\"site\" lang=\"en\">"),
-            "the site's own words are still English"
+            body.contains("<header class=\"site\">") && body.contains(">Aller au contenu</a>"),
+            "the site's frame is in French too"
+        );
+        assert!(
+            !body.contains("class=\"languages\""),
+            "the form's own switcher, not the site's (which would change the URL, not the invitation)"
         );
         assert!(body.contains("<dt>Demandé par</dt>"));
         assert!(
@@ -897,6 +901,57 @@ async fn a_respondent_invited_in_french_answers_in_french_and_may_switch_to_span
             staff_page.body
         );
         assert!(staff_page.body.contains("<dd lang=\"es\">"));
+
+        // Submitted in Spanish, then posted to again: the refusal is in Spanish, frame and all.
+        let org_id = s.all::<organization::Entity>().await.unwrap()[0]
+            .organization_id
+            .to_string();
+        let (r, _) = open_form(s, &token).await;
+        let submitted = send_form(
+            s,
+            &r,
+            &[
+                ("action", "submit"),
+                ("q.name", "Synthetic Comité (test data)"),
+                ("q.acronym", "SCT"),
+                ("q.level", "national"),
+                ("q.mechanism_type", "committee"),
+                ("q.created_on", "2021"),
+                ("g.members.0.organization_id", &org_id),
+                ("g.members.0.role", "member"),
+            ],
+            &[],
+        )
+        .await;
+        assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.text());
+        let late = send_form(s, &r, &[("action", "save"), ("q.acronym", "TARDE")], &[]).await;
+        assert_eq!(late.status, StatusCode::CONFLICT);
+        let text = late.text();
+        assert!(text.contains("<html lang=\"es\">"), "{text}");
+        assert!(
+            text.contains("No se guardó nada: su respuesta ya fue enviada"),
+            "{text}"
+        );
+        assert!(text.contains("Su respuesta fue enviada el ") && text.contains(">Ir al contenido</a>"));
+
+        // A link that leads nowhere, opened by a browser set to French: the page says so in French.
+        let app = nmp_web::router(common::state(s));
+        let request = axum::http::Request::get(format!("/respond/{}", "0".repeat(64)))
+            .header("accept-language", "fr-BE,fr;q=0.9")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let response = tower::ServiceExt::oneshot(app, request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let bytes = http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        let unknown = String::from_utf8(bytes.to_vec()).unwrap();
+        assert!(unknown.contains("<html lang=\"fr\">"), "{unknown}");
+        assert!(
+            unknown.contains("Ce lien ne peut pas être utilisé")
+                && unknown.contains("Ce lien ne mène à aucun questionnaire")
+        );
         db.finish().await;
     }
 }

@@ -131,3 +131,17 @@ choice-none = None
 choice-planned = Planned
 choice-partial = Partial
 choice-operational = Operational
+
+## The respondent's link and refusals
+
+respond-link-unusable = This link cannot be used
+respond-link-unknown = This link does not lead to a questionnaire. Check that you copied the whole link from the invitation.
+respond-link-expired = This link has expired. Please write to the research team, who can send you a new one.
+respond-link-revoked = This link has been withdrawn. Please write to the research team if you still want to answer.
+respond-already-submitted = Not saved: your response is already submitted
+respond-already-submitted-on = Nothing was saved. Your response was submitted on { $date } and is with the research team, so it can no longer be changed here. If something needs correcting, write to the research team; if they return the response to you, this link will let you change it again.
+respond-already-submitted-undated = Nothing was saved. Your response was submitted and is with the research team, so it can no longer be changed here. If something needs correcting, write to the research team; if they return the response to you, this link will let you change it again.
+respond-not-saved = Not saved
+respond-draft-needs-attention = Your answers are saved as a draft, but some need attention before you can submit.
+respond-row-added = A blank row was added to “{ $group }”.
+respond-refused-notice = Nothing was saved: see the message below. Your answers are shown as you typed them; choose the files again before saving.

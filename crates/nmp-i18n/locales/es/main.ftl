@@ -130,3 +130,17 @@ choice-none = Ninguna
 choice-planned = Prevista
 choice-partial = Parcial
 choice-operational = Plenamente desempeñada
+
+## El enlace del encuestado y los rechazos
+
+respond-link-unusable = Este enlace no se puede usar
+respond-link-unknown = Este enlace no lleva a ningún cuestionario. Compruebe que copió el enlace completo de la invitación.
+respond-link-expired = Este enlace ha caducado. Escriba al equipo de investigación, que puede enviarle uno nuevo.
+respond-link-revoked = Este enlace ha sido retirado. Escriba al equipo de investigación si aún desea responder.
+respond-already-submitted = No se guardó nada: su respuesta ya fue enviada
+respond-already-submitted-on = No se guardó nada. Su respuesta fue enviada el { $date } y está en manos del equipo de investigación, por lo que ya no puede modificarse aquí. Si hay algo que corregir, escriba al equipo de investigación; si le devuelven la respuesta, este enlace le permitirá modificarla de nuevo.
+respond-already-submitted-undated = No se guardó nada. Su respuesta fue enviada y está en manos del equipo de investigación, por lo que ya no puede modificarse aquí. Si hay algo que corregir, escriba al equipo de investigación; si le devuelven la respuesta, este enlace le permitirá modificarla de nuevo.
+respond-not-saved = No guardado
+respond-draft-needs-attention = Sus respuestas se guardaron como borrador, pero algunas deben revisarse antes de poder enviarlas.
+respond-row-added = Se añadió una fila vacía a «{ $group }».
+respond-refused-notice = No se guardó nada: vea el mensaje más abajo. Sus respuestas se muestran tal como las escribió; elija de nuevo los archivos antes de guardar.

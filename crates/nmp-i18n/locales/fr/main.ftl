@@ -130,3 +130,17 @@ choice-none = Aucune
 choice-planned = Prévue
 choice-partial = Partielle
 choice-operational = Pleinement exercée
+
+## Le lien du répondant et les refus
+
+respond-link-unusable = Ce lien ne peut pas être utilisé
+respond-link-unknown = Ce lien ne mène à aucun questionnaire. Vérifiez que vous avez copié le lien entier depuis l'invitation.
+respond-link-expired = Ce lien a expiré. Écrivez à l'équipe de recherche, qui pourra vous en envoyer un nouveau.
+respond-link-revoked = Ce lien a été retiré. Écrivez à l'équipe de recherche si vous souhaitez toujours répondre.
+respond-already-submitted = Rien n'a été enregistré : votre réponse est déjà envoyée
+respond-already-submitted-on = Rien n'a été enregistré. Votre réponse a été envoyée le { $date } et se trouve chez l'équipe de recherche ; elle ne peut donc plus être modifiée ici. Si quelque chose doit être corrigé, écrivez à l'équipe de recherche ; si elle vous renvoie la réponse, ce lien vous permettra de la modifier à nouveau.
+respond-already-submitted-undated = Rien n'a été enregistré. Votre réponse a été envoyée et se trouve chez l'équipe de recherche ; elle ne peut donc plus être modifiée ici. Si quelque chose doit être corrigé, écrivez à l'équipe de recherche ; si elle vous renvoie la réponse, ce lien vous permettra de la modifier à nouveau.
+respond-not-saved = Non enregistré
+respond-draft-needs-attention = Vos réponses sont enregistrées comme brouillon, mais certaines sont à revoir avant de pouvoir envoyer.
+respond-row-added = Une ligne vide a été ajoutée à « { $group } ».
+respond-refused-notice = Rien n'a été enregistré : voir le message ci-dessous. Vos réponses sont affichées telles que vous les avez saisies ; choisissez à nouveau les fichiers avant d'enregistrer.

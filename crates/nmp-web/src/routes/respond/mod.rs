@@ -66,7 +66,7 @@ async fn language(
     };
     match nmp_collect::respond::set_language(&state.store, &token, lang).await {
         Ok(_) => Ok(Redirect::to(&format!("/respond/{token}")).into_response()),
-        Err(CollectError::Link(p)) => Err(link_page(p)),
+        Err(CollectError::Link(p)) => Ok(link_page(p, lang)),
         Err(e) => Err(collect_error(e).into()),
     }
 }
@@ -77,7 +77,10 @@ async fn show(
     user: CurrentUser,
     Path(token): Path<String>,
 ) -> Result<Response, WorkspaceError> {
-    let opened = open(&state, &token).await?;
+    let opened = match open(&state, &token, &headers).await? {
+        Ok(opened) => opened,
+        Err(page) => return Ok(page),
+    };
     let visitor = Visitor {
         state: &state,
         headers: &headers,
@@ -97,22 +100,39 @@ async fn show(
     .await
 }
 
-/// The invitation of `token` opened, or a page saying why the link cannot be used.
-async fn open(state: &AppState, token: &str) -> Result<Opened, WorkspaceError> {
+/// The invitation of `token` opened, or the page saying why the link cannot be used (in the
+/// browser's language: an unusable link tells nothing of the invitation's).
+async fn open(state: &AppState, token: &str, headers: &HeaderMap) -> Result<Result<Opened, Response>, WorkspaceError> {
     match nmp_collect::respond::open(&state.store, token).await {
-        Ok(opened) => Ok(opened),
-        Err(CollectError::Link(p)) => Err(link_page(p)),
+        Ok(opened) => Ok(Ok(opened)),
+        Err(CollectError::Link(p)) => Ok(Err(link_page(p, browser_language(headers)))),
         Err(e) => Err(collect_error(e).into()),
     }
 }
 
-/// An unknown, expired or revoked link: a page that says so (404 or 410).
-fn link_page(problem: LinkProblem) -> WorkspaceError {
-    let status = match problem {
-        LinkProblem::Unknown => StatusCode::NOT_FOUND,
-        LinkProblem::Expired | LinkProblem::Revoked => StatusCode::GONE,
+/// The language the browser prefers (`Accept-Language`), English when it names none of the three.
+fn browser_language(headers: &HeaderMap) -> Lang {
+    headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_accept_language)
+        .unwrap_or_default()
+}
+
+/// `error`'s page in `lang` (its frame too).
+fn in_language(lang: Lang, error: WorkspaceError) -> Response {
+    crate::lang::within(lang, || error.into_response())
+}
+
+/// An unknown, expired or revoked link: a page in `lang` that says so (404 or 410).
+fn link_page(problem: LinkProblem, lang: Lang) -> Response {
+    let (status, key) = match problem {
+        LinkProblem::Unknown => (StatusCode::NOT_FOUND, "respond-link-unknown"),
+        LinkProblem::Expired => (StatusCode::GONE, "respond-link-expired"),
+        LinkProblem::Revoked => (StatusCode::GONE, "respond-link-revoked"),
     };
-    WorkspaceError::message(status, "This link cannot be used", &problem.to_string(), None)
+    let error = WorkspaceError::message(status, &t(lang, "respond-link-unusable"), &t(lang, key), None);
+    in_language(lang, error)
 }
 
 async fn submit(
@@ -122,7 +142,10 @@ async fn submit(
     Path(token): Path<String>,
     request: Request,
 ) -> Result<Response, WorkspaceError> {
-    let opened = open(&state, &token).await?;
+    let opened = match open(&state, &token, &headers).await? {
+        Ok(opened) => opened,
+        Err(page) => return Ok(page),
+    };
     let visitor = Visitor {
         state: &state,
         headers: &headers,
@@ -131,7 +154,7 @@ async fn submit(
     };
     if !opened.editable {
         // Nothing is read or written: a submitted response takes no answers or files.
-        return Err(not_editable(&opened));
+        return Ok(not_editable(&opened));
     }
     let posted = match read_posted(&headers, &user, request, &opened).await {
         Ok(p) => p,
@@ -168,19 +191,23 @@ async fn submit(
         uploads: posted.uploads,
         remove,
     };
-    let (after, errors) = nmp_collect::respond::save_with(&state.store, &token, request)
-        .await
-        .map_err(not_saved)?;
+    let lang = opened.language();
+    let (after, errors) = match nmp_collect::respond::save_with(&state.store, &token, request).await {
+        Ok(saved) => saved,
+        Err(e) => return not_saved(e, lang),
+    };
     // What "Add another row" did, for the notice.
     let added = add_row
         .as_ref()
         .and_then(|group| opened.questions.iter().find(|q| &q.question_key == group))
-        .map(|q| format!(" A blank row was added to \u{201c}{}\u{201d}.", q.prompt))
+        .map(|q| {
+            let prompt = nmp_collect::questionnaire::translated(q.translations_json.as_deref(), lang, "prompt")
+                .unwrap_or_else(|| q.prompt.clone());
+            format!(" {}", t_args(lang, "respond-row-added", &[("group", &prompt)]))
+        })
         .unwrap_or_default();
     if !errors.is_empty() {
-        let notice = Some(format!(
-            "Your answers are saved as a draft, but some need attention before you can submit.{added}"
-        ));
+        let notice = Some(format!("{}{added}", t(lang, "respond-draft-needs-attention")));
         return render(
             &visitor,
             &after,
@@ -202,22 +229,23 @@ async fn submit(
     render(&visitor, &after, &answers, &errors, &blanks, Some(text), StatusCode::OK).await
 }
 
-/// The refusal of a form posted to a response no longer editable (409): nothing was saved, when
-/// it was submitted, and what to do instead.
-fn not_editable(opened: &Opened) -> WorkspaceError {
-    let when = opened
-        .invitation
-        .submitted_at
-        .map(|t| format!(" on {} {} {}", t.day(), t.month(), t.year()))
-        .unwrap_or_default();
-    WorkspaceError::message(
-        StatusCode::CONFLICT,
-        "Not saved: your response is already submitted",
-        &format!(
-            "Nothing was saved. Your response was submitted{when} and is with the research team, so it can no longer be changed here. If something needs correcting, write to the research team; if they return the response to you, this link will let you change it again."
+/// The refusal of a form posted to a response no longer editable (409), in the respondent's
+/// language: nothing was saved, when it was submitted, and what to do instead.
+fn not_editable(opened: &Opened) -> Response {
+    let lang = opened.language();
+    let text = match opened.invitation.submitted_at {
+        Some(at) => t_args(
+            lang,
+            "respond-already-submitted-on",
+            &[(
+                "date",
+                &nmp_i18n::dates::format(lang, &nmp_core::PartialDate::day(at.date())),
+            )],
         ),
-        None,
-    )
+        None => t(lang, "respond-already-submitted-undated"),
+    };
+    let error = WorkspaceError::message(StatusCode::CONFLICT, &t(lang, "respond-already-submitted"), &text, None);
+    in_language(lang, error)
 }
 
 /// The blank rows each repeating group shows after a save: as many as the posted form left
@@ -279,26 +307,26 @@ async fn refused(
         .unwrap_or_else(|| "form".into());
     let mut errors = AnswerErrors::new();
     errors.insert(key, message);
-    let notice = Some(
-        "Nothing was saved: see the message below. Your answers are shown as you typed them; choose the files again before saving."
-            .to_string(),
-    );
+    let notice = Some(t(opened.language(), "respond-refused-notice"));
     let blanks = blanks_after(&form.0, opened, None);
     render(visitor, opened, &answers, &errors, &blanks, notice, status).await
 }
 
-/// Why a response was not saved: the link, a 409 naming what the response cannot take now, or
-/// an error.
-fn not_saved(e: CollectError) -> WorkspaceError {
+/// Why a response was not saved, in `lang`: the link, a 409 naming what the response cannot
+/// take now, or an error.
+fn not_saved(e: CollectError, lang: Lang) -> Result<Response, WorkspaceError> {
     match e {
-        CollectError::Link(p) => link_page(p),
-        CollectError::Invalid(errors) => WorkspaceError::message(
-            StatusCode::CONFLICT,
-            "Not saved",
-            &errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "),
-            None,
-        ),
-        e => collect_error(e).into(),
+        CollectError::Link(p) => Ok(link_page(p, lang)),
+        CollectError::Invalid(errors) => Ok(in_language(
+            lang,
+            WorkspaceError::message(
+                StatusCode::CONFLICT,
+                &t(lang, "respond-not-saved"),
+                &errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "),
+                None,
+            ),
+        )),
+        e => Err(collect_error(e).into()),
     }
 }
 

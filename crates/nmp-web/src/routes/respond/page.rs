@@ -163,12 +163,6 @@ impl RespondPage {
         t_args(self.lang, key, &[("group", group), ("n", &n.to_string())])
     }
 
-    /// `lang="en"` for the site's own frame (written in English) on a page in another language;
-    /// nothing on an English page.
-    fn en_attr(&self) -> &'static str {
-        if self.lang == Lang::En { "" } else { EN }
-    }
-
     /// The languages the respondent can switch to.
     fn other_langs(&self) -> Vec<Lang> {
         Lang::ALL.into_iter().filter(|l| *l != self.lang).collect()
@@ -649,5 +643,6 @@ pub(super) async fn render(
             .map(|(k, v)| (problem_place(opened, k), v.clone()))
             .collect(),
     };
-    Ok(page(status, &view, set))
+    // The whole page in the respondent's language, its frame too.
+    Ok(crate::lang::within(lang, || page(status, &view, set)))
 }
