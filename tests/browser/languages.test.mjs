@@ -57,6 +57,8 @@ test('a browser set to French reads the site in French, then Spanish, then Engli
     await page.goto(`/fr${mechanism}`);
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     assert.match(await page.locator('header.site nav').first().textContent(), /Mécanismes/);
+    assert.match(await page.locator('main').textContent(), /Historique du statut/);
+    assert.equal(await page.locator('aside.gap-note p').first().getAttribute('lang'), 'en', 'the record\'s English prose is marked');
     await noSeriousViolations(page, 'the mechanism page in French');
     await screenshot(page, 'lang-mechanism-fr-desktop.png');
 
@@ -64,6 +66,8 @@ test('a browser set to French reads the site in French, then Spanish, then Engli
     await Promise.all([page.waitForURL(`**/es${mechanism}`), page.getByRole('link', { name: 'Español' }).click()]);
     assert.equal(await page.getAttribute('html', 'lang'), 'es');
     assert.match(await page.locator('header.site nav').first().textContent(), /Mecanismos/);
+    assert.match(await page.locator('main').textContent(), /Historial de estado/);
+    await noSeriousViolations(page, 'the mechanism page in Spanish');
     await screenshot(page, 'lang-mechanism-es-desktop.png');
     await Promise.all([page.waitForURL(`**${mechanism}`), page.getByRole('link', { name: 'English' }).click()]);
     assert.equal(pathAndQuery(page), mechanism);

@@ -21,6 +21,9 @@ pub fn sources() -> Vec<Source<'static>> {
         (Lang::En, "site.ftl", include_str!("../locales/en/site.ftl")),
         (Lang::Fr, "site.ftl", include_str!("../locales/fr/site.ftl")),
         (Lang::Es, "site.ftl", include_str!("../locales/es/site.ftl")),
+        (Lang::En, "record.ftl", include_str!("../locales/en/record.ftl")),
+        (Lang::Fr, "record.ftl", include_str!("../locales/fr/record.ftl")),
+        (Lang::Es, "record.ftl", include_str!("../locales/es/record.ftl")),
     ]
 }
 

@@ -72,6 +72,21 @@ pub(crate) fn review_html(key: &str) -> String {
     text.replacen(MARK, &format!("<cite{}>{REVIEW}</cite>", english_attr()), 1)
 }
 
+/// The label of the vocabulary code `code` in the request's language, or `english` (the
+/// vocabulary's own label) when the language has none.
+pub(crate) fn label(code: &str, english: &str) -> String {
+    nmp_i18n::choice_label(lang(), code).unwrap_or_else(|| english.to_string())
+}
+
+/// ` lang="fr"` (the request's language) when it is not English: for a translated text in a
+/// part shared with pages not translated yet, whose content is marked as English around it.
+pub(crate) fn own_attr() -> String {
+    match lang() {
+        Lang::En => String::new(),
+        other => format!(" lang=\"{}\"", other.code()),
+    }
+}
+
 /// ` lang="en"` when the request's language is not English: the attribute for a text that
 /// exists only in English (a record's prose, an untranslated page), so that screen readers read
 /// it as English.

@@ -222,3 +222,69 @@ async fn a_first_visit_follows_the_browser_but_a_click_on_english_stays() {
     assert_eq!(get_with(&db, "/countries", &french).await.status, StatusCode::OK);
     db.finish().await;
 }
+
+#[tokio::test]
+async fn a_mechanism_and_its_country_in_french_and_spanish_with_the_record_s_english_marked() {
+    for db in engines().await {
+        nmp_ingest::seed::seed_embedded(&db.store).await.unwrap();
+        let cases = [
+            (
+                "fr",
+                "Historique du statut",
+                "Texte fondateur",
+                "<dt>Région de l&#39;ONU</dt>",
+                "Comité, national",
+            ),
+            (
+                "es",
+                "Historial de estado",
+                "Instrumento de creación",
+                "<dt>Región de la ONU</dt>",
+                "Comité, nacional",
+            ),
+        ];
+        for (code, history, instrument, region, kind) in cases {
+            let page = get(&db, &format!("/{code}/mechanisms/usa-atrocities-prevention-board")).await;
+            assert_eq!(page.status, StatusCode::OK, "{code}");
+            let body = &page.body;
+            assert!(
+                body.contains("<main id=\"main\" class=\"wrap\">"),
+                "{code}: a translated page"
+            );
+            assert!(body.contains(&format!("<h3>{history}</h3>")), "{code}: {body}");
+            assert!(body.contains(&format!("<dt>{instrument}</dt>")), "{code}");
+            assert!(
+                body.contains(&format!("href=\"/{code}/mechanisms\"")),
+                "{code}: the breadcrumb stays in the language"
+            );
+            // The gap note is the record's own English prose.
+            assert!(
+                body.contains("<aside class=\"gap-note\"><h3>") && body.contains("</h3><p lang=\"en\">"),
+                "{code}"
+            );
+            for english in [
+                "Status history",
+                "Founding instrument",
+                "Lead institution",
+                "In the bibliography",
+            ] {
+                assert!(!body.contains(english), "{code}: {english} left in English");
+            }
+            let country = get(&db, &format!("/{code}/countries/ken")).await;
+            assert_eq!(country.status, StatusCode::OK);
+            let body = &country.body;
+            let region = region.replace("&#39;", if body.contains("&#39;") { "&#39;" } else { "'" });
+            assert!(body.contains(&region), "{code}: {body}");
+            assert!(body.contains(kind), "{code}: the type by its code, in the language");
+            assert!(
+                body.contains("<p class=\"lede summary\" lang=\"en\">"),
+                "{code}: the summary is written in English"
+            );
+            assert!(!body.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"));
+        }
+        // The English pages are as they were.
+        let en = get(&db, "/mechanisms/usa-atrocities-prevention-board").await;
+        assert!(en.body.contains("<h3>Status history</h3>") && !en.body.contains("<p lang=\"en\">"));
+        db.finish().await;
+    }
+}

@@ -1,0 +1,66 @@
+# Las páginas de un registro (un mecanismo, un país), en español: las mismas claves y los mismos
+# parámetros que en inglés (en/record.ftl).
+
+crumbs = Ruta de navegación
+rec-type = Tipo
+rec-acronym = Sigla
+rec-created = Creación
+rec-launched = Puesta en marcha
+rec-instrument = Instrumento de creación
+rec-instrument-number = n.º { $number }
+rec-instrument-of = del { $date }
+rec-lead = Institución principal
+rec-website = Sitio web
+rec-mandate = Mandato
+rec-status-history = Historial de estado
+rec-no-status = No hay ningún estado registrado.
+rec-undated = sin fecha
+rec-unverified = no verificado
+rec-members = Miembros
+rec-members-caption = Organizaciones miembros de { $name }
+rec-organisation = Organización
+rec-kind = Clase
+rec-role = Función
+rec-since = Desde
+rec-functions = Funciones por edición
+rec-functions-caption = Funciones de { $name } por edición
+rec-edition = Edición
+rec-function = Función
+rec-level = Nivel
+rec-evidence = Evidencia
+rec-activities = Actividades
+rec-outcome = Resultado:
+rec-featured = Presentado en
+rec-page = p. { $page }
+rec-gaps = Vacíos y salvedades
+rec-not-recorded = no registrado
+rec-to = a
+rec-initiatives-run = Iniciativas que este mecanismo dirige o impulsa:
+notes-heading = Fuentes
+notes-mark = nota de fuente { $n }
+notes-supports = Respalda: { $facts }.
+notes-in-bibliography = En la bibliografía
+cite-download = Descargar la referencia:
+
+## La página de un país
+
+country-un-region = Región de la ONU
+country-un-group = Grupo regional de la ONU
+country-un-status = Estatus en la ONU
+country-observer = Estado observador no miembro
+country-member = Estado miembro
+country-no-mechanism = No hay ningún mecanismo registrado para { $country }. Esto significa que no se ha documentado ninguno en las fuentes de que disponemos, no que no exista.
+country-nearby = Cerca, en { $area }, estos países tienen uno:
+country-see-also = Véase también
+country-every-mechanism = todos los mecanismos
+country-and = y
+country-compare = comparar países
+country-no-initiative = No hay ninguna iniciativa registrada para { $country }.
+country-in-list = En la lista de iniciativas
+country-no-network = No hay ninguna pertenencia a redes registrada.
+country-networks-caption = Redes de las que { $country } es miembro
+country-network = Red
+country-joined = Adhesión
+country-left = Salida
+country-risk = Evaluación cualitativa de riesgos
+country-no-risk = Aún no se ha conciliado ni publicado ninguna evaluación cualitativa de riesgos de { $country }.
