@@ -78,6 +78,22 @@ async fn send_form(s: &Store, r: &Respondent, fields: &[(&str, &str)], files: &[
     fetch(s, "POST", &r.path, Some(&r.cookie), Some(&content_type), body).await
 }
 
+/// Submits the answers the default questionnaire needs for a new national committee with one
+/// member organisation.
+async fn submit_new_mechanism(s: &Store, r: &Respondent, name: &str, acronym: &str, org_id: &str) -> RawAnswer {
+    let fields = [
+        ("action", "submit"),
+        ("q.name", name),
+        ("q.acronym", acronym),
+        ("q.level", "national"),
+        ("q.mechanism_type", "committee"),
+        ("q.created_on", "2021"),
+        ("g.members.0.organization_id", org_id),
+        ("g.members.0.role", "member"),
+    ];
+    send_form(s, r, &fields, &[]).await
+}
+
 fn synthetic_pdf() -> Vec<u8> {
     let mut bytes = b"%PDF-1.4\n% Synthetic test document (NMP test data)\n".to_vec();
     bytes.extend(0..=255u8);
@@ -414,22 +430,7 @@ async fn a_mechanism_reported_by_a_respondent_reaches_the_public_page_once_appro
         );
         let org = s.all::<organization::Entity>().await.unwrap()[0].clone();
         let org_id = org.organization_id.to_string();
-        let sent = send_form(
-            s,
-            &r,
-            &[
-                ("action", "submit"),
-                ("q.name", "Synthetic Nigerian Committee (test data)"),
-                ("q.acronym", "SNC-WEB"),
-                ("q.level", "national"),
-                ("q.mechanism_type", "committee"),
-                ("q.created_on", "2021"),
-                ("g.members.0.organization_id", &org_id),
-                ("g.members.0.role", "member"),
-            ],
-            &[],
-        )
-        .await;
+        let sent = submit_new_mechanism(s, &r, "Synthetic Nigerian Committee (test data)", "SNC-WEB", &org_id).await;
         assert!(
             sent.text().contains("your response is submitted"),
             "{}: {}",
@@ -907,22 +908,7 @@ async fn a_respondent_invited_in_french_answers_in_french_and_may_switch_to_span
             .organization_id
             .to_string();
         let (r, _) = open_form(s, &token).await;
-        let submitted = send_form(
-            s,
-            &r,
-            &[
-                ("action", "submit"),
-                ("q.name", "Synthetic Comité (test data)"),
-                ("q.acronym", "SCT"),
-                ("q.level", "national"),
-                ("q.mechanism_type", "committee"),
-                ("q.created_on", "2021"),
-                ("g.members.0.organization_id", &org_id),
-                ("g.members.0.role", "member"),
-            ],
-            &[],
-        )
-        .await;
+        let submitted = submit_new_mechanism(s, &r, "Synthetic Comité (test data)", "SCT", &org_id).await;
         assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.text());
         let late = send_form(s, &r, &[("action", "save"), ("q.acronym", "TARDE")], &[]).await;
         assert_eq!(late.status, StatusCode::CONFLICT);
