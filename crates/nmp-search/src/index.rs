@@ -78,7 +78,8 @@ pub struct SearchIndex {
     pub(crate) index: Index,
     pub(crate) fields: Fields,
     pub(crate) reader: IndexReader,
-    writer: Mutex<IndexWriter>,
+    /// The writer; taken only when the index is dropped, to wait for its merges.
+    writer: Mutex<Option<IndexWriter>>,
     pub(crate) shared: RwLock<Shared>,
     /// Whether the index must be built whole before it answers (new, or another schema version).
     needs_build: std::sync::atomic::AtomicBool,
@@ -155,7 +156,7 @@ impl SearchIndex {
             index,
             fields,
             reader,
-            writer: Mutex::new(writer),
+            writer: Mutex::new(Some(writer)),
             shared: RwLock::new(Shared {
                 labels: Arc::default(),
                 files: list.files,
@@ -185,8 +186,8 @@ impl SearchIndex {
 
     /// Rebuilds the index from scratch: every record and every file.
     pub async fn rebuild(&self, store: &Store) -> Result<IndexReport> {
-        let mut writer = self.writer.lock().await;
-        self.rebuild_with(store, &mut writer).await
+        let mut guard = self.writer.lock().await;
+        self.rebuild_with(store, open_writer(&mut guard)).await
     }
 
     async fn rebuild_with(&self, store: &Store, writer: &mut IndexWriter) -> Result<IndexReport> {
@@ -219,9 +220,10 @@ impl SearchIndex {
     /// Brings the index up to date if the store's data changed since the last refresh (or since
     /// the process started); builds it whole if it needs it. Returns `None` when nothing changed.
     pub async fn refresh(&self, store: &Store) -> Result<Option<IndexReport>> {
-        let mut writer = self.writer.lock().await;
+        let mut guard = self.writer.lock().await;
+        let writer = open_writer(&mut guard);
         if self.needs_build() {
-            return self.rebuild_with(store, &mut writer).await.map(Some);
+            return self.rebuild_with(store, writer).await.map(Some);
         }
         let generation = store.check_for_writes().await?;
         let (last, indexed_head) = self
@@ -243,7 +245,7 @@ impl SearchIndex {
             }
             return Ok(None);
         }
-        self.update(store, &mut writer).await.map(Some)
+        self.update(store, writer).await.map(Some)
     }
 
     /// Refreshes only when this process wrote since the last refresh (no database query when it
@@ -391,6 +393,25 @@ impl SearchIndex {
             doc.add_text(f.language, l);
         }
         doc
+    }
+}
+
+/// The writer of an index that is not being dropped (only [`Drop`] takes it).
+fn open_writer(guard: &mut Option<IndexWriter>) -> &mut IndexWriter {
+    guard
+        .as_mut()
+        .expect("the writer is taken only by Drop, which has the index to itself")
+}
+
+impl Drop for SearchIndex {
+    /// Waits for the writer's merges to finish, so that a closed index no longer writes to its
+    /// directory (the next opening may remove it and build anew).
+    fn drop(&mut self) {
+        if let Some(writer) = self.writer.get_mut().take()
+            && let Err(e) = writer.wait_merging_threads()
+        {
+            tracing::warn!(dir = %self.dir.display(), "search index merges did not finish: {e}");
+        }
     }
 }
 
