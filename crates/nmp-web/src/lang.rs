@@ -214,6 +214,8 @@ fn prefix_path(target: &str, lang: Lang) -> Option<String> {
     Some(href_in(lang, target))
 }
 
+const HREFLANG: &[u8] = b"hreflang=\"";
+
 /// `page` with its `href="/..."` and `action="/..."` links in `lang`, except the language
 /// switcher's and alternates' (an `href` right after `hreflang="..."`).
 pub(crate) fn prefix_links(page: &str, lang: Lang) -> String {
@@ -230,8 +232,9 @@ pub(crate) fn prefix_links(page: &str, lang: Lang) -> String {
         };
         let value_at = at + len - 1;
         out.push_str(&rest[..value_at]);
-        let before = &out[out.len().saturating_sub(len + 16)..];
-        let switcher = before.contains("hreflang=\"");
+        // Bytes, not a string slice: the text before may end inside an accented letter.
+        let before = &out.as_bytes()[out.len().saturating_sub(len + 16)..];
+        let switcher = before.windows(HREFLANG.len()).any(|w| w == HREFLANG);
         let value = &rest[value_at..];
         let end = value.find('"').unwrap_or(value.len());
         match prefix_path(&value[..end], lang) {
@@ -309,5 +312,18 @@ mod tests {
         assert!(out.contains(r#"href="//cdn""#));
         assert!(out.contains(r##"href="#main""##));
         assert!(out.contains(r#"href="/fr/x""#) && !out.contains("/fr/fr/"));
+    }
+
+    #[test]
+    fn links_after_accented_text_are_rewritten_without_splitting_a_letter() {
+        for text in ["é", "éé", "Réseaux à «", "ñ¿"] {
+            for pad in 0..20 {
+                let page = format!("{}{text}<a href=\"/networks\">x</a>", "a".repeat(pad));
+                assert!(
+                    prefix_links(&page, Lang::Fr).contains("href=\"/fr/networks\""),
+                    "{page}"
+                );
+            }
+        }
     }
 }
