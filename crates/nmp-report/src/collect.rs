@@ -153,6 +153,7 @@ impl Sources {
             pages: e.pages,
             licence: e.licence.clone(),
             methodology: e.methodology.clone(),
+            language: e.language.clone(),
             note: e.note.clone(),
             publishers: self.publisher_list(),
             contributors: self

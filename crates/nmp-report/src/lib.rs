@@ -38,6 +38,22 @@ pub use snapshot::Snapshot;
 /// The report template, embedded in the binary.
 pub const TEMPLATE: &str = include_str!("../templates/report.typ");
 
+/// The report's own words in each language (`templates/lang/*.typ`, served to the template as
+/// `/lang.typ`): English, French and Spanish, by the edition's language code.
+pub const LANG_TEMPLATES: [(&str, &str); 3] = [
+    ("en", include_str!("../templates/lang/en.typ")),
+    ("fr", include_str!("../templates/lang/fr.typ")),
+    ("es", include_str!("../templates/lang/es.typ")),
+];
+
+/// The words of the report in the language `code`; English for a code NMP has no words for.
+pub fn lang_template(code: &str) -> &'static str {
+    LANG_TEMPLATES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(LANG_TEMPLATES[0].1, |(_, text)| text)
+}
+
 /// Errors of the report.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

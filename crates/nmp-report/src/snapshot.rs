@@ -65,6 +65,11 @@ pub struct Edition {
     pub licence: Option<String>,
     /// How the edition's research was done, when recorded.
     pub methodology: Option<String>,
+    /// The language the report is written in (`en`, `fr`, `es`): its fixed labels, dates and
+    /// running heads. Left out of the snapshot when English, so that the snapshots of editions
+    /// recorded before languages hash as they did.
+    #[serde(default = "english", skip_serializing_if = "is_english")]
+    pub language: String,
     /// Gaps and caveats of the record of the edition.
     pub note: Option<String>,
     /// Publishers and partners with their roles.
@@ -127,6 +132,14 @@ pub struct Part {
 
 fn chapter() -> String {
     PartKind::Chapter.code().to_string()
+}
+
+fn english() -> String {
+    "en".to_string()
+}
+
+fn is_english(code: &str) -> bool {
+    code == "en"
 }
 
 fn is_chapter(kind: &str) -> bool {

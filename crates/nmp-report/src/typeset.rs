@@ -1,5 +1,6 @@
 //! Typst in-process: our own [`World`] serving the template as `/main.typ`, the snapshot as
-//! `/edition.json`, the errata as `/errata.json`, the snapshot's hash as `/build.json` and the
+//! `/edition.json`, the errata as `/errata.json`, the snapshot's hash as `/build.json`, the
+//! report's words in the edition's language as `/lang.typ` (a module the template imports) and the
 //! figures as `/figures/*.svg`, with the fonts embedded by `typst-assets`. Nothing is read from
 //! disk or the network, and `today()` is the edition's date, so the same inputs give
 //! byte-identical PDFs.
@@ -64,6 +65,12 @@ pub fn job<'a>(edition: &crate::Edition, template: &'a str) -> Result<Job<'a>, R
         "/build.json".to_string(),
         serde_json::to_vec(&serde_json::json!({ "sha256": edition.sha256 }))
             .map_err(|e| ReportError::Snapshot(e.to_string()))?,
+    );
+    files.insert(
+        "/lang.typ".to_string(),
+        crate::lang_template(&edition.snapshot.edition.language)
+            .as_bytes()
+            .to_vec(),
     );
     for (name, svg) in crate::figures::build(&edition.snapshot) {
         files.insert(format!("/figures/{name}"), svg.into_bytes());
@@ -161,6 +168,8 @@ struct ReportWorld {
     library: LazyHash<Library>,
     main: FileId,
     source: Source,
+    /// The other Typst sources the template imports (`/lang.typ`), by id.
+    modules: HashMap<FileId, Source>,
     /// Served files by id (looked up only, never iterated).
     files: HashMap<FileId, Bytes>,
     today: Datetime,
@@ -188,7 +197,7 @@ impl World for ReportWorld {
         if id == self.main {
             Ok(self.source.clone())
         } else {
-            Err(FileError::NotSource)
+            self.modules.get(&id).cloned().ok_or(FileError::NotSource)
         }
     }
 
@@ -239,8 +248,15 @@ impl ReportWorld {
 pub fn typeset(job: Job<'_>) -> Result<Typeset, ReportError> {
     let main = file_id("/main.typ")?;
     let mut files = HashMap::new();
+    let mut modules = HashMap::new();
     for (path, bytes) in job.files {
-        files.insert(file_id(&path)?, Bytes::new(bytes));
+        let id = file_id(&path)?;
+        if path.ends_with(".typ") {
+            let text =
+                String::from_utf8(bytes.clone()).map_err(|_| ReportError::Template(format!("{path} is not UTF-8")))?;
+            modules.insert(id, Source::new(id, text));
+        }
+        files.insert(id, Bytes::new(bytes));
     }
     let mut inputs = Dict::new();
     for (k, v) in job.inputs {
@@ -252,6 +268,7 @@ pub fn typeset(job: Job<'_>) -> Result<Typeset, ReportError> {
         library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
         main,
         source: Source::new(main, job.template.to_string()),
+        modules,
         files,
         today,
     };

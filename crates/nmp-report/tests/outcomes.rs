@@ -449,7 +449,12 @@ async fn rounds_block_publishing_until_reconciled_then_print_consensus_agreement
             "the partners' note is on their line"
         );
         let job = nmp_report::typeset::job(&draft, nmp_report::TEMPLATE).unwrap();
-        assert!(job.template.contains("= Outcomes"));
+        assert!(job.template.contains("= #l.outcomes"));
+        let words = String::from_utf8(job.files["/lang.typ"].clone()).unwrap();
+        assert!(
+            words.contains("#let outcomes = [Outcomes]"),
+            "an English edition's words are English"
+        );
         let source = String::from_utf8(job.files["/edition.json"].clone()).unwrap();
         assert!(source.contains("\"outcomes\"") && source.contains(INITIATIVE));
         let pdf = nmp_report::render(&draft).unwrap();

@@ -108,6 +108,16 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The language an edition's report is written in: its PDF's and static site's fixed labels,
+    /// dates and running heads follow it.
+    EditionLanguage {
+        English => "en", "English",
+        French => "fr", "French",
+        Spanish => "es", "Spanish",
+    }
+}
+
+vocabulary! {
     /// Where an edition is in its cycle.
     EditionStatus {
         Planning => "planning", "Planning",

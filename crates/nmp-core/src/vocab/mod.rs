@@ -111,6 +111,7 @@ pub fn options(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
         OrganizationKind,
         SourceKind,
         EditionKind,
+        EditionLanguage,
         EditionStatus,
         PublisherRole,
         ProfileSection,

@@ -154,6 +154,7 @@ pub(super) const EDITIONS: &[&str] = &[
     "snapshot_hash",
     "note",
     "methodology",
+    "language",
 ];
 pub(super) const EDITION_PUBLISHERS: &[&str] = &[
     "edition_publisher_id",
