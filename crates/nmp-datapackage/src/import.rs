@@ -32,7 +32,7 @@ use nmp_store::entity::{
     account, activity, assessment_round, citation, consensus, country, criterion, criterion_level, edition,
     edition_contributor, edition_part, edition_publisher, framework, function, initiative, initiative_kind,
     initiative_partner, mechanism, mechanism_function, mechanism_status, membership, network, network_count,
-    network_membership, organization, profile, rating, rating_evidence, round_rater, round_target, source,
+    network_membership, organization, profile, rating, rating_evidence, round_rater, round_target, source, translation,
 };
 use nmp_store::{EntityTrait, Set, Store, Writer};
 use sea_orm::sea_query::{ColumnType, Value};
@@ -45,7 +45,7 @@ use crate::{DESCRIPTOR, DataPackageError};
 
 /// The resources of an edition package, in the order they are loaded (referenced rows first),
 /// with their tables.
-const RESOURCES: [(&str, &str); 30] = [
+const RESOURCES: [(&str, &str); 31] = [
     ("countries", "country"),
     ("organizations", "organization"),
     ("sources", "source"),
@@ -75,12 +75,13 @@ const RESOURCES: [(&str, &str); 30] = [
     ("ratings", "rating"),
     ("rating_evidence", "rating_evidence"),
     ("consensus", "consensus"),
+    ("translations", "translation"),
     ("citations", "citation"),
 ];
 
-/// The resources a package may lack: the outcome assessments, which packages written before NMP
-/// recorded them do not have.
-const OPTIONAL: [&str; 12] = [
+/// The resources a package may lack: the outcome assessments and the translations of records,
+/// which packages written before NMP recorded them do not have.
+const OPTIONAL: [&str; 13] = [
     "initiative_kinds",
     "initiatives",
     "initiative_partners",
@@ -93,6 +94,7 @@ const OPTIONAL: [&str; 12] = [
     "ratings",
     "rating_evidence",
     "consensus",
+    "translations",
 ];
 
 /// What was loaded.
@@ -222,6 +224,7 @@ pub async fn import(store: &Store, dir: &Path, actor: &str) -> Result<Loaded, Da
             "network" => load::<network::ActiveModel>(&mut w, t).await?,
             "network_membership" => load::<network_membership::ActiveModel>(&mut w, t).await?,
             "network_count" => load::<network_count::ActiveModel>(&mut w, t).await?,
+            "translation" => load::<translation::ActiveModel>(&mut w, t).await?,
             "edition" => load::<edition::ActiveModel>(&mut w, t).await?,
             "edition_publisher" => load::<edition_publisher::ActiveModel>(&mut w, t).await?,
             "edition_contributor" => load::<edition_contributor::ActiveModel>(&mut w, t).await?,

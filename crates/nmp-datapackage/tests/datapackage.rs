@@ -29,6 +29,7 @@ const RESOURCES: &[(&str, &str, &[&str])] = &[
     ("networks", "network", &[]),
     ("network_memberships", "network_membership", &[]),
     ("network_counts", "network_count", &[]),
+    ("translations", "translation", &[]),
     ("initiative_kinds", "initiative_kind", &[]),
     ("initiatives", "initiative", &[]),
     ("initiative_partners", "initiative_partner", &[]),

@@ -8,7 +8,7 @@ use nmp_datapackage::DataPackageError;
 use nmp_datapackage::datapackage;
 use nmp_datapackage::import::import;
 use nmp_ingest::seed::seed_embedded;
-use nmp_store::entity::{citation, mechanism, mechanism_status, source};
+use nmp_store::entity::{citation, mechanism, mechanism_status, source, translation};
 use nmp_store::testing::engines;
 use nmp_store::{Set, Store};
 
@@ -33,10 +33,42 @@ async fn a_package_loads_into_a_new_database_with_its_keys() {
     let targets = engines().await;
     for (db, fresh) in engines().await.into_iter().zip(targets) {
         seed_embedded(&db.store).await.unwrap();
+        // A translation travels with the package (a synthetic one: the starter data has none).
+        let ken = db
+            .store
+            .mechanism_by_slug("ken-national-committee")
+            .await
+            .unwrap()
+            .unwrap();
+        let mut w = db.store.writer("editor@example.org").await.unwrap();
+        w.insert(translation::ActiveModel {
+            entity: Set("mechanism".into()),
+            entity_id: Set(ken.mechanism_id.to_string()),
+            field: Set("name".into()),
+            language: Set("fr".into()),
+            text: Set("Comité national synthétique (traduction d'essai)".into()),
+            by_nmp: Set(true),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        w.commit().await.unwrap();
         let dir = tempfile::tempdir().unwrap();
         write_2017(&db.store, dir.path()).await;
         let loaded = import(&fresh.store, dir.path(), "system:test").await.unwrap();
         assert_eq!(loaded.edition, "2017");
+        let key = ken.mechanism_id.to_string();
+        let fr = fresh
+            .store
+            .translations("mechanism", std::slice::from_ref(&key), "fr")
+            .await
+            .unwrap();
+        assert_eq!(
+            fr.get(&key, "name").map(|t| (t.text.as_str(), t.by_nmp)),
+            Some(("Comité national synthétique (traduction d'essai)", true)),
+            "{}: the translation loaded",
+            db.engine
+        );
         assert_eq!(loaded.snapshot_hash, None);
         let rows: usize = loaded.rows.iter().map(|(_, n)| n).sum();
         assert!(rows > 500, "{}: only {rows} rows", db.engine);

@@ -40,6 +40,7 @@ mod read;
 pub mod records;
 pub mod risk_gap;
 pub mod source_archive;
+pub mod translations;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod watchlist;

@@ -68,6 +68,7 @@ impl Store {
             ("organizations", count::<organization::Entity>(self).await?),
             ("profiles", count::<profile::Entity>(self).await?),
             ("sources", count::<source::Entity>(self).await?),
+            ("translations", count::<crate::entity::translation::Entity>(self).await?),
         ]))
     }
 
@@ -200,7 +201,7 @@ impl Store {
 
 /// Values per `IN (...)` list: far below SQLite's limit of 32,766 bound parameters (a look-up of
 /// more values is split into several queries).
-const MAX_IN_LIST: usize = 10_000;
+pub(crate) const MAX_IN_LIST: usize = 10_000;
 
 /// Orders primary-key values (integers, then text).
 fn key_order(a: &Value, b: &Value) -> std::cmp::Ordering {

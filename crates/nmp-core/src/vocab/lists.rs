@@ -108,9 +108,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// The language an edition's report is written in: its PDF's and static site's fixed labels,
-    /// dates and running heads follow it.
-    EditionLanguage {
+    /// A language NMP writes in: an edition's report (its PDF's and static site's fixed labels,
+    /// dates and running heads) and the translations of records.
+    Language {
         English => "en", "English",
         French => "fr", "French",
         Spanish => "es", "Spanish",

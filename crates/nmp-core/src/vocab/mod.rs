@@ -111,7 +111,7 @@ pub fn options(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
         OrganizationKind,
         SourceKind,
         EditionKind,
-        EditionLanguage,
+        Language,
         EditionStatus,
         PublisherRole,
         ProfileSection,

@@ -138,6 +138,16 @@ pub(super) const NETWORK_MEMBERSHIPS: &[&str] = &[
     "confidence",
     "note",
 ];
+pub(super) const TRANSLATIONS: &[&str] = &[
+    "translation_id",
+    "entity",
+    "entity_id",
+    "field",
+    "language",
+    "text",
+    "by_nmp",
+    "note",
+];
 pub(super) const NETWORK_COUNTS: &[&str] = &["network_count_id", "network_id", "counted_on", "member_count", "note"];
 pub(super) const EDITIONS: &[&str] = &[
     "edition_id",

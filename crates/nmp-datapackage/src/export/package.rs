@@ -16,7 +16,7 @@ use std::str::FromStr;
 use nmp_store::entity::{
     activity, citation, country, edition, edition_contributor, edition_part, edition_publisher, function, mechanism,
     mechanism_function, mechanism_status, membership, network, network_count, network_membership, organization,
-    profile, source,
+    profile, source, translation,
 };
 use nmp_store::{ColumnTrait, EntityTrait, Store};
 use serde::Serialize;
@@ -115,6 +115,12 @@ pub async fn datapackage_of(store: &Store, edition: edition::Model) -> Result<Da
             "network_counts",
             NETWORK_COUNTS,
             store.all::<network_count::Entity>().await?,
+            None,
+        )?,
+        table::<translation::Entity>(
+            "translations",
+            TRANSLATIONS,
+            store.all::<translation::Entity>().await?,
             None,
         )?,
         table::<edition::Entity>("editions", EDITIONS, vec![edition.clone()], scope)?,

@@ -104,6 +104,7 @@ pub mod server_key;
 pub mod session;
 pub mod source;
 pub mod source_archive_file;
+pub mod translation;
 pub mod two_factor;
 pub mod watch;
 pub mod watch_alert;

@@ -47,6 +47,7 @@ pub const EDITABLE_TABLES: &[&str] = &[
     "profile",
     "source",
     "citation",
+    "translation",
     "function",
     "framework",
     "criterion",
@@ -226,6 +227,10 @@ macro_rules! with_entity {
             }
             "network_count" => {
                 type $E = network_count::Entity;
+                $body
+            }
+            "translation" => {
+                type $E = crate::entity::translation::Entity;
                 $body
             }
             "edition" => {

@@ -56,6 +56,7 @@ pub(crate) async fn exists_on<C: ConnectionTrait>(db: &C, table: &str, value: &V
         "profile" => by_id!(profile::Entity),
         "source" => by_id!(source::Entity),
         "citation" => by_id!(citation::Entity),
+        "translation" => by_id!(crate::entity::translation::Entity),
         "function" => by_id!(function::Entity),
         "questionnaire" => by_id!(crate::entity::questionnaire::Entity),
         "question" => by_id!(crate::entity::question::Entity),
@@ -134,6 +135,9 @@ pub async fn check_fields<C: ConnectionTrait>(
             }
         }
     }
+    if table == "translation" {
+        check_translation(conn, values, &mut errors).await?;
+    }
     if table == "citation" {
         let entity = values.get("entity").and_then(Value::as_str).unwrap_or_default();
         let entity_id = values.get("entity_id").and_then(Value::as_str).unwrap_or_default();
@@ -153,6 +157,49 @@ pub async fn check_fields<C: ConnectionTrait>(
         }
     }
     Ok(errors)
+}
+
+/// The records whose prose can be translated, and their fields that can.
+pub const TRANSLATABLE: &[(&str, &[&str])] = &[
+    ("mechanism", &["name", "mandate", "note"]),
+    ("initiative", &["title", "description", "note"]),
+    ("organization", &["name", "note"]),
+    ("network", &["name", "description", "note"]),
+    ("edition", &["title", "subtitle", "methodology", "note"]),
+];
+
+/// A translation names a translatable field of an existing record.
+async fn check_translation<C: ConnectionTrait>(conn: &C, values: &Fields, errors: &mut FieldErrors) -> Result<()> {
+    let text = |name: &str| values.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
+    let (entity, entity_id, field) = (text("entity"), text("entity_id"), text("field"));
+    let Some((_, fields)) = TRANSLATABLE.iter().find(|(t, _)| *t == entity) else {
+        let tables: Vec<&str> = TRANSLATABLE.iter().map(|(t, _)| *t).collect();
+        errors.push(ValidationError::new(
+            "entity",
+            format!(
+                "{entity:?} is not a table whose records can be translated ({})",
+                tables.join(", ")
+            ),
+        ));
+        return Ok(());
+    };
+    match entity_id.parse::<i64>() {
+        Ok(id) if exists_on(conn, &entity, &Value::from(id)).await? => {}
+        _ => errors.push(ValidationError::new(
+            "entity_id",
+            format!("no {entity} has the key {entity_id:?}"),
+        )),
+    }
+    if !fields.contains(&field.as_str()) {
+        errors.push(ValidationError::new(
+            "field",
+            format!(
+                "{field:?} is not a field of {entity} that can be translated ({})",
+                fields.join(", ")
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Choices for a field that points to `target`: `(key, label)` pairs in label order, for the
