@@ -28,6 +28,23 @@ impl Translations {
 }
 
 impl Store {
+    /// Every translation, in any language, of the records `keys` of the table `entity`, in the
+    /// order they were made.
+    pub async fn translations_of(&self, entity: &str, keys: &[String]) -> Result<Vec<translation::Model>> {
+        let mut out = Vec::new();
+        for chunk in keys.chunks(crate::read::MAX_IN_LIST) {
+            out.extend(
+                translation::Entity::find()
+                    .filter(translation::Column::Entity.eq(entity))
+                    .filter(translation::Column::EntityId.is_in(chunk.to_vec()))
+                    .order_by_asc(translation::Column::TranslationId)
+                    .all(&self.db)
+                    .await?,
+            );
+        }
+        Ok(out)
+    }
+
     /// The translations into `language` of the records `keys` of the table `entity`.
     pub async fn translations(&self, entity: &str, keys: &[String], language: &str) -> Result<Translations> {
         let mut by_field = HashMap::new();

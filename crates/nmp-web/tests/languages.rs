@@ -152,10 +152,10 @@ async fn the_switcher_names_the_same_page_with_its_query_in_each_language() {
         a.body
             .contains("<link rel=\"alternate\" hreflang=\"es\" href=\"/es/countries?region=africa\">")
     );
-    // A page not translated yet: the chrome in French, the content marked as English.
+    // The list is translated: its <main> is not marked as English as a whole.
     assert!(
-        a.body.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"),
-        "the untranslated content is marked"
+        a.body.contains("<main id=\"main\" class=\"wrap\">"),
+        "the translated list is in French"
     );
     assert!(a.body.contains("Aller au contenu"));
     // `/fr` alone is the French home page.
@@ -285,6 +285,105 @@ async fn a_mechanism_and_its_country_in_french_and_spanish_with_the_record_s_eng
         // The English pages are as they were.
         let en = get(&db, "/mechanisms/usa-atrocities-prevention-board").await;
         assert!(en.body.contains("<h3>Status history</h3>") && !en.body.contains("<p lang=\"en\">"));
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_translated_mechanism_shows_the_reader_s_language_with_the_original_at_hand() {
+    use nmp_store::Set;
+    use nmp_store::entity::{citation, source, translation};
+    for db in engines().await {
+        nmp_ingest::seed::seed_embedded(&db.store).await.unwrap();
+        let s = &db.store;
+        let m = s
+            .mechanism_by_slug("gha-national-peace-council")
+            .await
+            .unwrap()
+            .unwrap();
+        let key = m.mechanism_id.to_string();
+        // Synthetic translations (the starter data has none): NMP's French name, an official
+        // French mandate cited to a synthetic source.
+        let mut w = s.writer("editor@example.org").await.unwrap();
+        let add = |field: &str, text: &str, by_nmp: bool| translation::ActiveModel {
+            entity: Set("mechanism".into()),
+            entity_id: Set(key.clone()),
+            field: Set(field.into()),
+            language: Set("fr".into()),
+            text: Set(text.into()),
+            by_nmp: Set(by_nmp),
+            ..Default::default()
+        };
+        w.insert(add("name", "Conseil national synthétique pour la paix", true))
+            .await
+            .unwrap();
+        let mandate = w
+            .insert(add("mandate", "Mandat synthétique en français", false))
+            .await
+            .unwrap();
+        let src = w
+            .insert(source::ActiveModel {
+                slug: Set("synthetic-official-translation".into()),
+                title: Set("Synthetic official translation".into()),
+                kind: Set("document".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        w.insert(citation::ActiveModel {
+            source_id: Set(src.source_id),
+            entity: Set("translation".into()),
+            entity_id: Set(mandate.translation_id.to_string()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        w.commit().await.unwrap();
+
+        let fr = get(&db, "/fr/mechanisms/gha-national-peace-council").await;
+        assert_eq!(fr.status, StatusCode::OK);
+        let body = &fr.body;
+        assert!(
+            body.contains("<span lang=\"fr\">Conseil national synthétique pour la paix</span>"),
+            "{body}"
+        );
+        assert!(
+            body.contains("Traduction de NMP") && body.contains("Traduction officielle"),
+            "{body}"
+        );
+        assert!(body.contains("<p lang=\"fr\">Mandat synthétique en français"), "{body}");
+        assert!(
+            body.contains("Synthetic official translation"),
+            "the official translation's source is a note"
+        );
+        assert!(
+            body.contains("<summary>Le texte original</summary>"),
+            "the original is one click away"
+        );
+        assert!(
+            body.contains(&format!("<span lang=\"en\">{}</span>", m.name)),
+            "the original name is shown, marked English"
+        );
+        // Spanish has no translation: the original, as before.
+        let es = get(&db, "/es/mechanisms/gha-national-peace-council").await;
+        assert!(
+            !es.body.contains("synthétique") && !es.body.contains("Traducción"),
+            "{}",
+            es.body
+        );
+        // English: the record as recorded.
+        let en = get(&db, "/mechanisms/gha-national-peace-council").await;
+        assert!(!en.body.contains("synthétique") && en.body.contains("mechanisms for conflict prevention"));
+        // The API carries the translations for reuse.
+        let api = get(&db, "/api/v1/mechanisms/gha-national-peace-council").await;
+        let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+        let langs: Vec<&str> = json["mechanism"]["translations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["language"].as_str().unwrap())
+            .collect();
+        assert_eq!(langs, ["fr", "fr"], "{}", api.body);
         db.finish().await;
     }
 }

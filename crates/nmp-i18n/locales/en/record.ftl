@@ -64,3 +64,7 @@ country-joined = Joined
 country-left = Left
 country-risk = Qualitative risk assessment
 country-no-risk = No qualitative risk assessment of { $country } has been reconciled and released yet.
+rec-translated-official = Official translation
+rec-translated-by-nmp = Translated by NMP
+rec-original = Original
+rec-original-text = The original text

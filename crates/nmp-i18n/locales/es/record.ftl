@@ -64,3 +64,7 @@ country-joined = Adhesión
 country-left = Salida
 country-risk = Evaluación cualitativa de riesgos
 country-no-risk = Aún no se ha conciliado ni publicado ninguna evaluación cualitativa de riesgos de { $country }.
+rec-translated-official = Traducción oficial
+rec-translated-by-nmp = Traducción de NMP
+rec-original = Original
+rec-original-text = El texto original

@@ -64,3 +64,7 @@ country-joined = Adhésion
 country-left = Départ
 country-risk = Évaluation qualitative des risques
 country-no-risk = Aucune évaluation qualitative des risques de { $country } n'a encore été conciliée et publiée.
+rec-translated-official = Traduction officielle
+rec-translated-by-nmp = Traduction de NMP
+rec-original = Original
+rec-original-text = Le texte original

@@ -132,6 +132,23 @@ pub struct FeaturedIn {
     pub page: Option<i32>,
 }
 
+/// A translation of one of the record's prose fields (issue 22): official, with its notes, or
+/// NMP's own.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TranslationView {
+    /// The field translated (`name`, `mandate`, `note`).
+    pub field: String,
+    /// Its language (`en`, `fr`, `es`).
+    pub language: String,
+    /// The translated text.
+    pub text: String,
+    /// Whether NMP made it (else it is official, and cited).
+    pub by_nmp: bool,
+    /// Notes of an official translation's sources.
+    #[serde(skip)]
+    pub cites: Vec<Cite>,
+}
+
 /// A mechanism with everything recorded about it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MechanismDetail {
@@ -166,9 +183,20 @@ pub struct MechanismDetail {
     pub activities: Vec<ActivityView>,
     /// Editions that featured it.
     pub featured_in: Vec<FeaturedIn>,
+    /// Translations of its name, mandate or note, in any language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<TranslationView>,
 }
 
 impl MechanismDetail {
+    /// The translation of `field` into the page's language, if NMP holds one.
+    pub fn translated(&self, field: &str) -> Option<&TranslationView> {
+        let code = crate::lang::code();
+        self.translations
+            .iter()
+            .find(|t| t.field == field && t.language == code)
+    }
+
     /// Marks of one field, for templates.
     pub fn marks(&self, field: &str) -> Vec<&Cite> {
         crate::views::marks(&self.cites, field)
@@ -210,12 +238,55 @@ pub(crate) async fn details(
         })
         .collect();
     citer.adopt(std::mem::take(&mut bundle.citations));
-    Ok(bundle
+    let ids: Vec<String> = bundle
+        .mechanisms
+        .iter()
+        .map(|r| r.mechanism.mechanism_id.to_string())
+        .collect();
+    let mut details: Vec<MechanismDetail> = bundle
         .mechanisms
         .iter()
         .zip(items)
         .map(|(rows, item)| detail_of(&bundle, rows, item, citer))
-        .collect())
+        .collect();
+    translate(store, citer, &ids, &mut details).await?;
+    Ok(details)
+}
+
+/// Attaches each mechanism's translations, citing the official ones.
+async fn translate(
+    store: &Store,
+    citer: &mut Citer,
+    ids: &[String],
+    details: &mut [MechanismDetail],
+) -> Result<(), WebError> {
+    for t in store.translations_of("mechanism", ids).await? {
+        let Some(d) = ids
+            .iter()
+            .position(|id| *id == t.entity_id)
+            .and_then(|i| details.get_mut(i))
+        else {
+            continue;
+        };
+        let about = format!("{}: {} ({})", d.item.name, t.field, t.language);
+        let mut cites = Vec::new();
+        if !t.by_nmp {
+            for (c, s) in store
+                .citations_for("translation", &t.translation_id.to_string())
+                .await?
+            {
+                cites.push(citer.cite_source(&s, c.locator.as_deref(), c.quote.as_deref(), &about));
+            }
+        }
+        d.translations.push(TranslationView {
+            field: t.field,
+            language: t.language,
+            text: t.text,
+            by_nmp: t.by_nmp,
+            cites,
+        });
+    }
+    Ok(())
 }
 
 /// One mechanism's details.
@@ -359,6 +430,7 @@ fn detail_of(
         activities,
         featured_in,
         item,
+        translations: Vec::new(),
     }
 }
 
