@@ -54,6 +54,7 @@ const LONG_FIELDS: &[&str] = &[
     "outputs",
     "challenges",
     "recent_developments",
+    "text",
 ];
 
 /// One field of a table's form.
