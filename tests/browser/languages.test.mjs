@@ -1,7 +1,8 @@
 // The reader in French and in Spanish: a browser set to French lands on the French home page,
 // follows the navigation without leaving French, switches to Spanish and back to English on the
 // same page; the translated pages have no serious axe violations at desktop and phone width.
-// Screenshots: lang-home-{en,fr,es}-{desktop,phone}.png, lang-mechanism-{fr,es}-desktop.png.
+// Screenshots: lang-home-{en,fr,es}-{desktop,phone}.png, lang-mechanism-{fr,es}-desktop.png,
+// lang-{analysis,countries,search,login}-{fr,es}-desktop.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
@@ -52,7 +53,8 @@ test('a browser set to French reads the site in French, then Spanish, then Engli
     // The navigation keeps the reader in French.
     await Promise.all([page.waitForURL('**/fr/countries'), page.getByRole('link', { name: 'Pays', exact: true }).click()]);
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-    assert.equal(await page.getAttribute('main', 'lang'), 'en', 'the list, not translated yet, is marked as English');
+    assert.equal(await page.getAttribute('main', 'lang'), null, 'the list is translated: its main is not marked English');
+    assert.equal((await page.locator('h1').textContent()).trim(), 'Pays');
     const mechanism = await kenyaMechanism(page);
     await page.goto(`/fr${mechanism}`);
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
@@ -108,3 +110,45 @@ test('the Spanish home page, and both translations on a phone', async () => {
   }
   await phone.close();
 });
+
+// Every public page of the reader's journey, and the sign-in page, in French and Spanish: the
+// page is in the language (not marked English as a whole), its heading translated, and axe finds
+// no serious violation.
+const JOURNEY = [
+  ['/countries', { fr: 'Pays', es: 'Países' }],
+  ['/mechanisms', null],
+  ['/initiatives', null],
+  ['/networks', null],
+  ['/editions', null],
+  ['/sources', null],
+  ['/analysis', null],
+  ['/risk', null],
+  ['/compare?countries=KEN,UGA', null],
+  ['/search?q=pr%C3%A9vention', null],
+  ['/data', null],
+  ['/about', null],
+  ['/login', null],
+];
+const SHOTS = { '/countries': 'countries', '/analysis': 'analysis', '/search?q=pr%C3%A9vention': 'search', '/login': 'login' };
+
+for (const code of ['fr', 'es']) {
+  test(`the reader's journey in ${code === 'fr' ? 'French' : 'Spanish'}: every page translated, no serious axe violations`, async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      for (const [path, heading] of JOURNEY) {
+        const response = await page.goto(`/${code}${path}`);
+        assert.equal(response.status(), 200, `/${code}${path}`);
+        assert.equal(await page.getAttribute('html', 'lang'), code, `/${code}${path}: html lang`);
+        assert.notEqual(await page.getAttribute('main', 'lang'), 'en', `/${code}${path}: translated, not marked English as a whole`);
+        if (heading) assert.equal((await page.locator('h1').first().textContent()).trim(), heading[code], `/${code}${path}: heading`);
+        await noSeriousViolations(page, `/${code}${path}`);
+        if (SHOTS[path]) await screenshot(page, `lang-${SHOTS[path]}-${code}-desktop.png`);
+      }
+      assert.deepEqual(errors, [], 'no console errors or failed requests');
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -41,6 +41,18 @@ pub(crate) fn lang() -> Lang {
     CURRENT.try_with(|c| c.lang).unwrap_or_default()
 }
 
+/// A recorded partial date (`2014`, `2014-12`, `2014-12-05`) as the page's language writes it:
+/// as recorded on English pages, in words on French and Spanish ones ("5 décembre 2014",
+/// "diciembre de 2014"); a text that is not such a date is returned as it is.
+pub(crate) fn date(text: &str) -> String {
+    match lang() {
+        Lang::En => text.to_string(),
+        other => nmp_core::PartialDate::parse("date", text)
+            .map(|d| nmp_i18n::dates::format(other, &d))
+            .unwrap_or_else(|_| text.to_string()),
+    }
+}
+
 /// The language's code, for `lang` attributes.
 pub(crate) fn code() -> &'static str {
     lang().code()
@@ -284,6 +296,17 @@ pub(crate) async fn negotiate(request: Request, next: Next) -> Response {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_are_written_in_the_page_s_language() {
+        let at = |lang: Lang, text: &str| within(lang, || date(text));
+        assert_eq!(at(Lang::En, "2014-12-05"), "2014-12-05");
+        assert_eq!(at(Lang::Fr, "2014-12-01"), "1er décembre 2014");
+        assert_eq!(at(Lang::Fr, "2014-12"), "décembre 2014");
+        assert_eq!(at(Lang::Es, "2014-12-05"), "5 de diciembre de 2014");
+        assert_eq!(at(Lang::Es, "2014"), "2014");
+        assert_eq!(at(Lang::Fr, "around 2014"), "around 2014");
+    }
+
     use super::*;
 
     #[test]
