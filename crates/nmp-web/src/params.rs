@@ -253,12 +253,17 @@ impl Params {
             .unwrap_or_default()
     }
 
-    /// `error` (a bad parameter) kept as a problem of a filter form, or returned as it is.
-    pub(crate) fn keep(&self, error: WebError) -> Result<(), WebError> {
+    /// `error` (a bad parameter) kept as a problem of a filter form, or returned as it is. The
+    /// problem says `shown()`: the error's message in the page's language (the API, which gets
+    /// the error, keeps its English).
+    pub(crate) fn keep(&self, error: WebError, shown: impl FnOnce() -> String) -> Result<(), WebError> {
         match (&self.problems, error) {
-            (Some(list), WebError::BadParam { param, message }) => {
+            (Some(list), WebError::BadParam { param, .. }) => {
                 if let Ok(mut v) = list.lock() {
-                    v.push(Problem { param, message });
+                    v.push(Problem {
+                        param,
+                        message: shown(),
+                    });
                 }
                 Ok(())
             }
@@ -289,10 +294,10 @@ impl Params {
             Some(v) => match codes.iter().find(|c| c.eq_ignore_ascii_case(v.trim())) {
                 Some(code) => Ok(Some(code.to_string())),
                 None => self
-                    .keep(WebError::bad_param(
-                        param.name,
-                        &format!("{v:?} is not one of: {}", codes.join(", ")),
-                    ))
+                    .keep(
+                        WebError::bad_param(param.name, &format!("{v:?} is not one of: {}", codes.join(", "))),
+                        || not_one_of(v, codes),
+                    )
                     .map(|()| None),
             },
         }
@@ -335,6 +340,15 @@ impl Params {
     pub(crate) fn wants_csv(&self) -> Result<bool, WebError> {
         Ok(self.choice(&FORMAT)?.as_deref() == Some("csv"))
     }
+}
+
+/// A filter form's problem with a value that is not one of `codes`, in the page's language.
+pub(crate) fn not_one_of<S: AsRef<str>>(value: &str, codes: &[S]) -> String {
+    let codes: Vec<&str> = codes.iter().map(AsRef::as_ref).collect();
+    crate::lang::ta(
+        "ls-problem-not-one-of",
+        &[("value", &format!("{value:?}")), ("codes", &codes.join(", "))],
+    )
 }
 
 #[cfg(test)]

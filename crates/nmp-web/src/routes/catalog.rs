@@ -53,7 +53,7 @@ async fn list_networks(State(s): State<AppState>) -> Result<Html<String>, WebErr
         .await?
         .into_iter()
         .map(|n| NetworkRow {
-            kind_label: label::<NetworkKind>(&n.kind),
+            kind_label: facets::word("network-kind", &n.kind, &label::<NetworkKind>(&n.kind)),
             founded: n.founded_on.unwrap_or_default(),
             slug: n.slug,
             name: n.name,
@@ -74,7 +74,7 @@ struct NetworkPage {
 async fn show_network(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
     let n = networks::detail(&s.store, &slug)
         .await?
-        .ok_or_else(|| WebError::NotFound(format!("There is no network {slug:?}.")))?;
+        .ok_or_else(|| WebError::NotFound(crate::lang::ta("ls-no-network", &[("slug", &format!("{slug:?}"))])))?;
     let how = crate::cite::HowToCite::record(&s.mail.public_url, "networks", &slug, &n.item.name);
     Ok(Html(NetworkPage { n, how }.render()?))
 }
@@ -118,7 +118,7 @@ struct EditionPage {
 async fn show_edition(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
     let e = editions::detail(&s.store, &slug)
         .await?
-        .ok_or_else(|| WebError::NotFound(format!("There is no edition {slug:?}.")))?;
+        .ok_or_else(|| WebError::NotFound(crate::lang::ta("ls-no-edition", &[("slug", &format!("{slug:?}"))])))?;
     let edition = super::cite::of_edition(&s.mail.public_url, &e, None);
     let how = crate::cite::HowToCite::of(&edition, "editions", &slug);
     let report = reports::report(&s, &slug).await?;
@@ -144,6 +144,18 @@ impl SourcesPage {
     fn archive(&self, slug: &str) -> Option<&sources::ArchiveLink> {
         self.archives.get(slug)
     }
+
+    /// The `lang` attribute of a source's title on a French or Spanish page: the language the
+    /// source is written in where it is recorded, else English (nothing on an English page).
+    fn title_lang(&self, language: Option<&String>) -> String {
+        let english = crate::lang::english_attr();
+        match language {
+            Some(l) if !english.is_empty() && !l.is_empty() && l.chars().all(|c| c.is_ascii_lowercase()) => {
+                format!(" lang=\"{l}\"")
+            }
+            _ => english.to_string(),
+        }
+    }
 }
 
 async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, WebError> {
@@ -156,13 +168,21 @@ async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resul
         let mut known: Vec<&str> = all.iter().filter_map(|d| d.item.language.as_deref()).collect();
         known.sort_unstable();
         known.dedup();
-        p.keep(WebError::bad_param(
-            "language",
-            &format!(
-                "no source is in {l:?}; the sources' languages are: {}",
-                known.join(", ")
+        p.keep(
+            WebError::bad_param(
+                "language",
+                &format!(
+                    "no source is in {l:?}; the sources' languages are: {}",
+                    known.join(", ")
+                ),
             ),
-        ))?;
+            || {
+                crate::lang::ta(
+                    "ls-problem-no-language",
+                    &[("value", &format!("{l:?}")), ("known", &known.join(", "))],
+                )
+            },
+        )?;
         filter.language = None;
     }
     let (rows, facets) = sources::faceted(all, &filter);
@@ -170,8 +190,12 @@ async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resul
     let page = SourcesPage {
         sources: rows,
         archives: sources::archive_links(&s.store).await?,
-        kinds: facets::choices(&facets, "kind"),
-        languages: facets::choices(&facets, "language"),
+        kinds: facets::choices_in(&facets, "kind", |code, english| {
+            facets::word("source-kind", code, english)
+        }),
+        languages: facets::choices_in(&facets, "language", |code, english| {
+            facets::word("language", code, english)
+        }),
         filter_kind: filter.kind.unwrap_or_default(),
         filter_language: filter.language.unwrap_or_default(),
         csv_href: format!(
@@ -222,6 +246,26 @@ async fn about(State(s): State<AppState>) -> Result<Html<String>, WebError> {
         .map(|f| (f.code, f.label, f.description))
         .collect();
     Ok(Html(AboutPage { functions }.render()?))
+}
+
+impl DataPage {
+    /// The paragraph on the API's conventions, as HTML (its parameters and answers in `<code>`).
+    fn api_html(&self) -> String {
+        crate::views::search::code_html(
+            "ls-data-api",
+            &[
+                ("list", r#"{"items": [...], "total": N, "limit": L, "offset": O}"#),
+                (
+                    "example",
+                    r#"{"region": [{"value": "africa", "label": "Africa", "count": 10}, ...]}"#,
+                ),
+                (
+                    "error",
+                    r#"{"error": {"code": "bad_parameter", "message": "...", "field": "region"}}"#,
+                ),
+            ],
+        )
+    }
 }
 
 struct Endpoint {

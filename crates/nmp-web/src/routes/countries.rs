@@ -65,10 +65,10 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
     let (rows, facets) = match &filter.network {
         Some(n) if !network_names.contains_key(n) => {
             let known: Vec<&str> = network_names.keys().map(String::as_str).collect();
-            p.keep(WebError::bad_param(
-                "network",
-                &format!("{n:?} is not one of: {}", known.join(", ")),
-            ))?;
+            p.keep(
+                WebError::bad_param("network", &format!("{n:?} is not one of: {}", known.join(", "))),
+                || crate::params::not_one_of(n, &known),
+            )?;
             filter.network = None;
             countries::faceted(&s.store, &filter).await?
         }
@@ -103,7 +103,7 @@ async fn list_countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> Res
         regions: facets::choices(&facets, "region"),
         groups: facets::choices(&facets, "group"),
         networks: facets::choices(&facets, "network"),
-        has: facets::choices(&facets, "has_mechanism"),
+        has: facets::choices_in(&facets, "has_mechanism", crate::lang::label),
         filter_region: filter.region.unwrap_or_default(),
         filter_group: filter.group.unwrap_or_default(),
         filter_network: filter.network.unwrap_or_default(),

@@ -88,7 +88,7 @@ struct InitiativePage {
 async fn show_initiative(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
     let (i, notes) = initiatives::detail(&s.store, &slug)
         .await?
-        .ok_or_else(|| WebError::NotFound(format!("There is no initiative {slug:?}.")))?;
+        .ok_or_else(|| WebError::NotFound(crate::lang::ta("ls-no-initiative", &[("slug", &format!("{slug:?}"))])))?;
     let iso3_lower = i.item.country_iso3.as_ref().map(|c| c.to_lowercase());
     let how = crate::cite::HowToCite::record(&s.mail.public_url, "initiatives", &slug, &i.item.title);
     Ok(Html(

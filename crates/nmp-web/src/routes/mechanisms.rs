@@ -58,10 +58,13 @@ async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Re
         .map(|m| Row {
             iso3_lower: m.country_iso3.as_ref().map(|c| c.to_lowercase()),
             country: m.country_name.unwrap_or_default(),
-            kind: label::<MechanismType>(&m.kind),
+            kind: crate::lang::label(&m.kind, &label::<MechanismType>(&m.kind)),
             created_on: m.created_on.unwrap_or_default(),
             launched_on: m.launched_on.unwrap_or_default(),
-            status: m.status.map(|s| label::<MechanismStatus>(&s)).unwrap_or_default(),
+            status: m
+                .status
+                .map(|s| facets::word("status", &s, &label::<MechanismStatus>(&s)))
+                .unwrap_or_default(),
             slug: m.slug,
             name: m.name,
         })
@@ -70,8 +73,8 @@ async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Re
     let page = MechanismsPage {
         mechanisms: rows,
         regions: facets::choices(&facets, "region"),
-        types: facets::choices(&facets, "type"),
-        statuses: facets::choices(&facets, "status"),
+        types: facets::choices_in(&facets, "type", crate::lang::label),
+        statuses: facets::choices_in(&facets, "status", |code, english| facets::word("status", code, english)),
         filter_region: filter.region.unwrap_or_default(),
         filter_type: filter.kind.unwrap_or_default(),
         filter_status: filter.status.unwrap_or_default(),

@@ -59,13 +59,15 @@ pub struct PublisherView {
 }
 
 impl PublisherView {
-    /// The phase's dates as a range for pages ("2019 to 2021", "from 2019", "until 2018").
+    /// The phase's dates as a range for pages ("2019 to 2021", "from 2019", "until 2018"), in
+    /// the request's language.
     pub fn phase_dates(&self) -> Option<String> {
+        use crate::lang::ta;
         match (&self.phase_from, &self.phase_until) {
             (Some(a), Some(b)) if a == b => Some(a.clone()),
-            (Some(a), Some(b)) => Some(format!("{a} to {b}")),
-            (Some(a), None) => Some(format!("from {a}")),
-            (None, Some(b)) => Some(format!("until {b}")),
+            (Some(a), Some(b)) => Some(ta("ls-phase-range", &[("from", a), ("until", b)])),
+            (Some(a), None) => Some(ta("ls-phase-from", &[("from", a)])),
+            (None, Some(b)) => Some(ta("ls-phase-until", &[("until", b)])),
             (None, None) => None,
         }
     }

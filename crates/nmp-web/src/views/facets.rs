@@ -84,16 +84,35 @@ pub(crate) fn apply<T>(rows: Vec<T>, facets: &[Facet<T>]) -> (Vec<T>, Facets) {
 }
 
 /// A filter's choices for a page's drop-down, each label followed by its count: `Africa (54)`.
+/// The labels are as the list has them (the records' names, in English).
 pub(crate) fn choices(facets: &Facets, field: &str) -> Vec<(String, String)> {
+    choices_in(facets, field, |_, label| label.to_string())
+}
+
+/// [`choices`] with each label shown as `shown(value, label)` says: a vocabulary's value in the
+/// page's language (`Comité (3)`). Only pages call this; the API's facets keep their English.
+pub(crate) fn choices_in(facets: &Facets, field: &str, shown: impl Fn(&str, &str) -> String) -> Vec<(String, String)> {
     facets
         .get(field)
         .map(|values| {
             values
                 .iter()
-                .map(|v| (v.value.clone(), format!("{} ({})", v.label, v.count)))
+                .map(|v| (v.value.clone(), format!("{} ({})", shown(&v.value, &v.label), v.count)))
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The value `code` of the closed vocabulary `vocab` (`status`, `source-kind`, `network-role`,
+/// `language`, ...) as a page in the request's language shows it: the message
+/// `ls-{vocab}-{code}` (underscores as hyphens), or `english` (the vocabulary's own label) in
+/// English and for a code without a translation.
+pub(crate) fn word(vocab: &str, code: &str, english: &str) -> String {
+    let lang = crate::lang::lang();
+    if lang == nmp_i18n::Lang::En || code.is_empty() {
+        return english.to_string();
+    }
+    nmp_i18n::t_if(lang, &format!("ls-{vocab}-{}", code.replace('_', "-"))).unwrap_or_else(|| english.to_string())
 }
 
 /// A single optional value as a list (for [`Facet::of`]).

@@ -105,7 +105,7 @@ pub(crate) fn search(
     let Some(index) = index else {
         return Ok(SearchResults {
             query: params.q.clone(),
-            notes: vec!["Search is not available on this server: it runs without a search index.".into()],
+            notes: vec![UNAVAILABLE.into()],
             total: Some(0),
             groups: Vec::new(),
             facets: Vec::new(),
@@ -177,6 +177,116 @@ impl SearchResults {
             .unwrap_or_else(|| self.groups.iter().map(|g| g.hits.len()).sum())
     }
 }
+
+/// The message `key` as HTML: its text escaped, each part between backticks in `<code>` (the
+/// search's operators, the API's parameters). Quotes are left as they are: the text is an
+/// element's content, never an attribute's.
+pub(crate) fn code_html(key: &str, args: &[(&str, &str)]) -> String {
+    let text = crate::lang::ta(key, args)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let mut out = String::with_capacity(text.len() + 32);
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(part);
+            out.push_str("</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// How to write a search (a phrase, a prefix, `OR`, a word left out), as HTML for the search
+/// pages, in the request's language.
+pub(crate) fn syntax_html() -> String {
+    let phrase = format!("\"{}\"", crate::lang::t("ls-search-syntax-phrase"));
+    let word = format!("-{}", crate::lang::t("ls-search-syntax-word"));
+    code_html(
+        "ls-search-syntax",
+        &[("phrase", &phrase), ("star", "*"), ("or", "OR"), ("not", &word)],
+    )
+}
+
+/// A facet's heading on a search page, in the request's language.
+pub(crate) fn facet_label(name: &str, english: &str) -> String {
+    crate::views::facets::word("search-facet", name, english)
+}
+
+/// A group of hits' heading (`Mechanisms`) on a search page, in the request's language.
+pub(crate) fn kind_label(code: &str, english: &str) -> String {
+    crate::views::facets::word("search-kind", code, english)
+}
+
+/// A facet value as a search page shows it, with its `lang` attribute: kinds and languages in
+/// the request's language, years as they are, the records' names (countries, regions,
+/// editions) as recorded, marked English.
+pub(crate) fn value_shown(facet: &str, value: &str, label: &str) -> (String, String) {
+    match facet {
+        "kind" => (kind_label(value, label), crate::lang::own_attr()),
+        "language" => (
+            crate::views::facets::word("language", value, label),
+            crate::lang::own_attr(),
+        ),
+        "year" => (label.to_string(), String::new()),
+        _ => (label.to_string(), crate::lang::english_attr().to_string()),
+    }
+}
+
+/// A note on a search (what was done to the query or the filters) as a page shows it, with its
+/// `lang` attribute: the notes the search writes (in English, as the API gives them) in the
+/// request's language; one it does not know stays in English, marked so.
+pub(crate) fn note_shown(note: &str) -> (String, String) {
+    if crate::lang::lang() == nmp_i18n::Lang::En {
+        return (note.to_string(), String::new());
+    }
+    match translated_note(note) {
+        Some(text) => (text, crate::lang::own_attr()),
+        None => (note.to_string(), crate::lang::english_attr().to_string()),
+    }
+}
+
+fn translated_note(note: &str) -> Option<String> {
+    use crate::lang::{t, ta};
+    const PLAIN: [(&str, &str); 4] = [
+        ("Type one or more words to search for.", "ls-search-note-empty"),
+        (
+            "The query holds no word to search for, only operators or punctuation.",
+            "ls-search-note-no-word",
+        ),
+        (
+            "Part of the query could not be read as written (an unbalanced quote or an operator without a word): \
+             it was searched as plain words.",
+            "ls-search-note-lenient",
+        ),
+        (UNAVAILABLE, "ls-search-note-unavailable"),
+    ];
+    if let Some((_, key)) = PLAIN.iter().find(|(english, _)| *english == note) {
+        return Some(t(key));
+    }
+    if let Some(rest) = note.strip_prefix("The query was longer than ") {
+        let max: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        return (!max.is_empty()).then(|| ta("ls-search-note-long", &[("max", &max)]));
+    }
+    if let Some(error) = note
+        .strip_prefix("The search could not be read as given (")
+        .and_then(|r| r.strip_suffix("); nothing was searched."))
+    {
+        return Some(ta("ls-search-note-unread", &[("error", error)]));
+    }
+    Dim::ALL.into_iter().find_map(|dim| {
+        let value = note
+            .strip_prefix(&format!("No record has {} “", dim.label().to_lowercase()))?
+            .strip_suffix("”: the filter matched nothing.")?;
+        let filter = facet_label(dim.code(), dim.label());
+        Some(ta("ls-search-note-no-match", &[("filter", &filter), ("value", value)]))
+    })
+}
+
+/// The note of a server without a search index.
+const UNAVAILABLE: &str = "Search is not available on this server: it runs without a search index.";
 
 /// The link to the same search with the filter `dim=value` added, or removed when present.
 fn toggled(base: &str, params: &SearchParams, dim: Dim, value: &str) -> String {
