@@ -16,6 +16,7 @@ use nmp_store::records::apply::ApplyError;
 use serde_json::json;
 
 use crate::WebError;
+use crate::lang::t;
 
 /// A generic message page.
 #[derive(Template)]
@@ -24,6 +25,9 @@ pub(crate) struct MessagePage {
     title: String,
     message: String,
     link: Option<(String, String)>,
+    /// ` lang="en"` when the message is English whatever the page's language (a store's
+    /// message), else empty.
+    text_lang: &'static str,
 }
 
 /// What went wrong on a staff page or the workspace's JSON API.
@@ -38,6 +42,8 @@ pub(crate) enum WorkspaceError {
         why: String,
         /// Where to go instead: (href, text).
         link: Option<(String, String)>,
+        /// Whether `why` is English whatever the page's language (a store's message).
+        english: bool,
     },
     /// The form's CSRF token (or the `X-CSRF-Token` header) is missing or wrong: a 403.
     Csrf,
@@ -63,27 +69,53 @@ pub(crate) enum WorkspaceError {
         text: String,
         /// Where to go on: (href, text).
         link: Option<(String, String)>,
+        /// Whether `text` is English whatever the page's language (a store's message).
+        english: bool,
     },
     /// The web layer's errors: the error page, or the JSON error shape.
     Web(WebError),
 }
 
 impl WorkspaceError {
-    /// A message page.
+    /// A message page, its title, text and link in the request's language.
     pub(crate) fn message(status: StatusCode, title: &str, text: &str, link: Option<(&str, &str)>) -> Self {
         WorkspaceError::Message {
             status,
             title: title.to_string(),
             text: text.to_string(),
             link: link.map(|(h, t)| (h.to_string(), t.to_string())),
+            english: false,
         }
     }
 
-    /// A 403 "Not allowed" page saying `why`, with a link on.
+    /// [`WorkspaceError::message`] whose text is English whatever the page's language (a store's
+    /// message): marked as English on a French or Spanish page.
+    pub(crate) fn message_en(status: StatusCode, title: &str, text: &str, link: Option<(&str, &str)>) -> Self {
+        WorkspaceError::Message {
+            status,
+            title: title.to_string(),
+            text: text.to_string(),
+            link: link.map(|(h, t)| (h.to_string(), t.to_string())),
+            english: true,
+        }
+    }
+
+    /// A 403 "Not allowed" page saying `why` (in the request's language), with a link on.
     pub(crate) fn forbidden(why: &str, link: Option<(&str, &str)>) -> Self {
         WorkspaceError::Forbidden {
             why: why.to_string(),
             link: link.map(|(h, t)| (h.to_string(), t.to_string())),
+            english: false,
+        }
+    }
+
+    /// [`WorkspaceError::forbidden`] whose `why` is English whatever the page's language (a
+    /// store's message).
+    pub(crate) fn forbidden_en(why: &str, link: Option<(&str, &str)>) -> Self {
+        WorkspaceError::Forbidden {
+            why: why.to_string(),
+            link: link.map(|(h, t)| (h.to_string(), t.to_string())),
+            english: true,
         }
     }
 
@@ -165,47 +197,53 @@ impl IntoResponse for WorkspaceError {
     fn into_response(self) -> Response {
         match self {
             WorkspaceError::SignIn => Redirect::to("/login").into_response(),
-            WorkspaceError::Forbidden { why, link } => message(
+            WorkspaceError::Forbidden { why, link, english } => message_page(
                 StatusCode::FORBIDDEN,
-                "Not allowed",
+                &t("auth-not-allowed"),
                 &why,
                 link.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
+                english,
             ),
             WorkspaceError::Csrf => message(
                 StatusCode::FORBIDDEN,
-                "Form expired",
-                "This form has expired or did not come from this site. Go back, reload the page and try again.",
+                &t("auth-form-expired"),
+                &t("auth-form-expired-text"),
                 None,
             ),
-            WorkspaceError::Fields(errors) => message(
+            // The fields' problems are the store's, in English.
+            WorkspaceError::Fields(errors) => message_page(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "Not saved",
+                &t("auth-not-saved"),
                 &errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
                 None,
+                true,
             ),
-            WorkspaceError::Invalid(fields) => message(
+            WorkspaceError::Invalid(fields) => message_page(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "Not saved",
+                &t("auth-not-saved"),
                 &fields
                     .iter()
                     .map(|(f, m)| format!("{f}: {m}"))
                     .collect::<Vec<_>>()
                     .join("; "),
                 None,
+                true,
             ),
             WorkspaceError::Conflict { message: text, .. } => {
-                message(StatusCode::CONFLICT, "Changed by someone else", &text, None)
+                message_page(StatusCode::CONFLICT, &t("auth-changed-by-someone"), &text, None, true)
             }
             WorkspaceError::Message {
                 status,
                 title,
                 text,
                 link,
-            } => message(
+                english,
+            } => message_page(
                 status,
                 &title,
                 &text,
                 link.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
+                english,
             ),
             WorkspaceError::Web(e) => e.into_response(),
         }
@@ -270,12 +308,19 @@ pub(crate) fn web_error(e: AuthError) -> WebError {
     }
 }
 
-/// A message page (never cached).
+/// A message page (never cached), in the request's language.
 pub(crate) fn message(status: StatusCode, title: &str, text: &str, link: Option<(&str, &str)>) -> Response {
+    message_page(status, title, text, link, false)
+}
+
+/// A message page (never cached); `english` marks its text as English on a French or Spanish
+/// page (a store's message).
+fn message_page(status: StatusCode, title: &str, text: &str, link: Option<(&str, &str)>, english: bool) -> Response {
     let page = MessagePage {
         title: title.to_string(),
         message: text.to_string(),
         link: link.map(|(h, t)| (h.to_string(), t.to_string())),
+        text_lang: if english { crate::lang::english_attr() } else { "" },
     };
     match page.render() {
         Ok(html) => (status, no_store(), Html(html)).into_response(),
@@ -303,4 +348,74 @@ pub(crate) fn no_store() -> [(header::HeaderName, &'static str); 2] {
         (header::CACHE_CONTROL, "no-store"),
         (header::REFERRER_POLICY, "no-referrer"),
     ]
+}
+
+/// A sign-in outcome the person can act on, in the request's language (a store failure is said
+/// as the store says it).
+pub(crate) fn auth_text(e: &AuthError) -> String {
+    use nmp_store::auth::LinkProblem;
+    match e {
+        AuthError::BadCredentials => t("auth-bad-credentials"),
+        AuthError::Throttled { retry_after } => crate::lang::tn(
+            "auth-throttled",
+            "seconds",
+            usize::try_from(*retry_after).unwrap_or(usize::MAX),
+        ),
+        AuthError::WrongCurrentPassword => t("auth-wrong-current-password"),
+        AuthError::Link(LinkProblem::Unknown) => t("auth-link-unknown"),
+        AuthError::Link(LinkProblem::Used) => t("auth-link-used"),
+        AuthError::Link(LinkProblem::Expired) => t("auth-link-expired"),
+        AuthError::WrongCode => t("auth-wrong-code"),
+        AuthError::CodeUsed => t("auth-code-used"),
+        AuthError::SignInExpired => t("auth-sign-in-expired"),
+        AuthError::Refused(why) => refusal_text(why).unwrap_or_else(|| why.clone()),
+        AuthError::Invalid(v) => invalid_text(v).unwrap_or_else(|| v.to_string()),
+        other => other.to_string(),
+    }
+}
+
+/// A refusal of the sign-in and account use cases (`AuthError::Refused`) in the request's
+/// language, when it is one of theirs.
+pub(crate) fn refusal_text(why: &str) -> Option<String> {
+    let key = match why {
+        "Two-factor sign-in is already on. Switch it off first to move it to another app." => {
+            "auth-refused-already-on-move"
+        }
+        "Two-factor sign-in is already on." => "auth-refused-already-on",
+        "Start setting up two-factor sign-in first: the set-up was not found (it may have been reset)." => {
+            "auth-refused-no-setup"
+        }
+        "The set-up changed meanwhile (in another window?). Reload the page and start again." => {
+            "auth-refused-setup-changed"
+        }
+        "Two-factor sign-in is not on for this account." => "auth-refused-not-on",
+        "You cannot change your own role: another administrator must do it, so that an administrator always remains." => {
+            "auth-refused-own-role"
+        }
+        "You cannot deactivate your own account: another administrator must do it." => "auth-refused-own-account",
+        "This account is deactivated: reactivate it before issuing a link." => "auth-refused-deactivated",
+        _ => return None,
+    };
+    Some(t(key))
+}
+
+/// A refused password (too short or too long) in the request's language, naming its field.
+fn invalid_text(v: &ValidationError) -> Option<String> {
+    use nmp_store::auth::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+    let field = crate::workspace::field_name(&v.field);
+    if v.message == format!("the password must have at least {MIN_PASSWORD_CHARS} characters") {
+        let min = MIN_PASSWORD_CHARS.to_string();
+        return Some(crate::lang::ta(
+            "auth-password-too-short",
+            &[("field", &field), ("min", &min)],
+        ));
+    }
+    if v.message == format!("the password must have at most {MAX_PASSWORD_CHARS} characters") {
+        let max = MAX_PASSWORD_CHARS.to_string();
+        return Some(crate::lang::ta(
+            "auth-password-too-long",
+            &[("field", &field), ("max", &max)],
+        ));
+    }
+    None
 }

@@ -132,8 +132,8 @@ impl From<Refusal> for WorkspaceError {
         match r {
             Refusal::SignIn => WorkspaceError::SignIn,
             Refusal::Forbidden => WorkspaceError::forbidden(
-                "Your account's role does not allow this page.",
-                Some(("/account", "Your account")),
+                &crate::lang::t("auth-role-refused"),
+                Some(("/account", &crate::lang::t("auth-account-title"))),
             ),
         }
     }

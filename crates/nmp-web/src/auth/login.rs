@@ -16,12 +16,13 @@ use nmp_store::auth::{AuthError, LinkProblem, MIN_PASSWORD_CHARS, NextStep};
 use nmp_store::entity::account;
 
 use super::csrf::{CsrfForm, check_csrf, form_csrf};
-use super::error::{WorkspaceError, message, page};
+use super::error::{WorkspaceError, auth_text, message, page};
 use super::form::Form;
 use super::guard::{ENROL_PAGE, Staff};
 use super::session::{CurrentUser, PENDING_COOKIE, SESSION_COOKIE, cookie, set_cookie};
 use crate::AppState;
 use crate::client::ClientAddress;
+use crate::lang::t;
 
 #[derive(Template)]
 #[template(path = "auth/login.html")]
@@ -44,7 +45,7 @@ struct CodePage {
 struct AccountPage {
     name: String,
     email: String,
-    role: &'static str,
+    role: String,
     csrf: String,
     two_factor: bool,
 }
@@ -74,6 +75,14 @@ struct ResetPage {
     sent: bool,
 }
 
+impl ResetPage {
+    /// The command that issues a new link, as HTML (its email in the request's language).
+    fn command(&self) -> String {
+        let email = crate::workspace::escape(&t("auth-reset-your-email"));
+        format!("<code>nmp user reset --email {email}</code>")
+    }
+}
+
 /// An unknown, used or expired link, as a page that says so (404 or 410).
 fn link_problem(problem: LinkProblem) -> WorkspaceError {
     let status = match problem {
@@ -82,9 +91,9 @@ fn link_problem(problem: LinkProblem) -> WorkspaceError {
     };
     WorkspaceError::message(
         status,
-        "This link cannot be used",
-        &problem.to_string(),
-        Some(("/reset-password", "Forgot your password?")),
+        &t("auth-link-unusable"),
+        &auth_text(&AuthError::Link(problem)),
+        Some(("/reset-password", &t("auth-forgot"))),
     )
 }
 
@@ -125,13 +134,13 @@ pub(super) async fn login(
         Ok(page(status, &form, set))
     };
     let throttled = |e: AuthError, retry_after: u64| -> Result<Response, WorkspaceError> {
-        let mut response = again(StatusCode::TOO_MANY_REQUESTS, e.to_string())?;
+        let mut response = again(StatusCode::TOO_MANY_REQUESTS, auth_text(&e))?;
         response.headers_mut().insert(header::RETRY_AFTER, retry_after.into());
         Ok(response)
     };
     let account = match state.store.verify_login(&email, form.text("password"), &client).await {
         Ok(account) => account,
-        Err(e @ AuthError::BadCredentials) => return again(StatusCode::OK, e.to_string()),
+        Err(e @ AuthError::BadCredentials) => return again(StatusCode::OK, auth_text(&e)),
         Err(e @ AuthError::Throttled { retry_after }) => return throttled(e, retry_after),
         Err(e) => return Err(e.into()),
     };
@@ -188,9 +197,9 @@ async fn start_session(
 fn sign_in_again(headers: &HeaderMap, e: &AuthError) -> Response {
     let mut response = message(
         StatusCode::GONE,
-        "Sign in again",
-        &e.to_string(),
-        Some(("/login", "Sign in")),
+        &t("auth-sign-in-again"),
+        &auth_text(e),
+        Some(("/login", &t("auth-sign-in"))),
     );
     response
         .headers_mut()
@@ -246,13 +255,13 @@ pub(super) async fn code(
             let view = CodePage {
                 csrf,
                 email: account.email,
-                error: Some(e.to_string()),
+                error: Some(auth_text(&e)),
             };
             Ok(page(StatusCode::OK, &view, set))
         }
         Err(e @ AuthError::SignInExpired) => Ok(sign_in_again(&headers, &e)),
         Err(e @ AuthError::Throttled { retry_after }) => {
-            let message = WorkspaceError::message(StatusCode::TOO_MANY_REQUESTS, "Wait a moment", &e.to_string(), None);
+            let message = WorkspaceError::message(StatusCode::TOO_MANY_REQUESTS, &t("auth-wait"), &auth_text(&e), None);
             let mut response = message.into_response();
             response.headers_mut().insert(header::RETRY_AFTER, retry_after.into());
             Ok(response)
@@ -285,7 +294,7 @@ pub(super) async fn account(staff: Staff) -> Result<Response, WorkspaceError> {
     let view = AccountPage {
         name: staff.account.name.clone(),
         email: staff.account.email.clone(),
-        role: staff.role.label(),
+        role: crate::workspace::role_label(staff.role),
         csrf: staff.csrf_token.clone(),
         two_factor: staff.two_factor,
     };
@@ -316,7 +325,7 @@ pub(super) async fn change_password(
     };
     let new = form.text("new_password");
     if new != form.text("confirm_password") {
-        return again("The two new passwords are not the same.".into());
+        return again(t("auth-new-passwords-differ"));
     }
     match state
         .store
@@ -325,11 +334,11 @@ pub(super) async fn change_password(
     {
         Ok(()) => Ok(message(
             StatusCode::OK,
-            "Password changed",
-            "Your password has been changed.",
-            Some(("/account", "Your account")),
+            &t("auth-password-changed"),
+            &t("auth-password-changed-text"),
+            Some(("/account", &t("auth-account-title"))),
         )),
-        Err(e @ (AuthError::WrongCurrentPassword | AuthError::Invalid(_))) => again(e.to_string()),
+        Err(e @ (AuthError::WrongCurrentPassword | AuthError::Invalid(_))) => again(auth_text(&e)),
         Err(e) => Err(e.into()),
     }
 }
@@ -373,17 +382,17 @@ pub(super) async fn set_password(
     let account = link_account(&state, &token).await?;
     let password = form.text("password");
     if password != form.text("confirm_password") {
-        return again(account.email, "The two passwords are not the same.".into());
+        return again(account.email, t("auth-passwords-differ"));
     }
     match state.store.set_password_with_link(&token, password).await {
         Ok(_) => Ok(message(
             StatusCode::OK,
-            "Password set",
-            "Your password has been set. You can now sign in.",
-            Some(("/login", "Sign in")),
+            &t("auth-password-set"),
+            &t("auth-password-set-text"),
+            Some(("/login", &t("auth-sign-in"))),
         )),
         Err(AuthError::Link(problem)) => Err(link_problem(problem)),
-        Err(e @ AuthError::Invalid(_)) => again(account.email, e.to_string()),
+        Err(e @ AuthError::Invalid(_)) => again(account.email, auth_text(&e)),
         Err(e) => Err(e.into()),
     }
 }

@@ -28,7 +28,7 @@ use axum::Router;
 use axum::routing::{get, post};
 
 pub(crate) use csrf::{CsrfForm, CsrfJson, check_csrf, form_csrf};
-pub(crate) use error::{JsonError, WorkspaceError, no_store, page};
+pub(crate) use error::{JsonError, WorkspaceError, auth_text, no_store, page, refusal_text};
 pub(crate) use form::Form;
 pub use guard::{Refusal, require_role};
 pub(crate) use guard::{Roles, Staff};

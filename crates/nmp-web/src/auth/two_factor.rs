@@ -93,7 +93,7 @@ async fn show(
 async fn again(state: &AppState, who: &Enrolling, e: AuthError) -> Result<Response, WorkspaceError> {
     match e {
         AuthError::WrongCode | AuthError::CodeUsed | AuthError::WrongCurrentPassword | AuthError::Refused(_) => {
-            show(state, who, StatusCode::UNPROCESSABLE_ENTITY, Some(e.to_string())).await
+            show(state, who, StatusCode::UNPROCESSABLE_ENTITY, Some(super::auth_text(&e))).await
         }
         other => Err(other.into()),
     }

@@ -9,16 +9,16 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use nmp_core::ValidationError;
 use nmp_core::vocab::{AccountRole, MailStatus};
 use nmp_mail::{Delivery, Mail};
 use nmp_store::StoreError;
 use nmp_store::auth::{AccountRow, AuthError, LinkPurpose, NewAccount};
 use nmp_store::entity::{account, organization};
 
-use super::{Admins, Nav, render};
+use super::{Admins, Nav, Problem, render, role_label};
 use crate::AppState;
-use crate::auth::{CsrfForm, Form, Staff, WorkspaceError};
+use crate::auth::{CsrfForm, Form, Staff, WorkspaceError, refusal_text};
+use crate::lang::{t, ta};
 
 /// An account in the list or on its page.
 pub(crate) struct AccountView {
@@ -27,7 +27,7 @@ pub(crate) struct AccountView {
     name: String,
     email: String,
     role: String,
-    role_label: &'static str,
+    role_label: String,
     organization: Option<String>,
     organization_id: Option<i32>,
     active: bool,
@@ -45,7 +45,7 @@ impl AccountView {
             version: a.version,
             name: a.name,
             email: a.email,
-            role_label: role.map_or("(unknown role)", AccountRole::label),
+            role_label: role.map_or_else(|| t("st-unknown-role"), role_label),
             role: a.role,
             organization: row.organization,
             organization_id: a.organization_id,
@@ -68,10 +68,10 @@ impl AccountView {
 struct ListPage {
     nav: Nav,
     rows: Vec<AccountView>,
-    roles: Vec<(&'static str, &'static str)>,
+    roles: Vec<(&'static str, String)>,
     organizations: Vec<(i32, String)>,
     form: Form,
-    errors: Vec<(String, String)>,
+    errors: Vec<Problem>,
 }
 
 impl ListPage {
@@ -86,7 +86,7 @@ struct AccountPage {
     nav: Nav,
     a: AccountView,
     me: bool,
-    roles: Vec<(&'static str, &'static str)>,
+    roles: Vec<(&'static str, String)>,
     organizations: Vec<(i32, String)>,
 }
 
@@ -101,8 +101,8 @@ struct LinkPage {
     mail: Option<String>,
 }
 
-fn roles() -> Vec<(&'static str, &'static str)> {
-    AccountRole::ALL.iter().map(|r| (r.code(), r.label())).collect()
+fn roles() -> Vec<(&'static str, String)> {
+    AccountRole::ALL.iter().map(|r| (r.code(), role_label(*r))).collect()
 }
 
 async fn organizations(state: &AppState) -> Result<Vec<(i32, String)>, WorkspaceError> {
@@ -120,14 +120,19 @@ async fn organizations(state: &AppState) -> Result<Vec<(i32, String)>, Workspace
 /// What a store refusal looks like on these pages.
 fn refused(e: AuthError, id: Option<i32>) -> WorkspaceError {
     let back = id.map(|id| format!("/staff/accounts/{id}"));
-    let link = back.as_deref().map(|b| (b, "Back to the account"));
+    let back_text = t("st-back-to-account");
+    let link = back.as_deref().map(|b| (b, back_text.as_str()));
+    let not_done = t("st-not-done");
     match e {
         AuthError::Invalid(v) => WorkspaceError::Fields(vec![v]),
-        AuthError::Refused(why) => WorkspaceError::message(StatusCode::UNPROCESSABLE_ENTITY, "Not done", &why, link),
+        AuthError::Refused(why) => match refusal_text(&why) {
+            Some(text) => WorkspaceError::message(StatusCode::UNPROCESSABLE_ENTITY, &not_done, &text, link),
+            None => WorkspaceError::message_en(StatusCode::UNPROCESSABLE_ENTITY, &not_done, &why, link),
+        },
         AuthError::Store(StoreError::Conflict { .. }) => WorkspaceError::message(
             StatusCode::CONFLICT,
-            "Changed by someone else",
-            "Someone changed this account after you opened its page, so nothing was saved. Open the account again to see it as it is now, and make your change there.",
+            &t("auth-changed-by-someone"),
+            &t("st-account-conflict"),
             link,
         ),
         AuthError::Store(StoreError::NotFound { .. }) => {
@@ -137,27 +142,32 @@ fn refused(e: AuthError, id: Option<i32>) -> WorkspaceError {
     }
 }
 
-/// The `version` field of a form, or a 422 naming it.
-fn version(form: &Form) -> Result<i32, WorkspaceError> {
-    form.text("version").trim().parse().map_err(|_| {
-        WorkspaceError::Fields(vec![ValidationError::new(
-            "version",
-            "the form has no version: reload the page",
-        )])
-    })
+/// The 422 "Not saved" page for a problem with `field` said in the request's language.
+fn not_saved(field: &str, text: &str) -> WorkspaceError {
+    let line = ta("st-problem", &[("field", &super::field_name(field)), ("text", text)]);
+    WorkspaceError::message(StatusCode::UNPROCESSABLE_ENTITY, &t("auth-not-saved"), &line, None)
 }
 
-/// An organisation chosen in a form (empty for none).
-fn organization_id(form: &Form) -> Result<Option<i32>, WorkspaceError> {
+/// The `version` field of a form, or a 422 naming it.
+fn version(form: &Form) -> Result<i32, WorkspaceError> {
+    form.text("version")
+        .trim()
+        .parse()
+        .map_err(|_| not_saved("version", &t("st-account-no-version")))
+}
+
+/// An organisation chosen in a form (empty for none), or the problem with it.
+fn organization_id(form: &Form) -> Result<Option<i32>, Problem> {
     let text = form.text("organization_id").trim();
     if text.is_empty() {
         return Ok(None);
     }
     text.parse().map(Some).map_err(|_| {
-        WorkspaceError::Fields(vec![ValidationError::new(
+        let quoted = format!("{text:?}");
+        Problem::said(
             "organization_id",
-            format!("{text:?} is not an organisation's number"),
-        )])
+            ta("st-account-bad-organisation", &[("value", &quoted)]),
+        )
     })
 }
 
@@ -226,17 +236,13 @@ async fn mail_link(
         Ok(Delivery::Sent(reply)) => (
             MailStatus::Sent,
             reply,
-            format!("The link was also mailed to {}.", account.email),
+            ta("st-link-mailed", &[("email", &account.email)]),
         ),
-        Ok(Delivery::Outbox(path)) => (
-            MailStatus::Outbox,
-            path.display().to_string(),
-            "The link was written to the outbox.".into(),
-        ),
+        Ok(Delivery::Outbox(path)) => (MailStatus::Outbox, path.display().to_string(), t("st-link-outbox")),
         Err(e) => (
             MailStatus::Failed,
             e.to_string(),
-            format!("Mailing the link failed ({e}): give it to the person yourself."),
+            ta("st-link-mail-failed", &[("error", &e.to_string())]),
         ),
     };
     state
@@ -258,7 +264,7 @@ async fn list_page(
     state: &AppState,
     staff: &Staff<Admins>,
     form: Form,
-    errors: Vec<(String, String)>,
+    errors: Vec<Problem>,
 ) -> Result<ListPage, WorkspaceError> {
     let rows = state
         .store
@@ -299,10 +305,10 @@ pub(super) async fn create(
         (role, organization) => {
             let mut errors = Vec::new();
             if let Err(e) = role {
-                errors.push(("role".to_string(), e.message));
+                errors.push(Problem::store("role", &e.message));
             }
-            if let Err(WorkspaceError::Fields(e)) = organization {
-                errors.extend(e.into_iter().map(|e| (e.field, e.message)));
+            if let Err(problem) = organization {
+                errors.push(problem);
             }
             let view = list_page(&state, &staff, form, errors).await?;
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
@@ -311,7 +317,7 @@ pub(super) async fn create(
     let (account, token) = match state.store.add_account(&staff.account.email, &new).await {
         Ok(created) => created,
         Err(AuthError::Invalid(e)) => {
-            let view = list_page(&state, &staff, form, vec![(e.field, e.message)]).await?;
+            let view = list_page(&state, &staff, form, vec![Problem::store(&e.field, &e.message)]).await?;
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
         }
         Err(e) => return Err(refused(e, None)),
@@ -343,7 +349,7 @@ pub(super) async fn change_role(
     let version = version(&form)?;
     let role = AccountRole::parse("role", form.text("role").trim()).map_err(|e| WorkspaceError::Fields(vec![e]))?;
     let organization_id = if role == AccountRole::Partner {
-        organization_id(&form)?
+        organization_id(&form).map_err(|p| not_saved("organization_id", &p.text))?
     } else {
         None
     };
@@ -366,10 +372,8 @@ pub(super) async fn set_active(
         "true" => true,
         "false" => false,
         other => {
-            return Err(WorkspaceError::Fields(vec![ValidationError::new(
-                "active",
-                format!("{other:?} is neither true nor false"),
-            )]));
+            let quoted = format!("{other:?}");
+            return Err(not_saved("active", &ta("st-account-bad-active", &[("value", &quoted)])));
         }
     };
     state

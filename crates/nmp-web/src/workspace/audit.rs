@@ -23,7 +23,8 @@ pub(crate) struct EventRow {
     pub when: String,
     /// Who, by name.
     pub actor: String,
-    /// The record, by its table and name.
+    /// The record, by its table and name, as HTML (its name marked as English on a French or
+    /// Spanish page).
     pub record: String,
     pub action: String,
     /// (field label, before, after) for the fields that changed.
@@ -64,13 +65,14 @@ async fn row(namer: &mut Namer<'_>, e: audit_event::Model) -> Result<EventRow, W
         } else {
             (super::forms::shown(before.get(n)), super::forms::shown(after.get(n)))
         };
-        changes.push((spec.map_or_else(|| n.clone(), |s| s.label()), was, now));
+        changes.push((spec.map_or_else(|| n.clone(), super::forms::label), was, now));
     }
     let link = (editable && e.action != "delete").then(|| format!("/staff/records/{}/{}", e.entity, e.entity_id));
     let record = if editable {
-        format!("{}: {}", title(&e.entity), namer.key(&e.entity, &e.entity_id).await?)
+        let name = namer.key(&e.entity, &e.entity_id).await?;
+        record_html(&title(&e.entity), &name)
     } else {
-        format!("{} {}", title(&e.entity), e.entity_id)
+        super::escape(&format!("{} {}", title(&e.entity), e.entity_id))
     };
     Ok(EventRow {
         id: e.audit_event_id,
@@ -93,11 +95,23 @@ async fn rows_of(store: &nmp_store::Store, events: Vec<audit_event::Model>) -> R
     Ok(out)
 }
 
+/// "Table: name" as HTML, the name marked as English on a French or Spanish page.
+pub(crate) fn record_html(table: &str, name: &str) -> String {
+    super::say_html(
+        "st-record-name",
+        &[("table", table)],
+        &[("name", &super::english(name))],
+    )
+    .0
+}
+
 #[derive(Template)]
 #[template(path = "staff/history.html")]
 struct HistoryPage {
     nav: Nav,
     heading: String,
+    /// The heading as HTML, the record's name marked as English.
+    heading_html: String,
     table: String,
     key: i32,
     events: Vec<EventRow>,
@@ -121,16 +135,25 @@ pub(super) async fn history(
         return Err(WorkspaceError::not_found(format!("{table} {id} has no history")));
     }
     let proposals = rows(&state.store, state.store.proposals_for(&table, id).await?).await?;
+    let what = title(&table).to_lowercase();
+    let (heading, heading_html) = match &record {
+        Some(r) => {
+            let name = state.store.namer().record(r).await?;
+            let html = |name: &str| super::say_html("st-history-of", &[("table", &what)], &[("name", name)]).0;
+            (
+                crate::lang::ta("st-history-of", &[("table", &what), ("name", &name)]),
+                html(&super::english(&name)),
+            )
+        }
+        None => {
+            let text = crate::lang::ta("st-history-of-deleted", &[("table", &what), ("id", &id.to_string())]);
+            (text.clone(), super::escape(&text))
+        }
+    };
     let view = HistoryPage {
         nav: Nav::of(&staff),
-        heading: match &record {
-            Some(r) => format!(
-                "History of {}: {}",
-                title(&table).to_lowercase(),
-                state.store.namer().record(r).await?
-            ),
-            None => format!("History of {} {id} (deleted)", title(&table).to_lowercase()),
-        },
+        heading,
+        heading_html,
         exists: record.is_some(),
         table: table.clone(),
         key: id,
@@ -149,6 +172,22 @@ struct LogPage {
     pages: u64,
     total: u64,
     actor: String,
+}
+
+impl LogPage {
+    /// "Every change made through the platform, newest first: 12 events (by ...)."
+    fn intro(&self) -> super::Html {
+        let events = crate::lang::tn(
+            "st-audit-events",
+            "count",
+            usize::try_from(self.total).unwrap_or(usize::MAX),
+        );
+        if self.actor.is_empty() {
+            super::say_with("st-audit-intro", &[("events", &events)])
+        } else {
+            super::say_with("st-audit-intro-by", &[("events", &events), ("actor", &self.actor)])
+        }
+    }
 }
 
 #[derive(serde::Deserialize)]

@@ -23,10 +23,14 @@ pub(crate) struct FieldView {
     /// `text`, `textarea`, `select`, `picker`, `number` or `checkbox`.
     pub widget: &'static str,
     pub value: String,
-    /// `(value, label)`; an empty value first for optional selects.
-    pub options: Vec<(String, String)>,
+    /// `(value, label, whether the label is English whatever the page's language)`: a row's
+    /// name, or a vocabulary label without a translation; an empty value first for optional
+    /// selects.
+    pub options: Vec<(String, String, bool)>,
     pub required: bool,
     pub error: Option<String>,
+    /// Whether `error` is the store's English (marked as such on a French or Spanish page).
+    pub error_english: bool,
     /// A picker's search.
     pub picker: Option<Picker>,
 }
@@ -61,9 +65,11 @@ pub(crate) async fn picker(
     if !query.is_empty() {
         let matches = schema::pick(store, table, query, PICK_LIMIT).await?;
         found = match matches.len() {
-            0 => format!("Nothing found for “{query}”."),
-            1 => format!("1 found for “{query}”: choose it below."),
-            n => format!("{n} found for “{query}”: choose one below."),
+            0 => crate::lang::ta("st-pick-none", &[("query", query)]),
+            n => {
+                let key = if n == 1 { "st-pick-one" } else { "st-pick-many" };
+                crate::lang::ta(key, &[("query", query), ("count", &n.to_string())])
+            }
         };
         for m in matches {
             if !fixed.iter().any(|(k, _)| *k == m.0) {
@@ -99,6 +105,18 @@ pub(crate) struct CitationView {
     /// Errors of the citation inputs (`cite_source`, `cite_field`).
     pub source_error: Option<String>,
     pub field_error: Option<String>,
+}
+
+/// A field's label in the request's language: the column name in words ("Lead organization"),
+/// in French and Spanish its translation when there is one.
+pub(crate) fn label(spec: &FieldSpec) -> String {
+    crate::workspace::known(&format!("st-field-{}", spec.name.replace('_', "-")), spec.label())
+}
+
+/// Whether a form's problem with `field` is the store's English (the others, the version and the
+/// citation's source, are said in the request's language).
+pub(crate) fn english_error(field: &str) -> bool {
+    !matches!(field, "version" | "citation.source_id")
 }
 
 /// The data dictionary's "meaning" as help under a field: without code marks, and with the
@@ -151,34 +169,53 @@ async fn field_view(
     let w = widget(spec);
     let name = format!("{prefix}{}", spec.name);
     let value = values.get(&spec.name).cloned().unwrap_or_default();
-    let mut options: Vec<(String, String)> = Vec::new();
+    let mut options: Vec<(String, String, bool)> = Vec::new();
     let mut picker = None;
     if w == "select" || w == "picker" {
-        if !spec.required {
-            options.push((String::new(), "— none —".into()));
-        } else {
-            options.push((String::new(), "— choose —".into()));
-        }
+        let first = (
+            String::new(),
+            crate::lang::t(if spec.required { "st-choose" } else { "st-none" }),
+        );
         match &spec.target {
             Some(target) if w == "picker" => {
                 let query = form.map(|f| f.text(&format!("{name}__q"))).unwrap_or_default();
-                let (all, p) = self::picker(store, target, &value, query, options).await?;
-                options = all;
+                let (all, p) = self::picker(store, target, &value, query, vec![first]).await?;
+                // The first is this form's; the rows' names are as recorded.
+                options = all.into_iter().enumerate().map(|(i, (v, l))| (v, l, i > 0)).collect();
                 picker = Some(p);
             }
-            Some(target) => options.extend(schema::choices(store, target).await?),
-            None => options.extend(spec.options().into_iter().map(|(c, l)| (c.to_string(), l.to_string()))),
+            Some(target) => {
+                options.push((first.0, first.1, false));
+                options.extend(
+                    schema::choices(store, target)
+                        .await?
+                        .into_iter()
+                        .map(|(v, l)| (v, l, true)),
+                );
+            }
+            None => {
+                options.push((first.0, first.1, false));
+                let lang = crate::lang::lang();
+                options.extend(spec.options().into_iter().map(|(code, english)| {
+                    match nmp_i18n::choice_label(lang, code).filter(|_| lang != nmp_i18n::Lang::En) {
+                        Some(label) => (code.to_string(), label, false),
+                        None => (code.to_string(), english.to_string(), true),
+                    }
+                }));
+            }
         }
     }
+    let error = errors.get(&spec.name).cloned();
     Ok(FieldView {
         name,
-        label: spec.label(),
+        label: label(spec),
         help: help_text(&spec.meaning),
         widget: w,
         value,
         options,
         required: spec.required,
-        error: errors.get(&spec.name).cloned(),
+        error_english: error.is_some() && english_error(&spec.name),
+        error,
         picker,
     })
 }
@@ -207,15 +244,15 @@ pub(crate) async fn citation_view(
     errors: &BTreeMap<String, String>,
 ) -> Result<CitationView, WebError> {
     let fixed = vec![
-        (String::new(), "— no source —".to_string()),
-        ("new".to_string(), "A new source (fill in below)".to_string()),
+        (String::new(), crate::lang::t("st-no-source")),
+        ("new".to_string(), crate::lang::t("st-new-source-option")),
     ];
     let chosen = form.map(|f| f.text("cite_source")).unwrap_or_default();
     let query = form.map(|f| f.text("cite_source__q")).unwrap_or_default();
     let (sources, search) = picker(store, "source", chosen, query, fixed).await?;
-    let mut fields = vec![(String::new(), "The record as a whole".to_string())];
+    let mut fields = vec![(String::new(), crate::lang::t("st-record-as-a-whole"))];
     for spec in schema::fields(table)? {
-        fields.push((spec.name.clone(), spec.label()));
+        fields.push((spec.name.clone(), label(spec)));
     }
     let text = |name: &str| form.and_then(|f| f.get(name)).unwrap_or_default().to_string();
     let new_values = match form {
@@ -274,7 +311,11 @@ pub(crate) fn parse_citation(form: &Form) -> Result<Option<CitationInput>, BTree
         id => match id.parse::<i32>() {
             Ok(id) => Some(SourceRef::Existing(id)),
             Err(_) => {
-                errors.insert("citation.source_id".into(), format!("{id:?} is not a source"));
+                let quoted = format!("{id:?}");
+                errors.insert(
+                    "citation.source_id".into(),
+                    crate::lang::ta("st-not-a-source", &[("value", &quoted)]),
+                );
                 None
             }
         },
@@ -287,7 +328,13 @@ pub(crate) fn parse_citation(form: &Form) -> Result<Option<CitationInput>, BTree
         if form.text(name).chars().count() > max {
             errors.insert(
                 "citation.source_id".into(),
-                format!("{name} is longer than {max} characters"),
+                crate::lang::ta(
+                    "st-too-long",
+                    &[
+                        ("field", &crate::workspace::field_name(name)),
+                        ("max", &max.to_string()),
+                    ],
+                ),
             );
         }
     }

@@ -29,8 +29,9 @@ use nmp_ingest::{CellProblem, IngestError};
 use nmp_store::auth::SignedIn;
 use nmp_store::records::workspace::{EditMode, edit_mode};
 
-use super::{Nav, Proposers, render};
+use super::{Html, Nav, Proposers, render, say_html};
 use crate::auth::{CurrentUser, Staff, WorkspaceError, check_csrf};
+use crate::lang::{t, ta};
 use crate::upload::{Part, Unreadable, declared_over, spool, text};
 use crate::{AppState, WebError};
 
@@ -72,6 +73,8 @@ struct ImportPage {
     kind: String,
     propose: bool,
     error: Option<String>,
+    /// Whether `error` is English whatever the page's language (the import's own message).
+    error_english: bool,
     file_name: String,
     problems: Vec<CellProblem>,
     summary: Option<Summary>,
@@ -86,11 +89,36 @@ impl ImportPage {
             kind: RecordKind::Mechanisms.name().into(),
             propose: edit_mode(signed_in.role) == Some(EditMode::Propose),
             error: None,
+            error_english: false,
             file_name: String::new(),
             problems: Vec::new(),
             summary: None,
             confirm: None,
         }
+    }
+}
+
+impl ImportPage {
+    /// "Start from the XLSX template (...) or from an export of the current records: ...".
+    fn start(&self) -> Html {
+        let exports = self
+            .kinds
+            .iter()
+            .map(|k| format!("<a href=\"/staff/export/{k}.xlsx\">{k}</a>"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        say_html(
+            "st-import-start",
+            &[],
+            &[
+                (
+                    "template",
+                    &super::link("/staff/import/template.xlsx", "st-import-template"),
+                ),
+                ("exports", &exports),
+                ("csv", &super::link("/staff/export/mechanisms.csv", "st-import-csv")),
+            ],
+        )
     }
 }
 
@@ -118,17 +146,19 @@ enum Refusal {
 
 impl From<Unreadable> for Refusal {
     fn from(e: Unreadable) -> Refusal {
-        Refusal::Page(e.status, format!("The upload was not read: {}.", e.text))
+        Refusal::Page(e.status, ta("st-import-not-read", &[("why", &e.text)]))
     }
 }
 
 fn too_large(file_name: &str) -> Refusal {
     Refusal::Page(
         StatusCode::PAYLOAD_TOO_LARGE,
-        format!(
-            "{} is larger than {} MB; split it into smaller files.",
-            plain_name(file_name),
-            MAX_FILE_BYTES / 1024 / 1024
+        ta(
+            "st-import-too-large",
+            &[
+                ("file", &plain_name(file_name)),
+                ("size", &(MAX_FILE_BYTES / 1024 / 1024).to_string()),
+            ],
         ),
     )
 }
@@ -144,7 +174,7 @@ async fn read_upload(
     let mut multipart = multipart.map_err(|e| {
         Refusal::Page(
             StatusCode::BAD_REQUEST,
-            format!("The upload could not be read: {}.", e.body_text()),
+            ta("st-import-unreadable", &[("why", &e.body_text())]),
         )
     })?;
     let mut up = Upload::default();
@@ -189,7 +219,10 @@ async fn read_upload(
                     Part::Over(_) => {
                         return Err(Refusal::Page(
                             StatusCode::BAD_REQUEST,
-                            format!("The field {name} is longer than {MAX_FIELD_BYTES} bytes."),
+                            ta(
+                                "st-import-field-too-long",
+                                &[("field", &name), ("max", &MAX_FIELD_BYTES.to_string())],
+                            ),
                         ));
                     }
                 };
@@ -215,10 +248,12 @@ async fn read_upload(
     if let Some(n) = declared {
         return Err(Refusal::Page(
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "The upload came to {} MB, more than the {} MB a file may be; split it into smaller files.",
-                n.div_ceil(1024 * 1024),
-                MAX_FILE_BYTES / 1024 / 1024
+            ta(
+                "st-import-upload-too-large",
+                &[
+                    ("size", &n.div_ceil(1024 * 1024).to_string()),
+                    ("max", &(MAX_FILE_BYTES / 1024 / 1024).to_string()),
+                ],
             ),
         ));
     }
@@ -253,7 +288,7 @@ async fn checked(
 ) -> Result<Response, WorkspaceError> {
     page.kind = up.kind.clone();
     let Some(kind) = RecordKind::parse(&up.kind) else {
-        page.error = Some(format!("Choose what the rows are: one of {}.", RecordKind::names()));
+        page.error = Some(ta("st-import-choose-kind", &[("kinds", &RecordKind::names())]));
         return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
     };
     let confirming = up.step == "import";
@@ -261,20 +296,23 @@ async fn checked(
         match BASE64.decode(up.file_data.as_bytes()) {
             Ok(bytes) => up.bytes = bytes,
             Err(_) => {
-                page.error = Some("The confirmed file was damaged on the way; upload it again.".into());
+                page.error = Some(t("st-import-damaged"));
                 return Ok(render(StatusCode::BAD_REQUEST, &page));
             }
         }
     }
     let file_name = plain_name(&up.file_name);
     if up.bytes.is_empty() {
-        page.error = Some("Choose a file to upload (a .csv or .xlsx file with rows under its header).".into());
+        page.error = Some(t("st-import-no-file"));
         return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
     if up.bytes.len() > MAX_FILE_BYTES {
-        page.error = Some(format!(
-            "{file_name} is larger than {} MB; split it into smaller files.",
-            MAX_FILE_BYTES / 1024 / 1024
+        page.error = Some(ta(
+            "st-import-too-large",
+            &[
+                ("file", &file_name),
+                ("size", &(MAX_FILE_BYTES / 1024 / 1024).to_string()),
+            ],
         ));
         return Ok(render(StatusCode::PAYLOAD_TOO_LARGE, &page));
     }
@@ -282,6 +320,7 @@ async fn checked(
         Ok(i) => i,
         Err(e) => {
             page.error = Some(e);
+            page.error_english = true;
             return Ok(render(StatusCode::FORBIDDEN, &page));
         }
     };
@@ -316,6 +355,7 @@ async fn checked(
         Err(IngestError::Store(e)) => Err(e.into()),
         Err(e) => {
             page.error = Some(e.to_string());
+            page.error_english = true;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
     }
@@ -335,21 +375,14 @@ fn summary(r: &ImportReport, kind: RecordKind) -> Summary {
     let created = r.count(RowAction::Create);
     let updated = r.count(RowAction::Update);
     let unchanged = r.count(RowAction::Unchanged);
+    let counts = [("created", created.to_string()), ("updated", updated.to_string())];
+    let args: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let headline = match (r.dry_run, r.proposed, created + updated) {
-        (_, _, 0) => "The file holds no changes: every record already has these values. Nothing to import.".into(),
-        (true, false, _) => format!(
-            "The file is fine. Importing it would create {created} and change {updated} records. Check the rows, then confirm below."
-        ),
-        (true, true, _) => format!(
-            "The file is fine. Importing it would propose {created} new and {updated} changed records for review. Check the rows, then confirm below."
-        ),
-        (false, false, _) => {
-            format!("Imported: {created} records created and {updated} changed, in one audited transaction.")
-        }
-        (false, true, _) => format!(
-            "Proposed: {} changes are waiting in the review queue; an editor will approve or reject each.",
-            created + updated
-        ),
+        (_, _, 0) => t("st-import-no-changes"),
+        (true, false, _) => ta("st-import-would-create", &args),
+        (true, true, _) => ta("st-import-would-propose", &args),
+        (false, false, _) => ta("st-import-imported", &args),
+        (false, true, _) => crate::lang::tn("st-import-proposed", "count", created + updated),
     };
     Summary {
         headline,

@@ -120,6 +120,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(api::patch))
 }
 
+pub(crate) use audit::record_html as audit_record_html;
 pub use editions::Builds;
 pub(crate) use editions::{FinalBuild, build_date, read_files};
 pub use uncited::UncitedFacts;
@@ -127,7 +128,8 @@ pub use uncited::UncitedFacts;
 /// What the workspace's navigation shows for the signed-in person.
 pub(crate) struct Nav {
     pub name: String,
-    pub role: &'static str,
+    /// The role's label in the request's language.
+    pub role: String,
     pub csrf: String,
     pub can_edit: bool,
     pub can_review: bool,
@@ -140,7 +142,7 @@ impl Nav {
     pub(crate) fn of(s: &SignedIn) -> Nav {
         Nav {
             name: s.account.name.clone(),
-            role: s.role.label(),
+            role: role_label(s.role),
             csrf: s.csrf_token.clone(),
             can_edit: edit_mode(s.role).is_some(),
             can_review: may_review(s.role),
@@ -238,6 +240,204 @@ async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Respon
         queue,
     };
     Ok(render(StatusCode::OK, &view))
+}
+
+/// The label of `role` in the request's language ("Administrator", "Administrateur").
+pub(crate) fn role_label(role: AccountRole) -> String {
+    crate::lang::t(&format!("st-role-{}", role.code()))
+}
+
+/// A text that a page shows as it is typed in a template: HTML, so not escaped again.
+pub(crate) type Html = askama::filters::HtmlSafeOutput<String>;
+
+/// `text` escaped as the templates escape a value (`&`, `<`, `>`, `"`, `'`).
+pub(crate) fn escape(text: &str) -> String {
+    askama::filters::escape(text, askama::filters::Html)
+        .map(|e| e.to_string())
+        .unwrap_or_default()
+}
+
+/// A message as element content: `&`, `<` and `>` escaped, quotes and apostrophes kept as a
+/// template's own text has them (so that English pages read as they did before translation).
+fn content(text: &str) -> String {
+    text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;")
+}
+
+/// The message `key` in the request's language, as element content.
+pub(crate) fn say(key: &str) -> Html {
+    askama::filters::HtmlSafeOutput(content(&crate::lang::t(key)))
+}
+
+/// The message `key` with its placeholders `plain` (text, escaped) and `marked` (HTML, placed as
+/// it is: a `<strong>`, a link, a name marked as English), as element content.
+pub(crate) fn say_html(key: &str, plain: &[(&str, &str)], marked: &[(&str, &str)]) -> Html {
+    let markers: Vec<String> = (0..plain.len() + marked.len())
+        .map(|i| format!("\u{1}{i}\u{2}"))
+        .collect();
+    let names = plain.iter().chain(marked).map(|(name, _)| *name);
+    let args: Vec<(&str, &str)> = names.zip(markers.iter().map(String::as_str)).collect();
+    let mut text = content(&crate::lang::ta(key, &args));
+    for (i, value) in plain
+        .iter()
+        .map(|(_, v)| escape(v))
+        .chain(marked.iter().map(|(_, v)| v.to_string()))
+        .enumerate()
+    {
+        text = text.replacen(&markers[i], &value, 1);
+    }
+    askama::filters::HtmlSafeOutput(text)
+}
+
+/// The message `key` with one placeholder, `name`, holding HTML.
+pub(crate) fn say_one(key: &str, name: &str, html: &str) -> Html {
+    say_html(key, &[], &[(name, html)])
+}
+
+/// The message `key` with its placeholders, all text, as element content.
+pub(crate) fn say_with(key: &str, args: &[(&str, &str)]) -> Html {
+    say_html(key, args, &[])
+}
+
+/// The message `key` whose form depends on the number `count` (its placeholder `count`).
+pub(crate) fn say_n(key: &str, count: usize) -> Html {
+    askama::filters::HtmlSafeOutput(content(&crate::lang::tn(key, "count", count)))
+}
+
+/// `text` in a `<strong>`, escaped.
+pub(crate) fn strong(text: &str) -> String {
+    format!("<strong>{}</strong>", escape(text))
+}
+
+/// The message `key` in a `<strong>`.
+pub(crate) fn strong_t(key: &str) -> String {
+    format!("<strong>{}</strong>", content(&crate::lang::t(key)))
+}
+
+/// `text` (a record's name, a value as recorded), escaped and marked as English on a French or
+/// Spanish page.
+pub(crate) fn english(text: &str) -> String {
+    match crate::lang::english_attr() {
+        "" => escape(text),
+        attr => format!("<span{attr}>{}</span>", escape(text)),
+    }
+}
+
+/// [`english`] for a template: a value as recorded, marked as English on a French or Spanish
+/// page (as it was, unmarked, on an English page).
+pub(crate) fn en(text: &str) -> Html {
+    askama::filters::HtmlSafeOutput(english(text))
+}
+
+/// The label of a state code (`open`, `done`, `proposed`...) of `what` (`assignment`, `round`,
+/// `proposal`) in the request's language; the code itself when it has none (as the pages show
+/// it in English).
+pub(crate) fn state_label(what: &str, code: &str) -> String {
+    known(&format!("st-{what}-state-{code}"), code.to_string())
+}
+
+/// The label of a proposal's action ("Create", "Update", "Delete": the vocabulary's English
+/// labels) in the request's language.
+pub(crate) fn action_label(english: &str) -> String {
+    let key = match english {
+        "Create" => "st-action-create",
+        "Update" => "st-action-update",
+        "Delete" => "st-action-delete",
+        "Change" => "st-action-change",
+        _ => return english.to_string(),
+    };
+    crate::lang::t(key)
+}
+
+/// The label of an audit event's action (`create`, `update`, `enable`...) in the request's
+/// language; the code itself in English, as the log shows it.
+pub(crate) fn event_action(code: &str) -> String {
+    known(&format!("st-event-{code}"), code.to_string())
+}
+
+/// The label of a link check's outcome (`dead`, `changed`, `unchecked`...) in the request's
+/// language; the code itself in English.
+pub(crate) fn outcome_label(code: &str) -> String {
+    known(&format!("st-outcome-{code}"), code.to_string())
+}
+
+/// What an imported row does (`create`, `update`, `unchanged`) in the request's language; the
+/// code itself in English.
+pub(crate) fn row_action(code: &str) -> String {
+    known(&format!("st-row-{code}"), code.to_string())
+}
+
+/// A problem with a submitted value, as a form's list of problems shows it: the field (see
+/// [`field_name`]) and what is wrong, which is either in the request's language or the store's
+/// English (marked as such on a French or Spanish page).
+pub(crate) struct Problem {
+    /// The field as the page names it.
+    pub field: String,
+    text: String,
+    english: bool,
+}
+
+impl Problem {
+    /// A problem the store found (its message is English).
+    pub(crate) fn store(field: &str, message: &str) -> Problem {
+        Problem {
+            field: field_name(field),
+            text: message.to_string(),
+            english: true,
+        }
+    }
+
+    /// A problem this crate says, in the request's language.
+    pub(crate) fn said(field: &str, text: String) -> Problem {
+        Problem {
+            field: field_name(field),
+            text,
+            english: false,
+        }
+    }
+
+    /// "field: what is wrong", as HTML.
+    pub(crate) fn line(&self) -> Html {
+        let text = if self.english {
+            english(&self.text)
+        } else {
+            escape(&self.text)
+        };
+        say_html("st-problem", &[("field", &self.field)], &[("text", &text)])
+    }
+}
+
+/// A link to `href` reading `text` (the message `key`).
+pub(crate) fn link(href: &str, key: &str) -> String {
+    format!("<a href=\"{}\">{}</a>", escape(href), content(&crate::lang::t(key)))
+}
+
+/// A field's name as a page shows it beside a problem: the form's name (`organization_id`) in
+/// English, as before; in French and Spanish the field's label, when one is known.
+pub(crate) fn field_name(field: &str) -> String {
+    let lang = crate::lang::lang();
+    if lang == nmp_i18n::Lang::En {
+        return field.to_string();
+    }
+    let (new_source, name) = match field.strip_prefix("source.") {
+        Some(rest) => (true, rest),
+        None => (false, field.strip_prefix("citation.").unwrap_or(field)),
+    };
+    let key = format!("st-field-{}", name.replace('_', "-"));
+    let label = nmp_i18n::t_if(lang, &key).unwrap_or_else(|| name.to_string());
+    if new_source {
+        crate::lang::ta("st-field-of-new-source", &[("field", &label)])
+    } else {
+        label
+    }
+}
+
+/// A message of the workspace in the request's language when it has one (`key`), else `english`:
+/// for names built from a table or column (their label, or a new table's words).
+pub(crate) fn known(key: &str, english: String) -> String {
+    match crate::lang::lang() {
+        nmp_i18n::Lang::En => english,
+        lang => nmp_i18n::t_if(lang, key).unwrap_or(english),
+    }
 }
 
 /// Whether `role` decides proposals (used by templates through the views).

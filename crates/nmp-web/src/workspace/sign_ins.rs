@@ -43,6 +43,16 @@ struct SignInsPage {
     clients: Vec<ClientRow>,
 }
 
+impl SignInsPage {
+    /// The word the introduction sets in italics: "Throttled".
+    fn throttled_html(&self) -> String {
+        format!(
+            "<em>{}</em>",
+            super::escape(&crate::lang::t("st-sign-ins-throttled-word"))
+        )
+    }
+}
+
 pub(super) async fn log(State(state): State<AppState>, staff: Staff<Admins>) -> Result<Response, WorkspaceError> {
     let entries = state.store.sign_in_log(SHOWN).await?;
     let mut by_client: BTreeMap<&str, (usize, usize, Vec<&str>, String)> = BTreeMap::new();

@@ -14,7 +14,7 @@ use nmp_collect::attach::{clean_name, size_text};
 use nmp_store::StoreError;
 
 use super::sources::page;
-use super::{Deciders, render};
+use super::{Deciders, Problem, render};
 use crate::AppState;
 use crate::auth::{CurrentUser, Staff, WorkspaceError, check_csrf};
 use crate::upload::{Part, Unreadable, declared_over, spool, text};
@@ -50,25 +50,48 @@ pub(crate) fn kind_of(file_name: &str, bytes: &[u8]) -> Result<&'static str, Str
 /// Why an upload was not taken.
 enum Refusal {
     Csrf,
-    /// The status and the message under the field `file`.
-    File(StatusCode, String),
+    /// The status and the problem under the field `file`.
+    File(StatusCode, Problem),
 }
 
 impl From<Unreadable> for Refusal {
     fn from(e: Unreadable) -> Refusal {
-        Refusal::File(e.status, format!("the upload was not read: {}", e.text))
+        let text = crate::lang::ta("st-upload-not-read", &[("why", &e.text)]);
+        Refusal::File(e.status, Problem::said("file", text))
+    }
+}
+
+/// The file's name as a message names it ("The file" when it has none).
+fn shown_name(file_name: &str) -> String {
+    if file_name.is_empty() {
+        crate::lang::t("st-the-file")
+    } else {
+        file_name.to_string()
     }
 }
 
 fn too_large(file_name: &str) -> Refusal {
-    let shown = if file_name.is_empty() { "The file" } else { file_name };
-    Refusal::File(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        format!(
-            "{shown} is larger than {}, the most an archived copy may be",
-            size_text(MAX_FILE_BYTES)
-        ),
-    )
+    let text = crate::lang::ta(
+        "st-archive-too-large",
+        &[("file", &shown_name(file_name)), ("size", &size_text(MAX_FILE_BYTES))],
+    );
+    Refusal::File(StatusCode::PAYLOAD_TOO_LARGE, Problem::said("file", text))
+}
+
+/// [`kind_of`]'s refusal in the request's language, when it is one of its own (a PDF or text
+/// file's check is `nmp_core`'s, in English).
+fn refusal(file_name: &str, bytes: &[u8], english: String) -> Problem {
+    let file = shown_name(file_name);
+    let key = if bytes.is_empty() {
+        "st-archive-empty"
+    } else {
+        match nmp_core::upload::extension(file_name).as_str() {
+            "html" | "htm" => "st-archive-not-html",
+            "pdf" | "txt" => return Problem::store("file", &english),
+            _ => "st-archive-not-accepted",
+        }
+    };
+    Problem::said("file", crate::lang::ta(key, &[("file", &file)]))
 }
 
 /// Reads the form: the CSRF token, then the file. Returns the file's name and bytes.
@@ -79,10 +102,8 @@ async fn read(
 ) -> Result<(String, Vec<u8>), Refusal> {
     let declared = declared_over(headers, MAX_BODY_BYTES);
     let mut multipart = multipart.map_err(|e| {
-        Refusal::File(
-            StatusCode::BAD_REQUEST,
-            format!("the upload could not be read: {}", e.body_text()),
-        )
+        let text = crate::lang::ta("st-upload-unreadable", &[("why", &e.body_text())]);
+        Refusal::File(StatusCode::BAD_REQUEST, Problem::said("file", text))
     })?;
     let mut csrf_checked = false;
     let mut file: Option<(String, Vec<u8>)> = None;
@@ -124,7 +145,7 @@ async fn read(
     file.ok_or_else(|| {
         Refusal::File(
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!("no file was chosen: choose {KINDS_TEXT}"),
+            Problem::said("file", crate::lang::t("st-archive-none-chosen")),
         )
     })
 }
@@ -137,12 +158,15 @@ pub(super) async fn upload(
     Path(slug): Path<String>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WorkspaceError> {
-    let refused = |status: StatusCode, message: String| (status, vec![(slug.clone(), "file".to_string(), message)]);
+    let refused = |status: StatusCode, problem: Problem| (status, vec![(slug.clone(), problem)]);
     let outcome = match read(&headers, &user, multipart).await {
         Err(Refusal::Csrf) => return Err(WorkspaceError::Csrf),
-        Err(Refusal::File(status, message)) => Err(refused(status, message)),
+        Err(Refusal::File(status, problem)) => Err(refused(status, problem)),
         Ok((name, bytes)) => match kind_of(&name, &bytes) {
-            Err(message) => Err(refused(StatusCode::UNPROCESSABLE_ENTITY, message)),
+            Err(message) => Err(refused(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                refusal(&name, &bytes, message),
+            )),
             Ok(kind) => match state
                 .store
                 .put_source_archive_file(&staff.account.email, &slug, &name, kind, bytes)
@@ -151,7 +175,7 @@ pub(super) async fn upload(
                 Ok(_) => Ok(()),
                 Err(StoreError::Invalid(e)) => Err((
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    vec![(slug.clone(), e.field, e.message)],
+                    vec![(slug.clone(), Problem::store(&e.field, &e.message))],
                 )),
                 Err(e) => return Err(e.into()),
             },

@@ -15,7 +15,7 @@ use nmp_store::auth::SignedIn;
 use nmp_store::entity::source;
 
 use super::review::timestamp;
-use super::{Deciders, Nav, render};
+use super::{Deciders, Html, Nav, Problem, render, say_html};
 use crate::AppState;
 use crate::auth::{CsrfForm, Staff, WorkspaceError};
 
@@ -45,13 +45,29 @@ pub(super) struct SourcesPage {
     nav: Nav,
     rows: Vec<SourceRow>,
     counts: Vec<(String, usize)>,
-    /// (source slug, field, message) of a refused form.
-    errors: Vec<(String, String, String)>,
+    /// (source slug, problem) of a refused form.
+    errors: Vec<(String, Problem)>,
     /// The refused form's values, to show again: (slug, archived_url, accessed_on).
     typed: Option<(String, String, String)>,
 }
 
 impl SourcesPage {
+    /// The page's introduction: what each outcome means, archived copies and files.
+    fn intro(&self) -> Html {
+        let em = |code: &str| format!("<em>{}</em>", super::escape(&super::outcome_label(code)));
+        say_html(
+            "st-sources-intro",
+            &[],
+            &[
+                ("command", "<code>nmp sources check</code>"),
+                ("dead", &em("dead")),
+                ("error", &em("error")),
+                ("changed", &em("changed")),
+                ("redirected", &em("redirected")),
+            ],
+        )
+    }
+
     /// What the form of `slug` shows for `field`: what was typed if that form was refused.
     fn shown<'a>(&'a self, row: &'a SourceRow, field: &str) -> &'a str {
         match &self.typed {
@@ -71,7 +87,7 @@ impl SourcesPage {
 pub(super) async fn page(
     state: &AppState,
     signed_in: &SignedIn,
-    errors: Vec<(String, String, String)>,
+    errors: Vec<(String, Problem)>,
     typed: Option<(String, String, String)>,
 ) -> Result<SourcesPage, WorkspaceError> {
     let store = &state.store;
@@ -86,12 +102,17 @@ pub(super) async fn page(
         .await?
         .into_iter()
         .map(|f| {
-            let text = format!(
-                "{} ({}), uploaded by {} on {}",
-                crate::views::sources::archive_text(&f.content_type, f.size_bytes, &f.sha256),
-                f.file_name,
-                f.uploaded_by,
-                timestamp(f.uploaded_at)
+            let text = crate::lang::ta(
+                "st-sources-file",
+                &[
+                    (
+                        "file",
+                        &crate::views::sources::archive_text(&f.content_type, f.size_bytes, &f.sha256),
+                    ),
+                    ("name", &f.file_name),
+                    ("who", &f.uploaded_by),
+                    ("when", &timestamp(f.uploaded_at)),
+                ],
             );
             (f.slug, text)
         })
@@ -163,7 +184,10 @@ pub(super) async fn set_archive(
     let archived = form.text("archived_url").trim().to_string();
     let accessed = form.text("accessed_on").trim().to_string();
     let Ok(version) = form.text("version").trim().parse::<i32>() else {
-        let errors = vec![(slug.clone(), "version".into(), "is missing: reload the page".into())];
+        let errors = vec![(
+            slug.clone(),
+            Problem::said("version", crate::lang::t("st-sources-no-version")),
+        )];
         let view = page(&state, &staff, errors, Some((slug, archived, accessed))).await?;
         return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view));
     };
@@ -174,7 +198,7 @@ pub(super) async fn set_archive(
     {
         Ok(_) => Ok(Redirect::to(&format!("/staff/sources#source-{slug}")).into_response()),
         Err(StoreError::Invalid(e)) => {
-            let errors = vec![(slug.clone(), e.field, e.message)];
+            let errors = vec![(slug.clone(), Problem::store(&e.field, &e.message))];
             let view = page(&state, &staff, errors, Some((slug, archived, accessed))).await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }

@@ -10,12 +10,11 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use nmp_core::ValidationError;
 use nmp_store::entity::{country, dataset, watch_alert};
 use nmp_store::watchlist::{DEFAULT_MIN_RISE, Target};
 use nmp_store::{Store, StoreError};
 
-use super::{Nav, render};
+use super::{Nav, Problem, render};
 use crate::auth::{CsrfForm, Staff, WorkspaceError};
 use crate::{AppState, WebError};
 
@@ -24,7 +23,8 @@ pub(crate) struct AlertRow {
     pub id: i32,
     pub when: String,
     pub iso3: String,
-    pub kind: &'static str,
+    /// What kind of alert, in the request's language.
+    pub kind: String,
     pub message: String,
     pub source: String,
     pub read: bool,
@@ -46,11 +46,11 @@ pub(crate) async fn alert_rows(store: &Store, account_id: i32, unread_only: bool
             id: a.watch_alert_id,
             when: a.created_at.date().to_string(),
             iso3: a.country_iso3.to_lowercase(),
-            kind: match a.kind.as_str() {
-                "entered_top_30" => "Entered the top 30",
-                "risk_up" => "Risk up",
-                _ => "New assessment",
-            },
+            kind: crate::lang::t(match a.kind.as_str() {
+                "entered_top_30" => "st-alert-top-30",
+                "risk_up" => "st-alert-risk-up",
+                _ => "st-alert-assessment",
+            }),
             message: a.message,
             source: a.dataset_id.and_then(|d| slugs.get(&d).cloned()).unwrap_or_default(),
             read: a.read_at.is_some(),
@@ -73,12 +73,22 @@ struct WatchlistPage {
     chosen: String,
     default_rise: String,
     alerts: Vec<AlertRow>,
-    errors: Vec<(String, String)>,
+    errors: Vec<Problem>,
 }
 
 impl WatchlistPage {
     fn following(&self, target: &str) -> bool {
         self.follows.iter().any(|f| f.target == target)
+    }
+
+    /// What a follow is, as HTML: a state's name as recorded (marked as English on a French or
+    /// Spanish page), or the top 30.
+    fn what(&self, f: &FollowRow) -> String {
+        if f.target == "top30" {
+            super::escape(&f.label)
+        } else {
+            super::english(&f.label)
+        }
     }
 }
 
@@ -92,7 +102,7 @@ async fn page(
     state: &AppState,
     staff: &Staff,
     chosen: String,
-    errors: Vec<ValidationError>,
+    errors: Vec<Problem>,
 ) -> Result<WatchlistPage, WorkspaceError> {
     let store = &state.store;
     let countries: Vec<(String, String)> = store
@@ -109,7 +119,7 @@ async fn page(
         .map(|w| FollowRow {
             label: match &w.country_iso3 {
                 Some(c) => names.get(c.as_str()).map_or_else(|| c.clone(), |n| (*n).to_string()),
-                None => "The top 30 of every forecast".into(),
+                None => crate::lang::t("st-watch-top30"),
             },
             target: w.country_iso3.unwrap_or_else(|| "top30".into()),
             min_rise: format!("{}", w.min_rise),
@@ -121,7 +131,7 @@ async fn page(
         chosen,
         default_rise: format!("{DEFAULT_MIN_RISE}"),
         alerts: alert_rows(store, staff.account.account_id, false).await?,
-        errors: errors.into_iter().map(|e| (e.field, e.message)).collect(),
+        errors,
         countries,
     })
 }
@@ -144,34 +154,44 @@ pub(super) async fn change(
     CsrfForm(form): CsrfForm,
 ) -> Result<Response, WorkspaceError> {
     let target_text = form.text("target").to_string();
-    let outcome = async {
-        let target = Target::parse(&target_text)?;
-        match form.text("action") {
-            "unfollow" => state.store.unfollow(&staff.account, &target).await.map(|_| ()),
-            "follow" => {
-                let rise = match form.text("min_rise").trim() {
-                    "" => None,
-                    text => Some(text.parse::<f64>().map_err(|_| {
-                        ValidationError::new(
-                            "min_rise",
-                            format!("{text:?} is not a number (0.01 is one percentage point)"),
-                        )
-                    })?),
-                };
-                state.store.follow(&staff.account, &target, rise).await.map(|_| ())
-            }
-            other => Err(ValidationError::new("action", format!("{other:?} is neither follow nor unfollow")).into()),
+    let refused = |problem: Problem| refused(&state, &staff, &target_text, problem);
+    let target = match Target::parse(&target_text) {
+        Ok(target) => target,
+        Err(e) => return refused(Problem::store(&e.field, &e.message)).await,
+    };
+    let outcome = match form.text("action") {
+        "unfollow" => state.store.unfollow(&staff.account, &target).await.map(|_| ()),
+        "follow" => {
+            let rise = match form.text("min_rise").trim() {
+                "" => None,
+                text => match text.parse::<f64>() {
+                    Ok(rise) => Some(rise),
+                    Err(_) => {
+                        let quoted = format!("{text:?}");
+                        let said = crate::lang::ta("st-watch-not-a-number", &[("value", &quoted)]);
+                        return refused(Problem::said("min_rise", said)).await;
+                    }
+                },
+            };
+            state.store.follow(&staff.account, &target, rise).await.map(|_| ())
         }
-    }
-    .await;
+        other => {
+            let quoted = format!("{other:?}");
+            let said = crate::lang::ta("st-watch-bad-action", &[("value", &quoted)]);
+            return refused(Problem::said("action", said)).await;
+        }
+    };
     match outcome {
         Ok(()) => Ok(Redirect::to("/staff/watchlist").into_response()),
-        Err(StoreError::Invalid(e)) => {
-            let view = page(&state, &staff, target_text.to_ascii_uppercase(), vec![e]).await?;
-            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
-        }
+        Err(StoreError::Invalid(e)) => refused(Problem::store(&e.field, &e.message)).await,
         Err(e) => Err(e.into()),
     }
+}
+
+/// The page again with the problem of the form that was not saved (422).
+async fn refused(state: &AppState, staff: &Staff, target: &str, problem: Problem) -> Result<Response, WorkspaceError> {
+    let view = page(state, staff, target.to_ascii_uppercase(), vec![problem]).await?;
+    Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
 }
 
 /// `POST /staff/alerts/read`: `alert` is an alert's number, or `all`; back to `back` (`/staff`
@@ -184,10 +204,15 @@ pub(super) async fn mark_read(
     let which = match form.text("alert").trim() {
         "all" => None,
         text => Some(text.parse::<i32>().map_err(|_| {
-            WorkspaceError::Fields(vec![ValidationError::new(
-                "alert",
-                format!("{text:?} is neither an alert's number nor all"),
-            )])
+            let quoted = format!("{text:?}");
+            let said = crate::lang::ta("st-watch-bad-alert", &[("value", &quoted)]);
+            let line = crate::lang::ta("st-problem", &[("field", &super::field_name("alert")), ("text", &said)]);
+            WorkspaceError::message(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &crate::lang::t("auth-not-saved"),
+                &line,
+                None,
+            )
         })?),
     };
     state.store.mark_alerts_read(&staff.account, which).await?;

@@ -16,7 +16,7 @@ use nmp_store::records::{Change, Fields, Record, check_table};
 use super::{PageQuery, title};
 use crate::auth::{Form, Staff, WorkspaceError};
 use crate::workspace::forms::{self, CitationView, FieldView};
-use crate::workspace::{Nav, Proposers, render};
+use crate::workspace::{Nav, Problem, Proposers, render};
 use crate::{AppState, WebError};
 
 #[derive(Template)]
@@ -26,12 +26,14 @@ pub(super) struct EditPage {
     table: String,
     title: String,
     heading: String,
+    /// The heading as HTML, the record's name marked as English on a French or Spanish page.
+    heading_html: String,
     action: String,
     key: Option<i32>,
     version: Option<i32>,
     fields: Vec<FieldView>,
     citation: CitationView,
-    errors: Vec<(String, String)>,
+    errors: Vec<Problem>,
     propose: bool,
     notice: Option<String>,
     message: String,
@@ -68,21 +70,42 @@ pub(super) async fn edit_page(
                     s.title,
                     c.field
                         .map(|f| field_label(table, &f))
-                        .unwrap_or_else(|| "whole record".into()),
+                        .unwrap_or_else(|| crate::lang::t("st-whole-record")),
                     c.locator.unwrap_or_default(),
                 )
             })
             .collect(),
         None => Vec::new(),
     };
-    let errors = fs.errors.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let errors = fs
+        .errors
+        .iter()
+        .map(|(k, v)| {
+            if forms::english_error(k) {
+                Problem::store(k, v)
+            } else {
+                Problem::said(k, v.clone())
+            }
+        })
+        .collect();
+    let (heading, heading_html) = match record {
+        Some(r) => {
+            let name = store.namer().record(r).await?;
+            (
+                crate::lang::ta("st-record-name", &[("table", &title(table)), ("name", &name)]),
+                crate::workspace::audit_record_html(&title(table), &name),
+            )
+        }
+        None => {
+            let text = crate::lang::ta("st-edit-new", &[("table", &title(table).to_lowercase())]);
+            (text.clone(), crate::workspace::escape(&text))
+        }
+    };
     Ok(EditPage {
         nav: Nav::of(signed_in),
         title: title(table),
-        heading: match record {
-            Some(r) => format!("{}: {}", title(table), store.namer().record(r).await?),
-            None => format!("New {}", title(table).to_lowercase()),
-        },
+        heading,
+        heading_html,
         action: match record {
             Some(r) => format!("/staff/records/{table}/{}", r.key),
             None => format!("/staff/records/{table}"),
@@ -105,7 +128,7 @@ fn field_label(table: &str, field: &str) -> String {
     nmp_store::records::schema::fields(table)
         .ok()
         .and_then(|specs| specs.iter().find(|s| s.name == field))
-        .map_or_else(|| field.to_string(), |s| s.label())
+        .map_or_else(|| field.to_string(), forms::label)
 }
 
 /// The form page with `status`.
@@ -159,7 +182,7 @@ pub(in crate::workspace) async fn edit_form(
         values: forms::texts(&record.fields),
         errors: BTreeMap::new(),
         form: None,
-        notice: q.saved.map(|_| "Saved.".to_string()),
+        notice: q.saved.map(|_| crate::lang::t("st-saved")),
     };
     form_page(&state, &staff, &table, Some(&record), fs, StatusCode::OK).await
 }
@@ -179,9 +202,9 @@ pub(super) async fn load(state: &AppState, table: &str, id: i32) -> Result<Recor
 pub(super) async fn in_scope(state: &AppState, signed_in: &SignedIn, change: &Change) -> Result<(), WorkspaceError> {
     match state.store.scope(&signed_in.account, signed_in.role, change).await {
         Ok(()) => Ok(()),
-        Err(ApplyError::Fields(errors)) => Err(WorkspaceError::forbidden(
+        Err(ApplyError::Fields(errors)) => Err(WorkspaceError::forbidden_en(
             &errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "),
-            Some(("/staff", "Your workspace")),
+            Some(("/staff", &crate::lang::t("auth-your-workspace"))),
         )),
         Err(other) => Err(other.into()),
     }

@@ -41,13 +41,15 @@ pub(super) async fn index(State(state): State<AppState>, staff: Staff) -> Result
     Ok(render(StatusCode::OK, &view))
 }
 
-/// `mechanism_status` → "Mechanism status".
+/// `mechanism_status` → "Mechanism status" ("Statut de mécanisme" in French).
 pub(crate) fn title(table: &str) -> String {
     let words = table.replace('_', " ");
     let mut c = words.chars();
-    c.next()
+    let english = c
+        .next()
         .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    super::known(&format!("st-table-{}", table.replace('_', "-")), english)
 }
 
 /// One row of a table's list.
@@ -133,13 +135,10 @@ pub(super) async fn list(
         _ => None,
     };
     let unfiltered = match (wanted, &country) {
-        (Some(c), None) if has_country => Some(format!(
-            "{c:?} is not a country code (ISO alpha-3); every record is listed."
-        )),
-        (Some(_), None) => Some(format!(
-            "{} records belong to no country; every record is listed.",
-            title(&table)
-        )),
+        (Some(c), None) if has_country => {
+            Some(crate::lang::ta("st-list-not-a-country", &[("code", &format!("{c:?}"))]))
+        }
+        (Some(_), None) => Some(crate::lang::ta("st-list-no-country", &[("table", &title(&table))])),
         _ => None,
     };
     // A student sees first the records their open assignments let them change.

@@ -67,7 +67,7 @@ async fn searched(
         values: forms::submitted(form, table, "")?,
         errors: BTreeMap::new(),
         form: Some(form),
-        notice: Some("Nothing is saved yet: choose from what was found, then save.".into()),
+        notice: Some(crate::lang::t("st-edit-found-notice")),
     };
     Ok(Some(
         form_page(state, signed_in, table, record, fs, StatusCode::OK).await?,
@@ -161,7 +161,8 @@ async fn write(
 #[template(path = "staff/conflict.html")]
 pub(crate) struct ConflictPage {
     pub nav: Nav,
-    pub heading: String,
+    /// The heading as HTML, the record's name marked as English on a French or Spanish page.
+    pub heading_html: String,
     pub explanation: String,
     pub rows: Vec<(String, String, String)>,
     pub current_version: i32,
@@ -176,16 +177,21 @@ pub(crate) fn conflict_page(signed_in: &SignedIn, table: &str, yours: &Fields, c
             let mine = forms::shown(yours.get(&spec.name));
             let now = forms::shown(current.fields.get(&spec.name));
             if yours.contains_key(&spec.name) && mine != now {
-                rows.push((spec.label(), mine, now));
+                rows.push((forms::label(spec), mine, now));
             }
         }
     }
     let view = ConflictPage {
         nav: Nav::of(signed_in),
-        heading: format!("{} was changed by someone else", current.label()),
-        explanation: format!(
-            "While you were editing, {} saved a newer version (now version {}). Nothing of yours was saved and nothing was overwritten. Compare, then edit the current version.",
-            current.updated_by, current.version
+        heading_html: crate::workspace::say_html(
+            "st-conflict-heading",
+            &[],
+            &[("record", &crate::workspace::english(&current.label()))],
+        )
+        .0,
+        explanation: crate::lang::ta(
+            "st-conflict-explanation",
+            &[("who", &current.updated_by), ("version", &current.version.to_string())],
         ),
         rows,
         current_version: current.version,
@@ -230,10 +236,7 @@ pub(in crate::workspace) async fn save(
     } = parse(&form, &table)?;
     let version = form.text("version").trim().parse::<i32>().ok();
     if version.is_none() {
-        errors.insert(
-            "version".into(),
-            "the form did not say which version you edited; reload it".into(),
-        );
+        errors.insert("version".into(), crate::lang::t("st-edit-no-version"));
     }
     let again = |errors: BTreeMap<String, String>, status: StatusCode, notice: Option<String>| {
         let fs = FormState {
@@ -252,7 +255,7 @@ pub(in crate::workspace) async fn save(
         .filter(|(k, v)| record.fields.get(k) != Some(v))
         .collect();
     if changed.is_empty() && citation.is_none() {
-        let notice = Some("Nothing changed, so nothing was saved.".into());
+        let notice = Some(crate::lang::t("st-edit-nothing-changed"));
         return again(BTreeMap::new(), StatusCode::OK, notice).await;
     }
     let change = Change {
@@ -283,8 +286,14 @@ pub(in crate::workspace) async fn delete(
     let Ok(version) = form.text("version").trim().parse::<i32>() else {
         return Err(WorkspaceError::message(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Not deleted",
-            "version: the form did not say which version you meant to delete; reload the page.",
+            &crate::lang::t("st-not-deleted"),
+            &crate::lang::ta(
+                "st-problem",
+                &[
+                    ("field", &crate::workspace::field_name("version")),
+                    ("text", &crate::lang::t("st-delete-no-version")),
+                ],
+            ),
             None,
         ));
     };
