@@ -27,18 +27,36 @@ pub enum WebError {
     /// Anything else that went wrong on our side.
     #[error("{0}")]
     Internal(String),
+    /// A public page's 404 or 400 whose message is already in the request's language (the
+    /// page's own words, not a record's): the error page shows it as it is.
+    #[error("{message}")]
+    Page {
+        /// 404 or 400.
+        status: StatusCode,
+        /// What is wrong, in the request's language.
+        message: String,
+    },
     /// A template failed to render.
     #[error(transparent)]
     Render(#[from] askama::Error),
 }
 
-/// The error page.
+/// The error page, in the request's language: its heading and frame translated, the message too
+/// when it is one of the site's own (a page's, an unknown address, a failure on our side);
+/// otherwise the message is shown in English and marked so (`message_en`).
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
     status: u16,
+    /// Before the message: "parameter edition:" (a bad parameter).
+    lead: Option<String>,
     message: String,
+    /// Whether the message is English on a French or Spanish page.
+    message_en: bool,
 }
+
+/// The English prefix of the 404 of an unknown address (`routes::pages`), whose path follows.
+const NO_PAGE: &str = "There is no page at ";
 
 #[derive(Serialize)]
 struct Body<'a> {
@@ -62,8 +80,15 @@ impl WebError {
         }
     }
 
+    /// A public page's error in the request's language (see [`WebError::Page`]).
+    pub(crate) fn page(status: StatusCode, message: String) -> Self {
+        WebError::Page { status, message }
+    }
+
     fn status_and_code(&self) -> (StatusCode, &'static str) {
         match self {
+            WebError::Page { status, .. } if *status == StatusCode::NOT_FOUND => (*status, "not_found"),
+            WebError::Page { status, .. } => (*status, "bad_parameter"),
             WebError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             WebError::BadParam { .. } => (StatusCode::BAD_REQUEST, "bad_parameter"),
             WebError::Store(nmp_store::StoreError::NotFound { .. }) => (StatusCode::NOT_FOUND, "not_found"),
@@ -102,13 +127,37 @@ impl WebError {
     }
 }
 
+impl WebError {
+    /// The error page's lead, message and whether the message is in the request's language.
+    fn page_message(&self) -> (Option<String>, String, bool) {
+        use crate::lang::{t, ta};
+        match self {
+            WebError::Page { message, .. } => (None, message.clone(), true),
+            _ if self.status_and_code().0 == StatusCode::INTERNAL_SERVER_ERROR => {
+                let _logged = self.public_message();
+                (None, t("err-internal"), true)
+            }
+            WebError::NotFound(m) => match m.strip_prefix(NO_PAGE).and_then(|p| p.strip_suffix('.')) {
+                Some(path) => (None, ta("err-no-page", &[("path", path)]), true),
+                None => (None, m.clone(), false),
+            },
+            WebError::BadParam { param, message } => {
+                (Some(ta("err-bad-param", &[("param", param)])), message.clone(), false)
+            }
+            _ => (None, self.public_message(), false),
+        }
+    }
+}
+
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let (status, _) = self.status_and_code();
-        let message = self.public_message();
+        let (lead, message, own) = self.page_message();
         let page = ErrorPage {
             status: status.as_u16(),
+            lead,
             message,
+            message_en: !own && crate::lang::lang() != nmp_i18n::Lang::En,
         };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),

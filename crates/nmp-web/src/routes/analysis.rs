@@ -1,6 +1,8 @@
 //! `/analysis` (the indicators and figures of an edition, with the outcome assessments of
 //! published editions), its figure downloads
-//! (`/analysis/figures/{name}.svg|png|csv`), `/compare` and `/datasets`.
+//! (`/analysis/figures/{name}.svg|png|csv`), `/compare` and `/datasets`. The pages speak the
+//! request's language; the charts, their downloads and the figures' data keep their English
+//! words (marked `lang="en"` on a French or Spanish page), as do the records' names.
 
 use std::collections::BTreeMap;
 
@@ -10,7 +12,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use nmp_core::vocab::{MechanismType, geo_label};
+use nmp_core::vocab::{MechanismType, Sector, geo_label};
 use nmp_store::entity::{country, dataset, indicator, observation};
 
 use crate::api::query::EDITION;
@@ -23,7 +25,8 @@ const COUNTRIES: Param = Param {
     accepts: Accepts::Text,
     description: "Two to five countries: names in English, French or Spanish, or ISO codes",
 };
-use crate::views::analysis::{self, Analysis, HighRisk};
+use crate::lang::{t, ta};
+use crate::views::analysis::{self, Analysis, HighRisk, english, escape, html, link, quoted, vocab_here};
 use crate::views::charts::{self, Figure, Outcomes, group_label};
 use crate::views::countries::{self, CountryDetail};
 use crate::views::country_names::{CountryNames, Lookup};
@@ -88,7 +91,7 @@ struct Row {
 struct AnalysisPage {
     editions: Vec<String>,
     selected: String,
-    /// As of when the figures count ("as of edition 2018").
+    /// As of when the figures count ("as of edition 2018"), in the request's language.
     as_of: String,
     previous: Option<String>,
     headline: Row,
@@ -96,7 +99,8 @@ struct AnalysisPage {
     groups: Vec<Row>,
     breadth: Vec<(String, String, usize, String)>,
     mean_breadth: String,
-    non_state: String,
+    /// Mechanisms with non-state members, of the mechanisms with members recorded.
+    non_state: (usize, usize),
     networks: Vec<(String, usize, String)>,
     high_risk: Option<HighRisk>,
     high_risk_counts: (usize, usize, usize),
@@ -105,6 +109,130 @@ struct AnalysisPage {
     figures: Vec<Figure>,
     outcomes: Outcomes,
     query: String,
+    /// The figures' titles in the request's language, by figure name (the others, the outcome
+    /// figures named by their criterion, keep their English title, marked so).
+    headings: BTreeMap<String, String>,
+    /// The sentences shown instead of a chart, in the request's language, by figure name.
+    instead: BTreeMap<String, String>,
+}
+
+impl AnalysisPage {
+    /// A figure's title as the page shows it.
+    fn title<'a>(&'a self, f: &'a Figure) -> &'a str {
+        self.headings.get(&f.name).unwrap_or(&f.title)
+    }
+
+    /// Whether the figure's title is in the request's language.
+    fn translated(&self, f: &Figure) -> bool {
+        self.headings.contains_key(&f.name)
+    }
+
+    /// The caption of a figure's data table, as HTML.
+    fn data_caption(&self, f: &Figure) -> String {
+        let title = if self.translated(f) {
+            escape(self.title(f))
+        } else {
+            english(&f.title)
+        };
+        html("an-figure-caption", &[], &[("title", &title)])
+    }
+
+    fn lede(&self) -> String {
+        let method = link("/about#method", &escape(&t("an-method")));
+        html("an-lede", &[], &[("method", &method)])
+    }
+
+    fn high_risk_intro(&self) -> String {
+        let page = link("/risk", &escape(&t("an-risk-title")));
+        html("an-high-risk-intro", &[], &[("page", &page)])
+    }
+
+    fn high_risk_counts(&self, h: &HighRisk) -> String {
+        let (mechanism, network, neither) = self.high_risk_counts;
+        let dataset = link("/datasets", &english(&h.title));
+        html(
+            "an-high-risk-counts",
+            &[
+                ("total", &h.rows.len().to_string()),
+                ("mechanism", &mechanism.to_string()),
+                ("network", &network.to_string()),
+                ("neither", &neither.to_string()),
+            ],
+            &[("dataset", &dataset)],
+        )
+    }
+
+    fn outside(&self, h: &HighRisk) -> String {
+        let list: Vec<String> = h.outside.iter().map(|o| o.summary_html()).collect();
+        html("an-outside", &[], &[("list", &list.join("; "))])
+    }
+
+    fn outcomes_intro(&self, edition: &str) -> String {
+        let initiatives = link("/initiatives", &escape(&t("an-initiatives")));
+        if self.selected != edition && self.selected != "all" {
+            html(
+                "an-outcomes-intro-latest",
+                &[("edition", edition), ("selected", &self.selected)],
+                &[("initiatives", &initiatives)],
+            )
+        } else {
+            html(
+                "an-outcomes-intro",
+                &[("edition", edition)],
+                &[("initiatives", &initiatives)],
+            )
+        }
+    }
+}
+
+/// The titles of the figures the page translates, by name: the same words as the charts' own
+/// titles (`views::charts`), which stay in English in the downloads.
+fn headings(figures: &[Figure], when: &str, high_risk: Option<&HighRisk>) -> BTreeMap<String, String> {
+    let dataset = high_risk
+        .map(|h| match h.dataset.strip_prefix("ewp-") {
+            Some(year) => format!("EWP {year}"),
+            None => h.dataset.clone(),
+        })
+        .unwrap_or_default();
+    figures
+        .iter()
+        .filter_map(|f| {
+            let key = match f.name.as_str() {
+                "map-networks" => "an-fig-map-networks",
+                "by-region" => "an-fig-by-region",
+                "by-status" => "an-fig-by-status",
+                "functions" => "an-fig-functions",
+                "over-editions" => "an-fig-over-editions",
+                "map-status" => "an-fig-map-status",
+                "high-risk" => "an-fig-high-risk",
+                "map-high-risk" => "an-fig-map-high-risk",
+                _ => return None,
+            };
+            Some((f.name.clone(), ta(key, &[("when", when), ("dataset", &dataset)])))
+        })
+        .collect()
+}
+
+/// The sentence the functions figure shows instead of a chart of nothing (the words of
+/// `views::charts`), in the request's language.
+fn functions_instead(a: &Analysis) -> String {
+    let mechanisms: usize = a.indicators.mechanisms_by_level.values().sum();
+    let assessed: usize = a.indicators.functions.iter().map(|f| f.assessed).sum();
+    let edition = a.edition.as_ref().map(|e| e.slug.as_str());
+    let key = match (assessed, edition) {
+        (0, Some(_)) => "an-functions-none-edition",
+        (0, None) => "an-functions-none-any",
+        (_, Some(_)) => "an-functions-not-carried-edition",
+        (_, None) => "an-functions-not-carried-any",
+    };
+    ta(
+        key,
+        &[
+            ("edition", edition.unwrap_or_default()),
+            ("mechanisms", &mechanisms.to_string()),
+            ("assessed", &assessed.to_string()),
+        ],
+    )
 }
 
 fn signed(n: i64) -> String {
@@ -113,6 +241,19 @@ fn signed(n: i64) -> String {
 
 async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
     let p = Params::parse(q.as_deref(), &[&EDITION], false)?;
+    let editions = analysis::editions(&s.store).await?;
+    if let Some(slug) = p.get(&EDITION).filter(|e| *e != "all")
+        && !editions.iter().any(|e| e.slug == slug)
+    {
+        let known: Vec<&str> = editions.iter().map(|e| e.slug.as_str()).collect();
+        return Err(WebError::page(
+            StatusCode::BAD_REQUEST,
+            ta(
+                "an-bad-edition",
+                &[("edition", &quoted(slug)), ("editions", &known.join(", "))],
+            ),
+        ));
+    }
     let Bench {
         analysis: a,
         high_risk,
@@ -143,21 +284,24 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
             (n("mechanism"), n("network only"), n("neither"))
         })
         .unwrap_or_default();
+    let as_of = a.as_of_here();
+    let headings = headings(&figures, &as_of, high_risk.as_ref());
+    let instead = figures
+        .iter()
+        .filter(|f| f.name == "functions" && f.instead.is_some())
+        .map(|f| (f.name.clone(), functions_instead(&a)))
+        .collect();
     let page = AnalysisPage {
-        editions: analysis::editions(&s.store)
-            .await?
-            .into_iter()
-            .map(|e| e.slug)
-            .collect(),
+        editions: editions.into_iter().map(|e| e.slug).collect(),
         selected: a
             .edition
             .as_ref()
             .map(|e| e.slug.clone())
             .unwrap_or_else(|| "all".into()),
-        as_of: a.as_of(),
+        as_of,
         previous: a.previous.as_ref().map(|e| e.slug.clone()),
         headline: Row {
-            label: "States with a national mechanism".into(),
+            label: t("an-states-with"),
             count: i.states_with_mechanism.count,
             of: i.states_with_mechanism.of,
             share: format!("{:.1}%", i.states_with_mechanism.share * 100.0),
@@ -168,7 +312,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
             .by_group
             .iter()
             .map(|r| Row {
-                label: group_label(&r.group),
+                label: vocab_here("an-group", &r.group, &group_label(&r.group)),
                 count: r.with_mechanism.count,
                 of: r.with_mechanism.of,
                 share: format!("{:.0}%", r.with_mechanism.share * 100.0),
@@ -189,14 +333,14 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
                     b.sectors.count,
                     b.sector_codes
                         .iter()
-                        .map(|c| label::<nmp_core::vocab::Sector>(c))
+                        .map(|c| vocab_here("an-sector", c, &label::<Sector>(c)))
                         .collect::<Vec<_>>()
                         .join(", "),
                 )
             })
             .collect(),
         mean_breadth: format!("{:.1}", i.mean_breadth),
-        non_state: format!("{} of {}", i.with_non_state_members.count, i.with_non_state_members.of),
+        non_state: (i.with_non_state_members.count, i.with_non_state_members.of),
         networks: i
             .networks
             .iter()
@@ -227,6 +371,8 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
             .as_ref()
             .map(|e| format!("?edition={}", e.slug))
             .unwrap_or_else(|| "?edition=all".into()),
+        headings,
+        instead,
     };
     Ok(Html(page.render()?))
 }
@@ -239,18 +385,16 @@ async fn figure_file(
     let p = Params::parse(q.as_deref(), &[&EDITION], true)?;
     let (name, ext) = file
         .rsplit_once('.')
-        .ok_or_else(|| WebError::NotFound(format!("There is no figure file {file:?}.")))?;
+        .ok_or_else(|| not_found("an-no-figure-file", &[("file", &quoted(&file))]))?;
     if !matches!(ext, "svg" | "png" | "csv") {
-        return Err(WebError::NotFound(format!(
-            "Figures come as .svg, .png or .csv, not {ext:?}."
-        )));
+        return Err(not_found("an-figure-types", &[("ext", &quoted(ext))]));
     }
     let Bench { figures, outcomes, .. } = bench(&s, &p).await?;
     let figure = figures
         .into_iter()
         .chain(outcomes.figures())
         .find(|f| f.name == name)
-        .ok_or_else(|| WebError::NotFound(format!("There is no figure {name:?}.")))?;
+        .ok_or_else(|| not_found("an-no-figure", &[("name", &quoted(name))]))?;
     Ok(match ext {
         "svg" => ([(header::CONTENT_TYPE, "image/svg+xml")], figure.svg).into_response(),
         "png" => {
@@ -261,11 +405,16 @@ async fn figure_file(
     })
 }
 
+/// A 404 of these pages, its message `key` in the request's language.
+fn not_found(key: &str, args: &[(&str, &str)]) -> WebError {
+    WebError::page(StatusCode::NOT_FOUND, ta(key, args))
+}
+
 /// One of the five country boxes of `/compare`: what was typed and what it was found to be.
 struct CountryBox {
     /// As typed.
     typed: String,
-    /// What is wrong with it, if anything.
+    /// What is wrong with it, if anything, as HTML in the request's language.
     problem: Option<String>,
     /// Countries it may have meant: (name, link to the comparison with it instead).
     suggestions: Vec<(String, String)>,
@@ -278,7 +427,7 @@ struct ComparePage {
     boxes: Vec<CountryBox>,
     /// Whether a box has a problem.
     box_problems: bool,
-    /// A problem with the whole list (too few or too many countries).
+    /// A problem with the whole list (too few or too many countries), in the request's language.
     problem: Option<String>,
     /// Every country for the type-ahead: (name, the other names and codes it is found by).
     choices: Vec<(String, String)>,
@@ -288,11 +437,26 @@ struct ComparePage {
     ewp_chart: Option<String>,
 }
 
+impl ComparePage {
+    /// A country's UN regional group in the request's language.
+    fn group(&self, c: &CountryDetail) -> Option<String> {
+        let english = c.un_regional_group_label.as_deref()?;
+        let code = c.item.un_regional_group.as_deref().unwrap_or_default();
+        Some(vocab_here("an-group", code, english))
+    }
+
+    /// A mechanism's latest status by its code: the code itself in English, as recorded, its label
+    /// in French or Spanish.
+    fn status(&self, code: &str) -> String {
+        vocab_here("an-mstatus", code, code)
+    }
+}
+
 /// The names typed into `/compare`: every `countries` value (the form sends one per box, a link
 /// may give several separated by commas), in order, without the empty ones.
 fn typed_countries(raw: Option<&str>) -> Result<Vec<String>, WebError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
-        .map_err(|_| WebError::bad_param("query", "the query string is not valid URL encoding"))?;
+        .map_err(|_| WebError::page(StatusCode::BAD_REQUEST, t("an-compare-bad-query")))?;
     Ok(pairs
         .into_iter()
         .filter(|(k, _)| k == COUNTRIES.name)
@@ -322,30 +486,20 @@ async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Res
     let mut boxes = Vec::new();
     let mut found = Vec::new();
     for (i, text) in typed.iter().enumerate() {
+        let quoted_text = quoted(text);
+        let typed_text = [("text", quoted_text.as_str())];
         let (problem, suggested) = match names.lookup(text) {
-            Lookup::Found(c) if found.contains(&c.iso3) => {
-                (Some(format!("{} is already in the list", c.name)), Vec::new())
-            }
+            Lookup::Found(c) if found.contains(&c.iso3) => (
+                Some(html("an-compare-already", &[], &[("country", &english(&c.name))])),
+                Vec::new(),
+            ),
             Lookup::Found(c) => {
                 found.push(c.iso3);
                 (None, Vec::new())
             }
-            Lookup::Ambiguous(cs) => (
-                Some(format!("{text:?} is the name of more than one country; choose one")),
-                cs,
-            ),
-            Lookup::Unknown(cs) if cs.is_empty() => (
-                Some(format!(
-                    "{text:?} is not the name or ISO code of a UN member or observer state"
-                )),
-                cs,
-            ),
-            Lookup::Unknown(cs) => (
-                Some(format!(
-                    "{text:?} is not the name or ISO code of a UN member or observer state; did you mean one of these?"
-                )),
-                cs,
-            ),
+            Lookup::Ambiguous(cs) => (Some(html("an-compare-ambiguous", &typed_text, &[])), cs),
+            Lookup::Unknown(cs) if cs.is_empty() => (Some(html("an-compare-unknown", &typed_text, &[])), cs),
+            Lookup::Unknown(cs) => (Some(html("an-compare-unknown-suggest", &typed_text, &[])), cs),
         };
         boxes.push(CountryBox {
             typed: text.clone(),
@@ -357,7 +511,7 @@ async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Res
         });
     }
     let problem = (!typed.is_empty() && !(2..=5).contains(&typed.len()))
-        .then(|| format!("Give two to five countries; {} were given.", typed.len()));
+        .then(|| ta("an-compare-count", &[("count", &typed.len().to_string())]));
     let box_problems = boxes.iter().any(|b| b.problem.is_some());
     let ok = problem.is_none() && !box_problems;
     boxes.resize_with(boxes.len().max(5), || CountryBox {
@@ -380,8 +534,16 @@ async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Res
         .map(|d| {
             high.as_ref()
                 .and_then(|h| h.rows.iter().find(|r| r.iso3 == d.item.iso3))
-                .map(|r| format!("rank {} ({:.1}%)", r.rank, r.risk * 100.0))
-                .unwrap_or_else(|| "no data".into())
+                .map(|r| {
+                    ta(
+                        "an-compare-rank",
+                        &[
+                            ("rank", &r.rank.to_string()),
+                            ("risk", &format!("{:.1}%", r.risk * 100.0)),
+                        ],
+                    )
+                })
+                .unwrap_or_else(|| t("an-compare-no-data"))
         })
         .collect();
     let type_labels = details
@@ -389,7 +551,7 @@ async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Res
         .map(|d| {
             d.mechanisms
                 .iter()
-                .map(|m| label::<MechanismType>(&m.item.kind))
+                .map(|m| crate::lang::label(&m.item.kind, &label::<MechanismType>(&m.item.kind)))
                 .collect::<Vec<_>>()
                 .join("; ")
         })
@@ -425,6 +587,13 @@ struct DatasetsPage {
     datasets: Vec<(dataset::Model, Vec<indicator::Model>)>,
 }
 
+impl DatasetsPage {
+    /// The caption of a dataset's indicators, as HTML.
+    fn indicators_caption(&self, d: &dataset::Model) -> String {
+        html("an-indicators-caption", &[], &[("dataset", &english(&d.title))])
+    }
+}
+
 async fn datasets(State(s): State<AppState>) -> Result<Html<String>, WebError> {
     let indicators = s.store.all::<indicator::Entity>().await?;
     let datasets = s
@@ -450,7 +619,12 @@ async fn indicator_figure(
     slug: &str,
     code: &str,
 ) -> Result<(dataset::Model, indicator::Model, i32, Figure), WebError> {
-    let missing = || WebError::NotFound(format!("There is no indicator {code:?} in a dataset {slug:?}."));
+    let missing = || {
+        not_found(
+            "an-no-indicator",
+            &[("code", &quoted(code)), ("dataset", &quoted(slug))],
+        )
+    };
     let ds = s
         .store
         .rows_where::<dataset::Entity, _>(dataset::Column::Slug, [slug.to_string()])
@@ -472,7 +646,7 @@ async fn indicator_figure(
         .iter()
         .map(|o| o.year)
         .max()
-        .ok_or_else(|| WebError::NotFound(format!("The indicator {code:?} has no values.")))?;
+        .ok_or_else(|| not_found("an-no-values", &[("code", &quoted(code))]))?;
     let values: Vec<(String, f64)> = observations
         .into_iter()
         .filter(|o| o.year == year)
@@ -496,6 +670,43 @@ struct IndicatorPage {
     indicator: indicator::Model,
     year: i32,
     figure: Figure,
+}
+
+impl IndicatorPage {
+    /// What the indicator is: its dataset, publisher and version, the year and unit of its
+    /// values, as HTML (the dataset's words marked as English on a French or Spanish page).
+    fn about(&self) -> String {
+        let d = &self.dataset;
+        let (dataset, publisher) = (english(&d.title), english(&d.publisher));
+        let published = match &d.dataset_version {
+            Some(v) => html(
+                "an-published-version",
+                &[("version", v)],
+                &[("dataset", &dataset), ("publisher", &publisher)],
+            ),
+            None => html("an-published", &[], &[("dataset", &dataset), ("publisher", &publisher)]),
+        };
+        let year = self.year.to_string();
+        let values = match &self.indicator.unit {
+            Some(u) => html("an-values-unit", &[("year", &year)], &[("unit", &english(u))]),
+            None => html("an-values", &[("year", &year)], &[]),
+        };
+        let mut out = format!("{published} {values}");
+        if let Some(d) = &self.indicator.description {
+            out.push(' ');
+            out.push_str(&english(d));
+        }
+        out
+    }
+
+    /// The caption of the data table, as HTML.
+    fn caption(&self) -> String {
+        html(
+            "an-values-caption",
+            &[("year", &self.year.to_string())],
+            &[("indicator", &english(&self.indicator.label))],
+        )
+    }
 }
 
 async fn indicator_page(
@@ -527,9 +738,7 @@ async fn indicator_file(
         }
         "data.csv" => ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], figure.csv()).into_response(),
         _ => {
-            return Err(WebError::NotFound(format!(
-                "Indicator files are map.svg, map.png and data.csv, not {file:?}."
-            )));
+            return Err(not_found("an-indicator-files", &[("file", &quoted(&file))]));
         }
     })
 }

@@ -1,7 +1,9 @@
 //! `/risk`: the risk–capacity gap monitor, one forecast (`?source=`, default the latest Early
 //! Warning Project release) beside every state's capacity, flagged where risk is high or rising
 //! and no national mechanism is operational. A `source` that is not a forecast is answered with
-//! the form again and the problem explained (400), never an error page.
+//! the form again and the problem explained (400), never an error page. The page's words are in
+//! the request's language (the forecasts' names, statuses and the problem built here, not by the
+//! API's shared functions); the states' names and assessments' words stay as recorded.
 
 use askama::Template;
 use axum::Router;
@@ -11,7 +13,9 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
 use crate::api::query::RISK_SOURCE;
+use crate::lang::{t, ta};
 use crate::params::Params;
+use crate::views::analysis::{escape, html, link, quoted, vocab_here};
 use crate::views::ewp_series;
 use crate::views::risk_gap::{self, SourceChoice};
 use crate::{AppState, WebError};
@@ -30,11 +34,13 @@ struct Row {
     change: String,
     rising: bool,
     high: bool,
-    status: &'static str,
+    status: String,
     functions: String,
     initiatives: usize,
     networks: String,
     assessment: String,
+    /// Whether `assessment` is the assessment's own (English) words.
+    assessment_en: bool,
     flagged: bool,
 }
 
@@ -50,9 +56,88 @@ struct RiskPage {
     is_nmp: bool,
 }
 
+impl RiskPage {
+    fn intro(&self) -> String {
+        let flagged = format!("<strong>{}</strong>", escape(&t("an-flagged")));
+        let method = link("/about#method", &escape(&t("an-method")));
+        html("an-risk-intro", &[], &[("flagged", &flagged), ("method", &method)])
+    }
+
+    fn nmp_note(&self) -> String {
+        let nmp = format!("<strong>{}</strong>", escape(&t("an-risk-nmp-own")));
+        html("an-risk-nmp-note", &[], &[("nmp", &nmp)])
+    }
+
+    fn published(&self, g: &Gap) -> String {
+        let datasets = link("/datasets", &escape(&t("an-datasets-link")));
+        html(
+            "an-risk-published",
+            &[],
+            &[
+                ("publisher", &crate::views::analysis::english(&g.publisher)),
+                ("datasets", &datasets),
+            ],
+        )
+    }
+
+    /// How many are flagged, since when changes are counted, and the downloads.
+    fn summary(&self, g: &Gap) -> String {
+        let flagged = ta(
+            "an-risk-flagged-count",
+            &[
+                ("flagged", &self.flagged.to_string()),
+                ("total", &self.rows.len().to_string()),
+            ],
+        );
+        let since = match (&g.previous, self.is_nmp) {
+            (Some(p), true) => ta("an-risk-since-computation", &[("previous", p)]),
+            (Some(p), false) => ta("an-risk-since-project", &[("previous", p)]),
+            (None, true) => t("an-risk-no-earlier-computation"),
+            (None, false) => t("an-risk-no-earlier-project"),
+        };
+        let slug = &g.source.slug;
+        let csv = link(&format!("/api/v1/risk/gap.csv?source={slug}&limit=500"), "CSV");
+        let json = link(&format!("/api/v1/risk/gap?source={slug}&limit=500"), "JSON");
+        let download = html("an-risk-download", &[], &[("csv", &csv), ("json", &json)]);
+        format!("{} {} {download}", escape(&flagged), escape(&since))
+    }
+}
+
 fn percent(v: Option<f64>) -> String {
     v.map(|v| format!("{:.1}%", v * 100.0))
-        .unwrap_or_else(|| "not given".into())
+        .unwrap_or_else(|| t("an-not-given"))
+}
+
+/// How the page names a forecast, in the request's language (the words of
+/// `Forecast::label`, which the API and the report keep in English).
+fn choice_label(c: &SourceChoice) -> String {
+    let family = match c.family.as_str() {
+        "nmp" => t("an-nmp-computation"),
+        _ => "Early Warning Project".to_string(),
+    };
+    match c.forecast_year {
+        Some(y) => ta(
+            "an-forecast-choice",
+            &[
+                ("family", &family),
+                ("slug", &c.slug),
+                ("from", &y.to_string()),
+                ("to", &(y + 1).to_string()),
+            ],
+        ),
+        None => ta("an-forecast-choice-no-year", &[("family", &family), ("slug", &c.slug)]),
+    }
+}
+
+/// Why `slug` cannot be shown, in the request's language (the words of
+/// `risk_gap::unknown_source`, which the API keeps in English).
+fn unknown_source(slug: &str, all: &[SourceChoice]) -> String {
+    let source = quoted(slug);
+    if all.is_empty() {
+        return ta("an-risk-unknown-none", &[("source", &source)]);
+    }
+    let known: Vec<&str> = all.iter().map(|c| c.slug.as_str()).collect();
+    ta("an-risk-unknown", &[("source", &source), ("known", &known.join(", "))])
 }
 
 fn rows(gap: &Gap) -> Vec<Row> {
@@ -61,23 +146,33 @@ fn rows(gap: &Gap) -> Vec<Row> {
         .map(|r| Row {
             iso3: r.iso3.to_lowercase(),
             name: r.name.clone(),
-            rank: ewp_series::rank_text(r.rank),
+            rank: ewp_series::rank_here(r.rank),
             risk: percent(r.risk),
             change: match (r.risk, r.previous_risk) {
-                (Some(now), Some(before)) => format!("{:+.1} pt", (now - before) * 100.0),
-                _ if gap.previous.is_some() => "not assessed before".into(),
+                (Some(now), Some(before)) => ta(
+                    "an-change-points",
+                    &[("change", &format!("{:+.1}", (now - before) * 100.0))],
+                ),
+                _ if gap.previous.is_some() => t("an-not-assessed-before"),
                 _ => String::new(),
             },
             rising: r.rising,
             high: r.high,
-            status: status_label(&r.mechanism_status),
+            status: vocab_here("an-gap-status", &r.mechanism_status, status_label(&r.mechanism_status)),
             functions: match &r.functions_edition {
-                Some(e) => format!("{} of {} operational ({e})", r.functions_operational, r.functions_rated),
-                None => "not rated".into(),
+                Some(e) => ta(
+                    "an-functions-operational",
+                    &[
+                        ("operational", &r.functions_operational.to_string()),
+                        ("rated", &r.functions_rated.to_string()),
+                        ("edition", e),
+                    ],
+                ),
+                None => t("an-not-rated"),
             },
             initiatives: r.initiatives,
             networks: if r.networks.is_empty() {
-                "none".into()
+                t("an-none")
             } else {
                 r.networks.replace(';', ", ")
             },
@@ -85,7 +180,8 @@ fn rows(gap: &Gap) -> Vec<Row> {
                 .latest_assessment
                 .as_ref()
                 .map(|a| format!("{} ({})", a.summary, a.assessed_on))
-                .unwrap_or_else(|| "none yet".into()),
+                .unwrap_or_else(|| t("an-none-yet")),
+            assessment_en: r.latest_assessment.is_some(),
             flagged: r.flagged,
         })
         .collect()
@@ -94,14 +190,20 @@ fn rows(gap: &Gap) -> Vec<Row> {
 async fn show(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, WebError> {
     let p = Params::parse(q.as_deref(), &[&RISK_SOURCE], false)?;
     let all = s.store.forecasts().await?;
-    let (choices, default) = risk_gap::choices(&all);
+    let (mut choices, default) = risk_gap::choices(&all);
+    for c in &mut choices {
+        c.label = choice_label(c);
+    }
     let wanted = p.get(&RISK_SOURCE).map(str::to_string).or(default);
-    let gap = match &wanted {
+    let mut gap = match &wanted {
         Some(slug) => risk_gap::gap(&s.store, &all, slug).await?,
         None => None,
     };
+    if let Some(g) = &mut gap {
+        g.source.label = choice_label(&g.source);
+    }
     let problem = match (&wanted, &gap) {
-        (Some(slug), None) => Some(risk_gap::unknown_source(slug, &choices)),
+        (Some(slug), None) => Some(unknown_source(slug, &choices)),
         _ => None,
     };
     let status = if problem.is_some() {

@@ -6,6 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use nmp_core::indicators::{Change, Facts, Indicators, change, compute, exists};
+use nmp_i18n::Lang;
 use nmp_store::Store;
 use nmp_store::entity::{country, dataset, edition, indicator, observation};
 use serde::Serialize;
@@ -46,30 +47,31 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// [`Self::as_of`] in the request's language (the pages translated so far: the home page).
-    pub fn as_of_here(&self) -> String {
-        use crate::lang::{t, ta};
+    /// As of when the figures count, for labels, in `lang`: "as of edition 2018", "as of edition
+    /// 2020-transition (2020)", "all data recorded" (the messages `as-of-*`).
+    pub fn as_of_in(&self, lang: Lang) -> String {
         match &self.edition {
-            None => t("as-of-all"),
+            None => nmp_i18n::t(lang, "as-of-all"),
             Some(e) => match e.year {
-                Some(y) if e.slug == y.to_string() => ta("as-of-edition", &[("edition", &e.slug)]),
-                Some(y) => ta("as-of-edition-year", &[("edition", &e.slug), ("year", &y.to_string())]),
-                None => ta("as-of-edition-no-year", &[("edition", &e.slug)]),
+                Some(y) if e.slug == y.to_string() => nmp_i18n::t_args(lang, "as-of-edition", &[("edition", &e.slug)]),
+                Some(y) => nmp_i18n::t_args(
+                    lang,
+                    "as-of-edition-year",
+                    &[("edition", &e.slug), ("year", &y.to_string())],
+                ),
+                None => nmp_i18n::t_args(lang, "as-of-edition-no-year", &[("edition", &e.slug)]),
             },
         }
     }
 
-    /// As of when the figures count, for labels: "as of edition 2018", "as of edition
-    /// 2020-transition (2020)", "all data recorded".
+    /// [`Self::as_of_in`] the request's language: the pages' headings and sentences.
+    pub fn as_of_here(&self) -> String {
+        self.as_of_in(crate::lang::lang())
+    }
+
+    /// [`Self::as_of_in`] English: the charts' titles and their downloads, which stay in English.
     pub fn as_of(&self) -> String {
-        match &self.edition {
-            None => "all data recorded".into(),
-            Some(e) => match e.year {
-                Some(y) if e.slug == y.to_string() => format!("as of edition {}", e.slug),
-                Some(y) => format!("as of edition {} ({y})", e.slug),
-                None => format!("edition {}, which has no year: all data recorded", e.slug),
-            },
-        }
+        self.as_of_in(Lang::En)
     }
 }
 
@@ -254,4 +256,75 @@ pub(crate) async fn high_risk(store: &Store, facts: &Facts, top: i64) -> Result<
         rows,
         outside,
     }))
+}
+
+// The text of the analysis, risk, comparison, datasets and error pages in the request's language,
+// as HTML where a sentence holds a link or a record's English words.
+
+/// `text` escaped for HTML as the templates escape it.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&#34;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` (a record's words, in English) as HTML, marked as English on a French or Spanish page.
+pub(crate) fn english(text: &str) -> String {
+    match crate::lang::english_attr() {
+        "" => escape(text),
+        attr => format!("<span{attr}>{}</span>", escape(text)),
+    }
+}
+
+/// A link to `href` whose content is `html`.
+pub(crate) fn link(href: &str, html: &str) -> String {
+    format!("<a href=\"{}\">{html}</a>", escape(href))
+}
+
+/// The message `key` in the request's language as HTML: its words escaped, its placeholders in
+/// `text` filled with text (escaped) and those in `html` with pieces of HTML (links, a record's
+/// marked words).
+pub(crate) fn html(key: &str, text: &[(&str, &str)], html: &[(&str, &str)]) -> String {
+    let marks: Vec<String> = (0..html.len()).map(|i| format!("\u{1}{i}\u{2}")).collect();
+    let mut args: Vec<(&str, &str)> = text.to_vec();
+    args.extend(html.iter().zip(&marks).map(|((name, _), mark)| (*name, mark.as_str())));
+    let mut out = escape(&crate::lang::ta(key, &args));
+    for ((_, piece), mark) in html.iter().zip(&marks) {
+        out = out.replacen(mark.as_str(), piece, 1);
+    }
+    out
+}
+
+/// The states a map could not draw (`names`, as recorded), as HTML: "Too small to see on this
+/// map: Andorra, Monaco."
+pub(crate) fn too_small(names: &[String]) -> String {
+    html("an-too-small", &[], &[("names", &english(&names.join(", ")))])
+}
+
+/// `text` as Rust's `{:?}` writes it, without the quotes around it: for messages that put it
+/// between quotes of their language (the English ones as `{:?}` did).
+pub(crate) fn quoted(text: &str) -> String {
+    let debug = format!("{text:?}");
+    debug[1..debug.len() - 1].to_string()
+}
+
+/// The label of the vocabulary value `code` in the request's language, from the message
+/// `prefix-code` (`_` written `-`); `english`, the vocabulary's own label, on an English page or
+/// when there is no such message.
+pub(crate) fn vocab_here(prefix: &str, code: &str, english: &str) -> String {
+    match crate::lang::lang() {
+        Lang::En => english.to_string(),
+        lang => {
+            nmp_i18n::t_if(lang, &format!("{prefix}-{}", code.replace('_', "-"))).unwrap_or_else(|| english.to_string())
+        }
+    }
 }

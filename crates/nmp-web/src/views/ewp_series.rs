@@ -61,20 +61,26 @@ pub struct OutsidePoint {
 }
 
 impl OutsidePoint {
-    /// For display: `Kosovo (XKX), rank 17, two-year risk 4.0% (note)`.
-    pub fn summary(&self) -> String {
+    /// For the analysis page, as HTML in the request's language: `Kosovo (XKX), rank 17,
+    /// two-year risk 4.0% (note)`, the name and the note marked as English on a French or
+    /// Spanish page.
+    pub fn summary_html(&self) -> String {
+        use crate::views::analysis::{english, html};
         let risk = self
             .risk_2yr
             .map(|v| format!("{:.1}%", v * 100.0))
-            .unwrap_or_else(|| "not given".into());
-        let mut out = format!(
-            "{} ({}), rank {}, two-year risk {risk}",
-            self.name,
-            self.code,
-            rank_text(self.rank_2yr)
+            .unwrap_or_else(|| crate::lang::t("an-not-given"));
+        let mut out = html(
+            "an-outside-item",
+            &[
+                ("code", &self.code),
+                ("rank", &rank_here(self.rank_2yr)),
+                ("risk", &risk),
+            ],
+            &[("name", &english(&self.name))],
         );
         if let Some(note) = self.note.as_deref().filter(|n| !n.is_empty()) {
-            out.push_str(&format!(" ({})", note.trim_end_matches('.')));
+            out.push_str(&format!(" ({})", english(note.trim_end_matches('.'))));
         }
         out
     }
@@ -333,8 +339,8 @@ pub struct RisenView {
     pub rows: Vec<(String, String, String, String, String)>,
 }
 
-/// The states risen into the top 30 since the release before the latest, named, or `None` when
-/// fewer than two releases are imported.
+/// The states risen into the top 30 since the release before the latest, named (their ranks in
+/// the request's language), or `None` when fewer than two releases are imported.
 pub async fn risen_view(store: &Store) -> Result<Option<RisenView>, WebError> {
     let series = load(store).await?;
     let Some((previous, latest)) = series.last_two() else {
@@ -352,7 +358,7 @@ pub async fn risen_view(store: &Store) -> Result<Option<RisenView>, WebError> {
         .map(|r| {
             let name = names.get(&r.iso3).cloned().unwrap_or_else(|| r.iso3.clone());
             let risk = r.risk_2yr.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_default();
-            (r.iso3, name, rank_text(r.previous_rank), rank_text(Some(r.rank)), risk)
+            (r.iso3, name, rank_here(r.previous_rank), rank_here(Some(r.rank)), risk)
         })
         .collect();
     Ok(Some(RisenView {
@@ -362,9 +368,16 @@ pub async fn risen_view(store: &Store) -> Result<Option<RisenView>, WebError> {
     }))
 }
 
-/// A rank for display: `12`, or `not assessed`.
+/// A rank for display: `12`, or `not assessed` (in English: the country page's risk section is
+/// English).
 pub fn rank_text(rank: Option<f64>) -> String {
     rank.map(|r| format!("{r:.0}")).unwrap_or_else(|| "not assessed".into())
+}
+
+/// [`rank_text`] in the request's language (the analysis and risk pages).
+pub fn rank_here(rank: Option<f64>) -> String {
+    rank.map(|r| format!("{r:.0}"))
+        .unwrap_or_else(|| crate::lang::t("an-not-assessed"))
 }
 
 #[cfg(test)]
