@@ -2,13 +2,22 @@
 //! edition's citation line and the agreement figures (the template has its own copies in
 //! Typst).
 
+use nmp_i18n::Lang;
+
 use crate::snapshot::Snapshot;
 
 /// A partial date (`2014`, `2014-12`, `2014-12-05`) in words, in English (`5 December 2014`, as
 /// [`nmp_i18n::dates::format`] writes it); anything else as it is.
 pub fn fmt_date(date: &str) -> String {
+    fmt_date_in(Lang::En, date)
+}
+
+/// A partial date in words in `lang`: `5 December 2014`, `5 décembre 2014` (`1er décembre
+/// 2014`), `5 de diciembre de 2014`; `décembre 2014`, `diciembre de 2014`; anything else as it
+/// is.
+pub fn fmt_date_in(lang: Lang, date: &str) -> String {
     nmp_core::PartialDate::parse("date", date)
-        .map(|d| nmp_i18n::dates::format(nmp_i18n::Lang::En, &d))
+        .map(|d| nmp_i18n::dates::format(lang, &d))
         .unwrap_or_else(|_| date.to_string())
 }
 
@@ -41,6 +50,29 @@ pub fn how_to_cite(snapshot: &Snapshot) -> String {
     text
 }
 
+/// How to cite the edition in `lang` (the words "and" and "edition" in it; the names, title
+/// and kind as recorded): the same as [`how_to_cite`] in English.
+pub fn how_to_cite_in(lang: Lang, snapshot: &Snapshot) -> String {
+    let e = &snapshot.edition;
+    let publishers = e
+        .publishers
+        .iter()
+        .map(|p| p.name.clone())
+        .reduce(|before, after| nmp_i18n::t_args(lang, "rs-cite-and", &[("before", &before), ("after", &after)]))
+        .unwrap_or_default();
+    let mut text = format!("{publishers} ({}). {}", year(snapshot), e.title);
+    if let Some(sub) = &e.subtitle {
+        text.push_str(&format!(": {sub}"));
+    }
+    text.push_str(". ");
+    text.push_str(&nmp_i18n::t_args(
+        lang,
+        "rs-cite-edition",
+        &[("kind", &e.kind), ("slug", &e.slug)],
+    ));
+    text
+}
+
 /// Krippendorff's alpha to three decimals, or a dash when undefined.
 pub fn alpha(a: Option<f64>) -> String {
     a.map(|a| format!("{a:.3}")).unwrap_or_else(|| "–".into())
@@ -62,6 +94,13 @@ mod tests {
         assert_eq!(fmt_date("2014-12"), "December 2014");
         assert_eq!(fmt_date("2014-12-05"), "5 December 2014");
         assert_eq!(fmt_date("2014-13"), "2014-13");
+        assert_eq!(fmt_date_in(Lang::Fr, "2014-12-05"), "5 décembre 2014");
+        assert_eq!(fmt_date_in(Lang::Fr, "2014-12-01"), "1er décembre 2014");
+        assert_eq!(fmt_date_in(Lang::Fr, "2014-12"), "décembre 2014");
+        assert_eq!(fmt_date_in(Lang::Es, "2014-12-05"), "5 de diciembre de 2014");
+        assert_eq!(fmt_date_in(Lang::Es, "2014-12"), "diciembre de 2014");
+        assert_eq!(fmt_date_in(Lang::Es, "2014"), "2014");
+        assert_eq!(fmt_date_in(Lang::En, "2014-12-05"), fmt_date("2014-12-05"));
     }
 
     #[test]

@@ -75,47 +75,12 @@ fn pdf_text(pdf: &[u8]) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A date with at least a month (`2014-12`, `2014-12-01`) as the report writes it in `code`.
+/// A date with at least a month (`2014-12`, `2014-12-01`) as the report writes it in `code`
+/// (nmp-i18n's dates, which the respondent's form echoes back too).
 fn in_words(code: &str, date: &str) -> Option<String> {
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const ES: [&str; 12] = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
-    let parts: Vec<&str> = date.split('-').collect();
-    let month = *(if code == "fr" { &FR } else { &ES }).get(parts.get(1)?.parse::<usize>().ok()? - 1)?;
-    let year = parts[0];
-    let day = parts.get(2).map(|d| d.parse::<u32>().unwrap());
-    Some(match (code, day) {
-        ("fr", None) => format!("{month} {year}"),
-        ("fr", Some(1)) => format!("1er {month} {year}"),
-        ("fr", Some(d)) => format!("{d} {month} {year}"),
-        (_, None) => format!("{month} de {year}"),
-        (_, Some(d)) => format!("{d} de {month} de {year}"),
-    })
+    let lang = nmp_i18n::Lang::from_code(code)?;
+    let d = nmp_core::PartialDate::parse("date", date).ok()?;
+    (date.len() >= 7).then(|| nmp_i18n::dates::format(lang, &d))
 }
 
 #[tokio::test]

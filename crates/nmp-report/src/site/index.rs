@@ -6,18 +6,19 @@ use super::pages::{IndexPage, PartEntry, PartText, Shared};
 use super::pieces::{essay_anchor, part_href, part_text, profile_href, sources};
 use crate::Edition;
 use crate::snapshot::Part;
-use crate::text::{fmt_date, paragraphs};
+use crate::text::{fmt_date_in, paragraphs};
 
 /// The front page of `edition`, listing the content `parts`.
 pub(super) fn index<'a>(edition: &Edition, s: &'a Shared, parts: &[&Part]) -> IndexPage<'a> {
     let snap = &edition.snapshot;
     let e = &snap.edition;
+    let lang = s.lang;
     let intro = snap
         .parts
         .iter()
         .find(|p| p.key == "introduction" && !p.is_essay())
         .map(|p| {
-            let (paragraphs, gap) = part_text(p);
+            let (paragraphs, gap) = part_text(p, lang);
             PartText {
                 title: p.title.clone(),
                 paragraphs,
@@ -32,11 +33,16 @@ pub(super) fn index<'a>(edition: &Edition, s: &'a Shared, parts: &[&Part]) -> In
         .collect::<Vec<_>>()
         .join("; ");
     if let Some(d) = &e.published_on {
-        published_by.push_str(&format!(", {}", fmt_date(d)));
+        published_by.push_str(&format!(", {}", fmt_date_in(lang, d)));
     }
     published_by.push('.');
     if let Some(pages) = e.pages {
-        published_by.push_str(&format!(" The original edition has {pages} pages."));
+        published_by.push(' ');
+        published_by.push_str(&nmp_i18n::t_args(
+            lang,
+            "rs-original-pages",
+            &[("pages", &pages.to_string())],
+        ));
     }
     IndexPage {
         s,
@@ -67,9 +73,13 @@ pub(super) fn index<'a>(edition: &Edition, s: &'a Shared, parts: &[&Part]) -> In
             .collect(),
         methodology: e.methodology.as_deref().map(paragraphs).unwrap_or_default(),
         methodology_sources: sources(&e.citations, &["methodology"]),
-        computed: format!(
-            "The figures and tables of this report are computed by NMP from its database, as of the edition's year{}. A state counts as having a national mechanism when at least one mechanism of national level is on record for it and a dated fact (its creation or launch, an activity, a step of its status history, or its profile in an edition) places it in or before that year, and it had not been dissolved by then. Regions are those of the UN geoscheme (M49); regional groups are the five UN regional groups of member states. Every fact shown is cited to a source in the bibliography; where the record is silent, the report says \"not recorded\" rather than filling the gap.",
-            snap.overview.year.map(|y| format!(" ({y})")).unwrap_or_default()
+        computed: nmp_i18n::t_args(
+            lang,
+            "rs-computed",
+            &[(
+                "year",
+                &snap.overview.year.map(|y| format!(" ({y})")).unwrap_or_default(),
+            )],
         ),
         note: e.note.clone(),
         contributors: e
@@ -89,7 +99,13 @@ pub(super) fn index<'a>(edition: &Edition, s: &'a Shared, parts: &[&Part]) -> In
         errata: edition
             .errata
             .iter()
-            .map(|x| (fmt_date(&x.issued_on), x.location.clone(), x.correction.clone()))
+            .map(|x| {
+                (
+                    fmt_date_in(lang, &x.issued_on),
+                    x.location.clone(),
+                    x.correction.clone(),
+                )
+            })
             .collect(),
         essays: snap
             .parts
@@ -97,6 +113,6 @@ pub(super) fn index<'a>(edition: &Edition, s: &'a Shared, parts: &[&Part]) -> In
             .filter(|p| p.is_essay())
             .map(|p| (essay_anchor(p), p.title.clone()))
             .collect(),
-        agreement: super::outcomes::agreement_tables(snap),
+        agreement: super::outcomes::agreement_tables(snap, lang),
     }
 }

@@ -12,9 +12,10 @@
 //! in `pages`.
 
 use askama::Template;
+use nmp_i18n::{Lang, t, t_args, t_count};
 
-use crate::snapshot::{Part, Snapshot};
-use crate::text::{fmt_date, how_to_cite, year};
+use crate::snapshot::{Part, RiskGap, Snapshot};
+use crate::text::{fmt_date_in, how_to_cite_in, year};
 use crate::{Edition, ReportError};
 
 mod index;
@@ -25,11 +26,11 @@ mod profile;
 
 use pages::{
     AnnexPage, BibEntry, BibliographyPage, Essay, EssaysPage, Group, NavPart, OverviewPage, PartPage, RegionsPage,
-    Shared, ThemeView, ThemesPage,
+    Shared, ThemeView, ThemesPage, esc, rec,
 };
 use pieces::{
-    country_rows, counts, essay_anchor, mechanism_row, part_href, part_text, profile_href, share, short_title, sources,
-    when,
+    NO_GROUP, country_rows, counts, essay_anchor, heading_by_key, mechanism_row, part_href, part_text, profile_href,
+    region_name, share, short_title, sources, when,
 };
 
 const STYLE: &str = include_str!("../../templates/site/style.css");
@@ -80,19 +81,26 @@ pub fn build(edition: &Edition) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
 }
 
 /// What every page shows: the edition, the navigation (the content `parts`, and the essays
-/// when there are any), the footer.
+/// when there are any), the footer; all in the edition's language.
 fn shared(edition: &Edition, content_parts: &[&Part], essays: bool) -> Shared {
     let snap = &edition.snapshot;
     let e = &snap.edition;
+    let lang = Lang::from_code(&e.language).unwrap_or_default();
+    let hash = format!("<code>{}</code>", esc(&edition.sha256));
     Shared {
+        lang,
         title: e.title.clone(),
         subtitle: e.subtitle.clone(),
         kind: e.kind.clone(),
         year: year(snap),
         draft: edition.draft,
-        cite: how_to_cite(snap),
-        sha256: edition.sha256.clone(),
-        version: env!("CARGO_PKG_VERSION"),
+        cite: how_to_cite_in(lang, snap),
+        built_by: t_args(
+            lang,
+            "rs-built-by",
+            &[("version", &esc(env!("CARGO_PKG_VERSION"))), ("sha256", &hash)],
+        ),
+        snapshot_line: t_args(lang, "rs-snapshot-text", &[("sha256", &hash)]),
         parts: content_parts
             .iter()
             .map(|p| NavPart {
@@ -108,51 +116,136 @@ fn shared(edition: &Edition, content_parts: &[&Part], essays: bool) -> Shared {
 /// `overview.html`: the global figures, the map and the counts by UN region.
 fn overview_page(snap: &Snapshot, s: &Shared) -> Result<File, ReportError> {
     let o = &snap.overview;
-    let when = when(snap);
+    let lang = s.lang;
+    let when = when(snap, lang);
+    let as_of = o
+        .year
+        .map(|y| t_args(lang, "rs-as-of", &[("year", &y.to_string())]))
+        .unwrap_or_else(|| t(lang, "rs-all-data"));
     Ok((
         "overview.html".into(),
         render(&OverviewPage {
             s,
             root: "",
-            lede: format!(
-                "{}, {} of {} states ({}) had at least one national mechanism for the prevention of genocide and other atrocity crimes on record.",
-                o.year
-                    .map(|y| format!("As of {y}"))
-                    .unwrap_or_else(|| "In all recorded data".into()),
-                o.with_mechanism,
-                o.states,
-                share(o.with_mechanism, o.states)
+            lede: t_args(
+                lang,
+                "rs-overview-lede",
+                &[
+                    ("when", &as_of),
+                    ("with", &o.with_mechanism.to_string()),
+                    ("states", &o.states.to_string()),
+                    ("share", &share(o.with_mechanism, o.states)),
+                ],
             ),
             when: when.clone(),
-            map_alt: format!(
-                "World map: the states with a national mechanism{when} in colour: {}.",
-                o.countries
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            map_alt: t_args(
+                lang,
+                "rs-map-alt",
+                &[
+                    ("when", &when),
+                    (
+                        "states",
+                        &o.countries
+                            .iter()
+                            .map(|c| c.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ],
             ),
-            regions: counts(&o.regions),
+            regions: counts(&o.regions, lang),
             risk: o.risk_gap.as_ref(),
+            risk_text: o
+                .risk_gap
+                .as_ref()
+                .map(|r| risk_text(lang, r, &when))
+                .unwrap_or_default(),
+            risk_caption: o.risk_gap.as_ref().map(|r| risk_caption(lang, r)).unwrap_or_default(),
         })?,
     ))
+}
+
+/// The risk table's introduction (HTML): the release, what the table lists, how many states are
+/// flagged, and what a forecast is.
+fn risk_text(lang: Lang, r: &RiskGap, when: &str) -> String {
+    let previous = match &r.previous {
+        Some(p) => esc(p),
+        None => t(lang, "rs-risk-previous"),
+    };
+    let intro = t_args(
+        lang,
+        "rs-risk-text",
+        &[
+            ("label", &rec(lang, &r.label)),
+            ("states", &r.states.to_string()),
+            ("rows", &r.rows.len().to_string()),
+            ("previous", &previous),
+            ("when", &esc(when)),
+        ],
+    );
+    let flagged = t_args(
+        lang,
+        "rs-risk-flagged",
+        &[
+            ("number", &format!("<strong>{}</strong>", r.flagged)),
+            ("flagged", &t_count(lang, "rs-risk-flagged-count", "count", r.flagged)),
+            ("mark", "<span class=\"flag\" aria-hidden=\"true\">■</span>"),
+        ],
+    );
+    format!("{intro} {flagged} {}", t(lang, "rs-risk-forecast"))
+}
+
+/// The risk table's caption (HTML): the release it is read from, with its link and hash.
+fn risk_caption(lang: Lang, r: &RiskGap) -> String {
+    let mut release = format!("{}, {}", esc(&r.title), esc(&r.publisher));
+    if let Some(v) = &r.version {
+        release.push_str(&format!(", {}", esc(v)));
+    }
+    if let Some(u) = &r.url {
+        release.push_str(&format!(", <a href=\"{0}\">{0}</a>", esc(u)));
+    }
+    if let Some(h) = &r.file_sha256 {
+        let hash = format!("<code>{}</code>", esc(h));
+        release.push_str(&format!(" ({})", t_args(lang, "rs-risk-file", &[("sha256", &hash)])));
+    }
+    t_args(lang, "rs-risk-caption", &[("release", &release)])
 }
 
 /// `regions.html`: each UN regional group with its mechanisms.
 fn regions_page(snap: &Snapshot, s: &Shared) -> Result<File, ReportError> {
     let o = &snap.overview;
+    let lang = s.lang;
+    let when = when(snap, lang);
     let groups = o
         .groups
         .iter()
-        .map(|g| Group {
-            name: g.region.clone(),
-            with: g.with_mechanism,
-            states: g.states,
-            share: share(g.with_mechanism, g.states),
-            rows: country_rows(o.countries.iter().filter(|c| {
-                c.group.as_deref() == Some(g.region.as_str())
-                    || (c.group.is_none() && g.region == "In no UN regional group")
-            })),
+        .map(|g| {
+            let count = t_args(
+                lang,
+                "rs-group-count",
+                &[
+                    ("with", &g.with_mechanism.to_string()),
+                    ("states", &g.states.to_string()),
+                ],
+            );
+            Group {
+                name: region_name(lang, &g.region),
+                text: t_args(
+                    lang,
+                    "rs-group-text",
+                    &[
+                        ("count", &format!("<strong>{count}</strong>")),
+                        ("share", &esc(&share(g.with_mechanism, g.states))),
+                        ("when", &esc(&when)),
+                    ],
+                ),
+                rows: country_rows(
+                    o.countries.iter().filter(|c| {
+                        c.group.as_deref() == Some(g.region.as_str()) || (c.group.is_none() && g.region == NO_GROUP)
+                    }),
+                    lang,
+                ),
+            }
         })
         .collect();
     Ok((
@@ -160,7 +253,7 @@ fn regions_page(snap: &Snapshot, s: &Shared) -> Result<File, ReportError> {
         render(&RegionsPage {
             s,
             root: "",
-            when: when(snap),
+            when,
             groups,
         })?,
     ))
@@ -168,7 +261,7 @@ fn regions_page(snap: &Snapshot, s: &Shared) -> Result<File, ReportError> {
 
 /// A part's page, then the page of each of its profiles.
 fn part_pages(s: &Shared, part: &Part) -> Result<Vec<File>, ReportError> {
-    let (paragraphs, gap) = part_text(part);
+    let (paragraphs, gap) = part_text(part, s.lang);
     let mut files = vec![(
         part_href(part),
         render(&PartPage {
@@ -204,18 +297,18 @@ fn themes_page(snap: &Snapshot, s: &Shared) -> Result<File, ReportError> {
         render(&ThemesPage {
             s,
             root: "",
-            when: when(snap),
+            when: when(snap, s.lang),
             themes: snap
                 .themes
                 .iter()
                 .map(|t| ThemeView {
                     key: &t.key,
-                    title: &t.title,
+                    title: heading_by_key(s.lang, "rs-theme", &t.key, &t.title),
                     members: &t.members,
                     rows: t
                         .mechanisms
                         .iter()
-                        .map(|m| mechanism_row(m.country.clone().unwrap_or_default(), m))
+                        .map(|m| mechanism_row(m.country.clone().unwrap_or_default(), m, s.lang))
                         .collect(),
                 })
                 .collect(),
@@ -233,7 +326,7 @@ fn essays_page(s: &Shared, essays: &[&Part]) -> Result<File, ReportError> {
             essays: essays
                 .iter()
                 .map(|p| {
-                    let (paragraphs, gap) = part_text(p);
+                    let (paragraphs, gap) = part_text(p, s.lang);
                     Essay {
                         anchor: essay_anchor(p),
                         title: p.title.clone(),
@@ -256,15 +349,16 @@ fn annex_page(snap: &Snapshot, s: &Shared) -> Result<File, ReportError> {
         render(&AnnexPage {
             s,
             root: "",
-            when: when(snap),
-            rows: country_rows(o.countries.iter()),
-            groups: counts(&o.groups),
+            when: when(snap, s.lang),
+            rows: country_rows(o.countries.iter(), s.lang),
+            groups: counts(&o.groups, s.lang),
         })?,
     ))
 }
 
 /// `bibliography.html`: every source, numbered as the pages cite it.
 fn bibliography_page(snap: &Snapshot, s: &Shared) -> Result<File, ReportError> {
+    let lang = s.lang;
     Ok((
         "bibliography.html".into(),
         render(&BibliographyPage {
@@ -273,24 +367,80 @@ fn bibliography_page(snap: &Snapshot, s: &Shared) -> Result<File, ReportError> {
             sources: snap
                 .bibliography
                 .iter()
-                .map(|b| BibEntry {
-                    number: b.number,
-                    text: [
-                        b.author.clone(),
-                        Some(b.title.clone()),
-                        b.publisher.clone(),
-                        b.published_on.as_deref().map(fmt_date),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-                        + ".",
-                    kind: b.kind.clone(),
-                    url: b.url.clone(),
-                    accessed: b.accessed_on.as_deref().map(fmt_date),
+                .map(|b| {
+                    // The record's words (English, marked so on a French or Spanish page), then the
+                    // date in the page's language.
+                    let words = [b.author.clone(), Some(b.title.clone()), b.publisher.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let mut text = if words.is_empty() {
+                        String::new()
+                    } else {
+                        rec(lang, &words)
+                    };
+                    if let Some(date) = b.published_on.as_deref() {
+                        if !text.is_empty() {
+                            text.push_str(", ");
+                        }
+                        text.push_str(&esc(&fmt_date_in(lang, date)));
+                    }
+                    text.push('.');
+                    BibEntry {
+                        number: b.number,
+                        text,
+                        kind: b.kind.clone(),
+                        url: b.url.clone(),
+                        accessed: b.accessed_on.as_deref().map(|d| fmt_date_in(lang, d)),
+                    }
                 })
                 .collect(),
         })?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces::{heading_by_key, region_name};
+    use super::*;
+
+    #[test]
+    fn flagged_states_are_counted_in_each_language() {
+        let flagged = |lang, n| t_count(lang, "rs-risk-flagged-count", "count", n);
+        assert_eq!(flagged(Lang::En, 1), "state is flagged");
+        assert_eq!(flagged(Lang::En, 0), "states are flagged");
+        assert_eq!(flagged(Lang::Fr, 1), "État est signalé");
+        assert_eq!(flagged(Lang::Fr, 0), "État est signalé");
+        assert_eq!(flagged(Lang::Fr, 2), "États sont signalés");
+        assert_eq!(flagged(Lang::Es, 1), "Estado está señalado");
+        assert_eq!(flagged(Lang::Es, 27), "Estados están señalados");
+    }
+
+    #[test]
+    fn the_report_s_own_headings_are_translated_and_records_are_marked() {
+        assert_eq!(
+            heading_by_key(Lang::Fr, "rs-theme", "civil-society", "Civil society"),
+            "Société civile"
+        );
+        assert_eq!(
+            heading_by_key(Lang::Es, "rs-narrative", "recent_developments", "Recent developments"),
+            "Novedades recientes"
+        );
+        // English keeps the snapshot's words; an unknown key is record data.
+        assert_eq!(
+            heading_by_key(Lang::En, "rs-theme", "religious", "Faith & belief"),
+            "Faith &#38; belief"
+        );
+        assert_eq!(
+            heading_by_key(Lang::Fr, "rs-theme", "unknown", "Unknown"),
+            "<span lang=\"en\">Unknown</span>"
+        );
+        assert_eq!(
+            region_name(Lang::Es, pieces::NO_GROUP),
+            "En ningún grupo regional de la ONU"
+        );
+        assert_eq!(region_name(Lang::En, pieces::NO_GROUP), pieces::NO_GROUP);
+        assert_eq!(region_name(Lang::Fr, "Africa"), "<span lang=\"en\">Africa</span>");
+    }
 }

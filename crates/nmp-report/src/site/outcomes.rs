@@ -3,13 +3,15 @@
 //! edition and, when released, the pseudonymous ratings) and the agreement tables the front
 //! page's "About this edition" shows. Only for an edition with assessment rounds.
 
-use super::pages::{AgreementTable, CriterionRow, OutcomeRound, OutcomeTarget, OutcomesPage, Shared};
+use nmp_i18n::{Lang, t, t_args};
+
+use super::pages::{AgreementTable, CriterionRow, Fact, OutcomeRound, OutcomeTarget, OutcomesPage, Shared};
 use super::pieces::sources;
 use crate::snapshot::{Agreement, Assessment, Evidence, PARTNER_NOTES, Round, Snapshot};
-use crate::text::{alpha, fmt_date, paragraphs, percent};
+use crate::text::{alpha, fmt_date_in, paragraphs, percent};
 
-/// The agreement tables of the edition's rounds (empty without rounds).
-pub(super) fn agreement_tables(snap: &Snapshot) -> Vec<AgreementTable> {
+/// The agreement tables of the edition's rounds (empty without rounds), in `lang`.
+pub(super) fn agreement_tables(snap: &Snapshot, lang: Lang) -> Vec<AgreementTable> {
     let row = |name: &str, a: &Agreement| {
         (
             name.to_string(),
@@ -23,9 +25,14 @@ pub(super) fn agreement_tables(snap: &Snapshot) -> Vec<AgreementTable> {
     snap.outcomes
         .iter()
         .map(|r| AgreementTable {
-            caption: format!(
-                "Agreement between raters: {} ({}, version {}).",
-                r.title, r.framework.title, r.framework.version
+            caption: t_args(
+                lang,
+                "rs-agreement-caption",
+                &[
+                    ("round", &r.title),
+                    ("framework", &r.framework.title),
+                    ("version", &r.framework.version.to_string()),
+                ],
             ),
             rows: r
                 .framework
@@ -33,7 +40,7 @@ pub(super) fn agreement_tables(snap: &Snapshot) -> Vec<AgreementTable> {
                 .iter()
                 .map(|c| row(&c.label, &c.agreement))
                 .collect(),
-            total: row("All criteria", &r.agreement),
+            total: row(&t(lang, "rs-all-criteria"), &r.agreement),
         })
         .collect()
 }
@@ -74,16 +81,23 @@ pub(super) fn page<'a>(s: &'a Shared, snap: &Snapshot) -> OutcomesPage<'a> {
             .outcomes
             .iter()
             .enumerate()
-            .map(|(n, r)| round(snap, n, r, many))
+            .map(|(n, r)| round(snap, s.lang, n, r, many))
             .collect(),
     }
 }
 
-fn round(snap: &Snapshot, n: usize, r: &Round, many: bool) -> OutcomeRound {
+fn round(snap: &Snapshot, lang: Lang, n: usize, r: &Round, many: bool) -> OutcomeRound {
     let criteria = &r.framework.criteria;
     OutcomeRound {
         title: many.then(|| r.title.clone()),
-        framework: format!("{}, version {}", r.framework.title, r.framework.version),
+        framework: t_args(
+            lang,
+            "rs-framework-version",
+            &[
+                ("title", &r.framework.title),
+                ("version", &r.framework.version.to_string()),
+            ],
+        ),
         description: r.framework.description.as_deref().map(paragraphs).unwrap_or_default(),
         criteria: criteria
             .iter()
@@ -122,17 +136,22 @@ fn round(snap: &Snapshot, n: usize, r: &Round, many: bool) -> OutcomeRound {
                 )
             })
             .collect(),
-        targets: r.targets.iter().map(|t| target(snap, n, r, t)).collect(),
+        targets: r.targets.iter().map(|x| target(snap, lang, n, r, x)).collect(),
     }
 }
 
-fn target(snap: &Snapshot, n: usize, r: &Round, t: &Assessment) -> OutcomeTarget {
+fn target(snap: &Snapshot, lang: Lang, n: usize, r: &Round, t: &Assessment) -> OutcomeTarget {
+    // The site's words in the edition's language.
+    let word = |key: &str| nmp_i18n::t(lang, key);
     let kind = if t.kind == "initiative" {
-        "Initiative"
+        word("rs-initiative")
     } else {
-        "Mechanism"
+        word("rs-mechanism")
     };
-    let place = t.country.clone().unwrap_or_else(|| "regional or international".into());
+    let place = t
+        .country
+        .clone()
+        .unwrap_or_else(|| word("rs-regional-or-international"));
     let (facts, record_sources, description) = match &t.initiative {
         Some(i) => {
             let record: Vec<&str> = i
@@ -151,22 +170,36 @@ fn target(snap: &Snapshot, n: usize, r: &Round, t: &Assessment) -> OutcomeTarget
                 .collect::<Vec<_>>()
                 .join("; ");
             let mut facts = vec![
-                ("Kind", i.kind.clone(), vec![]),
-                ("Country", t.country.clone().unwrap_or_default(), vec![]),
+                Fact::new(word("rs-kind"), i.kind.clone(), vec![], true),
+                Fact::new(word("rs-country"), t.country.clone().unwrap_or_default(), vec![], true),
             ];
             if let Some(m) = &i.mechanism {
-                facts.push(("Mechanism", m.clone(), vec![]));
+                facts.push(Fact::new(word("rs-mechanism"), m.clone(), vec![], true));
             }
-            facts.push((
-                "Started",
-                i.started_on.as_deref().map(fmt_date).unwrap_or_default(),
+            facts.push(Fact::new(
+                word("rs-started"),
+                i.started_on
+                    .as_deref()
+                    .map(|d| fmt_date_in(lang, d))
+                    .unwrap_or_default(),
                 vec![],
+                false,
             ));
             if let Some(e) = &i.ended_on {
-                facts.push(("Ended", fmt_date(e), vec![]));
+                facts.push(Fact::new(word("rs-ended"), fmt_date_in(lang, e), vec![], false));
             }
-            facts.push(("Lead institution", i.lead.clone().unwrap_or_default(), vec![]));
-            facts.push(("Partners", partners, sources(&i.citations, &PARTNER_NOTES)));
+            facts.push(Fact::new(
+                word("rs-lead-institution"),
+                i.lead.clone().unwrap_or_default(),
+                vec![],
+                true,
+            ));
+            facts.push(Fact::new(
+                word("rs-partners"),
+                partners,
+                sources(&i.citations, &PARTNER_NOTES),
+                true,
+            ));
             (
                 facts,
                 sources(&i.citations, &record),
@@ -208,19 +241,35 @@ fn target(snap: &Snapshot, n: usize, r: &Round, t: &Assessment) -> OutcomeTarget
                     .join("; ");
                 CriterionRow {
                     label: c.label.clone(),
-                    level: Some(format!("{} (level {} of {})", k.level, k.rank, k.of)),
+                    level: Some(t_args(
+                        lang,
+                        "rs-level-of",
+                        &[
+                            ("level", &k.level),
+                            ("rank", &k.rank.to_string()),
+                            ("of", &k.of.to_string()),
+                        ],
+                    )),
                     rationale: k.rationale.clone(),
                     evidence: evidence(snap, &k.evidence),
                     change: k.change.as_ref().map(|ch| {
                         let what = if ch.level == k.level {
-                            format!("Unchanged since {}: {}", ch.edition, k.level)
+                            t_args(
+                                lang,
+                                "rs-unchanged-since",
+                                &[("edition", &ch.edition), ("level", &k.level)],
+                            )
                         } else {
-                            format!("Change since {}: {} → {}", ch.edition, ch.level, k.level)
+                            t_args(
+                                lang,
+                                "rs-changed-since",
+                                &[("edition", &ch.edition), ("before", &ch.level), ("level", &k.level)],
+                            )
                         };
                         if refs.is_empty() {
                             format!("{what}.")
                         } else {
-                            format!("{what} (evidence: {refs}).")
+                            t_args(lang, "rs-with-evidence", &[("change", &what), ("refs", &refs)])
                         }
                     }),
                     ratings: k
@@ -233,9 +282,18 @@ fn target(snap: &Snapshot, n: usize, r: &Round, t: &Assessment) -> OutcomeTarget
                                 .map(|e| format!("[{}]", e.source))
                                 .collect::<Vec<_>>()
                                 .join(" ");
-                            format!("Rater {}: {}. {} {refs}", x.rater, x.level, x.rationale)
-                                .trim_end()
-                                .to_string()
+                            t_args(
+                                lang,
+                                "rs-rater",
+                                &[
+                                    ("rater", &x.rater),
+                                    ("level", &x.level),
+                                    ("rationale", &x.rationale),
+                                    ("refs", &refs),
+                                ],
+                            )
+                            .trim_end()
+                            .to_string()
                         })
                         .collect(),
                 }

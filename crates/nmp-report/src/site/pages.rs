@@ -3,24 +3,117 @@
 //! entries). [`super::build`] fills them from the snapshot.
 
 use askama::Template;
+use askama::filters::Safe;
+use nmp_i18n::Lang;
 
 use crate::snapshot::Profile;
 
-/// What every page shows: the edition, the navigation, the footer.
+/// What every page shows: the edition, the navigation, the footer; and the edition's language,
+/// in which the pages say what they say (its messages are `rs-*` in `nmp-i18n`'s `report.ftl`).
 pub(super) struct Shared {
+    /// The edition's language: the pages' fixed words and dates are in it, record data stays
+    /// as recorded (English) and is marked so.
+    pub(super) lang: Lang,
     pub(super) title: String,
     pub(super) subtitle: Option<String>,
     pub(super) kind: String,
     pub(super) year: String,
     pub(super) draft: bool,
     pub(super) cite: String,
-    pub(super) sha256: String,
-    pub(super) version: &'static str,
+    /// The footer's line on how the site was built (HTML: the snapshot's hash as code).
+    pub(super) built_by: String,
+    /// The colophon's line on the snapshot (HTML: its hash as code).
+    pub(super) snapshot_line: String,
     pub(super) parts: Vec<NavPart>,
     /// Whether the edition has essays (the navigation links to them).
     pub(super) essays: bool,
     /// Whether the edition has outcome assessments (the navigation links to them).
     pub(super) outcomes: bool,
+}
+
+impl Shared {
+    /// The message `key` in the edition's language. Messages are the site's own text, written
+    /// as HTML text (their apostrophes and quotes print as they are).
+    pub(super) fn t(&self, key: &str) -> Safe<String> {
+        Safe(nmp_i18n::t(self.lang, key))
+    }
+
+    /// The message `key` with its placeholders filled from `args`, each escaped as HTML.
+    pub(super) fn ta(&self, key: &str, args: &[(&str, &str)]) -> Safe<String> {
+        Safe(ta(self.lang, key, args))
+    }
+
+    /// ` lang="en"` on a French or Spanish page (for an element holding only record data,
+    /// which is in English), nothing in English.
+    pub(super) fn en(&self) -> Safe<&'static str> {
+        Safe(if self.lang == Lang::En { "" } else { " lang=\"en\"" })
+    }
+
+    /// Record data inside other text: escaped, and on a French or Spanish page in a span
+    /// marked English.
+    pub(super) fn rec(&self, text: &str) -> Safe<String> {
+        Safe(rec(self.lang, text))
+    }
+
+    /// A link to `href` whose text is the message `key` (HTML, for a placeholder).
+    pub(super) fn link(&self, href: &str, key: &str) -> String {
+        format!("<a href=\"{}\">{}</a>", esc(href), nmp_i18n::t(self.lang, key))
+    }
+
+    /// `text` escaped as HTML (for a placeholder of [`Shared::tah`]).
+    pub(super) fn esc(&self, text: &str) -> String {
+        esc(text)
+    }
+
+    /// The message `key` with placeholders that are already HTML (built by the site).
+    pub(super) fn tah(&self, key: &str, args: &[(&str, &str)]) -> Safe<String> {
+        Safe(nmp_i18n::t_args(self.lang, key, args))
+    }
+}
+
+/// `text` escaped as the templates escape it.
+pub(super) fn esc(text: &str) -> String {
+    match askama::filters::escape(text, askama::filters::Html) {
+        Ok(html) => html.to_string(),
+        Err(never) => match never {},
+    }
+}
+
+/// The message `key` in `lang` with its placeholders filled from `args`, each escaped as HTML.
+pub(super) fn ta(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let escaped: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, esc(v))).collect();
+    let args: Vec<(&str, &str)> = escaped.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    nmp_i18n::t_args(lang, key, &args)
+}
+
+/// Record data as HTML: escaped, and in a span marked English unless the page is English.
+pub(super) fn rec(lang: Lang, text: &str) -> String {
+    if lang == Lang::En || text.is_empty() {
+        esc(text)
+    } else {
+        format!("<span lang=\"en\">{}</span>", esc(text))
+    }
+}
+
+/// A fact of a table of facts: its label, its value (empty when not recorded) and sources.
+pub(super) struct Fact {
+    pub(super) label: String,
+    pub(super) value: String,
+    pub(super) sources: Vec<usize>,
+    /// Whether the value is record data as recorded (English), rather than words or dates in
+    /// the page's language.
+    pub(super) record: bool,
+}
+
+impl Fact {
+    pub(super) fn new(label: String, value: String, sources: Vec<usize>, record: bool) -> Self {
+        Fact {
+            label,
+            value,
+            sources,
+            record,
+        }
+    }
 }
 
 pub(super) struct NavPart {
@@ -34,7 +127,8 @@ pub(super) struct Row {
     pub(super) name: String,
     pub(super) href: Option<String>,
     pub(super) since: String,
-    pub(super) status: String,
+    /// The status as recorded, `None` when not recorded.
+    pub(super) status: Option<String>,
     pub(super) sources: Vec<usize>,
 }
 
@@ -94,6 +188,9 @@ pub(super) struct OverviewPage<'a> {
     pub(super) map_alt: String,
     pub(super) regions: Vec<(String, usize, usize, String)>,
     pub(super) risk: Option<&'a crate::snapshot::RiskGap>,
+    /// The risk table's introduction and caption (HTML), when there is a table.
+    pub(super) risk_text: String,
+    pub(super) risk_caption: String,
 }
 
 #[derive(Template)]
@@ -106,10 +203,10 @@ pub(super) struct RegionsPage<'a> {
 }
 
 pub(super) struct Group {
+    /// The group's name (HTML: as recorded, marked English on a French or Spanish page).
     pub(super) name: String,
-    pub(super) with: usize,
-    pub(super) states: usize,
-    pub(super) share: String,
+    /// How many of its states have a mechanism (HTML).
+    pub(super) text: String,
     pub(super) rows: Vec<Row>,
 }
 
@@ -134,7 +231,8 @@ pub(super) struct ProfilePage<'a> {
     pub(super) part_href: String,
     pub(super) part_title: String,
     pub(super) record_sources: Vec<usize>,
-    pub(super) facts: Vec<(&'static str, String, Vec<usize>)>,
+    pub(super) facts: Vec<Fact>,
+    /// The profile's text: heading (HTML), paragraphs, sources.
     pub(super) narrative: Vec<(String, Vec<String>, Vec<usize>)>,
     pub(super) text_gap: String,
     pub(super) statuses: Vec<String>,
@@ -172,7 +270,8 @@ pub(super) struct ThemesPage<'a> {
 
 pub(super) struct ThemeView<'a> {
     pub(super) key: &'a str,
-    pub(super) title: &'a str,
+    /// The theme's title in the page's language (HTML).
+    pub(super) title: String,
     pub(super) members: &'a [crate::snapshot::ThemeRow],
     pub(super) rows: Vec<Row>,
 }
@@ -197,6 +296,8 @@ pub(super) struct BibliographyPage<'a> {
 
 pub(super) struct BibEntry {
     pub(super) number: usize,
+    /// Author, title, publisher and date (HTML: the record's words marked English on a French or
+    /// Spanish page, the date in the page's language).
     pub(super) text: String,
     pub(super) kind: String,
     pub(super) url: Option<String>,
@@ -234,7 +335,7 @@ pub(super) struct OutcomeTarget {
     /// Kind and country.
     pub(super) place: String,
     /// An initiative's facts with their sources.
-    pub(super) facts: Vec<(&'static str, String, Vec<usize>)>,
+    pub(super) facts: Vec<Fact>,
     pub(super) record_sources: Vec<usize>,
     pub(super) description: Vec<String>,
     pub(super) rows: Vec<CriterionRow>,

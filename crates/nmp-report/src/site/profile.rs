@@ -1,24 +1,27 @@
 //! A mechanism's profile page, `profiles/SLUG.html`: the table of facts with their sources,
 //! the narrative, the status history and the activities.
 
-use super::pages::{ProfilePage, Shared};
-use super::pieces::{part_href, sources};
+use nmp_i18n::{t, t_args};
+
+use super::pages::{Fact, ProfilePage, Shared, esc, rec};
+use super::pieces::{heading_by_key, part_href, sources};
 use crate::snapshot::{Part, Profile};
-use crate::text::{fmt_date, paragraphs};
+use crate::text::{fmt_date_in, paragraphs};
 
 /// The page of the profile `p`, under its `part`.
 pub(super) fn profile<'a>(s: &'a Shared, part: &Part, p: &'a Profile) -> ProfilePage<'a> {
-    let date = |d: &Option<String>| d.as_deref().map(fmt_date).unwrap_or_default();
+    let lang = s.lang;
+    let date = |d: &Option<String>| d.as_deref().map(|d| fmt_date_in(lang, d)).unwrap_or_default();
     let instrument = p
         .instrument
         .as_ref()
         .map(|i| {
             let mut parts = vec![match &i.number {
-                Some(n) => format!("{} no. {n}", i.kind),
+                Some(n) => t_args(lang, "rs-instrument-number", &[("kind", &i.kind), ("number", n)]),
                 None => i.kind.clone(),
             }];
             parts.extend(i.title.clone());
-            parts.extend(i.date.as_deref().map(fmt_date));
+            parts.extend(i.date.as_deref().map(|d| fmt_date_in(lang, d)));
             parts.join(", ")
         })
         .unwrap_or_default();
@@ -40,28 +43,51 @@ pub(super) fn profile<'a>(s: &'a Shared, part: &Part, p: &'a Profile) -> Profile
         .map(|f| format!("{} ({})", f.function, f.level.to_lowercase()))
         .collect::<Vec<_>>()
         .join("; ");
+    let kind = t_args(
+        lang,
+        "rs-type-level",
+        &[("kind", &p.kind), ("level", &p.level.to_lowercase())],
+    );
     let mut facts = vec![
-        ("Country", p.country.clone().unwrap_or_default(), vec![]),
-        ("Regional group", p.group.clone().unwrap_or_default(), vec![]),
-        ("Type", format!("{} · {} level", p.kind, p.level.to_lowercase()), vec![]),
-        (
-            "Established",
+        Fact::new(
+            t(lang, "rs-country"),
+            p.country.clone().unwrap_or_default(),
+            vec![],
+            true,
+        ),
+        Fact::new(
+            t(lang, "rs-regional-group"),
+            p.group.clone().unwrap_or_default(),
+            vec![],
+            true,
+        ),
+        Fact::new(t(lang, "rs-type"), kind, vec![], false),
+        Fact::new(
+            t(lang, "rs-established"),
             date(&p.created_on),
             sources(&p.citations, &["created_on"]),
+            false,
         ),
-        (
-            "Launched",
+        Fact::new(
+            t(lang, "rs-launched"),
             date(&p.launched_on),
             sources(&p.citations, &["launched_on"]),
+            false,
         ),
-        (
-            "Founding instrument",
+        Fact::new(
+            t(lang, "rs-founding-instrument"),
             instrument,
             sources(&p.citations, &["instrument"]),
+            false,
         ),
-        ("Lead institution", p.lead.clone().unwrap_or_default(), vec![]),
-        ("Members", members, sources(&p.citations, &["member"])),
-        ("Functions", functions, vec![]),
+        Fact::new(
+            t(lang, "rs-lead-institution"),
+            p.lead.clone().unwrap_or_default(),
+            vec![],
+            true,
+        ),
+        Fact::new(t(lang, "rs-members"), members, sources(&p.citations, &["member"]), true),
+        Fact::new(t(lang, "rs-functions"), functions, vec![], true),
     ];
     if p.group.is_none() {
         facts.remove(1);
@@ -80,25 +106,25 @@ pub(super) fn profile<'a>(s: &'a Shared, part: &Part, p: &'a Profile) -> Profile
             .iter()
             .map(|n| {
                 (
-                    n.heading.clone(),
+                    heading_by_key(lang, "rs-narrative", &n.key, &n.heading),
                     paragraphs(&n.text),
                     sources(&p.citations, &[n.key.as_str()]),
                 )
             })
             .collect(),
-        text_gap: format!(
-            "The text of this profile in the original edition{page} is not in the database; the facts above are those on record, each cited."
-        ),
+        text_gap: t_args(lang, "rs-profile-missing", &[("page", &page)]),
+        // The status history and the activities as HTML: the record's words marked English on a
+        // French or Spanish page, the dates in the page's language.
         statuses: p
             .statuses
             .iter()
             .map(|x| {
-                let mut line = x.status.clone();
+                let mut line = rec(lang, &x.status);
                 if let Some(on) = &x.on {
-                    line.push_str(&format!(", {}", fmt_date(on)));
+                    line.push_str(&format!(", {}", esc(&fmt_date_in(lang, on))));
                 }
                 if let Some(n) = &x.note {
-                    line.push_str(&format!(" — {n}"));
+                    line.push_str(&format!(" — {}", rec(lang, n)));
                 }
                 line
             })
@@ -108,9 +134,16 @@ pub(super) fn profile<'a>(s: &'a Shared, part: &Part, p: &'a Profile) -> Profile
             .activities
             .iter()
             .map(|a| {
-                let mut line = format!("{}: {} ({})", fmt_date(&a.on), a.title, a.kind);
+                let mut line = t_args(
+                    lang,
+                    "rs-dated",
+                    &[
+                        ("date", &esc(&fmt_date_in(lang, &a.on))),
+                        ("text", &rec(lang, &format!("{} ({})", a.title, a.kind))),
+                    ],
+                );
                 if let Some(d) = &a.description {
-                    line.push_str(&format!(". {d}"));
+                    line.push_str(&format!(". {}", rec(lang, d)));
                 }
                 line
             })
