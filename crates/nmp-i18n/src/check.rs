@@ -24,6 +24,21 @@ pub fn sources() -> Vec<Source<'static>> {
         (Lang::En, "record.ftl", include_str!("../locales/en/record.ftl")),
         (Lang::Fr, "record.ftl", include_str!("../locales/fr/record.ftl")),
         (Lang::Es, "record.ftl", include_str!("../locales/es/record.ftl")),
+        (Lang::En, "lists.ftl", include_str!("../locales/en/lists.ftl")),
+        (Lang::Fr, "lists.ftl", include_str!("../locales/fr/lists.ftl")),
+        (Lang::Es, "lists.ftl", include_str!("../locales/es/lists.ftl")),
+        (Lang::En, "analysis.ftl", include_str!("../locales/en/analysis.ftl")),
+        (Lang::Fr, "analysis.ftl", include_str!("../locales/fr/analysis.ftl")),
+        (Lang::Es, "analysis.ftl", include_str!("../locales/es/analysis.ftl")),
+        (Lang::En, "staff.ftl", include_str!("../locales/en/staff.ftl")),
+        (Lang::Fr, "staff.ftl", include_str!("../locales/fr/staff.ftl")),
+        (Lang::Es, "staff.ftl", include_str!("../locales/es/staff.ftl")),
+        (Lang::En, "desk.ftl", include_str!("../locales/en/desk.ftl")),
+        (Lang::Fr, "desk.ftl", include_str!("../locales/fr/desk.ftl")),
+        (Lang::Es, "desk.ftl", include_str!("../locales/es/desk.ftl")),
+        (Lang::En, "report.ftl", include_str!("../locales/en/report.ftl")),
+        (Lang::Fr, "report.ftl", include_str!("../locales/fr/report.ftl")),
+        (Lang::Es, "report.ftl", include_str!("../locales/es/report.ftl")),
     ]
 }
 

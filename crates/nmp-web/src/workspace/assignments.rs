@@ -14,6 +14,7 @@ use nmp_store::entity::{account, country, edition, mechanism, profile};
 use nmp_store::records::apply::ApplyError;
 use nmp_store::records::schema;
 
+use super::review::{Html, field_problems, said};
 use super::{Deciders, Nav, render};
 use crate::auth::{CsrfForm, Form, Staff, WorkspaceError};
 use crate::{AppState, WebError};
@@ -24,6 +25,10 @@ pub(crate) struct AssignmentRow {
     pub version: i32,
     pub edition: String,
     pub what: String,
+    /// What is assigned: `country`, `profile`, or empty.
+    pub what_kind: &'static str,
+    /// The name of the country or of the profile's mechanism, as recorded.
+    pub what_name: String,
     pub assignee: String,
     pub due_on: String,
     pub state: String,
@@ -60,25 +65,31 @@ pub(crate) async fn rows(
             (None, Some(pid)) => Some(format!("/staff/records/profile/{pid}")),
             _ => None,
         };
-        let what = match (&a.country_iso3, a.profile_id) {
+        let (what_kind, what_name) = match (&a.country_iso3, a.profile_id) {
             (Some(iso3), _) => {
                 let name = store.get::<country::Entity>(iso3.clone()).await?.map(|c| c.name);
-                format!("Country: {}", name.unwrap_or_else(|| iso3.clone()))
+                ("country", name.unwrap_or_else(|| iso3.clone()))
             }
             (None, Some(pid)) => {
                 let m = match store.get::<profile::Entity>(pid).await? {
                     Some(p) => store.get::<mechanism::Entity>(p.mechanism_id).await?.map(|m| m.name),
                     None => None,
                 };
-                format!("Profile: {}", m.unwrap_or_else(|| format!("#{pid}")))
+                ("profile", m.unwrap_or_else(|| format!("#{pid}")))
             }
-            _ => String::new(),
+            _ => ("", String::new()),
+        };
+        let what = match what_kind {
+            "" => String::new(),
+            kind => crate::lang::ta(&format!("dk-assigned-{kind}"), &[("name", &what_name)]),
         };
         out.push(AssignmentRow {
             id: a.assignment_id,
             version: a.version,
             edition: editions.get(&a.edition_id).cloned().unwrap_or_default(),
             what,
+            what_kind,
+            what_name,
             assignee: people.get(&a.assignee_account_id).cloned().unwrap_or_default(),
             due_on: a.due_on.clone(),
             state: a.state.clone(),
@@ -101,11 +112,25 @@ struct AssignmentsPage {
     people: Vec<(String, String)>,
     countries: Vec<(String, String)>,
     profiles: Vec<(String, String)>,
-    errors: Vec<(String, String)>,
+    /// The refusals of the form, as HTML.
+    errors: Vec<String>,
     form: Vec<(String, String)>,
 }
 
 impl AssignmentsPage {
+    /// What is assigned, the name as recorded (marked as English on a French or Spanish page).
+    fn what(&self, a: &AssignmentRow) -> Html {
+        let text = match a.what_kind {
+            "" => String::new(),
+            kind => said(
+                &format!("dk-assigned-{kind}"),
+                &[],
+                &[("name", &super::review::english(&a.what_name))],
+            ),
+        };
+        askama::filters::HtmlSafeOutput(text)
+    }
+
     fn value(&self, name: &str) -> &str {
         self.form
             .iter()
@@ -124,7 +149,7 @@ async fn page(
     state: &AppState,
     signed_in: &SignedIn,
     overdue_only: bool,
-    errors: Vec<(String, String)>,
+    errors: Vec<String>,
     form: Vec<(String, String)>,
 ) -> Result<AssignmentsPage, WebError> {
     let can_assign = super::decides(signed_in.role);
@@ -184,7 +209,10 @@ fn int(form: &Form, name: &str, errors: &mut Vec<(String, String)>) -> Option<i3
     match text.parse() {
         Ok(v) => Some(v),
         Err(_) => {
-            errors.push((name.to_string(), format!("{text:?} is not a choice")));
+            errors.push((
+                name.to_string(),
+                crate::lang::ta("dk-not-a-choice", &[("given", &format!("{text:?}"))]),
+            ));
             None
         }
     }
@@ -200,10 +228,10 @@ pub(super) async fn create(
     let assignee = int(&form, "assignee_account_id", &mut errors);
     let profile = int(&form, "profile_id", &mut errors);
     if edition.is_none() {
-        errors.push(("edition_id".into(), "choose an edition".into()));
+        errors.push(("edition_id".into(), crate::lang::t("dk-choose-edition")));
     }
     if assignee.is_none() {
-        errors.push(("assignee_account_id".into(), "choose a person".into()));
+        errors.push(("assignee_account_id".into(), crate::lang::t("dk-choose-person")));
     }
     let country = Some(form.text("country_iso3").trim()).filter(|c| !c.is_empty());
     let result = match (edition, assignee, errors.is_empty()) {
@@ -225,8 +253,8 @@ pub(super) async fn create(
     match result {
         Ok(()) => Ok(Redirect::to("/staff/assignments").into_response()),
         Err(ApplyError::Fields(problems)) => {
-            errors.extend(problems.into_iter().map(|p| (p.field, p.message)));
-            let view = page(&state, &staff, false, errors, form.0).await?;
+            let theirs: Vec<(String, String)> = problems.into_iter().map(|p| (p.field, p.message)).collect();
+            let view = page(&state, &staff, false, field_problems(&errors, &theirs), form.0).await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }
         Err(e) => Err(e.into()),
@@ -246,9 +274,9 @@ pub(super) async fn done(
         .await
     {
         Ok(_) => Ok(Redirect::to("/staff/assignments").into_response()),
-        Err(ApplyError::Fields(errors)) => Err(WorkspaceError::forbidden(
+        Err(ApplyError::Fields(errors)) => Err(WorkspaceError::forbidden_en(
             &errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "),
-            Some(("/staff/assignments", "Assignments")),
+            Some(("/staff/assignments", &crate::lang::t("dk-assignments"))),
         )),
         Err(e) => Err(e.into()),
     }

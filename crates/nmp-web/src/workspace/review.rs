@@ -25,8 +25,15 @@ use crate::{AppState, WebError};
 pub(crate) struct ProposalRow {
     pub id: i32,
     pub what: String,
+    /// [`ProposalRow::what`] as HTML, the record's name marked as English on a French or
+    /// Spanish page.
+    pub what_html: String,
     pub action: &'static str,
+    /// The action's code (`create`, `update`, `delete`).
+    pub action_code: String,
     pub proposer: String,
+    /// [`ProposalRow::proposer`] as HTML, the name marked as English on a French or Spanish page.
+    pub proposer_html: String,
     pub when: String,
     pub state: String,
     pub comment: Option<String>,
@@ -53,6 +60,149 @@ pub(crate) fn local_time(t: time::OffsetDateTime) -> String {
     format!("<time datetime=\"{iso}\" data-local>{}</time>", timestamp(t))
 }
 
+/// HTML a page writes as it is: a message already escaped, for templates (not escaped again).
+pub(crate) type Html = askama::filters::HtmlSafeOutput<String>;
+
+/// `text` escaped as the templates escape a value (`&`, `<`, `>`, `"`, `'`).
+pub(crate) fn escape(text: &str) -> String {
+    askama::filters::escape(text, askama::filters::Html)
+        .map(|e| e.to_string())
+        .unwrap_or_default()
+}
+
+/// A message as element content: `&`, `<` and `>` escaped, quotes and apostrophes kept as a
+/// template's own text has them (so that the English pages read as they did before).
+pub(crate) fn content(text: &str) -> String {
+    text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;")
+}
+
+/// The message `key` (of `desk.ftl`) in the request's language, as element content.
+pub(crate) fn say(key: &str) -> Html {
+    askama::filters::HtmlSafeOutput(content(&crate::lang::t(key)))
+}
+
+/// The message `key` with its placeholders `plain` (text, escaped) and `marked` (HTML placed as
+/// it is: a link, a `<code>`, a name marked as English), as element content.
+pub(crate) fn say_html(key: &str, plain: &[(&str, &str)], marked: &[(&str, &str)]) -> Html {
+    askama::filters::HtmlSafeOutput(said(key, plain, marked))
+}
+
+/// [`say_html`] as a `String`.
+pub(crate) fn said(key: &str, plain: &[(&str, &str)], marked: &[(&str, &str)]) -> String {
+    fill(content, key, plain, marked)
+}
+
+/// [`said`] for a text the pages showed as a value (built in Rust, escaped by the template):
+/// its quotes and apostrophes escaped too, as they were.
+pub(crate) fn said_text(key: &str, plain: &[(&str, &str)], marked: &[(&str, &str)]) -> String {
+    fill(escape, key, plain, marked)
+}
+
+/// The message `key` escaped by `escaped`, its placeholders `plain` escaped as values and
+/// `marked` placed as they are.
+fn fill(escaped: fn(&str) -> String, key: &str, plain: &[(&str, &str)], marked: &[(&str, &str)]) -> String {
+    let markers: Vec<String> = (0..plain.len() + marked.len())
+        .map(|i| format!("\u{1}{i}\u{2}"))
+        .collect();
+    let names = plain.iter().chain(marked).map(|(name, _)| *name);
+    let args: Vec<(&str, &str)> = names.zip(markers.iter().map(String::as_str)).collect();
+    let mut text = escaped(&crate::lang::ta(key, &args));
+    let values = plain
+        .iter()
+        .map(|(_, v)| escape(v))
+        .chain(marked.iter().map(|(_, v)| v.to_string()));
+    for (marker, value) in markers.iter().zip(values) {
+        text = text.replacen(marker.as_str(), &value, 1);
+    }
+    text
+}
+
+/// The message `key` with its placeholders, all text, as element content.
+pub(crate) fn say_with(key: &str, args: &[(&str, &str)]) -> Html {
+    say_html(key, args, &[])
+}
+
+/// The message `key` whose form depends on the number `count` (its placeholder `count`).
+pub(crate) fn say_n(key: &str, count: usize) -> Html {
+    askama::filters::HtmlSafeOutput(content(&crate::lang::tn(key, "count", count)))
+}
+
+/// `text` (a record's name or prose, a message of the store) escaped, and marked as English on
+/// a French or Spanish page.
+pub(crate) fn english(text: &str) -> String {
+    match crate::lang::english_attr() {
+        "" => escape(text),
+        attr => format!("<span{attr}>{}</span>", escape(text)),
+    }
+}
+
+/// [`english`] for a template.
+pub(crate) fn en(text: &str) -> Html {
+    askama::filters::HtmlSafeOutput(english(text))
+}
+
+/// A link to `href` reading the message `key`.
+pub(crate) fn link(href: &str, key: &str) -> String {
+    format!("<a href=\"{}\">{}</a>", escape(href), content(&crate::lang::t(key)))
+}
+
+/// The message `key` in a `<strong>`.
+pub(crate) fn strong(key: &str) -> String {
+    format!("<strong>{}</strong>", content(&crate::lang::t(key)))
+}
+
+/// A link to proposal `id` reading the message `key` (`Proposal 12`, `proposal 12`).
+pub(crate) fn proposal_link(id: impl std::fmt::Display, key: &str) -> String {
+    let id = id.to_string();
+    format!(
+        "<a href=\"/staff/proposals/{id}\">{}</a>",
+        content(&crate::lang::ta(key, &[("id", &id)]))
+    )
+}
+
+/// The word for the code `code` of `kind` (a state, a status, a kind: `dk-{kind}-{code}`) in the
+/// request's language; `english` (what the page showed before it was translated) when there is
+/// none.
+pub(crate) fn word(kind: &str, code: &str, english: &str) -> String {
+    let key = format!("dk-{kind}-{}", code.replace(['_', ' '], "-"));
+    nmp_i18n::t_if(crate::lang::lang(), &key).unwrap_or_else(|| english.to_string())
+}
+
+/// [`word`] for a code that the English page shows as it is (`open`, `submitted`).
+pub(crate) fn code_word(kind: &str, code: &str) -> String {
+    word(kind, code, code)
+}
+
+/// A form field as a refusal names it: by its name (`due_on`) in English, as before; in French
+/// and Spanish by its label on the form (`dk-field-...`) when there is one.
+pub(crate) fn field_name(field: &str) -> String {
+    let lang = crate::lang::lang();
+    if lang == nmp_i18n::Lang::En {
+        return field.to_string();
+    }
+    nmp_i18n::t_if(lang, &format!("dk-field-{}", field.replace('_', "-"))).unwrap_or_else(|| field.to_string())
+}
+
+/// A refusal of a form as HTML: the field it names (as the page names it, see [`field_name`]),
+/// and its message; `english_only` when the message is the store's (it exists in English only,
+/// and is marked so on a French or Spanish page).
+pub(crate) fn field_problem(field: &str, message: &str, english_only: bool) -> String {
+    let text = if english_only {
+        english(message)
+    } else {
+        escape(message)
+    };
+    said_text("dk-field-problem", &[("field", field)], &[("problem", &text)])
+}
+
+/// The refusals of a form (field, message) as HTML, the field named for the page: `ours`, this
+/// crate's messages (already in the request's language), then the store's (in English).
+pub(crate) fn field_problems(ours: &[(String, String)], theirs: &[(String, String)]) -> Vec<String> {
+    let ours = ours.iter().map(|(f, m)| field_problem(&field_name(f), m, false));
+    let theirs = theirs.iter().map(|(f, m)| field_problem(&field_name(f), m, true));
+    ours.chain(theirs).collect()
+}
+
 /// The names of the accounts and of the questionnaire respondents, by their keys.
 struct People {
     accounts: HashMap<i32, String>,
@@ -76,15 +226,27 @@ async fn names(store: &Store) -> Result<People, WebError> {
     })
 }
 
-/// Who proposed it: the account's name, or the respondent of a questionnaire response.
-fn proposer_name(names: &People, p: &proposal::Model) -> String {
+/// Who proposed it: the account's name, or the respondent of a questionnaire response; as
+/// text, and as HTML with the name marked as English on a French or Spanish page.
+fn proposer_name(names: &People, p: &proposal::Model) -> (String, String) {
     match (p.proposed_by, p.invitation_id) {
-        (Some(id), _) => names.accounts.get(&id).cloned().unwrap_or_default(),
+        (Some(id), _) => {
+            let name = names.accounts.get(&id).cloned().unwrap_or_default();
+            let html = english(&name);
+            (name, html)
+        }
         (None, Some(inv)) => match names.respondents.get(&inv) {
-            Some(name) => format!("{name} (questionnaire respondent)"),
-            None => format!("questionnaire respondent (invitation {inv})"),
+            Some(name) => (
+                crate::lang::ta("dk-by-respondent", &[("name", name)]),
+                said_text("dk-by-respondent", &[], &[("name", &english(name))]),
+            ),
+            None => {
+                let text = crate::lang::ta("dk-by-invitation", &[("invitation", &inv.to_string())]);
+                let html = escape(&text);
+                (text, html)
+            }
         },
-        (None, None) => String::new(),
+        (None, None) => (String::new(), String::new()),
     }
 }
 
@@ -103,14 +265,16 @@ fn before_fields(p: &proposal::Model) -> Fields {
 }
 
 /// What a proposal is about, in words: "Mechanism: Kenya's committee" (named as the record is,
-/// or as the proposal would make it).
-async fn what(namer: &mut Namer<'_>, store: &Store, p: &proposal::Model) -> Result<String, WebError> {
+/// or as the proposal would make it); as text, and as HTML with the name marked as English on a
+/// French or Spanish page.
+async fn what(namer: &mut Namer<'_>, store: &Store, p: &proposal::Model) -> Result<(String, String), WebError> {
     let key = p.entity_id.as_deref().and_then(|k| k.parse::<i32>().ok());
     let current = match key {
         Some(k) => store.record(&p.entity, k).await?,
         None => None,
     };
-    let label = match current {
+    let mut new = false;
+    let name = match current {
         Some(r) => namer.record(&r).await?,
         None => {
             let mut r = nmp_store::records::Record {
@@ -121,15 +285,16 @@ async fn what(namer: &mut Namer<'_>, store: &Store, p: &proposal::Model) -> Resu
                 fields: before_fields(p),
             };
             r.fields.extend(after_fields(p));
-            let name = namer.record(&r).await?;
-            if key.is_none() && p.action == "create" {
-                format!("new: {name}")
-            } else {
-                name
-            }
+            new = key.is_none() && p.action == "create";
+            namer.record(&r).await?
         }
     };
-    Ok(format!("{}: {label}", title(&p.entity)))
+    let table = title(&p.entity);
+    let key = if new { "dk-what-new" } else { "dk-what" };
+    Ok((
+        crate::lang::ta(key, &[("table", &table), ("name", &name)]),
+        said_text(key, &[("table", &table)], &[("name", &english(&name))]),
+    ))
 }
 
 /// List rows for proposals.
@@ -138,13 +303,18 @@ pub(crate) async fn rows(store: &Store, proposals: Vec<proposal::Model>) -> Resu
     let mut namer = store.namer();
     let mut out = Vec::new();
     for p in proposals {
+        let (proposer, proposer_html) = proposer_name(&names, &p);
+        let (what, what_html) = what(&mut namer, store, &p).await?;
         out.push(ProposalRow {
             id: p.proposal_id,
-            what: what(&mut namer, store, &p).await?,
+            what,
+            what_html,
             action: ChangeAction::parse("action", &p.action)
                 .map(|a| a.label())
                 .unwrap_or("Change"),
-            proposer: proposer_name(&names, &p),
+            action_code: p.action.clone(),
+            proposer,
+            proposer_html,
             when: local_time(p.created_at),
             state: p.state.clone(),
             comment: p.decision_comment.clone(),
@@ -175,20 +345,26 @@ struct ProposalPage {
     nav: Nav,
     id: i32,
     version: i32,
-    what: String,
+    /// What the proposal is about, as HTML.
+    what_html: String,
     action: &'static str,
-    proposer: String,
+    action_code: String,
+    /// Who proposed it, as HTML.
+    proposer_html: String,
     when: String,
     state: String,
     message: Option<String>,
     /// (field, before, proposed, current) for the fields the proposal touches.
     diff: Vec<(String, String, String, String)>,
     moved_on: bool,
+    /// The citation in words, as HTML.
     citation: Option<String>,
+    /// Who decided, when, as HTML.
     decided: Option<String>,
     comment: Option<String>,
     can_decide: bool,
     record_link: Option<String>,
+    /// What refused the decision, as HTML.
     error: Option<String>,
     /// Documents attached to the questionnaire response the proposal came from: (id, file name,
     /// type, size).
@@ -197,6 +373,19 @@ struct ProposalPage {
     /// record's name, state). A row naming a new institution on a new mechanism has two: the
     /// institution's (its parent) and the mechanism of the same response.
     parents: Vec<(i32, String, String, String)>,
+}
+
+impl ProposalPage {
+    /// The message saying which proposal creates the record a row belongs to: with the new
+    /// record's name or without, and asking to approve it first while it is pending.
+    fn parent_key(&self, name: &str, state: &str) -> &'static str {
+        match (name.is_empty(), state == ReviewState::Proposed.code()) {
+            (true, false) => "dk-parent",
+            (true, true) => "dk-parent-pending",
+            (false, false) => "dk-parent-named",
+            (false, true) => "dk-parent-named-pending",
+        }
+    }
 }
 
 async fn proposal_page(
@@ -219,11 +408,13 @@ async fn proposal_page(
     let moved_on = pending && p.base_version.is_some() && current.as_ref().map(|r| r.version) != p.base_version;
     let citation = citation_text(store, p).await?;
     let decided = p.decided_by.map(|d| {
-        format!(
-            "{} by {} on {}",
-            p.state,
-            names.accounts.get(&d).cloned().unwrap_or_default(),
-            p.decided_at.map(timestamp).unwrap_or_default()
+        said_text(
+            "dk-decided",
+            &[
+                ("state", &code_word("proposal-state", &p.state)),
+                ("when", &p.decided_at.map(timestamp).unwrap_or_default()),
+            ],
+            &[("name", &english(&names.accounts.get(&d).cloned().unwrap_or_default()))],
         )
     });
     let record_link = match (key, &current) {
@@ -275,11 +466,12 @@ async fn proposal_page(
         nav: Nav::of(signed_in),
         id: p.proposal_id,
         version: p.version,
-        what: what(&mut namer, store, p).await?,
+        what_html: what(&mut namer, store, p).await?.1,
         action: ChangeAction::parse("action", &p.action)
             .map(|a| a.label())
             .unwrap_or("Change"),
-        proposer: proposer_name(&names, p),
+        action_code: p.action.clone(),
+        proposer_html: proposer_name(&names, p).1,
         when: local_time(p.created_at),
         state: p.state.clone(),
         message: p.message.clone(),
@@ -346,15 +538,14 @@ async fn citation_text(store: &Store, p: &proposal::Model) -> Result<Option<Stri
         None => None,
         Some(c) => {
             let source = match &c.source {
-                SourceRef::Existing(id) => store
-                    .get::<source::Entity>(*id)
-                    .await?
-                    .map(|s| format!("{} ({})", s.title, s.slug))
-                    .unwrap_or_else(|| format!("source {id} (no longer exists)")),
-                SourceRef::New(fields) => format!(
-                    "new source: {} ({})",
-                    shown(fields.get("title")),
-                    shown(fields.get("slug"))
+                SourceRef::Existing(id) => match store.get::<source::Entity>(*id).await? {
+                    Some(s) => format!("{} ({})", english(&s.title), escape(&s.slug)),
+                    None => said_text("dk-source-gone", &[("id", &id.to_string())], &[]),
+                },
+                SourceRef::New(fields) => said_text(
+                    "dk-new-source",
+                    &[("slug", &shown(fields.get("slug")))],
+                    &[("title", &english(&shown(fields.get("title"))))],
                 ),
             };
             let mut text = source;
@@ -363,13 +554,13 @@ async fn citation_text(store: &Store, p: &proposal::Model) -> Result<Option<Stri
                     .iter()
                     .find(|s| s.name == *f)
                     .map_or_else(|| f.clone(), |s| s.label().to_lowercase());
-                text.push_str(&format!("; supports the field “{label}”"));
+                text.push_str(&said_text("dk-supports-field", &[], &[("field", &english(&label))]));
             }
             if let Some(l) = &c.locator {
-                text.push_str(&format!("; at {l}"));
+                text.push_str(&said_text("dk-cited-at", &[], &[("where", &english(l))]));
             }
             if let Some(q) = &c.quote {
-                text.push_str(&format!("; quote: “{q}”"));
+                text.push_str(&said_text("dk-cited-quote", &[], &[("quote", &english(q))]));
             }
             Some(text)
         }
@@ -386,8 +577,8 @@ async fn visible(state: &AppState, signed_in: &SignedIn, id: i32) -> Result<prop
         .ok_or_else(|| WorkspaceError::not_found(format!("proposal {id} does not exist")))?;
     if p.proposed_by != Some(signed_in.account.account_id) && !may_review(signed_in.role) {
         return Err(WorkspaceError::forbidden(
-            "You can see your own proposals; the review queue is for editors and reviewers.",
-            Some(("/staff", "Your workspace")),
+            &crate::lang::t("dk-own-proposals-only"),
+            Some(("/staff", &crate::lang::t("dk-your-workspace"))),
         ));
     }
     Ok(p)
@@ -415,36 +606,35 @@ pub(super) async fn decide(
         "approve" => true,
         "reject" => false,
         other => {
-            let error = format!("decision: {other:?} is not approve or reject");
+            let text = crate::lang::ta("dk-not-a-decision", &[("given", &format!("{other:?}"))]);
+            let error = field_problem(&field_name("decision"), &text, false);
             return again(StatusCode::UNPROCESSABLE_ENTITY, error).await;
         }
     };
     let Ok(version) = form.text("version").trim().parse::<i32>() else {
-        let error = "version: reload the page and decide again".into();
+        let text = crate::lang::t("dk-reload-and-decide");
+        let error = field_problem(&field_name("version"), &text, false);
         return again(StatusCode::UNPROCESSABLE_ENTITY, error).await;
     };
     let comment = form.get("comment");
     match state.store.decide(&staff.account, id, version, approve, comment).await {
         Ok(_) => Ok(Redirect::to(&format!("/staff/proposals/{id}")).into_response()),
         Err(ApplyError::Store(StoreError::Conflict { entity, .. })) if entity != "proposal" => {
-            again(
-                StatusCode::CONFLICT,
-                "The record changed after this proposal was made, so approving it would overwrite someone else's change. Nothing was written. Compare the proposed and current values below, then reject it with a comment (the proposer can propose again from the current version).".into(),
-            )
-            .await
+            again(StatusCode::CONFLICT, escape(&crate::lang::t("dk-record-changed"))).await
         }
         Err(ApplyError::Store(StoreError::Conflict { .. })) => {
-            again(StatusCode::CONFLICT, "Someone else decided this proposal first; see its outcome below.".into()).await
+            again(StatusCode::CONFLICT, escape(&crate::lang::t("dk-decided-first"))).await
         }
         Err(ApplyError::Fields(errors)) => {
             let text = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
-            again(StatusCode::UNPROCESSABLE_ENTITY, format!("Not approved: {text}")).await
+            let error = said_text("dk-not-approved", &[], &[("problems", &english(&text))]);
+            again(StatusCode::UNPROCESSABLE_ENTITY, error).await
         }
         Err(e) => Err(e.into()),
     }
 }
 
-/// The proposal's page again, as it now is, with `error` on top.
+/// The proposal's page again, as it now is, with `error` (HTML) on top.
 async fn with_error(
     state: &AppState,
     signed_in: &SignedIn,

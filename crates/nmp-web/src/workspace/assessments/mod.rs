@@ -23,6 +23,7 @@ use nmp_store::entity::{account, country, edition, initiative, mechanism};
 use nmp_store::outcomes::NewRound;
 use nmp_store::records::apply::ApplyError;
 
+use super::review::field_problems;
 use super::{Deciders, Nav, render};
 use crate::auth::{CsrfForm, Form, Staff, WorkspaceError};
 use crate::{AppState, WebError};
@@ -80,7 +81,8 @@ struct ListPage {
     mechanisms: Vec<(String, String)>,
     countries: Vec<(String, String)>,
     people: Vec<(String, String)>,
-    errors: Vec<(String, String)>,
+    /// The refusals of the form, as HTML.
+    errors: Vec<String>,
     form: Vec<(String, String)>,
 }
 
@@ -116,19 +118,24 @@ pub(crate) async fn round_rows(state: &AppState, signed_in: &SignedIn) -> Result
         };
         let criteria = view.framework.criteria.len();
         let progress = if editor {
-            format!(
-                "{} of {} submissions; consensus {} of {}",
-                view.targets
-                    .iter()
-                    .map(|t| view
-                        .raters
+            let submitted = view
+                .targets
+                .iter()
+                .map(|t| {
+                    view.raters
                         .iter()
                         .filter(|x| view.submitted(x.row.round_rater_id, t.row.round_target_id))
-                        .count())
-                    .sum::<usize>(),
-                view.targets.len() * view.raters.len(),
-                view.consensus.len(),
-                view.targets.len() * criteria
+                        .count()
+                })
+                .sum::<usize>();
+            crate::lang::ta(
+                "dk-progress",
+                &[
+                    ("submitted", &submitted.to_string()),
+                    ("submissions", &(view.targets.len() * view.raters.len()).to_string()),
+                    ("consensus", &view.consensus.len().to_string()),
+                    ("cells", &(view.targets.len() * criteria).to_string()),
+                ],
             )
         } else {
             let mine = view.rater_of(me).map(|x| x.row.round_rater_id).unwrap_or_default();
@@ -137,7 +144,13 @@ pub(crate) async fn round_rows(state: &AppState, signed_in: &SignedIn) -> Result
                 .iter()
                 .filter(|t| view.submitted(mine, t.row.round_target_id))
                 .count();
-            format!("you rated {done} of {}", view.targets.len())
+            crate::lang::ta(
+                "dk-progress-rater",
+                &[
+                    ("done", &done.to_string()),
+                    ("targets", &view.targets.len().to_string()),
+                ],
+            )
         };
         out.push(RoundRow {
             id: r.assessment_round_id,
@@ -155,7 +168,7 @@ pub(crate) async fn round_rows(state: &AppState, signed_in: &SignedIn) -> Result
 async fn list_page(
     state: &AppState,
     signed_in: &SignedIn,
-    errors: Vec<(String, String)>,
+    errors: Vec<String>,
     form: Vec<(String, String)>,
 ) -> Result<ListPage, WebError> {
     let store = &state.store;
@@ -255,7 +268,7 @@ pub(super) async fn open(
     let framework_id = match form.text("framework_id").trim().parse::<i32>() {
         Ok(id) => id,
         Err(_) => {
-            errors.push(("framework_id".to_string(), "choose a framework".to_string()));
+            errors.push(("framework_id".to_string(), crate::lang::t("dk-choose-framework")));
             0
         }
     };
@@ -263,7 +276,10 @@ pub(super) async fn open(
     for r in all(&form, "raters") {
         match r.parse::<i32>() {
             Ok(id) => raters.push(id),
-            Err(_) => errors.push(("raters".into(), format!("{r:?} is not a choice"))),
+            Err(_) => errors.push((
+                "raters".into(),
+                crate::lang::ta("dk-not-a-choice", &[("given", &format!("{r:?}"))]),
+            )),
         }
     }
     let new = NewRound {
@@ -290,8 +306,8 @@ pub(super) async fn open(
     match result {
         Ok(id) => Ok(Redirect::to(&format!("/staff/assessments/{id}")).into_response()),
         Err(ApplyError::Fields(problems)) => {
-            errors.extend(problems.into_iter().map(|p| (p.field, p.message)));
-            let page = list_page(&state, &staff, errors, form.0).await?;
+            let theirs: Vec<(String, String)> = problems.into_iter().map(|p| (p.field, p.message)).collect();
+            let page = list_page(&state, &staff, field_problems(&errors, &theirs), form.0).await?;
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(e) => Err(e.into()),

@@ -18,6 +18,7 @@ use super::round::visible_round;
 use super::runs_rounds;
 use crate::AppState;
 use crate::auth::{CsrfForm, Form, Staff, WorkspaceError};
+use crate::workspace::review::{field_name, field_problem, word};
 use crate::workspace::{Deciders, Nav, render};
 
 /// How many evidence rows a form offers per criterion.
@@ -59,6 +60,7 @@ struct CriterionView {
     consensus: Option<RatingCell>,
     consensus_version: String,
     entry: Entry,
+    /// The refusals of this criterion, as HTML.
     errors: Vec<String>,
 }
 
@@ -77,10 +79,32 @@ struct TargetPage {
     sees_ratings: bool,
     editor: bool,
     country: bool,
-    trends: Vec<(&'static str, &'static str)>,
+    trends: Vec<(&'static str, String)>,
     criteria: Vec<CriterionView>,
     sources: Vec<(String, String)>,
-    errors: Vec<(String, String)>,
+    /// The refusals of the form, as HTML.
+    errors: Vec<String>,
+}
+
+impl TargetPage {
+    /// The target's public page.
+    fn public_href(&self) -> String {
+        match self.kind {
+            "initiative" => format!("/initiatives/{}", self.slug),
+            "country" => format!("/countries/{}", self.slug),
+            _ => format!("/mechanisms/{}", self.slug),
+        }
+    }
+}
+
+/// A trend (`rising`) in the request's language.
+fn trend_word(code: &str) -> String {
+    word("trend", code, &label::<RiskTrend>(code))
+}
+
+/// A refusal of the store (field, message) as HTML.
+fn problem(field: &str, message: &str) -> String {
+    field_problem(&field_name(field), message, true)
 }
 
 fn evidence_text(e: &Evidence) -> String {
@@ -177,7 +201,7 @@ async fn page(
                         .level(level_id)
                         .map(|l| format!("{} · {}", l.rank, l.label))
                         .unwrap_or_default(),
-                    trend: trend.map(label::<RiskTrend>).unwrap_or_default(),
+                    trend: trend.map(trend_word).unwrap_or_default(),
                     rationale: rationale.to_string(),
                     evidence: evidence.iter().map(evidence_text).collect(),
                 }
@@ -239,7 +263,7 @@ async fn page(
                     Posted::Reconciliation(id, _) => *id == cid,
                     Posted::None => false,
                 })
-                .map(|(f, m)| format!("{f}: {m}"))
+                .map(|(f, m)| problem(f, m))
                 .collect();
             CriterionView {
                 id: cid,
@@ -287,10 +311,13 @@ async fn page(
         sees_ratings,
         editor,
         country: t.kind == "country",
-        trends: RiskTrend::ALL.iter().map(|x| (x.code(), x.label())).collect(),
+        trends: RiskTrend::ALL
+            .iter()
+            .map(|x| (x.code(), trend_word(x.code())))
+            .collect(),
         criteria,
         sources,
-        errors,
+        errors: errors.iter().map(|(f, m)| problem(f, m)).collect(),
     })
 }
 
@@ -316,8 +343,11 @@ pub(super) async fn submit(
     }
     if view.rater_of(staff.account.account_id).is_none() {
         return Err(WorkspaceError::forbidden(
-            "only the raters of this round rate its targets",
-            Some((&format!("/staff/assessments/{round}"), "Back to the round")),
+            &crate::lang::t("dk-only-raters-rate"),
+            Some((
+                &format!("/staff/assessments/{round}"),
+                &crate::lang::t("dk-back-to-round"),
+            )),
         ));
     }
     let inputs: Vec<RatingInput> = view

@@ -14,6 +14,7 @@ use nmp_store::outcomes::{CountryAssessment, RoundView};
 
 use super::runs_rounds;
 use crate::auth::{CsrfForm, Staff, WorkspaceError};
+use crate::workspace::review::{code_word, escape, said_text};
 use crate::workspace::{Deciders, Nav, render};
 use crate::{AppState, WebError};
 
@@ -44,7 +45,8 @@ struct TargetRow {
     kind: &'static str,
     raters: Vec<(String, bool)>,
     mine: Option<bool>,
-    consensus: String,
+    /// The criteria with a consensus, of all.
+    consensus: (usize, usize),
 }
 
 #[derive(Template)]
@@ -68,11 +70,12 @@ struct RoundPage {
     trends: Option<AgreementRow>,
     disagreements: Vec<Disagreement>,
     problems: Vec<String>,
+    /// What reminding the raters did, as HTML.
     notice: Option<String>,
 }
 
 fn figure(value: Option<f64>, digits: usize) -> String {
-    value.map_or_else(|| "undefined".to_string(), |v| format!("{v:.digits$}"))
+    value.map_or_else(|| crate::lang::t("dk-undefined"), |v| format!("{v:.digits$}"))
 }
 
 fn agreement_row(label: String, matrix: &[Vec<Option<i64>>]) -> AgreementRow {
@@ -82,7 +85,7 @@ fn agreement_row(label: String, matrix: &[Vec<Option<i64>>]) -> AgreementRow {
         alpha: figure(r.alpha, 3),
         percent: r
             .percent_agreement
-            .map_or_else(|| "undefined".to_string(), |p| format!("{:.0}%", p * 100.0)),
+            .map_or_else(|| crate::lang::t("dk-undefined"), |p| format!("{:.0}%", p * 100.0)),
         units: r.units,
         raters: r.raters,
         values: r.values,
@@ -103,8 +106,8 @@ pub(super) async fn visible_round(
     let editor = runs_rounds(signed_in.role);
     if !editor && view.rater_of(signed_in.account.account_id).is_none() {
         return Err(WorkspaceError::forbidden(
-            "you are not a rater of this round",
-            Some(("/staff/assessments", "Assessments")),
+            &crate::lang::t("dk-not-rater-of-round"),
+            Some(("/staff/assessments", &crate::lang::t("dk-assessments"))),
         ));
     }
     Ok(view.visible_to(signed_in.account.account_id, editor))
@@ -140,13 +143,12 @@ async fn page(
                     Vec::new()
                 },
                 mine: me.map(|m| view.submitted(m, tid)),
-                consensus: format!(
-                    "{} of {}",
+                consensus: (
                     criteria
                         .iter()
                         .filter(|c| view.consensus_of(tid, c.row.criterion_id).is_some())
                         .count(),
-                    criteria.len()
+                    criteria.len(),
                 ),
             }
         })
@@ -200,7 +202,7 @@ async fn page(
             }
             all_units.extend(matrix);
         }
-        overall = Some(agreement_row("All criteria".into(), &all_units));
+        overall = Some(agreement_row(crate::lang::t("dk-all-criteria"), &all_units));
         let countries: Vec<Vec<Option<i64>>> = view
             .targets
             .iter()
@@ -208,10 +210,7 @@ async fn page(
             .flat_map(|t| view.trend_matrix(t.row.round_target_id))
             .collect();
         if !countries.is_empty() {
-            trends = Some(agreement_row(
-                "Trends, all criteria (falling < steady < rising)".into(),
-                &countries,
-            ));
+            trends = Some(agreement_row(crate::lang::t("dk-trends-all-criteria"), &countries));
         }
         disagreements.sort_by(|a, b| b.spread.total_cmp(&a.spread).then(a.target_label.cmp(&b.target_label)));
     }
@@ -316,12 +315,19 @@ pub(super) async fn remind(
             .await
             .map_err(|e| WebError::Internal(e.to_string()))?
             .into_iter()
-            .map(|r| format!("{} ({} left, {})", r.to, r.left, r.status.unwrap_or_default()))
+            .map(|r| {
+                let status = code_word("mail-status", r.status.as_deref().unwrap_or_default());
+                said_text(
+                    "dk-rater-reminded",
+                    &[("to", &r.to), ("left", &r.left.to_string()), ("status", &status)],
+                    &[],
+                )
+            })
             .collect();
     let notice = if sent.is_empty() {
-        "Every rater has rated every target: no reminders were sent.".to_string()
+        escape(&crate::lang::t("dk-no-rater-reminders"))
     } else {
-        format!("Reminders sent: {}.", sent.join("; "))
+        said_text("dk-raters-reminded", &[], &[("list", &sent.join("; "))])
     };
     let view = page(&state, &staff, id, Some(notice)).await?;
     Ok(render(StatusCode::OK, &view))

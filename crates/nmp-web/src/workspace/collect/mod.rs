@@ -14,24 +14,24 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use nmp_collect::CollectError;
 use nmp_collect::invite::Invitee;
-use nmp_core::ValidationError;
 use nmp_store::auth::SignedIn;
 use nmp_store::entity::{edition, invitation, mail, questionnaire};
 use nmp_store::records::schema;
 
 pub(super) use responses::{act, csv, download, response, xlsx};
 
-use super::review::timestamp;
+use super::review::{code_word, escape, field_name, said_text, timestamp};
 use super::{Deciders, Nav, render};
 use crate::auth::{CsrfForm, Form, Staff, WorkspaceError};
 use crate::{AppState, WebError};
 
-/// A data-collection failure: refused values are a 422 "Not done" page naming them.
+/// A data-collection failure: refused values are a 422 "Not done" page naming them (in English,
+/// as the collection library says them).
 fn failure(e: CollectError) -> WorkspaceError {
     match e {
-        CollectError::Invalid(errors) => WorkspaceError::message(
+        CollectError::Invalid(errors) => WorkspaceError::message_en(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Not done",
+            &crate::lang::t("dk-not-done"),
             &errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
             None,
         ),
@@ -92,13 +92,24 @@ pub(super) async fn create(
     staff: Staff<Deciders>,
     CsrfForm(form): CsrfForm,
 ) -> Result<Response, WorkspaceError> {
-    let invalid = |message: &str| failure(CollectError::Invalid(vec![ValidationError::new("edition_id", message)]));
+    let invalid = |key: &str| {
+        let problem = crate::lang::ta(
+            "dk-field-problem",
+            &[("field", &field_name("edition_id")), ("problem", &crate::lang::t(key))],
+        );
+        WorkspaceError::message(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &crate::lang::t("dk-not-done"),
+            &problem,
+            None,
+        )
+    };
     let id = form
         .text("edition_id")
         .parse::<i32>()
-        .map_err(|_| invalid("choose an edition"))?;
+        .map_err(|_| invalid("dk-choose-edition"))?;
     let edition = state.store.get::<edition::Entity>(id).await?;
-    let edition = edition.ok_or_else(|| invalid("no such edition"))?;
+    let edition = edition.ok_or_else(|| invalid("dk-no-edition-chosen"))?;
     let q = nmp_collect::questionnaire::create_default(&state.store, &staff.account.email, &edition.slug)
         .await
         .map_err(failure)?;
@@ -116,7 +127,19 @@ struct ShowPage {
     countries: Vec<(String, String)>,
     mechanisms: Vec<(String, String)>,
     created: Option<(String, String, String)>,
+    /// What sending the reminders did, as HTML.
     reminders: Option<String>,
+}
+
+impl ShowPage {
+    /// A link to the responses as `ext` (`csv`, `xlsx`), reading the format's name.
+    fn export_link(&self, ext: &str) -> String {
+        format!(
+            "<a href=\"/staff/questionnaires/{}/responses.{ext}\">{}</a>",
+            self.q.questionnaire_id,
+            ext.to_uppercase()
+        )
+    }
 }
 
 async fn show_page(
@@ -138,8 +161,8 @@ async fn show_page(
         .map(|x| {
             let target = match (&x.target_table, &x.target_field) {
                 (Some(t), Some(f)) => format!("{t}.{f}"),
-                (Some(t), None) => format!("{t} (new rows)"),
-                _ => "kept in the response".into(),
+                (Some(t), None) => crate::lang::ta("dk-feeds-new-rows", &[("table", t)]),
+                _ => crate::lang::t("dk-feeds-kept"),
             };
             (x.question_id, x.position, x.question_key, x.prompt, x.kind, target)
         })
@@ -210,16 +233,11 @@ pub(super) async fn invite(
     let invited = nmp_collect::invite::invite(&state.store, &mail.mailer, &mail.public_url, &staff.account, id, &who)
         .await
         .map_err(failure)?;
+    let detail = invited.mail.detail.clone().unwrap_or_default();
     let how = match invited.mail.status.as_str() {
-        "sent" => "The invitation was sent by email.".to_string(),
-        "outbox" => format!(
-            "No SMTP server is configured, so the invitation was written to the outbox ({}); send it on yourself.",
-            invited.mail.detail.clone().unwrap_or_default()
-        ),
-        _ => format!(
-            "The invitation could not be sent ({}); give the respondent the link yourself.",
-            invited.mail.detail.clone().unwrap_or_default()
-        ),
+        "sent" => crate::lang::t("dk-invite-sent"),
+        "outbox" => crate::lang::ta("dk-invite-outbox", &[("detail", &detail)]),
+        _ => crate::lang::ta("dk-invite-failed", &[("detail", &detail)]),
     };
     let created = Some((invited.invitation.respondent_name.clone(), invited.link.clone(), how));
     let view = show_page(&state, &staff, id, created, None).await?;
@@ -237,15 +255,22 @@ pub(super) async fn remind(
         .await
         .map_err(failure)?;
     let text = if sent.is_empty() {
-        "No reminders were due.".to_string()
+        escape(&crate::lang::t("dk-no-reminders-due"))
     } else {
-        format!(
-            "Reminders: {}.",
-            sent.iter()
-                .map(|r| format!("{} ({}, {})", r.to, r.why, r.status.clone().unwrap_or_default()))
-                .collect::<Vec<_>>()
-                .join("; ")
-        )
+        let list = sent
+            .iter()
+            .map(|r| {
+                let why = code_word("why", r.why);
+                let status = code_word("mail-status", r.status.as_deref().unwrap_or_default());
+                said_text(
+                    "dk-reminder-sent",
+                    &[("to", &r.to), ("why", &why), ("status", &status)],
+                    &[],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        said_text("dk-reminders-sent", &[], &[("list", &list)])
     };
     let view = show_page(&state, &staff, id, None, Some(text)).await?;
     Ok(render(StatusCode::OK, &view))
@@ -270,6 +295,13 @@ struct MailPage {
     rows: Vec<(String, String, String, String, String, String)>,
     outbox: String,
     smtp: bool,
+}
+
+impl MailPage {
+    /// The outbox folder as the page shows it.
+    fn folder_html(&self) -> String {
+        format!("<code>{}</code>", escape(&self.outbox))
+    }
 }
 
 pub(super) async fn mail_log(

@@ -11,6 +11,7 @@ use nmp_store::records::value_text;
 
 use super::failure;
 use crate::auth::{CsrfForm, Staff, WorkspaceError};
+use crate::workspace::review::{english, escape, said_text};
 use crate::workspace::{Deciders, Nav, Reviewers, render};
 use crate::{AppState, WebError};
 
@@ -87,14 +88,14 @@ struct InvitationPage {
     questionnaire: String,
     questionnaire_id: i32,
     answers: Vec<(String, String)>,
-    /// (id, table, action, state, the new record's name and the proposal it is under).
+    /// (id, table, action, state, the new record's name and the proposal it is under, as HTML).
     proposals: Vec<(i32, String, String, String, String)>,
     /// The institutions not in the list that the response names, when it names any.
     new_institutions: Option<String>,
     revoked: bool,
     /// Documents attached: (id, file name, type, size).
     attachments: Vec<(i32, String, String, String)>,
-    /// Said when the response describes a mechanism the platform does not hold.
+    /// Said when the response describes a mechanism the platform does not hold, as HTML.
     new_mechanism: Option<String>,
 }
 
@@ -104,6 +105,25 @@ impl InvitationPage {
         nmp_i18n::Lang::from_code(&self.inv.language)
             .unwrap_or_default()
             .own_name()
+    }
+
+    /// The table a proposal changes (`mechanism_function`), as the page names it: by its name in
+    /// English, as before; in French and Spanish by its title (`fonction du mécanisme`).
+    fn table_word(&self, table: &str) -> String {
+        if crate::lang::lang() == nmp_i18n::Lang::En {
+            escape(table)
+        } else {
+            escape(&crate::workspace::records::title(table).to_lowercase())
+        }
+    }
+
+    /// The invitation's language by its own name and its code, as the page shows it.
+    fn language_html(&self) -> String {
+        format!(
+            "{} (<code>{}</code>)",
+            escape(self.language_name()),
+            escape(&self.inv.language)
+        )
     }
 }
 
@@ -218,11 +238,11 @@ pub(in crate::workspace) async fn response(
                 .and_then(|t| serde_json::from_str::<nmp_store::records::Fields>(t).ok())
                 .and_then(|f| f.get("name").map(value_text))
                 .filter(|n| p.action == "create" && !n.is_empty())
-                .map(|n| format!(" \u{201c}{n}\u{201d}"))
+                .map(|n| format!(" \u{201c}{}\u{201d}", english(&n)))
                 .unwrap_or_default();
             let under = p
                 .parent_proposal_id
-                .map(|id| format!(", under proposal {id}"))
+                .map(|id| escape(&crate::lang::ta("dk-under-proposal", &[("id", &id.to_string())])))
                 .unwrap_or_default();
             (p.proposal_id, p.entity, p.action, p.state, format!("{name}{under}"))
         })
@@ -237,22 +257,24 @@ pub(in crate::workspace) async fn response(
         .map(|(pid, ..)| pid.to_string())
         .collect();
     let new_institutions = (!institutions.is_empty()).then(|| {
-        format!(
-            "The respondent named institutions not in the list: proposal{} {} create{} them (kind \u{201c}other\u{201d} and the invitation's country until corrected), and the rows naming them are proposed under them, to be approved once they are.",
-            if institutions.len() == 1 { "" } else { "s" },
-            institutions.join(", "),
-            if institutions.len() == 1 { "s" } else { "" },
-        )
+        let key = if institutions.len() == 1 {
+            "dk-new-institution"
+        } else {
+            "dk-new-institutions"
+        };
+        crate::lang::ta(key, &[("proposals", &institutions.join(", "))])
     });
     let new_mechanism = opened.new_mechanism().then(|| {
-        let place = opened.country_name.as_ref().map(|c| format!(" in {c}")).unwrap_or_default();
-        match creating {
-            Some(pid) => format!(
-                "This response describes a mechanism the platform does not hold yet{place}: proposal {pid} creates it, and the members, functions and activities it lists are proposed under it, to be approved once the mechanism is (rejecting the mechanism rejects them too). Answers about the edition's profile (challenges) and those without a record field stay with the response below."
+        let country = opened.country_name.as_deref().map(english);
+        match (creating, country) {
+            (Some(pid), Some(c)) => said_text(
+                "dk-new-mechanism-in",
+                &[("proposal", &pid.to_string())],
+                &[("country", &c)],
             ),
-            None => format!(
-                "This invitation names no mechanism{place}: the respondent describes one the platform does not hold yet, and submitting proposes creating it, with its members, functions and activities proposed under it."
-            ),
+            (Some(pid), None) => said_text("dk-new-mechanism", &[("proposal", &pid.to_string())], &[]),
+            (None, Some(c)) => said_text("dk-no-mechanism-in", &[], &[("country", &c)]),
+            (None, None) => said_text("dk-no-mechanism", &[], &[]),
         }
     });
     let attachments = attachment_rows(&state, id).await?;

@@ -21,7 +21,11 @@ pub struct Builds {
 pub(super) struct Job {
     pub(super) started: Instant,
     pub(super) by: String,
-    pub(super) step: String,
+    /// What the last step made (`typeset the PDF: 24 pages`, as the report's build says it),
+    /// none before the first.
+    pub(super) made: Option<String>,
+    /// The message saying what it is doing now (`dk-build-reading`...).
+    pub(super) next: &'static str,
     /// `Ok(build id)` or the error, once ended.
     pub(super) outcome: Option<Result<String, String>>,
 }
@@ -63,7 +67,8 @@ impl Builds {
             Job {
                 started: Instant::now(),
                 by: by.to_string(),
-                step: "reading the edition".into(),
+                made: None,
+                next: "dk-build-reading",
                 outcome: None,
             },
         );
@@ -210,12 +215,15 @@ pub(super) async fn run_build(
                 return;
             };
             let next = match step {
-                1 => "typesetting the PDF",
-                2 => "building the static site",
-                3 => "packing the data package",
-                _ => "writing the files",
+                1 => "dk-build-typesetting",
+                2 => "dk-build-site",
+                3 => "dk-build-package",
+                _ => "dk-build-writing",
             };
-            b.set(&s, |j| j.step = format!("{what}; {next}"));
+            b.set(&s, |j| {
+                j.made = Some(what);
+                j.next = next;
+            });
         })
         .await
         .map_err(|e| e.to_string())?;

@@ -24,9 +24,19 @@ pub(in crate::workspace) async fn download(
     let gone = || {
         WorkspaceError::message(
             StatusCode::NOT_FOUND,
-            "No such build",
-            &format!("Edition {slug:?} has no build {id:?} with a file {file:?}."),
-            Some((&format!("/staff/editions/{slug}"), "Back to the edition")),
+            &crate::lang::t("dk-no-such-build"),
+            &crate::lang::ta(
+                "dk-no-such-build-text",
+                &[
+                    ("slug", &format!("{slug:?}")),
+                    ("id", &format!("{id:?}")),
+                    ("file", &format!("{file:?}")),
+                ],
+            ),
+            Some((
+                &format!("/staff/editions/{slug}"),
+                &crate::lang::t("dk-back-to-edition"),
+            )),
         )
     };
     let folder = state.builds.folder(&slug, &id).ok_or_else(gone)?;

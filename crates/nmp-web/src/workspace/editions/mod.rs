@@ -25,6 +25,7 @@ use builds::{BuildInfo, run_build};
 pub(super) use files::{download, preview};
 pub(super) use publish::{confirm, erratum, publish};
 
+use super::review::{escape, said_text, word};
 use super::{Deciders, EditionReaders, Nav, render};
 use crate::AppState;
 use crate::auth::{CsrfForm, Staff, WorkspaceError};
@@ -82,6 +83,21 @@ struct EditionPage {
 }
 
 impl EditionPage {
+    /// The snapshot's hash as the page shows it.
+    fn hash_html(&self, hash: &str) -> String {
+        format!("<code class=\"hash\">{}</code>", escape(hash))
+    }
+
+    /// The public page's report, where readers are offered the newest final build.
+    fn public_report(&self) -> String {
+        format!("/editions/{}#report", self.slug)
+    }
+
+    /// The editor's preview.
+    fn preview_href(&self) -> String {
+        format!("/staff/editions/{}/preview.pdf", self.slug)
+    }
+
     /// ` invalid` on the erratum field that was refused.
     fn invalid(&self, field: &str) -> &'static str {
         match &self.erratum_problem {
@@ -101,7 +117,7 @@ pub(in crate::workspace) async fn list(
         .into_iter()
         .map(|e| EditionRow {
             builds: state.builds.list(&e.slug).len(),
-            status: nmp_core::vocab::label::<nmp_core::vocab::EditionStatus>(&e.status),
+            status: stage(&e.status),
             snapshot: e.snapshot_hash.clone(),
             slug: e.slug,
             title: e.title,
@@ -151,11 +167,15 @@ async fn edition_page_with(
     };
     let job = state.builds.job(slug);
     let running = job.as_ref().filter(|j| j.outcome.is_none()).map(|j| {
-        format!(
-            "{} ({:.0} s, started by {})",
-            j.step,
-            j.started.elapsed().as_secs_f64(),
-            j.by
+        let step = match &j.made {
+            Some(made) => format!("{}; {}", super::review::english(made), escape(&crate::lang::t(j.next))),
+            None => escape(&crate::lang::t(j.next)),
+        };
+        let seconds = format!("{:.0}", j.started.elapsed().as_secs_f64());
+        said_text(
+            "dk-build-step",
+            &[("seconds", &seconds), ("by", &j.by)],
+            &[("step", &step)],
         )
     });
     let failed = job.and_then(|j| j.outcome).and_then(Result::err);
@@ -173,7 +193,7 @@ async fn edition_page_with(
         nav: Nav::of(signed_in),
         slug: e.slug.clone(),
         title: e.title.clone(),
-        status: nmp_core::vocab::label::<nmp_core::vocab::EditionStatus>(&e.status),
+        status: stage(&e.status),
         published,
         snapshot: e.snapshot_hash.clone(),
         can_publish: PUBLISHERS.contains(&signed_in.role),
@@ -198,6 +218,15 @@ pub(in crate::workspace) async fn show(
     edition_page(&state, &staff, &slug, None).await
 }
 
+/// An edition's stage (`collecting`) in the request's language.
+fn stage(code: &str) -> String {
+    word(
+        "edition-status",
+        code,
+        &nmp_core::vocab::label::<nmp_core::vocab::EditionStatus>(code),
+    )
+}
+
 async fn edition_by_slug(
     store: &nmp_store::Store,
     slug: &str,
@@ -212,9 +241,9 @@ async fn edition_by_slug(
 fn not_found(slug: &str) -> WorkspaceError {
     WorkspaceError::message(
         StatusCode::NOT_FOUND,
-        "No such edition",
-        &format!("There is no edition {slug:?}."),
-        Some(("/staff/editions", "Editions")),
+        &crate::lang::t("dk-no-such-edition"),
+        &crate::lang::ta("dk-no-such-edition-text", &[("slug", &format!("{slug:?}"))]),
+        Some(("/staff/editions", &crate::lang::t("dk-editions"))),
     )
 }
 
@@ -225,11 +254,14 @@ fn report_failure(slug: &str, e: nmp_report::ReportError) -> WorkspaceError {
     match e {
         R::UnknownEdition(_) => not_found(slug),
         R::Store(e) => e.into(),
-        other => WorkspaceError::message(
+        other => WorkspaceError::message_en(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Not possible",
+            &crate::lang::t("dk-not-possible"),
             &other.to_string(),
-            Some((&format!("/staff/editions/{slug}"), "Back to the edition")),
+            Some((
+                &format!("/staff/editions/{slug}"),
+                &crate::lang::t("dk-back-to-edition"),
+            )),
         ),
     }
 }
@@ -248,9 +280,12 @@ pub(in crate::workspace) async fn build(
     if !state.builds.start(&slug, &actor) {
         return Err(WorkspaceError::message(
             StatusCode::CONFLICT,
-            "A build is running",
-            "This edition's report is being built now; its page shows the progress.",
-            Some((&format!("/staff/editions/{slug}"), "Back to the edition")),
+            &crate::lang::t("dk-build-running"),
+            &crate::lang::t("dk-build-running-text"),
+            Some((
+                &format!("/staff/editions/{slug}"),
+                &crate::lang::t("dk-back-to-edition"),
+            )),
         ));
     }
     let (store, builds, job_slug) = (state.store.clone(), state.builds.clone(), slug.clone());

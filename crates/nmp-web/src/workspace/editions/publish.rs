@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::{edition_by_slug, edition_page, edition_page_with, not_found, report_failure};
 use crate::AppState;
 use crate::auth::{CsrfForm, Staff, WorkspaceError};
+use crate::workspace::review::{escape, field_problem};
 use crate::workspace::{Deciders, Nav, render};
 
 #[derive(Template)]
@@ -29,6 +30,13 @@ struct ConfirmPage {
     sha256: String,
     /// Why it cannot be published now (then the page offers no form).
     problem: Option<String>,
+}
+
+impl ConfirmPage {
+    /// The snapshot's fingerprint as the page shows it.
+    fn hash_html(&self) -> String {
+        format!("<code class=\"hash\">{}</code>", escape(&self.sha256))
+    }
 }
 
 /// The confirmation page: what publishing will freeze. An edition that cannot be published
@@ -57,7 +65,7 @@ pub(in crate::workspace) async fn confirm(
         Ok(render(StatusCode::OK, &page))
     };
     if e.snapshot_hash.is_some() {
-        return refuse("It is already published.".into());
+        return refuse(crate::lang::t("dk-already-published"));
     }
     let uncited = match state.uncited.of(&state.store, &slug).await {
         Ok(u) => u.len(),
@@ -65,8 +73,15 @@ pub(in crate::workspace) async fn confirm(
     };
     let unreconciled = state.store.outcome_problems(e.edition_id).await?.len();
     if uncited > 0 || unreconciled > 0 {
-        return refuse(format!(
-            "It cannot be published yet: {uncited} fact(s) without a citation and {unreconciled} outcome assessment problem(s), listed on the edition's page."
+        return refuse(crate::lang::ta(
+            "dk-cannot-publish-yet",
+            &[
+                ("facts", &crate::lang::tn("dk-n-uncited-facts", "count", uncited)),
+                (
+                    "problems",
+                    &crate::lang::tn("dk-n-outcome-problems", "count", unreconciled),
+                ),
+            ],
         ));
     }
     let preview = nmp_report::load_preview(&state.store, &slug)
@@ -102,21 +117,15 @@ pub(in crate::workspace) async fn publish(
     match nmp_report::publish::publish(&state.store, &slug, &staff.account.email).await {
         Ok(_) => Ok(Redirect::to(&format!("/staff/editions/{slug}")).into_response()),
         Err(nmp_report::ReportError::Uncited { facts, .. }) => {
-            let text = format!(
-                "Not published: {} fact(s) the edition shows have no citation yet (listed below).",
-                facts.len()
-            );
+            let text = crate::lang::tn("dk-not-published-uncited", "count", facts.len());
             edition_page(&state, &staff, &slug, Some(text)).await
         }
         Err(nmp_report::ReportError::Unreconciled { problems, .. }) => {
-            let text = format!(
-                "Not published: {} outcome assessment problem(s): every target and criterion of the edition's rounds needs a consensus with evidence (listed below).",
-                problems.len()
-            );
+            let text = crate::lang::tn("dk-not-published-unreconciled", "count", problems.len());
             edition_page(&state, &staff, &slug, Some(text)).await
         }
         Err(nmp_report::ReportError::AlreadyPublished { .. }) => {
-            edition_page(&state, &staff, &slug, Some("It is already published.".into())).await
+            edition_page(&state, &staff, &slug, Some(crate::lang::t("dk-already-published"))).await
         }
         Err(e) => Err(report_failure(&slug, e)),
     }
@@ -125,7 +134,8 @@ pub(in crate::workspace) async fn publish(
 /// The erratum form as typed, with what is wrong with it.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ErratumDraft {
-    /// The problem, naming the field.
+    /// The problem, naming the field, as HTML (the store's message marked as English on a French
+    /// or Spanish page).
     pub problem: String,
     /// The field at fault (`issued_on`, `location`, `correction`; empty: the edition).
     pub field: &'static str,
@@ -155,10 +165,7 @@ pub(in crate::workspace) async fn erratum(
         correction: correction.to_string(),
     };
     if e.snapshot_hash.is_none() {
-        let draft = refuse(
-            "",
-            "Only a published edition has errata: an unpublished one is corrected in its records.".into(),
-        );
+        let draft = refuse("", escape(&crate::lang::t("dk-errata-only-published")));
         return edition_page_with(&state, &staff, &slug, None, Some(draft)).await;
     }
     match state
@@ -173,12 +180,12 @@ pub(in crate::workspace) async fn erratum(
                 "location" => "location",
                 _ => "correction",
             };
-            let label = match field {
-                "issued_on" => "Issued on",
-                "location" => "Where",
-                _ => "Correction",
-            };
-            let draft = refuse(field, format!("{label}: {}", v.message));
+            let label = crate::lang::t(match field {
+                "issued_on" => "dk-issued-on",
+                "location" => "dk-col-where",
+                _ => "dk-col-correction",
+            });
+            let draft = refuse(field, field_problem(&label, &v.message, true));
             return edition_page_with(&state, &staff, &slug, None, Some(draft)).await;
         }
         Err(e) => return Err(e.into()),
