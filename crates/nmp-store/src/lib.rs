@@ -40,9 +40,9 @@ mod read;
 pub mod records;
 pub mod risk_gap;
 pub mod source_archive;
-pub mod translations;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod translations;
 pub mod watchlist;
 mod writer;
 mod writer_reads;
