@@ -31,6 +31,7 @@ async fn translations_are_checked_cited_and_read_per_language() {
         fixtures::country(&mut w, "KEN", "Kenya").await;
         let mech = fixtures::mechanism(&mut w, "ken-synthetic", "KEN").await;
         let source = fixtures::source(&mut w, "synthetic-official-translation").await;
+        let org = fixtures::organization(&mut w, "synthetic-ministry", Some("KEN")).await;
         w.commit().await.unwrap();
         let key = mech.mechanism_id.to_string();
 
@@ -76,8 +77,31 @@ async fn translations_are_checked_cited_and_read_per_language() {
         assert!(!name.by_nmp);
         assert!(fr.get(&key, "mandate").unwrap().by_nmp);
         assert!(fr.get(&key, "note").is_none());
-        let es = s.translations("mechanism", &[key.clone()], "es").await.unwrap();
+        let es = s
+            .translations("mechanism", std::slice::from_ref(&key), "es")
+            .await
+            .unwrap();
         assert!(es.is_empty(), "{}: no Spanish translation", db.engine);
+
+        // An organisation's name can be translated too.
+        let org_key = org.organization_id.to_string();
+        let org_name = create(&[
+            ("entity", "organization"),
+            ("entity_id", &org_key),
+            ("field", "name"),
+            ("language", "es"),
+            ("text", "Ministerio sintético"),
+            ("by_nmp", "true"),
+        ]);
+        s.apply_direct("editor@example.org", &org_name, None).await.unwrap();
+        let es_orgs = s
+            .translations("organization", std::slice::from_ref(&org_key), "es")
+            .await
+            .unwrap();
+        assert_eq!(
+            es_orgs.get(&org_key, "name").map(|t| t.text.as_str()),
+            Some("Ministerio sintético")
+        );
 
         // Refused, each naming its field, nothing written.
         let cases = [
@@ -107,7 +131,7 @@ async fn translations_are_checked_cited_and_read_per_language() {
         assert!(s.apply_direct("editor@example.org", &official, None).await.is_err());
         assert_eq!(
             s.record_count("translation").await.unwrap(),
-            2,
+            3,
             "{}: nothing else written",
             db.engine
         );
