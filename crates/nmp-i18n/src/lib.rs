@@ -7,6 +7,7 @@
 //!   missing key is logged once.
 //! - [`dates`]: dates as people type them in each language (`29/12/2018`, `29 décembre 2018`,
 //!   `2018-12-29`), and written back in full (`29 décembre 2018`).
+//! - [`numbers`]: numbers and percentages as each language writes them ("1 234,5", "14,5 %").
 //! - [`check`]: the completeness check: every message in all three languages, with the same
 //!   placeholders (run by this crate's tests, so by `.ci/run`).
 
@@ -14,6 +15,7 @@
 
 pub mod check;
 pub mod dates;
+pub mod numbers;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

@@ -53,6 +53,21 @@ pub(crate) fn date(text: &str) -> String {
     }
 }
 
+/// A count as the page's language writes it ("12,345", "12 345", "12.345").
+pub(crate) fn num(n: impl TryInto<i64>) -> String {
+    nmp_i18n::numbers::integer(lang(), n.try_into().unwrap_or(i64::MAX))
+}
+
+/// `x` with `decimals` digits as the page's language writes it ("0.667", "0,667").
+pub(crate) fn dec(x: f64, decimals: u8) -> String {
+    nmp_i18n::numbers::decimal(lang(), x, decimals)
+}
+
+/// A share (`0.145`) as a percentage in the page's language ("14.5%", "14,5 %").
+pub(crate) fn pct(share: f64, decimals: u8) -> String {
+    nmp_i18n::numbers::percent(lang(), share, decimals)
+}
+
 /// The language's code, for `lang` attributes.
 pub(crate) fn code() -> &'static str {
     lang().code()

@@ -51,6 +51,12 @@ async fn two_releases_show_as_a_series_and_a_list_of_risers() {
         // The data table beside the chart: 2031 rank 31 (risk 5.0%), 2032 rank 12 (14.5%).
         assert!(page.contains("<td>5.0%</td><td>31</td>"), "{page}");
         assert!(page.contains("<td>14.5%</td><td>12</td>"), "{page}");
+        // In French and Spanish, as each language writes a percentage (issue 22).
+        let (_, fr) = get(&db, "/fr/countries/ken").await;
+        assert!(fr.contains("<td>14,5\u{202F}%</td><td>12</td>"), "{fr}");
+        assert!(fr.contains("Le risque selon l&#39;Early Warning Project"), "{fr}");
+        let (_, es) = get(&db, "/es/countries/ken").await;
+        assert!(es.contains("<td>14,5\u{A0}%</td><td>12</td>"), "{es}");
         // A state no release assesses has no such section.
         let (_, iceland) = get(&db, "/countries/isl").await;
         assert!(!iceland.contains("Early Warning Project risk over the releases"));

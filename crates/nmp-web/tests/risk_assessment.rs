@@ -188,8 +188,8 @@ async fn an_editor_opens_a_country_round_raters_rate_levels_and_trends_and_the_c
         assert_eq!(page.status, StatusCode::OK);
         for expected in [
             "Qualitative risk assessment",
-            "as of <strong>2026-06-30</strong>",
-            "8. Triggering factors",
+            "Assessed as of 2026-06-30",
+            "8. <span>Triggering factors</span>",
             "CONSENSUS-14",
             "Elevated",
             "Rising",
@@ -197,6 +197,19 @@ async fn an_editor_opens_a_country_round_raters_rate_levels_and_trends_and_the_c
             "trends α = ",
         ] {
             assert!(page.body.contains(expected), "{engine}: the page lacks {expected}");
+        }
+        // In French: the frame translated, the date in words, the editors' words as recorded
+        // and marked English (issue 22).
+        let fr = get(s, "/fr/countries/SSD", None).await;
+        for expected in [
+            "Évaluation au 30 juin 2026",
+            "8. <span lang=\"en\">Triggering factors</span>",
+            "<span lang=\"en\">Elevated</span>",
+            "En hausse",
+            "tendances α = ",
+            "Facteur de risque",
+        ] {
+            assert!(fr.body.contains(expected), "{engine}: the French page lacks {expected}");
         }
         let api = get(s, "/api/v1/countries/ssd", None).await;
         let body: Value = serde_json::from_str(&api.body).unwrap();

@@ -64,6 +64,37 @@ country-joined = Joined
 country-left = Left
 country-risk = Qualitative risk assessment
 country-no-risk = No qualitative risk assessment of { $country } has been reconciled and released yet.
+country-risk-undefined = undefined
+country-risk-assessed-on = Assessed as of { $date }
+country-risk-assessed = Assessed
+# { $assessed } is country-risk-assessed-on or country-risk-assessed; { $framework } is the Framework's title, as recorded.
+country-risk-method = { $assessed } along the { $framework } by several raters independently, then reconciled by the editors (edition { $edition }). Levels are NMP's four-level scale (not evident, low, elevated, high), not the UN's; trends say whether a factor is rising, steady or falling.
+# α is Krippendorff's alpha; the percentages are shares of pairs of ratings that agree.
+country-risk-agreement = Agreement between raters before reconciliation: levels α = { $levels-alpha } ({ $levels-percent } of pairs agree; { $factors } risk factors, { $raters } raters); trends α = { $trends-alpha } ({ $trends-percent } of pairs agree).
+country-risk-caption = Risk factors of the UN Framework of Analysis: consensus level and trend for { $country }
+country-risk-factor = Risk factor
+country-risk-group = Group
+country-risk-level = Level
+country-risk-trend = Trend
+country-risk-why = Why, and the evidence
+country-risk-rank = { $rank } of { $of }
+country-risk-note = source note { $note }
+country-risk-earlier = Earlier assessments
+country-risk-earlier-caption = Earlier qualitative risk assessments of { $country }: level and trend per risk factor
+country-risk-group-common = Common
+country-risk-group-genocide = Genocide
+country-risk-group-crimes-against-humanity = Crimes against humanity
+country-risk-group-war-crimes = War crimes
+choice-rising = Rising
+choice-steady = Steady
+choice-falling = Falling
+country-ewp-caption = Data of the figure: two-year risk and rank per release
+country-ewp-release = Release
+country-ewp-years = Forecast years
+country-ewp-rank = Rank
+country-ewp-releases = imported releases
+# { $releases } is a link whose text is country-ewp-releases.
+country-ewp-note = The { $releases } of the Early Warning Project's statistical risk assessment; the top 30 are treated as high risk.
 rec-translated-official = Official translation
 rec-translated-by-nmp = Translated by NMP
 rec-original = Original

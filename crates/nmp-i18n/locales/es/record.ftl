@@ -64,6 +64,37 @@ country-joined = Adhesión
 country-left = Salida
 country-risk = Evaluación cualitativa de riesgos
 country-no-risk = Aún no se ha conciliado ni publicado ninguna evaluación cualitativa de riesgos de { $country }.
+country-risk-undefined = no definido
+country-risk-assessed-on = Evaluación al { $date }
+country-risk-assessed = Evaluación
+# { $assessed } is country-risk-assessed-on or country-risk-assessed; { $framework } is the Framework's title, as recorded.
+country-risk-method = { $assessed } realizada conforme al { $framework } por varios evaluadores de forma independiente y luego conciliada por los editores (edición { $edition }). Los niveles siguen la escala de cuatro niveles de NMP (no evidente, bajo, elevado, alto), no la de la ONU; la tendencia indica si un factor aumenta, se mantiene o disminuye.
+# α is Krippendorff's alpha; the percentages are shares of pairs of ratings that agree.
+country-risk-agreement = Acuerdo entre evaluadores antes de la conciliación: niveles α = { $levels-alpha } ({ $levels-percent } de los pares coinciden; { $factors } factores de riesgo, { $raters } evaluadores); tendencias α = { $trends-alpha } ({ $trends-percent } de los pares coinciden).
+country-risk-caption = Factores de riesgo del Marco de Análisis de la ONU: nivel y tendencia de consenso para { $country }
+country-risk-factor = Factor de riesgo
+country-risk-group = Grupo
+country-risk-level = Nivel
+country-risk-trend = Tendencia
+country-risk-why = Por qué, y la evidencia
+country-risk-rank = { $rank } de { $of }
+country-risk-note = nota de fuente { $note }
+country-risk-earlier = Evaluaciones anteriores
+country-risk-earlier-caption = Evaluaciones cualitativas de riesgos anteriores de { $country }: nivel y tendencia por factor de riesgo
+country-risk-group-common = Común
+country-risk-group-genocide = Genocidio
+country-risk-group-crimes-against-humanity = Crímenes de lesa humanidad
+country-risk-group-war-crimes = Crímenes de guerra
+choice-rising = En aumento
+choice-steady = Estable
+choice-falling = En descenso
+country-ewp-caption = Datos de la figura: riesgo a dos años y posición por publicación
+country-ewp-release = Publicación
+country-ewp-years = Años del pronóstico
+country-ewp-rank = Posición
+country-ewp-releases = publicaciones importadas
+# { $releases } is a link whose text is country-ewp-releases.
+country-ewp-note = Las { $releases } de la evaluación estadística de riesgos del Early Warning Project; los 30 primeros se consideran de alto riesgo.
 rec-translated-official = Traducción oficial
 rec-translated-by-nmp = Traducción de NMP
 rec-original = Original

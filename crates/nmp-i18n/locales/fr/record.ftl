@@ -64,6 +64,37 @@ country-joined = Adhésion
 country-left = Départ
 country-risk = Évaluation qualitative des risques
 country-no-risk = Aucune évaluation qualitative des risques de { $country } n'a encore été conciliée et publiée.
+country-risk-undefined = non défini
+country-risk-assessed-on = Évaluation au { $date }
+country-risk-assessed = Évaluation
+# { $assessed } is country-risk-assessed-on or country-risk-assessed; { $framework } is the Framework's title, as recorded.
+country-risk-method = { $assessed } menée selon le { $framework } par plusieurs évaluateurs, chacun de son côté, puis conciliée par les éditeurs (édition { $edition }). Les niveaux suivent l'échelle en quatre niveaux de NMP (non manifeste, faible, élevé, fort), et non celle de l'ONU ; la tendance indique si un facteur est en hausse, stable ou en baisse.
+# α is Krippendorff's alpha; the percentages are shares of pairs of ratings that agree.
+country-risk-agreement = Accord entre évaluateurs avant conciliation : niveaux α = { $levels-alpha } ({ $levels-percent } des paires concordent ; { $factors } facteurs de risque, { $raters } évaluateurs) ; tendances α = { $trends-alpha } ({ $trends-percent } des paires concordent).
+country-risk-caption = Facteurs de risque du Cadre d'analyse de l'ONU : niveau et tendance retenus par consensus pour { $country }
+country-risk-factor = Facteur de risque
+country-risk-group = Groupe
+country-risk-level = Niveau
+country-risk-trend = Tendance
+country-risk-why = Pourquoi, et les éléments probants
+country-risk-rank = { $rank } sur { $of }
+country-risk-note = note de source { $note }
+country-risk-earlier = Évaluations antérieures
+country-risk-earlier-caption = Évaluations qualitatives antérieures des risques de { $country } : niveau et tendance par facteur de risque
+country-risk-group-common = Commun
+country-risk-group-genocide = Génocide
+country-risk-group-crimes-against-humanity = Crimes contre l'humanité
+country-risk-group-war-crimes = Crimes de guerre
+choice-rising = En hausse
+choice-steady = Stable
+choice-falling = En baisse
+country-ewp-caption = Données de la figure : risque à deux ans et rang par publication
+country-ewp-release = Publication
+country-ewp-years = Années de prévision
+country-ewp-rank = Rang
+country-ewp-releases = publications importées
+# { $releases } is a link whose text is country-ewp-releases.
+country-ewp-note = Les { $releases } de l'évaluation statistique des risques de l'Early Warning Project ; les 30 premiers pays sont considérés à haut risque.
 rec-translated-official = Traduction officielle
 rec-translated-by-nmp = Traduction de NMP
 rec-original = Original

@@ -304,7 +304,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
             label: t("an-states-with"),
             count: i.states_with_mechanism.count,
             of: i.states_with_mechanism.of,
-            share: format!("{:.1}%", i.states_with_mechanism.share * 100.0),
+            share: crate::lang::pct(i.states_with_mechanism.share, 1),
             change: change.map(|c| signed(c.states_with_mechanism)).unwrap_or_default(),
         },
         mechanism_total: i.mechanisms_by_level.values().sum(),
@@ -315,7 +315,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
                 label: vocab_here("an-group", &r.group, &group_label(&r.group)),
                 count: r.with_mechanism.count,
                 of: r.with_mechanism.of,
-                share: format!("{:.0}%", r.with_mechanism.share * 100.0),
+                share: crate::lang::pct(r.with_mechanism.share, 0),
                 change: String::new(),
             })
             .collect(),
@@ -339,7 +339,7 @@ async fn show_analysis(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resu
                 )
             })
             .collect(),
-        mean_breadth: format!("{:.1}", i.mean_breadth),
+        mean_breadth: crate::lang::dec(i.mean_breadth, 1),
         non_state: (i.with_non_state_members.count, i.with_non_state_members.of),
         networks: i
             .networks
@@ -537,10 +537,7 @@ async fn compare(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Res
                 .map(|r| {
                     ta(
                         "an-compare-rank",
-                        &[
-                            ("rank", &r.rank.to_string()),
-                            ("risk", &format!("{:.1}%", r.risk * 100.0)),
-                        ],
+                        &[("rank", &r.rank.to_string()), ("risk", &crate::lang::pct(r.risk, 1))],
                     )
                 })
                 .unwrap_or_else(|| t("an-compare-no-data"))

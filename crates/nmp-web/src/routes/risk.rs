@@ -104,8 +104,7 @@ impl RiskPage {
 }
 
 fn percent(v: Option<f64>) -> String {
-    v.map(|v| format!("{:.1}%", v * 100.0))
-        .unwrap_or_else(|| t("an-not-given"))
+    v.map(|v| crate::lang::pct(v, 1)).unwrap_or_else(|| t("an-not-given"))
 }
 
 /// How the page names a forecast, in the request's language (the words of

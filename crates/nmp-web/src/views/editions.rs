@@ -160,9 +160,17 @@ pub struct EditionDetail {
     pub other_profiles: Vec<ProfileView>,
     /// Numbered notes.
     pub notes: Vec<Note>,
+    /// Translations of its title, subtitle, methodology or note, in any language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<super::translated::TranslationView>,
 }
 
 impl EditionDetail {
+    /// The translation of `field` into the page's language, if NMP holds one.
+    pub fn translated(&self, field: &str) -> Option<&super::translated::TranslationView> {
+        super::translated::here(&self.translations, field)
+    }
+
     /// Marks of one field, for templates.
     pub fn marks(&self, field: &str) -> Vec<&Cite> {
         super::marks(&self.cites, field)
@@ -376,7 +384,16 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
         .filter(|p| p.edition_part_id.is_none())
         .map(|p| page.profile(p, &mut citer))
         .collect();
+    let id = e.edition_id.to_string();
+    let title = e.title.clone();
+    let translations = crate::views::translated::of(store, &mut citer, "edition", std::slice::from_ref(&id), |_| {
+        title.clone()
+    })
+    .await?
+    .remove(&id)
+    .unwrap_or_default();
     Ok(Some(EditionDetail {
+        translations,
         kind_label: label::<EditionKind>(&e.kind),
         status_label: label::<EditionStatus>(&e.status),
         note: e.note.clone(),

@@ -68,7 +68,7 @@ impl OutsidePoint {
         use crate::views::analysis::{english, html};
         let risk = self
             .risk_2yr
-            .map(|v| format!("{:.1}%", v * 100.0))
+            .map(|v| crate::lang::pct(v, 1))
             .unwrap_or_else(|| crate::lang::t("an-not-given"));
         let mut out = html(
             "an-outside-item",
@@ -357,7 +357,7 @@ pub async fn risen_view(store: &Store) -> Result<Option<RisenView>, WebError> {
         .into_iter()
         .map(|r| {
             let name = names.get(&r.iso3).cloned().unwrap_or_else(|| r.iso3.clone());
-            let risk = r.risk_2yr.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_default();
+            let risk = r.risk_2yr.map(|v| crate::lang::pct(v, 1)).unwrap_or_default();
             (r.iso3, name, rank_here(r.previous_rank), rank_here(Some(r.rank)), risk)
         })
         .collect();
@@ -368,15 +368,10 @@ pub async fn risen_view(store: &Store) -> Result<Option<RisenView>, WebError> {
     }))
 }
 
-/// A rank for display: `12`, or `not assessed` (in English: the country page's risk section is
-/// English).
-pub fn rank_text(rank: Option<f64>) -> String {
-    rank.map(|r| format!("{r:.0}")).unwrap_or_else(|| "not assessed".into())
-}
-
-/// [`rank_text`] in the request's language (the analysis and risk pages).
+/// A rank as the page's language writes it, or "not assessed" (the analysis, risk and country
+/// pages).
 pub fn rank_here(rank: Option<f64>) -> String {
-    rank.map(|r| format!("{r:.0}"))
+    rank.map(|r| crate::lang::dec(r, 0))
         .unwrap_or_else(|| crate::lang::t("an-not-assessed"))
 }
 
@@ -444,7 +439,7 @@ mod tests {
             "{svg}"
         );
         assert!(s.chart(&[("PER", "Peru")]).is_none());
-        assert_eq!(rank_text(Some(12.0)), "12");
-        assert_eq!(rank_text(None), "not assessed");
+        assert_eq!(rank_here(Some(12.0)), "12");
+        assert_eq!(rank_here(None), "not assessed");
     }
 }

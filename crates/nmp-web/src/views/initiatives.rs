@@ -149,6 +149,9 @@ pub struct InitiativeDetail {
     /// Its consensus ratings in published editions (newest edition first, then criterion order).
     /// Only consensus is published: individual raters' ratings are not.
     pub ratings: Vec<RatingView>,
+    /// Translations of its title, description or note, in any language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<crate::views::translated::TranslationView>,
 }
 
 /// The fields of an initiative the page marks one by one; citations of any other field are shown
@@ -165,6 +168,11 @@ const MARKED: [&str; 8] = [
 ];
 
 impl InitiativeDetail {
+    /// The translation of `field` into the page's language, if NMP holds one.
+    pub fn translated(&self, field: &str) -> Option<&crate::views::translated::TranslationView> {
+        crate::views::translated::here(&self.translations, field)
+    }
+
     /// Marks of one field, for templates.
     pub fn marks(&self, field: &str) -> Vec<&Cite> {
         crate::views::marks(&self.cites, field)
@@ -428,6 +436,13 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<(Initiati
         })
         .collect();
     partners.sort_by(|a, b| a.organization.name.cmp(&b.organization.name));
+    let id = row.initiative_id.to_string();
+    let translations = crate::views::translated::of(store, &mut citer, "initiative", std::slice::from_ref(&id), |_| {
+        row.title.clone()
+    })
+    .await?
+    .remove(&id)
+    .unwrap_or_default();
     let ratings = rating_views(store, &mut citer, ratings).await?;
     Ok(Some((
         InitiativeDetail {
@@ -438,6 +453,7 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<(Initiati
             partners,
             cites,
             ratings,
+            translations,
         },
         citer.notes,
     )))

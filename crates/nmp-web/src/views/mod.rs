@@ -19,6 +19,7 @@ pub(crate) mod risk_gap;
 pub(crate) mod search;
 pub(crate) mod sources;
 pub(crate) mod summary;
+pub(crate) mod translated;
 
 use nmp_store::entity::source;
 use nmp_store::{CitationIndex, Numbering, Store};

@@ -86,6 +86,16 @@ pub struct NetworkDetail {
     pub counts: Vec<NetworkCountView>,
     /// Numbered notes.
     pub notes: Vec<Note>,
+    /// Translations of its name, description or note, in any language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<crate::views::translated::TranslationView>,
+}
+
+impl NetworkDetail {
+    /// The translation of `field` into the page's language, if NMP holds one.
+    pub fn translated(&self, field: &str) -> Option<&crate::views::translated::TranslationView> {
+        crate::views::translated::here(&self.translations, field)
+    }
 }
 
 /// Every network, by name.
@@ -209,7 +219,15 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<NetworkDe
             ),
         })
         .collect();
+    let id = n.network_id.to_string();
+    let translations = crate::views::translated::of(store, &mut citer, "network", std::slice::from_ref(&id), |_| {
+        n.name.clone()
+    })
+    .await?
+    .remove(&id)
+    .unwrap_or_default();
     Ok(Some(NetworkDetail {
+        translations,
         kind_label: label::<NetworkKind>(&n.kind),
         description: n.description.clone(),
         note: n.note.clone(),

@@ -40,15 +40,17 @@ impl AgreementView {
         }
     }
 
-    /// Alpha for people: three decimals, or "undefined".
+    /// Alpha for people, in the page's language: three decimals ("0.667", "0,667"), or
+    /// "undefined".
     pub fn alpha_text(&self) -> String {
-        self.alpha.map_or_else(|| "undefined".into(), |a| format!("{a:.3}"))
+        self.alpha
+            .map_or_else(|| crate::lang::t("country-risk-undefined"), |a| crate::lang::dec(a, 3))
     }
 
-    /// Percent agreement for people.
+    /// Percent agreement for people, in the page's language ("67%", "67 %").
     pub fn percent_text(&self) -> String {
         self.percent_agreement
-            .map_or_else(|| "undefined".into(), |p| format!("{:.0}%", p * 100.0))
+            .map_or_else(|| crate::lang::t("country-risk-undefined"), |p| crate::lang::pct(p, 0))
     }
 }
 
@@ -198,15 +200,58 @@ pub(crate) async fn of_country(
 }
 
 impl RiskAssessmentView {
-    /// The level and trend of risk factor `criterion`, for the history table ("Elevated, rising").
-    pub fn cell(&self, criterion: &str) -> String {
+    /// How the assessment was made, as HTML in the page's language (the Framework's title, as
+    /// recorded, marked as English on a French or Spanish page).
+    pub fn method_html(&self) -> String {
+        use crate::views::analysis::{english, html};
+        let assessed = match &self.assessed_on {
+            Some(d) => crate::lang::ta("country-risk-assessed-on", &[("date", &crate::lang::date(d))]),
+            None => crate::lang::t("country-risk-assessed"),
+        };
+        html(
+            "country-risk-method",
+            &[("assessed", &assessed), ("edition", &self.edition)],
+            &[("framework", &english(&self.framework_title))],
+        )
+    }
+
+    /// The agreement between raters before reconciliation, in the page's language.
+    pub fn agreement_html(&self) -> String {
+        let (l, t) = (&self.agreement_levels, &self.agreement_trends);
+        crate::views::analysis::html(
+            "country-risk-agreement",
+            &[
+                ("levels-alpha", &l.alpha_text()),
+                ("levels-percent", &l.percent_text()),
+                ("factors", &crate::lang::num(l.units as i64)),
+                ("raters", &crate::lang::num(l.raters as i64)),
+                ("trends-alpha", &t.alpha_text()),
+                ("trends-percent", &t.percent_text()),
+            ],
+            &[],
+        )
+    }
+
+    /// The level and trend of risk factor `criterion`, for the history table ("Elevated,
+    /// rising"), the trend in the page's language (the level is the editors' own word, as
+    /// recorded).
+    pub fn cell_here(&self, criterion: &str) -> String {
         self.factors
             .iter()
             .find(|f| f.criterion == criterion)
-            .map(|f| match &f.trend_label {
-                Some(t) => format!("{}, {}", f.level, t.to_lowercase()),
-                None => f.level.clone(),
+            .map(|f| match (&f.trend, &f.trend_label) {
+                (Some(code), Some(t)) => format!("{}, {}", f.level, crate::lang::label(code, t).to_lowercase()),
+                _ => f.level.clone(),
             })
             .unwrap_or_else(|| "—".into())
     }
+}
+
+/// A group of the Framework of Analysis in the page's language.
+pub fn category_here(code: &str) -> String {
+    nmp_i18n::t_if(
+        crate::lang::lang(),
+        &format!("country-risk-group-{}", code.replace('_', "-")),
+    )
+    .unwrap_or_else(|| category_label(code))
 }

@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 
 use super::{MechanismItem, item};
 use crate::WebError;
+use crate::views::translated::TranslationView;
 use crate::views::{Cite, Citer, Note, label};
 
 /// A dated status.
@@ -132,23 +133,6 @@ pub struct FeaturedIn {
     pub page: Option<i32>,
 }
 
-/// A translation of one of the record's prose fields (issue 22): official, with its notes, or
-/// NMP's own.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct TranslationView {
-    /// The field translated (`name`, `mandate`, `note`).
-    pub field: String,
-    /// Its language (`en`, `fr`, `es`).
-    pub language: String,
-    /// The translated text.
-    pub text: String,
-    /// Whether NMP made it (else it is official, and cited).
-    pub by_nmp: bool,
-    /// Notes of an official translation's sources.
-    #[serde(skip)]
-    pub cites: Vec<Cite>,
-}
-
 /// A mechanism with everything recorded about it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MechanismDetail {
@@ -191,10 +175,7 @@ pub struct MechanismDetail {
 impl MechanismDetail {
     /// The translation of `field` into the page's language, if NMP holds one.
     pub fn translated(&self, field: &str) -> Option<&TranslationView> {
-        let code = crate::lang::code();
-        self.translations
-            .iter()
-            .find(|t| t.field == field && t.language == code)
+        crate::views::translated::here(&self.translations, field)
     }
 
     /// Marks of one field, for templates.
@@ -260,31 +241,16 @@ async fn translate(
     ids: &[String],
     details: &mut [MechanismDetail],
 ) -> Result<(), WebError> {
-    for t in store.translations_of("mechanism", ids).await? {
-        let Some(d) = ids
-            .iter()
-            .position(|id| *id == t.entity_id)
-            .and_then(|i| details.get_mut(i))
-        else {
-            continue;
-        };
-        let about = format!("{}: {} ({})", d.item.name, t.field, t.language);
-        let mut cites = Vec::new();
-        if !t.by_nmp {
-            for (c, s) in store
-                .citations_for("translation", &t.translation_id.to_string())
-                .await?
-            {
-                cites.push(citer.cite_source(&s, c.locator.as_deref(), c.quote.as_deref(), &about));
-            }
-        }
-        d.translations.push(TranslationView {
-            field: t.field,
-            language: t.language,
-            text: t.text,
-            by_nmp: t.by_nmp,
-            cites,
-        });
+    let names: Vec<String> = details.iter().map(|d| d.item.name.clone()).collect();
+    let about = |id: &str| {
+        ids.iter()
+            .position(|i| i == id)
+            .and_then(|i| names.get(i).cloned())
+            .unwrap_or_default()
+    };
+    let mut all = crate::views::translated::of(store, citer, "mechanism", ids, about).await?;
+    for (id, d) in ids.iter().zip(details.iter_mut()) {
+        d.translations = all.remove(id).unwrap_or_default();
     }
     Ok(())
 }
