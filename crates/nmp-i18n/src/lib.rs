@@ -121,6 +121,30 @@ pub fn choice_label(lang: Lang, code: &str) -> Option<String> {
     t_if(lang, &format!("choice-{}", code.replace('_', "-")))
 }
 
+/// Where the labels of a vocabulary are among the messages, when not under `choice-CODE`: the
+/// prefix of their keys (`ls-status-dormant`), by the vocabulary's name in the data dictionary.
+const VOCABULARY_KEYS: &[(&str, &str)] = &[
+    ("MechanismStatus", "ls-status"),
+    ("OrganizationKind", "org-kind"),
+    ("ProfileSection", "ls-profile-section"),
+    ("EditionKind", "ls-edition-kind"),
+    ("EditionStatus", "dk-edition-status"),
+    ("PublisherRole", "ls-publisher-role"),
+    ("ContributorRole", "ls-contributor-role"),
+    ("UnRegionalGroup", "an-group"),
+];
+
+/// The label of `code` of the vocabulary `vocabulary` (its name in the data dictionary,
+/// `MechanismStatus`) in `lang`, if the language has one: from the vocabulary's own keys where
+/// it has them, else from the shared `choice-CODE`.
+pub fn vocabulary_label(lang: Lang, vocabulary: &str, code: &str) -> Option<String> {
+    match VOCABULARY_KEYS.iter().find(|(name, _)| *name == vocabulary) {
+        Some((_, prefix)) if !code.is_empty() => t_if(lang, &format!("{prefix}-{}", code.replace('_', "-"))),
+        Some(_) => None,
+        None => choice_label(lang, code),
+    }
+}
+
 /// The message `key` in `lang`, its placeholders filled from `args` (`{ $name }`).
 pub fn t_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use nmp_core::vocab::{ContributorRole, EditionKind, EditionStatus, PartKind, PublisherRole, label};
+use nmp_core::vocab::{ContributorRole, EditionKind, EditionStatus, PartKind, PublisherRole};
 use nmp_store::bundle::{Activities, Selection};
 use nmp_store::entity::{
     country, edition, edition_contributor, edition_part, edition_publisher, mechanism, organization, profile,
@@ -22,6 +22,7 @@ use crate::outcomes::OutcomeSources;
 use crate::overview::{World, overview, themes};
 use crate::profile::ProfileContext;
 use crate::snapshot::*;
+use crate::text::vocab;
 
 /// Reads the snapshot of the edition `edition_slug`.
 pub async fn build(store: &Store, edition_slug: &str) -> Result<Snapshot, ReportError> {
@@ -96,7 +97,7 @@ impl Sources {
     fn publisher_list(&self) -> Vec<Publisher> {
         let mut list: Vec<(i32, Publisher)> = Vec::new();
         for p in &self.publishers {
-            let role = label::<PublisherRole>(&p.role);
+            let role = vocab::<PublisherRole>(self.lang(), &p.role);
             if let Some((_, listed)) = list.iter_mut().find(|(id, _)| *id == p.organization_id) {
                 if !listed.role.split(", ").any(|r| r.eq_ignore_ascii_case(&role)) {
                     listed.role = format!("{}, {}", listed.role, role.to_lowercase());
@@ -115,6 +116,11 @@ impl Sources {
     }
 
     /// The edition: its record, publishers and contributors, cited first.
+    /// The edition's language: the vocabularies' labels in the snapshot are in it.
+    fn lang(&self) -> nmp_i18n::Lang {
+        nmp_i18n::Lang::from_code(&self.edition.language).unwrap_or_default()
+    }
+
     fn edition(&self, bib: &mut Bib) -> Edition {
         let e = &self.edition;
         let mut cited: Vec<(&str, String, &str)> = vec![("edition", e.edition_id.to_string(), "edition")];
@@ -145,9 +151,9 @@ impl Sources {
             slug: e.slug.clone(),
             title: e.title.clone(),
             subtitle: e.subtitle.clone(),
-            kind: label::<EditionKind>(&e.kind),
+            kind: vocab::<EditionKind>(self.lang(), &e.kind),
             status: e.status.clone(),
-            status_label: label::<EditionStatus>(&e.status),
+            status_label: vocab::<EditionStatus>(self.lang(), &e.status),
             year: nmp_core::edition_year(&e.slug, e.published_on.as_deref()),
             published_on: e.published_on.clone(),
             pages: e.pages,
@@ -161,7 +167,7 @@ impl Sources {
                 .iter()
                 .map(|c| Contributor {
                     name: c.name.clone(),
-                    role: label::<ContributorRole>(&c.role),
+                    role: vocab::<ContributorRole>(self.lang(), &c.role),
                     affiliation: c.affiliation.clone(),
                 })
                 .collect(),
@@ -269,11 +275,13 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
     let edition = src.edition(&mut bib);
 
     let org_name = |id: i32| src.org_name(id);
+    let lang = src.lang();
     let context = ProfileContext {
         edition_id: src.edition.edition_id,
         countries: &src.countries,
         bundle: &src.bundle,
         org_name: &org_name,
+        lang,
     };
     let mut parts = Vec::new();
     // The essays are printed after the thematic sections: their sources are numbered then.
@@ -309,6 +317,7 @@ pub(crate) async fn build_checked(store: &Store, edition_slug: &str) -> Result<(
         members: &members,
         organizations: &src.organizations,
         featured: &featured,
+        lang,
     };
     let mut overview = overview(&world, &mut bib);
     overview.risk_gap = crate::risk::risk_gap(store, edition.year).await?;

@@ -27,7 +27,7 @@ pub mod publish;
 mod risk;
 pub mod site;
 pub mod snapshot;
-mod text;
+pub mod text;
 pub mod typeset;
 
 pub use build::{Built, Event, ReportBuild};

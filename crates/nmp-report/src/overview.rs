@@ -9,11 +9,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use nmp_core::PartialDate;
 use nmp_core::indicators::{Facts, MechanismFact, exists, latest_status};
-use nmp_core::vocab::{MechanismType, MemberRole, OrganizationKind, UnRegionalGroup, geo_label, label};
+use nmp_core::vocab::{
+    MechanismStatus, MechanismType, MemberRole, OrganizationKind, UnRegionalGroup, geo_label, label,
+};
 use nmp_store::entity::{country, mechanism, mechanism_status, membership, organization};
 
 use crate::bib::Bib;
 use crate::snapshot::{CountryRow, MechanismRow, Overview, RegionRow, Theme, ThemeRow};
+use crate::text::vocab;
 
 /// What the derived figures are computed from.
 pub(crate) struct World<'a> {
@@ -29,6 +32,8 @@ pub(crate) struct World<'a> {
     pub organizations: &'a BTreeMap<i32, organization::Model>,
     /// Mechanisms this edition profiles.
     pub featured: &'a BTreeSet<i32>,
+    /// The edition's language: the vocabularies' labels and the themes' titles are in it.
+    pub lang: nmp_i18n::Lang,
 }
 
 /// A thematic section: which organisation kinds, sectors and mechanism levels it gathers.
@@ -114,9 +119,9 @@ impl World<'_> {
             slug: m.slug.clone(),
             name: m.name.clone(),
             country: self.country_name(&m.country_iso3),
-            kind: label::<MechanismType>(&m.mechanism_type),
+            kind: vocab::<MechanismType>(self.lang, &m.mechanism_type),
             since: m.created_on.clone().or_else(|| m.launched_on.clone()),
-            status: status.map(|s| s.label().to_string()),
+            status: status.map(|s| vocab::<MechanismStatus>(self.lang, s.code())),
             featured: self.featured.contains(&m.mechanism_id),
             sources: bib.numbers(&cited),
         }
@@ -264,10 +269,10 @@ pub(crate) fn themes(w: &World<'_>, bib: &mut Bib) -> Vec<Theme> {
                     );
                     let row = ThemeRow {
                         organization: org.name.clone(),
-                        kind: label::<OrganizationKind>(&org.kind),
+                        kind: vocab::<OrganizationKind>(w.lang, &org.kind),
                         mechanism: m.name.clone(),
                         country: w.country_name(&m.country_iso3),
-                        role: label::<MemberRole>(&x.role),
+                        role: vocab::<MemberRole>(w.lang, &x.role),
                         sources: bib.numbers(&[("membership", x.membership_id.to_string())]),
                     };
                     members.push((org.name.clone(), m.name.clone(), x.membership_id, row));
@@ -282,7 +287,7 @@ pub(crate) fn themes(w: &World<'_>, bib: &mut Bib) -> Vec<Theme> {
                 mechanisms.sort_by(|a, b| (&a.name, a.mechanism_id).cmp(&(&b.name, b.mechanism_id)));
                 Theme {
                     key: key.to_string(),
-                    title: title.to_string(),
+                    title: crate::text::heading_in(w.lang, "rs-theme", key, title),
                     members: members.into_iter().map(|(_, _, _, r)| r).collect(),
                     mechanisms: mechanisms.into_iter().map(|m| w.row(m, bib)).collect(),
                 }

@@ -7,13 +7,14 @@ use std::collections::BTreeMap;
 
 use nmp_core::vocab::{
     FunctionLevel, InstrumentKind, MechanismLevel, MechanismStatus, MechanismType, MemberRole, ProfileSection,
-    UnRegionalGroup, geo_label, label,
+    UnRegionalGroup, geo_label,
 };
 use nmp_store::entity::{country, mechanism, profile};
 use nmp_store::{MechanismBundle, MechanismRows};
 
 use crate::bib::Bib;
 use crate::snapshot::{Activity, FunctionRow, Instrument, Member, Narrative, Profile, Status};
+use crate::text::vocab;
 
 /// The profile's text fields, in the order a profile prints them.
 pub(crate) const NARRATIVE: [(&str, &str); 6] = [
@@ -64,6 +65,8 @@ pub(crate) struct ProfileContext<'a> {
     pub bundle: &'a MechanismBundle,
     /// Every organisation's name, by id.
     pub org_name: &'a (dyn Fn(i32) -> String + Sync),
+    /// The edition's language: the vocabularies' labels and the fixed headings are in it.
+    pub lang: nmp_i18n::Lang,
 }
 
 impl ProfileContext<'_> {
@@ -139,14 +142,14 @@ impl ProfileContext<'_> {
             .filter_map(|(key, heading)| {
                 narrative_text(p, key).map(|t| Narrative {
                     key: key.to_string(),
-                    heading: heading.to_string(),
+                    heading: crate::text::heading_in(self.lang, "rs-narrative", key, heading),
                     text: t.clone(),
                 })
             })
             .collect();
         Some(Profile {
             heading: p.heading.clone().unwrap_or_else(|| m.name.clone()),
-            section: label::<ProfileSection>(&p.section),
+            section: vocab::<ProfileSection>(self.lang, &p.section),
             page: p.page,
             slug: m.slug.clone(),
             name: m.name.clone(),
@@ -160,12 +163,12 @@ impl ProfileContext<'_> {
             region: country.and_then(|c| c.un_region.as_deref()).map(geo_label),
             group: country
                 .and_then(|c| c.un_regional_group.as_deref())
-                .map(label::<UnRegionalGroup>),
-            level: label::<MechanismLevel>(&m.level),
-            kind: label::<MechanismType>(&m.mechanism_type),
+                .map(|g| vocab::<UnRegionalGroup>(self.lang, g)),
+            level: vocab::<MechanismLevel>(self.lang, &m.level),
+            kind: vocab::<MechanismType>(self.lang, &m.mechanism_type),
             created_on: m.created_on.clone(),
             launched_on: m.launched_on.clone(),
-            instrument: instrument(m),
+            instrument: instrument(m, self.lang),
             lead: m.lead_organization_id.map(self.org_name),
             website: m.website.clone(),
             mandate: m.mandate.clone(),
@@ -177,7 +180,7 @@ impl ProfileContext<'_> {
                 .iter()
                 .map(|x| Member {
                     organization: (self.org_name)(x.organization_id),
-                    role: label::<MemberRole>(&x.role),
+                    role: vocab::<MemberRole>(self.lang, &x.role),
                     since: x.since_on.clone(),
                     until: x.until_on.clone(),
                 })
@@ -186,7 +189,7 @@ impl ProfileContext<'_> {
                 .statuses
                 .iter()
                 .map(|s| Status {
-                    status: label::<MechanismStatus>(&s.status),
+                    status: vocab::<MechanismStatus>(self.lang, &s.status),
                     on: s.status_on.clone(),
                     note: s.note.clone(),
                 })
@@ -219,7 +222,7 @@ impl ProfileContext<'_> {
                     .get(&a.function_id)
                     .map(|f| f.label.clone())
                     .unwrap_or_else(|| format!("function {}", a.function_id)),
-                level: label::<FunctionLevel>(&a.level),
+                level: vocab::<FunctionLevel>(self.lang, &a.level),
                 evidence: a.evidence.clone(),
             })
             .collect()
@@ -227,9 +230,9 @@ impl ProfileContext<'_> {
 }
 
 /// The founding instrument, when its kind is recorded.
-fn instrument(m: &mechanism::Model) -> Option<Instrument> {
+fn instrument(m: &mechanism::Model, lang: nmp_i18n::Lang) -> Option<Instrument> {
     m.instrument_kind.as_ref().map(|k| Instrument {
-        kind: label::<InstrumentKind>(k),
+        kind: vocab::<InstrumentKind>(lang, k),
         number: m.instrument_number.clone(),
         date: m.instrument_date.clone(),
         title: m.instrument_title.clone(),

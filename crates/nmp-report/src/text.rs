@@ -21,6 +21,30 @@ pub fn fmt_date_in(lang: Lang, date: &str) -> String {
         .unwrap_or_else(|_| date.to_string())
 }
 
+/// The label of the vocabulary value `code` in `lang`: in English as the vocabulary says it
+/// (so English reports stay as they were), in French and Spanish from the interface's messages
+/// ([`nmp_i18n::vocabulary_label`], the words the site uses), falling back to English where
+/// they have none.
+pub fn vocab<V: nmp_core::vocab::Vocabulary>(lang: Lang, code: &str) -> String {
+    let english = nmp_core::vocab::label::<V>(code);
+    let name = std::any::type_name::<V>().rsplit("::").next().unwrap_or_default();
+    match lang {
+        Lang::En => english,
+        other => nmp_i18n::vocabulary_label(other, name, code).unwrap_or(english),
+    }
+}
+
+/// A fixed heading of the report (`rs-theme-civil-society`, `rs-narrative-history`): as
+/// recorded in English, from the messages in French and Spanish.
+pub fn heading_in(lang: Lang, prefix: &str, key: &str, english: &str) -> String {
+    match lang {
+        Lang::En => english.to_string(),
+        other => {
+            nmp_i18n::t_if(other, &format!("{prefix}-{}", key.replace('_', "-"))).unwrap_or_else(|| english.to_string())
+        }
+    }
+}
+
 /// The paragraphs of a text stored with blank lines between them.
 pub fn paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n")

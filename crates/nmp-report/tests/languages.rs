@@ -134,6 +134,26 @@ async fn a_french_or_spanish_edition_s_report_is_written_in_its_language() {
                 !text.contains(english_word),
                 "{code}: the PDF still says {english_word:?}"
             );
+            // The vocabularies' labels and the fixed headings are in the language too: a
+            // profile's type, the thematic sections' titles.
+            let lang = nmp_i18n::Lang::from_code(code).unwrap();
+            let profile = draft
+                .snapshot
+                .parts
+                .iter()
+                .flat_map(|p| &p.profiles)
+                .next()
+                .expect("the 2017 edition has profiles");
+            let m = s.mechanism_by_slug(&profile.slug).await.unwrap().unwrap();
+            let kind = nmp_i18n::choice_label(lang, &m.mechanism_type).unwrap();
+            assert_eq!(profile.kind, kind, "{code}: the profile's type");
+            assert!(text.contains(&kind), "{code}: the PDF says {kind:?}");
+            let theme = nmp_i18n::t(lang, "rs-theme-civil-society");
+            assert!(
+                draft.snapshot.themes.iter().any(|t| t.title == theme),
+                "{code}: the theme is titled {theme:?}"
+            );
+            assert!(text.contains(&theme), "{code}: the PDF says {theme:?}");
             // The draft mark and the dates follow the language.
             let mark = if code == "fr" { "BROUILLON" } else { "BORRADOR" };
             assert!(text.contains(mark), "{code}: the draft is marked {mark}");
@@ -149,5 +169,58 @@ async fn a_french_or_spanish_edition_s_report_is_written_in_its_language() {
             }
         }
         db.finish().await;
+    }
+}
+
+/// Every vocabulary whose labels the report prints has French and Spanish words for each value
+/// (else a French report would print an English label among French ones).
+#[test]
+fn every_label_the_report_prints_has_french_and_spanish_words() {
+    let mut missing = Vec::new();
+    for name in [
+        "MechanismLevel",
+        "MechanismType",
+        "MechanismStatus",
+        "MemberRole",
+        "FunctionLevel",
+        "OrganizationKind",
+        "ProfileSection",
+        "InstrumentKind",
+        "EditionKind",
+        "EditionStatus",
+        "PublisherRole",
+        "ContributorRole",
+        "UnRegionalGroup",
+    ] {
+        for (code, _) in nmp_core::vocab::options(name).unwrap() {
+            for lang in [nmp_i18n::Lang::Fr, nmp_i18n::Lang::Es] {
+                if nmp_i18n::vocabulary_label(lang, name, code).is_none() {
+                    missing.push(format!("{name} {code} ({})", lang.code()));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no words for: {missing:?}");
+}
+
+/// The template's plain member role (`member-role`, a member whose role goes without saying) is
+/// the very label the snapshot holds for it in each language.
+#[test]
+fn the_plain_member_role_is_the_snapshot_s_label() {
+    for lang in nmp_i18n::Lang::ALL {
+        let words = nmp_report::lang_template(lang.code());
+        let defined = words
+            .lines()
+            .find_map(|l| l.strip_prefix("#let member-role = "))
+            .unwrap_or_else(|| panic!("{}: member-role is defined", lang.code()))
+            .trim()
+            .trim_matches('"')
+            .to_string();
+        assert_eq!(
+            defined,
+            nmp_report::text::vocab::<nmp_core::vocab::MemberRole>(lang, "member"),
+            "{}",
+            lang.code()
+        );
     }
 }

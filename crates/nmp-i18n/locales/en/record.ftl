@@ -99,3 +99,23 @@ rec-translated-official = Official translation
 rec-translated-by-nmp = Translated by NMP
 rec-original = Original
 rec-original-text = The original text
+
+## Kinds of organisation (vocabulary OrganizationKind), by code
+org-kind-head-of-government = Head of state or government office
+org-kind-ministry = Government ministry
+org-kind-government-agency = Government agency
+org-kind-legislature = Legislature
+org-kind-judiciary = Judiciary
+org-kind-prosecution = Prosecution service
+org-kind-police = Police
+org-kind-military = Armed forces
+org-kind-intelligence = Intelligence service
+org-kind-ombudsman-nhri = Ombudsman or national human rights institution
+org-kind-civil-society = Civil society organisation
+org-kind-religious = Religious organisation
+org-kind-corporation = Corporation
+org-kind-academic = Academic body
+org-kind-international-org = International organisation
+org-kind-regional-org = Regional organisation
+org-kind-research-institute = Research or training institute
+org-kind-other = Other

@@ -99,3 +99,23 @@ rec-translated-official = Traducción oficial
 rec-translated-by-nmp = Traducción de NMP
 rec-original = Original
 rec-original-text = El texto original
+
+## Kinds of organisation (vocabulary OrganizationKind), by code
+org-kind-head-of-government = Oficina del jefe de Estado o de Gobierno
+org-kind-ministry = Ministerio
+org-kind-government-agency = Organismo público
+org-kind-legislature = Poder legislativo
+org-kind-judiciary = Poder judicial
+org-kind-prosecution = Ministerio público
+org-kind-police = Policía
+org-kind-military = Fuerzas armadas
+org-kind-intelligence = Servicio de inteligencia
+org-kind-ombudsman-nhri = Defensoría del pueblo o institución nacional de derechos humanos
+org-kind-civil-society = Organización de la sociedad civil
+org-kind-religious = Organización religiosa
+org-kind-corporation = Empresa
+org-kind-academic = Institución académica
+org-kind-international-org = Organización internacional
+org-kind-regional-org = Organización regional
+org-kind-research-institute = Instituto de investigación o formación
+org-kind-other = Otro

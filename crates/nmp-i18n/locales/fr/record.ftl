@@ -99,3 +99,23 @@ rec-translated-official = Traduction officielle
 rec-translated-by-nmp = Traduction de NMP
 rec-original = Original
 rec-original-text = Le texte original
+
+## Kinds of organisation (vocabulary OrganizationKind), by code
+org-kind-head-of-government = Services du chef de l'État ou du gouvernement
+org-kind-ministry = Ministère
+org-kind-government-agency = Organisme public
+org-kind-legislature = Parlement
+org-kind-judiciary = Pouvoir judiciaire
+org-kind-prosecution = Ministère public
+org-kind-police = Police
+org-kind-military = Forces armées
+org-kind-intelligence = Service de renseignement
+org-kind-ombudsman-nhri = Médiateur ou institution nationale des droits de l'homme
+org-kind-civil-society = Organisation de la société civile
+org-kind-religious = Organisation religieuse
+org-kind-corporation = Entreprise
+org-kind-academic = Établissement universitaire
+org-kind-international-org = Organisation internationale
+org-kind-regional-org = Organisation régionale
+org-kind-research-institute = Institut de recherche ou de formation
+org-kind-other = Autre

@@ -25,11 +25,13 @@ pub(super) fn profile<'a>(s: &'a Shared, part: &Part, p: &'a Profile) -> Profile
             parts.join(", ")
         })
         .unwrap_or_default();
+    // The snapshot's labels are in the edition's language (`crate::text::vocab`), the page's.
+    let plain_member = crate::text::vocab::<nmp_core::vocab::MemberRole>(lang, "member");
     let members = p
         .members
         .iter()
         .map(|m| {
-            if m.role == "Member" {
+            if m.role == plain_member {
                 m.organization.clone()
             } else {
                 format!("{} ({})", m.organization, m.role.to_lowercase())
@@ -59,7 +61,7 @@ pub(super) fn profile<'a>(s: &'a Shared, part: &Part, p: &'a Profile) -> Profile
             t(lang, "rs-regional-group"),
             p.group.clone().unwrap_or_default(),
             vec![],
-            true,
+            false,
         ),
         Fact::new(t(lang, "rs-type"), kind, vec![], false),
         Fact::new(
@@ -119,7 +121,7 @@ pub(super) fn profile<'a>(s: &'a Shared, part: &Part, p: &'a Profile) -> Profile
             .statuses
             .iter()
             .map(|x| {
-                let mut line = rec(lang, &x.status);
+                let mut line = esc(&x.status);
                 if let Some(on) = &x.on {
                     line.push_str(&format!(", {}", esc(&fmt_date_in(lang, on))));
                 }
