@@ -132,6 +132,7 @@ const VOCABULARY_KEYS: &[(&str, &str)] = &[
     ("PublisherRole", "ls-publisher-role"),
     ("ContributorRole", "ls-contributor-role"),
     ("UnRegionalGroup", "an-group"),
+    ("AccountRole", "st-role"),
 ];
 
 /// The label of `code` of the vocabulary `vocabulary` (its name in the data dictionary,

@@ -49,6 +49,14 @@ async fn the_footer_names_the_signed_in_account_and_editors_get_an_edit_link() {
             StatusCode::OK,
             "{engine}: the link leads to the form"
         );
+        // In French, the footer and the edit link are French (issue 22).
+        let fr = get(s, &format!("/fr{page}"), Some(&researcher)).await.body;
+        assert!(
+            fr.contains("Connecté en tant que <strong>Synthetic researcher</strong> (Chercheur)"),
+            "{engine}: {fr}"
+        );
+        assert!(fr.contains("Modifier cet enregistrement"), "{engine}: {fr}");
+        assert!(!fr.contains("Signed in as"), "{engine}");
         // Editions, initiatives and networks too; a list page has no record to edit.
         let e = get(s, "/editions/2017", Some(&researcher)).await.body;
         assert!(e.contains("href=\"/staff/records/edition/"), "{engine}");

@@ -25,6 +25,10 @@ site-footer = The review { $review } was begun by the Auschwitz Institute (AIPR)
 site-how-to-cite = How to cite
 site-open-data = Open data
 site-sign-in = Sign in
+# The footer of a signed-in visitor's pages: { $name } (in bold) and { $workspace } (a link whose text is site-workspace) are HTML.
+site-signed-in = Signed in as { $name } ({ $role }) · { $workspace }
+site-workspace = Workspace
+site-workspace-lower = workspace
 
 ## The home page
 

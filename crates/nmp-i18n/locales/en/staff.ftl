@@ -682,3 +682,16 @@ st-field-cite-locator = Where in the source
 st-field-cite-quote = Quote
 st-field-record = Record
 st-field-of-new-source = New source: { $field }
+
+## The mail that gives a new account its set-password link (in the administrator's page language)
+st-account-mail-subject = Your NMP account
+st-account-mail-body = Dear { $name },
+
+    { $admin } has given you an account ({ $role }) on NMP, the National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes platform.
+
+    Choose your password here (the link works once, for { $days } days):
+
+    { $link }
+
+    Then sign in with your email, { $email }.
+st-account-mail-no-link = (the link is not kept: it was shown once to the administrator)

@@ -25,6 +25,10 @@ site-footer = El informe { $review } fue iniciado por el Instituto Auschwitz (AI
 site-how-to-cite = Cómo citar
 site-open-data = Datos abiertos
 site-sign-in = Iniciar sesión
+# The footer of a signed-in visitor's pages: { $name } (in bold) and { $workspace } (a link whose text is site-workspace) are HTML.
+site-signed-in = Sesión iniciada como { $name } ({ $role }) · { $workspace }
+site-workspace = Espacio de trabajo
+site-workspace-lower = espacio de trabajo
 
 ## La página de inicio
 

@@ -687,3 +687,16 @@ st-field-cite-locator = Lugar en la fuente
 st-field-cite-quote = Cita
 st-field-record = Registro
 st-field-of-new-source = Fuente nueva: { $field }
+
+## The mail that gives a new account its set-password link (in the administrator's page language)
+st-account-mail-subject = Su cuenta en NMP
+st-account-mail-body = Estimado/a { $name }:
+
+    { $admin } le ha abierto una cuenta ({ $role }) en NMP, la plataforma de los mecanismos nacionales para la prevención del genocidio y otras atrocidades masivas.
+
+    Elija su contraseña aquí (el enlace sirve una sola vez, durante { $days } días):
+
+    { $link }
+
+    Después inicie sesión con su correo electrónico, { $email }.
+st-account-mail-no-link = (el enlace no se conserva: se mostró una sola vez al administrador)

@@ -25,6 +25,10 @@ site-footer = Le rapport { $review } a été lancé par l'Institut Auschwitz (AI
 site-how-to-cite = Comment citer
 site-open-data = Données ouvertes
 site-sign-in = Se connecter
+# The footer of a signed-in visitor's pages: { $name } (in bold) and { $workspace } (a link whose text is site-workspace) are HTML.
+site-signed-in = Connecté en tant que { $name } ({ $role }) · { $workspace }
+site-workspace = Espace de travail
+site-workspace-lower = espace de travail
 
 ## La page d'accueil
 

@@ -687,3 +687,16 @@ st-field-cite-locator = Emplacement dans la source
 st-field-cite-quote = Citation
 st-field-record = Enregistrement
 st-field-of-new-source = Nouvelle source : { $field }
+
+## The mail that gives a new account its set-password link (in the administrator's page language)
+st-account-mail-subject = Votre compte NMP
+st-account-mail-body = Bonjour { $name },
+
+    { $admin } vous a ouvert un compte ({ $role }) sur NMP, la plateforme des mécanismes nationaux de prévention du génocide et des autres atrocités criminelles.
+
+    Choisissez votre mot de passe ici (le lien ne sert qu'une fois, pendant { $days } jours) :
+
+    { $link }
+
+    Connectez-vous ensuite avec votre adresse électronique, { $email }.
+st-account-mail-no-link = (le lien n'est pas conservé : il n'a été montré qu'une fois, à l'administrateur)

@@ -85,11 +85,18 @@ pub async fn signed_in(State(state): State<AppState>, request: Request, next: Ne
     };
     let sign_in = sign_in();
     if page.contains(&sign_in) {
-        let role = who.role.label();
-        let footer = format!(
-            "Signed in as <strong>{}</strong> ({}) · <a href=\"/staff\">Workspace</a>",
-            escape(&who.account.name),
-            escape(role)
+        let role = nmp_i18n::vocabulary_label(crate::lang::lang(), "AccountRole", who.role.code())
+            .unwrap_or_else(|| who.role.label().to_string());
+        let footer = crate::views::analysis::html(
+            "site-signed-in",
+            &[("role", &role)],
+            &[
+                ("name", &format!("<strong>{}</strong>", escape(&who.account.name))),
+                (
+                    "workspace",
+                    &format!("<a href=\"/staff\">{}</a>", escape(&crate::lang::t("site-workspace"))),
+                ),
+            ],
         );
         page = page.replacen(&sign_in, &footer, 1);
     }
@@ -99,7 +106,9 @@ pub async fn signed_in(State(state): State<AppState>, request: Request, next: Ne
         && let Some(at) = page.find(HEADING_END)
     {
         let link = format!(
-            "{HEADING_END}<p class=\"edit-link\"><a href=\"{href}\">Edit this record</a> <small>(workspace)</small></p>"
+            "{HEADING_END}<p class=\"edit-link\"><a href=\"{href}\">{}</a> <small>({})</small></p>",
+            escape(&crate::lang::t("st-edit-this-record")),
+            escape(&crate::lang::t("site-workspace-lower")),
         );
         page.replace_range(at..at + HEADING_END.len(), &link);
     }

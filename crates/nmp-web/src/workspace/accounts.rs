@@ -217,16 +217,16 @@ async fn mail_link(
         return Ok(None);
     }
     let days = LinkPurpose::SetPassword.lifetime().whole_days();
-    let subject = "Your NMP account".to_string();
-    let body = |link: &str| {
-        format!(
-            "Dear {name},\n\n{admin} has given you an account ({role}) on NMP, the National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes platform.\n\nChoose your password here (the link works once, for {days} days):\n\n  {link}\n\nThen sign in with your email, {email}.\n",
-            name = account.name,
-            admin = staff.account.name,
-            role = AccountRole::parse("role", &account.role).map_or("staff", AccountRole::label),
-            email = account.email,
+    let (subject, body) = (t("st-account-mail-subject"), |link: &str| {
+        account_mail_body(
+            &account.name,
+            &staff.account.name,
+            &account.role,
+            days,
+            link,
+            &account.email,
         )
-    };
+    });
     let mail = Mail {
         to: account.email.clone(),
         subject: subject.clone(),
@@ -251,7 +251,7 @@ async fn mail_link(
             &staff.account.email,
             &account.email,
             &subject,
-            &body("(the link is not kept: it was shown once to the administrator)"),
+            &body(&t("st-account-mail-no-link")),
             status,
             &detail,
         )
@@ -411,4 +411,70 @@ pub(super) async fn reset_two_factor(
         .await
         .map_err(|e| refused(e, Some(id)))?;
     Ok(Redirect::to(&format!("/staff/accounts/{id}")).into_response())
+}
+
+/// The body of the mail that gives a new account its set-password link, in the page's language
+/// (that of the administrator who made the account: the account records no language).
+fn account_mail_body(name: &str, admin: &str, role: &str, days: i64, link: &str, email: &str) -> String {
+    let role = nmp_i18n::vocabulary_label(crate::lang::lang(), "AccountRole", role).unwrap_or_else(|| {
+        AccountRole::parse("role", role)
+            .map_or("staff", AccountRole::label)
+            .to_string()
+    });
+    ta(
+        "st-account-mail-body",
+        &[
+            ("name", name),
+            ("admin", admin),
+            ("role", &role),
+            ("days", &days.to_string()),
+            ("link", link),
+            ("email", email),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_account_mail_is_in_the_administrator_s_language() {
+        let english = account_mail_body(
+            "Ana",
+            "Ben",
+            "reviewer",
+            7,
+            "https://x/set-password/T",
+            "ana@example.org",
+        );
+        assert!(
+            english.starts_with("Dear Ana,\n\nBen has given you an account (Reviewer)"),
+            "{english}"
+        );
+        assert!(
+            english.contains("\n\nhttps://x/set-password/T\n\n") && english.contains("7 days"),
+            "{english}"
+        );
+        let french = crate::lang::within(nmp_i18n::Lang::Fr, || {
+            account_mail_body(
+                "Ana",
+                "Ben",
+                "reviewer",
+                7,
+                "https://x/set-password/T",
+                "ana@example.org",
+            )
+        });
+        assert!(
+            french.starts_with("Bonjour Ana,\n\nBen vous a ouvert un compte (Relecteur)"),
+            "{french}"
+        );
+        assert!(
+            french.contains("pendant 7 jours") && french.contains("ana@example.org"),
+            "{french}"
+        );
+        let spanish = crate::lang::within(nmp_i18n::Lang::Es, || t("st-account-mail-subject"));
+        assert_eq!(spanish, "Su cuenta en NMP");
+    }
 }
