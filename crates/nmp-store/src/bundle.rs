@@ -72,9 +72,9 @@ pub struct MechanismBundle {
     pub mechanisms: Vec<MechanismRows>,
     /// Organisations named by the rows (members, lead institutions), by id.
     pub organizations: BTreeMap<i32, organization::Model>,
-    /// Every function, by id.
+    /// The functions the mechanisms' function assessments name, by id.
     pub functions: BTreeMap<i32, function::Model>,
-    /// Every edition, by id.
+    /// The editions their function assessments and profiles name, by id.
     pub editions: BTreeMap<i32, edition::Model>,
     /// The countries of the mechanisms, by ISO alpha-3.
     pub countries: BTreeMap<String, country::Model>,
@@ -160,11 +160,26 @@ impl Store {
         let activity_ids = activities.iter().map(|s| s.activity_id).collect();
         citations.load(self, "activity", keys(activity_ids)).await?;
 
+        // The functions and editions the rows name, not the whole tables.
+        let function_ids: std::collections::BTreeSet<i32> = functions.iter().map(|f| f.function_id).collect();
+        let edition_ids: std::collections::BTreeSet<i32> = functions
+            .iter()
+            .map(|f| f.edition_id)
+            .chain(profiles.iter().map(|p| p.edition_id))
+            .collect();
         let mut bundle = MechanismBundle {
             mechanisms: Vec::new(),
             organizations,
-            functions: by_key(self.all::<function::Entity>().await?, |f| f.function_id),
-            editions: by_key(self.all::<edition::Entity>().await?, |e| e.edition_id),
+            functions: by_key(
+                self.rows_where::<function::Entity, _>(function::Column::FunctionId, function_ids)
+                    .await?,
+                |f| f.function_id,
+            ),
+            editions: by_key(
+                self.rows_where::<edition::Entity, _>(edition::Column::EditionId, edition_ids)
+                    .await?,
+                |e| e.edition_id,
+            ),
             countries,
             citations,
         };

@@ -33,6 +33,7 @@ mod facts;
 mod generation;
 mod introspect;
 pub mod linkcheck;
+pub mod lists;
 pub mod migration;
 pub mod outcomes;
 mod publish;

@@ -30,6 +30,7 @@ mod m0026_invitation_language;
 mod m0027_question_translations;
 mod m0028_edition_language;
 mod m0029_translation;
+mod m0030_list_indexes;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
@@ -91,6 +92,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0027_question_translations::Migration),
             Box::new(m0028_edition_language::Migration),
             Box::new(m0029_translation::Migration),
+            Box::new(m0030_list_indexes::Migration),
         ]
     }
 }

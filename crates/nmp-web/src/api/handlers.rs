@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 
-use super::listing::{ApiError, respond_faceted, respond_list};
+use super::listing::{ApiError, respond_faceted, respond_list, respond_page};
 use super::query::*;
 use crate::params::Params;
 use crate::views::countries::{self, CountryDetail, CountryFilter};
@@ -103,7 +103,10 @@ pub(crate) async fn list_mechanisms_csv(
 
 async fn mechanisms_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
     let filter = mechanism_filter(&p)?;
-    respond_faceted(mechanisms::faceted(&s.store, &filter).await?, &p, csv)
+    let csv = csv || p.wants_csv()?;
+    let page = p.page()?;
+    let (items, total, facets) = mechanisms::faceted(&s.store, &filter, Some(page)).await?;
+    respond_page(items, total, Some(facets), page, csv)
 }
 
 /// One mechanism with its history, members, functions, activities and notes.

@@ -57,9 +57,24 @@ fn respond<T: Serialize>(
     csv: bool,
 ) -> Result<Response, ApiError> {
     let csv = csv || params.wants_csv()?;
-    let Page { limit, offset } = params.page()?;
+    let page = params.page()?;
     let total = rows.len();
-    let items: Vec<T> = rows.into_iter().skip(offset).take(limit).collect();
+    let items: Vec<T> = rows.into_iter().skip(page.offset).take(page.limit).collect();
+    respond_page(items, total, facets, page, csv)
+}
+
+/// Answers one page of a list that the database has already filtered and paged: `items` are the
+/// rows of `page`, `total` the rows over all pages. `csv` is [`wants_csv`] as the handler read it
+/// (with [`Params::page`], before the query, so a bad parameter is answered as before).
+///
+/// [`wants_csv`]: Params::wants_csv
+pub(crate) fn respond_page<T: Serialize>(
+    items: Vec<T>,
+    total: usize,
+    facets: Option<Facets>,
+    Page { limit, offset }: Page,
+    csv: bool,
+) -> Result<Response, ApiError> {
     if csv {
         let mut writer = csv::Writer::from_writer(Vec::new());
         for item in &items {

@@ -52,7 +52,7 @@ struct MechanismsPage {
 async fn list_mechanisms(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, WebError> {
     let p = Params::parse_form(q.as_deref(), &[&COUNTRY, &REGION, &GROUP, &LEVEL, &TYPE, &STATUS])?;
     let filter = mechanism_filter(&p)?;
-    let (rows, facets) = mechanisms::faceted(&s.store, &filter).await?;
+    let (rows, _, facets) = mechanisms::faceted(&s.store, &filter, None).await?;
     let rows = rows
         .into_iter()
         .map(|m| Row {

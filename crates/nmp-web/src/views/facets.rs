@@ -1,7 +1,8 @@
 //! Facet counts on the lists (Datasette's `_facet`): for each filter of a list, every value with
 //! the number of rows it would show if it were chosen, the other active filters applied. The
 //! lists count the rows they have already read, so a count costs no query of its own; the same
-//! pass filters the rows.
+//! pass filters the rows ([`apply`]). The mechanism list, filtered and paged by the database, has
+//! each filter's values counted there (one `GROUP BY` each) and labelled by [`counted`].
 
 use std::collections::BTreeMap;
 
@@ -58,21 +59,7 @@ pub(crate) fn apply<T>(rows: Vec<T>, facets: &[Facet<T>]) -> (Vec<T>, Facets) {
                 }
             }
         }
-        let mut values: Vec<FacetValue> = facet
-            .options
-            .iter()
-            .map(|(value, label)| FacetValue {
-                count: per_value.remove(value).unwrap_or(0),
-                value: value.clone(),
-                label: label.clone(),
-            })
-            .collect();
-        values.extend(per_value.into_iter().map(|(value, count)| FacetValue {
-            label: value.clone(),
-            value,
-            count,
-        }));
-        counts.insert(facet.field.to_string(), values);
+        counts.insert(facet.field.to_string(), counted(&facet.options, per_value));
     }
     let kept = rows
         .into_iter()
@@ -81,6 +68,26 @@ pub(crate) fn apply<T>(rows: Vec<T>, facets: &[Facet<T>]) -> (Vec<T>, Facets) {
         .map(|(row, _)| row)
         .collect();
     (kept, counts)
+}
+
+/// A filter's values from the number of rows each selects (counted by the list or by the
+/// database): the values offered, in their order with their labels, then the values the rows hold
+/// that are not offered, labelled by themselves.
+pub(crate) fn counted(options: &[(String, String)], mut per_value: BTreeMap<String, usize>) -> Vec<FacetValue> {
+    let mut values: Vec<FacetValue> = options
+        .iter()
+        .map(|(value, label)| FacetValue {
+            count: per_value.remove(value).unwrap_or(0),
+            value: value.clone(),
+            label: label.clone(),
+        })
+        .collect();
+    values.extend(per_value.into_iter().map(|(value, count)| FacetValue {
+        label: value.clone(),
+        value,
+        count,
+    }));
+    values
 }
 
 /// A filter's choices for a page's drop-down, each label followed by its count: `Africa (54)`.

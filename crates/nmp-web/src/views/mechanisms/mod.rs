@@ -9,18 +9,17 @@ pub use detail::{
 };
 pub(crate) use detail::{detail, details};
 
-use std::collections::HashMap;
-
 use nmp_core::vocab::{MechanismLevel, MechanismStatus, MechanismType, UnRegionalGroup, geo_label};
 use nmp_store::Store;
-use nmp_store::bundle::status_order;
-use nmp_store::entity::{country, mechanism, mechanism_status, membership};
+use nmp_store::entity::{country, mechanism};
+use nmp_store::lists::{MechanismFacet, MechanismListFilter};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::facets::{self, Facet, Facets, one};
+use super::facets::{self, Facets};
 use crate::WebError;
 use crate::api::query::REGIONS;
+use crate::params::Page;
 
 /// One mechanism as a flat row.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -76,59 +75,87 @@ pub struct MechanismFilter {
     pub status: Option<String>,
 }
 
-/// Every mechanism matching `filter`, by country name then name, with the facet counts of the
-/// list's filters (`country`, `region`, `group`, `level`, `type`, `status`), counted over the
-/// rows read for the list.
-pub(crate) async fn faceted(store: &Store, filter: &MechanismFilter) -> Result<(Vec<MechanismItem>, Facets), WebError> {
-    let rows = items(store, store.all::<mechanism::Entity>().await?).await?;
-    let mut countries: Vec<(String, String)> = rows
-        .iter()
-        .filter_map(|m| Some((m.country_iso3.clone()?, m.country_name.clone()?)))
+/// The mechanisms matching `filter`, by country name (none first) then name: the page `page`
+/// (every row when `None`), the number of rows over all pages, and the facet counts of the
+/// list's filters (`country`, `region`, `group`, `level`, `type`, `status`). The database filters,
+/// orders, pages and counts (`nmp_store::lists`); no request reads the whole table.
+pub(crate) async fn faceted(
+    store: &Store,
+    filter: &MechanismFilter,
+    page: Option<Page>,
+) -> Result<(Vec<MechanismItem>, usize, Facets), WebError> {
+    let wanted = MechanismListFilter {
+        country: filter.country.clone(),
+        region: filter.region.clone(),
+        group: filter.group.clone(),
+        level: filter.level.clone(),
+        kind: filter.kind.clone(),
+        status: filter.status.clone(),
+    };
+    let (limit, offset) = match page {
+        Some(p) => (Some(as_u64(p.limit)), as_u64(p.offset)),
+        None => (None, 0),
+    };
+    let listed = store.mechanism_list(&wanted, limit, offset).await?;
+    let rows = listed
+        .rows
+        .into_iter()
+        .map(|r| {
+            let members = usize::try_from(r.member_count).unwrap_or(usize::MAX);
+            item(&r.mechanism, r.country.as_ref(), r.status, members, r.citation_count)
+        })
         .collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
-    countries.dedup();
     let vocab = |all: Vec<(&'static str, &'static str)>| -> Vec<(String, String)> {
         all.into_iter().map(|(c, l)| (c.to_string(), l.to_string())).collect()
     };
     let filters = [
-        Facet {
-            field: "country",
-            options: countries,
-            of: |m: &MechanismItem| one(&m.country_iso3),
-            chosen: filter.country.clone(),
-        },
-        Facet {
-            field: "region",
-            options: REGIONS.iter().map(|r| (r.to_string(), geo_label(r))).collect(),
-            of: |m| one(&m.un_region),
-            chosen: filter.region.clone(),
-        },
-        Facet {
-            field: "group",
-            options: vocab(UnRegionalGroup::ALL.iter().map(|g| (g.code(), g.label())).collect()),
-            of: |m| one(&m.un_regional_group),
-            chosen: filter.group.clone(),
-        },
-        Facet {
-            field: "level",
-            options: vocab(MechanismLevel::ALL.iter().map(|g| (g.code(), g.label())).collect()),
-            of: |m| vec![m.level.clone()],
-            chosen: filter.level.clone(),
-        },
-        Facet {
-            field: "type",
-            options: vocab(MechanismType::ALL.iter().map(|g| (g.code(), g.label())).collect()),
-            of: |m| vec![m.kind.clone()],
-            chosen: filter.kind.clone(),
-        },
-        Facet {
-            field: "status",
-            options: vocab(MechanismStatus::ALL.iter().map(|g| (g.code(), g.label())).collect()),
-            of: |m| one(&m.status),
-            chosen: filter.status.clone(),
-        },
+        (
+            "country",
+            MechanismFacet::Country,
+            store.countries_of_mechanisms().await?,
+        ),
+        (
+            "region",
+            MechanismFacet::Region,
+            REGIONS.iter().map(|r| (r.to_string(), geo_label(r))).collect(),
+        ),
+        (
+            "group",
+            MechanismFacet::Group,
+            vocab(UnRegionalGroup::ALL.iter().map(|g| (g.code(), g.label())).collect()),
+        ),
+        (
+            "level",
+            MechanismFacet::Level,
+            vocab(MechanismLevel::ALL.iter().map(|g| (g.code(), g.label())).collect()),
+        ),
+        (
+            "type",
+            MechanismFacet::Type,
+            vocab(MechanismType::ALL.iter().map(|g| (g.code(), g.label())).collect()),
+        ),
+        (
+            "status",
+            MechanismFacet::Status,
+            vocab(MechanismStatus::ALL.iter().map(|g| (g.code(), g.label())).collect()),
+        ),
     ];
-    Ok(facets::apply(rows, &filters))
+    let mut counts = Facets::new();
+    for (field, facet, options) in filters {
+        let per_value = store
+            .mechanism_facet_counts(&wanted, facet)
+            .await?
+            .into_iter()
+            .map(|(value, n)| (value, usize::try_from(n).unwrap_or(usize::MAX)))
+            .collect();
+        counts.insert(field.to_string(), facets::counted(&options, per_value));
+    }
+    let total = usize::try_from(listed.total).unwrap_or(usize::MAX);
+    Ok((rows, total, counts))
+}
+
+fn as_u64(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
 }
 
 /// The flat row of a mechanism.
@@ -156,53 +183,6 @@ pub(super) fn item(
         launched_on: m.launched_on.clone(),
         instrument_kind: m.instrument_kind.clone(),
     }
-}
-
-/// The flat rows of `mechanisms` (a light read: no citations or texts), by country name then
-/// name.
-async fn items(store: &Store, mechanisms: Vec<mechanism::Model>) -> Result<Vec<MechanismItem>, WebError> {
-    let ids: Vec<i32> = mechanisms.iter().map(|m| m.mechanism_id).collect();
-    let countries: HashMap<String, country::Model> = store
-        .rows_where::<country::Entity, _>(
-            country::Column::CountryIso3,
-            mechanisms.iter().filter_map(|m| m.country_iso3.clone()),
-        )
-        .await?
-        .into_iter()
-        .map(|c| (c.country_iso3.clone(), c))
-        .collect();
-    let mut statuses: HashMap<i32, Vec<mechanism_status::Model>> = HashMap::new();
-    for s in store
-        .rows_where::<mechanism_status::Entity, _>(mechanism_status::Column::MechanismId, ids.clone())
-        .await?
-    {
-        statuses.entry(s.mechanism_id).or_default().push(s);
-    }
-    let mut member_counts: HashMap<i32, usize> = HashMap::new();
-    for m in store
-        .rows_where::<membership::Entity, _>(membership::Column::MechanismId, ids.clone())
-        .await?
-    {
-        *member_counts.entry(m.mechanism_id).or_default() += 1;
-    }
-    let citation_counts = store
-        .citation_counts("mechanism", ids.iter().map(i32::to_string))
-        .await?;
-    let mut out: Vec<MechanismItem> = mechanisms
-        .iter()
-        .map(|m| {
-            let country = m.country_iso3.as_ref().and_then(|iso| countries.get(iso));
-            let latest = statuses
-                .get(&m.mechanism_id)
-                .and_then(|own| own.iter().max_by_key(|s| status_order(s)))
-                .map(|s| s.status.clone());
-            let members = member_counts.get(&m.mechanism_id).copied().unwrap_or(0);
-            let cited = citation_counts.get(&m.mechanism_id.to_string()).copied().unwrap_or(0);
-            item(m, country, latest, members, cited)
-        })
-        .collect();
-    out.sort_by(|a, b| (&a.country_name, &a.name).cmp(&(&b.country_name, &b.name)));
-    Ok(out)
 }
 
 /// Mechanisms of one country.
