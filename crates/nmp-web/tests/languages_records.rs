@@ -8,7 +8,7 @@ mod common;
 use axum::http::StatusCode;
 use common::get;
 use nmp_store::Set;
-use nmp_store::entity::{citation, edition, initiative, network, source, translation};
+use nmp_store::entity::{citation, edition, initiative, mechanism, membership, network, source, translation};
 use nmp_store::testing::engines;
 
 #[tokio::test]
@@ -97,6 +97,25 @@ async fn networks_initiatives_and_editions_show_their_translations() {
             "title",
             "fr",
             "Édition synthétique 2017",
+            true,
+        ))
+        .await
+        .unwrap();
+        // An organisation that is a member of a mechanism: its name on the mechanism's page.
+        let member = s
+            .all::<membership::Entity>()
+            .await
+            .unwrap()
+            .into_iter()
+            .min_by_key(|m| m.membership_id)
+            .expect("the starter data has memberships");
+        let mech = s.get::<mechanism::Entity>(member.mechanism_id).await.unwrap().unwrap();
+        w.insert(add(
+            "organization",
+            member.organization_id,
+            "name",
+            "es",
+            "Organización sintética",
             true,
         ))
         .await
@@ -199,6 +218,15 @@ async fn networks_initiatives_and_editions_show_their_translations() {
                 fr.body
             );
         }
+        // The member organisation's name in Spanish on its mechanism's page.
+        let es = get(s, &format!("/es/mechanisms/{}", mech.slug), None).await;
+        assert!(
+            es.body.contains("<span lang=\"es\">Organización sintética</span>"),
+            "{}",
+            es.body
+        );
+        let en = get(s, &format!("/mechanisms/{}", mech.slug), None).await;
+        assert!(!en.body.contains("Organización sintética"), "{}", en.body);
         // English is as recorded.
         let en = get(s, "/editions/2017", None).await;
         assert!(

@@ -5,7 +5,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use nmp_core::vocab::OrganizationKind;
 use nmp_store::Store;
 use nmp_store::entity::{country, initiative, initiative_kind, initiative_partner, mechanism, organization, source};
 use nmp_store::outcomes::{InitiativeView, PublishedRating};
@@ -13,7 +12,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::mechanisms::OrgRef;
-use super::{Cite, Citer, Note, label};
+use super::{Cite, Citer, Note};
 use crate::WebError;
 
 /// One initiative as a flat row.
@@ -364,12 +363,7 @@ pub(crate) async fn of_mechanism(store: &Store, mechanism_id: i32) -> Result<Vec
 }
 
 fn org_ref(o: &organization::Model) -> OrgRef {
-    OrgRef {
-        slug: o.slug.clone(),
-        name: o.name.clone(),
-        acronym: o.acronym.clone(),
-        kind: label::<OrganizationKind>(&o.kind),
-    }
+    OrgRef::of(o)
 }
 
 /// One initiative by slug, with its notes: the facts cited first (record, then partners), then
@@ -443,13 +437,19 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<(Initiati
     .await?
     .remove(&id)
     .unwrap_or_default();
+    let mut lead = lead.as_ref().map(org_ref);
+    let mut orgs: Vec<&mut OrgRef> = lead.as_mut().into_iter().collect();
+    for p in &mut partners {
+        orgs.push(&mut p.organization);
+    }
+    OrgRef::translate(store, &mut citer, orgs).await?;
     let ratings = rating_views(store, &mut citer, ratings).await?;
     Ok(Some((
         InitiativeDetail {
             item,
             description: row.description,
             note: row.note,
-            lead: lead.as_ref().map(org_ref),
+            lead,
             partners,
             cites,
             ratings,

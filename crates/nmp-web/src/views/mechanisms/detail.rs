@@ -44,6 +44,71 @@ pub struct OrgRef {
     pub acronym: Option<String>,
     /// Kind label.
     pub kind: String,
+    /// Kind code (vocabulary `OrganizationKind`), for the page's language.
+    #[serde(skip)]
+    pub kind_code: String,
+    /// Translations of its name (and note), for the page's language.
+    #[serde(skip)]
+    pub translations: Vec<TranslationView>,
+}
+
+impl OrgRef {
+    /// The organisation (its row), named in the list [`OrgRef::translate`] fills.
+    pub(crate) fn of(o: &organization::Model) -> OrgRef {
+        OrgRef {
+            slug: o.slug.clone(),
+            name: o.name.clone(),
+            acronym: o.acronym.clone(),
+            kind: label::<OrganizationKind>(&o.kind),
+            kind_code: o.kind.clone(),
+            translations: Vec::new(),
+        }
+    }
+
+    /// Its name in the page's language, if NMP holds a translation.
+    pub fn name_here(&self) -> Option<&TranslationView> {
+        crate::views::translated::here(&self.translations, "name")
+    }
+
+    /// Its kind in the page's language.
+    pub fn kind_here(&self) -> String {
+        nmp_i18n::vocabulary_label(crate::lang::lang(), "OrganizationKind", &self.kind_code)
+            .unwrap_or_else(|| self.kind.clone())
+    }
+
+    /// Attaches the translations of the organisations `orgs` (citing official ones into `citer`).
+    pub(crate) async fn translate(
+        store: &Store,
+        citer: &mut Citer,
+        mut orgs: Vec<&mut OrgRef>,
+    ) -> Result<(), WebError> {
+        if orgs.is_empty() {
+            return Ok(());
+        }
+        let slugs: Vec<String> = orgs.iter().map(|o| o.slug.clone()).collect();
+        let ids: std::collections::BTreeMap<String, String> = store
+            .rows_where::<organization::Entity, _>(organization::Column::Slug, slugs)
+            .await?
+            .into_iter()
+            .map(|o| (o.slug, o.organization_id.to_string()))
+            .collect();
+        let keys: Vec<String> = ids.values().cloned().collect();
+        let names: std::collections::BTreeMap<String, String> = orgs
+            .iter()
+            .filter_map(|o| Some((ids.get(&o.slug)?.clone(), o.name.clone())))
+            .collect();
+        let mut all = crate::views::translated::of(store, citer, "organization", &keys, |id| {
+            names.get(id).cloned().unwrap_or_default()
+        })
+        .await?;
+        for o in orgs.iter_mut() {
+            if let Some(id) = ids.get(&o.slug) {
+                o.translations = all.get(id).cloned().unwrap_or_default();
+            }
+        }
+        all.clear();
+        Ok(())
+    }
 }
 
 /// A member organisation.
@@ -190,12 +255,7 @@ impl MechanismDetail {
 }
 
 fn org_ref(o: &organization::Model) -> OrgRef {
-    OrgRef {
-        slug: o.slug.clone(),
-        name: o.name.clone(),
-        acronym: o.acronym.clone(),
-        kind: label::<OrganizationKind>(&o.kind),
-    }
+    OrgRef::of(o)
 }
 
 /// Full details of `mechanisms`, mapped from the store's read model
@@ -252,7 +312,14 @@ async fn translate(
     for (id, d) in ids.iter().zip(details.iter_mut()) {
         d.translations = all.remove(id).unwrap_or_default();
     }
-    Ok(())
+    let mut orgs: Vec<&mut OrgRef> = Vec::new();
+    for d in details.iter_mut() {
+        orgs.extend(d.lead_organization.as_mut());
+        for m in &mut d.members {
+            orgs.push(&mut m.organization);
+        }
+    }
+    OrgRef::translate(store, citer, orgs).await
 }
 
 /// One mechanism's details.
