@@ -10,6 +10,10 @@
 //! "[Synthetic text]", and each mechanism, edition, organisation and initiative carries a note
 //! saying it is generated; the raters' accounts use the reserved `example.invalid` domain.
 //!
+//! [`Scale::times`] makes any scale N times larger (`nmp demo synthetic --scale N`): N times the
+//! mechanisms (so memberships, statuses, function levels and the last edition's profiles),
+//! activities, citations, sources and initiatives, over the same countries, editions and round.
+//!
 //! The same seed gives the same records (the plan is a pure function of the seed, the scale, the
 //! countries and the function codes). Everything is written in one audited transaction as
 //! `system:synthetic`, with one audit event per table (see `Writer::insert_many_editable`), so

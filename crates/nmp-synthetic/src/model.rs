@@ -42,6 +42,26 @@ impl Scale {
         }
     }
 
+    /// This scale `n` times over (`nmp demo synthetic --scale N`): `n` times the mechanisms (so
+    /// the memberships, statuses, function levels and the last edition's profiles, one per
+    /// mechanism), the activities, the citations, the sources and the initiatives. The editions,
+    /// the assessment round's targets and its raters stay as they are, and so do the countries
+    /// (the real ones). `n = 1` is this scale itself; `n = 0` is taken as 1.
+    pub fn times(&self, n: usize) -> Scale {
+        let n = n.max(1);
+        Scale {
+            mechanisms: self.mechanisms * n,
+            memberships_per_mechanism: self.memberships_per_mechanism,
+            activities: self.activities * n,
+            citations: self.citations * n,
+            editions: self.editions,
+            sources: self.sources * n,
+            initiatives: self.initiatives * n,
+            round_targets: self.round_targets,
+            raters: self.raters,
+        }
+    }
+
     /// A small scale for tests.
     pub fn small() -> Scale {
         Scale {
@@ -307,3 +327,26 @@ pub struct Consensus {
 
 /// The label every synthetic name carries.
 pub const LABEL: &str = "(synthetic data)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_multiplies_what_grows_with_a_review_and_keeps_the_rest() {
+        let base = Scale::full();
+        assert_eq!(base.times(1), base);
+        assert_eq!(base.times(0), base, "0 is taken as 1");
+        let ten = base.times(10);
+        assert_eq!(ten.mechanisms, 1_500);
+        assert_eq!(ten.mechanisms * ten.memberships_per_mechanism, 30_000);
+        assert_eq!(ten.activities, 500_000);
+        assert_eq!(ten.citations, 1_000_000);
+        assert_eq!(ten.sources, 20_000);
+        assert_eq!(ten.initiatives, 400);
+        assert_eq!(
+            (ten.editions, ten.round_targets, ten.raters),
+            (base.editions, base.round_targets, base.raters)
+        );
+    }
+}

@@ -243,3 +243,54 @@ async fn the_raters_agree_moderately_as_planned() {
     assert!((0.45..0.8).contains(&mean), "mean alpha {mean}: {alphas:?}");
     db.finish().await;
 }
+
+#[tokio::test]
+async fn scale_two_writes_twice_what_scales_and_the_same_of_the_rest() {
+    let base = Scale::small();
+    let mut engines_counts = Vec::new();
+    for n in [1, 2] {
+        for db in engines().await {
+            let report = load(&db.store, 5, &base.times(n), false).await.unwrap();
+            let counts = db.store.counts().await.unwrap();
+            // Still labelled at the larger scale.
+            for m in db.store.all::<mechanism::Entity>().await.unwrap() {
+                assert!(m.name.ends_with(LABEL), "{}", m.name);
+            }
+            engines_counts.push((n, db.engine, counts, report.rows["citation"]));
+            db.finish().await;
+        }
+    }
+    let scaled = [
+        "mechanisms",
+        "memberships",
+        "activities",
+        "citations",
+        "sources",
+        "initiatives",
+        "profiles",
+    ];
+    let fixed = [
+        "countries",
+        "editions",
+        "assessment_rounds",
+        "accounts",
+        "ratings",
+        "consensus",
+    ];
+    for (n, engine, counts, cited) in engines_counts.iter().filter(|(n, ..)| *n == 2) {
+        let (_, _, once, cited_once) = engines_counts.iter().find(|(m, e, ..)| *m == 1 && e == engine).unwrap();
+        for table in scaled {
+            assert_eq!(counts[table], 2 * once[table], "{table} at scale {n} on {engine}");
+            assert!(once[table] > 0, "{table} on {engine}");
+        }
+        for table in fixed {
+            assert_eq!(counts[table], once[table], "{table} at scale {n} on {engine}");
+        }
+        assert_eq!(*cited, 2 * cited_once);
+        assert_eq!(counts["mechanisms"], (2 * base.mechanisms) as u64);
+    }
+    assert_eq!(
+        engines_counts.iter().filter(|(n, ..)| *n == 2).count() * 2,
+        engines_counts.len()
+    );
+}

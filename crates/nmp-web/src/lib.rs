@@ -149,18 +149,28 @@ pub fn router(state: AppState) -> Router {
 /// The application, reading the audit head at most every `check_every` to notice other
 /// processes' writes (see the read cache in `cache.rs`).
 pub fn router_with_cache_check(state: AppState, check_every: std::time::Duration) -> Router {
-    let cache = std::sync::Arc::new(cache::ReadCache::new(state.store.clone(), check_every));
+    router_with_read_cache(state, Some(check_every))
+}
+
+/// The application with its read cache (reading the audit head at most every `check_every`), or
+/// without it (`None`: every request is answered afresh, as `read_cache = false` asks, for
+/// measuring the uncached path).
+pub fn router_with_read_cache(state: AppState, check_every: Option<std::time::Duration>) -> Router {
+    let cache = check_every.map(|every| std::sync::Arc::new(cache::ReadCache::new(state.store.clone(), every)));
     let pages = routes::router()
         .with_state(state.clone())
         .layer(axum::middleware::from_fn_with_state(state, auth::footer::signed_in));
     // The language prefix comes off before routing (a `Router::layer` runs after it).
     let in_language = tower::Layer::layer(&axum::middleware::from_fn(lang::prefixed), pages);
-    Router::new()
+    let app = Router::new()
         .fallback_service(in_language)
         .layer(axum::middleware::from_fn(http::etag))
-        .layer(CompressionLayer::new())
-        .layer(axum::middleware::from_fn_with_state(cache, cache::serve))
-        .layer(axum::middleware::from_fn(lang::negotiate))
+        .layer(CompressionLayer::new());
+    let app = match cache {
+        Some(cache) => app.layer(axum::middleware::from_fn_with_state(cache, cache::serve)),
+        None => app,
+    };
+    app.layer(axum::middleware::from_fn(lang::negotiate))
         .layer(axum::middleware::from_fn(security::headers))
         .layer(TraceLayer::new_for_http())
 }

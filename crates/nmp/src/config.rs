@@ -47,6 +47,9 @@ pub struct Config {
     /// The search index's directory; unset, `PATH.search` beside a SQLite database file, or
     /// `search-index` in the working directory for PostgreSQL.
     pub search_dir: Option<String>,
+    /// Whether `nmp serve` keeps finished public answers in its read cache (default `true`);
+    /// `false` answers every request afresh (for measuring the uncached path).
+    pub read_cache: bool,
 }
 
 impl Default for Config {
@@ -68,6 +71,7 @@ impl Default for Config {
             trusted_proxy_header: None,
             require_two_factor: "false".into(),
             search_dir: None,
+            read_cache: true,
         }
     }
 }
@@ -92,6 +96,7 @@ struct FileConfig {
     trusted_proxy_header: Option<String>,
     require_two_factor: Option<TwoFactorSetting>,
     search_dir: Option<String>,
+    read_cache: Option<bool>,
 }
 
 /// `require_two_factor` in the file: a boolean or a list of roles (as text or a TOML array).
@@ -233,6 +238,9 @@ impl Config {
         if f.search_dir.is_some() {
             self.search_dir = f.search_dir;
         }
+        if let Some(v) = f.read_cache {
+            self.read_cache = v;
+        }
     }
 
     fn apply_env(&mut self, env: &BTreeMap<String, String>) -> anyhow::Result<()> {
@@ -266,9 +274,16 @@ impl Config {
                 "NMP_TRUSTED_PROXY_HEADER" => self.trusted_proxy_header = Some(value.clone()),
                 "NMP_REQUIRE_TWO_FACTOR" => self.require_two_factor = value.clone(),
                 "NMP_SEARCH_DIR" => self.search_dir = Some(value.clone()),
+                "NMP_READ_CACHE" => {
+                    self.read_cache = match value.as_str() {
+                        "1" | "true" | "yes" | "on" => true,
+                        "0" | "false" | "no" | "off" => false,
+                        other => bail!("NMP_READ_CACHE: {other:?} is not on or off (true or false)"),
+                    }
+                }
                 k if TEST_VARIABLES.contains(&k) => {}
                 unknown => bail!(
-                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR, NMP_BUILDS_DIR, NMP_TRUSTED_PROXY_HEADER, NMP_REQUIRE_TWO_FACTOR, NMP_SEARCH_DIR (and NMP_CONFIG for the file)"
+                    "unknown environment variable {unknown}: the settings are NMP_DATABASE_URL, NMP_ADDR, NMP_LOG, NMP_SEED_ON_EMPTY, NMP_PUBLIC_URL, NMP_MAIL_FROM, NMP_SMTP_HOST, NMP_SMTP_PORT, NMP_SMTP_SECURITY, NMP_SMTP_USERNAME, NMP_SMTP_PASSWORD, NMP_OUTBOX_DIR, NMP_BUILDS_DIR, NMP_TRUSTED_PROXY_HEADER, NMP_REQUIRE_TWO_FACTOR, NMP_SEARCH_DIR, NMP_READ_CACHE (and NMP_CONFIG for the file)"
                 ),
             }
         }
@@ -414,6 +429,25 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("require_two_factor") && err.contains("chief"), "{err}");
+    }
+
+    #[test]
+    fn the_read_cache_is_on_unless_turned_off() {
+        let c = Config::load(None, &env(&[]), &Overrides::default()).unwrap();
+        assert!(c.read_cache, "on by default");
+        let c = Config::load(None, &env(&[("NMP_READ_CACHE", "off")]), &Overrides::default()).unwrap();
+        assert!(!c.read_cache);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("nmp.toml");
+        std::fs::write(&file, "read_cache = false\n").unwrap();
+        let c = Config::load(Some(&file), &env(&[]), &Overrides::default()).unwrap();
+        assert!(!c.read_cache, "from the file");
+        let c = Config::load(Some(&file), &env(&[("NMP_READ_CACHE", "on")]), &Overrides::default()).unwrap();
+        assert!(c.read_cache, "env over file");
+        let err = Config::load(None, &env(&[("NMP_READ_CACHE", "sometimes")]), &Overrides::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("NMP_READ_CACHE") && err.contains("sometimes"), "{err}");
     }
 
     #[test]

@@ -31,14 +31,18 @@ pub(crate) async fn run(config: &Config) -> anyhow::Result<()> {
     if listening {
         println!("Other servers' writes to this database are heard as they commit (LISTEN nmp_writes).");
     }
-    let app = nmp_web::router(
-        nmp_web::AppState::new(store)
-            .with_mail(mail)
-            .with_builds(&config.builds_dir)
-            .with_trusted_proxy_header(config.trusted_proxy_header()?)
-            .with_two_factor(two_factor)
-            .with_search(search),
-    );
+    let state = nmp_web::AppState::new(store)
+        .with_mail(mail)
+        .with_builds(&config.builds_dir)
+        .with_trusted_proxy_header(config.trusted_proxy_header()?)
+        .with_two_factor(two_factor)
+        .with_search(search);
+    let app = if config.read_cache {
+        nmp_web::router(state)
+    } else {
+        println!("The read cache is off (read_cache = false): every request is answered afresh.");
+        nmp_web::router_with_read_cache(state, None)
+    };
     // The make-service readies the router once; handing axum the bare router would rebuild
     // every route for each new connection (about 170 KB and the work of copying ~100 routes
     // each: 64 keep-alive connections cost 10 MB).
