@@ -151,14 +151,20 @@ pub(crate) fn faceted(rows: Vec<SourceDetail>, filter: &SourceFilter) -> (Vec<So
 pub(crate) async fn detailed(store: &Store) -> Result<Vec<SourceDetail>, WebError> {
     let citations = store.all::<citation::Entity>().await?;
     let describe = Describer::load(store, &citations).await?;
+    // Each source's citations, in one pass (not one pass over every citation per source).
+    let mut by_source: HashMap<i32, Vec<&citation::Model>> = HashMap::new();
+    for c in &citations {
+        by_source.entry(c.source_id).or_default().push(c);
+    }
     let mut out: Vec<SourceDetail> = store
         .all::<source::Entity>()
         .await?
         .into_iter()
         .map(|s| {
-            let cited_by: Vec<CitedBy> = citations
-                .iter()
-                .filter(|c| c.source_id == s.source_id)
+            let cited_by: Vec<CitedBy> = by_source
+                .get(&s.source_id)
+                .into_iter()
+                .flatten()
                 .map(|c| {
                     let (label, href) = describe.describe(&c.entity, &c.entity_id);
                     CitedBy {
