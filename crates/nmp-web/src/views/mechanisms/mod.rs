@@ -12,7 +12,7 @@ pub(crate) use detail::{detail, details};
 use nmp_core::vocab::{MechanismLevel, MechanismStatus, MechanismType, UnRegionalGroup, geo_label};
 use nmp_store::Store;
 use nmp_store::entity::{country, mechanism};
-use nmp_store::lists::{MechanismFacet, MechanismListFilter};
+use nmp_store::lists::MechanismFacet;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -58,22 +58,8 @@ pub struct MechanismItem {
     pub citation_count: u64,
 }
 
-/// Filters of the mechanism list.
-#[derive(Debug, Default, Clone)]
-pub struct MechanismFilter {
-    /// ISO alpha-3.
-    pub country: Option<String>,
-    /// UN region code.
-    pub region: Option<String>,
-    /// UN regional group code.
-    pub group: Option<String>,
-    /// Level code.
-    pub level: Option<String>,
-    /// Type code.
-    pub kind: Option<String>,
-    /// Latest status code.
-    pub status: Option<String>,
-}
+/// Filters of the mechanism list (the store's: the database applies them).
+pub use nmp_store::lists::MechanismListFilter as MechanismFilter;
 
 /// The mechanisms matching `filter`, by country name (none first) then name: the page `page`
 /// (every row when `None`), the number of rows over all pages, and the facet counts of the
@@ -84,19 +70,11 @@ pub(crate) async fn faceted(
     filter: &MechanismFilter,
     page: Option<Page>,
 ) -> Result<(Vec<MechanismItem>, usize, Facets), WebError> {
-    let wanted = MechanismListFilter {
-        country: filter.country.clone(),
-        region: filter.region.clone(),
-        group: filter.group.clone(),
-        level: filter.level.clone(),
-        kind: filter.kind.clone(),
-        status: filter.status.clone(),
-    };
     let (limit, offset) = match page {
         Some(p) => (Some(as_u64(p.limit)), as_u64(p.offset)),
         None => (None, 0),
     };
-    let listed = store.mechanism_list(&wanted, limit, offset).await?;
+    let listed = store.mechanism_list(filter, limit, offset).await?;
     let rows = listed
         .rows
         .into_iter()
@@ -143,7 +121,7 @@ pub(crate) async fn faceted(
     let mut counts = Facets::new();
     for (field, facet, options) in filters {
         let per_value = store
-            .mechanism_facet_counts(&wanted, facet)
+            .mechanism_facet_counts(filter, facet)
             .await?
             .into_iter()
             .map(|(value, n)| (value, usize::try_from(n).unwrap_or(usize::MAX)))
