@@ -55,6 +55,10 @@ async fn two_releases_show_as_a_series_and_a_list_of_risers() {
         let (_, fr) = get(&db, "/fr/countries/ken").await;
         assert!(fr.contains("<td>14,5\u{202F}%</td><td>12</td>"), "{fr}");
         assert!(fr.contains("Le risque selon l&#39;Early Warning Project"), "{fr}");
+        assert!(
+            fr.contains("Suivre ce pays (<span lang=\"en\">Kenya</span>) dans votre liste de suivi"),
+            "{fr}"
+        );
         let (_, es) = get(&db, "/es/countries/ken").await;
         assert!(es.contains("<td>14,5\u{A0}%</td><td>12</td>"), "{es}");
         // A state no release assesses has no such section.

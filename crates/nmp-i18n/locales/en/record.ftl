@@ -95,6 +95,10 @@ country-ewp-rank = Rank
 country-ewp-releases = imported releases
 # { $releases } is a link whose text is country-ewp-releases.
 country-ewp-note = The { $releases } of the Early Warning Project's statistical risk assessment; the top 30 are treated as high risk.
+# { $country } is the country's name as recorded.
+country-watch-follow = Follow { $country } on your watchlist
+# { $risk } is a link whose text is an-risk-title.
+country-watch-who = staff and partner accounts, after signing in: you are alerted when it enters the top 30, its risk rises or it is assessed again; see also { $risk }
 rec-translated-official = Official translation
 rec-translated-by-nmp = Translated by NMP
 rec-original = Original

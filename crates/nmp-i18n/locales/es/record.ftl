@@ -95,6 +95,10 @@ country-ewp-rank = Posición
 country-ewp-releases = publicaciones importadas
 # { $releases } is a link whose text is country-ewp-releases.
 country-ewp-note = Las { $releases } de la evaluación estadística de riesgos del Early Warning Project; los 30 primeros se consideran de alto riesgo.
+# { $country } is the country's name as recorded.
+country-watch-follow = Seguir este país ({ $country }) en su lista de seguimiento
+# { $risk } is a link whose text is an-risk-title.
+country-watch-who = cuentas del personal y de socios, tras iniciar sesión: recibirá un aviso cuando pase a estar entre los 30 primeros, cuando su riesgo aumente o cuando se evalúe de nuevo; véase también { $risk }
 rec-translated-official = Traducción oficial
 rec-translated-by-nmp = Traducción de NMP
 rec-original = Original

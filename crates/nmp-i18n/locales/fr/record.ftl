@@ -95,6 +95,10 @@ country-ewp-rank = Rang
 country-ewp-releases = publications importées
 # { $releases } is a link whose text is country-ewp-releases.
 country-ewp-note = Les { $releases } de l'évaluation statistique des risques de l'Early Warning Project ; les 30 premiers pays sont considérés à haut risque.
+# { $country } is the country's name as recorded.
+country-watch-follow = Suivre ce pays ({ $country }) dans votre liste de suivi
+# { $risk } is a link whose text is an-risk-title.
+country-watch-who = comptes du personnel et des partenaires, après connexion : vous êtes averti quand il entre parmi les 30 premiers, quand son risque augmente ou quand il est de nouveau évalué ; voir aussi { $risk }
 rec-translated-official = Traduction officielle
 rec-translated-by-nmp = Traduction de NMP
 rec-original = Original
