@@ -44,6 +44,9 @@ pub struct OrgRef {
     pub acronym: Option<String>,
     /// Kind label.
     pub kind: String,
+    /// Its key (for its translations).
+    #[serde(skip)]
+    pub id: i32,
     /// Kind code (vocabulary `OrganizationKind`), for the page's language.
     #[serde(skip)]
     pub kind_code: String,
@@ -60,6 +63,7 @@ impl OrgRef {
             name: o.name.clone(),
             acronym: o.acronym.clone(),
             kind: label::<OrganizationKind>(&o.kind),
+            id: o.organization_id,
             kind_code: o.kind.clone(),
             translations: Vec::new(),
         }
@@ -85,28 +89,16 @@ impl OrgRef {
         if orgs.is_empty() {
             return Ok(());
         }
-        let slugs: Vec<String> = orgs.iter().map(|o| o.slug.clone()).collect();
-        let ids: std::collections::BTreeMap<String, String> = store
-            .rows_where::<organization::Entity, _>(organization::Column::Slug, slugs)
-            .await?
-            .into_iter()
-            .map(|o| (o.slug, o.organization_id.to_string()))
-            .collect();
-        let keys: Vec<String> = ids.values().cloned().collect();
-        let names: std::collections::BTreeMap<String, String> = orgs
-            .iter()
-            .filter_map(|o| Some((ids.get(&o.slug)?.clone(), o.name.clone())))
-            .collect();
-        let mut all = crate::views::translated::of(store, citer, "organization", &keys, |id| {
+        let keys: Vec<String> = orgs.iter().map(|o| o.id.to_string()).collect();
+        let names: std::collections::BTreeMap<String, String> =
+            orgs.iter().map(|o| (o.id.to_string(), o.name.clone())).collect();
+        let all = crate::views::translated::of(store, citer, "organization", &keys, |id| {
             names.get(id).cloned().unwrap_or_default()
         })
         .await?;
         for o in orgs.iter_mut() {
-            if let Some(id) = ids.get(&o.slug) {
-                o.translations = all.get(id).cloned().unwrap_or_default();
-            }
+            o.translations = all.get(&o.id.to_string()).cloned().unwrap_or_default();
         }
-        all.clear();
         Ok(())
     }
 }
