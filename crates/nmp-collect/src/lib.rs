@@ -12,12 +12,14 @@
 //! - [`attach`]: documents attached to a response, checked for size, type and number;
 //! - [`export`]: responses and their review state as CSV (and the table the XLSX holds);
 //! - [`ratings`]: reminders to the raters of assessment rounds;
-//! - [`alerts`]: the watchlist's alerts mailed to their followers.
+//! - [`alerts`]: the watchlist's alerts mailed to their followers;
+//! - [`essays`]: expert opinion essays from the call to the proofs.
 
 #![forbid(unsafe_code)]
 
 pub mod alerts;
 pub mod attach;
+pub mod essays;
 pub mod export;
 pub mod invite;
 pub mod questionnaire;

@@ -39,6 +39,9 @@ pub fn sources() -> Vec<Source<'static>> {
         (Lang::En, "report.ftl", include_str!("../locales/en/report.ftl")),
         (Lang::Fr, "report.ftl", include_str!("../locales/fr/report.ftl")),
         (Lang::Es, "report.ftl", include_str!("../locales/es/report.ftl")),
+        (Lang::En, "essays.ftl", include_str!("../locales/en/essays.ftl")),
+        (Lang::Fr, "essays.ftl", include_str!("../locales/fr/essays.ftl")),
+        (Lang::Es, "essays.ftl", include_str!("../locales/es/essays.ftl")),
     ]
 }
 

@@ -133,6 +133,9 @@ const VOCABULARY_KEYS: &[(&str, &str)] = &[
     ("ContributorRole", "ls-contributor-role"),
     ("UnRegionalGroup", "an-group"),
     ("AccountRole", "st-role"),
+    ("EssayStage", "es-stage"),
+    ("EssayDecision", "es-decision"),
+    ("EssayVersionKind", "es-kind"),
 ];
 
 /// The label of `code` of the vocabulary `vocabulary` (its name in the data dictionary,

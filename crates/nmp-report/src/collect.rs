@@ -41,6 +41,9 @@ struct Sources {
     profiles: Vec<profile::Model>,
     edition_citations: CitationIndex,
     outcomes: OutcomeSources,
+    /// The essays that came through the editorial workflow, by the id of the part printing
+    /// them.
+    essays: BTreeMap<i32, EssayMeta>,
 }
 
 impl Sources {
@@ -56,8 +59,16 @@ impl Sources {
             end: e.period_end.clone(),
         };
         let outcomes = OutcomeSources::read(store, &rows.edition).await?;
+        let lang = nmp_i18n::Lang::from_code(&rows.edition.language).unwrap_or_default();
+        let mut essays = BTreeMap::new();
+        for p in rows.parts.iter().filter(|p| p.kind == PartKind::Essay.code()) {
+            if let Some(meta) = crate::essay::meta(store, p, lang).await? {
+                essays.insert(p.edition_part_id, meta);
+            }
+        }
         Ok(Sources {
             outcomes,
+            essays,
             organizations: store
                 .all::<organization::Entity>()
                 .await?
@@ -233,12 +244,18 @@ impl Sources {
                 body: None,
                 citations: vec![],
                 profiles: vec![],
+                essay: None,
             };
         };
+        let essay = self.essays.get(&p.edition_part_id).cloned();
+        // An essay from the editorial workflow is its authors' signed text, reviewed and
+        // accepted, citing its own sources in its notes: its text and byline need no citation
+        // of the part. What staff type in as an essay does, as any chapter's text.
         let fields = [("summary", &p.summary), ("body", &p.body), ("author", &p.author)]
             .into_iter()
             .filter(|(_, v)| v.is_some())
             .map(|(f, _)| Some(f))
+            .filter(|_| essay.is_none())
             .collect();
         bib.show(
             "edition_part",
@@ -263,6 +280,7 @@ impl Sources {
             body: p.body.clone(),
             citations,
             profiles: vec![],
+            essay,
         }
     }
 }

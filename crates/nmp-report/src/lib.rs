@@ -16,6 +16,7 @@
 mod bib;
 pub mod build;
 mod collect;
+mod essay;
 pub mod figures;
 mod load;
 pub mod markdown;

@@ -56,7 +56,8 @@ pub async fn publish(store: &Store, slug: &str, actor: &str) -> Result<Outcome, 
             sha256: f.sha256,
         });
     }
-    let problems = store.outcome_problems(edition.edition_id).await?;
+    let mut problems = store.outcome_problems(edition.edition_id).await?;
+    problems.extend(store.essay_problems(edition.edition_id).await?);
     if !problems.is_empty() {
         return Err(ReportError::Unreconciled {
             slug: slug.to_string(),

@@ -128,6 +128,76 @@ pub struct Part {
     pub citations: Vec<Citation>,
     /// The profiles in the part, by page and heading.
     pub profiles: Vec<Profile>,
+    /// An essay that came through the editorial workflow (issue 20): its abstract, authors,
+    /// declarations and its text rendered for print and for the web. `None` for a chapter and
+    /// for an essay typed in by staff, which print [`Part::body`] as before; left out of the
+    /// JSON then, so that snapshots frozen before it existed read back and hash as they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub essay: Option<EssayMeta>,
+}
+
+/// What an essay that came through the editorial workflow prints besides its title and byline,
+/// read from its latest version when the snapshot is built, so that the frozen snapshot holds
+/// everything the PDF, the site and the Markdown print of it.
+///
+/// Its citations (`[@source-slug, p. 4]`, `[@mechanism:slug]`) are resolved into the text of
+/// their notes when the snapshot is built (see [`EssayReference`]): a source as `Title, author,
+/// publisher, date, p. 4` linked to the source's URL when it has one; a record as
+/// `Name (NMP mechanism record, /mechanisms/slug)`, the path of its page on the NMP site (the
+/// report does not know the site's address); a key NMP does not hold as written
+/// (`no-such-source, p. 4`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EssayMeta {
+    /// The abstract, plain text.
+    #[serde(rename = "abstract")]
+    pub abstract_text: String,
+    /// Keywords, in the author's order.
+    pub keywords: Vec<String>,
+    /// The authors, in the order of the byline.
+    pub authors: Vec<EssayAuthor>,
+    /// The authors' declaration of competing interests (empty when none was made).
+    pub competing_interests: String,
+    /// The licence the essay is published under.
+    pub licence: String,
+    /// The text as Typst markup (`nmp_essay::markdown::to_typst`, headings one level down, notes
+    /// as `#footnote[…]`, every character of the author's escaped), for the template's
+    /// `eval(…, mode: "markup")`. Labels of footnotes referenced twice are `<essay-KEY-fn-N>`,
+    /// `KEY` the part's key, so two essays' labels never clash.
+    pub markup: String,
+    /// The text as HTML (`nmp_essay::markdown::to_html`, the notes listed at its end), for the
+    /// static site.
+    pub html: String,
+    /// What the essay cites, each once, in order of first citation.
+    pub references: Vec<EssayReference>,
+    /// When the first version was submitted (`YYYY-MM-DD`).
+    pub received: Option<String>,
+    /// When the editor accepted it (`YYYY-MM-DD`), from the last `accept` decision.
+    pub accepted: Option<String>,
+}
+
+/// An author of an essay.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EssayAuthor {
+    /// Name as printed.
+    pub name: String,
+    /// Affiliation.
+    pub affiliation: Option<String>,
+    /// ORCID iD, bare (`0000-0002-1825-0097`); its page is `https://orcid.org/` and the iD.
+    pub orcid: Option<String>,
+}
+
+/// Something an essay cites, resolved when the snapshot is built.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EssayReference {
+    /// The key as cited: `source-slug` for a source, `kind:key` for a record
+    /// (`mechanism:ken-national-committee`).
+    pub key: String,
+    /// What it is, as its notes name it (without a locator): `Title, author, publisher, date`
+    /// for a source, `Name (NMP mechanism record, /mechanisms/slug)` for a record; the key
+    /// itself when NMP holds no such source or record.
+    pub text: String,
+    /// Its page on the NMP site (`/mechanisms/slug`, `/sources#source-slug`), when it has one.
+    pub path: Option<String>,
 }
 
 fn chapter() -> String {

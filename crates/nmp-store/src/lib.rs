@@ -29,6 +29,7 @@ mod collect;
 mod connect;
 pub mod entity;
 mod error;
+pub mod essays;
 mod facts;
 mod generation;
 mod introspect;

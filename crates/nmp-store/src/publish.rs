@@ -22,7 +22,7 @@ use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ActiveValue, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Value};
 use time::OffsetDateTime;
 
-use crate::entity::{edition, edition_snapshot, erratum};
+use crate::entity::{edition, edition_snapshot, erratum, essay, essay_call};
 use crate::{Result, Store, StoreError, Writer};
 
 /// The tables whose rows belong to one edition (by their `edition_id`) and are locked once it is
@@ -324,6 +324,26 @@ impl Writer {
             .await?;
         self.record("edition_snapshot", &edition_id.to_string(), "publish", summary)
             .await?;
+        // The essays printed in the edition are published with it.
+        let calls: Vec<i32> = essay_call::Entity::find()
+            .filter(essay_call::Column::EditionId.eq(edition_id))
+            .all(self.conn())
+            .await?
+            .iter()
+            .map(|c| c.call_id)
+            .collect();
+        let ready = essay::Entity::find()
+            .filter(essay::Column::CallId.is_in(calls))
+            .filter(essay::Column::Stage.eq("ready"))
+            .filter(essay::Column::EditionPartId.is_not_null())
+            .all(self.conn())
+            .await?;
+        for e in ready {
+            self.update::<essay::Entity>(e.essay_id, e.version, |row| {
+                row.stage = ActiveValue::Set("published".into());
+            })
+            .await?;
+        }
         Ok(updated)
     }
 }

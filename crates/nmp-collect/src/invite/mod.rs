@@ -57,7 +57,7 @@ fn parse_day(field: &str, text: &str) -> Result<Date, CollectError> {
     Date::parse(text.trim(), &format).map_err(|_| invalid(field, format!("{text:?} is not a date (YYYY-MM-DD)")))
 }
 
-fn is_email(text: &str) -> bool {
+pub(crate) fn is_email(text: &str) -> bool {
     let t = text.trim();
     t.len() <= 254
         && t.split_once('@')

@@ -389,3 +389,56 @@ impl Sector {
         )
     }
 }
+
+vocabulary! {
+    /// Where an expert opinion essay stands, from the invitation to publication (the columns of
+    /// the workspace's essay board, in order).
+    EssayStage {
+        Invited => "invited", "Invited",
+        Submitted => "submitted", "Submitted",
+        InReview => "in_review", "In review",
+        Revisions => "revisions", "Revisions requested",
+        Accepted => "accepted", "Accepted",
+        Copyediting => "copyediting", "Copyediting",
+        Proofs => "proofs", "Proofs with the author",
+        Ready => "ready", "Ready for publication",
+        Published => "published", "Published",
+        Declined => "declined", "Declined",
+    }
+}
+
+vocabulary! {
+    /// A reviewer's recommendation on an essay, and the editor's decision.
+    EssayDecision {
+        Accept => "accept", "Accept",
+        MinorRevisions => "minor_revisions", "Minor revisions",
+        MajorRevisions => "major_revisions", "Major revisions",
+        Reject => "reject", "Reject",
+    }
+}
+
+vocabulary! {
+    /// Who knows whom in a call's peer review: single-anonymous (reviewers see the author's name)
+    /// or double-anonymous (neither sees the other's).
+    EssayAnonymity {
+        Single => "single", "Single-anonymous",
+        Double => "double", "Double-anonymous",
+    }
+}
+
+vocabulary! {
+    /// What made a version of an essay.
+    EssayVersionKind {
+        Submission => "submission", "Submission",
+        Revision => "revision", "Revision",
+        Copyedit => "copyedit", "Copyedit",
+    }
+}
+
+vocabulary! {
+    /// Whether a call for essays takes new invitations.
+    EssayCallStatus {
+        Open => "open", "Open",
+        Closed => "closed", "Closed",
+    }
+}

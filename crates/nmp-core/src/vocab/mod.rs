@@ -133,7 +133,12 @@ pub fn options(name: &str) -> Option<Vec<(&'static str, &'static str)>> {
         QuestionKind,
         QuestionnaireStatus,
         InvitationState,
-        MailStatus
+        MailStatus,
+        EssayStage,
+        EssayDecision,
+        EssayAnonymity,
+        EssayVersionKind,
+        EssayCallStatus
     )
 }
 

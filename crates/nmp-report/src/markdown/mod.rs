@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::Edition;
-use crate::snapshot::{MechanismRow, Part, Snapshot};
+use crate::snapshot::{EssayMeta, MechanismRow, Part, Snapshot};
 use crate::text::{fmt_date, how_to_cite, paragraphs, year};
 
 mod markup;
@@ -246,14 +246,102 @@ fn essays(out: &mut String, edition: &Edition) {
         for part in essays {
             let _ = writeln!(out, "## {}\n", esc(&part.title));
             let all: Vec<&str> = part.citations.iter().map(|c| c.about.as_str()).collect();
-            let byline = match &part.author {
-                Some(a) => format!("*{}*", esc(a)),
-                None => "*Author not recorded*".into(),
+            let byline = match (&part.essay, &part.author) {
+                (Some(m), _) if !m.authors.is_empty() => format!("*{}*", essay_authors(m)),
+                (_, Some(a)) => format!("*{}*", esc(a)),
+                _ => "*Author not recorded*".into(),
             };
             let _ = writeln!(out, "{byline}{}\n", notes(snap, &part.citations, &all));
-            part_text(out, part);
+            match &part.essay {
+                Some(m) => essay_text(out, part, m),
+                None => part_text(out, part),
+            }
         }
     }
+}
+
+/// An essay's authors: each name, affiliation and ORCID iD (linked).
+fn essay_authors(m: &EssayMeta) -> String {
+    m.authors
+        .iter()
+        .map(|a| {
+            let mut line = esc(&a.name);
+            if let Some(aff) = &a.affiliation {
+                line.push_str(&format!(" ({})", esc(aff)));
+            }
+            if let Some(orcid) = &a.orcid {
+                line.push_str(&format!(" [ORCID {orcid}](https://orcid.org/{orcid})"));
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// An essay's Markdown placed under its `##` title: its ATX headings two levels down (`#`
+/// becomes `###`), outside fenced code, and its footnote labels prefixed with the part's `key`
+/// (`[^1]` becomes `[^key-1]`) so that two essays' notes never clash.
+fn placed(body: &str, key: &str) -> String {
+    let mut out = String::new();
+    let mut fence: Option<&str> = None;
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m => fence = None,
+            _ => {}
+        }
+        if fence.is_some() || marker.is_some() {
+            out.push_str(line);
+        } else {
+            let line = line.replace("[^", &format!("[^{key}-"));
+            let trimmed = line.trim_start();
+            let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+            let heading = (1..=6).contains(&hashes)
+                && line.len() - trimmed.len() < 4
+                && trimmed[hashes..].chars().next().is_none_or(char::is_whitespace);
+            if heading {
+                out.push_str(&"#".repeat((hashes + 2).min(6)));
+                out.push_str(&trimmed[hashes..]);
+            } else {
+                out.push_str(&line);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// An essay from the editorial workflow: abstract and keywords, the text as its authors wrote
+/// it (Markdown; its citations `[@key]` stay as written and are listed under "References"),
+/// then its declarations.
+fn essay_text(out: &mut String, part: &Part, m: &EssayMeta) {
+    let _ = writeln!(out, "**Abstract.** {}\n", esc(&m.abstract_text));
+    if !m.keywords.is_empty() {
+        let _ = writeln!(out, "**Keywords:** {}\n", esc(&m.keywords.join(", ")));
+    }
+    if let Some(body) = &part.body {
+        let _ = writeln!(out, "{}\n", placed(body, &part.key).trim_end());
+    }
+    if !m.references.is_empty() {
+        let _ = writeln!(out, "**References**\n");
+        for r in &m.references {
+            let _ = writeln!(out, "- `@{}`: {}", r.key, esc(&r.text));
+        }
+        out.push('\n');
+    }
+    let competing = if m.competing_interests.is_empty() {
+        "none declared"
+    } else {
+        &m.competing_interests
+    };
+    let _ = writeln!(
+        out,
+        "*Competing interests: {}. Licence: {}.*\n",
+        esc(competing.trim_end_matches('.')),
+        esc(m.licence.trim_end_matches('.'))
+    );
 }
 
 /// The errata (nothing when there are none).

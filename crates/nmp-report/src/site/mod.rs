@@ -18,6 +18,7 @@ use crate::snapshot::{Part, RiskGap, Snapshot};
 use crate::text::{fmt_date_in, how_to_cite_in, year};
 use crate::{Edition, ReportError};
 
+mod essay;
 mod index;
 mod outcomes;
 mod pages;
@@ -334,6 +335,7 @@ fn essays_page(s: &Shared, essays: &[&Part]) -> Result<File, ReportError> {
                         sources: sources(&p.citations, &[]),
                         paragraphs,
                         gap,
+                        meta: p.essay.as_ref().map(|m| essay::view(m, s.lang, &essay_anchor(p))),
                     }
                 })
                 .collect(),

@@ -257,6 +257,27 @@ pub(super) struct Essay {
     pub(super) sources: Vec<usize>,
     pub(super) paragraphs: Vec<String>,
     pub(super) gap: Option<String>,
+    /// What an essay from the editorial workflow shows besides (its text replaces the
+    /// paragraphs).
+    pub(super) meta: Option<EssayView>,
+}
+
+/// An essay from the editorial workflow on `essays.html`: labels in the page's language, the
+/// rest as the author wrote it. `authors` and `html` are HTML built by the site.
+pub(super) struct EssayView {
+    /// The authors, each with affiliation and ORCID link (HTML).
+    pub(super) authors: String,
+    pub(super) abstract_label: &'static str,
+    pub(super) abstract_text: String,
+    pub(super) keywords_label: &'static str,
+    pub(super) keywords: String,
+    /// The text with its notes (HTML, from `nmp-essay`, everything the author wrote escaped).
+    pub(super) html: String,
+    pub(super) competing_label: &'static str,
+    pub(super) competing_interests: String,
+    pub(super) licence: String,
+    /// `Received 7 December 2026 · accepted …`, or empty.
+    pub(super) dates: String,
 }
 
 #[derive(Template)]

@@ -31,6 +31,7 @@ mod m0027_question_translations;
 mod m0028_edition_language;
 mod m0029_translation;
 mod m0030_list_indexes;
+mod m0031_essays;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
@@ -93,6 +94,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0028_edition_language::Migration),
             Box::new(m0029_translation::Migration),
             Box::new(m0030_list_indexes::Migration),
+            Box::new(m0031_essays::Migration),
         ]
     }
 }

@@ -3,10 +3,15 @@
 //! `issued` with `date-parts`, `URL`, `accessed`, ...). Written with serde_json: the
 //! `citationberg` crate's JSON types sit behind a feature that would rebuild Typst, and the
 //! format is plain JSON whose escaping serde_json gets right.
+//!
+//! An essay ([`essay_items`]) is a `chapter`: people as `{family, given}`, organisations as
+//! `{literal}`, the edition as `container-title`, its editors as `editor`, pages as `page`
+//! (`12-30`), keywords as one comma-separated `keyword`, and `abstract`, `language` and `license`.
 
 use nmp_core::vocab::SourceKind;
 use serde_json::{Value, json};
 
+use super::essay::{Contributor, EssayCitation, page_range};
 use super::{Citable, Work, date_parts};
 
 /// The CSL type of a work.
@@ -14,6 +19,7 @@ fn item_type(work: Work) -> &'static str {
     match work {
         Work::Page => "webpage",
         Work::Edition => "report",
+        Work::Essay => "chapter",
         Work::Source(kind) => match kind {
             SourceKind::WebPage => "webpage",
             SourceKind::Law => "legislation",
@@ -70,6 +76,58 @@ pub fn items(c: &Citable) -> String {
     if let Some(l) = &c.language {
         item.insert("language".into(), json!(l));
     }
+    array_of(item)
+}
+
+/// A CSL name: `{family, given}` for a person whose name can be split, else `{literal}`.
+fn name(c: &Contributor) -> Value {
+    match c.family_given() {
+        Some((family, given)) => json!({ "family": family, "given": given }),
+        None => json!({ "literal": c.display_name() }),
+    }
+}
+
+/// An essay as a CSL-JSON array of one `chapter`.
+pub fn essay_items(essay: &EssayCitation) -> String {
+    let mut item = serde_json::Map::new();
+    item.insert("id".into(), json!(essay.key));
+    item.insert("type".into(), json!("chapter"));
+    item.insert("title".into(), json!(essay.title));
+    if !essay.authors.is_empty() {
+        item.insert("author".into(), essay.authors.iter().map(name).collect());
+    }
+    item.insert("container-title".into(), json!(essay.edition_title));
+    if !essay.editors.is_empty() {
+        item.insert("editor".into(), essay.editors.iter().map(name).collect());
+    }
+    if let Some(p) = essay.publisher() {
+        item.insert("publisher".into(), json!(p));
+    }
+    if let Some(d) = date(&essay.issued()) {
+        item.insert("issued".into(), d);
+    }
+    if let Some((first, last)) = essay.pages {
+        item.insert("page".into(), json!(page_range(first, last, "-")));
+    }
+    if let Some(a) = essay.abstract_text.as_deref().filter(|a| !a.trim().is_empty()) {
+        item.insert("abstract".into(), json!(a));
+    }
+    let keywords = essay.keyword_list();
+    if !keywords.is_empty() {
+        item.insert("keyword".into(), json!(keywords.join(", ")));
+    }
+    item.insert("URL".into(), json!(essay.url));
+    if !essay.language.trim().is_empty() {
+        item.insert("language".into(), json!(essay.language));
+    }
+    if let Some(l) = essay.licence.as_deref().filter(|l| !l.trim().is_empty()) {
+        item.insert("license".into(), json!(l));
+    }
+    array_of(item)
+}
+
+/// The item as a pretty-printed JSON array of one, with a final line break.
+fn array_of(item: serde_json::Map<String, Value>) -> String {
     let mut text =
         serde_json::to_string_pretty(&Value::Array(vec![Value::Object(item)])).expect("JSON values serialise");
     text.push('\n');

@@ -7,10 +7,20 @@
 //! read; an edition cites its publishers and publication date. Each format is one module:
 //! [`bibtex`] through the `biblatex` crate (which escapes BibTeX's special characters), [`ris`]
 //! and [`csl`] written here (see `docs/architecture.md` for why).
+//!
+//! A published expert opinion essay is a chapter of an edition: [`EssayCitation`] (in [`essay`])
+//! says more than a [`Citable`] can (people's family and given names, editors, pages, abstract,
+//! keywords, licence) and renders itself in the same three formats; [`scholar`] writes the same
+//! facts as the metadata of the essay's page that Google Scholar and Zotero read (Highwire Press
+//! `<meta>` tags and schema.org JSON-LD).
 
 pub mod bibtex;
 pub mod csl;
+pub mod essay;
 pub mod ris;
+pub mod scholar;
+
+pub use essay::{Contributor, EssayCitation};
 
 use nmp_core::vocab::SourceKind;
 use nmp_store::entity::source;
@@ -28,6 +38,8 @@ pub enum Work {
     Page,
     /// An edition of the review.
     Edition,
+    /// A published expert opinion essay: a chapter of an edition (see [`EssayCitation`]).
+    Essay,
     /// A source of the bibliography, by its kind.
     Source(SourceKind),
 }
@@ -252,5 +264,7 @@ pub(crate) fn date_parts(date: &str) -> Option<(i32, Option<u8>, Option<u8>)> {
     Some((year, month, day))
 }
 
+#[cfg(test)]
+mod essay_tests;
 #[cfg(test)]
 mod tests;

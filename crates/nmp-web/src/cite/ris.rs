@@ -2,9 +2,14 @@
 //! CRLF line ends as the format's specification has them, `TY` first and `ER` last, one `AU`
 //! line per author. A value is one line: line breaks in the data become spaces, so a value can
 //! never start a tag of its own.
+//!
+//! An essay ([`essay_record`]) is a `CHAP` (a book chapter, which Zotero imports as a "Book
+//! Section"): `AU` per author and `ED` per editor as `Family, Given` (organisations whole), `T2`
+//! the edition's title, `SP`/`EP` its pages, `AB` its abstract and `KW` per keyword.
 
 use nmp_core::vocab::SourceKind;
 
+use super::essay::EssayCitation;
 use super::{Citable, Work, date_parts};
 
 /// The RIS reference type of a work.
@@ -12,6 +17,7 @@ fn reference_type(work: Work) -> &'static str {
     match work {
         Work::Page => "ELEC",
         Work::Edition => "RPRT",
+        Work::Essay => "CHAP",
         Work::Source(kind) => match kind {
             SourceKind::WebPage => "ELEC",
             SourceKind::Law => "STAT",
@@ -69,6 +75,47 @@ pub fn record(c: &Citable) -> String {
     if let Some(l) = &c.language {
         lines.push(("LA", l.clone()));
     }
+    write(lines)
+}
+
+/// An essay as one `CHAP` record.
+pub fn essay_record(essay: &EssayCitation) -> String {
+    let mut lines: Vec<(&str, String)> = vec![("TY", "CHAP".to_string())];
+    lines.push(("ID", essay.key.clone()));
+    lines.push(("TI", essay.title.clone()));
+    for a in &essay.authors {
+        lines.push(("AU", a.sort_name()));
+    }
+    lines.push(("T2", essay.edition_title.clone()));
+    for e in &essay.editors {
+        lines.push(("ED", e.sort_name()));
+    }
+    if let Some(p) = essay.publisher() {
+        lines.push(("PB", p));
+    }
+    let (y, m, d) = essay.date();
+    lines.push(("PY", format!("{y:04}")));
+    let part = |v: Option<u8>| v.map(|v| format!("{v:02}")).unwrap_or_default();
+    lines.push(("DA", format!("{y:04}/{}/{}/", part(m), part(d))));
+    if let Some((first, last)) = essay.pages {
+        lines.push(("SP", first.to_string()));
+        lines.push(("EP", last.max(first).to_string()));
+    }
+    if let Some(a) = essay.abstract_text.as_deref().filter(|a| !a.trim().is_empty()) {
+        lines.push(("AB", a.to_string()));
+    }
+    for k in essay.keyword_list() {
+        lines.push(("KW", k));
+    }
+    lines.push(("UR", essay.url.clone()));
+    if !essay.language.trim().is_empty() {
+        lines.push(("LA", essay.language.clone()));
+    }
+    write(lines)
+}
+
+/// The lines as a record: `TAG  - value` each, CRLF ends, then `ER`.
+fn write(lines: Vec<(&str, String)>) -> String {
     let mut out = String::new();
     for (tag, value) in lines {
         out.push_str(tag);

@@ -5,6 +5,8 @@ mod catalog;
 pub(crate) mod cite;
 mod countries;
 mod downloads;
+mod essay;
+mod essays;
 mod health;
 mod home;
 mod initiatives;
@@ -37,5 +39,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(crate::auth::router())
         .merge(crate::workspace::router())
         .merge(respond::router())
+        .merge(essay::router())
+        .merge(essays::router())
         .merge(pages::router())
 }

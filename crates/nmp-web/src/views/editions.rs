@@ -116,6 +116,8 @@ pub struct ProfileView {
 pub struct PartView {
     /// Position in the table of contents.
     pub position: i32,
+    /// Its key in the edition (an essay's page is `/editions/{slug}/essays/{part_key}`).
+    pub part_key: String,
     /// Title.
     pub title: String,
     /// What kind of part it is (`chapter`, `essay`).
@@ -351,6 +353,7 @@ impl EditionPage {
             .collect();
         PartView {
             position: part.position,
+            part_key: part.part_key.clone(),
             title: part.title.clone(),
             kind_label: label::<PartKind>(&part.kind),
             kind: part.kind.clone(),

@@ -7,6 +7,7 @@ pub(crate) mod charts;
 pub(crate) mod countries;
 pub(crate) mod country_names;
 pub(crate) mod editions;
+pub(crate) mod essays;
 pub(crate) mod ewp_series;
 pub(crate) mod facets;
 pub(crate) mod home;

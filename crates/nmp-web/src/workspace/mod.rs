@@ -12,6 +12,7 @@ mod assignments;
 mod audit;
 mod collect;
 mod editions;
+mod essays;
 mod forms;
 mod import;
 mod pick;
@@ -43,7 +44,7 @@ use crate::auth::{Roles, Staff, WorkspaceError, page};
 pub use import::MAX_FILE_BYTES as IMPORT_MAX_FILE_BYTES;
 
 pub(crate) fn router() -> Router<AppState> {
-    assessments::routes(Router::new())
+    essays::routes(assessments::routes(Router::new()))
         .route("/staff", get(dashboard))
         .route("/staff/records", get(records::index))
         .route("/staff/records/{table}", get(records::list).post(records::create))

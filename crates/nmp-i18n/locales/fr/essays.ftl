@@ -1,0 +1,139 @@
+## Essais d'experts : la page de l'auteur, les courriels et les lettres (issue 20)
+
+es-stage-invited = Invité
+es-stage-submitted = Soumis
+es-stage-in-review = En évaluation
+es-stage-revisions = Révisions demandées
+es-stage-accepted = Accepté
+es-stage-copyediting = Révision éditoriale
+es-stage-proofs = Épreuves
+es-stage-ready = Prêt pour la publication
+es-stage-published = Publié
+es-stage-declined = Décliné
+es-decision-accept = Accepter
+es-decision-minor-revisions = Révisions mineures
+es-decision-major-revisions = Révisions majeures
+es-decision-reject = Refuser
+
+dk-mail-kind-essay-invitation = invitation à écrire
+dk-mail-kind-essay-review = demande d'évaluation
+dk-mail-kind-essay-decision = lettre de décision
+dk-mail-kind-essay-proofs = épreuves
+
+ea-title = Votre essai pour { $edition }
+ea-call = Appel à essais : { $theme }
+ea-due = À remettre le { $due }
+ea-stage = Où en est votre essai : { $stage }
+ea-invited-text = Les éditeurs vous invitent à écrire un essai d'expert pour cette édition. Veuillez accepter ou décliner ; vous pouvez aussi soumettre directement votre manuscrit, ce qui vaut acceptation.
+ea-accept = Accepter l'invitation
+ea-decline = Décliner l'invitation
+ea-decline-note = Un mot pour les éditeurs (facultatif)
+ea-accepted = Vous avez accepté l'invitation. Soumettez votre manuscrit ci-dessous lorsqu'il est prêt.
+ea-declined = Cet essai est clos : vous avez décliné l'invitation, ou les éditeurs ont décidé de ne pas le publier. Merci.
+ea-submit-heading = Votre manuscrit
+ea-revise-heading = Votre manuscrit révisé
+ea-field-title = Titre
+ea-field-abstract = Résumé (300 mots au plus)
+ea-field-keywords = Mots-clés, séparés par des virgules
+ea-authors = Auteurs
+ea-author-n = Auteur { $n }
+ea-author-name = Nom
+ea-author-affiliation = Affiliation
+ea-author-orcid = Identifiant ORCID (facultatif)
+ea-field-competing = Conflits d'intérêts
+ea-competing-hint = Écrivez « Aucun déclaré. » s'il n'y en a pas.
+ea-field-licence = J'accepte que l'essai soit publié sous la licence de l'édition : { $licence }.
+ea-field-body = Texte, en Markdown
+ea-body-hint = Les titres commencent par #, l'italique s'écrit *mot*, les notes [^1] avec une ligne « [^1]: la note » plus bas. Citez une source de la plateforme ainsi : [@slug-de-la-source, p. 4], et une fiche ainsi : [@mechanism:slug] (aussi initiative, network, country, organization, edition, indicator).
+ea-field-docx = Ou un fichier Word (.docx) : il est converti en Markdown et affiché dans la zone de texte pour que vous le vérifiiez avant de soumettre.
+ea-convert = Convertir le fichier Word
+ea-converted = Votre fichier Word « { $file } » a été converti. Vérifiez le texte ci-dessous, puis soumettez.
+ea-send = Soumettre le manuscrit
+ea-submitted = Merci : la version { $number } a été reçue. Les éditeurs vous écriront.
+ea-not-saved = Rien n'a été soumis. Veuillez corriger ce qui est signalé ci-dessous ; votre texte est conservé.
+ea-letters = Lettres des éditeurs
+ea-reviews = Commentaires des évaluateurs
+ea-reviewer-n = Évaluateur { $n }
+ea-proofs-heading = Épreuves
+ea-proofs-text = Veuillez lire les épreuves ci-dessous : l'essai tel qu'il sera publié. Approuvez-les, ou dites ce qui doit changer.
+ea-proofs-pdf = Les pages de l'essai dans le rapport provisoire (PDF)
+ea-changes-heading = Les modifications du réviseur
+ea-approve = Approuver les épreuves
+ea-request = Demander des modifications
+ea-proofs-note = Ce qui doit changer
+ea-ready = Vous avez approuvé les épreuves. L'essai paraîtra à la publication de l'édition.
+ea-published = Votre essai est publié.
+ea-waiting = Les éditeurs lisent votre manuscrit. Ils vous écriront par courriel.
+ea-versions = Vos versions
+ea-version-line = Version { $number } : { $kind }
+
+essay-mail-invitation-subject = Invitation à écrire un essai : { $edition }
+essay-mail-invitation-body =
+    Bonjour { $name },
+
+    Les éditeurs de « { $edition } » vous invitent à y écrire un essai d'expert. Le thème de l'appel :
+
+      { $theme }
+
+    { $description }
+
+    Merci d'envoyer votre manuscrit d'ici le { $due }. Votre lien personnel, où vous acceptez ou déclinez, soumettez votre manuscrit (en Markdown ou en fichier Word), lisez les lettres des éditeurs et approuvez les épreuves (ne le partagez pas) :
+
+      { $link }
+
+    Avec nos remerciements,
+    { $editor }
+essay-mail-review-subject = Demande d'évaluation : { $title }
+essay-mail-review-body =
+    Bonjour { $name },
+
+    Les éditeurs de « { $edition } » vous demandent d'évaluer l'essai « { $title } » d'ici le { $due }. Votre lien personnel, où vous lisez l'essai et les données derrière ce qu'il cite, et soumettez votre rapport (ne le partagez pas) :
+
+      { $link }
+
+    Avec nos remerciements,
+    { $editor }
+essay-mail-decision-subject = Décision sur votre essai : { $title }
+essay-mail-proofs-subject = Épreuves de votre essai : { $title }
+essay-mail-proofs-body =
+    Bonjour { $name },
+
+    Les épreuves de votre essai « { $title } » sont prêtes. Ouvrez le lien personnel de votre invitation ({ $hint }), lisez-les, et approuvez-les ou dites ce qui doit changer.
+
+    Avec nos remerciements,
+    { $editor }
+
+essay-letter-accept =
+    Bonjour { $name },
+
+    J'ai le plaisir de vous annoncer que votre essai « { $title } » est accepté pour publication. Un réviseur va le préparer, puis vous recevrez les épreuves à approuver.
+
+    Avec nos remerciements,
+    { $editor }
+essay-letter-minor =
+    Bonjour { $name },
+
+    Merci pour votre essai « { $title } ». Les évaluateurs recommandent des révisions mineures : leurs commentaires sont sur votre page. Merci de soumettre une version révisée par votre lien personnel.
+
+    Avec nos remerciements,
+    { $editor }
+essay-letter-major =
+    Bonjour { $name },
+
+    Merci pour votre essai « { $title } ». Les évaluateurs demandent des révisions majeures avant de pouvoir l'accepter : leurs commentaires sont sur votre page. Merci de soumettre une version révisée par votre lien personnel ; elle sera évaluée à nouveau.
+
+    Avec nos remerciements,
+    { $editor }
+essay-letter-reject =
+    Bonjour { $name },
+
+    Merci pour votre essai « { $title } ». Nous regrettons de ne pas pouvoir le publier dans cette édition. Les commentaires des évaluateurs sont sur votre page.
+
+    Avec nos remerciements,
+    { $editor }
+
+ea-notes = Notes
+es-kind-submission = Soumission
+es-kind-revision = Révision
+es-kind-copyedit = Révision éditoriale
+dk-essays = Essais d'experts

@@ -1,0 +1,97 @@
+//! An essay's text as the web shows it (the author's proofs, the reviewer's page, the
+//! workspace, the public page): its Markdown rendered by `nmp_essay` with every citation
+//! resolved to the source or record it names, and the table of "the data behind each cited
+//! record" that reviewers and editors read beside it.
+
+use std::collections::BTreeMap;
+
+use nmp_essay::markdown::{Cited, HtmlOptions, RefKey, Reference, Resolve};
+use nmp_store::Store;
+use nmp_store::essays::RefTarget;
+
+/// A cited source or record, for the table beside the text.
+#[derive(Clone, Debug)]
+pub(crate) struct CitedRow {
+    /// `source` or the record's kind.
+    pub kind: String,
+    /// Its slug or code as the essay cites it.
+    pub key: String,
+    /// Its title on the platform.
+    pub title: String,
+    /// Its page on the site, if it has one.
+    pub path: Option<String>,
+    /// For a source: author, publisher, date.
+    pub detail: Option<String>,
+}
+
+/// An essay's text rendered, with what it cites.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RenderedEssay {
+    /// The text as HTML (escaped: authors' raw HTML never passes through), with its notes.
+    pub html: String,
+    /// Each source and record cited, once, in order of first citation.
+    pub cited: Vec<CitedRow>,
+}
+
+/// The kind and key of a reference, as the store names them.
+pub(crate) fn kind_key(key: &RefKey) -> (String, String) {
+    match key {
+        RefKey::Source(slug) => ("source".to_string(), slug.clone()),
+        RefKey::Record { kind, key } => (kind.code().to_string(), key.clone()),
+    }
+}
+
+struct Targets(BTreeMap<(String, String), RefTarget>);
+
+impl Resolve for Targets {
+    fn cite(&self, r: &Reference) -> Option<Cited> {
+        let target = self.0.get(&kind_key(&r.key))?;
+        let mut text = target.title.clone();
+        if let Some(d) = &target.detail {
+            text = format!("{text}, {d}");
+        }
+        if let Some(l) = &r.locator {
+            text = format!("{text}, {l}");
+        }
+        Some(Cited {
+            text,
+            href: target.path.clone(),
+        })
+    }
+}
+
+/// Renders `markdown` with its citations resolved against the store; `notes_heading` heads the
+/// notes ("Notes", translated by the caller).
+pub(crate) async fn render(
+    store: &Store,
+    markdown: &str,
+    notes_heading: &str,
+) -> Result<RenderedEssay, nmp_store::StoreError> {
+    let refs = nmp_essay::markdown::references(markdown).unwrap_or_default();
+    let mut targets = BTreeMap::new();
+    let mut cited = Vec::new();
+    for r in &refs {
+        let (kind, key) = kind_key(&r.key);
+        if targets.contains_key(&(kind.clone(), key.clone())) {
+            continue;
+        }
+        if let Some(t) = store.essay_reference_target(&kind, &key).await? {
+            cited.push(CitedRow {
+                kind: kind.clone(),
+                key: key.clone(),
+                title: t.title.clone(),
+                path: t.path.clone(),
+                detail: t.detail.clone(),
+            });
+            targets.insert((kind, key), t);
+        }
+    }
+    let html = nmp_essay::markdown::to_html_with(
+        markdown,
+        &Targets(targets),
+        &HtmlOptions {
+            notes_heading: notes_heading.to_string(),
+        },
+    );
+    Ok(RenderedEssay { html, cited })
+}
