@@ -52,18 +52,24 @@ async fn open(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the page shows besides the review: the report as typed, what is wrong, a notice.
+#[derive(Default)]
+struct Shown {
+    typed: Option<ReviewReport>,
+    errors: Vec<(String, String)>,
+    notice: Option<String>,
+}
+
 async fn render(
     state: &AppState,
     headers: &HeaderMap,
     user: &CurrentUser,
     review: &essay_review::Model,
     file: &EssayFile,
-    typed: Option<ReviewReport>,
-    errors: Vec<(String, String)>,
-    notice: Option<String>,
+    shown: Shown,
     status: StatusCode,
 ) -> Result<Response, WorkspaceError> {
+    let Shown { typed, errors, notice } = shown;
     let (csrf, cookie) = form_csrf(headers, user);
     let version = file
         .versions
@@ -124,9 +130,7 @@ pub(super) async fn show(
         &user,
         &review,
         &file,
-        None,
-        Vec::new(),
-        None,
+        Shown::default(),
         StatusCode::OK,
     )
     .await
@@ -171,9 +175,11 @@ pub(super) async fn post(
                 &user,
                 &review,
                 &file,
-                Some(report),
-                errors,
-                notice,
+                Shown {
+                    typed: Some(report),
+                    errors,
+                    notice,
+                },
                 status,
             )
             .await
