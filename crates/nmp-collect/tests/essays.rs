@@ -7,13 +7,12 @@
 use nmp_collect::CollectError;
 use nmp_collect::essays::{
     Author, AuthorLine, Manuscript, NewCall, ReviewReport, Reviewer, answer_invitation, answer_proofs, assign_reviewer,
-    copyedit, decide, invite_author, open_author_link, open_call, send_to_proofs, submit, submit_review,
+    copyedit, decide, invite_author, open_author_link, open_call, send_to_proofs, set_due, submit, submit_review,
 };
-use nmp_core::vocab::AccountRole;
 use nmp_mail::{MailSettings, Mailer};
+use nmp_store::Store;
 use nmp_store::entity::{account, edition, edition_part};
 use nmp_store::testing::engines;
-use nmp_store::{Set, Store};
 
 fn token_of(link: &str) -> String {
     link.rsplit('/').next().unwrap().to_string()
@@ -27,29 +26,7 @@ async fn ready(s: &Store, dir: &std::path::Path) -> (Mailer, account::Model, edi
         outbox: dir.join("outbox"),
     })
     .unwrap();
-    let editor = s
-        .create_account(
-            "system:test",
-            "editor@example.org",
-            "Synthetic Editor",
-            AccountRole::Editor,
-        )
-        .await
-        .unwrap();
-    let mut w = s.writer("system:test").await.unwrap();
-    let ed = w
-        .insert(edition::ActiveModel {
-            slug: Set("test-essays".into()),
-            title: Set("Test essays edition (synthetic)".into()),
-            kind: Set("annual_report".into()),
-            status: Set("drafting".into()),
-            licence: Set(Some("CC BY 4.0".into())),
-            language: Set("en".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    w.commit().await.unwrap();
+    let (editor, ed) = nmp_store::testing::essays_fixture(s, "test-essays", "Test essays edition (synthetic)").await;
     (mailer, editor, ed)
 }
 
@@ -214,6 +191,14 @@ async fn an_essay_goes_from_the_call_to_approved_proofs() {
         .unwrap();
         assert_eq!(decided.essay.stage, "revisions");
         assert!(decided.mail.body.contains("please revise"));
+        // The revisions are due 30 days from the decision; the editor can move the date, and a
+        // date that is none is refused with the field named.
+        let in_days = |n: i64| (time::OffsetDateTime::now_utc().date() + time::Duration::days(n)).to_string();
+        assert_eq!(decided.essay.due_on, in_days(nmp_collect::essays::MINOR_REVISIONS_DAYS));
+        let bad = set_due(s, &editor, v1.essay_id, "next month").await.unwrap_err();
+        assert_eq!(fields(bad)[0].0, "due_on");
+        let moved = set_due(s, &editor, v1.essay_id, &in_days(45)).await.unwrap();
+        assert_eq!((moved.due_on.as_str(), moved.reminders_sent), (in_days(45).as_str(), 0));
 
         let file = open_author_link(s, &token).await.unwrap();
         let v2 = submit(
@@ -251,6 +236,11 @@ async fn an_essay_goes_from_the_call_to_approved_proofs() {
             .await
             .unwrap();
         assert_eq!(essay.stage, "proofs");
+        assert_eq!(
+            essay.due_on,
+            in_days(nmp_collect::essays::PROOFS_DAYS),
+            "proofs are due in two weeks"
+        );
         assert!(mail.subject.contains("Prevention begins at home"));
         let part = s
             .get::<edition_part::Entity>(essay.edition_part_id.unwrap())
@@ -268,6 +258,11 @@ async fn an_essay_goes_from_the_call_to_approved_proofs() {
         let ready = answer_proofs(s, &token, essay.version, true, "").await.unwrap();
         assert_eq!(ready.stage, "ready");
         assert!(ready.proofs_approved_at.is_some());
+        let late = set_due(s, &editor, v1.essay_id, &in_days(3)).await.unwrap_err();
+        assert!(
+            late.to_string().contains("due date"),
+            "nothing waits on the author now: {late}"
+        );
         db.finish().await;
     }
 }

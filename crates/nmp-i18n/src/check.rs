@@ -42,6 +42,9 @@ pub fn sources() -> Vec<Source<'static>> {
         (Lang::En, "essays.ftl", include_str!("../locales/en/essays.ftl")),
         (Lang::Fr, "essays.ftl", include_str!("../locales/fr/essays.ftl")),
         (Lang::Es, "essays.ftl", include_str!("../locales/es/essays.ftl")),
+        (Lang::En, "errata.ftl", include_str!("../locales/en/errata.ftl")),
+        (Lang::Fr, "errata.ftl", include_str!("../locales/fr/errata.ftl")),
+        (Lang::Es, "errata.ftl", include_str!("../locales/es/errata.ftl")),
     ]
 }
 

@@ -9,8 +9,10 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entity::{
     country, dataset, edition, edition_part, essay, essay_call, essay_decision, essay_reference, essay_review,
-    essay_version, indicator, initiative, mechanism, network, organization, source,
+    essay_version, indicator, initiative, mechanism, mechanism_status, network, organization, source,
 };
+use nmp_core::vocab::{MechanismStatus, MechanismType};
+
 use crate::{Result, Store};
 
 /// What an essay's reference points at: the record's title and its page on the site (a path),
@@ -21,8 +23,11 @@ pub struct RefTarget {
     pub title: String,
     /// Its page (`/mechanisms/…`), if it has one.
     pub path: Option<String>,
-    /// For a source: its author, publisher and date as cited.
+    /// For a source: its author, publisher and date as cited (the notes print it).
     pub detail: Option<String>,
+    /// For a mechanism: its country, type, creation date and latest status, the data a reviewer
+    /// checks the essay against (the workspace shows it; the notes do not).
+    pub facts: Option<String>,
 }
 
 /// Everything the workspace shows of one essay.
@@ -211,6 +216,7 @@ impl Store {
             title,
             path,
             detail: None,
+            facts: None,
         };
         Ok(match kind {
             "source" => source::Entity::find()
@@ -227,13 +233,22 @@ impl Store {
                         title: s.title,
                         path: Some(format!("/sources#source-{}", s.slug)),
                         detail: (!detail.is_empty()).then_some(detail),
+                        facts: None,
                     }
                 }),
-            "mechanism" => mechanism::Entity::find()
+            "mechanism" => match mechanism::Entity::find()
                 .filter(mechanism::Column::Slug.eq(key))
                 .one(&self.db)
                 .await?
-                .map(|m| target(m.name, Some(format!("/mechanisms/{}", m.slug)))),
+            {
+                Some(m) => Some(RefTarget {
+                    detail: None,
+                    facts: self.mechanism_facts(&m).await?,
+                    title: m.name,
+                    path: Some(format!("/mechanisms/{}", m.slug)),
+                }),
+                None => None,
+            },
             "initiative" => initiative::Entity::find()
                 .filter(initiative::Column::Slug.eq(key))
                 .one(&self.db)
@@ -276,6 +291,36 @@ impl Store {
             }
             _ => None,
         })
+    }
+
+    /// What a reviewer checks a cited mechanism against: its country, type, when it was created
+    /// and its latest recorded status with the date (`Kenya · national committee · created
+    /// 2011-01-01 · status: active (2019-06-30)`); `None` when nothing is recorded.
+    async fn mechanism_facts(&self, m: &mechanism::Model) -> Result<Option<String>> {
+        let mut parts = Vec::new();
+        if let Some(iso) = &m.country_iso3
+            && let Some(c) = self.get::<country::Entity>(iso.clone()).await?
+        {
+            parts.push(c.name);
+        }
+        parts.push(nmp_core::vocab::label::<MechanismType>(&m.mechanism_type).to_lowercase());
+        if let Some(d) = &m.created_on {
+            parts.push(format!("created {d}"));
+        }
+        let latest = mechanism_status::Entity::find()
+            .filter(mechanism_status::Column::MechanismId.eq(m.mechanism_id))
+            .order_by_desc(mechanism_status::Column::StatusOn)
+            .order_by_desc(mechanism_status::Column::MechanismStatusId)
+            .one(&self.db)
+            .await?;
+        if let Some(st) = latest {
+            let label = nmp_core::vocab::label::<MechanismStatus>(&st.status).to_lowercase();
+            parts.push(match st.status_on {
+                Some(on) => format!("status: {label} ({on})"),
+                None => format!("status: {label}"),
+            });
+        }
+        Ok((!parts.is_empty()).then(|| parts.join(" · ")))
     }
 
     /// What stops edition `edition_id` from being published on account of its essays: an essay

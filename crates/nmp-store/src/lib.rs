@@ -30,6 +30,7 @@ mod connect;
 pub mod entity;
 mod error;
 pub mod essays;
+pub mod essays_errata;
 mod facts;
 mod generation;
 mod introspect;

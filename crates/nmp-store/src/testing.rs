@@ -279,3 +279,39 @@ pub async fn assessment_fixture(
         criteria,
     }
 }
+
+/// Synthetic test data for the essay workflow: an editor account `editor@example.org` and an
+/// annual report `slug` being drafted, in English under CC BY 4.0, titled `title` (which should
+/// say it is synthetic). Never a fact.
+pub async fn essays_fixture(
+    store: &Store,
+    slug: &str,
+    title: &str,
+) -> (crate::entity::account::Model, crate::entity::edition::Model) {
+    use crate::Set;
+    use crate::entity::edition;
+    let editor = store
+        .create_account(
+            "system:test",
+            "editor@example.org",
+            "Synthetic Editor",
+            nmp_core::vocab::AccountRole::Editor,
+        )
+        .await
+        .expect("the synthetic editor's account");
+    let mut w = store.writer("system:test").await.expect("a writer");
+    let ed = w
+        .insert(edition::ActiveModel {
+            slug: Set(slug.into()),
+            title: Set(title.into()),
+            kind: Set("annual_report".into()),
+            status: Set("drafting".into()),
+            licence: Set(Some("CC BY 4.0".into())),
+            language: Set("en".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("the synthetic edition");
+    w.commit().await.expect("the synthetic edition is written");
+    (editor, ed)
+}

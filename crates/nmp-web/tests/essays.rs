@@ -317,7 +317,16 @@ async fn an_essay_from_the_board_to_publication() {
         )
         .await;
         assert_eq!(decided.status, StatusCode::OK, "{}", decided.body);
+        // The editor moves the revisions' due date; a date that is none is refused.
+        let due = format!("/staff/essays/{id}/due");
+        let bad = post(s, &due, &editor, &[("due_on", "soon")]).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+        assert!(bad.body.contains("due_on"), "{}", bad.body);
+        let moved = post(s, &due, &editor, &[("due_on", "2099-05-01")]).await;
+        assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+        assert!(moved.body.contains("now due on 2099-05-01"), "{}", moved.body);
         let (author, page) = open(s, &author_path).await;
+        assert!(page.contains("1 May 2099"), "the author sees the new date");
         assert!(page.contains("please revise (synthetic)"), "{page}");
         assert!(page.contains("Please define the acronym (synthetic)."));
         assert!(!page.contains("Synthetic Reviewer") && !page.contains("reviewer@example.org"));

@@ -97,6 +97,11 @@ enum Command {
         #[command(subcommand)]
         action: cmd::edition::EditionAction,
     },
+    /// Expert opinion essays: remind the authors and reviewers whose work is due soon or overdue
+    Essay {
+        #[command(subcommand)]
+        action: cmd::essay::EssayAction,
+    },
     /// Build an edition's report: PDF (typeset in-process with Typst), static site, data package
     Report {
         #[command(subcommand)]

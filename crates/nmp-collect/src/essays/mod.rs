@@ -25,10 +25,12 @@ use crate::invite::{GRACE_AFTER_DUE, deliver, due_in};
 use crate::{CollectError, LinkProblem, invalid, now};
 
 mod proofs;
+mod remind;
 mod review;
 mod submit;
 
 pub use proofs::{answer_proofs, byline, copyedit, send_to_proofs};
+pub use remind::{EssayReminder, author_waits, remind_essays, reminder_due, reviewer_waits};
 pub use review::{
     Decided, ReviewAssigned, ReviewReport, Reviewer, assign_reviewer, decide, default_letter, open_review_link,
     reviewers_see_author, submit_review,
@@ -363,6 +365,52 @@ pub async fn revoke_author_link(
     Ok(row)
 }
 
+/// Days an author has for revisions after a minor-revisions decision (the editor can change the
+/// date on the essay's page).
+pub const MINOR_REVISIONS_DAYS: i64 = 30;
+/// Days an author has for revisions after a major-revisions decision.
+pub const MAJOR_REVISIONS_DAYS: i64 = 60;
+/// Days an author has to answer the proofs.
+pub const PROOFS_DAYS: i64 = 14;
+
+/// `days` from today, `YYYY-MM-DD`: the due date of what the editors ask next.
+pub(crate) fn due_after(days: i64) -> String {
+    (now().date() + Duration::days(days)).to_string()
+}
+
+/// The editor changes when the essay is due from its author (the invitation's manuscript, the
+/// revisions or the proofs); the reminders start again from the new date.
+pub async fn set_due(
+    store: &Store,
+    editor: &account::Model,
+    essay_id: i32,
+    due_on: &str,
+) -> Result<essay::Model, CollectError> {
+    let file = essay_file(store, essay_id).await?;
+    require_stage(
+        &file.essay,
+        &[EssayStage::Invited, EssayStage::Revisions, EssayStage::Proofs],
+        "change its due date",
+    )?;
+    let day = parse_day("due_on", due_on).map_err(|e| CollectError::Invalid(vec![e]))?;
+    // The link lives as long after the new date as it did after the invitation's.
+    let expires = file
+        .essay
+        .expires_at
+        .max(day.midnight().assume_utc() + GRACE_AFTER_DUE + Duration::days(365));
+    let mut w = store.writer(&editor.email).await?;
+    let row = w
+        .update::<essay::Entity>(essay_id, file.essay.version, |row| {
+            row.due_on = Set(due_on.trim().to_string());
+            row.expires_at = Set(expires);
+            row.reminders_sent = Set(0);
+            row.last_reminder_at = Set(None);
+        })
+        .await?;
+    w.commit().await?;
+    Ok(row)
+}
+
 /// Whether an essay is past its due date and still waiting on its author.
 pub fn overdue(essay: &essay::Model, today: &str) -> bool {
     let waiting = [EssayStage::Invited, EssayStage::Revisions, EssayStage::Proofs]
@@ -373,4 +421,10 @@ pub fn overdue(essay: &essay::Model, today: &str) -> bool {
 
 /// Records that a mail about an essay went out, for the essay's history (the `mail` row keeps
 /// it; this is the one place the kinds are named).
-pub const MAIL_KINDS: &[&str] = &["essay-invitation", "essay-review", "essay-decision", "essay-proofs"];
+pub const MAIL_KINDS: &[&str] = &[
+    "essay-invitation",
+    "essay-review",
+    "essay-decision",
+    "essay-proofs",
+    "essay-reminder",
+];

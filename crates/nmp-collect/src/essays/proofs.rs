@@ -185,6 +185,10 @@ pub async fn send_to_proofs(
             row.stage = Set(EssayStage::Proofs.code().to_string());
             row.edition_part_id = Set(Some(part.edition_part_id));
             row.proofs_approved_at = Set(None);
+            // The proofs are due a set time from now; the reminders start again.
+            row.due_on = Set(super::due_after(super::PROOFS_DAYS));
+            row.reminders_sent = Set(0);
+            row.last_reminder_at = Set(None);
         })
         .await?;
     w.commit().await?;

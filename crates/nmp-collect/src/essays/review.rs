@@ -327,6 +327,17 @@ pub async fn decide(
     let essay = w
         .update::<essay::Entity>(essay_id, file.essay.version, |row| {
             row.stage = Set(stage.code().to_string());
+            // Revisions are due a set time from the decision; the reminders start again.
+            let days = match d {
+                EssayDecision::MinorRevisions => Some(super::MINOR_REVISIONS_DAYS),
+                EssayDecision::MajorRevisions => Some(super::MAJOR_REVISIONS_DAYS),
+                _ => None,
+            };
+            if let Some(days) = days {
+                row.due_on = Set(super::due_after(days));
+                row.reminders_sent = Set(0);
+                row.last_reminder_at = Set(None);
+            }
         })
         .await?;
     w.commit().await?;

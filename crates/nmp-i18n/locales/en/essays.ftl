@@ -19,11 +19,13 @@ dk-mail-kind-essay-invitation = essay invitation
 dk-mail-kind-essay-review = review request
 dk-mail-kind-essay-decision = decision letter
 dk-mail-kind-essay-proofs = proofs
+dk-mail-kind-essay-reminder = essay reminder
 
 ea-title = Your essay for { $edition }
-ea-call = Call for essays: { $theme }
-ea-due = Due { $due }
-ea-stage = Where your essay stands: { $stage }
+ea-call = Call for essays
+ea-call-about = About the call
+ea-due = Due
+ea-stage = Where your essay stands
 ea-invited-text = The editors invite you to write an expert opinion essay for this edition. Please accept or decline; you can also submit your manuscript directly, which accepts the invitation.
 ea-accept = Accept the invitation
 ea-decline = Decline the invitation
@@ -102,6 +104,36 @@ essay-mail-proofs-body =
 
     With thanks,
     { $editor }
+essay-mail-reminder-subject-soon = Reminder (due { $due }): { $title }
+essay-mail-reminder-subject-overdue = Reminder (past the due date): { $title }
+essay-mail-reminder-invited =
+    Dear { $name },
+
+    This is a reminder that your essay for “{ $edition }” is due on { $due }. Please use the personal link in the invitation we sent you on { $sent } to accept or decline the invitation and to submit your manuscript. If you have lost it, reply to this message and the editors will help you.
+
+    With thanks,
+    The editors of “{ $edition }”
+essay-mail-reminder-revisions =
+    Dear { $name },
+
+    This is a reminder that the revised version of your essay “{ $title }” is due on { $due }. The editors' letter and the reviewers' comments are on your page: please use the personal link in the invitation we sent you on { $sent } to read them and submit your revision. If you have lost it, reply to this message and the editors will help you.
+
+    With thanks,
+    The editors of “{ $edition }”
+essay-mail-reminder-proofs =
+    Dear { $name },
+
+    This is a reminder that the proofs of your essay “{ $title }” await your answer, due on { $due }. Please use the personal link in the invitation we sent you on { $sent } to read them, and approve them or say what should change. If you have lost it, reply to this message and the editors will help you.
+
+    With thanks,
+    The editors of “{ $edition }”
+essay-mail-reminder-review =
+    Dear { $name },
+
+    This is a reminder that your review of the essay “{ $title }” for “{ $edition }” is due on { $due }. Please use the personal link in the review request we sent you on { $sent } to read the essay and submit your report. If you have lost it, reply to this message and the editors will help you.
+
+    With thanks,
+    The editors of “{ $edition }”
 
 essay-letter-accept =
     Dear { $name },
@@ -137,3 +169,7 @@ es-kind-submission = Submission
 es-kind-revision = Revision
 es-kind-copyedit = Copyedit
 dk-essays = Expert opinion essays
+
+# Headings of a published essay's abstract and keywords
+ep-abstract = Abstract
+ep-keywords = Keywords

@@ -19,11 +19,13 @@ dk-mail-kind-essay-invitation = invitación a escribir
 dk-mail-kind-essay-review = solicitud de evaluación
 dk-mail-kind-essay-decision = carta de decisión
 dk-mail-kind-essay-proofs = pruebas
+dk-mail-kind-essay-reminder = recordatorio (ensayo)
 
 ea-title = Su ensayo para { $edition }
-ea-call = Convocatoria de ensayos: { $theme }
-ea-due = Plazo: { $due }
-ea-stage = Estado de su ensayo: { $stage }
+ea-call = Convocatoria de ensayos
+ea-call-about = Sobre la convocatoria
+ea-due = Plazo
+ea-stage = Estado de su ensayo
 ea-invited-text = Los editores le invitan a escribir un ensayo de experto para esta edición. Acepte o decline; también puede enviar directamente su manuscrito, lo que equivale a aceptar.
 ea-accept = Aceptar la invitación
 ea-decline = Declinar la invitación
@@ -102,6 +104,36 @@ essay-mail-proofs-body =
 
     Con nuestro agradecimiento,
     { $editor }
+essay-mail-reminder-subject-soon = Recordatorio (plazo: { $due }): { $title }
+essay-mail-reminder-subject-overdue = Recordatorio (plazo vencido): { $title }
+essay-mail-reminder-invited =
+    Estimado/a { $name }:
+
+    Le recordamos que su ensayo para «{ $edition }» debe entregarse el { $due }. Utilice el enlace personal de la invitación que le enviamos el { $sent } para aceptar o declinar la invitación y enviar su manuscrito. Si lo ha perdido, responda a este mensaje y los editores le ayudarán.
+
+    Con nuestro agradecimiento,
+    Los editores de «{ $edition }»
+essay-mail-reminder-revisions =
+    Estimado/a { $name }:
+
+    Le recordamos que la versión revisada de su ensayo «{ $title }» debe entregarse el { $due }. La carta de los editores y los comentarios de los evaluadores están en su página: utilice el enlace personal de la invitación que le enviamos el { $sent } para leerlos y enviar su revisión. Si lo ha perdido, responda a este mensaje y los editores le ayudarán.
+
+    Con nuestro agradecimiento,
+    Los editores de «{ $edition }»
+essay-mail-reminder-proofs =
+    Estimado/a { $name }:
+
+    Le recordamos que las pruebas de su ensayo «{ $title }» esperan su respuesta, con plazo el { $due }. Utilice el enlace personal de la invitación que le enviamos el { $sent } para leerlas, y apruébelas o indique qué debe cambiar. Si lo ha perdido, responda a este mensaje y los editores le ayudarán.
+
+    Con nuestro agradecimiento,
+    Los editores de «{ $edition }»
+essay-mail-reminder-review =
+    Estimado/a { $name }:
+
+    Le recordamos que su evaluación del ensayo «{ $title }» para «{ $edition }» debe entregarse el { $due }. Utilice el enlace personal de la solicitud de evaluación que le enviamos el { $sent } para leer el ensayo y enviar su informe. Si lo ha perdido, responda a este mensaje y los editores le ayudarán.
+
+    Con nuestro agradecimiento,
+    Los editores de «{ $edition }»
 
 essay-letter-accept =
     Estimado/a { $name }:
@@ -137,3 +169,7 @@ es-kind-submission = Envío
 es-kind-revision = Revisión
 es-kind-copyedit = Corrección de estilo
 dk-essays = Ensayos de expertos
+
+# Headings of a published essay's abstract and keywords
+ep-abstract = Resumen
+ep-keywords = Palabras clave

@@ -19,11 +19,13 @@ dk-mail-kind-essay-invitation = invitation à écrire
 dk-mail-kind-essay-review = demande d'évaluation
 dk-mail-kind-essay-decision = lettre de décision
 dk-mail-kind-essay-proofs = épreuves
+dk-mail-kind-essay-reminder = rappel (essai)
 
 ea-title = Votre essai pour { $edition }
-ea-call = Appel à essais : { $theme }
-ea-due = À remettre le { $due }
-ea-stage = Où en est votre essai : { $stage }
+ea-call = Appel à essais
+ea-call-about = À propos de l’appel
+ea-due = Date limite
+ea-stage = Où en est votre essai
 ea-invited-text = Les éditeurs vous invitent à écrire un essai d'expert pour cette édition. Veuillez accepter ou décliner ; vous pouvez aussi soumettre directement votre manuscrit, ce qui vaut acceptation.
 ea-accept = Accepter l'invitation
 ea-decline = Décliner l'invitation
@@ -102,6 +104,36 @@ essay-mail-proofs-body =
 
     Avec nos remerciements,
     { $editor }
+essay-mail-reminder-subject-soon = Rappel (à rendre le { $due }) : { $title }
+essay-mail-reminder-subject-overdue = Rappel (date limite dépassée) : { $title }
+essay-mail-reminder-invited =
+    Bonjour { $name },
+
+    Nous vous rappelons que votre essai pour « { $edition } » est à rendre le { $due }. Utilisez le lien personnel de l'invitation que nous vous avons envoyée le { $sent } pour accepter ou décliner l'invitation et soumettre votre manuscrit. Si vous l'avez perdu, répondez à ce message et les éditeurs vous aideront.
+
+    Avec nos remerciements,
+    Les éditeurs de « { $edition } »
+essay-mail-reminder-revisions =
+    Bonjour { $name },
+
+    Nous vous rappelons que la version révisée de votre essai « { $title } » est à rendre le { $due }. La lettre des éditeurs et les commentaires des évaluateurs sont sur votre page : utilisez le lien personnel de l'invitation que nous vous avons envoyée le { $sent } pour les lire et soumettre votre révision. Si vous l'avez perdu, répondez à ce message et les éditeurs vous aideront.
+
+    Avec nos remerciements,
+    Les éditeurs de « { $edition } »
+essay-mail-reminder-proofs =
+    Bonjour { $name },
+
+    Nous vous rappelons que les épreuves de votre essai « { $title } » attendent votre réponse, à rendre le { $due }. Utilisez le lien personnel de l'invitation que nous vous avons envoyée le { $sent } pour les lire, et approuvez-les ou dites ce qui doit changer. Si vous l'avez perdu, répondez à ce message et les éditeurs vous aideront.
+
+    Avec nos remerciements,
+    Les éditeurs de « { $edition } »
+essay-mail-reminder-review =
+    Bonjour { $name },
+
+    Nous vous rappelons que votre évaluation de l'essai « { $title } » pour « { $edition } » est à rendre le { $due }. Utilisez le lien personnel de la demande d'évaluation que nous vous avons envoyée le { $sent } pour lire l'essai et soumettre votre rapport. Si vous l'avez perdu, répondez à ce message et les éditeurs vous aideront.
+
+    Avec nos remerciements,
+    Les éditeurs de « { $edition } »
 
 essay-letter-accept =
     Bonjour { $name },
@@ -137,3 +169,7 @@ es-kind-submission = Soumission
 es-kind-revision = Révision
 es-kind-copyedit = Révision éditoriale
 dk-essays = Essais d'experts
+
+# Headings of a published essay's abstract and keywords
+ep-abstract = Résumé
+ep-keywords = Mots-clés

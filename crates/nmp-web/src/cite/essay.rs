@@ -59,8 +59,9 @@ impl Contributor {
 
     /// A person's (family, given) names: split at the first comma when the name has one,
     /// otherwise the last word with the lower-case particles before it ("van", "de", "al") is the
-    /// family name and the words before it the given names. `None` for an organisation and for a
-    /// name of one word, which are cited whole.
+    /// family name and the words before it the given names. `None` for an organisation, for a
+    /// name of one word and for a name with a note in brackets ("Jane Doe (ret.)", whose last
+    /// word is no family name), which are cited whole.
     pub fn family_given(&self) -> Option<(String, String)> {
         if self.organisation {
             return None;
@@ -71,7 +72,7 @@ impl Contributor {
             return (!family.is_empty() && !given.is_empty()).then(|| (family.to_string(), given.to_string()));
         }
         let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.len() < 2 {
+        if words.len() < 2 || name.contains(['(', ')', '[', ']']) {
             return None;
         }
         let mut start = words.len() - 1;

@@ -50,6 +50,12 @@ fn names_split_into_family_and_given_unless_they_cannot_be() {
     assert_eq!(split("Ban, Ki-moon"), pair("Ban", "Ki-moon"));
     assert_eq!(split("García Márquez, Gabriel"), pair("García Márquez", "Gabriel"));
     assert_eq!(split("Plato"), None);
+    assert_eq!(
+        split("Synthetic Author (browser test)"),
+        None,
+        "a note in brackets is no family name"
+    );
+    assert_eq!(Contributor::person("Jane Doe (ret.)").sort_name(), "Jane Doe (ret.)");
     assert_eq!(split(", Jane"), None);
     assert_eq!(Contributor::organisation("Office of Test, Ltd.").family_given(), None);
     assert_eq!(

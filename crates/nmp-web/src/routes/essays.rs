@@ -130,7 +130,23 @@ async fn load(s: &AppState, slug: &str, part_key: &str) -> Result<Option<Essay>,
         Some(e) => store.essay_file(e.essay_id).await?.and_then(|f| f.latest().cloned()),
         None => None,
     };
-    Ok(Some(essay(s, &rows.edition, &detail, &part, version.as_ref())))
+    // An edition published in NMP without a publication date typed in is dated by its freezing.
+    let published_on = match &rows.edition.published_on {
+        Some(d) => Some(d.clone()),
+        None => store
+            .frozen_edition(slug)
+            .await?
+            .and_then(|(_, frozen)| frozen)
+            .map(|f| f.published_at.date().to_string()),
+    };
+    Ok(Some(essay(
+        s,
+        &rows.edition,
+        published_on,
+        &detail,
+        &part,
+        version.as_ref(),
+    )))
 }
 
 /// The essay printed as `part` of edition `e`, from its latest `version` when it came through the
@@ -138,6 +154,7 @@ async fn load(s: &AppState, slug: &str, part_key: &str) -> Result<Option<Essay>,
 fn essay(
     s: &AppState,
     e: &edition::Model,
+    published_on: Option<String>,
     detail: &editions::EditionDetail,
     part: &edition_part::Model,
     version: Option<&essay_version::Model>,
@@ -193,8 +210,7 @@ fn essay(
         .filter(|c| c.role_code == "editor")
         .map(|c| Contributor::person(&c.name))
         .collect();
-    let year = e
-        .published_on
+    let year = published_on
         .as_deref()
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse().ok())
@@ -208,7 +224,7 @@ fn essay(
         edition_title: edition_title.clone(),
         editors,
         publishers,
-        published_on: e.published_on.clone(),
+        published_on: published_on.clone(),
         year,
         pages: None,
         url: format!("{public_url}{}", essay_path(&e.slug, &part.part_key)),
@@ -236,7 +252,7 @@ fn essay(
         title,
         authors,
         byline,
-        published_on: e.published_on.clone(),
+        published_on,
         abstract_text,
         keywords,
         markdown,

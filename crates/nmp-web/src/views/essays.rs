@@ -20,7 +20,8 @@ pub(crate) struct CitedRow {
     pub title: String,
     /// Its page on the site, if it has one.
     pub path: Option<String>,
-    /// For a source: author, publisher, date.
+    /// For a source: author, publisher, date; for a mechanism: country, type, creation date and
+    /// latest status.
     pub detail: Option<String>,
 }
 
@@ -81,7 +82,7 @@ pub(crate) async fn render(
                 key: key.clone(),
                 title: t.title.clone(),
                 path: t.path.clone(),
-                detail: t.detail.clone(),
+                detail: t.detail.clone().or_else(|| t.facts.clone()),
             });
             targets.insert((kind, key), t);
         }

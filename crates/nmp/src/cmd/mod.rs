@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 pub(crate) mod demo;
 pub(crate) mod edition;
+pub(crate) mod essay;
 mod export;
 pub(crate) mod import;
 mod migrate;
@@ -49,6 +50,7 @@ pub(crate) async fn run(command: Command, config: Config) -> anyhow::Result<()> 
         Command::Import { action } => import::run(&config, action).await,
         Command::User { action } => user::run(&config, action).await,
         Command::Edition { action } => edition::run(&config, action).await,
+        Command::Essay { action } => essay::run(&config, action).await,
         Command::Report { action } => report::run(&config, action).await,
         Command::Questionnaire { action } => questionnaire::run(&config, action).await,
         Command::Assessment { action } => assessment::run(&config, action).await,

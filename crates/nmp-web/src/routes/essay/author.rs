@@ -129,7 +129,11 @@ impl ManuscriptForm {
 
 /// The proofs as the author reads them.
 pub(super) struct Proofs {
-    /// The essay as it will be published, HTML.
+    /// The title, byline and abstract as they will be published.
+    pub title: String,
+    pub byline: String,
+    pub abstract_text: String,
+    /// The essay's text as it will be published, HTML.
     pub html: String,
     /// The copyeditor's changes since the author's last version, as a diff table (HTML).
     pub diff_html: Option<String>,
@@ -246,6 +250,9 @@ async fn render(
             .filter(|a| a.version_id != latest.version_id)
             .map(|a| nmp_essay::diff::diff(&a.body, &latest.body).to_html());
         Some(Proofs {
+            title: latest.title.clone(),
+            byline: nmp_collect::essays::byline(latest),
+            abstract_text: latest.abstract_text.clone(),
             html: rendered.html,
             diff_html,
         })

@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use nmp_core::vocab::AccountRole;
 use nmp_store::auth::SignedIn;
 use nmp_store::entity::edition;
+use nmp_store::essays::CitingEssay;
 
 pub use builds::Builds;
 pub(crate) use builds::{BuildInfo as FinalBuild, build_date, read_files};
@@ -74,8 +75,9 @@ struct EditionPage {
     running: Option<String>,
     failed: Option<String>,
     builds: Vec<BuildInfo>,
-    /// Its errata, oldest first (a published edition's).
-    errata: Vec<nmp_store::entity::erratum::Model>,
+    /// Its errata, oldest first (a published edition's), each with the essays that rely on
+    /// the record it corrects.
+    errata: Vec<(nmp_store::entity::erratum::Model, Vec<CitingEssay>)>,
     /// What the erratum form said when it was refused, with the fields as typed.
     erratum_problem: Option<publish::ErratumDraft>,
     /// Today, the erratum form's default date.
@@ -96,6 +98,12 @@ impl EditionPage {
     /// The editor's preview.
     fn preview_href(&self) -> String {
         format!("/staff/editions/{}/preview.pdf", self.slug)
+    }
+
+    /// An essay's stage (`published`) in the request's language.
+    fn essay_stage(&self, code: &str) -> String {
+        nmp_i18n::vocabulary_label(crate::lang::lang(), "EssayStage", code)
+            .unwrap_or_else(|| nmp_core::vocab::label::<nmp_core::vocab::EssayStage>(code))
     }
 
     /// ` invalid` on the erratum field that was refused.
@@ -179,11 +187,13 @@ async fn edition_page_with(
         )
     });
     let failed = job.and_then(|j| j.outcome).and_then(Result::err);
-    let errata = if published {
-        state.store.errata(e.edition_id).await?
-    } else {
-        Vec::new()
-    };
+    let mut errata = Vec::new();
+    if published {
+        for x in state.store.errata(e.edition_id).await? {
+            let essays = state.store.essays_relying_on(&x.location).await?;
+            errata.push((x, essays));
+        }
+    }
     let status = if refusal.is_some() || erratum_problem.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {

@@ -319,6 +319,9 @@ pub(super) async fn act(
         "proofs" => nmp_collect::essays::send_to_proofs(store, &mail.mailer, &mail.public_url, &staff.account, id)
             .await
             .map(|(_, m)| Some(format!("Sent to proofs; the author was mailed ({}).", m.status))),
+        "due" => nmp_collect::essays::set_due(store, &staff.account, id, form.text("due_on"))
+            .await
+            .map(|e| Some(format!("The essay is now due on {}.", e.due_on))),
         "revoke" => nmp_collect::essays::revoke_author_link(store, &staff.account, id)
             .await
             .map(|_| Some("The author's link is revoked.".to_string())),
