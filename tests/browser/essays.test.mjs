@@ -49,6 +49,8 @@ before(async () => {
   editor = await editorContext.newPage();
   author = await (await newContext(browser)).newPage();
   reviewer = await (await newContext(browser)).newPage();
+  // A step that hangs fails within a minute, naming itself, rather than at the test's timeout.
+  for (const c of [editorContext, author.context(), reviewer.context()]) c.setDefaultTimeout(60000);
   for (const p of [editor, author, reviewer]) errors.push(watchErrors(p));
 });
 
@@ -74,6 +76,22 @@ async function phoneShot(page, name) {
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, name);
   await page.setViewportSize(desktop);
+}
+
+/** The text of each page of `pdf` (poppler's pdftotext), and a function rendering page `n`
+ * (1-based) to ARTIFACTS/`name` (pdftoppm). */
+function readPdf(pdf) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nmp-essay-pdf-'));
+  const file = path.join(dir, 'doc.pdf');
+  writeFileSync(file, pdf);
+  const pages = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').split('\f').slice(0, -1);
+  const render = (n, name) => {
+    execFileSync('pdftoppm', ['-png', '-r', '100', '-f', String(n), '-l', String(n), file, path.join(dir, 'page')]);
+    const png = readdirSync(dir).find((f) => f.endsWith('.png'));
+    assert.ok(png, `pdftoppm rendered page ${n}`);
+    renameSync(path.join(dir, png), path.join(ARTIFACTS, name));
+  };
+  return { pages, render, done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function submitted(page, selector) {
@@ -204,6 +222,18 @@ test('the author approves the proofs, with the copyeditor\'s changes shown', asy
   await author.goto(authorPath);
   assert.match(await author.locator('section.proofs table.diff').textContent(), /agencies/);
   await screenshot(author, 'essays-6-proofs.png');
+  // The proofs as printed: the essay's pages of the draft report, alone.
+  const proofs = await author.request.get(await author.locator('#proofs-pdf').getAttribute('href'));
+  assert.equal(proofs.status(), 200);
+  const pdf = readPdf(await proofs.body());
+  try {
+    assert.ok(pdf.pages.length >= 1 && pdf.pages.length <= 3, `the essay's pages only (${pdf.pages.length})`);
+    assert.match(pdf.pages[0], /prevention at home/);
+    assert.match(pdf.pages.join('\n'), /ministries and agencies/, "the copyeditor's text");
+    pdf.render(1, 'essays-6-proof-page.png');
+  } finally {
+    pdf.done();
+  }
   await submitted(author, 'section.proofs button[value=approve]');
   assert.equal(await author.locator('#essay-stage').getAttribute('data-stage'), 'ready');
 });
@@ -220,9 +250,11 @@ test('the edition is published; the essay is in the PDF (a page rendered to PNG)
   editor = await editorContext.newPage();
   errors.push(watchErrors(editor));
   let href = null;
+  let seen = 'no answer yet';
   const started = Date.now();
-  while (Date.now() - started < 480000) {
+  while (Date.now() - started < 420000) {
     const html = await (await editor.request.get(`/staff/editions/${EDITION}`, { timeout: 60000 })).text();
+    seen = (html.match(/Building: [^<]*/) || html.match(/<main[\s\S]{0,600}/) || ['?'])[0];
     const failed = html.match(/The last build failed:<\/p><pre>([\s\S]*?)<\/pre>/);
     assert.equal(failed, null, `the build failed: ${failed?.[1]}`);
     href = (html.match(/href="([^"]*\/builds\/[^"]*\/report\.pdf)"/) || [])[1] || null;
@@ -231,26 +263,20 @@ test('the edition is published; the essay is in the PDF (a page rendered to PNG)
     await new Promise((r) => setTimeout(r, 2000));
   }
   console.log(`the build took about ${Math.round((Date.now() - started) / 1000)} s`);
-  assert.ok(href, 'a build of the edition is listed');
+  assert.ok(href, `a build of the edition is listed (last seen: ${seen})`);
   const pdf = await (await editor.request.get(href.replaceAll('&amp;', '&'))).body();
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
   writeFileSync(path.join(ARTIFACTS, 'essays-report.pdf'), pdf);
   // Find the essay's first page with poppler's pdftotext and render it with pdftoppm.
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'nmp-essay-pdf-'));
+  const report = readPdf(pdf);
   try {
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, pdf);
-    const pages = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').split('\f');
-    const at = pages.findIndex((p, i) => i > 0 && p.includes('prevention at home') && p.includes('Synthetic Author'));
+    const at = report.pages.findIndex((p, i) => i > 0 && p.includes('prevention at home') && p.includes('Synthetic Author'));
     assert.ok(at >= 0, 'a page of the PDF has the essay with its author');
-    assert.match(pages.slice(at).join('\n'), /ministries and agencies/, 'the copyedited text is in the PDF');
-    execFileSync('pdftoppm', ['-png', '-r', '100', '-f', String(at + 1), '-l', String(at + 1), file, path.join(dir, 'page')]);
-    const png = readdirSync(dir).find((f) => f.endsWith('.png'));
-    assert.ok(png, 'pdftoppm rendered the page');
-    renameSync(path.join(dir, png), path.join(ARTIFACTS, 'essays-pdf-page.png'));
-    console.log(`the essay starts on page ${at + 1} of ${pages.length - 1}; rendered to essays-pdf-page.png`);
+    assert.match(report.pages.slice(at).join('\n'), /ministries and agencies/, 'the copyedited text is in the PDF');
+    report.render(at + 1, 'essays-pdf-page.png');
+    console.log(`the essay starts on page ${at + 1} of ${report.pages.length}; rendered to essays-pdf-page.png`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    report.done();
   }
 });
 

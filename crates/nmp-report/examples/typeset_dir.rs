@@ -86,6 +86,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             inputs: inputs.clone(),
             date,
             ident: "typeset-dir".into(),
+            only_part: None,
         };
         let out = typeset(job)?;
         let secs = started.elapsed().as_secs_f64();

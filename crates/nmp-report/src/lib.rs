@@ -156,6 +156,27 @@ pub fn render(edition: &Edition) -> Result<Report, ReportError> {
     render_with_template(edition, TEMPLATE)
 }
 
+/// The pages of one essay of a draft edition, typeset with the whole edition (so its page
+/// numbers, notes and running heads are those of the report) and printed alone: the author's
+/// proofs. `part_key` is the essay's key in the edition; an edition that is not a draft, or has
+/// no such essay, is refused.
+pub fn render_part(edition: &Edition, part_key: &str) -> Result<Report, ReportError> {
+    if !edition.draft {
+        return Err(ReportError::Template(
+            "only a draft prints an essay's pages alone (its proofs)".into(),
+        ));
+    }
+    let mut job = typeset::job(edition, TEMPLATE)?;
+    job.only_part = Some(part_key.to_string());
+    let out = typeset::typeset(job)?;
+    Ok(Report {
+        pdf: out.pdf,
+        snapshot_sha256: edition.sha256.clone(),
+        pages: out.pages,
+        warnings: out.warnings,
+    })
+}
+
 /// Typesets an edition with another template (for tests of error reporting).
 #[doc(hidden)]
 pub fn render_with_template(edition: &Edition, template: &str) -> Result<Report, ReportError> {

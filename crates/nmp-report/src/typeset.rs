@@ -17,11 +17,16 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
+use std::num::NonZeroUsize;
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic, Warned};
-use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
+
+use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Label, Selector, Smart};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::layout::PageRanges;
 use typst::syntax::{FileId, RootedPath, Source, Span, SpanKind, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
+use typst::utils::PicoStr;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 
@@ -49,6 +54,9 @@ pub struct Job<'a> {
     pub date: (i32, u8, u8),
     /// Stable identifier of the document (the snapshot hash).
     pub ident: String,
+    /// Print only the pages of this part (an essay's key, marked in drafts by the template's
+    /// `<nmp-part-start>` and `<nmp-part-end>`), for the author's proofs.
+    pub only_part: Option<String>,
 }
 
 /// The typesetting job of an edition: the snapshot as `/edition.json`, its errata as
@@ -85,6 +93,7 @@ pub fn job<'a>(edition: &crate::Edition, template: &'a str) -> Result<Job<'a>, R
         inputs,
         date: crate::edition_date(&edition.snapshot),
         ident: format!("nmp-edition-{}-{}", edition.snapshot.edition.slug, edition.sha256),
+        only_part: None,
     })
 }
 
@@ -244,6 +253,25 @@ impl ReportWorld {
     }
 }
 
+/// The first and last page of the part `key` in a draft, from the template's marks.
+fn part_pages(document: &PagedDocument, key: &str) -> Option<(NonZeroUsize, NonZeroUsize)> {
+    let introspector = document.introspector();
+    let page_of = |mark: &str| {
+        let label = Label::new(PicoStr::intern(mark))?;
+        introspector
+            .query(&Selector::Label(label))
+            .iter()
+            .filter(|c| {
+                c.to_packed::<MetadataElem>()
+                    .is_some_and(|m| m.value == key.into_value())
+            })
+            .find_map(|c| introspector.page(c.location()?))
+    };
+    let first = page_of("nmp-part-start")?;
+    let last = page_of("nmp-part-end")?;
+    Some((first, last.max(first)))
+}
+
 /// Typesets `job` into a PDF.
 pub fn typeset(job: Job<'_>) -> Result<Typeset, ReportError> {
     let main = file_id("/main.typ")?;
@@ -278,10 +306,21 @@ pub fn typeset(job: Job<'_>) -> Result<Typeset, ReportError> {
         ReportError::Typeset(errors.iter().map(|e| world.describe(e)).collect::<Vec<_>>().join("\n"))
     })?;
     let timestamp = Datetime::from_ymd_hms(y, m, d, 0, 0, 0).map(typst_pdf::Timestamp::new_utc);
+    let only = match &job.only_part {
+        Some(key) => Some(
+            part_pages(&document, key)
+                .ok_or_else(|| ReportError::Template(format!("the draft has no part {key:?} to print alone")))?,
+        ),
+        None => None,
+    };
+    let page_ranges = only.map(|(first, last)| PageRanges::new(vec![Some(first)..=Some(last)]));
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(job.ident),
         creator: Smart::Custom(Some("NMP".into())),
         timestamp,
+        // Typst tags the whole document or nothing: a range of pages (the proofs) is untagged.
+        tagged: page_ranges.is_none(),
+        page_ranges,
         ..Default::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
@@ -291,7 +330,7 @@ pub fn typeset(job: Job<'_>) -> Result<Typeset, ReportError> {
     comemo::evict(1);
     Ok(Typeset {
         pdf,
-        pages: document.pages().len(),
+        pages: only.map_or(document.pages().len(), |(first, last)| last.get() - first.get() + 1),
         warnings,
     })
 }

@@ -260,6 +260,26 @@ async fn a_workflow_essay_prints_its_abstract_authors_notes_and_declarations() {
         // The essay's own heading is not in the contents (no bookmark for it).
         assert!(!raw.contains("/Title(A synthetic heading)"));
 
+        // The author's proofs: the essay's pages alone, as the whole draft prints them.
+        let proofs = nmp_report::render_part(&draft, &part.key).unwrap();
+        assert!(
+            proofs.pages >= 1 && proofs.pages < pdf.pages,
+            "{} proof pages of {}",
+            proofs.pages,
+            pdf.pages
+        );
+        let proof_text = pdf_text(&proofs.pdf);
+        assert!(
+            proof_text.contains(TITLE) && proof_text.contains(ABSTRACT),
+            "{proof_text}"
+        );
+        assert!(
+            !proof_text.contains("Contents"),
+            "the front matter is not in the proofs"
+        );
+        let unknown = nmp_report::render_part(&draft, "no-such-part").unwrap_err();
+        assert!(unknown.to_string().contains("no-such-part"), "{unknown}");
+
         // The site: abstract, authors with the ORCID link, the essay's HTML, the declarations.
         let site = nmp_report::site::build(&draft).unwrap();
         let page = file(&site, "essays.html");
@@ -300,6 +320,8 @@ async fn a_workflow_essay_prints_its_abstract_authors_notes_and_declarations() {
         let frozen = nmp_report::load(s, "2017", false).await.unwrap();
         assert!(frozen.frozen);
         assert_eq!(frozen.snapshot.parts, draft.snapshot.parts, "{}", db.engine);
+        let refused = nmp_report::render_part(&frozen, &part.key).unwrap_err();
+        assert!(refused.to_string().contains("only a draft"), "{refused}");
         let printed = nmp_report::render(&frozen).unwrap();
         assert!(printed.warnings.is_empty(), "warnings: {:?}", printed.warnings);
         assert!(pdf_text(&printed.pdf).contains(ABSTRACT));

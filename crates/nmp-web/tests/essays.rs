@@ -327,6 +327,9 @@ async fn an_essay_from_the_board_to_publication() {
         assert!(moved.body.contains("now due on 2099-05-01"), "{}", moved.body);
         let (author, page) = open(s, &author_path).await;
         assert!(page.contains("1 May 2099"), "the author sees the new date");
+        let none = get(s, &format!("{author_path}/proofs.pdf"), None).await;
+        assert_eq!(none.status, StatusCode::NOT_FOUND, "no proofs before the proofs");
+        assert!(none.body.contains("not at the proofs"), "{}", none.body);
         assert!(page.contains("please revise (synthetic)"), "{page}");
         assert!(page.contains("Please define the acronym (synthetic)."));
         assert!(!page.contains("Synthetic Reviewer") && !page.contains("reviewer@example.org"));
@@ -386,6 +389,11 @@ async fn an_essay_from_the_board_to_publication() {
         let (author, page) = open(s, &author_path).await;
         assert!(page.contains("class=\"diff\""), "the copyeditor's changes are shown");
         assert!(page.contains("regularly"));
+        // The proofs as printed: the essay's pages of the draft report, alone.
+        assert!(page.contains(&format!("href=\"{author_path}/proofs.pdf\"")), "{page}");
+        let printed = fetch(s, "GET", &format!("{author_path}/proofs.pdf"), None, None, Vec::new()).await;
+        assert_eq!(printed.status, StatusCode::OK, "{}", printed.text());
+        assert!(printed.bytes.starts_with(b"%PDF-"), "a PDF");
         let approved = send(
             s,
             &author,

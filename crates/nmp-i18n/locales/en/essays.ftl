@@ -58,7 +58,6 @@ ea-reviews = Reviewers' comments
 ea-reviewer-n = Reviewer { $n }
 ea-proofs-heading = Proofs
 ea-proofs-text = Please read the proofs below: the essay as it will be published. Approve them, or say what should change.
-ea-proofs-pdf = The essay's pages in the draft report (PDF)
 ea-changes-heading = The copyeditor's changes
 ea-approve = Approve the proofs
 ea-request = Ask for changes
@@ -173,3 +172,9 @@ dk-essays = Expert opinion essays
 # Headings of a published essay's abstract and keywords
 ep-abstract = Abstract
 ep-keywords = Keywords
+
+# The proofs as the pages of the draft report (/essay/{token}/proofs.pdf)
+ea-proofs-pdf = Your essay's pages as they will be printed in the report (PDF, from the current draft)
+ea-proofs-pdf-none-title = No proofs to show
+ea-proofs-pdf-none = Your essay is not at the proofs: there are no printed pages to show. The link on your page shows them when the editors send you the proofs.
+ea-proofs-pdf-failed = The draft report could not be typeset just now. Please try again later; if it still fails, reply to the editors' mail. You can also approve the proofs from the text on your page.

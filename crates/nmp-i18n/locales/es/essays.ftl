@@ -58,7 +58,6 @@ ea-reviews = Comentarios de los evaluadores
 ea-reviewer-n = Evaluador { $n }
 ea-proofs-heading = Pruebas
 ea-proofs-text = Lea las pruebas abajo: el ensayo tal como se publicará. Apruébelas o indique qué debe cambiar.
-ea-proofs-pdf = Las páginas del ensayo en el informe provisional (PDF)
 ea-changes-heading = Los cambios del corrector
 ea-approve = Aprobar las pruebas
 ea-request = Pedir cambios
@@ -173,3 +172,9 @@ dk-essays = Ensayos de expertos
 # Headings of a published essay's abstract and keywords
 ep-abstract = Resumen
 ep-keywords = Palabras clave
+
+# The proofs as the pages of the draft report (/essay/{token}/proofs.pdf)
+ea-proofs-pdf = Las páginas de su ensayo tal como se imprimirán en el informe (PDF, según el borrador actual)
+ea-proofs-pdf-none-title = No hay pruebas que mostrar
+ea-proofs-pdf-none = Su ensayo no está en la etapa de pruebas: no hay páginas impresas que mostrar. El enlace de su página las muestra cuando los editores le envían las pruebas.
+ea-proofs-pdf-failed = El borrador del informe no se pudo componer en este momento. Inténtelo de nuevo más tarde; si sigue fallando, responda al correo de los editores. También puede aprobar las pruebas a partir del texto de su página.

@@ -58,7 +58,6 @@ ea-reviews = Commentaires des évaluateurs
 ea-reviewer-n = Évaluateur { $n }
 ea-proofs-heading = Épreuves
 ea-proofs-text = Veuillez lire les épreuves ci-dessous : l'essai tel qu'il sera publié. Approuvez-les, ou dites ce qui doit changer.
-ea-proofs-pdf = Les pages de l'essai dans le rapport provisoire (PDF)
 ea-changes-heading = Les modifications du réviseur
 ea-approve = Approuver les épreuves
 ea-request = Demander des modifications
@@ -173,3 +172,9 @@ dk-essays = Essais d'experts
 # Headings of a published essay's abstract and keywords
 ep-abstract = Résumé
 ep-keywords = Mots-clés
+
+# The proofs as the pages of the draft report (/essay/{token}/proofs.pdf)
+ea-proofs-pdf = Les pages de votre essai telles qu'elles seront imprimées dans le rapport (PDF, d'après le brouillon actuel)
+ea-proofs-pdf-none-title = Pas d'épreuves à afficher
+ea-proofs-pdf-none = Votre essai n'en est pas aux épreuves : il n'y a pas de pages imprimées à afficher. Le lien de votre page les affiche lorsque les éditeurs vous envoient les épreuves.
+ea-proofs-pdf-failed = Le brouillon du rapport n'a pas pu être composé pour l'instant. Veuillez réessayer plus tard ; si cela échoue encore, répondez au courriel des éditeurs. Vous pouvez aussi approuver les épreuves d'après le texte de votre page.

@@ -137,6 +137,8 @@ pub(super) struct Proofs {
     pub html: String,
     /// The copyeditor's changes since the author's last version, as a diff table (HTML).
     pub diff_html: Option<String>,
+    /// The essay's pages in the draft report (`/essay/{token}/proofs.pdf`).
+    pub pdf_href: String,
 }
 
 #[derive(Template)]
@@ -194,6 +196,7 @@ async fn render(
     state: &AppState,
     headers: &HeaderMap,
     user: &CurrentUser,
+    token: &str,
     file: &EssayFile,
     extra: Extra,
     status: StatusCode,
@@ -253,6 +256,7 @@ async fn render(
             title: latest.title.clone(),
             byline: nmp_collect::essays::byline(latest),
             abstract_text: latest.abstract_text.clone(),
+            pdf_href: format!("/essay/{token}/proofs.pdf"),
             html: rendered.html,
             diff_html,
         })
@@ -292,7 +296,7 @@ async fn render(
     Ok(crate::lang::within(lang, || page(status, &view, cookie)))
 }
 
-async fn open(state: &AppState, token: &str) -> Result<Result<EssayFile, Response>, WorkspaceError> {
+pub(super) async fn open(state: &AppState, token: &str) -> Result<Result<EssayFile, Response>, WorkspaceError> {
     match nmp_collect::essays::open_author_link(&state.store, token).await {
         Ok(file) => Ok(Ok(file)),
         Err(CollectError::Link(p)) => Ok(Err(link_page(p, Lang::En))),
@@ -316,7 +320,7 @@ pub(super) async fn show(
         errors: Vec::new(),
         docx_warnings: Vec::new(),
     };
-    render(&state, &headers, &user, &file, extra, StatusCode::OK).await
+    render(&state, &headers, &user, &token, &file, extra, StatusCode::OK).await
 }
 
 pub(super) async fn post(
@@ -341,7 +345,16 @@ pub(super) async fn post(
                 errors: vec![("docx".into(), text)],
                 docx_warnings: Vec::new(),
             };
-            return render(&state, &headers, &user, &file, extra, StatusCode::PAYLOAD_TOO_LARGE).await;
+            return render(
+                &state,
+                &headers,
+                &user,
+                &token,
+                &file,
+                extra,
+                StatusCode::PAYLOAD_TOO_LARGE,
+            )
+            .await;
         }
     };
     let expected: i32 = posted.text("version").trim().parse().unwrap_or(-1);
@@ -374,7 +387,16 @@ pub(super) async fn post(
                     errors: vec![("docx".into(), "choose a Word file (.docx) to convert".into())],
                     docx_warnings: Vec::new(),
                 };
-                return render(&state, &headers, &user, &file, extra, StatusCode::UNPROCESSABLE_ENTITY).await;
+                return render(
+                    &state,
+                    &headers,
+                    &user,
+                    &token,
+                    &file,
+                    extra,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
             };
             let (status, extra) = match nmp_essay::docx::to_markdown(bytes) {
                 Ok(converted) => {
@@ -400,7 +422,7 @@ pub(super) async fn post(
                     },
                 ),
             };
-            return render(&state, &headers, &user, &file, extra, status).await;
+            return render(&state, &headers, &user, &token, &file, extra, status).await;
         }
         _ => nmp_collect::essays::submit(store, &token, expected, &form.manuscript())
             .await
@@ -419,7 +441,7 @@ pub(super) async fn post(
                 errors: Vec::new(),
                 docx_warnings: Vec::new(),
             };
-            render(&state, &headers, &user, &file, extra, StatusCode::OK).await
+            render(&state, &headers, &user, &token, &file, extra, StatusCode::OK).await
         }
         Err(e) => {
             let errors = problems(e)?;
@@ -434,7 +456,16 @@ pub(super) async fn post(
                 errors,
                 docx_warnings: Vec::new(),
             };
-            render(&state, &headers, &user, &file, extra, StatusCode::UNPROCESSABLE_ENTITY).await
+            render(
+                &state,
+                &headers,
+                &user,
+                &token,
+                &file,
+                extra,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }

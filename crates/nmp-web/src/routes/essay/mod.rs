@@ -6,6 +6,7 @@
 //!   the manuscript (typed in Markdown, or a Word file converted first into the text box to be
 //!   checked), read the editors' letters and the reviewers' comments (never their names) and
 //!   revise, and read and approve the proofs with the copyeditor's changes shown as a diff.
+//! - `/essay/{token}/proofs.pdf`: the proofs as the essay's pages in the draft report.
 //! - `/essay-review/{token}`: the reviewer's page: the version to review with the data behind
 //!   each record it cites (the author's name left out when the call is double-anonymous), and
 //!   the report form; a report is submitted once.
@@ -14,6 +15,7 @@
 
 mod author;
 mod form;
+mod proofs;
 mod review;
 
 use axum::Router;
@@ -35,6 +37,7 @@ pub(crate) fn router() -> Router<AppState> {
                 .post(author::post)
                 .layer(DefaultBodyLimit::max(form::MAX_BODY_BYTES)),
         )
+        .route("/essay/{token}/proofs.pdf", get(proofs::pdf))
         .route("/essay-review/{token}", get(review::show).post(review::post))
 }
 
