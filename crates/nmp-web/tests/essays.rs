@@ -220,6 +220,11 @@ async fn an_essay_from_the_board_to_publication() {
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         let text = refused.text();
         assert!(text.contains("check digit"), "{text}");
+        assert!(
+            text.contains("<span class=\"field-name\">Author 1, ORCID iD</span>"),
+            "the field is named by its label: {text}"
+        );
+        assert!(text.contains("<span class=\"field-name\">Text</span>"), "{text}");
         assert!(text.contains("no-such-source"), "{text}");
         assert!(
             text.contains("value=\"0000-0002-1825-0098\""),

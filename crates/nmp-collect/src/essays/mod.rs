@@ -387,11 +387,7 @@ pub async fn set_due(
     due_on: &str,
 ) -> Result<essay::Model, CollectError> {
     let file = essay_file(store, essay_id).await?;
-    require_stage(
-        &file.essay,
-        &[EssayStage::Invited, EssayStage::Revisions, EssayStage::Proofs],
-        "change its due date",
-    )?;
+    require_stage(&file.essay, &remind::AUTHOR_STAGES, "change its due date")?;
     let day = parse_day("due_on", due_on).map_err(|e| CollectError::Invalid(vec![e]))?;
     // The link lives as long after the new date as it did after the invitation's.
     let expires = file
@@ -413,9 +409,7 @@ pub async fn set_due(
 
 /// Whether an essay is past its due date and still waiting on its author.
 pub fn overdue(essay: &essay::Model, today: &str) -> bool {
-    let waiting = [EssayStage::Invited, EssayStage::Revisions, EssayStage::Proofs]
-        .iter()
-        .any(|s| s.code() == essay.stage);
+    let waiting = remind::AUTHOR_STAGES.iter().any(|s| s.code() == essay.stage);
     waiting && essay.due_on.as_str() < today
 }
 

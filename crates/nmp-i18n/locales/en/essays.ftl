@@ -178,3 +178,9 @@ ea-proofs-pdf = Your essay's pages as they will be printed in the report (PDF, f
 ea-proofs-pdf-none-title = No proofs to show
 ea-proofs-pdf-none = Your essay is not at the proofs: there are no printed pages to show. The link on your page shows them when the editors send you the proofs.
 ea-proofs-pdf-failed = The draft report could not be typeset just now. Please try again later; if it still fails, reply to the editors' mail. You can also approve the proofs from the text on your page.
+
+# How the author's page names a refused field
+ea-err-body = Text
+ea-err-licence = Licence
+ea-err-docx = Word file
+ea-err-orcid = ORCID iD

@@ -178,3 +178,9 @@ ea-proofs-pdf = Las páginas de su ensayo tal como se imprimirán en el informe 
 ea-proofs-pdf-none-title = No hay pruebas que mostrar
 ea-proofs-pdf-none = Su ensayo no está en la etapa de pruebas: no hay páginas impresas que mostrar. El enlace de su página las muestra cuando los editores le envían las pruebas.
 ea-proofs-pdf-failed = El borrador del informe no se pudo componer en este momento. Inténtelo de nuevo más tarde; si sigue fallando, responda al correo de los editores. También puede aprobar las pruebas a partir del texto de su página.
+
+# How the author's page names a refused field
+ea-err-body = Texto
+ea-err-licence = Licencia
+ea-err-docx = Archivo Word
+ea-err-orcid = Identificador ORCID

@@ -178,3 +178,9 @@ ea-proofs-pdf = Les pages de votre essai telles qu'elles seront imprimées dans 
 ea-proofs-pdf-none-title = Pas d'épreuves à afficher
 ea-proofs-pdf-none = Votre essai n'en est pas aux épreuves : il n'y a pas de pages imprimées à afficher. Le lien de votre page les affiche lorsque les éditeurs vous envoient les épreuves.
 ea-proofs-pdf-failed = Le brouillon du rapport n'a pas pu être composé pour l'instant. Veuillez réessayer plus tard ; si cela échoue encore, répondez au courriel des éditeurs. Vous pouvez aussi approuver les épreuves d'après le texte de votre page.
+
+# How the author's page names a refused field
+ea-err-body = Texte
+ea-err-licence = Licence
+ea-err-docx = Fichier Word
+ea-err-orcid = Identifiant ORCID

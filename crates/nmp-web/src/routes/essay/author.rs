@@ -141,6 +141,33 @@ pub(super) struct Proofs {
     pub pdf_href: String,
 }
 
+/// How the author's page names a refused field: by its label in the author's language
+/// ("Author 2, ORCID iD" for `author_2_orcid`), else as the workflow named it.
+fn field_label(lang: Lang, field: &str) -> String {
+    let key = match field {
+        "title" => "ea-field-title",
+        "abstract" => "ep-abstract",
+        "keywords" => "ep-keywords",
+        "competing_interests" => "ea-field-competing",
+        "body" => "ea-err-body",
+        "licence_consent" => "ea-err-licence",
+        "docx" => "ea-err-docx",
+        other => {
+            let Some((n, what)) = other.strip_prefix("author_").and_then(|rest| rest.split_once('_')) else {
+                return other.to_string();
+            };
+            let what = match what {
+                "name" => "ea-author-name",
+                "affiliation" => "ea-author-affiliation",
+                "orcid" => "ea-err-orcid",
+                _ => return other.to_string(),
+            };
+            return format!("{}, {}", t_args(lang, "ea-author-n", &[("n", n)]), t(lang, what));
+        }
+    };
+    t(lang, key)
+}
+
 #[derive(Template)]
 #[template(path = "essay_author.html")]
 struct AuthorPage {
@@ -289,7 +316,11 @@ async fn render(
         ),
         docx_warnings: extra.docx_warnings,
         notice: extra.notice,
-        errors: extra.errors,
+        errors: extra
+            .errors
+            .into_iter()
+            .map(|(f, m)| (field_label(lang, &f), m))
+            .collect(),
         proofs,
         stage,
     };
