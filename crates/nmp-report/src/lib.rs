@@ -168,19 +168,17 @@ pub fn render_part(edition: &Edition, part_key: &str) -> Result<Report, ReportEr
     }
     let mut job = typeset::job(edition, TEMPLATE)?;
     job.only_part = Some(part_key.to_string());
-    let out = typeset::typeset(job)?;
-    Ok(Report {
-        pdf: out.pdf,
-        snapshot_sha256: edition.sha256.clone(),
-        pages: out.pages,
-        warnings: out.warnings,
-    })
+    report_of(edition, job)
 }
 
 /// Typesets an edition with another template (for tests of error reporting).
 #[doc(hidden)]
 pub fn render_with_template(edition: &Edition, template: &str) -> Result<Report, ReportError> {
-    let job = typeset::job(edition, template)?;
+    report_of(edition, typeset::job(edition, template)?)
+}
+
+/// Typesets `job`, the typesetting job of `edition`, into its [`Report`].
+fn report_of(edition: &Edition, job: typeset::Job<'_>) -> Result<Report, ReportError> {
     let out = typeset::typeset(job)?;
     Ok(Report {
         pdf: out.pdf,

@@ -288,8 +288,6 @@ pub async fn essays_fixture(
     slug: &str,
     title: &str,
 ) -> (crate::entity::account::Model, crate::entity::edition::Model) {
-    use crate::Set;
-    use crate::entity::edition;
     let editor = store
         .create_account(
             "system:test",
@@ -299,6 +297,15 @@ pub async fn essays_fixture(
         )
         .await
         .expect("the synthetic editor's account");
+    let ed = synthetic_edition(store, slug, title).await;
+    (editor, ed)
+}
+
+/// Synthetic test data: an annual report `slug` being drafted, in English under CC BY 4.0,
+/// titled `title` (which should say it is synthetic). Never a fact.
+pub async fn synthetic_edition(store: &Store, slug: &str, title: &str) -> crate::entity::edition::Model {
+    use crate::Set;
+    use crate::entity::edition;
     let mut w = store.writer("system:test").await.expect("a writer");
     let ed = w
         .insert(edition::ActiveModel {
@@ -313,5 +320,5 @@ pub async fn essays_fixture(
         .await
         .expect("the synthetic edition");
     w.commit().await.expect("the synthetic edition is written");
-    (editor, ed)
+    ed
 }

@@ -12,9 +12,9 @@ use nmp_collect::essays::{
 };
 use nmp_core::vocab::AccountRole;
 use nmp_mail::{MailSettings, Mailer};
-use nmp_store::entity::{account, edition};
+use nmp_store::Store;
+use nmp_store::entity::account;
 use nmp_store::testing::engines;
-use nmp_store::{Set, Store};
 
 /// Submits a synthetic essay citing `[@mechanism:arg-national-mechanism]`; its id.
 async fn essay_citing_a_mechanism(s: &Store, editor: &account::Model, dir: &std::path::Path) -> i32 {
@@ -24,20 +24,7 @@ async fn essay_citing_a_mechanism(s: &Store, editor: &account::Model, dir: &std:
         outbox: dir.join("outbox"),
     };
     let mailer = Mailer::new(settings).unwrap();
-    let mut w = s.writer("system:test").await.unwrap();
-    let ed = w
-        .insert(edition::ActiveModel {
-            slug: Set("test-essays".into()),
-            title: Set("Test essays edition (synthetic)".into()),
-            kind: Set("annual_report".into()),
-            status: Set("drafting".into()),
-            licence: Set(Some("CC BY 4.0".into())),
-            language: Set("en".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    w.commit().await.unwrap();
+    let ed = nmp_store::testing::synthetic_edition(s, "test-essays", "Test essays edition (synthetic)").await;
     let call = NewCall {
         edition_id: ed.edition_id,
         title: "National mechanisms ten years on (synthetic)".into(),

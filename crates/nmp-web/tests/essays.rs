@@ -13,9 +13,9 @@ mod common;
 use axum::http::StatusCode;
 use common::{RawAnswer, Session, fetch, get, multipart_body, post, staff, zip_bomb, zip_of};
 use nmp_core::vocab::AccountRole;
+use nmp_store::Store;
 use nmp_store::entity::{edition, essay};
 use nmp_store::testing::engines;
-use nmp_store::{Set, Store};
 
 /// The author's browser: the CSRF cookie their page set, and the form's token.
 struct Visitor {
@@ -136,19 +136,7 @@ async fn an_essay_from_the_board_to_publication() {
         let s = &db.store;
         nmp_ingest::seed::seed_embedded(s).await.unwrap();
         let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
-        let mut w = s.writer("system:test").await.unwrap();
-        w.insert(edition::ActiveModel {
-            slug: Set("test-essays".into()),
-            title: Set("Test essays edition (synthetic)".into()),
-            kind: Set("annual_report".into()),
-            status: Set("drafting".into()),
-            licence: Set(Some("CC BY 4.0".into())),
-            language: Set("en".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-        w.commit().await.unwrap();
+        nmp_store::testing::synthetic_edition(s, "test-essays", "Test essays edition (synthetic)").await;
 
         // The editor opens a call: a bad one is refused with the fields named, typed text kept.
         let board = "/staff/editions/test-essays/essays";
