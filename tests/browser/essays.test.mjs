@@ -1,10 +1,11 @@
 // The expert-opinion essay journey (issue 20), from call to publication: an editor creates a
 // synthetic edition and opens a call on its essay board, invites an author by link; the author
-// submits Markdown citing an NMP source and a mechanism; an external reviewer, by link, asks for
+// submits Markdown citing an NMP source and a mechanism and embedding the report's map
+// (`![…](nmp:report/map)`); an external reviewer, by link, asks for
 // minor revisions; the editor sends the decision; the author revises; the editor accepts,
 // copyedits and sends the proofs; the author approves them; the edition is published, its report
-// built, and the essay is in the PDF (its first page rendered to PNG: essays-pdf-page.png) and on
-// the website with its citation export and the metadata Zotero and Google Scholar read. People,
+// built, and the essay is in the PDF with its figure (its first page rendered to PNG:
+// essays-pdf-page.png) and on the website with its citation export and the metadata Zotero and Google Scholar read. People,
 // edition and texts are synthetic test data, labelled so; the source and the mechanism cited are
 // the starter dataset's.
 import { test, before, after } from 'node:test';
@@ -29,6 +30,8 @@ const BODY = [
   '## What remains',
   '',
   'Synthetic text written by the browser test; it states no fact.',
+  '',
+  "![States with a national mechanism (the report's map)](nmp:report/map)",
   '',
   '[^1]: A synthetic footnote.',
 ].join('\n');
@@ -172,6 +175,9 @@ test('an external reviewer, by link, asks for minor revisions; the editor sends 
   await editor.goto(essayPath);
   const cited = await editor.locator('main').textContent();
   assert.match(cited, /Kenya · [^\n]*status: /, 'the editor sees the data behind the cited mechanism');
+  // The figure the essay embeds, drawn from the data as they are now.
+  assert.equal(await editor.locator('figure.essay-figure svg').count(), 1, "the report's map is drawn");
+  assert.match(await editor.locator('figure.essay-figure figcaption').textContent(), /^Figure 1\. States with a national mechanism/);
   await editor.locator('input[name=reviewer_name]').fill('Synthetic Reviewer (browser test)');
   await editor.locator('input[name=reviewer_email]').fill('essay-reviewer@example.org');
   await editor.locator('form[action$="/reviewers"] input[name=due_on]').fill('2099-02-01');
@@ -230,6 +236,7 @@ test('the author approves the proofs, with the copyeditor\'s changes shown', asy
     assert.ok(pdf.pages.length >= 1 && pdf.pages.length <= 3, `the essay's pages only (${pdf.pages.length})`);
     assert.match(pdf.pages[0], /prevention at home/);
     assert.match(pdf.pages.join('\n'), /ministries and agencies/, "the copyeditor's text");
+    assert.match(pdf.pages.join('\n'), /Figure 1: States with a national mechanism/, 'the embedded map, numbered');
     pdf.render(1, 'essays-6-proof-page.png');
   } finally {
     pdf.done();
@@ -273,6 +280,9 @@ test('the edition is published; the essay is in the PDF (a page rendered to PNG)
     const at = report.pages.findIndex((p, i) => i > 0 && p.includes('prevention at home') && p.includes('Synthetic Author'));
     assert.ok(at >= 0, 'a page of the PDF has the essay with its author');
     assert.match(report.pages.slice(at).join('\n'), /ministries and agencies/, 'the copyedited text is in the PDF');
+    const figureAt = report.pages.findIndex((p, i) => i >= at && /Figure 1: States with a national mechanism/.test(p));
+    assert.ok(figureAt >= 0, "the essay's figure is in the PDF");
+    if (figureAt !== at) report.render(figureAt + 1, 'essays-pdf-figure-page.png');
     report.render(at + 1, 'essays-pdf-page.png');
     console.log(`the essay starts on page ${at + 1} of ${report.pages.length}; rendered to essays-pdf-page.png`);
   } finally {
@@ -299,6 +309,9 @@ test('the public essay page has the metadata Zotero reads and exports its citati
   assert.match(bibtex, /prevention at home/);
   const ris = await (await reader.request.get(await reader.locator('a[href$="cite.ris"]').getAttribute('href'))).text();
   assert.match(ris, /^TY {2}- /m);
+  // The figure as published with the edition.
+  assert.equal(await reader.locator('figure.essay-figure svg').count(), 1, 'the essay page shows its figure');
+  assert.match(await reader.locator('figure.essay-figure figcaption').textContent(), /Figure 1\. States with a national mechanism/);
   await noSeriousAxeViolations(reader, 'the public essay page');
   await screenshot(reader, 'essays-7-public.png');
   await phoneShot(reader, 'essays-7-public-phone.png');

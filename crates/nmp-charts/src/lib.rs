@@ -18,6 +18,7 @@ mod line;
 mod map;
 mod png;
 mod projection;
+mod quintiles;
 mod scale;
 mod scatter;
 mod svg;
@@ -29,6 +30,7 @@ pub use bar::{BarChart, bar, bar_with};
 pub use line::{LineChart, line, line_with};
 pub use map::{MapChart, MapSvg, map, map_with};
 pub use png::png;
+pub use quintiles::{QUINTILE_COLOURS, Quintiles, value_text};
 pub use scatter::{Point, ScatterChart, scatter, scatter_with};
 
 use std::collections::BTreeMap;

@@ -283,6 +283,7 @@ fn html_without_notes_has_no_notes_section_and_heading_is_translatable() {
     assert_eq!(html, "<p>Just <em>text</em>.</p>\n");
     let options = HtmlOptions {
         notes_heading: "Notes & <références>".to_string(),
+        ..HtmlOptions::default()
     };
     let html = to_html_with("A [@a].", &Unresolved, &options);
     assert!(html.contains("<h2>Notes &amp; &lt;références&gt;</h2>"), "{html}");

@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use nmp_essay::markdown::{self, Cited, HtmlOptions, RefKey, Reference, Resolve};
+use nmp_essay::markdown::{self, Cited, Embed, FigureKey, HtmlOptions, Placed, RefKey, Reference, Resolve};
 use nmp_essay::orcid::Orcid;
 use nmp_i18n::Lang;
 use nmp_store::Store;
@@ -17,7 +17,7 @@ use nmp_store::entity::{edition_part, source};
 use serde::Deserialize;
 
 use crate::ReportError;
-use crate::snapshot::{EssayAuthor, EssayMeta, EssayReference};
+use crate::snapshot::{EssayAuthor, EssayFigure, EssayMeta, EssayReference};
 
 /// An author as the version's `authors_json` lists them.
 #[derive(Deserialize)]
@@ -40,10 +40,15 @@ struct Target {
     path: Option<String>,
 }
 
-/// The resolved keys, by key as written (`source-slug`, `mechanism:slug`).
-struct Resolved(BTreeMap<String, Target>);
+/// The resolved keys, by key as written (`source-slug`, `mechanism:slug`), and the figures
+/// drawn, by number.
+struct Resolved(BTreeMap<String, Target>, BTreeMap<usize, Placed>);
 
 impl Resolve for Resolved {
+    fn figure(&self, embed: &Embed) -> Option<Placed> {
+        self.1.get(&embed.number).cloned()
+    }
+
     fn cite(&self, reference: &Reference) -> Option<Cited> {
         let target = self.0.get(&reference.key.to_string())?;
         let text = match &reference.locator {
@@ -74,11 +79,11 @@ impl Resolve for Asked {
 }
 
 /// The words of the notes and the HTML in the edition's language.
-fn words(lang: Lang) -> (&'static str, &'static str) {
+fn words(lang: Lang) -> (&'static str, &'static str, &'static str) {
     match lang {
-        Lang::Fr => ("fiche NMP", "Notes"),
-        Lang::Es => ("registro NMP", "Notas"),
-        _ => ("NMP record", "Notes"),
+        Lang::Fr => ("fiche NMP", "Notes", "Figure"),
+        Lang::Es => ("registro NMP", "Notas", "Figura"),
+        _ => ("NMP record", "Notes", "Figure"),
     }
 }
 
@@ -121,7 +126,7 @@ pub(crate) async fn meta(
     // Which keys the text cites, in order: one rendering that resolves nothing and notes them.
     let asked = Asked::default();
     let _ = markdown::to_html(body, &asked);
-    let (record_word, notes_heading) = words(lang);
+    let (record_word, notes_heading, figure_label) = words(lang);
     let mut resolved = BTreeMap::new();
     let mut references = Vec::new();
     for key in asked.0.into_inner() {
@@ -135,7 +140,8 @@ pub(crate) async fn meta(
             resolved.insert(key.to_string(), target);
         }
     }
-    let resolver = Resolved(resolved);
+    let (figures, placed) = figures(store, body, &part.part_key, lang).await?;
+    let resolver = Resolved(resolved, placed);
     // The footnotes' labels carry the part's key, so two essays' labels never clash.
     let markup = markdown::to_typst(body, &resolver).replace("<essay-fn-", &format!("<essay-{}-fn-", part.part_key));
     let html = markdown::to_html_with(
@@ -143,6 +149,7 @@ pub(crate) async fn meta(
         &resolver,
         &HtmlOptions {
             notes_heading: notes_heading.to_string(),
+            figure_label: figure_label.to_string(),
         },
     );
     Ok(Some(EssayMeta {
@@ -170,7 +177,58 @@ pub(crate) async fn meta(
             .rev()
             .find(|d| d.decision == "accept")
             .map(|d| ymd(d.created_at.year(), u8::from(d.created_at.month()), d.created_at.day())),
+        figures,
     }))
+}
+
+/// The figures the essay `body` embeds, drawn now (an indicator's map) or named (the report's
+/// own figures, drawn from the snapshot): what the snapshot keeps of them, and how the PDF's
+/// markup and the site's HTML place them (by number). A figure NMP cannot draw is left out (its
+/// key is printed in its place).
+async fn figures(
+    store: &Store,
+    body: &str,
+    part_key: &str,
+    lang: Lang,
+) -> Result<(Vec<EssayFigure>, BTreeMap<usize, Placed>), ReportError> {
+    let mut kept = Vec::new();
+    let mut placed = BTreeMap::new();
+    for embed in markdown::figures(body) {
+        let figure = match &embed.key {
+            FigureKey::Indicator { dataset, code, year } => crate::embed::indicator(store, dataset, code, *year, lang)
+                .await?
+                .map(|d| EssayFigure {
+                    key: embed.key.to_string(),
+                    file: format!("essay-{part_key}-{}.svg", embed.number),
+                    alt: d.alt,
+                    credit: d.credit,
+                    svg: d.svg,
+                }),
+            FigureKey::Report(figure) => {
+                let (alt, credit) = crate::embed::report_words(*figure, lang);
+                Some(EssayFigure {
+                    key: embed.key.to_string(),
+                    file: format!("{}.svg", figure.name()),
+                    alt,
+                    credit,
+                    svg: String::new(),
+                })
+            }
+        };
+        let Some(figure) = figure else { continue };
+        placed.insert(
+            embed.number,
+            Placed {
+                svg: String::new(),
+                href: Some(format!("figures/{}", figure.file)),
+                file: format!("/figures/{}", figure.file),
+                alt: figure.alt.clone(),
+                credit: figure.credit.clone(),
+            },
+        );
+        kept.push(figure);
+    }
+    Ok((kept, placed))
 }
 
 /// A day as `YYYY-MM-DD`.

@@ -1,6 +1,6 @@
 //! The report's figures, drawn by `nmp-charts` from the snapshot alone (so the same snapshot
 //! gives the same SVGs): states with a national mechanism by UN region and by UN regional
-//! group, and the world map.
+//! group, and the world map; and the maps the essays embed, frozen in the snapshot.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +13,7 @@ const ACCENT: &str = "#7a1f2b";
 /// The colour of "none": a light warm grey.
 const NEUTRAL: &str = "#ddd5cf";
 
-/// The figures as virtual file names (`by-region.svg`) to SVG documents.
+/// The figures as virtual file names (`by-region.svg`, `essay-PART-1.svg`) to SVG documents.
 pub fn build(snapshot: &Snapshot) -> BTreeMap<String, String> {
     let o = &snapshot.overview;
     let when = o
@@ -41,6 +41,13 @@ pub fn build(snapshot: &Snapshot) -> BTreeMap<String, String> {
         })
         .svg,
     );
+    // The maps the essays embed, as drawn when the snapshot was built (the report's own figures
+    // they embed are the ones above).
+    for meta in snapshot.parts.iter().filter_map(|p| p.essay.as_ref()) {
+        for f in meta.figures.iter().filter(|f| !f.svg.is_empty()) {
+            figures.insert(f.file.clone(), f.svg.clone());
+        }
+    }
     figures
 }
 

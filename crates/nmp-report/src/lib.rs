@@ -16,6 +16,7 @@
 mod bib;
 pub mod build;
 mod collect;
+pub mod embed;
 mod essay;
 pub mod figures;
 mod load;

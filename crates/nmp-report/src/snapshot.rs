@@ -173,6 +173,29 @@ pub struct EssayMeta {
     pub received: Option<String>,
     /// When the editor accepted it (`YYYY-MM-DD`), from the last `accept` decision.
     pub accepted: Option<String>,
+    /// The figures it embeds (`![Caption](nmp:…)`), drawn when the snapshot was built: a
+    /// published essay's are frozen with its edition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<EssayFigure>,
+}
+
+/// A figure an essay embeds, as drawn when the snapshot was built.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EssayFigure {
+    /// What it shows, as embedded after `nmp:` (`indicator/ewp-sra/mk-onset`, `report/map`).
+    pub key: String,
+    /// Its file under `figures/` in the PDF's files, the static site and the Markdown export:
+    /// `essay-PART-N.svg` for an indicator's map, the report's own (`map.svg`) for the report's
+    /// figures.
+    pub file: String,
+    /// What it shows, for readers who cannot see it.
+    pub alt: String,
+    /// Where its data come from, printed after its caption.
+    pub credit: String,
+    /// The SVG of an indicator's map (empty for the report's own figures, which are drawn from
+    /// the snapshot itself).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub svg: String,
 }
 
 /// An author of an essay.

@@ -16,13 +16,16 @@ const ABSTRACT: &str = "Synthetic abstract of a test essay, written for the test
 const ORCID: &str = "0000-0002-1825-0097";
 
 /// The essay's Markdown, citing the first starter source with a page, a mechanism, and a key NMP
-/// does not hold, with an author footnote.
+/// does not hold, with an author footnote, embedding the report's bars by region and a map of an
+/// indicator NMP does not hold (the rows are written directly, so nothing refuses it).
 fn body(source_slug: &str) -> String {
     format!(
         "Synthetic opening paragraph citing a source [@{source_slug}, p. 4].\n\n\
          # A synthetic heading\n\n\
          A second paragraph on a committee [@mechanism:ken-national-committee] with a note.[^1]\n\n\
          A third citing nothing NMP holds [@no-such-source].\n\n\
+         ![Synthetic caption of the bars by region](nmp:report/by-region)\n\n\
+         ![Synthetic caption of a map NMP cannot draw](nmp:indicator/no-such-dataset/x)\n\n\
          [^1]: Synthetic author footnote.\n"
     )
 }
@@ -227,6 +230,19 @@ async fn a_workflow_essay_prints_its_abstract_authors_notes_and_declarations() {
             m.html
         );
 
+        // The figures: the report's own is named (drawn from the snapshot), the other left out
+        // and printed as its key.
+        let files: Vec<&str> = m.figures.iter().map(|f| f.file.as_str()).collect();
+        assert_eq!(files, ["by-region.svg"], "{}", db.engine);
+        assert!(
+            m.markup.contains("#essay-figure(\"/figures/by-region.svg\", ")
+                && m.markup
+                    .contains("#essay-figure(none, \"nmp:indicator/no-such-dataset/x\", "),
+            "{}",
+            m.markup
+        );
+        assert!(m.html.contains("<img src=\"figures/by-region.svg\""), "{}", m.html);
+
         // The JSON carries it, and reads back the same.
         let json = draft.snapshot.to_json().unwrap();
         let back = nmp_report::Snapshot::from_json(std::str::from_utf8(&json).unwrap()).unwrap();
@@ -251,8 +267,11 @@ async fn a_workflow_essay_prints_its_abstract_authors_notes_and_declarations() {
             "A synthetic heading",
             "Synthetic author footnote.",
             "NMP record, /mechanisms/ken-national-committee",
+            "Figure 1: Synthetic caption of the bars by region",
+            "Figure 2: Synthetic caption of a map NMP cannot draw",
+            "nmp:indicator/no-such-dataset/x",
         ] {
-            assert!(text.contains(needle), "{}: the PDF lacks {needle:?}", db.engine);
+            assert!(text.contains(needle), "{}: the PDF lacks {needle:?}: {text}", db.engine);
         }
         assert!(!text.contains("[@"), "no raw citation is printed");
         let raw = String::from_utf8_lossy(&pdf.pdf);

@@ -84,6 +84,15 @@ impl Store {
             .await?)
     }
 
+    /// The calls whose guest editor is the account `account_id`, oldest first.
+    pub async fn essay_calls_of_guest_editor(&self, account_id: i32) -> Result<Vec<essay_call::Model>> {
+        Ok(essay_call::Entity::find()
+            .filter(essay_call::Column::GuestEditorId.eq(account_id))
+            .order_by_asc(essay_call::Column::CallId)
+            .all(&self.db)
+            .await?)
+    }
+
     /// The essays of an edition's calls, oldest first.
     pub async fn essays_of_edition(&self, edition_id: i32) -> Result<Vec<essay::Model>> {
         let calls: Vec<i32> = self.essay_calls(edition_id).await?.iter().map(|c| c.call_id).collect();

@@ -7,62 +7,9 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{get, post, staff};
-use nmp_collect::essays::{
-    Author, AuthorLine, Manuscript, NewCall, answer_invitation, invite_author, open_call, submit,
-};
 use nmp_core::vocab::AccountRole;
-use nmp_mail::{MailSettings, Mailer};
-use nmp_store::Store;
 use nmp_store::entity::account;
 use nmp_store::testing::engines;
-
-/// Submits a synthetic essay citing `[@mechanism:arg-national-mechanism]`; its id.
-async fn essay_citing_a_mechanism(s: &Store, editor: &account::Model, dir: &std::path::Path) -> i32 {
-    let settings = MailSettings {
-        from: "NMP <nmp@example.org>".into(),
-        smtp: None,
-        outbox: dir.join("outbox"),
-    };
-    let mailer = Mailer::new(settings).unwrap();
-    let ed = nmp_store::testing::synthetic_edition(s, "test-essays", "Test essays edition (synthetic)").await;
-    let call = NewCall {
-        edition_id: ed.edition_id,
-        title: "National mechanisms ten years on (synthetic)".into(),
-        description: None,
-        deadline: "2099-03-01".into(),
-        guest_editor_id: None,
-        anonymity: "double".into(),
-    };
-    let call = open_call(s, editor, &call).await.unwrap();
-    let author = Author {
-        name: "Synthetic Author".into(),
-        email: "author@example.org".into(),
-        due_on: "2099-02-01".into(),
-        ..Default::default()
-    };
-    let invited = invite_author(s, &mailer, "https://nmp.example.org", editor, call.call_id, &author)
-        .await
-        .unwrap();
-    let token = invited.link.rsplit('/').next().unwrap().to_string();
-    let accepted = answer_invitation(s, &token, invited.essay.version, true, None)
-        .await
-        .unwrap();
-    let manuscript = Manuscript {
-        title: "Prevention begins at home (synthetic)".into(),
-        abstract_text: "A synthetic abstract.".into(),
-        keywords: "prevention".into(),
-        authors: vec![AuthorLine {
-            name: "Synthetic Author".into(),
-            affiliation: None,
-            orcid: None,
-        }],
-        competing_interests: "None declared.".into(),
-        licence_consent: true,
-        body: "The committee [@mechanism:arg-national-mechanism] met often.\n".into(),
-        source_format: "markdown".into(),
-    };
-    submit(s, &token, accepted.version, &manuscript).await.unwrap().essay_id
-}
 
 #[tokio::test]
 async fn the_staff_edition_page_lists_the_essays_relying_on_an_erratum_s_record() {
@@ -72,7 +19,8 @@ async fn the_staff_edition_page_lists_the_essays_relying_on_an_erratum_s_record(
         let editor = staff(s, "editor@example.org", AccountRole::Editor).await;
         let editor_row = s.get::<account::Entity>(editor.account_id).await.unwrap().unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let essay_id = essay_citing_a_mechanism(s, &editor_row, dir.path()).await;
+        let body = "The committee [@mechanism:arg-national-mechanism] met often.\n";
+        let (essay_id, _) = common::essays::submitted_essay(s, &editor_row, dir.path(), "test-essays", body).await;
         let published = post(s, "/staff/editions/2017/publish", &editor, &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER, "{engine}: {}", published.body);
 

@@ -69,6 +69,9 @@ struct World {
     build: String,
     /// An account the administrators' account pages change.
     account: i32,
+    /// A call for essays whose guest editor is another researcher, and an essay invited to it:
+    /// (call, essay).
+    essay: (i32, i32),
     sessions: Vec<Option<Session>>,
 }
 
@@ -168,8 +171,10 @@ async fn world(s: &Store) -> World {
     let account = staff(s, "matrix-target@example.org", AccountRole::Researcher)
         .await
         .account_id;
+    let essay = essay_of_a_guest_call(s, &mailer, &editor_account, other.account_id).await;
     World {
         account,
+        essay,
         round,
         build,
         questionnaire: q.questionnaire_id,
@@ -202,6 +207,36 @@ async fn assessment_round(s: &Store, a: i32, b: i32) -> (i32, i32, i32, i32) {
     w.commit().await.unwrap();
     let target = s.round_view(id).await.unwrap().unwrap().targets[0].row.round_target_id;
     (id, target, f.criteria[0].0, f.framework_id)
+}
+
+/// A call of a synthetic edition whose guest editor is `guest` (none of the matrix's sessions),
+/// and an author invited to it: (call, essay).
+async fn essay_of_a_guest_call(
+    s: &Store,
+    mailer: &nmp_mail::Mailer,
+    editor: &nmp_store::entity::account::Model,
+    guest: i32,
+) -> (i32, i32) {
+    let ed = nmp_store::testing::synthetic_edition(s, "matrix-essays", "Matrix essays edition (synthetic)").await;
+    let call = nmp_collect::essays::NewCall {
+        edition_id: ed.edition_id,
+        title: "Synthetic call with a guest editor".into(),
+        description: None,
+        deadline: "2099-03-01".into(),
+        guest_editor_id: Some(guest),
+        anonymity: "double".into(),
+    };
+    let call = nmp_collect::essays::open_call(s, editor, &call).await.unwrap();
+    let author = nmp_collect::essays::Author {
+        name: "Synthetic Author".into(),
+        email: "matrix-author@example.org".into(),
+        due_on: "2099-02-01".into(),
+        ..Default::default()
+    };
+    let invited = nmp_collect::essays::invite_author(s, mailer, "http://nmp.test", editor, call.call_id, &author)
+        .await
+        .unwrap();
+    (call.call_id, invited.essay.essay_id)
 }
 
 /// Builds edition 2017's report (a draft) from the workspace and waits for it to be listed.
@@ -261,6 +296,9 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
         .replace("{criterion}", &w.round.2.to_string())
         .replace("{framework}", &w.round.3.to_string())
         .replace("{account}", &w.account.to_string())
+        .replace("{call}", &w.essay.0.to_string())
+        .replace("{essay}", &w.essay.1.to_string())
+        .replace("{action}", "due")
         .replace("{source}", "i-gmap-natmec")
         .replace("{kind}", "mechanisms")
         .replace("{format}", "csv");
@@ -412,6 +450,12 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
                         ("accessed_on".into(), "2026-11".into()),
                     ]
                 }
+                // A call without a theme or deadline, an invitation without a name and a due date
+                // that is not a date: each a 422 for a role let through; the essay is of a call
+                // whose guest editor is none of the matrix's sessions.
+                "/staff/editions/{edition}/essays/calls" => vec![("anonymity".into(), "double".into())],
+                "/staff/essay-calls/{call}/invite" => vec![("author_email".into(), "not-an-email".into())],
+                "/staff/essays/{essay}/{action}" => vec![("due_on".into(), "not-a-date".into())],
                 // Following a state (303); marking all one's alerts as read (303).
                 "/staff/watchlist" => vec![
                     ("action".into(), "follow".into()),

@@ -169,13 +169,21 @@ pub async fn open_call(
             format!("{:?} is not single or double", call.anonymity),
         ));
     }
-    if let Some(g) = call.guest_editor_id
-        && store.get::<account::Entity>(g).await?.is_none()
-    {
-        errors.push(ValidationError::new(
-            "guest_editor_id",
-            format!("no account has the key {g}"),
-        ));
+    if let Some(g) = call.guest_editor_id {
+        match store.get::<account::Entity>(g).await? {
+            None => errors.push(ValidationError::new(
+                "guest_editor_id",
+                format!("no staff account has the key {g}: the guest editor must be a staff account"),
+            )),
+            Some(a) if !a.active => errors.push(ValidationError::new(
+                "guest_editor_id",
+                format!(
+                    "the account of {} is deactivated: the guest editor must be an active staff account",
+                    a.email
+                ),
+            )),
+            Some(_) => {}
+        }
     }
     if !errors.is_empty() {
         return Err(CollectError::Invalid(errors));

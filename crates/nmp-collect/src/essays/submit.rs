@@ -194,6 +194,18 @@ pub async fn check_manuscript(store: &Store, m: &Manuscript, licence: Option<&st
                 }
             }
         }
+        // The figures it embeds (malformed ones are among the problems above).
+        for embed in nmp_essay::markdown::figures(&m.body) {
+            if let Some(problem) = store.essay_figure_problem(&embed.key).await? {
+                errors.push(ValidationError::new(
+                    "body",
+                    format!(
+                        "line {}: the figure ![{}](nmp:{}) cannot be drawn: {problem}",
+                        embed.line, embed.caption, embed.key
+                    ),
+                ));
+            }
+        }
     }
     if !errors.is_empty() {
         return Err(CollectError::Invalid(errors));

@@ -15,12 +15,15 @@ use super::{Reference, Resolve};
 pub struct HtmlOptions {
     /// The heading of the list of notes (`Notes`, or its translation).
     pub notes_heading: String,
+    /// The word before a figure's number (`Figure`, or its translation).
+    pub figure_label: String,
 }
 
 impl Default for HtmlOptions {
     fn default() -> Self {
         HtmlOptions {
             notes_heading: "Notes".to_string(),
+            figure_label: "Figure".to_string(),
         }
     }
 }
@@ -34,12 +37,15 @@ pub fn to_html(markdown: &str, resolver: &dyn Resolve) -> String {
 /// id="essay-cite-N">N</a></sup>` (spaces before it dropped, as pandoc does for notes); an author footnote's reference is the same with
 /// `class="cite footnote"` (a footnote referenced again links with `id="essay-cite-N-2"`, …).
 /// The notes follow in `<section class="essay-notes">`, each `<li id="essay-note-N">` ending
-/// with a `↩` link back to its first reference. Problems [`super::references`] reports do not
+/// with a `↩` link back to its first reference. An embedded figure is `<figure
+/// class="essay-figure" id="essay-figure-N">`: the drawing (the SVG written in, or an `<img>`
+/// when the resolver gives an address), then `<figcaption>` with `Figure N.`, the caption and
+/// the credit; a figure the resolver cannot draw shows its key in its place. Problems [`super::references`] reports do not
 /// stop the rendering: a malformed citation stays as text, an unresolved one shows its key.
 pub fn to_html_with(markdown: &str, resolver: &dyn Resolve, options: &HtmlOptions) -> String {
     let parsed = parse(markdown);
     let mut notes = Notes::default();
-    let body = render(&parsed, &parsed.body, resolver, &mut notes, false);
+    let body = render(&parsed, &parsed.body, resolver, &mut notes, false, options);
     let mut out = body;
     if notes.list.is_empty() {
         return out;
@@ -62,7 +68,7 @@ pub fn to_html_with(markdown: &str, resolver: &dyn Resolve, options: &HtmlOption
                     .get(&label)
                     .map(|d| d.pieces.as_slice())
                     .unwrap_or_default();
-                let html = render(&parsed, pieces, resolver, &mut notes, true);
+                let html = render(&parsed, pieces, resolver, &mut notes, true, options);
                 let back = back_link(number);
                 let trimmed = html.trim_end();
                 match trimmed.strip_suffix("</p>") {
@@ -109,6 +115,7 @@ fn render(
     resolver: &dyn Resolve,
     notes: &mut Notes,
     in_note: bool,
+    options: &HtmlOptions,
 ) -> String {
     let mut events: Vec<Event<'_>> = Vec::with_capacity(pieces.len());
     // For each open link or image, whether it was kept.
@@ -163,6 +170,7 @@ fn render(
                         .into(),
                 ));
             }
+            Piece::Figure(embed) => events.push(Event::Html(figure_html(embed, resolver, options).into())),
             Piece::Event(event) => match event {
                 Event::Start(Tag::Heading { level, .. }) => events.push(Event::Start(Tag::Heading {
                     level: shift(*level),
@@ -196,6 +204,42 @@ fn render(
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
     out
+}
+
+/// An embedded figure as HTML.
+fn figure_html(embed: &super::Embed, resolver: &dyn Resolve, options: &HtmlOptions) -> String {
+    let n = embed.number;
+    let label = format!(
+        "<span class=\"essay-figure-label\">{} {n}.</span>",
+        escape(&options.figure_label)
+    );
+    match resolver.figure(embed) {
+        Some(placed) => {
+            let drawing = match &placed.href {
+                Some(href) if safe_url(href) => format!(
+                    "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+                    escape(href),
+                    escape(&placed.alt)
+                ),
+                _ => format!("<div class=\"essay-figure-drawing\">{}</div>", placed.svg),
+            };
+            let credit = if placed.credit.is_empty() {
+                String::new()
+            } else {
+                format!(" <span class=\"essay-figure-credit\">{}</span>", escape(&placed.credit))
+            };
+            format!(
+                "<figure class=\"essay-figure\" id=\"essay-figure-{n}\">\n{drawing}\n<figcaption>{label} {}{credit}</figcaption>\n</figure>\n",
+                escape(&embed.caption)
+            )
+        }
+        None => format!(
+            "<figure class=\"essay-figure essay-figure-missing\" id=\"essay-figure-{n}\">\n<p \
+             class=\"essay-figure-key\">nmp:{}</p>\n<figcaption>{label} {}</figcaption>\n</figure>\n",
+            escape(&embed.key.to_string()),
+            escape(&embed.caption)
+        ),
+    }
 }
 
 /// A citation group's note text: its items joined by `; `, each linked when it has a page.

@@ -9,8 +9,12 @@
 //! (not in code, not escaped as `\[`) starts a citation, so a malformed one is a problem rather
 //! than silently text. Citations inside a link's text are refused (a link cannot hold a note).
 //!
+//! An essay may also embed a figure NMP draws, `![Caption](nmp:indicator/DATASET/CODE)` or
+//! `![Caption](nmp:report/map)`, in a paragraph of its own (see [`figure`]).
+//!
 //! - [`references`] lists what an essay cites, or its problems (malformed citations, footnotes
-//!   referenced but not defined or defined but not referenced), each with its line;
+//!   referenced but not defined or defined but not referenced, figures NMP cannot draw), each
+//!   with its line; [`figures`] lists the figures it embeds;
 //! - [`check`] also asks whether NMP holds each thing cited;
 //! - [`to_html`] and [`to_typst`] render the essay, citations resolved by the caller's
 //!   [`Resolve`]; raw HTML is shown as text, never passed through, and links other than
@@ -21,12 +25,14 @@
 //! citation inside an author footnote is written in the footnote's text rather than as a note
 //! of its own.
 
+pub mod figure;
 mod html;
 mod parse;
 mod typst;
 
 use std::fmt;
 
+pub use figure::{Embed, FigureKey, Placed, ReportFigure};
 pub use html::{HtmlOptions, to_html, to_html_with};
 pub use typst::to_typst;
 
@@ -158,6 +164,12 @@ pub trait Resolve {
     /// The item's text and link, or `None` if it cannot be resolved (the note then shows the
     /// raw key and locator).
     fn cite(&self, reference: &Reference) -> Option<Cited>;
+
+    /// The embedded figure as drawn, or `None` if it cannot be drawn (the output then shows its
+    /// caption and key in a box saying so).
+    fn figure(&self, _embed: &Embed) -> Option<Placed> {
+        None
+    }
 }
 
 /// A resolver that resolves nothing: every note shows its raw keys.
@@ -180,6 +192,12 @@ pub fn references(markdown: &str) -> Result<Vec<Reference>, Vec<MarkdownProblem>
     } else {
         Err(parsed.problems)
     }
+}
+
+/// The figures an essay embeds, in the order of the text (those with a key NMP can draw; the
+/// others are among the problems [`references`] reports).
+pub fn figures(markdown: &str) -> Vec<Embed> {
+    parse(markdown).figures
 }
 
 /// As [`references`], and each reference must be `known` (held by NMP):
@@ -212,7 +230,7 @@ pub fn check(markdown: &str, known: &dyn Fn(&RefKey) -> bool) -> Result<Vec<Refe
 
 /// The essay's text without markup, notes or citations: blocks (paragraphs, headings, list
 /// items, table rows, code blocks) separated by a blank line, spaces within a block collapsed.
-/// Raw HTML is left out; images count by their alt text.
+/// Raw HTML is left out; images count by their alt text, figures by their caption.
 pub fn plain_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, Tag, TagEnd};
     let parsed = parse(markdown);
@@ -227,8 +245,15 @@ pub fn plain_text(markdown: &str) -> String {
         current.clear();
     };
     for piece in &parsed.body {
-        let Piece::Event(event) = piece else {
-            continue;
+        let event = match piece {
+            Piece::Event(event) => event,
+            Piece::Figure(embed) => {
+                end_block(&mut current, &mut blocks);
+                current.push_str(&embed.caption);
+                end_block(&mut current, &mut blocks);
+                continue;
+            }
+            _ => continue,
         };
         match event {
             Event::Text(text) if !in_html => current.push_str(text),

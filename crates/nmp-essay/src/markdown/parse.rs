@@ -1,12 +1,14 @@
 //! Reading an essay once into what every output uses: pulldown-cmark's events, with each
 //! paragraph's adjacent text (and soft line breaks) merged so that a citation split across
 //! text events is still found, citation groups and footnote references taken out as pieces of
-//! their own, footnote definitions set apart, and the problems with their lines.
+//! their own, embedded figures (`![Caption](nmp:…)`, see [`super::figure`]) taken out as blocks
+//! of their own, footnote definitions set apart, and the problems with their lines.
 
 use std::collections::BTreeMap;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use super::figure::{Embed, FigureKey};
 use super::{MarkdownProblem, RecordKind, RefKey, Reference};
 
 /// The Markdown extensions an essay may use.
@@ -23,6 +25,9 @@ pub(crate) enum Piece<'a> {
     Cite(Vec<Reference>),
     /// A reference to a defined footnote, by its normalised label.
     Note(String),
+    /// An embedded figure, in place of its paragraph (or, refused with a problem, within the
+    /// text).
+    Figure(Embed),
 }
 
 /// An author footnote's definition.
@@ -41,6 +46,8 @@ pub(crate) struct Parsed<'a> {
     pub definitions: BTreeMap<String, Definition<'a>>,
     /// Every reference, in the order of the source.
     pub references: Vec<Reference>,
+    /// Every embedded figure with a valid key, in the order of the source.
+    pub figures: Vec<Embed>,
     /// Every problem, by line.
     pub problems: Vec<MarkdownProblem>,
 }
@@ -89,6 +96,22 @@ struct State<'a> {
     defined: BTreeMap<String, usize>,
     code_depth: usize,
     link_depth: usize,
+    /// The figure being read (between its image's start and end).
+    embed: Option<Reading>,
+    /// A figure just ended that stands alone so far: its line (its paragraph must end next).
+    after_embed: Option<usize>,
+}
+
+/// A figure being read.
+struct Reading {
+    /// Its key, or what is wrong with it.
+    key: Result<FigureKey, String>,
+    /// The address as written.
+    dest: String,
+    line: usize,
+    caption: String,
+    /// Whether it opens its paragraph (the paragraph's start was taken out).
+    alone: bool,
 }
 
 /// Reads an essay.
@@ -103,8 +126,29 @@ pub(crate) fn parse(source: &str) -> Parsed<'_> {
         defined: BTreeMap::new(),
         code_depth: 0,
         link_depth: 0,
+        embed: None,
+        after_embed: None,
     };
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        if let Some(reading) = &mut state.embed {
+            match event {
+                Event::Text(text) | Event::Code(text) => reading.caption.push_str(&text),
+                Event::SoftBreak | Event::HardBreak => reading.caption.push(' '),
+                Event::End(TagEnd::Image) => state.end_embed(),
+                _ => {}
+            }
+            continue;
+        }
+        if let Some(line) = state.after_embed.take() {
+            if matches!(event, Event::End(TagEnd::Paragraph)) {
+                continue;
+            }
+            state.not_alone(line);
+            // The paragraph goes on: its start goes back before the figure.
+            let target = state.target();
+            let at = target.len().saturating_sub(1);
+            target.insert(at, Piece::Event(Event::Start(Tag::Paragraph)));
+        }
         match event {
             Event::Text(text) if state.code_depth == 0 => {
                 let verbatim = source.get(range.clone()) == Some(text.as_ref());
@@ -130,11 +174,101 @@ pub(crate) fn parse(source: &str) -> Parsed<'_> {
 }
 
 impl<'a> State<'a> {
-    fn push(&mut self, piece: Piece<'a>) {
+    /// Where pieces go now: the footnote being defined, or the body.
+    fn target(&mut self) -> &mut Vec<Piece<'a>> {
         match &mut self.definition {
-            Some((_, _, pieces)) => pieces.push(piece),
-            None => self.parsed.body.push(piece),
+            Some((_, _, pieces)) => pieces,
+            None => &mut self.parsed.body,
         }
+    }
+
+    fn push(&mut self, piece: Piece<'a>) {
+        self.target().push(piece);
+    }
+
+    /// Starts reading a figure embedded as an image with an `nmp:` address.
+    fn start_embed(&mut self, dest: &str, line: usize) {
+        let key = FigureKey::parse(&dest["nmp:".len()..]);
+        let in_paragraph = matches!(self.target().last(), Some(Piece::Event(Event::Start(Tag::Paragraph))));
+        let alone = in_paragraph && self.definition.is_none() && self.link_depth == 0;
+        if alone {
+            self.target().pop();
+        }
+        self.embed = Some(Reading {
+            key,
+            dest: dest.to_string(),
+            line,
+            caption: String::new(),
+            alone,
+        });
+    }
+
+    /// Ends the figure being read.
+    fn end_embed(&mut self) {
+        let Some(reading) = self.embed.take() else {
+            return;
+        };
+        let caption = reading.caption.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = format!("![{caption}]({})", reading.dest);
+        let key = match reading.key {
+            Ok(key) => Some(key),
+            Err(message) => {
+                self.problem(reading.line, format!("{shown} is not a figure NMP can draw: {message}"));
+                None
+            }
+        };
+        if caption.is_empty() {
+            self.problem(
+                reading.line,
+                format!(
+                    "the figure {shown} has no caption: write it between the brackets, like ![States with a \
+                     national mechanism, 2024]({})",
+                    reading.dest
+                ),
+            );
+        }
+        if self.definition.is_some() {
+            self.problem(
+                reading.line,
+                format!("{shown} is in a footnote; a figure goes in the text"),
+            );
+        } else if self.link_depth > 0 {
+            self.problem(
+                reading.line,
+                format!("{shown} is inside a link; a figure cannot be a link"),
+            );
+        } else if !reading.alone {
+            self.not_alone(reading.line);
+        }
+        let Some(key) = key else {
+            if reading.alone {
+                // Nothing to show: the paragraph's end, which follows, is dropped like its start.
+                self.after_embed = None;
+                self.push(Piece::Event(Event::Start(Tag::Paragraph)));
+            }
+            return;
+        };
+        let embed = Embed {
+            key,
+            caption,
+            number: self.parsed.figures.len() + 1,
+            line: reading.line,
+        };
+        self.parsed.figures.push(embed.clone());
+        self.push(Piece::Figure(embed));
+        if reading.alone {
+            self.after_embed = Some(reading.line);
+        }
+    }
+
+    /// The problem of a figure that shares its paragraph with text.
+    fn not_alone(&mut self, line: usize) {
+        self.problem(
+            line,
+            "a figure (![Caption](nmp:…)) must be a paragraph of its own: leave a blank line before and \
+             after it"
+                .to_string(),
+        );
     }
 
     fn problem(&mut self, line: usize, message: String) {
@@ -162,6 +296,11 @@ impl<'a> State<'a> {
                 let label = normalise_label(&label);
                 self.referenced.entry(label.clone()).or_insert(line);
                 self.push(Piece::Note(label));
+            }
+            Event::Start(Tag::Image { dest_url, .. })
+                if self.code_depth == 0 && dest_url.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("nmp:")) =>
+            {
+                self.start_embed(&dest_url, line);
             }
             event => {
                 match &event {

@@ -5,7 +5,8 @@
 //! only at word boundaries, Markdown's also inside words); lists are `#list(…)` and
 //! `#enum(…)`, block quotes `#quote(block: true)[…]`, code `#raw(…)`, links `#link("…")[…]`
 //! (only `http(s):` and `mailto:`; others keep their text), tables `#table(…)`, images their
-//! alt text. Citations and author footnotes are `#footnote[…]` where they stand (spaces before
+//! alt text; an embedded figure is `#essay-figure(…)`, a function the report's template puts in
+//! the scope of its `eval` (see [`to_typst`]). Citations and author footnotes are `#footnote[…]` where they stand (spaces before
 //! a citation dropped, as pandoc does for notes); a footnote
 //! referenced again is `#footnote(<essay-fn-N>)`. All text is escaped: every character that
 //! can be Typst markup is written with a backslash, so nothing an author writes is code.
@@ -20,6 +21,10 @@ use super::parse::{Parsed, Piece, parse};
 use super::{Reference, Resolve};
 
 /// The essay as Typst markup.
+///
+/// An embedded figure the resolver draws is `#essay-figure(FILE, ALT, [CAPTION], [CREDIT])`
+/// (FILE the SVG's path); one it cannot draw is `#essay-figure(none, KEY, [CAPTION], [])`. The
+/// template defines `essay-figure` and passes it to `eval` in its scope.
 pub fn to_typst(markdown: &str, resolver: &dyn Resolve) -> String {
     let parsed = parse(markdown);
     let mut writer = Writer {
@@ -141,9 +146,25 @@ impl Writer<'_, '_> {
                     }
                 }
                 Piece::Note(label) => self.note(label),
+                Piece::Figure(embed) => self.figure(embed),
                 Piece::Event(event) => self.event(event),
             }
         }
+    }
+
+    /// An embedded figure: a block of its own.
+    fn figure(&mut self, embed: &super::Embed) {
+        self.block();
+        let (file, alt, credit) = match self.resolver.figure(embed) {
+            Some(placed) => (string(&placed.file), string(&placed.alt), placed.credit),
+            None => ("none".to_string(), string(&format!("nmp:{}", embed.key)), String::new()),
+        };
+        self.open(&format!("#essay-figure({file}, {alt}, ["));
+        self.text(&embed.caption);
+        self.open("], [");
+        self.text(&credit);
+        self.code("])");
+        self.end_block();
     }
 
     /// A citation group's text: items joined by `; `, linked when they have a page.

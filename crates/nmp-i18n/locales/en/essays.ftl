@@ -164,6 +164,7 @@ essay-letter-reject =
     { $editor }
 
 ea-notes = Notes
+ea-figure = Figure
 es-kind-submission = Submission
 es-kind-revision = Revision
 es-kind-copyedit = Copyedit

@@ -164,6 +164,7 @@ essay-letter-reject =
     { $editor }
 
 ea-notes = Notas
+ea-figure = Figura
 es-kind-submission = Envío
 es-kind-revision = Revisión
 es-kind-copyedit = Corrección de estilo

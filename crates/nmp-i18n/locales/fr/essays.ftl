@@ -164,6 +164,7 @@ essay-letter-reject =
     { $editor }
 
 ea-notes = Notes
+ea-figure = Figure
 es-kind-submission = Soumission
 es-kind-revision = Révision
 es-kind-copyedit = Révision éditoriale

@@ -30,7 +30,7 @@ pub fn render(edition: &Edition, figures_dir: &str) -> (String, BTreeMap<String,
     parts(&mut out, edition);
     themes(&mut out, edition);
     outcomes::chapter(&mut out, &edition.snapshot);
-    essays(&mut out, edition);
+    essays(&mut out, edition, figures_dir);
     errata(&mut out, edition);
     annex(&mut out, edition);
     bibliography(&mut out, edition);
@@ -235,7 +235,7 @@ fn themes(out: &mut String, edition: &Edition) {
 }
 
 /// Expert opinion: the essays, each with its byline (nothing when there are none).
-fn essays(out: &mut String, edition: &Edition) {
+fn essays(out: &mut String, edition: &Edition, figures_dir: &str) {
     let snap = &edition.snapshot;
     let essays: Vec<&Part> = snap.parts.iter().filter(|p| p.is_essay()).collect();
     if !essays.is_empty() {
@@ -253,7 +253,7 @@ fn essays(out: &mut String, edition: &Edition) {
             };
             let _ = writeln!(out, "{byline}{}\n", notes(snap, &part.citations, &all));
             match &part.essay {
-                Some(m) => essay_text(out, part, m),
+                Some(m) => essay_text(out, part, m, figures_dir),
                 None => part_text(out, part),
             }
         }
@@ -314,15 +314,21 @@ fn placed(body: &str, key: &str) -> String {
 }
 
 /// An essay from the editorial workflow: abstract and keywords, the text as its authors wrote
-/// it (Markdown; its citations `[@key]` stay as written and are listed under "References"),
+/// it (Markdown; its citations `[@key]` stay as written and are listed under "References"; its
+/// figures `![Caption](nmp:…)` point at their SVG files, `FIGURES_DIR/…`),
 /// then its declarations.
-fn essay_text(out: &mut String, part: &Part, m: &EssayMeta) {
+fn essay_text(out: &mut String, part: &Part, m: &EssayMeta, figures_dir: &str) {
     let _ = writeln!(out, "**Abstract.** {}\n", esc(&m.abstract_text));
     if !m.keywords.is_empty() {
         let _ = writeln!(out, "**Keywords:** {}\n", esc(&m.keywords.join(", ")));
     }
     if let Some(body) = &part.body {
-        let _ = writeln!(out, "{}\n", placed(body, &part.key).trim_end());
+        let mut text = placed(body, &part.key);
+        // Its figures point at their files beside the Markdown, as drawn for the snapshot.
+        for f in &m.figures {
+            text = text.replace(&format!("](nmp:{})", f.key), &format!("]({figures_dir}/{})", f.file));
+        }
+        let _ = writeln!(out, "{}\n", text.trim_end());
     }
     if !m.references.is_empty() {
         let _ = writeln!(out, "**References**\n");

@@ -63,6 +63,8 @@ fn placed(html: &str, anchor: &str) -> String {
             .replace(&format!("<h{level} "), &format!("<h{down} "))
             .replace(&format!("</h{level}>"), &format!("</h{down}>"));
     }
+    // A figure's id only: its classes (`essay-figure-label`, …) start the same way.
+    out = out.replace("id=\"essay-figure-", &format!("id=\"{anchor}-figure-"));
     for what in ["note", "cite"] {
         out = out
             .replace(&format!("\"essay-{what}-"), &format!("\"{anchor}-{what}-"))

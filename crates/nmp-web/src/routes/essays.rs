@@ -21,6 +21,7 @@ use nmp_store::entity::{edition, edition_part, essay_version};
 
 use crate::cite::{Contributor, EssayCitation, Format, HowToCite, scholar};
 use crate::views::editions;
+use crate::views::essays::Figures;
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -302,6 +303,33 @@ fn notes_heading() -> String {
         .unwrap_or_else(|| "Notes".to_string())
 }
 
+/// The word before a figure's number, in the page's language.
+fn figure_label() -> String {
+    let lang = crate::lang::lang();
+    nmp_i18n::t_if(lang, "ea-figure")
+        .or_else(|| nmp_i18n::t_if(nmp_i18n::Lang::En, "ea-figure"))
+        .unwrap_or_else(|| "Figure".to_string())
+}
+
+/// The figures of a published essay as frozen with its edition's snapshot (read only when the
+/// essay embeds any); an edition published without a snapshot has them drawn as the data are
+/// now.
+async fn frozen_figures<'a>(s: &AppState, e: &'a Essay) -> Result<Figures<'a>, WebError> {
+    let now = Figures::Now {
+        edition: Some(&e.slug),
+        lang: nmp_i18n::Lang::from_code(&e.language).unwrap_or_default(),
+    };
+    if nmp_essay::markdown::figures(&e.markdown).is_empty() {
+        return Ok(now);
+    }
+    let Some((_, Some(frozen))) = s.store.frozen_edition(&e.slug).await? else {
+        return Ok(now);
+    };
+    let snapshot = nmp_report::Snapshot::from_json(&frozen.snapshot)
+        .map_err(|err| WebError::Internal(format!("the frozen snapshot of edition {:?}: {err}", e.slug)))?;
+    Ok(Figures::Frozen(nmp_report::embed::frozen(&snapshot, &e.part_key)))
+}
+
 async fn show(
     State(s): State<AppState>,
     Path((slug, part_key)): Path<(String, String)>,
@@ -309,7 +337,9 @@ async fn show(
     let e = load(&s, &slug, &part_key)
         .await?
         .ok_or_else(|| not_found(&slug, &part_key))?;
-    let rendered = crate::views::essays::render(&s.store, &e.markdown, &notes_heading()).await?;
+    let figures = frozen_figures(&s, &e).await?;
+    let rendered =
+        crate::views::essays::render(&s.store, &e.markdown, (&notes_heading(), &figure_label()), figures).await?;
     let path = essay_path(&e.slug, &e.part_key);
     let how = HowToCite {
         text: e.citation.plain_text(),

@@ -214,6 +214,8 @@ struct Dashboard {
     nav: Nav,
     assignments: Vec<assignments::AssignmentRow>,
     rounds: Vec<assessments::RoundRow>,
+    /// The essay calls the person edits as their guest editor.
+    guest_calls: Vec<essays::GuestCall>,
     proposals: Vec<review::ProposalRow>,
     queue: Option<usize>,
     alerts: Vec<watchlist::AlertRow>,
@@ -224,6 +226,7 @@ async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Respon
     let me = staff.account.account_id;
     let assignments = assignments::rows(store, Some(me), false).await?;
     let rounds = assessments::round_rows(&state, &staff).await?;
+    let guest_calls = essays::guest_calls(&state, me).await?;
     let mine = store.proposals(None, Some(me)).await?;
     let proposals = review::rows(store, mine.into_iter().take(20).collect()).await?;
     let queue = if may_review(staff.role) {
@@ -237,6 +240,7 @@ async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Respon
         nav: Nav::of(&staff),
         assignments,
         rounds,
+        guest_calls,
         proposals,
         queue,
     };

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod essays;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;

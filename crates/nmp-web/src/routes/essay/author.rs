@@ -274,7 +274,9 @@ async fn render(
         .collect();
     let proofs = if stage == EssayStage::Proofs.code() {
         let latest = file.latest().expect("an essay in proofs has a version");
-        let rendered = crate::views::essays::render(&state.store, &latest.body, &t(lang, "ea-notes")).await?;
+        let words = (t(lang, "ea-notes"), t(lang, "ea-figure"));
+        let figures = crate::views::essays::Figures::now(file, &ed.slug);
+        let rendered = crate::views::essays::render(&state.store, &latest.body, (&words.0, &words.1), figures).await?;
         let author_last = file.versions.iter().rev().find(|v| v.kind != "copyedit");
         let diff_html = author_last
             .filter(|a| a.version_id != latest.version_id)

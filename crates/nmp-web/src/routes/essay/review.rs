@@ -76,7 +76,16 @@ async fn render(
         .iter()
         .find(|v| v.version_id == review.version_id)
         .expect("a review's version is the essay's");
-    let rendered = crate::views::essays::render(&state.store, &version.body, "Notes").await?;
+    let edition = state
+        .store
+        .get::<nmp_store::entity::edition::Entity>(file.call.edition_id)
+        .await?
+        .map(|e| e.slug);
+    let figures = crate::views::essays::Figures::Now {
+        edition: edition.as_deref(),
+        lang: nmp_i18n::Lang::En,
+    };
+    let rendered = crate::views::essays::render(&state.store, &version.body, ("Notes", "Figure"), figures).await?;
     let byline = reviewers_see_author(file).then(|| {
         authors_of(version)
             .iter()

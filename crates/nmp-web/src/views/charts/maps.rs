@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use nmp_charts::{Frame, MapChart, MapSvg, Point, ScatterChart};
+use nmp_charts::{Frame, MapChart, MapSvg, Point, QUINTILE_COLOURS, Quintiles, ScatterChart, value_text};
 use nmp_core::indicators::{Facts, Standing, national_standing};
 
 use super::Figure;
@@ -343,35 +343,14 @@ pub(crate) fn indicator_map(
     m49: &BTreeMap<String, String>,
     names: &BTreeMap<String, String>,
 ) -> Figure {
-    let mut sorted: Vec<f64> = values.iter().map(|(_, v)| *v).filter(|v| v.is_finite()).collect();
-    sorted.sort_by(f64::total_cmp);
-    let cut = |q: usize| {
-        sorted
-            .get((sorted.len() * q / 5).min(sorted.len().saturating_sub(1)))
-            .copied()
-            .unwrap_or(0.0)
-    };
-    let bounds = [cut(1), cut(2), cut(3), cut(4)];
-    let fmt = |v: f64| {
-        if v.abs() >= 100.0 {
-            format!("{v:.0}")
-        } else {
-            format!("{v:.3}")
-        }
-    };
-    let classes: Vec<String> = (0..5)
-        .map(|i| match i {
-            0 => format!("below {}", fmt(bounds[0])),
-            4 => format!("{} and above", fmt(bounds[3])),
-            _ => format!("{} to {}", fmt(bounds[i - 1]), fmt(bounds[i])),
-        })
-        .collect();
+    let quintiles = Quintiles::of(values.iter().map(|(_, v)| *v));
+    let fmt = value_text;
     let mut map_values = BTreeMap::new();
     let mut hover = BTreeMap::new();
     let mut rows = Vec::new();
     for (iso3, v) in values {
         let Some(code) = m49.get(iso3) else { continue };
-        let class = bounds.iter().take_while(|b| v >= *b).count();
+        let class = quintiles.class(*v);
         let name = names.get(iso3).cloned().unwrap_or_else(|| iso3.clone());
         map_values.insert(code.clone(), class);
         hover.insert(
@@ -390,16 +369,10 @@ pub(crate) fn indicator_map(
             description: format!(
                 "World map: {title}, each state coloured by the quintile of its value; states without a value in grey."
             ),
-            classes,
+            classes: quintiles.labels(),
             values: map_values,
             hover,
-            colours: vec![
-                "#fde0c5".into(),
-                "#facba6".into(),
-                "#f59e72".into(),
-                "#d55e00".into(),
-                "#8c3d00".into(),
-            ],
+            colours: QUINTILE_COLOURS.iter().map(|c| c.to_string()).collect(),
         },
         m49,
     );

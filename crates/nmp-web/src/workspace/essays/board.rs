@@ -1,4 +1,6 @@
-//! The edition's essay board, its calls, and inviting authors.
+//! The edition's essay board, its calls, and inviting authors. Editors see every call of the
+//! edition and open new ones (naming a guest editor, or none); a guest editor sees only the calls
+//! they edit, with their essays, and invites authors to them.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -7,12 +9,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use nmp_collect::essays::{Author, NewCall, overdue};
 use nmp_core::vocab::EssayStage;
 use nmp_i18n::Lang;
-use nmp_store::entity::{edition, essay_call};
+use nmp_store::auth::SignedIn;
+use nmp_store::entity::{account, edition, essay_call};
 
-use super::problems;
+use super::{call_of, problems, require_handler};
 use crate::AppState;
 use crate::auth::{CsrfForm, Staff, WorkspaceError};
-use crate::workspace::{Deciders, Nav, render};
+use crate::workspace::{Deciders, Nav, decides, render};
 
 /// An essay on the board.
 pub(super) struct Card {
@@ -21,6 +24,13 @@ pub(super) struct Card {
     pub author: String,
     pub due: String,
     pub overdue: bool,
+}
+
+/// A call as the board lists it.
+pub(super) struct CallRow {
+    pub call: essay_call::Model,
+    /// Its guest editor's name and role, if it has one.
+    pub guest_editor: Option<String>,
 }
 
 /// One column of the board.
@@ -36,14 +46,17 @@ struct BoardPage {
     nav: Nav,
     slug: String,
     title: String,
-    published: bool,
-    calls: Vec<essay_call::Model>,
+    /// Whether the "Open a call" form is shown: for editors, on an edition not yet published.
+    can_open: bool,
+    calls: Vec<CallRow>,
+    /// The active staff accounts a call may name as its guest editor: `(id, name (role))`.
+    people: Vec<(i32, String)>,
     columns: Vec<Column>,
     notice: Option<String>,
     link: Option<String>,
     errors: Vec<(String, String)>,
-    /// The call form as typed: title, description, deadline, anonymity.
-    call_form: (String, String, String, String),
+    /// The call form as typed: title, description, deadline, anonymity, guest editor's id.
+    call_form: (String, String, String, String, String),
     /// The invitation form as typed: call, name, email, due, language.
     invite_form: (i32, String, String, String, String),
 }
@@ -64,7 +77,7 @@ struct Typed {
     notice: Option<String>,
     link: Option<String>,
     errors: Vec<(String, String)>,
-    call_form: (String, String, String, String),
+    call_form: (String, String, String, String, String),
     invite_form: (i32, String, String, String, String),
 }
 
@@ -74,22 +87,73 @@ impl Default for Typed {
             notice: None,
             link: None,
             errors: Vec::new(),
-            call_form: (String::new(), String::new(), String::new(), "double".into()),
+            call_form: (
+                String::new(),
+                String::new(),
+                String::new(),
+                "double".into(),
+                String::new(),
+            ),
             invite_form: (0, String::new(), String::new(), String::new(), "en".into()),
         }
     }
 }
 
+/// The board of edition `slug` as `staff` may see it: every call for editors, the calls they
+/// edit for a guest editor; anyone else is refused with a 403 page.
 async fn board(
     state: &AppState,
-    staff: &Staff<Deciders>,
+    staff: &SignedIn,
     slug: &str,
     typed: Typed,
     status: StatusCode,
 ) -> Result<Response, WorkspaceError> {
     let ed = edition_of(state, slug).await?;
-    let calls = state.store.essay_calls(ed.edition_id).await?;
-    let essays = state.store.essays_of_edition(ed.edition_id).await?;
+    let editor = decides(staff.role);
+    let calls: Vec<essay_call::Model> = state
+        .store
+        .essay_calls(ed.edition_id)
+        .await?
+        .into_iter()
+        .filter(|c| super::handles(staff, c))
+        .collect();
+    if !editor && calls.is_empty() {
+        return Err(WorkspaceError::forbidden_en(
+            &format!(
+                "The essays of {} are for the editors and for the guest editors of its calls; you are the guest editor of none of them.",
+                ed.title
+            ),
+            Some(("/staff", &crate::lang::t("auth-your-workspace"))),
+        ));
+    }
+    let essays: Vec<_> = state
+        .store
+        .essays_of_edition(ed.edition_id)
+        .await?
+        .into_iter()
+        .filter(|e| calls.iter().any(|c| c.call_id == e.call_id))
+        .collect();
+    let accounts = state.store.all::<account::Entity>().await?;
+    let label = |a: &account::Model| format!("{} ({})", a.name, a.role);
+    let people = if editor {
+        accounts
+            .iter()
+            .filter(|a| a.active)
+            .map(|a| (a.account_id, label(a)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let calls = calls
+        .into_iter()
+        .map(|call| CallRow {
+            guest_editor: call
+                .guest_editor_id
+                .and_then(|g| accounts.iter().find(|a| a.account_id == g))
+                .map(label),
+            call,
+        })
+        .collect();
     let today = nmp_collect::today();
     let mut columns: Vec<Column> = EssayStage::ALL
         .iter()
@@ -119,8 +183,9 @@ async fn board(
         nav: Nav::of(staff),
         slug: ed.slug.clone(),
         title: ed.title.clone(),
-        published: ed.status == "published",
+        can_open: editor && ed.status != "published",
         calls,
+        people,
         columns,
         notice: typed.notice,
         link: typed.link,
@@ -134,7 +199,7 @@ async fn board(
 pub(super) async fn show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    staff: Staff<Deciders>,
+    staff: Staff,
 ) -> Result<Response, WorkspaceError> {
     board(&state, &staff, &slug, Typed::default(), StatusCode::OK).await
 }
@@ -146,46 +211,53 @@ pub(super) async fn open_call(
     CsrfForm(form): CsrfForm,
 ) -> Result<Response, WorkspaceError> {
     let ed = edition_of(&state, &slug).await?;
+    let guest = form.text("guest_editor_id").trim().to_string();
+    let guest_editor_id = match guest.as_str() {
+        "" => Ok(None),
+        id => id.parse::<i32>().map(Some).map_err(|_| {
+            vec![(
+                "guest_editor_id".to_string(),
+                format!("{id:?} is not a staff account's key: choose the guest editor from the list, or none"),
+            )]
+        }),
+    };
     let call = NewCall {
         edition_id: ed.edition_id,
         title: form.text("title").to_string(),
         description: Some(form.text("description").to_string()),
         deadline: form.text("deadline").to_string(),
-        guest_editor_id: None,
+        guest_editor_id: guest_editor_id.clone().unwrap_or(None),
         anonymity: form.text("anonymity").to_string(),
     };
-    match nmp_collect::essays::open_call(&state.store, &staff.account, &call).await {
-        Ok(_) => Ok(Redirect::to(&format!("/staff/editions/{slug}/essays")).into_response()),
-        Err(e) => {
-            let typed = Typed {
-                errors: problems(e)?,
-                call_form: (
-                    call.title.clone(),
-                    form.text("description").to_string(),
-                    call.deadline.clone(),
-                    call.anonymity.clone(),
-                ),
-                ..Default::default()
-            };
-            board(&state, &staff, &slug, typed, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-    }
+    let result = match guest_editor_id {
+        Ok(_) => match nmp_collect::essays::open_call(&state.store, &staff.account, &call).await {
+            Ok(_) => return Ok(Redirect::to(&format!("/staff/editions/{slug}/essays")).into_response()),
+            Err(e) => problems(e)?,
+        },
+        Err(refused) => refused,
+    };
+    let typed = Typed {
+        errors: result,
+        call_form: (
+            call.title.clone(),
+            form.text("description").to_string(),
+            call.deadline.clone(),
+            call.anonymity.clone(),
+            guest,
+        ),
+        ..Default::default()
+    };
+    board(&state, &staff, &slug, typed, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 pub(super) async fn invite(
     State(state): State<AppState>,
     Path(call_id): Path<i32>,
-    staff: Staff<Deciders>,
+    staff: Staff,
     CsrfForm(form): CsrfForm,
 ) -> Result<Response, WorkspaceError> {
-    let Some(call) = state.store.get::<essay_call::Entity>(call_id).await? else {
-        return Err(WorkspaceError::message(
-            StatusCode::NOT_FOUND,
-            "No such call",
-            &format!("There is no call {call_id}."),
-            Some(("/staff/editions", "Editions")),
-        ));
-    };
+    let call = call_of(&state, call_id).await?;
+    require_handler(&staff, &call)?;
     let ed = state
         .store
         .get::<edition::Entity>(call.edition_id)

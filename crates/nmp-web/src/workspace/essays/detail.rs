@@ -1,4 +1,5 @@
-//! One essay in the workspace, and the editor's actions on it.
+//! One essay in the workspace, and the editor's actions on it: for editors and administrators,
+//! and for the guest editor of the essay's call (anyone else gets a 403 page saying why).
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -7,15 +8,16 @@ use axum::response::{IntoResponse, Redirect, Response};
 use nmp_collect::essays::{Reviewer, authors_of, byline, default_letter};
 use nmp_core::vocab::{EssayDecision, EssayStage};
 use nmp_i18n::Lang;
+use nmp_store::auth::SignedIn;
 use nmp_store::entity::edition;
 use nmp_store::essays::EssayFile;
 use serde::Deserialize;
 
-use super::problems;
+use super::{call_of_essay, problems, require_handler};
 use crate::AppState;
 use crate::auth::{CsrfForm, Staff, WorkspaceError};
 use crate::views::essays::CitedRow;
-use crate::workspace::{Deciders, Nav, render};
+use crate::workspace::{Nav, render};
 
 /// Which versions to compare (`?from=1&to=2`).
 #[derive(Debug, Default, Deserialize)]
@@ -82,7 +84,7 @@ impl EssayPage {
     }
 }
 
-fn not_found(id: i32) -> WorkspaceError {
+pub(super) fn not_found(id: i32) -> WorkspaceError {
     WorkspaceError::message(
         StatusCode::NOT_FOUND,
         "No such essay",
@@ -100,7 +102,7 @@ struct Extra {
 
 async fn page(
     state: &AppState,
-    staff: &Staff<Deciders>,
+    staff: &SignedIn,
     file: &EssayFile,
     compare: &Compare,
     extra: Extra,
@@ -114,7 +116,10 @@ async fn page(
         .expect("a call's edition exists");
     let latest = file.latest();
     let rendered = match latest {
-        Some(v) => crate::views::essays::render(&state.store, &v.body, "Notes").await?,
+        Some(v) => {
+            let figures = crate::views::essays::Figures::now(file, &ed.slug);
+            crate::views::essays::render(&state.store, &v.body, ("Notes", "Figure"), figures).await?
+        }
         None => Default::default(),
     };
     let number_of = |id: i32| {
@@ -247,9 +252,10 @@ pub(super) async fn show(
     State(state): State<AppState>,
     Path(id): Path<i32>,
     Query(compare): Query<Compare>,
-    staff: Staff<Deciders>,
+    staff: Staff,
 ) -> Result<Response, WorkspaceError> {
     let file = file_of(&state, id).await?;
+    require_handler(&staff, &file.call)?;
     let extra = Extra {
         errors: Vec::new(),
         notice: None,
@@ -262,9 +268,10 @@ pub(super) async fn show(
 pub(super) async fn act(
     State(state): State<AppState>,
     Path((id, action)): Path<(i32, String)>,
-    staff: Staff<Deciders>,
+    staff: Staff,
     CsrfForm(form): CsrfForm,
 ) -> Result<Response, WorkspaceError> {
+    require_handler(&staff, &call_of_essay(&state, id).await?)?;
     let store = &state.store;
     let mail = &state.mail;
     let back = Redirect::to(&format!("/staff/essays/{id}")).into_response();
