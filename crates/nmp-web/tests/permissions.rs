@@ -72,6 +72,8 @@ struct World {
     /// A call for essays whose guest editor is another researcher, and an essay invited to it:
     /// (call, essay).
     essay: (i32, i32),
+    /// A review of another essay of that call, asked of that researcher as a staff reviewer.
+    review: i32,
     sessions: Vec<Option<Session>>,
 }
 
@@ -172,9 +174,11 @@ async fn world(s: &Store) -> World {
         .await
         .account_id;
     let essay = essay_of_a_guest_call(s, &mailer, &editor_account, other.account_id).await;
+    let review = review_of_another(s, &mailer, &editor_account, essay.0, other.account_id).await;
     World {
         account,
         essay,
+        review,
         round,
         build,
         questionnaire: q.questionnaire_id,
@@ -239,6 +243,44 @@ async fn essay_of_a_guest_call(
     (call.call_id, invited.essay.essay_id)
 }
 
+/// A second essay of the call `call_id`, submitted, whose review is asked of the staff account
+/// `reviewer` (none of the matrix's sessions): the review's key.
+async fn review_of_another(
+    s: &Store,
+    mailer: &nmp_mail::Mailer,
+    editor: &nmp_store::entity::account::Model,
+    call_id: i32,
+    reviewer: i32,
+) -> i32 {
+    let author = nmp_collect::essays::Author {
+        name: "Second Synthetic Author".into(),
+        email: "matrix-author-2@example.org".into(),
+        due_on: "2099-02-01".into(),
+        ..Default::default()
+    };
+    let invited = nmp_collect::essays::invite_author(s, mailer, "http://nmp.test", editor, call_id, &author)
+        .await
+        .unwrap();
+    let token = invited.link.rsplit('/').next().unwrap().to_string();
+    let accepted = nmp_collect::essays::answer_invitation(s, &token, invited.essay.version, true, None)
+        .await
+        .unwrap();
+    let manuscript = common::essays::manuscript("Synthetic text to review.\n");
+    let v1 = nmp_collect::essays::submit(s, &token, accepted.version, &manuscript)
+        .await
+        .unwrap();
+    let who = nmp_collect::essays::Reviewer {
+        account_id: Some(reviewer),
+        due_on: "2099-02-01".into(),
+        ..Default::default()
+    };
+    nmp_collect::essays::assign_reviewer(s, mailer, "http://nmp.test", editor, v1.essay_id, &who)
+        .await
+        .unwrap()
+        .review
+        .review_id
+}
+
 /// Builds edition 2017's report (a draft) from the workspace and waits for it to be listed.
 async fn build_2017(s: &Store, editor: &Session) -> String {
     let started = post(s, "/staff/editions/2017/build", editor, &[("draft", "on")]).await;
@@ -298,6 +340,7 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
         .replace("{account}", &w.account.to_string())
         .replace("{call}", &w.essay.0.to_string())
         .replace("{essay}", &w.essay.1.to_string())
+        .replace("{review}", &w.review.to_string())
         .replace("{action}", "due")
         .replace("{source}", "i-gmap-natmec")
         .replace("{kind}", "mechanisms")
@@ -456,6 +499,8 @@ async fn request(s: &Store, w: &World, row: &Row, session: Option<&Session>, n: 
                 "/staff/editions/{edition}/essays/calls" => vec![("anonymity".into(), "double".into())],
                 "/staff/essay-calls/{call}/invite" => vec![("author_email".into(), "not-an-email".into())],
                 "/staff/essays/{essay}/{action}" => vec![("due_on".into(), "not-a-date".into())],
+                // Another person's review: refused to every role, whatever the form.
+                "/staff/reviews/{review}" => vec![("recommendation".into(), "accept".into())],
                 // Following a state (303); marking all one's alerts as read (303).
                 "/staff/watchlist" => vec![
                     ("action".into(), "follow".into()),

@@ -33,7 +33,7 @@ pub use proofs::{answer_proofs, byline, copyedit, send_to_proofs};
 pub use remind::{EssayReminder, author_waits, remind_essays, reminder_due, reviewer_waits};
 pub use review::{
     Decided, ReviewAssigned, ReviewReport, Reviewer, assign_reviewer, decide, default_letter, open_review_link,
-    reviewers_see_author, submit_review,
+    open_staff_review, reviewers_see_author, staff_review_link, submit_review, submit_staff_review,
 };
 pub use submit::{AuthorLine, Checked, Manuscript, authors_of, check_manuscript, submit};
 

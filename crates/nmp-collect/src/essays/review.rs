@@ -1,5 +1,7 @@
-//! Peer review and the editor's decision: reviewers assigned to the latest version, each with
-//! a personal link and a due date (staff reviewers get theirs at their account's address);
+//! Peer review and the editor's decision: reviewers assigned to the latest version, each with a
+//! due date: an external reviewer with a personal link, a staff reviewer (by account) with their
+//! review in the workspace (`/staff/reviews/{review}`, no link to lose), mailed at their account's
+//! address;
 //! reports (a recommendation, comments for the author and for the editor) submitted once; and
 //! the editor's decision on the latest version, with a letter mailed to the author and shown on
 //! their page.
@@ -84,6 +86,10 @@ pub async fn assign_reviewer(
     let mut email = who.email.trim().to_string();
     if let Some(a) = who.account_id {
         match store.get::<account::Entity>(a).await? {
+            Some(acc) if !acc.active => errors.push(ValidationError::new(
+                "reviewer_account_id",
+                format!("the account of {} is deactivated", acc.email),
+            )),
             Some(acc) => {
                 name = acc.name.clone();
                 email = acc.email.clone();
@@ -131,7 +137,8 @@ pub async fn assign_reviewer(
         return Err(CollectError::Invalid(errors));
     }
     let due = due.expect("checked above");
-    let token = random_token();
+    // A staff reviewer signs in to review: no personal link.
+    let token = who.account_id.is_none().then(random_token);
     let mut w = store.writer(&editor.email).await?;
     let review = w
         .insert(essay_review::ActiveModel {
@@ -141,7 +148,7 @@ pub async fn assign_reviewer(
             reviewer_name: Set(name),
             reviewer_email: Set(email),
             reviewer_account_id: Set(who.account_id),
-            token_hash: Set(Some(token_hash(&token))),
+            token_hash: Set(token.as_deref().map(token_hash)),
             expires_at: Set(due.midnight().assume_utc() + GRACE_AFTER_DUE),
             due_on: Set(who.due_on.trim().to_string()),
             recommendation: Set(None),
@@ -161,11 +168,18 @@ pub async fn assign_reviewer(
     }
     w.commit().await?;
     let ed = edition_of(store, &file.call).await?;
-    let link = reviewer_link(base_url, &token);
+    let link = match &token {
+        Some(token) => reviewer_link(base_url, token),
+        None => staff_review_link(base_url, review.review_id),
+    };
     let lang = Lang::En;
     let body = t_args(
         lang,
-        "essay-mail-review-body",
+        if token.is_some() {
+            "essay-mail-review-body"
+        } else {
+            "essay-mail-review-body-staff"
+        },
         &[
             ("name", &review.reviewer_name),
             ("title", &latest.title),
@@ -207,6 +221,30 @@ pub async fn open_review_link(store: &Store, token: &str) -> Result<(essay_revie
     Ok((review, file))
 }
 
+/// The workspace page where the staff reviewer of review `review_id` reads the essay and
+/// submits their report.
+pub fn staff_review_link(base_url: &str, review_id: i32) -> String {
+    format!("{}/staff/reviews/{review_id}", base_url.trim_end_matches('/'))
+}
+
+/// The review `review_id` of the staff reviewer `account_id`, with the essay; `None` when there is
+/// no such review or it is not theirs (the caller answers both alike, so that the ids of other
+/// people's reviews are not told).
+pub async fn open_staff_review(
+    store: &Store,
+    account_id: i32,
+    review_id: i32,
+) -> Result<Option<(essay_review::Model, EssayFile)>, CollectError> {
+    let Some(review) = store.get::<essay_review::Entity>(review_id).await? else {
+        return Ok(None);
+    };
+    if review.reviewer_account_id != Some(account_id) {
+        return Ok(None);
+    }
+    let file = essay_file(store, review.essay_id).await?;
+    Ok(Some((review, file)))
+}
+
 /// Whether reviewers may see the author's name in this call.
 pub fn reviewers_see_author(file: &EssayFile) -> bool {
     file.call.anonymity != EssayAnonymity::Double.code()
@@ -220,6 +258,31 @@ pub async fn submit_review(
     report: &ReviewReport,
 ) -> Result<essay_review::Model, CollectError> {
     let (review, _file) = open_review_link(store, token).await?;
+    file_report(store, &review, expected_version, report).await
+}
+
+/// A staff reviewer submits their report in the workspace; a report is submitted once. The
+/// review must be theirs ([`open_staff_review`]).
+pub async fn submit_staff_review(
+    store: &Store,
+    account_id: i32,
+    review_id: i32,
+    expected_version: i32,
+    report: &ReviewReport,
+) -> Result<essay_review::Model, CollectError> {
+    let Some((review, _file)) = open_staff_review(store, account_id, review_id).await? else {
+        return Err(CollectError::Link(LinkProblem::Unknown));
+    };
+    file_report(store, &review, expected_version, report).await
+}
+
+/// Checks and records a reviewer's report on `review`, audited as `reviewer:EMAIL`.
+async fn file_report(
+    store: &Store,
+    review: &essay_review::Model,
+    expected_version: i32,
+    report: &ReviewReport,
+) -> Result<essay_review::Model, CollectError> {
     if review.submitted_at.is_some() {
         return Err(invalid(
             "review",

@@ -94,6 +94,15 @@ essay-mail-review-body =
 
     With thanks,
     { $editor }
+essay-mail-review-body-staff =
+    Dear { $name },
+
+    The editors of “{ $edition }” ask you to review the essay “{ $title }” by { $due }. Sign in to NMP to read the essay, the data behind what it cites, and submit your report:
+
+      { $link }
+
+    With thanks,
+    { $editor }
 essay-mail-decision-subject = Decision on your essay: { $title }
 essay-mail-proofs-subject = Proofs of your essay: { $title }
 essay-mail-proofs-body =

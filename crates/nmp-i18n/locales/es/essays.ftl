@@ -94,6 +94,15 @@ essay-mail-review-body =
 
     Con nuestro agradecimiento,
     { $editor }
+essay-mail-review-body-staff =
+    Estimado/a { $name }:
+
+    Los editores de «{ $edition }» le piden que evalúe el ensayo «{ $title }» antes del { $due }. Inicie sesión en NMP para leer el ensayo y los datos de lo que cita, y enviar su informe:
+
+      { $link }
+
+    Muchas gracias,
+    { $editor }
 essay-mail-decision-subject = Decisión sobre su ensayo: { $title }
 essay-mail-proofs-subject = Pruebas de su ensayo: { $title }
 essay-mail-proofs-body =

@@ -94,6 +94,15 @@ essay-mail-review-body =
 
     Avec nos remerciements,
     { $editor }
+essay-mail-review-body-staff =
+    Bonjour { $name },
+
+    Les éditeurs de « { $edition } » vous demandent d'évaluer l'essai « { $title } » d'ici le { $due }. Connectez-vous à NMP pour lire l'essai et les données de ce qu'il cite, et soumettre votre rapport :
+
+      { $link }
+
+    Avec nos remerciements,
+    { $editor }
 essay-mail-decision-subject = Décision sur votre essai : { $title }
 essay-mail-proofs-subject = Épreuves de votre essai : { $title }
 essay-mail-proofs-body =

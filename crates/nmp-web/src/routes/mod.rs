@@ -5,7 +5,7 @@ mod catalog;
 pub(crate) mod cite;
 mod countries;
 mod downloads;
-mod essay;
+pub(crate) mod essay;
 mod essays;
 mod health;
 mod home;

@@ -216,6 +216,8 @@ struct Dashboard {
     rounds: Vec<assessments::RoundRow>,
     /// The essay calls the person edits as their guest editor.
     guest_calls: Vec<essays::GuestCall>,
+    /// The essay reviews asked of the person that wait for their report.
+    essay_reviews: Vec<essays::ReviewRow>,
     proposals: Vec<review::ProposalRow>,
     queue: Option<usize>,
     alerts: Vec<watchlist::AlertRow>,
@@ -227,6 +229,8 @@ async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Respon
     let assignments = assignments::rows(store, Some(me), false).await?;
     let rounds = assessments::round_rows(&state, &staff).await?;
     let guest_calls = essays::guest_calls(&state, me).await?;
+    let mut essay_reviews = essays::reviews_of(&state, me).await?;
+    essay_reviews.retain(|r| r.state != "submitted");
     let mine = store.proposals(None, Some(me)).await?;
     let proposals = review::rows(store, mine.into_iter().take(20).collect()).await?;
     let queue = if may_review(staff.role) {
@@ -241,6 +245,7 @@ async fn dashboard(State(state): State<AppState>, staff: Staff) -> Result<Respon
         assignments,
         rounds,
         guest_calls,
+        essay_reviews,
         proposals,
         queue,
     };

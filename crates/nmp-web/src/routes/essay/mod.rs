@@ -16,7 +16,7 @@
 mod author;
 mod form;
 mod proofs;
-mod review;
+pub(crate) mod review;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -1,5 +1,7 @@
-//! `/essay-review/{token}`: the reviewer's page (see the module above). In English: reviewers
-//! are asked in English, as the review's working language.
+//! `/essay-review/{token}`: the reviewer's page (see the module above), which a staff reviewer
+//! also reads in the workspace (`/staff/reviews/{review}`, `workspace::essays::reviews`, through
+//! [`show_review`] and [`answer_report`]). In English: reviewers are asked in English, as the
+//! review's working language.
 
 use askama::Template;
 use axum::Form;
@@ -54,7 +56,7 @@ async fn open(
 
 /// What the page shows besides the review: the report as typed, what is wrong, a notice.
 #[derive(Default)]
-struct Shown {
+pub(crate) struct Shown {
     typed: Option<ReviewReport>,
     errors: Vec<(String, String)>,
     notice: Option<String>,
@@ -133,43 +135,48 @@ pub(super) async fn show(
         Ok(x) => x,
         Err(page) => return Ok(page),
     };
-    render(
-        &state,
-        &headers,
-        &user,
-        &review,
-        &file,
-        Shown::default(),
-        StatusCode::OK,
-    )
-    .await
+    show_review(&state, &headers, &user, &review, &file).await
 }
 
-pub(super) async fn post(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    user: CurrentUser,
-    Path(token): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+/// The review page of `review` (of the essay `file`) as it stands.
+pub(crate) async fn show_review(
+    state: &AppState,
+    headers: &HeaderMap,
+    user: &CurrentUser,
+    review: &essay_review::Model,
+    file: &EssayFile,
 ) -> Result<Response, WorkspaceError> {
+    render(state, headers, user, review, file, Shown::default(), StatusCode::OK).await
+}
+
+/// The report of a review form, and the row version it was typed on.
+pub(crate) fn report_of(form: &[(String, String)]) -> (ReviewReport, i32) {
     let get = |name: &str| {
         form.iter()
             .find(|(k, _)| k == name)
             .map_or(String::new(), |(_, v)| v.clone())
-    };
-    check_csrf(&headers, &user, Some(&get("csrf")))?;
-    let (review, file) = match open(&state, &token).await? {
-        Ok(x) => x,
-        Err(page) => return Ok(page),
     };
     let report = ReviewReport {
         recommendation: get("recommendation"),
         to_author: get("to_author"),
         to_editor: get("to_editor"),
     };
-    let expected: i32 = get("version").trim().parse().unwrap_or(-1);
-    match nmp_collect::essays::submit_review(&state.store, &token, expected, &report).await {
-        Ok(_) => Ok(Redirect::to(&format!("/essay-review/{token}")).into_response()),
+    (report, get("version").trim().parse().unwrap_or(-1))
+}
+
+/// The answer to a submitted report: back to the page (`back`) when it was taken, or the page
+/// again with what is wrong and the report as typed.
+pub(crate) async fn answer_report(
+    state: &AppState,
+    headers: &HeaderMap,
+    user: &CurrentUser,
+    (review, file): (&essay_review::Model, &EssayFile),
+    report: ReviewReport,
+    result: Result<essay_review::Model, CollectError>,
+    back: &str,
+) -> Result<Response, WorkspaceError> {
+    match result {
+        Ok(_) => Ok(Redirect::to(back).into_response()),
         Err(e) => {
             let errors = problems(e)?;
             let status = if review.submitted_at.is_some() {
@@ -179,11 +186,11 @@ pub(super) async fn post(
             };
             let notice = Some("Your report was not submitted; what you typed is kept below.".to_string());
             render(
-                &state,
-                &headers,
-                &user,
-                &review,
-                &file,
+                state,
+                headers,
+                user,
+                review,
+                file,
                 Shown {
                     typed: Some(report),
                     errors,
@@ -194,4 +201,23 @@ pub(super) async fn post(
             .await
         }
     }
+}
+
+pub(super) async fn post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path(token): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, WorkspaceError> {
+    let csrf = form.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str());
+    check_csrf(&headers, &user, csrf)?;
+    let (review, file) = match open(&state, &token).await? {
+        Ok(x) => x,
+        Err(page) => return Ok(page),
+    };
+    let (report, expected) = report_of(&form);
+    let result = nmp_collect::essays::submit_review(&state.store, &token, expected, &report).await;
+    let back = format!("/essay-review/{token}");
+    answer_report(&state, &headers, &user, (&review, &file), report, result, &back).await
 }

@@ -64,6 +64,9 @@ struct EssayPage {
     errors: Vec<(String, String)>,
     notice: Option<String>,
     link: Option<String>,
+    /// The active staff accounts that may be asked to review: `(id, name (role))`, the author's
+    /// left out.
+    staff_reviewers: Vec<(i32, String)>,
 }
 
 /// A review as the editor sees it.
@@ -149,6 +152,14 @@ async fn page(
             .map(|p| p.part_key),
         None => None,
     };
+    let staff_reviewers = state
+        .store
+        .all::<nmp_store::entity::account::Entity>()
+        .await?
+        .into_iter()
+        .filter(|a| a.active && !a.email.eq_ignore_ascii_case(&e.author_email))
+        .map(|a| (a.account_id, format!("{} ({})", a.name, a.role)))
+        .collect();
     let view = EssayPage {
         nav: Nav::of(staff),
         id: e.essay_id,
@@ -240,6 +251,7 @@ async fn page(
         errors: extra.errors,
         notice: extra.notice,
         link: extra.link,
+        staff_reviewers,
     };
     Ok(render(status, &view))
 }
@@ -279,21 +291,40 @@ pub(super) async fn act(
     let mut typed_body = None;
     let result: Result<Option<String>, nmp_collect::CollectError> = match action.as_str() {
         "reviewers" => {
-            let who = Reviewer {
-                name: form.text("reviewer_name").to_string(),
-                email: form.text("reviewer_email").to_string(),
-                account_id: None,
-                due_on: form.text("due_on").to_string(),
-            };
-            nmp_collect::essays::assign_reviewer(store, &mail.mailer, &mail.public_url, &staff.account, id, &who)
-                .await
-                .map(|a| {
-                    link = Some(a.link);
-                    Some(format!(
-                        "{} is asked to review; the request was mailed ({}). Their link, shown only now:",
-                        a.review.reviewer_name, a.mail.status
-                    ))
-                })
+            let account = form.text("reviewer_account_id").trim();
+            match account.parse::<i32>() {
+                Err(_) if !account.is_empty() => Err(nmp_collect::CollectError::Invalid(vec![
+                    nmp_core::ValidationError::new(
+                        "reviewer_account_id",
+                        format!("{account:?} is not a staff account's key"),
+                    ),
+                ])),
+                parsed => {
+                    let who = Reviewer {
+                        name: form.text("reviewer_name").to_string(),
+                        email: form.text("reviewer_email").to_string(),
+                        account_id: parsed.ok(),
+                        due_on: form.text("due_on").to_string(),
+                    };
+                    nmp_collect::essays::assign_reviewer(store, &mail.mailer, &mail.public_url, &staff.account, id, &who)
+                        .await
+                        .map(|a| {
+                            let staff_reviewer = a.review.reviewer_account_id.is_some();
+                            link = Some(a.link);
+                            Some(if staff_reviewer {
+                                format!(
+                                    "{} is asked to review; the request was mailed ({}). They review in their workspace, at:",
+                                    a.review.reviewer_name, a.mail.status
+                                )
+                            } else {
+                                format!(
+                                    "{} is asked to review; the request was mailed ({}). Their link, shown only now:",
+                                    a.review.reviewer_name, a.mail.status
+                                )
+                            })
+                        })
+                }
+            }
         }
         "decide" => {
             let version: i32 = form.text("version_id").trim().parse().unwrap_or(-1);

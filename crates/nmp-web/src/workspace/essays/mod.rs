@@ -10,6 +10,9 @@
 //!   editor), the decisions, and the forms of the step it is at: assign a reviewer, decide with
 //!   a letter (started from the decision's template), copyedit, send to proofs.
 //!
+//! A staff reviewer reads and reports on the essays asked of them under `/staff/reviews`
+//! ([`reviews`]).
+//!
 //! Every change is one call into `nmp_collect::essays`, audited by the store's writer as the
 //! person who made it (a guest editor's own account).
 //!
@@ -21,6 +24,9 @@
 
 mod board;
 mod detail;
+mod reviews;
+
+pub(crate) use reviews::{ReviewRow, reviews_of};
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -40,6 +46,8 @@ pub(crate) fn routes(router: Router<AppState>) -> Router<AppState> {
         .route("/staff/essay-calls/{call}/invite", post(board::invite))
         .route("/staff/essays/{id}", get(detail::show))
         .route("/staff/essays/{id}/{action}", post(detail::act))
+        .route("/staff/reviews", get(reviews::list))
+        .route("/staff/reviews/{review}", get(reviews::show).post(reviews::post))
 }
 
 /// The problems of a refused form as `(field, message)`, or the error page.
