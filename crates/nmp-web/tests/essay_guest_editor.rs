@@ -11,7 +11,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{Answer, get, post, staff};
-use nmp_collect::essays::{AuthorLine, Manuscript, answer_invitation, submit};
+use nmp_collect::essays::{Manuscript, answer_invitation, submit};
 use nmp_core::vocab::AccountRole;
 use nmp_store::Store;
 use nmp_store::entity::{account, audit_event};
@@ -42,17 +42,7 @@ async fn author_submits(s: &Store, link: &str, version: i32) {
     let accepted = answer_invitation(s, token, version, true, None).await.unwrap();
     let manuscript = Manuscript {
         title: "Prevention in practice (synthetic)".into(),
-        abstract_text: "A synthetic abstract.".into(),
-        keywords: "prevention".into(),
-        authors: vec![AuthorLine {
-            name: "Synthetic Author".into(),
-            affiliation: None,
-            orcid: None,
-        }],
-        competing_interests: "None declared.".into(),
-        licence_consent: true,
-        body: "A synthetic text about prevention.\n".into(),
-        source_format: "markdown".into(),
+        ..common::essays::manuscript("A synthetic text about prevention.\n")
     };
     submit(s, token, accepted.version, &manuscript).await.unwrap();
 }
