@@ -23,7 +23,6 @@ mod audit;
 pub mod auth;
 pub mod backup;
 mod bulk;
-mod bulk_copy;
 pub mod bundle;
 pub mod cite;
 mod collect;
