@@ -50,7 +50,6 @@ pub mod translations;
 pub mod watchlist;
 mod writer;
 mod writer_reads;
-mod writer_txn;
 
 pub use audit::ChainReport;
 pub use bulk::{BulkInsert, BulkRow, NewObservation};

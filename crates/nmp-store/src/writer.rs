@@ -12,8 +12,8 @@ use std::str::FromStr;
 
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelBehavior, ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, EntityName, EntityTrait,
-    IntoActiveModel, PrimaryKeyToColumn, PrimaryKeyTrait, QueryFilter, Value,
+    ActiveModelBehavior, ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityName,
+    EntityTrait, IntoActiveModel, PrimaryKeyToColumn, PrimaryKeyTrait, QueryFilter, TransactionTrait, Value,
 };
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -21,12 +21,11 @@ use time::OffsetDateTime;
 use crate::audit::{EventFields, event_hash};
 use crate::entity::{Keyed, audit_event};
 use crate::publish::{Cell, LOCKED_TABLES, active_cell};
-use crate::writer_txn::WriteTxn;
 use crate::{Result, Store, StoreError};
 
 /// An open write transaction with its place in the audit chain.
 pub struct Writer {
-    txn: WriteTxn,
+    txn: DatabaseTransaction,
     actor: String,
     last_id: i64,
     last_hash: String,
@@ -73,7 +72,7 @@ fn to_json<M: Serialize>(model: &M) -> String {
 impl Store {
     /// Starts an audited write on behalf of `actor` (an account email or `system:<what>`).
     pub async fn writer(&self, actor: &str) -> Result<Writer> {
-        let txn = WriteTxn::begin(&self.db).await?;
+        let txn = self.db.begin().await?;
         // Take the head row first: this is the lock that orders writers.
         txn.execute_unprepared("UPDATE audit_head SET last_event_id = last_event_id WHERE audit_head_id = 1")
             .await?;
@@ -97,9 +96,8 @@ impl Store {
 
 impl Writer {
     /// The transaction, for the store's own reads inside the write (look-ups by natural key and
-    /// the like, and a bulk load's `COPY` on PostgreSQL); other crates use the reads `Writer`
-    /// offers.
-    pub(crate) fn conn(&self) -> &WriteTxn {
+    /// the like); other crates use the reads `Writer` offers.
+    pub(crate) fn conn(&self) -> &DatabaseTransaction {
         &self.txn
     }
 
