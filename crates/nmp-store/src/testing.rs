@@ -124,17 +124,42 @@ impl TestDb {
     }
 
     /// Closes the store and drops a PostgreSQL test database.
-    pub async fn finish(self) {
-        self.store.close().await.unwrap();
-        if let Some((admin_url, name)) = self.pg {
-            let admin = Database::connect(&admin_url).await.unwrap();
-            admin
-                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .await
-                .unwrap();
-            admin.close().await.unwrap();
+    pub async fn finish(mut self) {
+        self.store.clone().close().await.unwrap();
+        if let Some((admin_url, name)) = self.pg.take() {
+            drop_database(&admin_url, &name).await;
         }
     }
+}
+
+/// A test that ends without [`TestDb::finish`] (an early return, a panic, a forgotten call)
+/// still drops its PostgreSQL database: left behind, a whole suite's databases fill the server's
+/// disk run after run.
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = self.pg.take() {
+            // On a thread of its own with its own runtime: `drop` cannot await, and the test's
+            // runtime may be the current thread.
+            let _ = std::thread::spawn(move || {
+                if let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    runtime.block_on(drop_database(&admin_url, &name));
+                }
+            })
+            .join();
+        }
+    }
+}
+
+async fn drop_database(admin_url: &str, name: &str) {
+    let admin = Database::connect(admin_url).await.unwrap();
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .await
+        .unwrap();
+    admin.close().await.unwrap();
 }
 
 /// Runs one raw SQL statement on `store`'s pool, outside any writer (so unaudited): DDL such as a
