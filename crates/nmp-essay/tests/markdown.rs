@@ -687,3 +687,14 @@ fn generated_token_soup_never_panics() {
         let _ = word_count(&md);
     }
 }
+
+#[test]
+fn a_heading_that_starts_with_a_citation_stays_a_heading_in_typst() {
+    // Found by the `essay_markdown` fuzz target: the space after `==` was trimmed before the
+    // note, so the line was no longer a heading.
+    let typst = to_typst("# [@a] and text\n", &Unresolved);
+    assert!(typst.starts_with("== #footnote["), "{typst}");
+    let typst = to_typst("Text\n=\n\nWord [@a].\n", &Unresolved);
+    assert!(typst.starts_with("== Text"), "{typst}");
+    assert!(typst.contains("Word#footnote["), "{typst}");
+}

@@ -15,12 +15,15 @@
 #![forbid(unsafe_code)]
 
 pub mod container;
+pub mod essay;
 pub mod harness;
 pub mod mutate;
 pub mod seeds;
 mod targets;
 
-pub use targets::{Outcome, answers, datapackage, ewp, indicators, partial_date, records, upload};
+pub use targets::{
+    Outcome, answers, datapackage, essay_docx, essay_markdown, ewp, indicators, partial_date, records, upload,
+};
 
 /// One fuzz target.
 #[derive(Clone, Copy, Debug)]
@@ -38,7 +41,7 @@ pub struct Target {
 }
 
 /// Every target, in the order `scripts/fuzz` runs them.
-pub const TARGETS: [Target; 7] = [
+pub const TARGETS: [Target; 9] = [
     Target {
         name: "records",
         entry: "nmp_ingest::records::import::import (dry run)",
@@ -87,6 +90,20 @@ pub const TARGETS: [Target; 7] = [
         run: upload,
         max_len: 16_384,
         random_inputs: 2_000,
+    },
+    Target {
+        name: "essay_markdown",
+        entry: "nmp_essay::markdown::{references, figures, to_html, to_typst, plain_text, word_count}",
+        run: essay_markdown,
+        max_len: 16_384,
+        random_inputs: 2_000,
+    },
+    Target {
+        name: "essay_docx",
+        entry: "nmp_essay::docx::to_markdown",
+        run: essay_docx,
+        max_len: 65_536,
+        random_inputs: 1_000,
     },
 ];
 

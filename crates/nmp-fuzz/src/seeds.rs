@@ -26,6 +26,8 @@ pub fn generate() -> Vec<Seed> {
     out.extend(partial_dates().into_iter().map(|(n, b)| ("partial_date", n, b)));
     out.extend(answers().into_iter().map(|(n, b)| ("answers", n, b)));
     out.extend(uploads().into_iter().map(|(n, b)| ("upload", n, b)));
+    out.extend(essay_markdown().into_iter().map(|(n, b)| ("essay_markdown", n, b)));
+    out.extend(essay_docx().into_iter().map(|(n, b)| ("essay_docx", n, b)));
     out
 }
 
@@ -273,4 +275,180 @@ fn uploads() -> Vec<File> {
             .collect()
     };
     [named("ok", accepted), named("bad", refused)].concat()
+}
+
+/// Synthetic essays: citations of sources and records with locators, footnotes, a figure, a
+/// table, a list; and the mistakes authors make.
+fn essay_markdown() -> Vec<File> {
+    let ok = [
+        (
+            "ok-citations-footnotes-figure-table",
+            "# A synthetic essay (fuzz seed)\n\n\
+             National mechanisms grew after 2010 [@synthetic-report-2017, p. 4; @mechanism:synthetic-committee].\n\
+             The committee met twice[^met] and *reported* to the **cabinet**.[@country:KEN]\n\n\
+             ![Synthetic map of mechanisms, 2024](nmp:indicator/synthetic-dataset/mechanisms/2024)\n\n\
+             | Region | States |\n| :--- | ---: |\n| Synthetic east | 3 |\n| Synthetic west | 5 |\n\n\
+             1. First point [@indicator:mechanisms-established/2017]\n2. Second ~~point~~ [link](https://example.org/synthetic)\n\n\
+             > A quotation, `code` and a line  \n> break.\n\n\
+             [^met]: Synthetic footnote citing [@edition:2017, pp. 3–5].\n",
+        ),
+        (
+            "ok-report-figures-and-code",
+            "Synthetic text before the report's figures.\n\n![States with a mechanism (synthetic)](nmp:report/map)\n\n\
+             ![By region](nmp:report/by-region)\n\n```rust\nlet not_a_citation = \"[@x\";\n```\n\n\
+             Escaped \\[@not-a-citation] and `[@in-code]`.\n",
+        ),
+        (
+            "ok-plain",
+            "Synthetic plain paragraph, with no citation at all.\n\nA second one.\n",
+        ),
+    ];
+    let bad = [
+        (
+            "bad-unclosed-citation",
+            "Synthetic text [@synthetic-report-2017, p. 4 never closed.\n",
+        ),
+        (
+            "bad-unknown-record-kind",
+            "Synthetic text [@planet:mars] and [@Upper-Case].\n",
+        ),
+        (
+            "bad-undefined-footnote",
+            "Synthetic text with a note[^missing].\n\n[^unused]: Never referenced.\n",
+        ),
+        (
+            "bad-figure-key",
+            "Synthetic text.\n\n![A pie (synthetic)](nmp:report/pie)\n\n![](nmp:indicator/synthetic/x/24)\n",
+        ),
+        (
+            "bad-figure-in-paragraph",
+            "Synthetic text then ![Shared (synthetic)](nmp:report/by-group) in one paragraph.\n",
+        ),
+        (
+            "bad-raw-html-and-links",
+            "<script>alert('synthetic')</script>\n\n[a [@synthetic-source]](javascript:alert(1)) \
+             <img src=x onerror=alert(1)> [b](JaVa\tScRiPt:x)\n\n<div onclick=\"evil()\">synthetic</div>\n",
+        ),
+    ];
+    ok.iter()
+        .chain(&bad)
+        .map(|(name, text)| seed(name, text.as_bytes().to_vec()))
+        .collect()
+}
+
+/// The parts of a synthetic Word document: headings (from styles), bold, italic and
+/// strikethrough, a numbered list, a table, a footnote, a hyperlink and a citation typed in Word.
+fn docx_parts() -> Vec<File> {
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+    let p = |text: &str| format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#);
+    let styled = |style: &str, text: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+    };
+    let item = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let cell = |text: &str| format!("<w:tc>{}</w:tc>", p(text));
+    let body = [
+        styled("Title", "A synthetic essay (fuzz seed)"),
+        styled("Heading1", "Background"),
+        concat!(
+            r#"<w:p><w:r><w:t xml:space="preserve">Plain, </w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:b/></w:rPr><w:t>bold</w:t></w:r>"#,
+            r#"<w:r><w:t xml:space="preserve">, </w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:i/></w:rPr><w:t>italic</w:t></w:r>"#,
+            r#"<w:r><w:t xml:space="preserve"> and </w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:strike/></w:rPr><w:t>struck</w:t></w:r>"#,
+            r#"<w:r><w:t xml:space="preserve"> text [@synthetic-report-2017, p. 4].</w:t></w:r>"#,
+            r#"<w:r><w:footnoteReference w:id="1"/></w:r></w:p>"#,
+        )
+        .to_string(),
+        r#"<w:p><w:hyperlink r:id="rId9"><w:r><w:t>A synthetic link</w:t></w:r></w:hyperlink><w:r><w:br/><w:tab/><w:t>&lt;script&gt; *not bold*</w:t></w:r></w:p>"#.to_string(),
+        item("First synthetic item"),
+        item("Second synthetic item"),
+        format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            cell("Country"),
+            cell("Mechanisms"),
+            cell("Synthetic | land"),
+            cell("3")
+        ),
+        styled("Quote", "A synthetic quotation."),
+    ]
+    .concat();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {NS}><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/></w:style></w:styles>"#
+    );
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let footnotes = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes {NS}><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> A synthetic footnote citing [@mechanism:synthetic-committee].</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let rel = |id: &str, kind: &str, target: &str, external: bool| {
+        format!(
+            r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"{}/>"#,
+            if external { r#" TargetMode="External""# } else { "" }
+        )
+    };
+    let rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}{}{}{}</Relationships>"#,
+        rel("rId1", "styles", "styles.xml", false),
+        rel("rId2", "numbering", "numbering.xml", false),
+        rel("rId3", "footnotes", "footnotes.xml", false),
+        rel("rId9", "hyperlink", "https://example.org/synthetic", true),
+    );
+    let content_types = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    [
+        ("[Content_Types].xml", content_types.to_string()),
+        ("word/document.xml", document),
+        ("word/_rels/document.xml.rels", rels),
+        ("word/styles.xml", styles),
+        ("word/numbering.xml", numbering),
+        ("word/footnotes.xml", footnotes),
+    ]
+    .into_iter()
+    .map(|(n, t)| (n.to_string(), t.into_bytes()))
+    .collect()
+}
+
+/// A ZIP archive of `files`, deflated as Word writes them.
+fn zip_deflated(files: &[File]) -> Vec<u8> {
+    use std::io::Write;
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in files {
+        zip.start_file(name.as_str(), options).expect("start a part");
+        zip.write_all(bytes).expect("write a part");
+    }
+    zip.finish().expect("finish the archive").into_inner()
+}
+
+/// Synthetic Word files: the document above deflated, and as parts (stored by the target); and
+/// files to refuse: not a ZIP archive, an archive without `word/document.xml`, a truncated
+/// file, damaged XML, and a small "zip bomb" (a 2 MiB part of spaces deflated to a few KB).
+fn essay_docx() -> Vec<File> {
+    let parts = docx_parts();
+    let deflated = zip_deflated(&parts);
+    let mut minimal = parts.clone();
+    minimal.truncate(2);
+    let mut damaged = minimal.clone();
+    damaged[1].1 = b"<w:document><w:body><w:p>synthetic, never closed</w:body>".to_vec();
+    let no_document = vec![parts[0].clone(), ("word/styles.xml".to_string(), parts[3].1.clone())];
+    let mut bomb = parts[..1].to_vec();
+    bomb.push(("word/document.xml".to_string(), vec![b' '; 2 * 1024 * 1024]));
+    vec![
+        seed("ok-synthetic-docx", deflated.clone()),
+        seed("ok-synthetic-parts", container::join(&parts)),
+        seed("ok-minimal-parts", container::join(&minimal)),
+        seed("bad-not-a-zip", "Synthetic text, not a Word document.\n"),
+        seed("bad-no-document-xml", zip_deflated(&no_document)),
+        seed("bad-truncated", deflated[..deflated.len() / 2].to_vec()),
+        seed("bad-damaged-xml-parts", container::join(&damaged)),
+        seed("bad-zip-bomb", zip_deflated(&bomb)),
+    ]
 }

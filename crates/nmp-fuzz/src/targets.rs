@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 use nmp_collect::attach::{self, Upload};
 use nmp_collect::respond::{Answers, answers_from_form, check_answers, dates_as_iso};
 use nmp_core::PartialDate;
+use nmp_essay::docx::{self as essay_docx_conversion, DocxError};
+use nmp_essay::markdown::{self as essay, HtmlOptions};
 use nmp_ingest::IngestError;
 use nmp_ingest::import::indicators::{YEARS, parse_long};
 use nmp_ingest::import::{MAX_REPORTED, ewp};
@@ -17,6 +19,7 @@ use nmp_ingest::records::import::{Importer, import};
 use nmp_ingest::sheet::Format;
 
 use crate::container;
+use crate::essay::{Everything, check_html, check_typst, html_figure_elements, typst_figure_calls};
 use crate::harness::{countries, harness, questionnaire};
 
 /// What the entry point made of an input.
@@ -41,6 +44,8 @@ pub const RECORDS_DEFAULT: &str = "mechanisms.csv";
 pub const EWP_DEFAULT: &str = "final_forecasts_data_10Oct2024.csv";
 /// The file name of an upload input without marks.
 pub const UPLOAD_DEFAULT: &str = "document.pdf";
+/// The name of an essay's Word file given as parts (an input with marks).
+pub const DOCX_DEFAULT: &str = "essay.docx";
 
 /// The refusal of a file's checks: a file error, or row problems (at least one and at most
 /// [`MAX_REPORTED`] kept, all counted); any other error is a bug of `what`.
@@ -269,4 +274,219 @@ pub fn upload(data: &[u8]) -> Outcome {
     let truncated = Upload { truncated: true, ..up };
     assert!(attach::check(&truncated).is_err(), "a truncated file accepted");
     outcome
+}
+
+/// `essay_markdown`: an essay's Markdown (the input as UTF-8) through `nmp_essay::markdown`:
+/// `references` (accepted when it finds no problem), and whatever it says, `figures`,
+/// `to_html`, `to_html_with` and `to_typst` with a resolver that resolves every citation and
+/// draws every figure, `plain_text` and `word_count`. Every problem has a line of the text and a
+/// message; figures are numbered 1, 2, … in the order of the text, each key reads back to
+/// itself; the HTML holds only the renderer's own elements and attributes, never `<script` nor
+/// an address that runs code; the Typst markup holds only the writer's own calls, the author's
+/// text escaped; each figure is placed at most once in each output, and exactly once when
+/// `references` finds no problem; `word_count` counts the words of `plain_text`.
+pub fn essay_markdown(data: &[u8]) -> Outcome {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Outcome::Refused("not UTF-8".into());
+    };
+    let lines = text.lines().count();
+    let result = essay::references(text);
+    match &result {
+        Ok(references) => {
+            assert!(
+                references.iter().all(|r| r.line >= 1 && r.line <= lines + 1),
+                "a reference on a line the text does not have: {references:?}"
+            );
+            assert!(
+                references.windows(2).all(|w| w[0].line <= w[1].line),
+                "references out of the text's order: {references:?}"
+            );
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty(), "references refused without a problem");
+            for p in problems {
+                assert!(
+                    p.line >= 1 && p.line <= lines + 1,
+                    "a problem on line {} of a text of {lines} lines: {p}",
+                    p.line
+                );
+                assert!(
+                    !p.message.trim().is_empty(),
+                    "a problem without a message on line {}",
+                    p.line
+                );
+            }
+            assert!(
+                problems.windows(2).all(|w| w[0].line <= w[1].line),
+                "problems out of order"
+            );
+        }
+    }
+
+    let figures = essay::figures(text);
+    for (i, figure) in figures.iter().enumerate() {
+        assert_eq!(figure.number, i + 1, "figures numbered out of order: {figures:?}");
+        assert!(
+            figure.line >= 1 && figure.line <= lines + 1,
+            "a figure on line {}",
+            figure.line
+        );
+        let key = figure.key.to_string();
+        assert_eq!(
+            essay::FigureKey::parse(&key).as_ref(),
+            Ok(&figure.key),
+            "the figure key nmp:{key} does not read back"
+        );
+        assert!(
+            figure.caption == figure.caption.split_whitespace().collect::<Vec<_>>().join(" "),
+            "a caption with spaces not collapsed: {:?}",
+            figure.caption
+        );
+    }
+    assert!(
+        figures.windows(2).all(|w| w[0].line <= w[1].line),
+        "figures out of the text's order"
+    );
+
+    let resolver = Everything;
+    let html = essay::to_html(text, &resolver);
+    if let Err(why) = check_html(&html) {
+        panic!("the essay's HTML is unsafe: {why}\n{html}");
+    }
+    let options = HtmlOptions {
+        notes_heading: "Notes <synthetic> & \"more\"".into(),
+        figure_label: "Figure's".into(),
+    };
+    let translated = essay::to_html_with(text, &resolver, &options);
+    if let Err(why) = check_html(&translated) {
+        panic!("the essay's HTML with options is unsafe: {why}\n{translated}");
+    }
+    let typst = essay::to_typst(text, &resolver);
+    if let Err(why) = check_typst(&typst) {
+        panic!("the essay's Typst markup is not only the writer's: {why}\n{typst}");
+    }
+    for figure in &figures {
+        let n = figure.number;
+        let (in_html, in_typst) = (html_figure_elements(&html, n), typst_figure_calls(&typst, n));
+        if result.is_ok() {
+            assert_eq!(
+                (in_html, in_typst),
+                (1, 1),
+                "figure {n} placed other than once (HTML, Typst)"
+            );
+        } else {
+            assert!(
+                in_html <= 1 && in_typst <= 1,
+                "figure {n} placed twice (HTML {in_html}, Typst {in_typst})"
+            );
+        }
+    }
+    assert_eq!(
+        html_figure_elements(&html, figures.len() + 1),
+        0,
+        "a figure that figures does not list"
+    );
+    assert_eq!(
+        typst_figure_calls(&typst, figures.len() + 1),
+        0,
+        "a figure that figures does not list"
+    );
+
+    let plain = essay::plain_text(text);
+    for block in plain.split("\n\n").filter(|_| !plain.is_empty()) {
+        assert!(
+            !block.is_empty() && block == block.split_whitespace().collect::<Vec<_>>().join(" "),
+            "a block of the plain text that is empty or has spaces not collapsed: {block:?}"
+        );
+    }
+    let words = plain
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    assert_eq!(
+        essay::word_count(text),
+        words,
+        "word_count differs from the words of plain_text"
+    );
+
+    match result {
+        Ok(_) => Outcome::Accepted,
+        Err(problems) => refused(&problems[0]),
+    }
+}
+
+/// `essay_docx`: an essay's Word file through `nmp_essay::docx::to_markdown`, what the essay
+/// editor runs on an upload. An input with marks (see [`container`]) is the package's parts,
+/// stored uncompressed with correct checksums by the target so that a mutation of the XML reaches
+/// the XML reader; any other input is the file itself. A file that does not start like a ZIP
+/// archive is refused as not a Word document. The Markdown of a converted file ends with one
+/// line break (or is empty), holds no raw HTML, no image and no link other than `http(s):` and
+/// `mailto:` (Word's text is escaped), reads through `references` and renders as safe HTML.
+pub fn essay_docx(data: &[u8]) -> Outcome {
+    let bytes = if data.starts_with(container::MARK) {
+        container::zip_stored(&container::split(data, DOCX_DEFAULT))
+    } else {
+        data.to_vec()
+    };
+    match essay_docx_conversion::to_markdown(&bytes) {
+        Ok(converted) => {
+            let md = &converted.markdown;
+            assert!(
+                md.is_empty() || (md.ends_with('\n') && !md.ends_with("\n\n")),
+                "converted Markdown that does not end with one line break: {md:?}"
+            );
+            assert!(
+                converted.warnings.iter().all(|w| !w.trim().is_empty()),
+                "an empty warning"
+            );
+            check_converted_markdown(md);
+            // Whatever the author typed: its problems are reported, never a panic.
+            if let Err(problems) = essay::references(md) {
+                assert!(problems.iter().all(|p| p.line >= 1 && !p.message.is_empty()));
+            }
+            let html = essay::to_html(md, &Everything);
+            if let Err(why) = check_html(&html) {
+                panic!("the HTML of a converted Word file is unsafe: {why}\n{md}\n{html}");
+            }
+            let typst = essay::to_typst(md, &Everything);
+            if let Err(why) = check_typst(&typst) {
+                panic!("the Typst markup of a converted Word file is not only the writer's: {why}\n{typst}");
+            }
+            Outcome::Accepted
+        }
+        Err(e) => {
+            if !bytes.starts_with(b"PK\x03\x04") {
+                assert!(
+                    matches!(e, DocxError::NotDocx(_)),
+                    "a file that is no ZIP archive refused as {e:?}"
+                );
+            }
+            refused(e)
+        }
+    }
+}
+
+/// What the Markdown of a converted Word file may hold: no raw HTML, no image, only links to
+/// `http(s):` and `mailto:` addresses.
+fn check_converted_markdown(md: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                panic!("raw HTML {html:?} in the Markdown of a Word file:\n{md}")
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                panic!("an image ({dest_url}) in the Markdown of a Word file:\n{md}")
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let lower = dest_url.to_ascii_lowercase();
+                assert!(
+                    ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s)),
+                    "a link to {dest_url:?} in the Markdown of a Word file:\n{md}"
+                );
+            }
+            _ => {}
+        }
+    }
 }

@@ -123,7 +123,17 @@ macro_rules! target_tests {
     };
 }
 
-target_tests!(records, indicators, ewp, datapackage, partial_date, answers, upload);
+target_tests!(
+    records,
+    indicators,
+    ewp,
+    datapackage,
+    partial_date,
+    answers,
+    upload,
+    essay_markdown,
+    essay_docx
+);
 
 /// The cargo-fuzz crate has one target per function, each calling it, and no other.
 #[test]

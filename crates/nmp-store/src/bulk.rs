@@ -9,7 +9,9 @@
 //! - the next batch's values are made while the database thread writes the previous one, so the
 //!   two cores of a small server work at once.
 //!
-//! The SQL is the same on both engines apart from the placeholder style (`?` or `$n`).
+//! That is SQLite's way in. PostgreSQL loads the same rows with `COPY ... FROM STDIN` on the
+//! writer's own connection and transaction instead (`bulk_copy.rs`), which is several times faster
+//! than any `INSERT`; the audit event and the all-or-nothing transaction are the same.
 
 use std::future::Future;
 use std::task::Poll;
@@ -145,6 +147,10 @@ impl BulkInsert {
     /// Inserts `rows` (of the table this bulk insert was started for) in `w`'s transaction.
     pub async fn push<R: BulkRow>(&mut self, w: &Writer, rows: &[R]) -> Result<()> {
         assert_eq!(R::TABLE, self.table, "a bulk insert writes one table");
+        if self.backend == DbBackend::Postgres {
+            self.rows += crate::bulk_copy::copy_rows(w, rows).await?;
+            return Ok(());
+        }
         let mut chunks = rows.chunks(self.batch_rows);
         let mut next = chunks.next().map(|c| (c.len(), values_of(c)));
         while let Some((len, values)) = next.take() {

@@ -23,6 +23,7 @@ mod audit;
 pub mod auth;
 pub mod backup;
 mod bulk;
+mod bulk_copy;
 pub mod bundle;
 pub mod cite;
 mod collect;
@@ -44,12 +45,14 @@ mod read;
 pub mod records;
 pub mod risk_gap;
 pub mod source_archive;
+pub mod source_list;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod translations;
 pub mod watchlist;
 mod writer;
 mod writer_reads;
+mod writer_txn;
 
 pub use audit::ChainReport;
 pub use bulk::{BulkInsert, BulkRow, NewObservation};

@@ -6,14 +6,15 @@
 //! commit. Every insert, update and delete then appends an `audit_event` whose hash chains to the
 //! previous one. Updates and deletes name the version the caller read; a stale version is a
 //! [`StoreError::Conflict`], never an overwrite. Dropping a writer without [`Writer::commit`]
-//! rolls everything back.
+//! rolls everything back. On PostgreSQL the transaction is a sqlx one (`writer_txn.rs`), so that a
+//! bulk load's `COPY` runs in it too.
 
 use std::str::FromStr;
 
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelBehavior, ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityName,
-    EntityTrait, IntoActiveModel, PrimaryKeyToColumn, PrimaryKeyTrait, QueryFilter, TransactionTrait, Value,
+    ActiveModelBehavior, ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, EntityName, EntityTrait,
+    IntoActiveModel, PrimaryKeyToColumn, PrimaryKeyTrait, QueryFilter, Value,
 };
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -21,11 +22,12 @@ use time::OffsetDateTime;
 use crate::audit::{EventFields, event_hash};
 use crate::entity::{Keyed, audit_event};
 use crate::publish::{Cell, LOCKED_TABLES, active_cell};
+use crate::writer_txn::WriteTxn;
 use crate::{Result, Store, StoreError};
 
 /// An open write transaction with its place in the audit chain.
 pub struct Writer {
-    txn: DatabaseTransaction,
+    txn: WriteTxn,
     actor: String,
     last_id: i64,
     last_hash: String,
@@ -72,7 +74,7 @@ fn to_json<M: Serialize>(model: &M) -> String {
 impl Store {
     /// Starts an audited write on behalf of `actor` (an account email or `system:<what>`).
     pub async fn writer(&self, actor: &str) -> Result<Writer> {
-        let txn = self.db.begin().await?;
+        let txn = WriteTxn::begin(&self.db).await?;
         // Take the head row first: this is the lock that orders writers.
         txn.execute_unprepared("UPDATE audit_head SET last_event_id = last_event_id WHERE audit_head_id = 1")
             .await?;
@@ -96,8 +98,9 @@ impl Store {
 
 impl Writer {
     /// The transaction, for the store's own reads inside the write (look-ups by natural key and
-    /// the like); other crates use the reads `Writer` offers.
-    pub(crate) fn conn(&self) -> &DatabaseTransaction {
+    /// the like, and a bulk load's `COPY` on PostgreSQL); other crates use the reads `Writer`
+    /// offers.
+    pub(crate) fn conn(&self) -> &WriteTxn {
         &self.txn
     }
 

@@ -137,9 +137,15 @@ impl Writer<'_, '_> {
                     if in_note {
                         self.cite(references);
                     } else {
-                        // The note mark follows the word: "text¹", not "text ¹".
+                        // The note mark follows the word: "text¹", not "text ¹"; but the space
+                        // after a heading's `==` stays (without it the line is no heading).
                         let trimmed = self.out.trim_end_matches(' ').len();
-                        self.out.truncate(trimmed);
+                        let line = &self.out[..trimmed];
+                        let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+                        let heading_marker = !line.is_empty() && line.chars().all(|c| c == '=');
+                        if !heading_marker {
+                            self.out.truncate(trimmed);
+                        }
                         self.open("#footnote[");
                         self.cite(references);
                         self.code("]");

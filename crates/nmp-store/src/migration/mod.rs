@@ -32,6 +32,7 @@ mod m0028_edition_language;
 mod m0029_translation;
 mod m0030_list_indexes;
 mod m0031_essays;
+mod m0032_source_list_indexes;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
@@ -95,6 +96,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0029_translation::Migration),
             Box::new(m0030_list_indexes::Migration),
             Box::new(m0031_essays::Migration),
+            Box::new(m0032_source_list_indexes::Migration),
         ]
     }
 }

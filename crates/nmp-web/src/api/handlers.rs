@@ -271,9 +271,10 @@ pub(crate) async fn list_sources_csv(State(s): State<AppState>, RawQuery(q): Raw
 
 async fn sources_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
     let filter = source_filter(&p)?;
-    let (rows, facets) = sources::faceted(sources::detailed(&s.store).await?, &filter);
-    let items: Vec<sources::SourceItem> = rows.into_iter().map(|d| d.item).collect();
-    respond_faceted((items, facets), &p, csv)
+    let csv = csv || p.wants_csv()?;
+    let page = p.page()?;
+    let (items, total, facets) = sources::list(&s.store, &filter, Some(page)).await?;
+    respond_page(items, total, Some(facets), page, csv)
 }
 
 /// One source with every record that cites it.
@@ -282,11 +283,9 @@ async fn sources_response(s: AppState, p: Params, csv: bool) -> Result<Response,
     responses((status = 200, description = "The source", body = SourceDetail),
               (status = 404, description = "No such source", body = super::schema::ErrorBody)))]
 pub(crate) async fn get_source(State(s): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
-    let found = sources::detailed(&s.store)
+    let d = sources::detail(&s.store, &slug)
         .await?
-        .into_iter()
-        .find(|d| d.item.slug == slug);
-    let d = found.ok_or_else(|| WebError::NotFound(format!("no source {slug:?}")))?;
+        .ok_or_else(|| WebError::NotFound(format!("no source {slug:?}")))?;
     Ok(Json(d).into_response())
 }
 

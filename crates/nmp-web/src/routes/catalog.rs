@@ -161,13 +161,13 @@ impl SourcesPage {
 async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, WebError> {
     let p = Params::parse_form(q.as_deref(), &[&SOURCE_KIND, &LANGUAGE])?;
     let mut filter = source_filter(&p)?;
-    let all = sources::detailed(&s.store).await?;
+    let known = match &filter.language {
+        Some(_) => s.store.source_languages().await?,
+        None => Vec::new(),
+    };
     if let Some(l) = &filter.language
-        && !all.iter().any(|d| d.item.language.as_ref() == Some(l))
+        && !known.contains(l)
     {
-        let mut known: Vec<&str> = all.iter().filter_map(|d| d.item.language.as_deref()).collect();
-        known.sort_unstable();
-        known.dedup();
         p.keep(
             WebError::bad_param(
                 "language",
@@ -185,7 +185,7 @@ async fn list_sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> Resul
         )?;
         filter.language = None;
     }
-    let (rows, facets) = sources::faceted(all, &filter);
+    let (rows, facets) = sources::detailed(&s.store, &filter).await?;
     let problems = p.problems();
     let page = SourcesPage {
         sources: rows,

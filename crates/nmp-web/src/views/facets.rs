@@ -1,8 +1,8 @@
 //! Facet counts on the lists (Datasette's `_facet`): for each filter of a list, every value with
 //! the number of rows it would show if it were chosen, the other active filters applied. The
 //! lists count the rows they have already read, so a count costs no query of its own; the same
-//! pass filters the rows ([`apply`]). The mechanism list, filtered and paged by the database, has
-//! each filter's values counted there (one `GROUP BY` each) and labelled by [`counted`].
+//! pass filters the rows ([`apply`]). The mechanism and source lists, filtered and paged by the
+//! database, have each filter's values counted there (one `GROUP BY` each) and labelled by [`counted`].
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,6 @@
 //! The bibliography: every source with what cites it, and the flat list of citations.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use nmp_core::vocab::SourceKind;
 use nmp_store::Store;
@@ -12,9 +12,12 @@ use nmp_store::entity::{
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::facets::{self, Facet, Facets, one};
+use nmp_store::source_list::{SourceFacet, SourceListPage};
+
+use super::facets::{self, Facets};
 use super::label;
 use crate::WebError;
+use crate::params::Page;
 
 /// A source as a flat row.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -93,14 +96,8 @@ pub struct CitationItem {
     pub quote: Option<String>,
 }
 
-/// Filters of the source list. `None` means "any".
-#[derive(Debug, Default, Clone)]
-pub struct SourceFilter {
-    /// Kind code (vocabulary `SourceKind`).
-    pub kind: Option<String>,
-    /// ISO 639-1 language code (lower case).
-    pub language: Option<String>,
-}
+/// Filters of the source list (the store's: the database applies them).
+pub use nmp_store::source_list::SourceListFilter as SourceFilter;
 
 /// What people call a language the sources are written in (its ISO 639-1 code otherwise).
 fn language_label(code: &str) -> String {
@@ -117,76 +114,139 @@ fn language_label(code: &str) -> String {
     .to_string()
 }
 
-/// The sources of `rows` matching `filter`, with the facet counts of the list's filters (`kind`,
-/// `language`), counted over the rows already read.
-pub(crate) fn faceted(rows: Vec<SourceDetail>, filter: &SourceFilter) -> (Vec<SourceDetail>, Facets) {
-    let mut languages: Vec<(String, String)> = rows
-        .iter()
-        .filter_map(|d| d.item.language.clone())
-        .map(|l| (l.clone(), language_label(&l)))
+/// A filter of the list: its parameter's name, the store's facet, and the values offered with
+/// their labels.
+type FacetOptions = (&'static str, SourceFacet, Vec<(String, String)>);
+
+/// The facet options of the list's filters: every kind of the vocabulary, and every language some
+/// source is written in (`languages`), by its name.
+fn facet_options(languages: Vec<String>) -> [FacetOptions; 2] {
+    let mut languages: Vec<(String, String)> = languages
+        .into_iter()
+        .map(|l| {
+            let label = language_label(&l);
+            (l, label)
+        })
         .collect();
     languages.sort_by(|a, b| a.1.cmp(&b.1));
     languages.dedup();
-    let filters = [
-        Facet {
-            field: "kind",
-            options: SourceKind::ALL
+    [
+        (
+            "kind",
+            SourceFacet::Kind,
+            SourceKind::ALL
                 .iter()
                 .map(|k| (k.code().to_string(), k.label().to_string()))
                 .collect(),
-            of: |d: &SourceDetail| vec![d.item.kind.clone()],
-            chosen: filter.kind.clone(),
-        },
-        Facet {
-            field: "language",
-            options: languages,
-            of: |d| one(&d.item.language),
-            chosen: filter.language.clone(),
-        },
-    ];
-    facets::apply(rows, &filters)
+        ),
+        ("language", SourceFacet::Language, languages),
+    ]
 }
 
-/// Every source with what cites it, by title.
-pub(crate) async fn detailed(store: &Store) -> Result<Vec<SourceDetail>, WebError> {
-    let citations = store.all::<citation::Entity>().await?;
+/// The sources matching `filter`, by title in lower case (then as recorded): the page `page`
+/// (every row when `None`), the number of rows over all pages, and the facet counts of the list's
+/// filters (`kind`, `language`). The database filters, pages and counts
+/// (`nmp_store::source_list`); no request reads every source with its citations.
+pub(crate) async fn list(
+    store: &Store,
+    filter: &SourceFilter,
+    page: Option<Page>,
+) -> Result<(Vec<SourceItem>, usize, Facets), WebError> {
+    let (listed, counts) = read_list(store, filter, page).await?;
+    let total = usize::try_from(listed.total).unwrap_or(usize::MAX);
+    let rows = listed
+        .rows
+        .into_iter()
+        .map(|r| source_item(r.source, usize::try_from(r.citation_count).unwrap_or(usize::MAX)))
+        .collect();
+    Ok((rows, total, counts))
+}
+
+/// One page of the store's list and the facet counts beside it.
+async fn read_list(
+    store: &Store,
+    filter: &SourceFilter,
+    page: Option<Page>,
+) -> Result<(SourceListPage, Facets), WebError> {
+    let (limit, offset) = match page {
+        Some(p) => (
+            Some(u64::try_from(p.limit).unwrap_or(u64::MAX)),
+            u64::try_from(p.offset).unwrap_or(u64::MAX),
+        ),
+        None => (None, 0),
+    };
+    let listed = store.source_list(filter, limit, offset).await?;
+    let mut counts = Facets::new();
+    for (field, facet, options) in facet_options(store.source_languages().await?) {
+        let per_value = store
+            .source_facet_counts(filter, facet)
+            .await?
+            .into_iter()
+            .map(|(value, n)| (value, usize::try_from(n).unwrap_or(usize::MAX)))
+            .collect();
+        counts.insert(field.to_string(), facets::counted(&options, per_value));
+    }
+    Ok((listed, counts))
+}
+
+/// The sources matching `filter` with what cites each, by title in lower case, and the facet
+/// counts of the list's filters: the public `/sources` page, which shows every matching source.
+/// Only the matching sources' citations are read, and only the records they cite.
+pub(crate) async fn detailed(store: &Store, filter: &SourceFilter) -> Result<(Vec<SourceDetail>, Facets), WebError> {
+    let (listed, counts) = read_list(store, filter, None).await?;
+    let ids: Vec<i32> = listed.rows.iter().map(|r| r.source.source_id).collect();
+    let citations = store
+        .rows_where::<citation::Entity, _>(citation::Column::SourceId, ids)
+        .await?;
     let describe = Describer::load(store, &citations).await?;
     // Each source's citations, in one pass (not one pass over every citation per source).
     let mut by_source: HashMap<i32, Vec<&citation::Model>> = HashMap::new();
     for c in &citations {
         by_source.entry(c.source_id).or_default().push(c);
     }
-    let mut out: Vec<SourceDetail> = store
-        .all::<source::Entity>()
-        .await?
+    let rows = listed
+        .rows
         .into_iter()
-        .map(|s| {
-            let cited_by: Vec<CitedBy> = by_source
-                .get(&s.source_id)
-                .into_iter()
-                .flatten()
-                .map(|c| {
-                    let (label, href) = describe.describe(&c.entity, &c.entity_id);
-                    CitedBy {
-                        entity: c.entity.clone(),
-                        entity_id: c.entity_id.clone(),
-                        label,
-                        href,
-                        field: c.field.clone(),
-                        locator: c.locator.clone(),
-                    }
-                })
-                .collect();
-            SourceDetail {
-                kind_label: label::<SourceKind>(&s.kind),
-                note: s.note.clone(),
-                item: source_item(s, cited_by.len()),
-                cited_by,
+        .map(|r| {
+            let cited = by_source.remove(&r.source.source_id).unwrap_or_default();
+            source_detail(r.source, &cited, &describe)
+        })
+        .collect();
+    Ok((rows, counts))
+}
+
+/// The source `slug` with every record citing it (`None`: no such source), read alone.
+pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<SourceDetail>, WebError> {
+    let Some((found, citations)) = store.source_with_citations(slug).await? else {
+        return Ok(None);
+    };
+    let describe = Describer::load(store, &citations).await?;
+    let cited: Vec<&citation::Model> = citations.iter().collect();
+    Ok(Some(source_detail(found, &cited, &describe)))
+}
+
+/// A source with the records of `cited` (its citations, in citation order) described.
+fn source_detail(s: source::Model, cited: &[&citation::Model], describe: &Describer) -> SourceDetail {
+    let cited_by: Vec<CitedBy> = cited
+        .iter()
+        .map(|c| {
+            let (label, href) = describe.describe(&c.entity, &c.entity_id);
+            CitedBy {
+                entity: c.entity.clone(),
+                entity_id: c.entity_id.clone(),
+                label,
+                href,
+                field: c.field.clone(),
+                locator: c.locator.clone(),
             }
         })
         .collect();
-    out.sort_by_key(|d| d.item.title.to_lowercase());
-    Ok(out)
+    SourceDetail {
+        kind_label: label::<SourceKind>(&s.kind),
+        note: s.note.clone(),
+        item: source_item(s, cited_by.len()),
+        cited_by,
+    }
 }
 
 fn source_item(s: source::Model, citation_count: usize) -> SourceItem {
@@ -237,7 +297,8 @@ pub(crate) async fn citations(
         .collect())
 }
 
-/// Names and links for cited records.
+/// Names and links for cited records: only the records some of the citations name (and the
+/// records whose parts they name) are read.
 struct Describer {
     mechanisms: HashMap<i32, mechanism::Model>,
     networks: HashMap<i32, network::Model>,
@@ -341,39 +402,55 @@ impl Describer {
         {
             put("profile", r.profile_id, "edition", r.edition_id);
         }
+        // The records cited, and the parents of the cited parts of records.
+        let with_parents = |entity: &str| -> BTreeSet<i32> {
+            let mut all: BTreeSet<i32> = ids(entity).into_iter().collect();
+            all.extend(parents.values().filter(|(p, _)| p == entity).map(|(_, id)| *id));
+            all
+        };
+        let (mechanism_ids, network_ids, edition_ids) = (
+            with_parents("mechanism"),
+            with_parents("network"),
+            with_parents("edition"),
+        );
+        let country_keys: BTreeSet<String> = citations
+            .iter()
+            .filter(|c| c.entity == "country")
+            .map(|c| c.entity_id.clone())
+            .collect();
         Ok(Describer {
             mechanisms: store
-                .all::<mechanism::Entity>()
+                .rows_where::<mechanism::Entity, _>(mechanism::Column::MechanismId, mechanism_ids)
                 .await?
                 .into_iter()
                 .map(|m| (m.mechanism_id, m))
                 .collect(),
             networks: store
-                .all::<network::Entity>()
+                .rows_where::<network::Entity, _>(network::Column::NetworkId, network_ids)
                 .await?
                 .into_iter()
                 .map(|m| (m.network_id, m))
                 .collect(),
             editions: store
-                .all::<edition::Entity>()
+                .rows_where::<edition::Entity, _>(edition::Column::EditionId, edition_ids)
                 .await?
                 .into_iter()
                 .map(|m| (m.edition_id, m))
                 .collect(),
             organizations: store
-                .all::<organization::Entity>()
+                .rows_where::<organization::Entity, _>(organization::Column::OrganizationId, ids("organization"))
                 .await?
                 .into_iter()
                 .map(|m| (m.organization_id, m))
                 .collect(),
             countries: store
-                .all::<country::Entity>()
+                .rows_where::<country::Entity, _>(country::Column::CountryIso3, country_keys)
                 .await?
                 .into_iter()
                 .map(|c| (c.country_iso3, c.name))
                 .collect(),
             functions: store
-                .all::<function::Entity>()
+                .rows_where::<function::Entity, _>(function::Column::FunctionId, ids("function"))
                 .await?
                 .into_iter()
                 .map(|f| (f.function_id, f.label))
