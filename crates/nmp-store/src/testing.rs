@@ -141,10 +141,7 @@ impl Drop for TestDb {
             // On a thread of its own with its own runtime: `drop` cannot await, and the test's
             // runtime may be the current thread.
             let _ = std::thread::spawn(move || {
-                if let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                {
+                if let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
                     runtime.block_on(drop_database(&admin_url, &name));
                 }
             })
