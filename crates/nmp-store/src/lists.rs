@@ -110,7 +110,7 @@ fn mechanism_country() -> RelationDef {
 
 impl Store {
     /// `expr` ordered bytewise (see the module's documentation).
-    fn bytewise(&self, expr: Expr) -> Expr {
+    pub(crate) fn bytewise(&self, expr: Expr) -> Expr {
         match self.engine {
             Engine::Sqlite => expr,
             Engine::Postgres => Expr::cust_with_expr(r#"$1 COLLATE "C""#, expr),

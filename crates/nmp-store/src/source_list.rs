@@ -2,7 +2,8 @@
 //! 27): the filters (`kind`, `language`), the total and each filter's facet counts are SQL
 //! (`WHERE`, `COUNT`, one `GROUP BY` each), and what a row shows beside its own columns (its
 //! citation count) is counted for the page's sources only. A source's detail reads that source
-//! and its own citations.
+//! and its own citations. The citation list (`/api/v1/citations`) filters, orders, pages and
+//! counts in SQL too.
 //!
 //! The list is ordered by title in lower case, then by id, as the in-memory list it replaced
 //! (Rust's Unicode lower case compared bytewise). Neither engine lowers text the same way (SQLite's
@@ -10,9 +11,9 @@
 //! from the matching sources' ids and titles alone, two narrow columns, and the page's rows are
 //! then read by id.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use sea_orm::sea_query::{Alias, Expr};
+use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
 use crate::entity::{citation, source};
@@ -71,6 +72,15 @@ pub struct SourceListPage {
     /// The page's rows, in list order.
     pub rows: Vec<SourceListRow>,
     /// Rows matching the filter over all pages.
+    pub total: u64,
+}
+
+/// One page of the citation list and the number of rows over all pages.
+#[derive(Debug, Clone)]
+pub struct CitationListPage {
+    /// The page's citations in citation order, each with its source's slug.
+    pub rows: Vec<(String, citation::Model)>,
+    /// Citations matching the filter over all pages.
     pub total: u64,
 }
 
@@ -213,6 +223,52 @@ impl Store {
             .all(&self.db)
             .await?;
         Ok(Some((found, citations)))
+    }
+
+    /// The citations naming records of `entity` and sources of slug `source` (`None`: any), in
+    /// citation order: `limit` rows from `offset` (every row from the first when `limit` is
+    /// `None`), each with its source's slug, and the number of matching citations. The filters,
+    /// order, paging and count are SQL; the slugs are read for the page's sources only.
+    pub async fn citation_list(
+        &self,
+        entity: Option<&str>,
+        source: Option<&str>,
+        limit: Option<u64>,
+        offset: u64,
+    ) -> Result<CitationListPage> {
+        let mut matching = citation::Entity::find();
+        if let Some(entity) = entity {
+            matching = matching.filter(citation::Column::Entity.eq(entity));
+        }
+        if let Some(slug) = source {
+            let ids = Query::select()
+                .column(source::Column::SourceId)
+                .from(source::Entity)
+                .and_where(source::Column::Slug.eq(slug))
+                .to_owned();
+            matching = matching.filter(citation::Column::SourceId.in_subquery(ids));
+        }
+        let total = matching.clone().count(&self.db).await?;
+        let mut query = matching.order_by_asc(citation::Column::CitationId);
+        if let Some(limit) = limit {
+            // SQLite takes OFFSET only after a LIMIT.
+            query = query.limit(limit).offset(offset);
+        }
+        let citations = query.all(&self.db).await?;
+        let slugs: BTreeMap<i32, String> = self
+            .rows_where::<source::Entity, _>(
+                source::Column::SourceId,
+                citations.iter().map(|c| c.source_id).collect::<BTreeSet<_>>(),
+            )
+            .await?
+            .into_iter()
+            .map(|s| (s.source_id, s.slug))
+            .collect();
+        let rows = citations
+            .into_iter()
+            .filter_map(|c| Some((slugs.get(&c.source_id)?.clone(), c)))
+            .collect();
+        Ok(CitationListPage { rows, total })
     }
 
     /// How many sources match `filter`.

@@ -57,7 +57,7 @@ async fn write_sources(store: &Store) {
         for j in 0..(i * 7 % 5) {
             w.insert(citation::ActiveModel {
                 source_id: Set(s.source_id),
-                entity: Set("source".into()),
+                entity: Set(if j % 2 == 0 { "source" } else { "mechanism" }.into()),
                 entity_id: Set(format!("{}", s.source_id * 10 + j as i32)),
                 locator: Set(Some(format!("p. {j}"))),
                 ..Default::default()
@@ -222,6 +222,57 @@ async fn the_source_list_from_the_database_answers_as_the_in_memory_list() {
             "{}: an unknown slug has no detail",
             db.engine
         );
+        db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn the_citation_list_from_the_database_answers_as_filtering_every_citation() {
+    for db in engines().await {
+        let s = &db.store;
+        write_sources(s).await;
+        let sources = s.all::<source::Entity>().await.unwrap();
+        let citations = s.all::<citation::Entity>().await.unwrap();
+        let slug_of = |id: i32| sources.iter().find(|x| x.source_id == id).unwrap().slug.clone();
+        let mut compared = 0;
+        for entity in [None, Some("source"), Some("mechanism"), Some("no_such_table")] {
+            for source in [
+                None,
+                Some("synthetic-source-3"),
+                Some("synthetic-source-9"),
+                Some("no-such-source"),
+            ] {
+                let expected: Vec<(String, i32)> = citations
+                    .iter()
+                    .filter(|c| entity.is_none_or(|e| c.entity == e))
+                    .map(|c| (slug_of(c.source_id), c.citation_id))
+                    .filter(|(slug, _)| source.is_none_or(|x| slug == x))
+                    .collect();
+                for (limit, offset) in [(None, 0), (Some(4), 0), (Some(4), 3), (Some(10), 30)] {
+                    let page = s.citation_list(entity, source, limit, offset).await.unwrap();
+                    assert_eq!(
+                        page.total,
+                        expected.len() as u64,
+                        "{}: {entity:?} {source:?}",
+                        db.engine
+                    );
+                    let got: Vec<(String, i32)> = page
+                        .rows
+                        .iter()
+                        .map(|(slug, c)| (slug.clone(), c.citation_id))
+                        .collect();
+                    let want: Vec<(String, i32)> = expected
+                        .iter()
+                        .skip(offset as usize)
+                        .take(limit.map_or(usize::MAX, |l| l as usize))
+                        .cloned()
+                        .collect();
+                    assert_eq!(got, want, "{}: {entity:?} {source:?} {limit:?} {offset}", db.engine);
+                    compared += got.len();
+                }
+            }
+        }
+        assert!(compared > 40, "only {compared} rows compared");
         db.finish().await;
     }
 }

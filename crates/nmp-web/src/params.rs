@@ -201,6 +201,18 @@ pub(crate) struct Page {
     pub offset: usize,
 }
 
+impl Page {
+    /// `(limit, offset)` as the store's list reads take them: no limit (every row from the
+    /// first) when there is no page.
+    pub(crate) fn bounds(page: Option<Page>) -> (Option<u64>, u64) {
+        let wide = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+        match page {
+            Some(p) => (Some(wide(p.limit)), wide(p.offset)),
+            None => (None, 0),
+        }
+    }
+}
+
 impl Params {
     /// Parses `raw` (the query string) against the parameters `accepted`. When `strict` (the
     /// API), any other name and an empty value are errors; otherwise (pages, which may carry

@@ -8,12 +8,13 @@
 
 use sea_orm_migration::prelude::*;
 
+use super::IndexSpec;
+
 /// Migration 30.
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// `(name, table, columns)` of each index.
-const INDEXES: &[(&str, &str, &[&str])] = &[
+const INDEXES: &[IndexSpec] = &[
     ("mechanism_level_idx", "mechanism", &["level"]),
     ("mechanism_type_idx", "mechanism", &["mechanism_type"]),
     (
@@ -26,23 +27,11 @@ const INDEXES: &[(&str, &str, &[&str])] = &[
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (name, table, columns) in INDEXES {
-            let mut index = Index::create().name(*name).table(*table).take();
-            for column in *columns {
-                index.col(*column);
-            }
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        super::create_indexes(manager, INDEXES).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for (name, table, _) in INDEXES {
-            let mut drop = Index::drop();
-            drop.name(*name).table(*table);
-            manager.drop_index(drop).await?;
-        }
-        Ok(())
+        super::drop_indexes(manager, INDEXES).await
     }
 
     fn use_transaction(&self) -> Option<bool> {

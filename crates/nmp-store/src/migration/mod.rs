@@ -32,7 +32,7 @@ mod m0028_edition_language;
 mod m0029_translation;
 mod m0030_list_indexes;
 mod m0031_essays;
-mod m0032_source_list_indexes;
+mod m0032_more_list_indexes;
 
 /// The tables whose rows a migration writes (the audit chain's genesis head): the only tables
 /// that hold rows in a freshly migrated database. A restore replaces their rows with the
@@ -96,7 +96,32 @@ impl MigratorTrait for Migrator {
             Box::new(m0029_translation::Migration),
             Box::new(m0030_list_indexes::Migration),
             Box::new(m0031_essays::Migration),
-            Box::new(m0032_source_list_indexes::Migration),
+            Box::new(m0032_more_list_indexes::Migration),
         ]
     }
+}
+
+/// `(name, table, columns)` of a plain (not unique) index, as the index-only migrations list them.
+type IndexSpec = (&'static str, &'static str, &'static [&'static str]);
+
+/// Creates each of `indexes` (an index-only migration's `up`).
+async fn create_indexes(manager: &SchemaManager<'_>, indexes: &[IndexSpec]) -> Result<(), DbErr> {
+    for (name, table, columns) in indexes {
+        let mut index = Index::create().name(*name).table(*table).take();
+        for column in *columns {
+            index.col(*column);
+        }
+        manager.create_index(index).await?;
+    }
+    Ok(())
+}
+
+/// Drops each of `indexes` (an index-only migration's `down`).
+async fn drop_indexes(manager: &SchemaManager<'_>, indexes: &[IndexSpec]) -> Result<(), DbErr> {
+    for (name, table, _) in indexes {
+        let mut drop = Index::drop();
+        drop.name(*name).table(*table);
+        manager.drop_index(drop).await?;
+    }
+    Ok(())
 }

@@ -158,7 +158,10 @@ pub(crate) async fn list_initiatives_csv(
 
 async fn initiatives_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
     let filter = initiative_filter(&s, &p).await?;
-    respond_list(initiatives::list(&s.store, &filter).await?, &p, csv)
+    let csv = csv || p.wants_csv()?;
+    let page = p.page()?;
+    let (items, total) = initiatives::list(&s.store, &filter, Some(page)).await?;
+    respond_page(items, total, None, page, csv)
 }
 
 /// One initiative with its partners, numbered notes, and consensus ratings of published editions
@@ -311,9 +314,8 @@ pub(crate) async fn list_citations_csv(State(s): State<AppState>, RawQuery(q): R
 }
 
 async fn citations_response(s: AppState, p: Params, csv: bool) -> Result<Response, ApiError> {
-    respond_list(
-        sources::citations(&s.store, p.get(&ENTITY), p.get(&SOURCE)).await?,
-        &p,
-        csv,
-    )
+    let csv = csv || p.wants_csv()?;
+    let page = p.page()?;
+    let (items, total) = sources::citations(&s.store, p.get(&ENTITY), p.get(&SOURCE), Some(page)).await?;
+    respond_page(items, total, None, page, csv)
 }

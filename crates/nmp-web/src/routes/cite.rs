@@ -60,10 +60,10 @@ pub(crate) async fn citable(s: &AppState, kind: &str, key: &str) -> Result<Optio
     let page = |title: String| Some(cite::of_page(public_url, kind, key, &title, Some(cite::today())));
     Ok(match kind {
         "sources" => store
-            .all::<source::Entity>()
+            .rows_where::<source::Entity, _>(source::Column::Slug, [key.to_string()])
             .await?
             .into_iter()
-            .find(|r| r.slug == key)
+            .next()
             .map(|r| cite::of_source(&r)),
         "countries" => {
             let iso3 = key.to_uppercase();
@@ -75,22 +75,22 @@ pub(crate) async fn citable(s: &AppState, kind: &str, key: &str) -> Result<Optio
         }
         "mechanisms" => store.mechanism_by_slug(key).await?.and_then(|m| page(m.name)),
         "initiatives" => store
-            .all::<initiative::Entity>()
+            .rows_where::<initiative::Entity, _>(initiative::Column::Slug, [key.to_string()])
             .await?
             .into_iter()
-            .find(|r| r.slug == key)
+            .next()
             .and_then(|r| page(r.title)),
         "networks" => store
-            .all::<network::Entity>()
+            .rows_where::<network::Entity, _>(network::Column::Slug, [key.to_string()])
             .await?
             .into_iter()
-            .find(|r| r.slug == key)
+            .next()
             .and_then(|r| page(r.name)),
         "organizations" => store
-            .all::<organization::Entity>()
+            .rows_where::<organization::Entity, _>(organization::Column::Slug, [key.to_string()])
             .await?
             .into_iter()
-            .find(|r| r.slug == key)
+            .next()
             .and_then(|r| page(r.name)),
         "editions" => editions::detail(store, key)
             .await?

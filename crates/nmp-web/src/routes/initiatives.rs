@@ -12,7 +12,7 @@ use crate::api::handlers::initiative_filter;
 use crate::api::query::{COUNTRY, KIND, MECHANISM, REGION, REGIONS};
 use crate::params::Params;
 use crate::views::Note;
-use crate::views::initiatives::{self, InitiativeDetail, InitiativeFilter, InitiativeItem};
+use crate::views::initiatives::{self, InitiativeDetail, InitiativeItem};
 use crate::{AppState, WebError};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -37,14 +37,8 @@ struct InitiativesPage {
 async fn list_initiatives(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Html<String>, WebError> {
     let p = Params::parse(q.as_deref(), &[&COUNTRY, &REGION, &KIND, &MECHANISM], false)?;
     let filter = initiative_filter(&s, &p).await?;
-    let all = initiatives::list(&s.store, &InitiativeFilter::default()).await?;
-    let mut countries: Vec<(String, String)> = all
-        .iter()
-        .filter_map(|i| Some((i.country_iso3.clone()?, i.country_name.clone()?)))
-        .collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
-    countries.dedup();
-    let rows = all.into_iter().filter(|i| filter.matches(i)).collect();
+    let countries = s.store.countries_of_initiatives().await?;
+    let (rows, _) = initiatives::list(&s.store, &filter, None).await?;
     let kept: Vec<(&str, &str)> = [
         ("country", filter.country.as_deref()),
         ("region", filter.region.as_deref()),

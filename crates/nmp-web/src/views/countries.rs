@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use nmp_core::vocab::{NetworkRole, UnRegionalGroup, geo_label};
 use nmp_store::Store;
-use nmp_store::entity::{country, mechanism, network, network_membership};
+use nmp_store::entity::{country, network, network_membership};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -112,41 +112,26 @@ pub struct CountryDetail {
 /// Every country matching `filter`, by name, with the facet counts of the list's filters
 /// (`region`, `group`, `network`, `has_mechanism`), counted over the rows read for the list.
 pub(crate) async fn faceted(store: &Store, filter: &CountryFilter) -> Result<(Vec<CountryItem>, Facets), WebError> {
-    let mechanisms = store.all::<mechanism::Entity>().await?;
-    let memberships = store.all::<network_membership::Entity>().await?;
-    let networks: BTreeMap<i32, network::Model> = store
-        .all::<network::Entity>()
-        .await?
-        .into_iter()
-        .map(|n| (n.network_id, n))
-        .collect();
-    let mut per_country: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for m in &memberships {
-        if let Some(n) = networks.get(&m.network_id) {
-            per_country
-                .entry(m.country_iso3.clone())
-                .or_default()
-                .insert(n.slug.clone());
-        }
-    }
-    let mut per_mechanisms: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in &mechanisms {
-        if let Some(iso3) = m.country_iso3.as_deref() {
-            *per_mechanisms.entry(iso3).or_default() += 1;
-        }
-    }
+    // The mechanisms are counted and the memberships' network slugs joined in the database; the
+    // countries themselves are the world's (about 250 rows whatever the data's size) and the
+    // networks the filter's choices.
+    let per_mechanisms = store.mechanism_counts_by_country().await?;
+    let per_country = store.network_slugs_by_country().await?;
+    let networks = store.all::<network::Entity>().await?;
     let mut countries = store.all::<country::Entity>().await?;
     countries.sort_by(|a, b| a.name.cmp(&b.name));
     let rows: Vec<CountryItem> = countries
         .into_iter()
         .map(|c| {
-            let mechanism_count = per_mechanisms.get(c.country_iso3.as_str()).copied().unwrap_or(0);
+            let mechanism_count = per_mechanisms
+                .get(&c.country_iso3)
+                .map_or(0, |n| usize::try_from(*n).unwrap_or(usize::MAX));
             let nets = per_country.get(&c.country_iso3).cloned().unwrap_or_default();
             item(c, mechanism_count, &nets)
         })
         .collect();
     let mut network_options: Vec<(String, String)> =
-        networks.values().map(|n| (n.slug.clone(), n.name.clone())).collect();
+        networks.iter().map(|n| (n.slug.clone(), n.name.clone())).collect();
     network_options.sort_by(|a, b| a.1.cmp(&b.1));
     let filters = [
         Facet {

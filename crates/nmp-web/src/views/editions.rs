@@ -185,20 +185,23 @@ impl EditionDetail {
 
 /// Every edition, newest first.
 pub(crate) async fn list(store: &Store) -> Result<Vec<EditionItem>, WebError> {
-    let profiles = store.all::<profile::Entity>().await?;
+    let profiles = store.profile_counts_by_edition().await?;
     let mut out: Vec<EditionItem> = store
         .all::<edition::Entity>()
         .await?
         .into_iter()
-        .map(|e| item(e, &profiles))
+        .map(|e| {
+            let count = profiles.get(&e.edition_id).copied().unwrap_or(0);
+            item(e, usize::try_from(count).unwrap_or(usize::MAX))
+        })
         .collect();
     out.sort_by(|a, b| b.slug.cmp(&a.slug));
     Ok(out)
 }
 
-fn item(e: edition::Model, profiles: &[profile::Model]) -> EditionItem {
+fn item(e: edition::Model, profile_count: usize) -> EditionItem {
     EditionItem {
-        profile_count: profiles.iter().filter(|p| p.edition_id == e.edition_id).count(),
+        profile_count,
         slug: e.slug,
         title: e.title,
         subtitle: e.subtitle,
@@ -405,7 +408,14 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<EditionDe
         contributors,
         parts,
         other_profiles,
-        item: item(e.clone(), &page.rows.profiles),
+        item: item(
+            e.clone(),
+            page.rows
+                .profiles
+                .iter()
+                .filter(|p| p.edition_id == e.edition_id)
+                .count(),
+        ),
         notes: citer.notes,
     }))
 }

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 use super::mechanisms::OrgRef;
 use super::{Cite, Citer, Note};
 use crate::WebError;
+use crate::params::Page;
 
 /// One initiative as a flat row.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -50,18 +51,8 @@ pub struct InitiativeItem {
     pub citation_count: u64,
 }
 
-/// Filters of the initiative list. `None` means "any".
-#[derive(Debug, Default, Clone)]
-pub struct InitiativeFilter {
-    /// ISO alpha-3 (upper case).
-    pub country: Option<String>,
-    /// UN region code.
-    pub region: Option<String>,
-    /// Kind code.
-    pub kind: Option<String>,
-    /// Mechanism slug.
-    pub mechanism: Option<String>,
-}
+/// Filters of the initiative list (the store's: the database applies them). `None` means "any".
+pub use nmp_store::initiative_list::InitiativeListFilter as InitiativeFilter;
 
 /// A partner organisation of an initiative.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -326,24 +317,18 @@ fn sort(items: &mut [InitiativeItem]) {
     });
 }
 
-/// Every initiative matching `filter`.
-pub(crate) async fn list(store: &Store, filter: &InitiativeFilter) -> Result<Vec<InitiativeItem>, WebError> {
-    let rows = store.all::<initiative::Entity>().await?;
-    Ok(items(store, rows)
-        .await?
-        .into_iter()
-        .filter(|i| filter.matches(i))
-        .collect())
-}
-
-impl InitiativeFilter {
-    /// Whether `i` passes every filter set.
-    pub(crate) fn matches(&self, i: &InitiativeItem) -> bool {
-        self.country.as_ref().is_none_or(|c| i.country_iso3.as_ref() == Some(c))
-            && self.region.as_ref().is_none_or(|r| i.un_region.as_ref() == Some(r))
-            && self.kind.as_ref().is_none_or(|k| &i.kind == k)
-            && self.mechanism.as_ref().is_none_or(|m| i.mechanism.as_ref() == Some(m))
-    }
+/// The initiatives matching `filter` in list order: the page `page` (every one when `None`) and
+/// the number over all pages. The database filters, orders, pages and counts
+/// (`nmp_store::initiative_list`); no request reads the whole table.
+pub(crate) async fn list(
+    store: &Store,
+    filter: &InitiativeFilter,
+    page: Option<Page>,
+) -> Result<(Vec<InitiativeItem>, usize), WebError> {
+    let (limit, offset) = Page::bounds(page);
+    let listed = store.initiative_list(filter, limit, offset).await?;
+    let total = usize::try_from(listed.total).unwrap_or(usize::MAX);
+    Ok((items(store, listed.rows).await?, total))
 }
 
 /// The initiatives of one country (ISO alpha-3, upper case).

@@ -168,13 +168,7 @@ async fn read_list(
     filter: &SourceFilter,
     page: Option<Page>,
 ) -> Result<(SourceListPage, Facets), WebError> {
-    let (limit, offset) = match page {
-        Some(p) => (
-            Some(u64::try_from(p.limit).unwrap_or(u64::MAX)),
-            u64::try_from(p.offset).unwrap_or(u64::MAX),
-        ),
-        None => (None, 0),
-    };
+    let (limit, offset) = Page::bounds(page);
     let listed = store.source_list(filter, limit, offset).await?;
     let mut counts = Facets::new();
     for (field, facet, options) in facet_options(store.source_languages().await?) {
@@ -265,36 +259,31 @@ fn source_item(s: source::Model, citation_count: usize) -> SourceItem {
     }
 }
 
-/// Every citation, optionally only of one table or one source.
+/// One page of the citations (every one when `page` is `None`), optionally only of one table or
+/// one source, in citation order, with the number over all pages: the database filters, pages and
+/// counts (`Store::citation_list`).
 pub(crate) async fn citations(
     store: &Store,
     entity: Option<&str>,
     source_slug: Option<&str>,
-) -> Result<Vec<CitationItem>, WebError> {
-    let sources: HashMap<i32, String> = store
-        .all::<source::Entity>()
-        .await?
+    page: Option<Page>,
+) -> Result<(Vec<CitationItem>, usize), WebError> {
+    let (limit, offset) = Page::bounds(page);
+    let listed = store.citation_list(entity, source_slug, limit, offset).await?;
+    let rows = listed
+        .rows
         .into_iter()
-        .map(|s| (s.source_id, s.slug))
-        .collect();
-    Ok(store
-        .all::<citation::Entity>()
-        .await?
-        .into_iter()
-        .filter(|c| entity.is_none_or(|e| c.entity == e))
-        .filter_map(|c| {
-            let slug = sources.get(&c.source_id)?.clone();
-            source_slug.is_none_or(|s| s == slug).then_some(CitationItem {
-                citation_id: c.citation_id,
-                source: slug,
-                entity: c.entity,
-                entity_id: c.entity_id,
-                field: c.field,
-                locator: c.locator,
-                quote: c.quote,
-            })
+        .map(|(source, c)| CitationItem {
+            citation_id: c.citation_id,
+            source,
+            entity: c.entity,
+            entity_id: c.entity_id,
+            field: c.field,
+            locator: c.locator,
+            quote: c.quote,
         })
-        .collect())
+        .collect();
+    Ok((rows, usize::try_from(listed.total).unwrap_or(usize::MAX)))
 }
 
 /// Names and links for cited records: only the records some of the citations name (and the

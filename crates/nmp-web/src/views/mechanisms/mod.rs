@@ -70,10 +70,7 @@ pub(crate) async fn faceted(
     filter: &MechanismFilter,
     page: Option<Page>,
 ) -> Result<(Vec<MechanismItem>, usize, Facets), WebError> {
-    let (limit, offset) = match page {
-        Some(p) => (Some(as_u64(p.limit)), as_u64(p.offset)),
-        None => (None, 0),
-    };
+    let (limit, offset) = Page::bounds(page);
     let listed = store.mechanism_list(filter, limit, offset).await?;
     let rows = listed
         .rows
@@ -130,10 +127,6 @@ pub(crate) async fn faceted(
     }
     let total = usize::try_from(listed.total).unwrap_or(usize::MAX);
     Ok((rows, total, counts))
-}
-
-fn as_u64(n: usize) -> u64 {
-    u64::try_from(n).unwrap_or(u64::MAX)
 }
 
 /// The flat row of a mechanism.
