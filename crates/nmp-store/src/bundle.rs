@@ -10,11 +10,15 @@
 
 use std::collections::BTreeMap;
 
+use sea_orm::sea_query::{Expr, Order};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
 use crate::cite::CitationIndex;
 use crate::entity::{
     activity, country, edition, edition_contributor, edition_part, edition_publisher, function, mechanism,
     mechanism_function, mechanism_status, membership, organization, profile,
 };
+use crate::read::MAX_IN_LIST;
 use crate::{Result, Store};
 
 /// Which mechanisms to read.
@@ -39,6 +43,10 @@ pub enum Activities {
         /// Last day (partial date text), if any.
         end: Option<String>,
     },
+    /// The latest `n` of each mechanism (by date, then id), read in the database one mechanism at
+    /// a time, with each mechanism's number of activities in all ([`MechanismRows::activity_count`]):
+    /// a page that shows many mechanisms stays the same size however long their histories grow.
+    Latest(u64),
 }
 
 /// A mechanism with its rows, each list in reading order.
@@ -54,6 +62,9 @@ pub struct MechanismRows {
     pub functions: Vec<mechanism_function::Model>,
     /// Activities by date, then id.
     pub activities: Vec<activity::Model>,
+    /// Activities recorded in all: more than `activities` holds when only the latest were read
+    /// ([`Activities::Latest`]); otherwise the number read.
+    pub activity_count: u64,
     /// The editions' profiles of it, by id.
     pub profiles: Vec<profile::Model>,
 }
@@ -120,12 +131,17 @@ impl Store {
         let functions = self
             .rows_where::<mechanism_function::Entity, _>(mechanism_function::Column::MechanismId, ids.clone())
             .await?;
+        let activity_counts = match activities {
+            Activities::Latest(_) => self.activity_counts(&ids).await?,
+            _ => BTreeMap::new(),
+        };
         let activities = match activities {
             Activities::Within { start, end } => self.activities_in_period(start.as_deref(), end.as_deref()).await?,
             Activities::All => {
                 self.rows_where::<activity::Entity, _>(activity::Column::MechanismId, ids.clone())
                     .await?
             }
+            Activities::Latest(n) => self.latest_activities(&ids, *n).await?,
         };
         let profiles = self
             .rows_where::<profile::Entity, _>(profile::Column::MechanismId, ids.clone())
@@ -192,6 +208,7 @@ impl Store {
                     members: vec![],
                     functions: vec![],
                     activities: vec![],
+                    activity_count: 0,
                     profiles: vec![],
                 };
                 (m.mechanism_id, rows)
@@ -205,10 +222,50 @@ impl Store {
         for m in &mechanisms {
             if let Some(mut rows) = grouped.remove(&m.mechanism_id) {
                 sort_rows(&mut rows, &bundle);
+                rows.activity_count = activity_counts
+                    .get(&m.mechanism_id)
+                    .copied()
+                    .unwrap_or(u64::try_from(rows.activities.len()).unwrap_or(u64::MAX));
                 bundle.mechanisms.push(rows);
             }
         }
         Ok(bundle)
+    }
+
+    /// The latest `n` activities of each of the mechanisms `ids` (by date bytewise, then id), one
+    /// indexed query each.
+    async fn latest_activities(&self, ids: &[i32], n: u64) -> Result<Vec<activity::Model>> {
+        let mut out = Vec::new();
+        for id in ids {
+            out.extend(
+                activity::Entity::find()
+                    .filter(activity::Column::MechanismId.eq(*id))
+                    .order_by(self.bytewise(Expr::col(activity::Column::OccurredOn)), Order::Desc)
+                    .order_by_desc(activity::Column::ActivityId)
+                    .limit(n)
+                    .all(&self.db)
+                    .await?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// How many activities each of the mechanisms `ids` has (those without any are absent).
+    async fn activity_counts(&self, ids: &[i32]) -> Result<BTreeMap<i32, u64>> {
+        let mut counts = BTreeMap::new();
+        for chunk in ids.chunks(MAX_IN_LIST) {
+            let rows: Vec<(i32, i64)> = activity::Entity::find()
+                .select_only()
+                .column(activity::Column::MechanismId)
+                .column_as(activity::Column::ActivityId.count(), "n")
+                .filter(activity::Column::MechanismId.is_in(chunk.to_vec()))
+                .group_by(activity::Column::MechanismId)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            counts.extend(rows.into_iter().map(|(id, n)| (id, u64::try_from(n).unwrap_or(0))));
+        }
+        Ok(counts)
     }
 }
 

@@ -173,6 +173,58 @@ async fn a_bundle_groups_each_mechanisms_rows_in_reading_order_with_their_citati
     }
 }
 
+/// `Activities::Latest(n)` reads each mechanism's latest `n` activities (by date, then id) in
+/// reading order, with the number recorded in all; a mechanism with fewer keeps every one.
+#[tokio::test]
+async fn the_latest_activities_of_each_mechanism_with_their_count() {
+    for db in common::engines().await {
+        let s = &db.store;
+        let mut w = s.writer("system:test").await.unwrap();
+        fixtures::country(&mut w, "KEN", "Kenya").await;
+        let busy = fixtures::mechanism(&mut w, "busy-synthetic", "KEN").await;
+        let quiet = fixtures::mechanism(&mut w, "quiet-synthetic", "KEN").await;
+        // Dates out of order, one year twice (the id decides), partial dates of either length.
+        let dates = [
+            "2019", "2012-05", "2021-01", "2015", "2021-01", "2010", "2020-12", "2018-03", "2011", "2022",
+        ];
+        let mut written = Vec::new();
+        for (i, on) in dates.iter().enumerate() {
+            written.push(activity(&mut w, busy.mechanism_id, on, &format!("Busy {i} (synthetic)")).await);
+        }
+        activity(&mut w, quiet.mechanism_id, "2014", "Quiet (synthetic)").await;
+        w.commit().await.unwrap();
+
+        let bundle = s
+            .mechanism_bundle(
+                Selection::These(vec![busy.clone(), quiet.clone()]),
+                &Activities::Latest(4),
+            )
+            .await
+            .unwrap();
+        let mut expected = written.clone();
+        expected.sort_by_key(|a| (a.occurred_on.clone(), a.activity_id));
+        let want: Vec<i32> = expected[expected.len() - 4..].iter().map(|a| a.activity_id).collect();
+        let rows = bundle.get(busy.mechanism_id).unwrap();
+        let got: Vec<i32> = rows.activities.iter().map(|a| a.activity_id).collect();
+        assert_eq!(got, want, "{}", db.engine);
+        assert_eq!(rows.activity_count, 10, "{}", db.engine);
+        let on: Vec<&str> = rows.activities.iter().map(|a| a.occurred_on.as_str()).collect();
+        assert_eq!(on, ["2020-12", "2021-01", "2021-01", "2022"], "{}", db.engine);
+        let quiet_rows = bundle.get(quiet.mechanism_id).unwrap();
+        assert_eq!(quiet_rows.activities.len(), 1);
+        assert_eq!(quiet_rows.activity_count, 1);
+
+        // Every activity when all are asked for, and the count is what was read.
+        let all = s
+            .mechanism_bundle(Selection::These(vec![busy.clone()]), &Activities::All)
+            .await
+            .unwrap();
+        assert_eq!(all.mechanisms[0].activities.len(), 10);
+        assert_eq!(all.mechanisms[0].activity_count, 10);
+        db.finish().await;
+    }
+}
+
 #[test]
 fn numbering_gives_each_key_its_first_number() {
     let mut n = Numbering::default();

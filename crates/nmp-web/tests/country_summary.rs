@@ -74,3 +74,62 @@ async fn a_country_page_leads_with_a_cited_summary_and_notes_say_what_they_suppo
         );
     }
 }
+
+/// A country page shows each mechanism's latest ten activities, says how many there are in all
+/// and links to the mechanism's page, which shows every one; the summary counts them all, and the
+/// country's API carries the same ten with the total. Both engines; the extra activities are
+/// synthetic test rows added to the starter dataset.
+#[tokio::test]
+async fn a_country_page_shows_the_latest_activities_and_links_to_every_one() {
+    use nmp_store::Set;
+    use nmp_store::entity::{activity, mechanism};
+    for db in engines().await {
+        let s = &db.store;
+        let engine = db.engine;
+        nmp_ingest::seed::seed_embedded(s).await.unwrap();
+        let m = s
+            .rows_where::<mechanism::Entity, _>(mechanism::Column::CountryIso3, ["COD".to_string()])
+            .await
+            .unwrap()
+            .remove(0);
+        let mut w = s.writer("system:test").await.unwrap();
+        for year in 1990..2002 {
+            w.insert(activity::ActiveModel {
+                mechanism_id: Set(m.mechanism_id),
+                occurred_on: Set(year.to_string()),
+                kind: Set("training".into()),
+                title: Set(format!("Synthetic workshop of {year} (test data)")),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        }
+        w.commit().await.unwrap();
+        // The starter dataset's one activity and the twelve synthetic ones.
+        let page = get(s, "/countries/cod", None).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let body = &page.body;
+        assert!(body.contains("The latest 10 of 13 activities."), "{engine}");
+        assert!(
+            body.contains(&format!("href=\"/mechanisms/{}#activities\"", m.slug)),
+            "{engine}"
+        );
+        assert!(body.contains("13 activities are recorded"), "{engine}: the summary counts all");
+        // The oldest three are left out here, and are on the mechanism's page.
+        for year in 1990..1993 {
+            assert!(!body.contains(&format!("Synthetic workshop of {year} ")), "{engine}: {year}");
+        }
+        assert!(body.contains("Synthetic workshop of 1993 "), "{engine}");
+        let own = get(s, &format!("/mechanisms/{}", m.slug), None).await;
+        assert!(own.body.contains("Synthetic workshop of 1990 "), "{engine}");
+        assert!(own.body.contains("id=\"activities\""), "{engine}");
+        assert!(!own.body.contains("The latest 10 of"), "{engine}");
+
+        let api = get(s, "/api/v1/countries/COD", None).await;
+        let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+        let first = &json["mechanisms"][0];
+        assert_eq!(first["activities"].as_array().unwrap().len(), 10, "{engine}");
+        assert_eq!(first["activities_total"], 13, "{engine}");
+        db.finish().await;
+    }
+}

@@ -3,7 +3,8 @@
 //! `GROUP BY` over those columns (an index on each lets the count read the index alone instead of
 //! every row); the initiative list (`initiative_list.rs`), filtered by kind and by mechanism (its
 //! country filter has `initiative_country_idx`, m0013); and a country's network memberships,
-//! which the country page reads by country (the unique index of m0001 leads with the network).
+//! which the country page reads by country (the unique index of m0001 leads with the network);
+//! and a mechanism's latest activities, which the country page reads by mechanism and date.
 //! The other look-ups already have theirs: a source by `slug` (unique, m0001), citations by
 //! `source_id` (`citation_source_idx`, m0001), mechanisms by country (`mechanism_country_idx`).
 

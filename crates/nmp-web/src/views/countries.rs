@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use nmp_core::vocab::{NetworkRole, UnRegionalGroup, geo_label};
 use nmp_store::Store;
+use nmp_store::bundle::Activities;
 use nmp_store::entity::{country, network, network_membership};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -195,7 +196,8 @@ pub(crate) async fn detail(store: &Store, iso3: &str) -> Result<Option<CountryDe
     let mut citer = Citer::default();
     let mut own = mechanisms::of_country(store, &iso3).await?;
     own.sort_by(|a, b| a.name.cmp(&b.name));
-    let mechanisms = mechanisms::details(store, &mut citer, own).await?;
+    let mechanisms =
+        mechanisms::details(store, &mut citer, own, &Activities::Latest(mechanisms::ON_COUNTRY_PAGE)).await?;
     let memberships = store
         .rows_where::<network_membership::Entity, _>(network_membership::Column::CountryIso3, [iso3.clone()])
         .await?;

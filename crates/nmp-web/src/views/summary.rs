@@ -148,7 +148,7 @@ fn mechanism(m: &MechanismDetail, lead: String) -> Vec<Sentence> {
 
     // What it has done: how many activities, and the latest.
     if let Some(last) = m.activities.iter().max_by(|a, b| a.on.cmp(&b.on)) {
-        let n = m.activities.len();
+        let n = m.activities_total;
         let text = if n == 1 {
             format!("One activity is recorded: {} ({}).", last.title, year(&last.on))
         } else {

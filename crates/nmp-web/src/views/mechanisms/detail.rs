@@ -220,8 +220,11 @@ pub struct MechanismDetail {
     pub members: Vec<MemberView>,
     /// Functions by edition.
     pub functions: Vec<FunctionView>,
-    /// Activities, oldest first.
+    /// Activities, oldest first: every one on the mechanism's own page and endpoint; the latest
+    /// [`ON_COUNTRY_PAGE`] on a country's.
     pub activities: Vec<ActivityView>,
+    /// Activities recorded in all (more than `activities` holds when only the latest are shown).
+    pub activities_total: usize,
     /// Editions that featured it.
     pub featured_in: Vec<FeaturedIn>,
     /// Translations of its name, mandate or note, in any language.
@@ -256,10 +259,9 @@ pub(crate) async fn details(
     store: &Store,
     citer: &mut Citer,
     mechanisms: Vec<mechanism::Model>,
+    activities: &Activities,
 ) -> Result<Vec<MechanismDetail>, WebError> {
-    let mut bundle = store
-        .mechanism_bundle(Selection::These(mechanisms), &Activities::All)
-        .await?;
+    let mut bundle = store.mechanism_bundle(Selection::These(mechanisms), activities).await?;
     let items: Vec<MechanismItem> = bundle
         .mechanisms
         .iter()
@@ -453,11 +455,16 @@ fn detail_of(
         members,
         functions,
         activities,
+        activities_total: usize::try_from(rows.activity_count).unwrap_or(usize::MAX),
         featured_in,
         item,
         translations: Vec::new(),
     }
 }
+
+/// How many of each mechanism's activities a country page shows (the latest); the mechanism's
+/// page shows every one.
+pub const ON_COUNTRY_PAGE: u64 = 10;
 
 /// One mechanism by slug, with its notes.
 pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<(MechanismDetail, Vec<Note>)>, WebError> {
@@ -465,6 +472,6 @@ pub(crate) async fn detail(store: &Store, slug: &str) -> Result<Option<(Mechanis
         return Ok(None);
     };
     let mut citer = Citer::default();
-    let mut details = details(store, &mut citer, vec![m]).await?;
+    let mut details = details(store, &mut citer, vec![m], &Activities::All).await?;
     Ok(details.pop().map(|d| (d, citer.notes)))
 }

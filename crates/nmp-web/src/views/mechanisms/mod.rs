@@ -7,7 +7,7 @@ mod detail;
 pub use detail::{
     ActivityView, FeaturedIn, FunctionView, InstrumentView, MechanismDetail, MemberView, OrgRef, StatusView,
 };
-pub(crate) use detail::{detail, details};
+pub(crate) use detail::{ON_COUNTRY_PAGE, detail, details};
 
 use nmp_core::vocab::{MechanismLevel, MechanismStatus, MechanismType, UnRegionalGroup, geo_label};
 use nmp_store::Store;
