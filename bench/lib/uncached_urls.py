@@ -8,6 +8,10 @@
     python uncached_urls.py check BASE PATHS    asks for every path of PATHS once from BASE, one at
                                                 a time; fails on any answer but 200; prints
                                                 `requests p50_ms p99_ms bytes`
+    python uncached_urls.py by-kind BASE DIR    asks for every path of DIR/nmp.txt once, one at a
+                                                time, and prints each kind's (DIR/kinds.txt) total,
+                                                p50 and largest time and mean size: where the
+                                                mix's time goes
 
 The mix (the same at every scale: it names mechanisms 1 to 150, which every scale has, and the
 mechanism lists' offsets stay within the smallest scale's 150 rows, so a larger scale answers the
@@ -153,7 +157,32 @@ def check(base, paths_file):
     return 0
 
 
+def by_kind(base, directory):
+    paths = open(os.path.join(directory, "nmp.txt")).read().splitlines()
+    kinds = open(os.path.join(directory, "kinds.txt")).read().splitlines()
+    url = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=600)
+    times, sizes = {}, {}
+    for path, kind in zip(paths, kinds):
+        started = time.perf_counter()
+        conn.request("GET", path)
+        response = conn.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise SystemExit(f"uncached_urls.py: {base}{path} answered {response.status}")
+        times.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+        sizes[kind] = sizes.get(kind, 0) + len(body)
+    print("| kind | URLs | total (ms) | p50 (ms) | largest (ms) | mean size (KB) |")
+    print("|---|---|---|---|---|---|")
+    for kind, values in sorted(times.items(), key=lambda kv: -sum(kv[1])):
+        print(f"| {kind} | {len(values)} | {sum(values):,.0f} | {percentile(values, 50):.2f} | "
+              f"{max(values):.2f} | {sizes[kind] / len(values) / 1024:,.1f} |")
+    return 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "by-kind":
+        sys.exit(by_kind(sys.argv[2], sys.argv[3]))
     if len(sys.argv) >= 4 and sys.argv[1] == "make":
         sys.exit(make(sys.argv[2], sys.argv[3], set(sys.argv[4:])))
     if len(sys.argv) == 4 and sys.argv[1] == "check":
