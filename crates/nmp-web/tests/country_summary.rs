@@ -114,10 +114,16 @@ async fn a_country_page_shows_the_latest_activities_and_links_to_every_one() {
             body.contains(&format!("href=\"/mechanisms/{}#activities\"", m.slug)),
             "{engine}"
         );
-        assert!(body.contains("13 activities are recorded"), "{engine}: the summary counts all");
+        assert!(
+            body.contains("13 activities are recorded"),
+            "{engine}: the summary counts all"
+        );
         // The oldest three are left out here, and are on the mechanism's page.
         for year in 1990..1993 {
-            assert!(!body.contains(&format!("Synthetic workshop of {year} ")), "{engine}: {year}");
+            assert!(
+                !body.contains(&format!("Synthetic workshop of {year} ")),
+                "{engine}: {year}"
+            );
         }
         assert!(body.contains("Synthetic workshop of 1993 "), "{engine}");
         let own = get(s, &format!("/mechanisms/{}", m.slug), None).await;
