@@ -110,26 +110,7 @@ impl Store {
     /// `(iso3, name)` of every country some initiative is in, by name then code: the choices of
     /// the initiative list's country filter.
     pub async fn countries_of_initiatives(&self) -> Result<Vec<(String, String)>> {
-        let has_initiative = Query::select()
-            .expr(Expr::val(1))
-            .from(initiative::Entity)
-            .and_where(
-                Expr::col((initiative::Entity, initiative::Column::CountryIso3))
-                    .equals((country::Entity, country::Column::CountryIso3)),
-            )
-            .to_owned();
-        Ok(country::Entity::find()
-            .select_only()
-            .column(country::Column::CountryIso3)
-            .column(country::Column::Name)
-            .filter(Expr::exists(has_initiative))
-            .order_by(
-                self.bytewise(Expr::col((country::Entity, country::Column::Name))),
-                Order::Asc,
-            )
-            .order_by_asc(country::Column::CountryIso3)
-            .into_tuple()
-            .all(&self.db)
-            .await?)
+        self.countries_with::<initiative::Entity>(initiative::Column::CountryIso3)
+            .await
     }
 }

@@ -285,19 +285,23 @@ impl Store {
     /// `(iso3, name)` of every country that has a mechanism, by name then code: the choices of
     /// the mechanism list's country filter.
     pub async fn countries_of_mechanisms(&self) -> Result<Vec<(String, String)>> {
-        let has_mechanism = Query::select()
+        self.countries_with::<mechanism::Entity>(mechanism::Column::CountryIso3)
+            .await
+    }
+
+    /// `(iso3, name)` of every country that some row of `E` names in its column `iso3`, by name
+    /// then code (one `EXISTS` query): the choices of a list's country filter.
+    pub(crate) async fn countries_with<E: EntityTrait>(&self, iso3: E::Column) -> Result<Vec<(String, String)>> {
+        let named = Query::select()
             .expr(Expr::val(1))
-            .from(mechanism::Entity)
-            .and_where(
-                Expr::col((mechanism::Entity, mechanism::Column::CountryIso3))
-                    .equals((country::Entity, country::Column::CountryIso3)),
-            )
+            .from(E::default())
+            .and_where(Expr::col((E::default(), iso3)).equals((country::Entity, country::Column::CountryIso3)))
             .to_owned();
         Ok(country::Entity::find()
             .select_only()
             .column(country::Column::CountryIso3)
             .column(country::Column::Name)
-            .filter(Expr::exists(has_mechanism))
+            .filter(Expr::exists(named))
             .order_by(
                 self.bytewise(Expr::col((country::Entity, country::Column::Name))),
                 Order::Asc,
