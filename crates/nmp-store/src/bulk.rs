@@ -195,9 +195,9 @@ impl BulkInsert {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::{country, dataset, indicator, observation};
-    use crate::testing::engines;
-    use crate::{EntityTrait, Set};
+    use crate::EntityTrait;
+    use crate::entity::observation;
+    use crate::testing::{engines, observation_fixture};
 
     #[test]
     fn the_statement_text_follows_the_engine() {
@@ -215,42 +215,13 @@ mod tests {
     async fn rows_land_with_one_audit_event_and_a_failure_writes_nothing() {
         for db in engines().await {
             let store = &db.store;
-            let mut w = store.writer("test").await.unwrap();
-            w.insert(country::ActiveModel {
-                country_iso3: Set("KEN".into()),
-                iso2: Set("KE".into()),
-                m49: Set("404".into()),
-                name: Set("Kenya".into()),
-                un_status: Set("member".into()),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-            let d = w
-                .insert(dataset::ActiveModel {
-                    slug: Set("d".into()),
-                    title: Set("D".into()),
-                    publisher: Set("P".into()),
-                    ..Default::default()
-                })
-                .await
-                .unwrap();
-            let i = w
-                .insert(indicator::ActiveModel {
-                    dataset_id: Set(d.dataset_id),
-                    code: Set("x".into()),
-                    label: Set("X".into()),
-                    ..Default::default()
-                })
-                .await
-                .unwrap();
-            w.commit().await.unwrap();
+            let (_, indicator_id) = observation_fixture(store).await;
             let events_before = store.counts().await.unwrap()["audit_events"];
 
             // 20,000 rows: two full batches and a short one.
             let rows: Vec<NewObservation> = (0..20_000)
                 .map(|n| NewObservation {
-                    indicator_id: i.indicator_id,
+                    indicator_id,
                     country_iso3: "KEN",
                     year: 1000 + n,
                     value: f64::from(n) / 2.0,

@@ -150,9 +150,9 @@ mod tests {
     use sea_orm::{ConnectionTrait, SqlErr, Statement};
 
     use super::*;
-    use crate::entity::{country, dataset, indicator, observation};
-    use crate::testing::{engines, execute};
-    use crate::{EntityTrait, NewObservation, Set, Store};
+    use crate::entity::{country, indicator, observation};
+    use crate::testing::{engines, execute, observation_fixture};
+    use crate::{EntityTrait, NewObservation, Set};
 
     #[test]
     fn text_is_escaped_and_floats_keep_every_digit() {
@@ -304,41 +304,6 @@ mod tests {
         }
     }
 
-    /// A country, a dataset and an indicator, committed; returns the dataset and the indicator.
-    async fn setup(store: &Store) -> (i32, i32) {
-        let mut w = store.writer("test").await.unwrap();
-        w.insert(country::ActiveModel {
-            country_iso3: Set("KEN".into()),
-            iso2: Set("KE".into()),
-            m49: Set("404".into()),
-            name: Set("Kenya".into()),
-            un_status: Set("member".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-        let d = w
-            .insert(dataset::ActiveModel {
-                slug: Set("d".into()),
-                title: Set("D".into()),
-                publisher: Set("P".into()),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-        let i = w
-            .insert(indicator::ActiveModel {
-                dataset_id: Set(d.dataset_id),
-                code: Set("x".into()),
-                label: Set("X".into()),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-        w.commit().await.unwrap();
-        (d.dataset_id, i.indicator_id)
-    }
-
     fn observations(indicator_id: i32, years: std::ops::Range<i32>) -> Vec<NewObservation<'static>> {
         years
             .map(|year| NewObservation {
@@ -361,7 +326,7 @@ mod tests {
     async fn a_failed_load_or_a_failure_after_it_leaves_nothing() {
         for db in engines().await {
             let store = &db.store;
-            let (dataset, indicator) = setup(store).await;
+            let (dataset, indicator) = observation_fixture(store).await;
             let events = store.counts().await.unwrap()["audit_events"];
             let nothing_written = || async {
                 assert_eq!(

@@ -10,8 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use sea_orm::sea_query::{Expr, Order};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, JoinType, Order, Query, WindowStatement};
+use sea_orm::{ColumnTrait, ConnectionTrait, FromQueryResult};
 
 use crate::cite::CitationIndex;
 use crate::entity::{
@@ -131,16 +131,16 @@ impl Store {
         let functions = self
             .rows_where::<mechanism_function::Entity, _>(mechanism_function::Column::MechanismId, ids.clone())
             .await?;
-        let activity_counts = match activities {
-            Activities::Latest(_) => self.activity_counts(&ids).await?,
-            _ => BTreeMap::new(),
-        };
-        let activities = match activities {
-            Activities::Within { start, end } => self.activities_in_period(start.as_deref(), end.as_deref()).await?,
-            Activities::All => {
+        let (activities, activity_counts) = match activities {
+            Activities::Within { start, end } => (
+                self.activities_in_period(start.as_deref(), end.as_deref()).await?,
+                BTreeMap::new(),
+            ),
+            Activities::All => (
                 self.rows_where::<activity::Entity, _>(activity::Column::MechanismId, ids.clone())
-                    .await?
-            }
+                    .await?,
+                BTreeMap::new(),
+            ),
             Activities::Latest(n) => self.latest_activities(&ids, *n).await?,
         };
         let profiles = self
@@ -232,40 +232,55 @@ impl Store {
         Ok(bundle)
     }
 
-    /// The latest `n` activities of each of the mechanisms `ids` (by date bytewise, then id), one
-    /// indexed query each.
-    async fn latest_activities(&self, ids: &[i32], n: u64) -> Result<Vec<activity::Model>> {
+    /// The latest `n` activities of each of the mechanisms `ids` (by date bytewise, then id) and
+    /// how many each has in all (those without any are absent): one query per [`MAX_IN_LIST`]
+    /// mechanisms, on both engines. The inner query ranks each mechanism's activities with
+    /// `ROW_NUMBER()` and counts them with `COUNT(*)` over the same partition, reading only the
+    /// narrow columns the `(mechanism_id, occurred_on)` index holds; the outer one reads the
+    /// whole rows of the `n` best ranked of each.
+    async fn latest_activities(&self, ids: &[i32], n: u64) -> Result<(Vec<activity::Model>, BTreeMap<i32, u64>)> {
+        const TOTAL: &str = "activity_total";
+        let ranked = Alias::new("ranked");
+        let rank = Alias::new("activity_rank");
         let mut out = Vec::new();
-        for id in ids {
-            out.extend(
-                activity::Entity::find()
-                    .filter(activity::Column::MechanismId.eq(*id))
-                    .order_by(self.bytewise(Expr::col(activity::Column::OccurredOn)), Order::Desc)
-                    .order_by_desc(activity::Column::ActivityId)
-                    .limit(n)
-                    .all(&self.db)
-                    .await?,
-            );
-        }
-        Ok(out)
-    }
-
-    /// How many activities each of the mechanisms `ids` has (those without any are absent).
-    async fn activity_counts(&self, ids: &[i32]) -> Result<BTreeMap<i32, u64>> {
         let mut counts = BTreeMap::new();
         for chunk in ids.chunks(MAX_IN_LIST) {
-            let rows: Vec<(i32, i64)> = activity::Entity::find()
-                .select_only()
-                .column(activity::Column::MechanismId)
-                .column_as(activity::Column::ActivityId.count(), "n")
-                .filter(activity::Column::MechanismId.is_in(chunk.to_vec()))
-                .group_by(activity::Column::MechanismId)
-                .into_tuple()
-                .all(&self.db)
-                .await?;
-            counts.extend(rows.into_iter().map(|(id, n)| (id, u64::try_from(n).unwrap_or(0))));
+            let by_mechanism = || WindowStatement::partition_by(activity::Column::MechanismId);
+            let mut inner = Query::select();
+            inner
+                .column(activity::Column::ActivityId)
+                .from(activity::Entity)
+                .expr_window_as(
+                    Expr::cust("ROW_NUMBER()"),
+                    by_mechanism()
+                        .order_by_expr(self.bytewise(Expr::col(activity::Column::OccurredOn)), Order::Desc)
+                        .order_by(activity::Column::ActivityId, Order::Desc)
+                        .take(),
+                    rank.clone(),
+                )
+                .expr_window_as(Expr::cust("COUNT(*)"), by_mechanism(), Alias::new(TOTAL))
+                .and_where(activity::Column::MechanismId.is_in(chunk.to_vec()));
+            let mut outer = Query::select();
+            outer
+                .column((activity::Entity, Asterisk))
+                .column((ranked.clone(), Alias::new(TOTAL)))
+                .from(activity::Entity)
+                .join_subquery(
+                    JoinType::InnerJoin,
+                    inner,
+                    ranked.clone(),
+                    Expr::col((ranked.clone(), activity::Column::ActivityId))
+                        .equals((activity::Entity, activity::Column::ActivityId)),
+                )
+                .and_where(Expr::col((ranked.clone(), rank.clone())).lte(i64::try_from(n).unwrap_or(i64::MAX)));
+            for row in self.db.query_all(&outer).await? {
+                let a = activity::Model::from_query_result(&row, "")?;
+                let all: i64 = row.try_get("", TOTAL)?;
+                counts.insert(a.mechanism_id, u64::try_from(all).unwrap_or(0));
+                out.push(a);
+            }
         }
-        Ok(counts)
+        Ok((out, counts))
     }
 }
 

@@ -33,6 +33,7 @@ mod error;
 pub mod essays;
 pub mod essays_errata;
 pub mod essays_figures;
+mod facets;
 mod facts;
 mod generation;
 pub mod initiative_list;

@@ -16,6 +16,7 @@ use sea_orm::{
 };
 
 use crate::entity::{country, mechanism, mechanism_status, membership};
+use crate::facets::{self, Facet};
 use crate::read::MAX_IN_LIST;
 use crate::{Engine, Result, Store};
 
@@ -63,6 +64,11 @@ impl MechanismFacet {
         MechanismFacet::Type,
         MechanismFacet::Status,
     ];
+}
+
+impl Facet for MechanismFacet {
+    type Filter = MechanismListFilter;
+    const EVERY: &'static [Self] = &MechanismFacet::ALL;
 
     fn chosen(self, filter: &MechanismListFilter) -> Option<&String> {
         match self {
@@ -157,13 +163,7 @@ impl Store {
         except: Option<MechanismFacet>,
     ) -> Select<mechanism::Entity> {
         let mut query = mechanism::Entity::find().join(JoinType::LeftJoin, mechanism_country());
-        for facet in MechanismFacet::ALL {
-            if Some(facet) == except {
-                continue;
-            }
-            let Some(value) = facet.chosen(filter) else {
-                continue;
-            };
+        for (facet, value) in facets::chosen(filter, except) {
             if facet == MechanismFacet::Status {
                 // Only mechanisms that ever had the status can have it last: an index narrows
                 // them down before the latest status is looked up for each.
@@ -267,19 +267,9 @@ impl Store {
         filter: &MechanismListFilter,
         facet: MechanismFacet,
     ) -> Result<BTreeMap<String, u64>> {
-        let rows: Vec<(Option<String>, i64)> = self
-            .mechanisms_matching(filter, Some(facet))
-            .select_only()
-            .column_as(self.facet_value(facet), "facet_value")
-            .column_as(mechanism::Column::MechanismId.count(), "n")
-            .group_by(Expr::col(Alias::new("facet_value")))
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(value, n)| Some((value?, u64::try_from(n).unwrap_or(0))))
-            .collect())
+        let query = self.mechanisms_matching(filter, Some(facet));
+        self.facet_counts(query, self.facet_value(facet), mechanism::Column::MechanismId)
+            .await
     }
 
     /// `(iso3, name)` of every country that has a mechanism, by name then code: the choices of

@@ -13,10 +13,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
 use crate::entity::{citation, source};
+use crate::facets::{self, Facet};
 use crate::read::MAX_IN_LIST;
 use crate::{Result, Store};
 
@@ -48,6 +49,11 @@ impl SourceFacet {
             SourceFacet::Language => source::Column::Language,
         }
     }
+}
+
+impl Facet for SourceFacet {
+    type Filter = SourceListFilter;
+    const EVERY: &'static [Self] = &SourceFacet::ALL;
 
     fn chosen(self, filter: &SourceListFilter) -> Option<&String> {
         match self {
@@ -93,13 +99,8 @@ impl Store {
     /// `source` with every chosen filter but `except`'s applied.
     fn sources_matching(&self, filter: &SourceListFilter, except: Option<SourceFacet>) -> Select<source::Entity> {
         let mut query = source::Entity::find();
-        for facet in SourceFacet::ALL {
-            if Some(facet) == except {
-                continue;
-            }
-            if let Some(value) = facet.chosen(filter) {
-                query = query.filter(facet.column().eq(value.clone()));
-            }
+        for (facet, value) in facets::chosen(filter, except) {
+            query = query.filter(facet.column().eq(value.clone()));
         }
         query
     }
@@ -177,19 +178,9 @@ impl Store {
         filter: &SourceListFilter,
         facet: SourceFacet,
     ) -> Result<BTreeMap<String, u64>> {
-        let rows: Vec<(Option<String>, i64)> = self
-            .sources_matching(filter, Some(facet))
-            .select_only()
-            .column_as(facet.column(), "facet_value")
-            .column_as(source::Column::SourceId.count(), "n")
-            .group_by(Expr::col(Alias::new("facet_value")))
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(value, n)| Some((value?, u64::try_from(n).unwrap_or(0))))
-            .collect())
+        let query = self.sources_matching(filter, Some(facet));
+        self.facet_counts(query, Expr::col(facet.column()), source::Column::SourceId)
+            .await
     }
 
     /// Every language some source is written in (its code), bytewise: the choices of the source

@@ -344,3 +344,49 @@ pub async fn synthetic_edition(store: &Store, slug: &str, title: &str) -> crate:
     w.commit().await.expect("the synthetic edition is written");
     ed
 }
+
+/// Synthetic test data: a dataset `slug` and its one indicator `x`, written with `w` (not
+/// committed). Never a fact.
+pub async fn synthetic_indicator(w: &mut crate::Writer, slug: &str) -> crate::entity::indicator::Model {
+    use crate::Set;
+    use crate::entity::{dataset, indicator};
+    let d = w
+        .insert(dataset::ActiveModel {
+            slug: Set(slug.into()),
+            title: Set(format!("Synthetic dataset {slug}")),
+            publisher: Set("Test".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("the synthetic dataset");
+    w.insert(indicator::ActiveModel {
+        dataset_id: Set(d.dataset_id),
+        code: Set("x".into()),
+        label: Set("X".into()),
+        ..Default::default()
+    })
+    .await
+    .expect("the synthetic indicator")
+}
+
+/// Synthetic test data: what an observation needs, committed: a country `KEN` (only its codes
+/// and name) and the dataset `d` with its indicator ([`synthetic_indicator`]). Returns the
+/// dataset's id and the indicator's.
+pub async fn observation_fixture(store: &Store) -> (i32, i32) {
+    use crate::Set;
+    use crate::entity::country;
+    let mut w = store.writer("test").await.expect("a writer");
+    w.insert(country::ActiveModel {
+        country_iso3: Set("KEN".into()),
+        iso2: Set("KE".into()),
+        m49: Set("404".into()),
+        name: Set("Kenya".into()),
+        un_status: Set("member".into()),
+        ..Default::default()
+    })
+    .await
+    .expect("the synthetic country");
+    let i = synthetic_indicator(&mut w, "d").await;
+    w.commit().await.expect("the observation fixture is written");
+    (i.dataset_id, i.indicator_id)
+}

@@ -13,11 +13,13 @@ use nmp_core::vocab::AccountRole;
 use nmp_store::auth::LinkPurpose;
 use nmp_store::backup::{self, Checked};
 use nmp_store::entity::{
-    assignment, attachment, dataset, edition, erratum, indicator, invitation, mail, observation, observation_outside,
-    organization, proposal, question, questionnaire, source,
+    assignment, attachment, edition, erratum, invitation, mail, observation, observation_outside, organization,
+    proposal, question, questionnaire, source,
 };
 use nmp_store::migration::{Migrator, SEEDED_TABLES};
-use nmp_store::testing::{TestDb, assessment_fixture, blank_postgres, blank_sqlite, engines, migrate_first, texts};
+use nmp_store::testing::{
+    TestDb, assessment_fixture, blank_postgres, blank_sqlite, engines, migrate_first, synthetic_indicator, texts,
+};
 use nmp_store::{Set, Store};
 use sea_orm_migration::MigratorTrait;
 use serde_json::Value as Json;
@@ -202,24 +204,7 @@ async fn fill(store: &Store) -> i32 {
     )
     .await
     .unwrap();
-    let d = w
-        .insert(dataset::ActiveModel {
-            slug: Set("synthetic-data".into()),
-            title: Set("Synthetic data".into()),
-            publisher: Set("Test".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    let i = w
-        .insert(indicator::ActiveModel {
-            dataset_id: Set(d.dataset_id),
-            code: Set("x".into()),
-            label: Set("X".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let i = synthetic_indicator(&mut w, "synthetic-data").await;
     let observations = REALS
         .iter()
         .enumerate()

@@ -174,7 +174,8 @@ async fn a_bundle_groups_each_mechanisms_rows_in_reading_order_with_their_citati
 }
 
 /// `Activities::Latest(n)` reads each mechanism's latest `n` activities (by date, then id) in
-/// reading order, with the number recorded in all; a mechanism with fewer keeps every one.
+/// reading order, with the number recorded in all; a mechanism with fewer keeps every one, and one
+/// without any has none and a count of 0.
 #[tokio::test]
 async fn the_latest_activities_of_each_mechanism_with_their_count() {
     for db in common::engines().await {
@@ -183,6 +184,7 @@ async fn the_latest_activities_of_each_mechanism_with_their_count() {
         fixtures::country(&mut w, "KEN", "Kenya").await;
         let busy = fixtures::mechanism(&mut w, "busy-synthetic", "KEN").await;
         let quiet = fixtures::mechanism(&mut w, "quiet-synthetic", "KEN").await;
+        let silent = fixtures::mechanism(&mut w, "silent-synthetic", "KEN").await;
         // Dates out of order, one year twice (the id decides), partial dates of either length.
         let dates = [
             "2019", "2012-05", "2021-01", "2015", "2021-01", "2010", "2020-12", "2018-03", "2011", "2022",
@@ -196,7 +198,7 @@ async fn the_latest_activities_of_each_mechanism_with_their_count() {
 
         let bundle = s
             .mechanism_bundle(
-                Selection::These(vec![busy.clone(), quiet.clone()]),
+                Selection::These(vec![busy.clone(), quiet.clone(), silent.clone()]),
                 &Activities::Latest(4),
             )
             .await
@@ -213,6 +215,9 @@ async fn the_latest_activities_of_each_mechanism_with_their_count() {
         let quiet_rows = bundle.get(quiet.mechanism_id).unwrap();
         assert_eq!(quiet_rows.activities.len(), 1);
         assert_eq!(quiet_rows.activity_count, 1);
+        let silent_rows = bundle.get(silent.mechanism_id).unwrap();
+        assert!(silent_rows.activities.is_empty(), "{}", db.engine);
+        assert_eq!(silent_rows.activity_count, 0, "{}", db.engine);
 
         // Every activity when all are asked for, and the count is what was read.
         let all = s
