@@ -11,6 +11,9 @@ use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolO
 use sea_orm::{ConnectionTrait, SqlxPostgresConnector, SqlxSqliteConnector};
 use sea_orm_migration::MigratorTrait;
 
+/// Rows a SQLite connection's thread may read ahead of the request that takes them.
+const SQLITE_ROW_BUFFER: usize = 1024;
+
 use crate::migration::Migrator;
 use crate::{Result, Store, StoreError};
 
@@ -72,7 +75,13 @@ impl Store {
                 .busy_timeout(Duration::from_secs(30))
                 // Statement journals and sorts in memory rather than in temporary files: a bulk
                 // insert's statement journal otherwise costs a write per page it touches.
-                .pragma("temp_store", "memory");
+                .pragma("temp_store", "memory")
+                // sqlx runs each SQLite connection on its own thread and hands every row to the
+                // request over a bounded channel; at its default of 50 rows, a page's larger reads
+                // (a mechanism's activities and citations) stall the thread on every fiftieth row
+                // and wake it again, which a profile of `bench/uncached` showed as the largest
+                // cost after the allocator's (issue 27).
+                .row_buffer_size(SQLITE_ROW_BUFFER);
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .connect_with(options)
