@@ -12,13 +12,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// The allocator: mimalloc rather than the C library's. A server answering distinct pages
-/// allocates and frees many short-lived buffers of every size from several threads; under glibc's
-/// allocator a third of an uncached request's CPU time went to `malloc`, `free` and
-/// `malloc_consolidate` (a profile of `bench/uncached`, issue 27).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// NMP: the database, data-collection desk, analysis bench and press of the review
 /// "National Mechanisms for the Prevention of Genocide and Other Atrocity Crimes".
 #[derive(Parser, Debug)]
