@@ -64,14 +64,18 @@ impl Geo<'_> {
     }
 }
 
-/// Every record's documents, and the labels of the facet values they use.
-pub async fn records(store: &Store) -> nmp_store::Result<(Vec<IndexDoc>, Labels)> {
+/// The labels of the facet values the records' documents use: the countries' names, their
+/// regions and groups, the editions' titles and the kinds of record. What a server that finds its
+/// index current reads at start, instead of every record ([`records`]).
+pub async fn labels(store: &Store) -> nmp_store::Result<Labels> {
     let countries = store.all::<country::Entity>().await?;
-    let mechanisms = store.all::<mechanism::Entity>().await?;
-    let organisations = store.all::<organization::Entity>().await?;
     let editions = store.all::<edition::Entity>().await?;
+    Ok(labels_of(&countries, &editions))
+}
+
+fn labels_of(countries: &[country::Model], editions: &[edition::Model]) -> Labels {
     let mut labels = Labels::default();
-    for c in &countries {
+    for c in countries {
         labels.put(Dim::Country, &c.country_iso3, c.name.clone());
         if let Some(r) = &c.un_region {
             labels.put(Dim::Region, r, geo_label(r));
@@ -80,12 +84,22 @@ pub async fn records(store: &Store) -> nmp_store::Result<(Vec<IndexDoc>, Labels)
             labels.put(Dim::Group, g, label::<UnRegionalGroup>(g));
         }
     }
-    for e in &editions {
+    for e in editions {
         labels.put(Dim::Edition, &e.slug, e.title.clone());
     }
     for k in Kind::ALL {
         labels.put(Dim::Kind, k.code(), k.label().to_string());
     }
+    labels
+}
+
+/// Every record's documents, and the labels of the facet values they use ([`labels`]).
+pub async fn records(store: &Store) -> nmp_store::Result<(Vec<IndexDoc>, Labels)> {
+    let countries = store.all::<country::Entity>().await?;
+    let mechanisms = store.all::<mechanism::Entity>().await?;
+    let organisations = store.all::<organization::Entity>().await?;
+    let editions = store.all::<edition::Entity>().await?;
+    let labels = labels_of(&countries, &editions);
     let geo = Geo {
         countries: countries.iter().map(|c| (c.country_iso3.as_str(), c)).collect(),
     };

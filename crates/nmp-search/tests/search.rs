@@ -373,6 +373,8 @@ async fn changes_are_indexed_incrementally_and_other_schema_versions_rebuilt() {
     assert!(!index.needs_build());
     assert_eq!(index.refresh(s).await.unwrap(), None, "current: not indexed again");
     assert_eq!(index.search(&public("blorptastic")).unwrap().total, Some(1));
+    // A current index opens no writer, so a second opener of the folder is not refused.
+    drop(SearchIndex::open(dir.path()).unwrap());
     let facets = index.search(&public("prévention")).unwrap().facets;
     let country = facets.iter().find(|f| f.name == "country").unwrap();
     assert!(
@@ -381,6 +383,11 @@ async fn changes_are_indexed_incrementally_and_other_schema_versions_rebuilt() {
             .iter()
             .any(|v| v.value == "COD" && v.label.contains("Congo")),
         "{country:?}"
+    );
+    // The labels read at start are those a whole indexing makes.
+    assert_eq!(
+        nmp_search::records::labels(s).await.unwrap().0,
+        nmp_search::records::records(s).await.unwrap().1.0
     );
     drop(index);
     // A write while it was closed: the next opening brings it up to date.
@@ -400,6 +407,9 @@ async fn changes_are_indexed_incrementally_and_other_schema_versions_rebuilt() {
         "the file replaced is read, the other kept"
     );
     assert_eq!(index.search(&public("zorbulent")).unwrap().total, Some(1));
+    // Its writer now open, the folder is refused to a second opener (another server), saying why.
+    let second = SearchIndex::open(dir.path()).unwrap_err().to_string();
+    assert!(second.contains("another process is writing this index"), "{second}");
     drop(index);
 
     // Another schema version: rebuilt from scratch.

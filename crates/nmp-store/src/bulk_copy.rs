@@ -150,8 +150,8 @@ mod tests {
     use sea_orm::{ConnectionTrait, SqlErr, Statement};
 
     use super::*;
-    use crate::entity::{country, indicator, observation};
-    use crate::testing::{engines, execute, observation_fixture};
+    use crate::entity::{indicator, observation};
+    use crate::testing::{engines, execute, kenya, observation_fixture};
     use crate::{EntityTrait, NewObservation, Set};
 
     #[test]
@@ -382,16 +382,7 @@ mod tests {
                 .await
                 .unwrap();
             assert_eq!(n, 10_000);
-            let again = w
-                .insert(country::ActiveModel {
-                    country_iso3: Set("KEN".into()),
-                    iso2: Set("KE".into()),
-                    m49: Set("404".into()),
-                    name: Set("Kenya".into()),
-                    un_status: Set("member".into()),
-                    ..Default::default()
-                })
-                .await;
+            let again = w.insert(kenya()).await;
             assert!(again.is_err(), "{}: a second KEN", db.engine);
             drop(w);
             nothing_written().await;

@@ -369,23 +369,26 @@ pub async fn synthetic_indicator(w: &mut crate::Writer, slug: &str) -> crate::en
     .expect("the synthetic indicator")
 }
 
-/// Synthetic test data: what an observation needs, committed: a country `KEN` (only its codes
-/// and name) and the dataset `d` with its indicator ([`synthetic_indicator`]). Returns the
-/// dataset's id and the indicator's.
-pub async fn observation_fixture(store: &Store) -> (i32, i32) {
+/// The country `KEN` with only its codes and name, not yet written (tests insert it, or insert it
+/// a second time to make a write fail).
+pub fn kenya() -> crate::entity::country::ActiveModel {
     use crate::Set;
-    use crate::entity::country;
-    let mut w = store.writer("test").await.expect("a writer");
-    w.insert(country::ActiveModel {
+    crate::entity::country::ActiveModel {
         country_iso3: Set("KEN".into()),
         iso2: Set("KE".into()),
         m49: Set("404".into()),
         name: Set("Kenya".into()),
         un_status: Set("member".into()),
         ..Default::default()
-    })
-    .await
-    .expect("the synthetic country");
+    }
+}
+
+/// Synthetic test data: what an observation needs, committed: a country `KEN` (only its codes
+/// and name) and the dataset `d` with its indicator ([`synthetic_indicator`]). Returns the
+/// dataset's id and the indicator's.
+pub async fn observation_fixture(store: &Store) -> (i32, i32) {
+    let mut w = store.writer("test").await.expect("a writer");
+    w.insert(kenya()).await.expect("the synthetic country");
     let i = synthetic_indicator(&mut w, "d").await;
     w.commit().await.expect("the observation fixture is written");
     (i.dataset_id, i.indicator_id)
