@@ -204,6 +204,9 @@ def main() -> int:
         out.write("# Benchmark results (bench/run)\n\n")
         out.write("\n".join(machine) + "\n\n")
         out.write(text + "\n\n")
+        by_kind = uncached_report.kinds_table(r)
+        if by_kind:
+            out.write(by_kind + "\n\n")
         if notes:
             out.write("Not measured yet: " + "; ".join(sorted(set(notes))) + ".\n\n")
         out.write(ratios_line + "\n")

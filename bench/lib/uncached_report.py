@@ -99,6 +99,47 @@ def rows(r, fmt):
     return out
 
 
+def kinds(r, n, side):
+    """Scale n's figures by kind of URL for side (nmp, datasette), from the one-at-a-time pass:
+    {kind: (requests, p50_ms, largest_ms, bytes)}."""
+    prefix = f"uncached_s{n}_{side}_kind_"
+    out = {}
+    for key, value in r.items():
+        if key.startswith(prefix):
+            try:
+                c, p50, largest, size = value.split()
+                out[key[len(prefix):]] = (int(c), float(p50), float(largest), int(size))
+            except ValueError:
+                continue
+    return out
+
+
+def kinds_table(r):
+    """Markdown: each kind of URL's p50 alone at every scale, NMP and Datasette, with NMP's mean
+    answer size: which answers grow with the data, and by how much. Empty when not measured."""
+    ran = [n for n in scales(r) if not why_not(r, n) and kinds(r, n, "nmp")]
+    if not ran:
+        return ""
+    names = sorted({k for n in ran for k in kinds(r, n, "nmp")})
+    head = ["kind", "URLs"] + [f"NMP p50 s{n} (ms)" for n in ran] + [f"Datasette p50 s{n} (ms)" for n in ran] + [
+        f"NMP mean size s{n} (KB)" for n in ran]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for k in names:
+        cells = [k, str(kinds(r, ran[0], "nmp").get(k, (0,))[0])]
+        for side, i, scale_of in (("nmp", 1, 1), ("datasette", 1, 1), ("nmp", 3, 1024)):
+            for n in ran:
+                got = kinds(r, n, side).get(k)
+                if not got:
+                    cells.append("n/a")
+                elif i == 3:
+                    cells.append(fmt(got[3] / got[0] / scale_of, 1))
+                else:
+                    cells.append(fmt(got[i], 2))
+        lines.append("| " + " | ".join(cells) + " |")
+    return ("Each kind of URL, one request at a time (the pass before the load; p50 in ms, and NMP's "
+            "mean answer size):\n\n" + "\n".join(lines))
+
+
 def fmt(x, digits=1):
     if isinstance(x, str):
         return x
@@ -132,6 +173,9 @@ def main():
     x = ratios(r)
     line = " ".join(f"{k}={'nan' if math.isnan(v) else f'{v:.3f}'}" for k, v in x.items())
     text = "\n".join(table) + "\n\nGeneration (`nmp demo synthetic --scale N`):\n\n" + "\n".join(gen_table)
+    by_kind = kinds_table(r)
+    if by_kind:
+        text += "\n\n" + by_kind
     print(text, file=sys.stderr)
     if out_md != "/dev/null":
         with open(out_md, "w") as out:

@@ -5,9 +5,12 @@
                                                 path a line, the same order) and OUT_DIR/kinds.txt,
                                                 leaving out the URLs of the KINDs named (e.g.
                                                 api-source-list), when a part is too slow to run
-    python uncached_urls.py check BASE PATHS    asks for every path of PATHS once from BASE, one at
+    python uncached_urls.py check BASE PATHS [KINDS]
+                                                asks for every path of PATHS once from BASE, one at
                                                 a time; fails on any answer but 200; prints
-                                                `requests p50_ms p99_ms bytes`
+                                                `requests p50_ms p99_ms bytes`, and with KINDS
+                                                (the mix's kinds.txt) a line `kind requests p50_ms
+                                                largest_ms bytes` a kind after it
     python uncached_urls.py by-kind BASE DIR    asks for every path of DIR/nmp.txt once, one at a
                                                 time, and prints each kind's (DIR/kinds.txt) total,
                                                 p50 and largest time and mean size: where the
@@ -139,21 +142,31 @@ def percentile(values, pct):
     return ordered[k]
 
 
-def check(base, paths_file):
+def check(base, paths_file, kinds_file=None):
+    """Asks for every URL once, one at a time; prints `count p50 p99 bytes`, then with a kinds
+    file (the mix's kinds.txt, in the same order) one line `kind count p50 largest bytes` a kind."""
     paths = [p for p in open(paths_file).read().splitlines() if p]
+    kinds = open(kinds_file).read().splitlines() if kinds_file else ["all"] * len(paths)
     url = urllib.parse.urlsplit(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=600)
     times, total = [], 0
-    for path in paths:
+    by_kind_times, by_kind_bytes = {}, {}
+    for path, kind in zip(paths, kinds):
         started = time.perf_counter()
         conn.request("GET", path)
         response = conn.getresponse()
         body = response.read()
-        times.append((time.perf_counter() - started) * 1000)
+        ms = (time.perf_counter() - started) * 1000
+        times.append(ms)
         if response.status != 200:
             raise SystemExit(f"uncached_urls.py: {base}{path} answered {response.status}: {body[:300]!r}")
         total += len(body)
+        by_kind_times.setdefault(kind, []).append(ms)
+        by_kind_bytes[kind] = by_kind_bytes.get(kind, 0) + len(body)
     print(f"{len(times)} {percentile(times, 50):.3f} {percentile(times, 99):.3f} {total}")
+    if kinds_file:
+        for kind, values in sorted(by_kind_times.items()):
+            print(f"{kind} {len(values)} {percentile(values, 50):.3f} {max(values):.3f} {by_kind_bytes[kind]}")
     return 0
 
 
@@ -185,6 +198,6 @@ if __name__ == "__main__":
         sys.exit(by_kind(sys.argv[2], sys.argv[3]))
     if len(sys.argv) >= 4 and sys.argv[1] == "make":
         sys.exit(make(sys.argv[2], sys.argv[3], set(sys.argv[4:])))
-    if len(sys.argv) == 4 and sys.argv[1] == "check":
-        sys.exit(check(sys.argv[2], sys.argv[3]))
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "check":
+        sys.exit(check(*sys.argv[2:]))
     sys.exit(__doc__)

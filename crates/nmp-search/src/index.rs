@@ -17,6 +17,8 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use nmp_store::Store;
+use tantivy::directory::error::LockError;
+use tantivy::directory::{Directory, INDEX_WRITER_LOCK};
 use tantivy::schema::{Facet, TantivyDocument, Term};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 use tokio::sync::Mutex;
@@ -136,7 +138,7 @@ impl SearchIndex {
                 .map_err(|e| SearchError::index(&dir, e))?
         };
         register_analysers(&index);
-        refuse_if_written_elsewhere(&dir, &data)?;
+        refuse_if_written_elsewhere(&dir, &index)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -419,25 +421,22 @@ impl SearchIndex {
 }
 
 /// Refuses an index that another process is writing (another `nmp serve` on the same database
-/// and search folder), as opening its writer would, without opening one: tantivy's writer holds
-/// an exclusive `flock` on `.tantivy-writer.lock` while it is open.
-fn refuse_if_written_elsewhere(dir: &Path, data: &Path) -> Result<()> {
-    let path = data.join(".tantivy-writer.lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| SearchError::io(&path, e))?;
-    match file.try_lock() {
-        Ok(()) => Ok(()),
-        Err(std::fs::TryLockError::WouldBlock) => Err(SearchError::Io {
+/// and search folder), as opening its writer would, without opening one: takes and at once
+/// releases the writer's own lock (tantivy's `INDEX_WRITER_LOCK`, an exclusive `flock` held while
+/// a writer is open), which is busy while another process has its writer open.
+fn refuse_if_written_elsewhere(dir: &Path, index: &Index) -> Result<()> {
+    match index.directory().acquire_lock(&INDEX_WRITER_LOCK) {
+        Ok(_released_here) => Ok(()),
+        Err(LockError::LockBusy) => Err(SearchError::Io {
             path: dir.to_path_buf(),
             message: "another process is writing this index (another nmp serve on the same \
                       database?): give each server its own search_dir"
                 .into(),
         }),
-        Err(std::fs::TryLockError::Error(e)) => Err(SearchError::io(&path, e)),
+        Err(LockError::IoError(e)) => Err(SearchError::Io {
+            path: dir.to_path_buf(),
+            message: format!("cannot take the index's writer lock: {e}"),
+        }),
     }
 }
 

@@ -67,7 +67,9 @@ pub use error::{Result, StoreError};
 pub use introspect::TableColumns;
 pub use publish::{LOCKED_TABLES, Published};
 pub use read::{CountryWithMechanisms, Counts, in_period};
-pub use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+pub use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TryGetableMany,
+};
 pub use writer::Writer;
 
 use sea_orm::DatabaseConnection;

@@ -231,17 +231,23 @@ impl Writer {
     /// Inserts many rows of a bulk table (one without version columns, such as `observation`) in
     /// batches, and records ONE audit event for them all: `action = "import"`, `entity_id =
     /// batch_key`, and `summary` (counts, file hash, ...) as the event's `after`.
-    pub async fn insert_many<A>(&mut self, rows: Vec<A>, batch_key: &str, summary: serde_json::Value) -> Result<u64>
+    ///
+    /// `rows` may be any iterator: it is drawn a batch at a time, so a caller that makes its rows
+    /// as it goes (the synthetic dataset's millions of activities and citations) never holds them
+    /// all. A lock that refuses a row refuses the whole write (nothing is kept: the transaction
+    /// is the caller's).
+    pub async fn insert_many<A>(
+        &mut self,
+        rows: impl IntoIterator<Item = A>,
+        batch_key: &str,
+        summary: serde_json::Value,
+    ) -> Result<u64>
     where
         A: ActiveModelTrait + Send,
         <A::Entity as EntityTrait>::Column: FromStr,
     {
         let table = A::Entity::default().table_name().to_string();
-        if lockable(&table) {
-            for row in &rows {
-                self.check_active_lock(&table, row, "(new)").await?;
-            }
-        }
+        let check_locks = lockable(&table);
         use sea_orm::Iterable;
         // Stay below both engines' limits on bound parameters per statement.
         let columns = <A::Entity as EntityTrait>::Column::iter().count().max(1);
@@ -250,6 +256,11 @@ impl Writer {
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
             let batch: Vec<A> = rows.by_ref().take(per_batch).collect();
+            if check_locks {
+                for row in &batch {
+                    self.check_active_lock(&table, row, "(new)").await?;
+                }
+            }
             inserted += batch.len() as u64;
             A::Entity::insert_many(batch).exec_without_returning(&self.txn).await?;
         }
@@ -264,12 +275,13 @@ impl Writer {
 
     /// Inserts many editable rows (each gets `created_at`, `updated_at`, `updated_by` and `version
     /// = 1`, as with [`Writer::insert`]) in batches, recorded as ONE audit event like
-    /// [`Writer::insert_many`]. For records made in bulk by code, such as the synthetic benchmark
-    /// dataset, where an event per row would cost more than the rows. The caller reads the new
-    /// keys back by natural key (slug, or the columns it set) if it needs them.
+    /// [`Writer::insert_many`] (and drawn from `rows` a batch at a time like it). For records
+    /// made in bulk by code, such as the synthetic benchmark dataset, where an event per row would
+    /// cost more than the rows. The caller reads the new keys back by natural key (slug, or the
+    /// columns it set) if it needs them.
     pub async fn insert_many_editable<A>(
         &mut self,
-        mut rows: Vec<A>,
+        rows: impl IntoIterator<Item = A>,
         batch_key: &str,
         summary: serde_json::Value,
     ) -> Result<u64>
@@ -283,12 +295,13 @@ impl Writer {
             (column::<A::Entity>("updated_by"), Value::from(self.actor.clone())),
             (column::<A::Entity>("version"), Value::from(1i32)),
         ];
-        for row in &mut rows {
+        let stamped = rows.into_iter().map(move |mut row| {
             for (col, value) in &stamps {
                 row.set(*col, value.clone());
             }
-        }
-        self.insert_many(rows, batch_key, summary).await
+            row
+        });
+        self.insert_many(stamped, batch_key, summary).await
     }
 
     /// Deletes every row of a bulk table where `column` equals `value`, recorded as ONE audit

@@ -3,7 +3,9 @@
 //! replaces and its indicators), so that no caller needs the raw transaction.
 
 use sea_orm::sea_query::IntoCondition;
-use sea_orm::{Condition, EntityTrait, Iterable, PrimaryKeyToColumn, QueryFilter, QueryOrder};
+use sea_orm::{
+    Condition, EntityTrait, Iterable, PrimaryKeyToColumn, QueryFilter, QueryOrder, QuerySelect, TryGetableMany,
+};
 
 use crate::{Result, Writer};
 
@@ -24,5 +26,31 @@ impl Writer {
             .expect("every table has a primary key")
             .into_column();
         Ok(E::find().filter(filter).order_by_asc(pk).all(self.conn()).await?)
+    }
+
+    /// The values of `columns` of the rows of `E` that match `filter`, in primary-key order, as
+    /// tuples `T` (such as `(String, i32)` for a title and the key): a look-up of the keys of rows
+    /// just inserted in bulk that does not read their other columns.
+    pub async fn read_columns<E, T>(
+        &self,
+        filter: impl IntoCondition,
+        columns: impl IntoIterator<Item = E::Column>,
+    ) -> Result<Vec<T>>
+    where
+        E: EntityTrait,
+        T: TryGetableMany,
+    {
+        let pk = E::PrimaryKey::iter()
+            .next()
+            .expect("every table has a primary key")
+            .into_column();
+        Ok(E::find()
+            .select_only()
+            .columns(columns)
+            .filter(filter)
+            .order_by_asc(pk)
+            .into_tuple::<T>()
+            .all(self.conn())
+            .await?)
     }
 }

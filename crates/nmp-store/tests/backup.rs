@@ -205,17 +205,13 @@ async fn fill(store: &Store) -> i32 {
     .await
     .unwrap();
     let i = synthetic_indicator(&mut w, "synthetic-data").await;
-    let observations = REALS
-        .iter()
-        .enumerate()
-        .map(|(n, v)| observation::ActiveModel {
-            indicator_id: Set(i.indicator_id),
-            country_iso3: Set("XAA".into()),
-            year: Set(2000 + n as i32),
-            value: Set(*v),
-            ..Default::default()
-        })
-        .collect();
+    let observations = REALS.iter().enumerate().map(|(n, v)| observation::ActiveModel {
+        indicator_id: Set(i.indicator_id),
+        country_iso3: Set("XAA".into()),
+        year: Set(2000 + n as i32),
+        value: Set(*v),
+        ..Default::default()
+    });
     w.insert_many(observations, "test", serde_json::json!({"observations": REALS.len()}))
         .await
         .unwrap();
@@ -231,7 +227,7 @@ async fn fill(store: &Store) -> i32 {
             note: Set(note.map(str::to_string)),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     w.insert_many(outside, "test", serde_json::json!({})).await.unwrap();
     let proposal_row = |message: &str| proposal::ActiveModel {
         entity: Set("source".into()),

@@ -180,6 +180,30 @@ async fn a_published_editions_rows_are_locked_and_errata_are_not() {
         w.ensure_editable(other.edition_id, "profile", "1").await.unwrap();
         drop(w);
 
+        // A bulk insert drawn from an iterator a batch at a time: one citation of a locked row in
+        // its second batch refuses the whole write, and the first batch is not kept.
+        let mut w = s.writer("editor@example.org").await.unwrap();
+        let rows = (0..1_200).map(|i| citation::ActiveModel {
+            source_id: Set(src.source_id),
+            entity: Set(if i == 1_100 { "edition_part" } else { "mechanism" }.into()),
+            entity_id: Set(if i == 1_100 {
+                part.edition_part_id.to_string()
+            } else {
+                m.mechanism_id.to_string()
+            }),
+            locator: Set(Some(format!("p. {i}"))),
+            ..Default::default()
+        });
+        assert_locked(w.insert_many(rows, "bulk", serde_json::json!({})).await, "citation");
+        drop(w);
+        let kept = s.all::<citation::Entity>().await.unwrap();
+        assert_eq!(
+            kept.iter().filter(|c| c.entity == "mechanism").count(),
+            0,
+            "{}: nothing of a refused bulk insert stays",
+            db.engine
+        );
+
         // Errata, shared records and other editions stay editable.
         let mut w = s.writer("editor@example.org").await.unwrap();
         w.insert(erratum::ActiveModel {

@@ -39,7 +39,7 @@ pub(crate) async fn write_mechanisms(l: &mut Loader, p: &Plan, orgs: &[i32]) -> 
             note: Set(note(p.seed)),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("mechanism", rows).await?;
     let by_slug = l
         .keys::<mechanism::Entity, String>(mechanism::Column::Slug.starts_with("synthetic-"), |m| {
@@ -65,61 +65,45 @@ pub(crate) async fn write_facts(
     editions: &[i32],
     functions: &[i32],
 ) -> Result<FactIds, IngestError> {
-    let statuses = p
-        .statuses
-        .iter()
-        .map(|s| mechanism_status::ActiveModel {
-            mechanism_id: Set(mechanisms[s.mechanism]),
-            status: Set(s.status.into()),
-            status_on: Set(Some(s.on.clone())),
-            confidence: Set("sourced".into()),
-            note: Set(None),
-            ..Default::default()
-        })
-        .collect();
+    let statuses = p.statuses.iter().map(|s| mechanism_status::ActiveModel {
+        mechanism_id: Set(mechanisms[s.mechanism]),
+        status: Set(s.status.into()),
+        status_on: Set(Some(s.on.clone())),
+        confidence: Set("sourced".into()),
+        note: Set(None),
+        ..Default::default()
+    });
     l.put("mechanism_status", statuses).await?;
-    let memberships = p
-        .memberships
-        .iter()
-        .map(|m| membership::ActiveModel {
-            mechanism_id: Set(mechanisms[m.mechanism]),
-            organization_id: Set(orgs[m.organization]),
-            role: Set(m.role.into()),
-            since_on: Set(Some(m.since.clone())),
-            until_on: Set(None),
-            confidence: Set("sourced".into()),
-            note: Set(None),
-            ..Default::default()
-        })
-        .collect();
+    let memberships = p.memberships.iter().map(|m| membership::ActiveModel {
+        mechanism_id: Set(mechanisms[m.mechanism]),
+        organization_id: Set(orgs[m.organization]),
+        role: Set(m.role.into()),
+        since_on: Set(Some(m.since.clone())),
+        until_on: Set(None),
+        confidence: Set("sourced".into()),
+        note: Set(None),
+        ..Default::default()
+    });
     l.put("membership", memberships).await?;
-    let levels = p
-        .function_levels
-        .iter()
-        .map(|f| mechanism_function::ActiveModel {
-            mechanism_id: Set(mechanisms[f.mechanism]),
-            edition_id: Set(editions[f.edition]),
-            function_id: Set(functions[f.function]),
-            level: Set(f.level.into()),
-            evidence: Set(Some(f.evidence.clone())),
-            ..Default::default()
-        })
-        .collect();
+    let levels = p.function_levels.iter().map(|f| mechanism_function::ActiveModel {
+        mechanism_id: Set(mechanisms[f.mechanism]),
+        edition_id: Set(editions[f.edition]),
+        function_id: Set(functions[f.function]),
+        level: Set(f.level.into()),
+        evidence: Set(Some(f.evidence.clone())),
+        ..Default::default()
+    });
     l.put("mechanism_function", levels).await?;
-    let activities = p
-        .activities
-        .iter()
-        .map(|a| activity::ActiveModel {
-            mechanism_id: Set(mechanisms[a.mechanism]),
-            occurred_on: Set(a.on.clone()),
-            kind: Set(a.kind.into()),
-            function_id: Set(a.function.map(|f| functions[f])),
-            title: Set(a.title.clone()),
-            description: Set(Some(a.description.clone())),
-            outcome: Set(a.outcome.clone()),
-            ..Default::default()
-        })
-        .collect();
+    let activities = p.activities.iter().map(|a| activity::ActiveModel {
+        mechanism_id: Set(mechanisms[a.mechanism]),
+        occurred_on: Set(a.on.clone()),
+        kind: Set(a.kind.into()),
+        function_id: Set(a.function.map(|f| functions[f])),
+        title: Set(a.title.clone()),
+        description: Set(Some(a.description.clone())),
+        outcome: Set(a.outcome.clone()),
+        ..Default::default()
+    });
     l.put("activity", activities).await?;
     read_fact_ids(l, p, mechanisms, orgs, editions, functions).await
 }
@@ -148,9 +132,15 @@ async fn read_fact_ids(
             ((f.mechanism_id, f.edition_id, f.function_id), f.mechanism_function_id)
         })
         .await?;
+    // Titles and keys only: the activities' texts are most of the dataset's bytes.
     let activities: HashMap<String, i32> = l
-        .keys::<activity::Entity, _>(activity::Column::MechanismId.is_in(ids), |a| (a.title, a.activity_id))
-        .await?;
+        .columns::<activity::Entity, (String, i32)>(
+            activity::Column::MechanismId.is_in(ids),
+            [activity::Column::Title, activity::Column::ActivityId],
+        )
+        .await?
+        .into_iter()
+        .collect();
     Ok(FactIds {
         statuses: p
             .statuses
@@ -205,7 +195,7 @@ pub(crate) async fn write_profiles(
                 ..Default::default()
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("profile", rows).await?;
     let by_mechanism = l
         .keys::<profile::Entity, i32>(profile::Column::EditionId.eq(full), |x| (x.mechanism_id, x.profile_id))
@@ -226,32 +216,28 @@ pub(crate) async fn write_citations(
     assessed: &OutcomeIds,
 ) -> Result<(), IngestError> {
     let (sources, mechanisms) = (keys.sources, keys.mechanisms);
-    let rows = p
-        .citations
-        .iter()
-        .map(|c| {
-            let (entity, id) = match c.target {
-                Target::Mechanism(i) => ("mechanism", mechanisms[i]),
-                Target::Status(i) => ("mechanism_status", facts.statuses[i]),
-                Target::Membership(i) => ("membership", facts.memberships[i]),
-                Target::FunctionLevel(i) => ("mechanism_function", facts.function_levels[i]),
-                Target::Activity(i) => ("activity", facts.activities[i]),
-                Target::Profile(i) => ("profile", profiles[i]),
-                Target::Part(i) => ("edition_part", parts[i]),
-                Target::Initiative(i) => ("initiative", assessed.initiatives[i]),
-                Target::Partner(i, k) => ("initiative_partner", assessed.partners[i][k]),
-                Target::Consensus(i) => ("consensus", assessed.consensus[i]),
-            };
-            citation::ActiveModel {
-                source_id: Set(sources[c.source]),
-                entity: Set(entity.into()),
-                entity_id: Set(id.to_string()),
-                field: Set(c.field.map(str::to_string)),
-                locator: Set(Some(c.locator.clone())),
-                quote: Set(None),
-                ..Default::default()
-            }
-        })
-        .collect();
+    let rows = p.citations.iter().map(|c| {
+        let (entity, id) = match c.target {
+            Target::Mechanism(i) => ("mechanism", mechanisms[i]),
+            Target::Status(i) => ("mechanism_status", facts.statuses[i]),
+            Target::Membership(i) => ("membership", facts.memberships[i]),
+            Target::FunctionLevel(i) => ("mechanism_function", facts.function_levels[i]),
+            Target::Activity(i) => ("activity", facts.activities[i]),
+            Target::Profile(i) => ("profile", profiles[i]),
+            Target::Part(i) => ("edition_part", parts[i]),
+            Target::Initiative(i) => ("initiative", assessed.initiatives[i]),
+            Target::Partner(i, k) => ("initiative_partner", assessed.partners[i][k]),
+            Target::Consensus(i) => ("consensus", assessed.consensus[i]),
+        };
+        citation::ActiveModel {
+            source_id: Set(sources[c.source]),
+            entity: Set(entity.into()),
+            entity_id: Set(id.to_string()),
+            field: Set(c.field.map(str::to_string)),
+            locator: Set(Some(c.locator.clone())),
+            quote: Set(None),
+            ..Default::default()
+        }
+    });
     l.put("citation", rows).await
 }

@@ -42,13 +42,19 @@ impl Loader {
         Ok(self.w.read_matching::<E>(filter).await?.into_iter().map(key).collect())
     }
 
-    /// Bulk-inserts `rows` into `table` as one audit event.
-    pub(crate) async fn put<A>(&mut self, table: &'static str, rows: Vec<A>) -> Result<(), IngestError>
+    /// Bulk-inserts `rows` into `table` as one audit event (none when there are no rows), drawing
+    /// them a batch at a time: a table's rows are made as they are written, never all held.
+    pub(crate) async fn put<A>(
+        &mut self,
+        table: &'static str,
+        rows: impl IntoIterator<Item = A, IntoIter: Send>,
+    ) -> Result<(), IngestError>
     where
         A: nmp_store::ActiveModelTrait + Send,
         <A::Entity as EntityTrait>::Column: std::str::FromStr,
     {
-        if rows.is_empty() {
+        let mut rows = rows.into_iter().peekable();
+        if rows.peek().is_none() {
             return Ok(());
         }
         let summary = json!({ "generator": "nmp demo synthetic", "seed": self.seed, "synthetic": true });
@@ -58,5 +64,20 @@ impl Loader {
             .await?;
         *self.rows.entry(table).or_default() += n;
         Ok(())
+    }
+
+    /// Reads back the values of `columns` (the last one the row's key) of the rows of `E` that
+    /// match `filter`, in this transaction, as tuples: for tables too large to read whole rows
+    /// of (the activities, with their texts).
+    pub(crate) async fn columns<E, T>(
+        &self,
+        filter: impl IntoCondition,
+        columns: impl IntoIterator<Item = E::Column>,
+    ) -> Result<Vec<T>, IngestError>
+    where
+        E: EntityTrait,
+        T: nmp_store::TryGetableMany,
+    {
+        Ok(self.w.read_columns::<E, T>(filter, columns).await?)
     }
 }

@@ -75,7 +75,7 @@ pub(crate) async fn frame(l: &mut Loader) -> Result<Frame, IngestError> {
                 description: Set(k.value.description.clone()),
                 ..Default::default()
             })
-            .collect();
+            .collect::<Vec<_>>();
         l.put("initiative_kind", rows).await?;
     }
     let kinds =
@@ -173,7 +173,7 @@ async fn write_framework(l: &mut Loader, f: &nmp_ingest::starter::model::Framewo
             description: Set(c.description.clone()),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("criterion", rows).await?;
     let by_code = l
         .keys::<criterion::Entity, String>(criterion::Column::FrameworkId.eq(id), |c| (c.code, c.criterion_id))
@@ -218,7 +218,7 @@ pub(crate) async fn write(
             note: Set(note(p.seed)),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("initiative", rows).await?;
     let by_slug = l
         .keys::<initiative::Entity, String>(initiative::Column::Slug.starts_with("synthetic-"), |i| {
@@ -279,7 +279,7 @@ pub(crate) async fn write(
             organization_id: Set(None),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("account", rows).await?;
     let accounts = l
         .keys::<account::Entity, String>(account::Column::Email.starts_with("synthetic-rater-"), |a| {
@@ -317,7 +317,7 @@ pub(crate) async fn write(
             mechanism_id: Set(None),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("round_target", rows).await?;
     let by_initiative = l
         .keys::<round_target::Entity, Option<i32>>(round_target::Column::AssessmentRoundId.eq(round_id), |t| {
@@ -339,7 +339,7 @@ pub(crate) async fn write(
             pseudonym: Set(r.pseudonym.clone()),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("round_rater", rows).await?;
     let by_account = l
         .keys::<round_rater::Entity, i32>(round_rater::Column::AssessmentRoundId.eq(round_id), |r| {
@@ -361,7 +361,7 @@ pub(crate) async fn write(
             rationale: Set(r.rationale.clone()),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("rating", rows).await?;
     let ratings: HashMap<(i32, i32, i32), i32> = l
         .keys::<rating::Entity, _>(rating::Column::RoundTargetId.is_in(targets.clone()), |r| {
@@ -378,7 +378,7 @@ pub(crate) async fn write(
             quote: Set(None),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("rating_evidence", rows).await?;
 
     let rows = p
@@ -392,7 +392,7 @@ pub(crate) async fn write(
             decided_by: Set(None),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("consensus", rows).await?;
     let consensus: HashMap<(i32, i32), i32> = l
         .keys::<consensus::Entity, _>(consensus::Column::RoundTargetId.is_in(targets.clone()), |k| {

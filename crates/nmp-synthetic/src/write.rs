@@ -34,7 +34,8 @@ async fn reference_data(l: &mut Loader) -> Result<(Vec<PlanCountry>, Vec<(i32, S
     let have_countries = l.w.read_all::<country::Entity>().await?;
     if have_countries.is_empty() {
         let list = countries::load(countries::UN_REGIONAL_GROUPS_CSV)?;
-        l.put("country", list.iter().map(country_row).collect()).await?;
+        l.put("country", list.iter().map(country_row).collect::<Vec<_>>())
+            .await?;
     }
     let have_functions = l.w.read_all::<function::Entity>().await?;
     if have_functions.is_empty() {
@@ -48,7 +49,7 @@ async fn reference_data(l: &mut Loader) -> Result<(Vec<PlanCountry>, Vec<(i32, S
                 description: Set(f.value.description.clone()),
                 ..Default::default()
             })
-            .collect();
+            .collect::<Vec<_>>();
         l.put("function", rows).await?;
     }
     let mut members: Vec<PlanCountry> =
@@ -122,23 +123,19 @@ pub(super) async fn write(store: &Store, seed: u64, scale: &Scale) -> Result<Syn
 }
 
 async fn write_sources(l: &mut Loader, p: &Plan) -> Result<Vec<i32>, IngestError> {
-    let rows = p
-        .sources
-        .iter()
-        .map(|s| source::ActiveModel {
-            slug: Set(s.slug.clone()),
-            title: Set(s.title.clone()),
-            kind: Set(s.kind.into()),
-            author: Set(None),
-            publisher: Set(Some(s.publisher.clone())),
-            published_on: Set(Some(s.published_on.clone())),
-            url: Set(Some(s.url.clone())),
-            accessed_on: Set(None),
-            language: Set(Some("en".into())),
-            note: Set(note(p.seed)),
-            ..Default::default()
-        })
-        .collect();
+    let rows = p.sources.iter().map(|s| source::ActiveModel {
+        slug: Set(s.slug.clone()),
+        title: Set(s.title.clone()),
+        kind: Set(s.kind.into()),
+        author: Set(None),
+        publisher: Set(Some(s.publisher.clone())),
+        published_on: Set(Some(s.published_on.clone())),
+        url: Set(Some(s.url.clone())),
+        accessed_on: Set(None),
+        language: Set(Some("en".into())),
+        note: Set(note(p.seed)),
+        ..Default::default()
+    });
     l.put("source", rows).await?;
     let by_slug = l
         .keys::<source::Entity, String>(source::Column::Slug.starts_with("synthetic-"), |s| {
@@ -165,7 +162,7 @@ async fn write_organizations(l: &mut Loader, p: &Plan) -> Result<Vec<i32>, Inges
             sector: Set(Some(o.sector.into())),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("organization", rows).await?;
     let by_slug = l
         .keys::<organization::Entity, String>(organization::Column::Slug.starts_with("synthetic-"), |o| {
@@ -202,7 +199,7 @@ async fn write_editions(l: &mut Loader, p: &Plan, orgs: &[i32]) -> Result<(Vec<i
             note: Set(note(p.seed)),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("edition", rows).await?;
     let by_slug = l
         .keys::<edition::Entity, String>(edition::Column::Slug.starts_with("synthetic-"), |e| {
@@ -220,7 +217,7 @@ async fn write_editions(l: &mut Loader, p: &Plan, orgs: &[i32]) -> Result<(Vec<i
             note: Set(None),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("edition_publisher", publishers).await?;
     let mut contributors = Vec::new();
     for &id in &ids {
@@ -258,7 +255,7 @@ async fn write_editions(l: &mut Loader, p: &Plan, orgs: &[i32]) -> Result<(Vec<i
             kind: Set("chapter".into()),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     l.put("edition_part", parts).await?;
     let by_key = l
         .keys::<edition_part::Entity, String>(edition_part::Column::EditionId.eq(full), |x| {

@@ -1,5 +1,7 @@
-//! Tests of the public API: well-formed, accessible, escaped and deterministic documents, the bars,
-//! points and countries they contain, and PNG output.
+//! Tests of the public API: well-formed, accessible, escaped and deterministic documents, and the
+//! bars and points they contain; the world map (`world_map.rs`), line charts (`lines.rs`), PNG output
+//! (`raster.rs`) and narrow drawings for phones (`phone.rs`) each in their own file, sharing the
+//! samples and helpers here.
 
 use std::collections::BTreeMap;
 
@@ -87,22 +89,6 @@ fn sample_map() -> MapChart {
         hover: BTreeMap::from([("404".to_owned(), "Kenya: standing mechanism since 2012".to_owned())]),
         colours: vec![],
     }
-}
-
-#[test]
-fn map_class_colours_can_be_overridden() {
-    let chart = MapChart {
-        colours: vec!["#123456".to_owned()],
-        ..sample_map()
-    };
-    let svg = map(&chart).svg;
-    let kenya = svg.split("data-m49=\"404\"").nth(1).expect("Kenya is drawn");
-    assert!(kenya.starts_with(" fill=\"#123456\""), "class 0 uses the override");
-    let argentina = svg.split("data-m49=\"032\"").nth(1).expect("Argentina is drawn");
-    assert!(
-        argentina.starts_with(&format!(" fill=\"{}\"", PALETTE[1])),
-        "other classes keep the palette"
-    );
 }
 
 /// Parses the document and checks the accessible name and description; returns the document.
@@ -364,156 +350,6 @@ fn numbers_have_at_most_two_decimals() {
     }
 }
 
-#[test]
-fn map_draws_the_world_coloured_by_class() {
-    let chart = sample_map();
-    let result = map(&chart);
-    assert!(result.drawn.len() >= 170, "{} countries", result.drawn.len());
-    for code in ["404", "032", "250", "643", "242", "840", "076", "156"] {
-        assert!(result.drawn.contains(code), "{code} drawn");
-    }
-    assert!(!result.drawn.contains("010"), "Antarctica is left out");
-    let doc = check_accessible(&result.svg, &chart.title, "960");
-    let country = |code: &str| doc.descendants().find(|n| n.attribute("data-m49") == Some(code));
-    let title_of = |node: roxmltree::Node<'_, '_>| {
-        node.children()
-            .find(|c| c.tag_name().name() == "title")
-            .and_then(|t| t.text())
-            .map(str::to_owned)
-    };
-    let kenya = country("404").expect("Kenya");
-    assert_eq!(kenya.attribute("fill"), Some(PALETTE[0]));
-    assert_eq!(title_of(kenya).as_deref(), Some("Kenya: standing mechanism since 2012"));
-    let argentina = country("032").expect("Argentina");
-    assert_eq!(argentina.attribute("fill"), Some(PALETTE[1]));
-    assert_eq!(title_of(argentina).as_deref(), Some("Argentina: Ad hoc"));
-    let brazil = country("076").expect("Brazil");
-    assert_eq!(brazil.attribute("fill"), Some(NO_DATA));
-    assert_eq!(title_of(brazil).as_deref(), Some("Brazil: No data"));
-    // Every drawn country is one path.
-    assert_eq!(count_class(&doc, "path", "country"), result.drawn.len());
-    assert!(doc.descendants().any(|n| n.text() == Some("No data")));
-}
-
-#[test]
-fn map_legend_has_no_data_only_when_needed() {
-    let everyone = map(&MapChart::default()).drawn;
-    let chart = MapChart {
-        classes: strings(&["Yes"]),
-        values: everyone.iter().map(|code| (code.clone(), 0)).collect(),
-        ..sample_map()
-    };
-    let svg = map(&chart).svg;
-    let doc = check_accessible(&svg, &chart.title, "960");
-    assert!(!doc.descendants().any(|n| n.text() == Some("No data")));
-    assert!(doc.descendants().any(|n| n.text() == Some("Yes")));
-    // A class index outside the classes counts as no data.
-    let out_of_range = MapChart {
-        values: BTreeMap::from([("404".to_owned(), 7)]),
-        ..sample_map()
-    };
-    let svg = map(&out_of_range).svg;
-    assert!(svg.contains(&format!("data-m49=\"404\" fill=\"{NO_DATA}\"")));
-}
-
-#[test]
-fn map_has_no_line_across_the_antimeridian() {
-    let svg = map(&MapChart::default()).svg;
-    let doc = check_accessible(&svg, "", "960");
-    for path in doc.descendants().filter(|n| n.attribute("class") == Some("country")) {
-        let d = path.attribute("d").unwrap_or_default();
-        for ring in d.split('M').filter(|r| !r.is_empty()) {
-            let xs: Vec<f64> = ring
-                .trim_end_matches('Z')
-                .split(' ')
-                .filter_map(|p| p.split(',').next().and_then(|x| x.parse().ok()))
-                .collect();
-            for pair in xs.windows(2) {
-                assert!(
-                    (pair[1] - pair[0]).abs() < 300.0,
-                    "jump in {:?}",
-                    path.attribute("data-m49")
-                );
-            }
-            let (first, last) = (xs.first().copied().unwrap_or(0.0), xs.last().copied().unwrap_or(0.0));
-            assert!(
-                (last - first).abs() < 300.0,
-                "closing jump in {:?}",
-                path.attribute("data-m49")
-            );
-        }
-    }
-}
-
-#[test]
-fn antimeridian_cut_keeps_both_sides() {
-    // A square from 170°E to 170°W.
-    let ring = [(170.0, 0.0), (-170.0, 0.0), (-170.0, 10.0), (170.0, 10.0), (170.0, 0.0)];
-    let pieces = crate::map::cut_at_antimeridian(&ring);
-    assert_eq!(pieces.len(), 2);
-    assert!(pieces[0].iter().all(|(lon, _)| *lon >= 170.0));
-    assert!(pieces[1].iter().all(|(lon, _)| *lon <= -170.0));
-    assert_eq!(crate::map::cut_at_antimeridian(&ring[..1]).len(), 1);
-}
-
-#[test]
-fn map_is_centred_on_greenwich() {
-    // The vertical centre line of the map is the prime meridian: it runs through Ghana (288), with
-    // Côte d'Ivoire (384) wholly west of it and Benin (204) wholly east.
-    let svg = map(&MapChart::default()).svg;
-    let doc = check_accessible(&svg, "", "960");
-    let xs = |code: &str| -> Vec<f64> {
-        let d = doc
-            .descendants()
-            .find(|n| n.attribute("data-m49") == Some(code))
-            .and_then(|n| n.attribute("d"));
-        d.unwrap_or_default()
-            .split(['M', ' ', 'Z'])
-            .filter_map(|p| p.split(',').next().and_then(|x| x.parse().ok()))
-            .collect()
-    };
-    let ghana = xs("288");
-    assert!(ghana.iter().any(|x| *x < 480.0) && ghana.iter().any(|x| *x > 480.0));
-    assert!(xs("384").iter().all(|x| *x < 480.0));
-    assert!(xs("204").iter().all(|x| *x > 480.0));
-    assert!(!xs("204").is_empty());
-}
-
-fn decode(bytes: &[u8]) -> tiny_skia::Pixmap {
-    assert!(bytes.starts_with(&[0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n']));
-    tiny_skia::Pixmap::decode_png(bytes).expect("decodes")
-}
-
-#[test]
-fn png_renders_at_the_requested_width_with_text() {
-    let image = decode(&png(&bar(&sample_bar(false)), 1200).expect("renders"));
-    assert_eq!(image.width(), 1200);
-    assert!(image.height() > 400);
-
-    // Text alone renders, so fonts were found.
-    let text = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 20\">\
-                <text x=\"5\" y=\"15\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">Text</text></svg>";
-    let image = decode(&png(text, 100).expect("renders"));
-    assert_eq!((image.width(), image.height()), (100, 20));
-    assert!(image.pixels().iter().any(|p| p.red() < 128), "no text was drawn");
-
-    let image = decode(&png(&map(&sample_map()).svg, 960).expect("renders"));
-    assert_eq!(image.width(), 960);
-}
-
-#[test]
-fn png_rejects_bad_input() {
-    assert!(matches!(png("<svg", 100), Err(ChartError::Svg(_))));
-    assert!(matches!(
-        png(&bar(&sample_bar(false)), 0),
-        Err(ChartError::Size { width: 0 })
-    ));
-    assert!(matches!(
-        png(&bar(&sample_bar(false)), 100_000),
-        Err(ChartError::Size { .. })
-    ));
-}
-
 /// The bold text elements: the visible title.
 fn visible_titles(doc: &roxmltree::Document<'_>) -> Vec<String> {
     doc.descendants()
@@ -570,40 +406,6 @@ fn a_chart_under_a_heading_has_no_visible_title_but_keeps_its_name() {
 }
 
 #[test]
-fn map_countries_link_to_their_pages() {
-    let frame = Frame {
-        links: BTreeMap::from([
-            ("404".to_owned(), "/countries/ken".to_owned()),
-            ("032".to_owned(), "/countries/arg".to_owned()),
-        ]),
-        ..Frame::under_heading()
-    };
-    let svg = map_with(&sample_map(), &frame).svg;
-    let doc = roxmltree::Document::parse(&svg).unwrap();
-    assert_eq!(
-        doc.root_element().attribute("role"),
-        Some("group"),
-        "links inside an img are hidden"
-    );
-    let links: Vec<_> = doc.descendants().filter(|n| n.tag_name().name() == "a").collect();
-    assert_eq!(links.len(), 2);
-    let kenya = links
-        .iter()
-        .find(|a| a.attribute("href") == Some("/countries/ken"))
-        .expect("Kenya links to its page");
-    assert_eq!(kenya.attribute("tabindex"), Some("-1"), "out of the tab order");
-    assert_eq!(
-        kenya.attribute("aria-label"),
-        Some("Kenya: standing mechanism since 2012")
-    );
-    let path = kenya.first_element_child().expect("the country inside the link");
-    assert_eq!(path.attribute("data-m49"), Some("404"));
-    let plain = map(&sample_map()).svg;
-    assert!(!plain.contains("<a "), "a download has no links");
-    assert!(plain.contains("role=\"img\""));
-}
-
-#[test]
 fn only_tells_a_chart_that_says_nothing_beyond_one_series() {
     let none_only = BarChart {
         series: vec![
@@ -627,123 +429,7 @@ fn only_tells_a_chart_that_says_nothing_beyond_one_series() {
     assert!(beyond.only(1), "values beyond the categories are not drawn");
 }
 
-fn element_attrs<'a>(doc: &'a roxmltree::Document<'a>, tag: &str, class: &str) -> Vec<roxmltree::Node<'a, 'a>> {
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == tag && n.attribute("class") == Some(class))
-        .collect()
-}
-
-#[test]
-fn coinciding_lines_stay_visible_and_lines_are_named_directly() {
-    let chart = LineChart {
-        series: vec![
-            series("States with a national mechanism", &[15.0, 9.0, 14.0, 14.0, 14.0]),
-            series("Mechanisms (all levels)", &[18.0, 9.0, 14.0, 14.0, 16.0]),
-        ],
-        ..sample_line()
-    };
-    let svg = line(&chart);
-    let doc = check_accessible(&svg, &chart.title, "800");
-    // 2015–2017 and 2017–2018 coincide: the first series is cased there, wider, underneath.
-    let casings = element_attrs(&doc, "path", "casing");
-    assert_eq!(casings.len(), 2, "{svg}");
-    assert!(casings.iter().all(|c| c.attribute("stroke") == Some(PALETTE[0])));
-    assert!(casings.iter().all(|c| c.attribute("stroke-width") == Some("6")));
-    let first_line = svg.find("class=\"line\"").unwrap();
-    assert!(svg.find("class=\"casing\"").unwrap() < first_line, "drawn underneath");
-    // Markers at the same value sit side by side: at 2016 (9 and 9) the two are apart.
-    let points = element_attrs(&doc, "circle", "point");
-    let squares = element_attrs(&doc, "rect", "point");
-    assert_eq!((points.len(), squares.len()), (5, 5));
-    let circle_x: f64 = points[1].attribute("cx").unwrap().parse().unwrap();
-    let square_x: f64 = squares[1].attribute("x").unwrap().parse::<f64>().unwrap() + 3.5;
-    assert!((square_x - circle_x - 7.0).abs() < 0.01, "{circle_x} {square_x}");
-    let circle_x0: f64 = points[0].attribute("cx").unwrap().parse().unwrap();
-    let square_x0: f64 = squares[0].attribute("x").unwrap().parse::<f64>().unwrap() + 3.5;
-    assert!((square_x0 - circle_x0).abs() < 0.01, "15 and 18 are not moved");
-    // Named beside the lines instead of in a legend.
-    assert!(element_attrs(&doc, "g", "legend").is_empty());
-    let labels = element_attrs(&doc, "g", "direct-labels");
-    assert_eq!(labels.len(), 1);
-    let names: Vec<&str> = labels[0]
-        .descendants()
-        .filter(|n| n.tag_name().name() == "text")
-        .filter_map(|n| n.last_child().and_then(|c| c.text()))
-        .collect();
-    assert_eq!(
-        names,
-        vec!["States with a national mechanism", "Mechanisms (all levels)"]
-    );
-    // Both end near 14–16: the names keep at least a line apart.
-    let ys: Vec<f64> = labels[0]
-        .descendants()
-        .filter(|n| n.tag_name().name() == "text")
-        .map(|n| n.attribute("y").unwrap().parse().unwrap())
-        .collect();
-    assert!((ys[0] - ys[1]).abs() >= 15.0 - 1e-9, "{ys:?}");
-
-    let one = line(&LineChart {
-        series: vec![series("Only", &[1.0, 2.0, 3.0, 4.0, 5.0])],
-        ..sample_line()
-    });
-    assert!(
-        !one.contains("direct-labels") && !one.contains("casing"),
-        "one line needs no name"
-    );
-    let apart = line(&sample_line());
-    assert!(
-        !apart.contains("class=\"casing\""),
-        "lines that never meet have no casing"
-    );
-}
-
-#[test]
-fn direct_labels_spread_inside_the_plot() {
-    let placed = crate::line::spread_labels(&[100.0, 100.0, 100.0], 0.0, 400.0);
-    assert_eq!(placed, vec![100.0, 115.0, 130.0]);
-    let placed = crate::line::spread_labels(&[395.0, 399.0], 0.0, 400.0);
-    assert_eq!(placed, vec![385.0, 400.0], "pushed up from the bottom");
-    let placed = crate::line::spread_labels(&[50.0, 10.0], 20.0, 400.0);
-    assert_eq!(placed, vec![50.0, 20.0], "kept below the top");
-}
-
-#[test]
-fn wide_x_labels_alternate_rows_instead_of_disappearing() {
-    let chart = LineChart {
-        x_labels: strings(&[
-            "expanding-the-ranks",
-            "2015",
-            "2017",
-            "2018",
-            "2020-transition",
-            "a-much-longer-edition-name",
-            "2022",
-        ]),
-        series: vec![
-            series(
-                "States with a national mechanism",
-                &[15.0, 9.0, 14.0, 14.0, 14.0, 15.0, 16.0],
-            ),
-            series("Mechanisms (all levels)", &[18.0, 9.0, 14.0, 14.0, 16.0, 17.0, 18.0]),
-        ],
-        ..sample_line()
-    };
-    let svg = line(&chart);
-    let doc = check_accessible(&svg, &chart.title, "800");
-    let axis = element_attrs(&doc, "g", "axis").remove(0);
-    let labels: Vec<(&str, f64)> = axis
-        .children()
-        .filter(|n| n.tag_name().name() == "text")
-        .filter_map(|n| Some((n.last_child()?.text()?, n.attribute("y")?.parse().ok()?)))
-        .filter(|(t, _)| chart.x_labels.iter().any(|l| l == t))
-        .collect();
-    assert_eq!(labels.len(), 7, "every edition is labelled: {labels:?}");
-    let rows: BTreeMap<String, usize> = labels.iter().fold(BTreeMap::new(), |mut m, (_, y)| {
-        *m.entry(format!("{y}")).or_insert(0) += 1;
-        m
-    });
-    assert!(rows.len() >= 2, "on alternating rows: {rows:?}");
-    assert_ne!(labels[0].1, labels[1].1, "neighbours are on different rows");
-}
-
+mod lines;
 mod phone;
+mod raster;
+mod world_map;

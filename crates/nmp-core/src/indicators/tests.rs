@@ -1,6 +1,8 @@
 //! Tests of the indicators on small synthetic facts (not real data).
 
 use super::*;
+use crate::PartialDate;
+use crate::vocab::MechanismStatus;
 
 fn d(s: &str) -> PartialDate {
     PartialDate::parse("test", s).unwrap()

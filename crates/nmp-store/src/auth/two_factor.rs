@@ -322,7 +322,7 @@ async fn renew_recovery_codes(w: &mut Writer, account_id: i32) -> Result<Vec<Str
             used_at: Set(None),
             ..Default::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
     w.insert_many(rows, &key(account_id), serde_json::json!({ "account_id": account_id }))
         .await?;
     Ok(codes)
