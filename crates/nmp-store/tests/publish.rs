@@ -194,7 +194,10 @@ async fn a_published_editions_rows_are_locked_and_errata_are_not() {
             locator: Set(Some(format!("p. {i}"))),
             ..Default::default()
         });
-        assert_locked(w.insert_many(rows, "bulk", serde_json::json!({})).await, "citation");
+        assert_locked(
+            w.insert_many_editable(rows, "bulk", serde_json::json!({})).await,
+            "citation",
+        );
         drop(w);
         let kept = s.all::<citation::Entity>().await.unwrap();
         assert_eq!(
