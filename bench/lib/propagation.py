@@ -64,6 +64,9 @@ def main() -> int:
                     raise SystemExit(f"round {i}: the write was not seen within 10 s")
                 time.sleep(0.001)
             times.append((time.perf_counter() - written) * 1000)
+    # The slowest rounds, in the order they ran: one outlier or a pattern (every n-th write)?
+    slow = sorted(range(len(times)), key=lambda i: -times[i])[:5]
+    print("slowest rounds: " + ", ".join(f"#{i} {times[i]:.1f} ms" for i in sorted(slow)), file=sys.stderr)
     print(f"{percentile(times, 50):.2f} {percentile(times, 99):.2f} {max(times):.2f} {len(times)}")
     return 0
 
