@@ -3,14 +3,14 @@
 //! (and of the initiatives, their partners and the consensus of the round, see `outcomes.rs`),
 //! each table as one bulk insert whose keys are read back by natural key.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use nmp_core::vocab::{MechanismLevel, ReviewState};
 use nmp_ingest::IngestError;
 use nmp_store::entity::{activity, citation, mechanism, mechanism_function, mechanism_status, membership, profile};
 use nmp_store::{ColumnTrait, Set};
 
-use crate::loader::{Loader, note};
+use crate::loader::{Loader, note, span};
 use crate::model::{Plan, Target};
 use crate::outcomes::{Keys, OutcomeIds};
 
@@ -116,30 +116,39 @@ async fn read_fact_ids(
     editions: &[i32],
     functions: &[i32],
 ) -> Result<FactIds, IngestError> {
-    let ids = mechanisms.to_vec();
+    // Every map is keyed by a new mechanism's id, so rows of other mechanisms in the range are
+    // never looked up (the activities' are left out by that id, their titles being the key).
+    let (lo, hi) = span(mechanisms);
     let statuses: HashMap<(i32, String), i32> = l
-        .keys::<mechanism_status::Entity, _>(mechanism_status::Column::MechanismId.is_in(ids.clone()), |s| {
+        .keys::<mechanism_status::Entity, _>(mechanism_status::Column::MechanismId.between(lo, hi), |s| {
             ((s.mechanism_id, s.status), s.mechanism_status_id)
         })
         .await?;
     let memberships: HashMap<(i32, i32), i32> = l
-        .keys::<membership::Entity, _>(membership::Column::MechanismId.is_in(ids.clone()), |m| {
+        .keys::<membership::Entity, _>(membership::Column::MechanismId.between(lo, hi), |m| {
             ((m.mechanism_id, m.organization_id), m.membership_id)
         })
         .await?;
     let levels: HashMap<(i32, i32, i32), i32> = l
-        .keys::<mechanism_function::Entity, _>(mechanism_function::Column::MechanismId.is_in(ids.clone()), |f| {
+        .keys::<mechanism_function::Entity, _>(mechanism_function::Column::MechanismId.between(lo, hi), |f| {
             ((f.mechanism_id, f.edition_id, f.function_id), f.mechanism_function_id)
         })
         .await?;
     // Titles and keys only: the activities' texts are most of the dataset's bytes.
+    let new: HashSet<i32> = mechanisms.iter().copied().collect();
     let activities: HashMap<String, i32> = l
-        .columns::<activity::Entity, (String, i32)>(
-            activity::Column::MechanismId.is_in(ids),
-            [activity::Column::Title, activity::Column::ActivityId],
+        .columns::<activity::Entity, (i32, String, i32)>(
+            activity::Column::MechanismId.between(lo, hi),
+            [
+                activity::Column::MechanismId,
+                activity::Column::Title,
+                activity::Column::ActivityId,
+            ],
         )
         .await?
         .into_iter()
+        .filter(|(mechanism, _, _)| new.contains(mechanism))
+        .map(|(_, title, id)| (title, id))
         .collect();
     Ok(FactIds {
         statuses: p

@@ -16,7 +16,7 @@ use nmp_store::entity::{
 };
 use nmp_store::{ColumnTrait, Set};
 
-use crate::loader::{Loader, note};
+use crate::loader::{Loader, note, span};
 use crate::model::Plan;
 
 /// The framework the synthetic round applies.
@@ -240,11 +240,12 @@ pub(crate) async fn write(
         }
     }
     l.put("initiative_partner", rows).await?;
+    // Keyed by the new initiatives' ids: other initiatives' rows in the range are never looked up.
+    let (lo, hi) = span(&initiatives);
     let partner_keys: HashMap<(i32, i32), i32> = l
-        .keys::<initiative_partner::Entity, _>(
-            initiative_partner::Column::InitiativeId.is_in(initiatives.clone()),
-            |x| ((x.initiative_id, x.organization_id), x.initiative_partner_id),
-        )
+        .keys::<initiative_partner::Entity, _>(initiative_partner::Column::InitiativeId.between(lo, hi), |x| {
+            ((x.initiative_id, x.organization_id), x.initiative_partner_id)
+        })
         .await?;
     let partners = p
         .initiatives
