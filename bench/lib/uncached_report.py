@@ -30,6 +30,13 @@ def number(r, key):
         return math.nan
 
 
+def met(value, goal, higher_is_better=True):
+    """The "met" column of a goal: yes, **no**, or n/a when the value could not be measured."""
+    if math.isnan(value):
+        return "n/a"
+    return "yes" if (value >= goal if higher_is_better else value <= goal) else "**no**"
+
+
 def ratio(a, b):
     return a / b if b and not math.isnan(a) and not math.isnan(b) else math.nan
 
@@ -72,12 +79,12 @@ def rows(r, fmt):
             out.append((f"{label}: req/s", "n/a", "Datasette", "n/a", "n/a", "", reason))
             continue
         rps = ratio(number(r, f"uncached_s{n}_nmp_rps"), number(r, f"uncached_s{n}_datasette_rps"))
-        goal, met = ("", "")
+        goal, done = ("", "")
         if n == "1":
-            goal, met = ">= 20x", "n/a" if math.isnan(rps) else ("yes" if rps >= 20 else "**no**")
+            goal, done = ">= 20x", met(rps, 20)
         out.append((f"{label}: req/s (wrk, {r.get('uncached_connections', '?')} connections)",
                     fmt(number(r, f"uncached_s{n}_nmp_rps")), "Datasette, canned queries",
-                    fmt(number(r, f"uncached_s{n}_datasette_rps")), f"{fmt(rps, 2)}x", goal, met))
+                    fmt(number(r, f"uncached_s{n}_datasette_rps")), f"{fmt(rps, 2)}x", goal, done))
         out.append((f"{label}: p50 / p99 alone (ms)",
                      f"{fmt(number(r, f'uncached_s{n}_nmp_alone_p50_ms'), 2)} / {fmt(number(r, f'uncached_s{n}_nmp_alone_p99_ms'), 2)}",
                      "Datasette, canned queries",
@@ -99,7 +106,7 @@ def rows(r, fmt):
     ds_growth = ratio(number(r, "uncached_s100_datasette_alone_p50_ms"), number(r, "uncached_s1_datasette_alone_p50_ms"))
     out.append(("uncached p50 alone, scale 100 / scale 1", f"{fmt(growth, 2)}x" if not math.isnan(growth) else "n/a",
                 "Datasette", f"{fmt(ds_growth, 2)}x" if not math.isnan(ds_growth) else "n/a", "", "<= 2x",
-                reason or ("n/a" if math.isnan(growth) else ("yes" if growth <= 2 else "**no**"))))
+                reason or met(growth, 2, False)))
     return out
 
 
